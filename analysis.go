@@ -1,0 +1,119 @@
+package quotewire
+
+// Analysis is the output contract of quotewire extract: one article with
+// its metadata, the text every offset refers to, its quotes, entities and
+// repeated sentences. Offsets are UTF-8 byte offsets into Text, end
+// exclusive; for every TextSpan s, Text[s.Start:s.End] == s.Text.
+type Analysis struct {
+	ID                string             `json:"id"`
+	Title             string             `json:"title"`
+	Date              string             `json:"date"`
+	Dateline          string             `json:"dateline"`
+	Agency            string             `json:"agency"`
+	URL               string             `json:"url"`
+	Text              string             `json:"text"`
+	Quotes            []QuoteOut         `json:"quotes"`
+	Entities          []EntityOut        `json:"entities"`
+	RepeatedSentences []RepeatedSentence `json:"repeated_sentences"`
+}
+
+// TextSpan is a span together with the text it covers.
+type TextSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// ContentSpan is a quote's content: the span from its first to its last
+// byte and, when the content is interrupted, its parts.
+type ContentSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Parts []Span `json:"parts,omitempty"`
+}
+
+// SpeakerRef names the entity a quote is attributed to.
+type SpeakerRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// QuoteOut is one quote of an Analysis.
+type QuoteOut struct {
+	Type       QuoteKind   `json:"type"`
+	Content    ContentSpan `json:"content"`
+	Cue        *TextSpan   `json:"cue"`
+	Source     *TextSpan   `json:"source"`
+	Speaker    *SpeakerRef `json:"speaker"`
+	Confidence float64     `json:"confidence"`
+}
+
+// EntityOut is one entity of an Analysis.
+type EntityOut struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"`
+	Roles    []string   `json:"roles"`
+	Mentions []TextSpan `json:"mentions"`
+}
+
+// RepeatedSentence is a sentence the article contains more than once.
+type RepeatedSentence struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+func textSpan(text string, s Span) TextSpan {
+	return TextSpan{Start: s.Start, End: s.End, Text: text[s.Start:s.End]}
+}
+
+func optSpan(text string, s *Span) *TextSpan {
+	if s == nil {
+		return nil
+	}
+	t := textSpan(text, *s)
+	return &t
+}
+
+// NewAnalysis converts a processed Document to its output form.
+func NewAnalysis(d *Document) *Analysis {
+	a := &Analysis{
+		ID: d.ID, Title: d.Title, Date: d.Date, Dateline: d.Dateline,
+		Agency: d.Agency, URL: d.URL, Text: d.Text,
+		Quotes:            make([]QuoteOut, 0, len(d.Quotes)),
+		Entities:          make([]EntityOut, 0, len(d.Entities)),
+		RepeatedSentences: make([]RepeatedSentence, 0, len(d.Repeats)),
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		ext := q.Extent()
+		c := ContentSpan{Start: ext.Start, End: ext.End, Text: d.Text[ext.Start:ext.End]}
+		if len(q.Content) > 1 {
+			c.Parts = append([]Span(nil), q.Content...)
+		}
+		o := QuoteOut{Type: q.Kind, Content: c, Cue: optSpan(d.Text, q.Cue),
+			Source: optSpan(d.Text, q.Source), Confidence: q.Confidence}
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			e := &d.Entities[q.Speaker]
+			o.Speaker = &SpeakerRef{ID: e.ID, Name: e.Name}
+		}
+		a.Quotes = append(a.Quotes, o)
+	}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		o := EntityOut{ID: e.ID, Name: e.Name, Type: e.Type, Roles: e.Roles,
+			Mentions: make([]TextSpan, 0, len(e.Mentions))}
+		if o.Roles == nil {
+			o.Roles = []string{}
+		}
+		for _, m := range e.Mentions {
+			o.Mentions = append(o.Mentions, textSpan(d.Text, d.Mentions[m].Span))
+		}
+		a.Entities = append(a.Entities, o)
+	}
+	for _, r := range d.Repeats {
+		a.RepeatedSentences = append(a.RepeatedSentences, RepeatedSentence{Text: r.Text, Count: r.Count})
+	}
+	return a
+}

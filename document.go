@@ -1,0 +1,209 @@
+package quotewire
+
+// TokenKind classifies a token by its surface form.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	// Word is a run of letters and digits, possibly with inner
+	// apostrophes, hyphens or dots ("don't", "al-Nusra", "U.S.").
+	Word TokenKind = iota
+	// Number is a word that starts with a digit ("16th", "2017", "3.5").
+	Number
+	// Punct is a single punctuation or symbol character other than a quote mark.
+	Punct
+	// QuoteMark is a quotation mark: " “ ” ‘ ’ ' « » „ ‚ ‹ ›.
+	QuoteMark
+)
+
+// Token is one word, number or punctuation mark of a Document.
+// Text is a slice of Document.Text (no copy); Lower is its lower-case form.
+type Token struct {
+	Span
+	Kind TokenKind
+	// Text is the token's bytes in Document.Text.
+	Text string
+	// Lower is Text in lower case (the same string when already lower-case).
+	Lower string
+	// Sentence is the index of the sentence the token belongs to.
+	Sentence int
+	// POS is a part-of-speech tag where a tagger has set one ("" otherwise).
+	POS string
+	// NER is a named-entity tag (PERSON, ORGANIZATION, LOCATION, MISC) where a
+	// tagger has set one, "" otherwise.
+	NER string
+}
+
+// IsCapitalized reports whether the token is a word that starts with an
+// upper-case letter.
+func (t *Token) IsCapitalized() bool {
+	if t.Kind != Word || t.Text == "" {
+		return false
+	}
+	c := t.Text[0]
+	if c < 0x80 {
+		return c >= 'A' && c <= 'Z'
+	}
+	return t.Lower[:1] != t.Text[:1]
+}
+
+// Sentence is one sentence: its span and the half-open range of token
+// indices [First, Last) it covers.
+type Sentence struct {
+	Span
+	First, Last int
+	// Paragraph is the index of the paragraph holding the sentence.
+	Paragraph int
+}
+
+// QuoteKind is the kind of a quote: direct, indirect or mixed.
+type QuoteKind string
+
+// Quote kinds.
+const (
+	// Direct is a verbatim quotation inside quotation marks.
+	Direct QuoteKind = "direct"
+	// Indirect is reported speech with no quotation marks.
+	Indirect QuoteKind = "indirect"
+	// Mixed is reported speech that quotes part of the words verbatim.
+	Mixed QuoteKind = "mixed"
+)
+
+// EntityType is the type of a named entity.
+type EntityType string
+
+// Entity types.
+const (
+	Person       EntityType = "person"
+	Organization EntityType = "organization"
+	Place        EntityType = "place"
+)
+
+// MentionKind says how a mention refers to its entity.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	// NameMention is a proper name, possibly with a title ("Russian Foreign
+	// Minister Sergey Lavrov", "Lavrov").
+	NameMention MentionKind = iota
+	// PronounMention is a personal pronoun ("he", "she", "they").
+	PronounMention
+	// DescriptorMention is a definite description ("the minister").
+	DescriptorMention
+)
+
+// Mention is one place in the text that refers to an entity.
+type Mention struct {
+	Span
+	Kind MentionKind
+	// Head is the span of the name or head noun alone, without title or
+	// determiner ("Sergey Lavrov" in "Russian Foreign Minister Sergey Lavrov").
+	Head Span
+	// Type is the entity type the mention suggests, where known.
+	Type EntityType
+	// Roles are the titles and appositions attached to this mention.
+	Roles []string
+	// Entity is the index in Document.Entities of the entity the mention
+	// resolves to, or -1 when unresolved.
+	Entity int
+}
+
+// Entity is a person, organisation or place the document mentions.
+type Entity struct {
+	// ID is stable within the document ("e1", "e2", ...).
+	ID string
+	// Name is the fullest name seen ("Sergey Lavrov").
+	Name string
+	Type EntityType
+	// Roles are titles and appositions seen with the entity, deduplicated,
+	// in order of first appearance.
+	Roles []string
+	// Mentions are indices into Document.Mentions, in text order.
+	Mentions []int
+}
+
+// Quote is one attributed statement.
+type Quote struct {
+	Kind QuoteKind
+	// Content is the statement: one span, or several when it is interrupted
+	// by its attribution (`"A," he said, "B."`), in text order.
+	Content []Span
+	// Cue is the speech verb or phrase ("said", "according to"), if any.
+	Cue *Span
+	// Source is the mention that names the speaker, if any.
+	Source *Span
+	// Mention is the index in Document.Mentions of the source mention, or -1.
+	Mention int
+	// Speaker is the index in Document.Entities of the resolved speaker, or -1.
+	Speaker int
+	// Confidence is the extractor's belief that the quote and its speaker
+	// are right, in [0, 1].
+	Confidence float64
+	// Continued is true when the quote has no cue of its own and continues
+	// the speaker of an earlier quote.
+	Continued bool
+}
+
+// Extent returns the span from the start of the first content part to the
+// end of the last.
+func (q *Quote) Extent() Span {
+	if len(q.Content) == 0 {
+		return Span{}
+	}
+	return Span{q.Content[0].Start, q.Content[len(q.Content)-1].End}
+}
+
+// Repeat is a sentence that occurs more than once in a document.
+type Repeat struct {
+	Text  string
+	Count int
+	// Spans are the places it occurs.
+	Spans []Span
+}
+
+// Document is an Article under analysis: the article plus every annotation
+// the stages add. Stages read what earlier stages wrote and add their own;
+// all spans index Text.
+type Document struct {
+	Article
+	// Dateline is the place of the dateline ("KRASNODAR"), and DatelineSpan
+	// the span of the whole dateline prefix ("KRASNODAR, October 4. /TASS/.").
+	Dateline     string
+	DatelineSpan Span
+	// Agency is the news agency named in the dateline ("TASS").
+	Agency string
+	// Body is where the story proper starts and ends, after the dateline.
+	Body Span
+
+	Paragraphs []Span
+	Sentences  []Sentence
+	Tokens     []Token
+	// QuoteSpans are the spans of text inside quotation marks, marks
+	// included, found by the quote finder, in text order.
+	QuoteSpans []Span
+	Mentions   []Mention
+	Entities   []Entity
+	Quotes     []Quote
+	Repeats    []Repeat
+}
+
+// NewDocument returns a Document for a, with Body covering the whole text.
+func NewDocument(a Article) *Document {
+	return &Document{Article: a, Body: Span{0, len(a.Text)}}
+}
+
+// TokenAt returns the index of the first token whose end is after off, or
+// len(Tokens) when there is none. It is a binary search.
+func (d *Document) TokenAt(off int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Tokens[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

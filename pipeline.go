@@ -1,0 +1,99 @@
+package quotewire
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Stage is one step of the analysis pipeline: it reads the annotations
+// earlier stages left in d and adds its own. A stage must keep every span
+// it writes inside d.Text and on rune boundaries. It returns an error only
+// when the document cannot be analysed at all; a stage that merely finds
+// nothing leaves d unchanged.
+type Stage interface {
+	Process(d *Document) error
+}
+
+// StageFunc adapts a function to the Stage interface.
+type StageFunc func(d *Document) error
+
+// Process calls f(d).
+func (f StageFunc) Process(d *Document) error { return f(d) }
+
+// NamedStage is a Stage with a name, for errors and benchmarks.
+type NamedStage struct {
+	Name  string
+	Stage Stage
+}
+
+// Pipeline chains stages. Its zero value runs no stage. A Pipeline is safe
+// for concurrent use when its stages are.
+type Pipeline struct {
+	// Stages run in order.
+	Stages []NamedStage
+	// MaxBytes, when positive, rejects articles whose text is longer.
+	MaxBytes int
+}
+
+// Errors a Pipeline returns, to be tested with errors.Is.
+var (
+	// ErrEmpty is returned for an article with no text.
+	ErrEmpty = errors.New("empty article")
+	// ErrInvalidUTF8 is returned for text that is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
+	// ErrBinary is returned for text that looks like binary data.
+	ErrBinary = errors.New("text looks like binary data")
+	// ErrTooLarge is returned for an article over Pipeline.MaxBytes.
+	ErrTooLarge = errors.New("article too large")
+)
+
+// Check returns an error when text cannot be analysed: empty, not UTF-8,
+// or containing NUL bytes (a sign of binary data).
+func Check(text string) error {
+	if len(text) == 0 {
+		return ErrEmpty
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] == 0 {
+			return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
+		}
+	}
+	if !utf8.ValidString(text) {
+		for i := 0; i < len(text); {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return fmt.Errorf("%w (bad byte at offset %d)", ErrInvalidUTF8, i)
+			}
+			i += n
+		}
+	}
+	return nil
+}
+
+// Run checks a's text and runs every stage on a new Document for it.
+func (p *Pipeline) Run(a Article) (*Document, error) {
+	if err := Check(a.Text); err != nil {
+		return nil, err
+	}
+	if p.MaxBytes > 0 && len(a.Text) > p.MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(a.Text), p.MaxBytes)
+	}
+	d := NewDocument(a)
+	for _, s := range p.Stages {
+		if err := s.Stage.Process(d); err != nil {
+			return nil, fmt.Errorf("stage %s: %w", s.Name, err)
+		}
+	}
+	return d, nil
+}
+
+// Extract runs the pipeline on a and returns the analysis in the output
+// contract's form.
+func (p *Pipeline) Extract(a Article) (*Analysis, error) {
+	d, err := p.Run(a)
+	if err != nil {
+		return nil, err
+	}
+	return NewAnalysis(d), nil
+}
