@@ -1,18 +1,42 @@
 // Package engine assembles quotewire's default extraction pipeline from its
-// stages (segmentation, metadata, tagging, attribution, coreference and
+// stages (metadata, segmentation, tagging, attribution, coreference and
 // repeated-sentence detection). It is the entry point for Go programs that
 // want quotewire's analysis without the command line:
 //
+//	analysis, err := engine.Extract(quotewire.Article{ID: "a1", Text: body})
+//
+// or, to keep one pipeline value and its options:
+//
 //	p := engine.New()
-//	analysis, err := p.Extract(quotewire.Article{ID: "a1", Text: body})
+//	analysis, err := p.Extract(article)
 package engine
 
-import "github.com/quotewire/quotewire"
+import (
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/attrib"
+	"github.com/quotewire/quotewire/coref"
+	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/meta"
+	"github.com/quotewire/quotewire/tag"
+	"github.com/quotewire/quotewire/text"
+)
 
-// New returns the default pipeline. It is safe for concurrent use.
+// MaxBytes is the largest article the default pipeline accepts (256 MiB).
+const MaxBytes = 256 << 20
+
+// New returns the default pipeline: meta, segment, tag, attrib, coref,
+// repeats, in that order. It is safe for concurrent use.
 func New() *quotewire.Pipeline {
 	return &quotewire.Pipeline{
-		MaxBytes: 256 << 20,
+		MaxBytes: MaxBytes,
+		Stages: []quotewire.NamedStage{
+			{Name: "meta", Stage: meta.New()},
+			{Name: "segment", Stage: text.Segmenter{}},
+			{Name: "tag", Stage: tag.Tagger{}},
+			{Name: "attrib", Stage: attrib.Attributor{}},
+			{Name: "coref", Stage: coref.Resolver{}},
+			{Name: "repeats", Stage: dedup.Repeats{}},
+		},
 	}
 }
 

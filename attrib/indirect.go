@@ -1,0 +1,312 @@
+package attrib
+
+import "github.com/quotewire/quotewire"
+
+// indirect finds reported speech around reporting verbs, sentence by
+// sentence, outside the quotes and attributions direct() used.
+func (s *state) indirect() {
+	d := s.d
+	for si := range d.Sentences {
+		se := d.Sentences[si]
+		if se.Span == d.DatelineSpan && !se.IsEmpty() {
+			continue
+		}
+		for k := se.First; k < se.Last; k++ {
+			if s.consumed[k] || s.qidx[k] >= 0 || s.inQuote[k] {
+				continue
+			}
+			ck, last := s.cueAt(k)
+			if ck == cueNone {
+				continue
+			}
+			q, ok := s.tryCue(se, k, last, ck)
+			if !ok {
+				continue
+			}
+			s.addIndirect(q)
+			// content and attribution are used; cues inside them are nested
+			// attributions this rule set leaves alone
+			for _, c := range q.Content {
+				s.markQuoted(c2(c))
+			}
+			s.markConsumed(k, last)
+			k = last
+		}
+	}
+}
+
+func c2(c quotewire.Span) []quotewire.Span { return []quotewire.Span{c} }
+
+// trimEnd moves b back over sentence-final punctuation that is not inside
+// a quote, and over trailing commas.
+func (s *state) trimEnd(a, b int) int {
+	for b >= a {
+		t := &s.d.Tokens[b]
+		if t.Kind == quotewire.Punct && s.qidx[b] < 0 && (t.Text == "." || t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "!" || t.Text == "?" || t.Text == "—" || t.Text == "–" || t.Text == "-") {
+			b--
+			continue
+		}
+		break
+	}
+	return b
+}
+
+// trimStart moves a forward over leading punctuation.
+func (s *state) trimStart(a, b int) int {
+	for a <= b {
+		t := &s.d.Tokens[a]
+		if t.Kind == quotewire.Punct && (t.Text == "," || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "-") {
+			a++
+			continue
+		}
+		break
+	}
+	return a
+}
+
+// contentAfter returns where the content of "SOURCE CUE ..." starts, after
+// the cue at token last: past "that", a colon, a hearer for cues that take
+// one, and adjuncts followed by "that". ok is false when no content follows.
+func (s *state) contentAfter(last, hi int, ck cueKind) (int, bool) {
+	toks := s.d.Tokens
+	j := last + 1
+	if ck == cueObject && j < hi && toks[j].Lower != "that" {
+		if e, ok := s.npFwd(j, hi); ok {
+			j = e + 1
+		}
+	}
+	// adjuncts up to a "that" or a colon: "said on Wednesday that"
+	explicit := false
+	for k := j; k < hi && k < j+10; k++ {
+		t := &toks[k]
+		if t.Lower == "that" && k > j || s.isPunct(k, ":") {
+			if adjunctPreps[toks[j].Lower] || timeWords[toks[j].Lower] || s.isPunct(j, ",") {
+				j = k
+			}
+			break
+		}
+		if s.isPunct(k, ".", ";", "!", "?") || s.qidx[k] >= 0 {
+			break
+		}
+	}
+	if j < hi && (toks[j].Lower == "that" || s.isPunct(j, ":")) {
+		j++
+		explicit = true
+	}
+	if j < hi && s.isPunct(j, ",") {
+		j++
+	}
+	if j >= hi {
+		return 0, false
+	}
+	t := &toks[j]
+	if !explicit {
+		// what follows must look like a clause or a quote, not an adjunct
+		if adjunctPreps[t.Lower] || timeWords[t.Lower] || t.Kind == quotewire.Punct || t.Lower == "him" || t.Lower == "her" || t.Lower == "them" || t.Lower == "me" || t.Lower == "us" {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+type found struct {
+	quotewire.Quote
+}
+
+// tryCue tries the indirect-speech patterns at the cue [k, last] of
+// sentence se.
+func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewire.Quote, bool) {
+	toks := s.d.Tokens
+	lo, hi := se.First, se.Last
+	weak := weakCues[toks[k].Lower]
+	conf := confIndirect
+	if weak {
+		conf = confIndirectWeak
+	}
+	mk := func(parts []quotewire.Span, ca, cb, sa, sb int, c float64) (quotewire.Quote, bool) {
+		q := quotewire.Quote{Kind: quotewire.Indirect, Content: parts, Cue: s.spanPtr(ca, cb), Mention: -1, Speaker: -1, Confidence: c}
+		if sa >= 0 {
+			q.Source = s.spanPtr(sa, sb)
+		}
+		return q, true
+	}
+	// content before: tokens [lo, end] with at least three words, not
+	// already used
+	before := func(end int) (quotewire.Span, bool) {
+		a := lo
+		for a <= end && (s.consumed[a] || s.inQuote[a]) {
+			a++
+		}
+		for i := a; i <= end; i++ {
+			if s.consumed[i] || s.inQuote[i] && s.qidx[i] < 0 {
+				return quotewire.Span{}, false
+			}
+		}
+		b := s.trimEnd(a, end)
+		a = s.trimStart(a, b)
+		if b < a || s.wordCount(a, b) < 3 {
+			return quotewire.Span{}, false
+		}
+		return s.span(a, b), true
+	}
+	afterC := func(start int) (quotewire.Span, bool) {
+		b := s.trimEnd(start, hi-1)
+		for i := start; i <= b; i++ {
+			if s.consumed[i] {
+				b = s.trimEnd(start, i-1)
+				break
+			}
+		}
+		if b < start || s.wordCount(start, b) < 3 {
+			return quotewire.Span{}, false
+		}
+		return s.span(start, b), true
+	}
+	if s.isAccording(k) {
+		e, ok := s.npFwd(last+1, hi)
+		if !ok {
+			return quotewire.Quote{}, false
+		}
+		// "According to X, CONTENT."
+		if k == lo || k == lo+1 && s.isPunct(lo, "(", "—") {
+			if e+1 < hi && s.isPunct(e+1, ",") {
+				if c, ok := afterC(e + 2); ok {
+					return mk([]quotewire.Span{c}, k, last, last+1, e, confIndirect)
+				}
+			}
+			return quotewire.Quote{}, false
+		}
+		// "CONTENT, according to X(, CONTENT)."
+		if s.isPunct(k-1, ",", "—", "(") {
+			var parts []quotewire.Span
+			if c, ok := before(k - 2); ok {
+				parts = append(parts, c)
+			}
+			if e+1 < hi && s.isPunct(e+1, ",", "—", ")") {
+				if c, ok := afterC(e + 2); ok {
+					parts = append(parts, c)
+				}
+			}
+			if len(parts) > 0 {
+				return mk(parts, k, last, last+1, e, confIndirect)
+			}
+		}
+		return quotewire.Quote{}, false
+	}
+	if ck == cueGerund {
+		// "..., adding that CONTENT": the subject is the last source in
+		// this sentence
+		if !s.isPunct(k-1, ",") {
+			return quotewire.Quote{}, false
+		}
+		j, ok := s.contentAfter(last, hi, cueVerb)
+		if !ok {
+			return quotewire.Quote{}, false
+		}
+		c, ok := afterC(j)
+		if !ok {
+			return quotewire.Quote{}, false
+		}
+		src := s.lastSourceIn(se)
+		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{c}, Cue: s.spanPtr(k, last), Mention: -1, Speaker: -1, Confidence: confIndirectChain, Source: src}
+		return q, true
+	}
+	// SOURCE CUE ...
+	b := k - 1
+	for b >= lo && preCue[toks[b].Lower] {
+		b--
+	}
+	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
+	if b > lo && s.isPunct(b, ",") {
+		if e, ok := s.npFwd(lo, b); ok && e+1 < b && (s.isPunct(e+1, ",") || s.isPunct(e+1, "(")) {
+			if c, ok := s.appositionEnd(e+1, hi); ok && c == b && !s.consumed[lo] && !s.inQuote[lo] {
+				if j, ok := s.contentAfter(last, hi, ck); ok && !weak {
+					if c, ok := afterC(j); ok {
+						return mk([]quotewire.Span{c}, k, last, lo, e, conf)
+					}
+				}
+			}
+		}
+	}
+	if a, ok := s.npBack(b, lo); ok && !s.consumed[a] && !s.inQuote[b] {
+		// "CONTENT, SOURCE CUE (adjunct)."
+		if a > lo && s.isPunct(a-1, ",", "—", "–") {
+			j := last + 1
+			tail := j >= hi || s.isPunct(j, ".", ",", ";", "!", "?") || adjunctPreps[toks[j].Lower] || timeWords[toks[j].Lower] || ck == cueObject
+			if tail {
+				if c, ok := before(a - 2); ok {
+					return mk([]quotewire.Span{c}, k, last, a, b, conf)
+				}
+			}
+		}
+		// "CONTENT, SOURCE CUE, CONTENT."
+		if a > lo && s.isPunct(a-1, ",") && last+1 < hi && s.isPunct(last+1, ",") {
+			if c1, ok := before(a - 2); ok {
+				if c2, ok := afterC(last + 2); ok {
+					return mk([]quotewire.Span{c1, c2}, k, last, a, b, conf)
+				}
+			}
+		}
+		// "SOURCE CUE (that) CONTENT."
+		if j, ok := s.contentAfter(last, hi, ck); ok {
+			if weak && toks[j-1].Lower != "that" && !s.isPunct(j-1, ":") && !subjectLike(&toks[j]) {
+				return quotewire.Quote{}, false
+			}
+			if c, ok := afterC(j); ok {
+				return mk([]quotewire.Span{c}, k, last, a, b, conf)
+			}
+		}
+		return quotewire.Quote{}, false
+	}
+	// "CONTENT, CUE SOURCE."
+	if k > lo && s.isPunct(k-1, ",", "—") && !weak {
+		if e, ok := s.npFwd(last+1, hi); ok {
+			n := e + 1
+			if n >= hi || s.isPunct(n, ".", ",", ";", "!", "?") || adjunctPreps[toks[n].Lower] || timeWords[toks[n].Lower] {
+				if c, ok := before(k - 2); ok {
+					return mk([]quotewire.Span{c}, k, last, last+1, e, conf)
+				}
+			}
+		}
+	}
+	return quotewire.Quote{}, false
+}
+
+// lastSourceIn returns the source of the last quote attributed within
+// sentence se, or nil.
+func (s *state) lastSourceIn(se quotewire.Sentence) *quotewire.Span {
+	for i := len(s.d.Quotes) - 1; i >= 0; i-- {
+		q := &s.d.Quotes[i]
+		if q.Source != nil && se.Contains(*q.Source) {
+			return q.Source
+		}
+	}
+	return nil
+}
+
+// addIndirect appends q, typed mixed when its content holds quotation
+// marks and direct when it is exactly one quotation.
+func (s *state) addIndirect(q quotewire.Quote) {
+	for _, c := range q.Content {
+		for _, qs := range s.d.QuoteSpans {
+			if c.Overlaps(qs) {
+				if c == qs {
+					q.Kind = quotewire.Direct
+				} else {
+					q.Kind = quotewire.Mixed
+				}
+			}
+		}
+	}
+	s.d.Quotes = append(s.d.Quotes, q)
+}
+
+// subjectLike reports whether t can open a clause: a personal pronoun, a
+// determiner or a capitalised word.
+func subjectLike(t *quotewire.Token) bool {
+	switch t.Lower {
+	case "he", "she", "they", "it", "we", "i", "you", "there", "this", "the", "his", "her", "their", "its", "our", "a", "an":
+		return true
+	}
+	return t.IsCapitalized()
+}

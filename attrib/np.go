@@ -1,0 +1,136 @@
+package attrib
+
+import "github.com/quotewire/quotewire"
+
+const maxNP = 10
+
+func isWord(t *quotewire.Token) bool {
+	return t.Kind == quotewire.Word || t.Kind == quotewire.Number
+}
+
+func isPossessive(t *quotewire.Token) bool {
+	return t.Kind == quotewire.Word && (t.Lower == "'s" || t.Lower == "’s")
+}
+
+// npWord reports whether t may be inside a source noun phrase.
+func npWord(t *quotewire.Token) bool {
+	if !isWord(t) {
+		return false
+	}
+	return !npStop[t.Lower] && !timeWords[t.Lower] && cueVerbs[t.Lower] == cueNone
+}
+
+// npBack returns the first token of the noun phrase that ends at token
+// end, looking no further back than lo. It fails when token end cannot end
+// a noun phrase.
+func (s *state) npBack(end, lo int) (int, bool) {
+	toks := s.d.Tokens
+	if end < lo || end < 0 {
+		return 0, false
+	}
+	t := &toks[end]
+	if pronouns[t.Lower] {
+		return end, true
+	}
+	if !npWord(t) || isPossessive(t) || determiners[t.Lower] {
+		return 0, false
+	}
+	k := end
+	for k-1 >= lo && end-k < maxNP {
+		p := &toks[k-1]
+		switch {
+		case p.Kind == quotewire.Punct && p.Text == "." && k-2 >= lo && (abbrevTitle[toks[k-2].Lower] || isInitial(&toks[k-2])) && toks[k-2].End == p.Start:
+			k -= 2 // "Mr." "Sen."
+			continue
+		case isPossessive(p):
+			k--
+			continue
+		case p.Kind == quotewire.Punct && (p.Text == "-" || p.Text == "–") && p.End == toks[k].Start && p.Start == toks[k-2].End:
+			k -= 2
+			continue
+		case determiners[p.Lower] && !p.IsCapitalized() || determiners[p.Lower] && k-1 == lo:
+			return k - 1, true
+		case npWord(p) && !pronouns[p.Lower]:
+			if !p.IsCapitalized() && (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") {
+				// "spokesman for the company", "Secretary of State": only when
+				// a noun phrase word stands before it
+				if k-2 < lo || !npWord(&toks[k-2]) {
+					return k, k <= end
+				}
+			}
+			k--
+			continue
+		}
+		break
+	}
+	// an NP cannot start with "of"/"for"
+	for k <= end && (toks[k].Lower == "of" || toks[k].Lower == "for" || toks[k].Lower == "at") {
+		k++
+	}
+	return k, k <= end
+}
+
+// npFwd returns the last token of the noun phrase that starts at token
+// start, looking no further than hi (exclusive).
+func (s *state) npFwd(start, hi int) (int, bool) {
+	toks := s.d.Tokens
+	if start >= hi {
+		return 0, false
+	}
+	t := &toks[start]
+	if pronouns[t.Lower] {
+		return start, true
+	}
+	k := start
+	if determiners[t.Lower] {
+		k++
+	}
+	last := -1
+	for k < hi && k-start < maxNP {
+		p := &toks[k]
+		switch {
+		case isPossessive(p) && last >= 0:
+			last = k
+		case p.Kind == quotewire.Punct && p.Text == "." && last == k-1 && (abbrevTitle[toks[k-1].Lower] || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
+			last = k
+		case (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") && last >= 0 && k+1 < hi && npWord(&toks[k+1]):
+			// "Secretary of State", "spokesman for the ministry"
+		case (p.Text == "-" || p.Text == "–") && last == k-1 && k+1 < hi && p.End == toks[k+1].Start:
+		case determiners[p.Lower] && k > start && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for" || toks[k-1].Lower == "at"):
+		case npWord(p) && !pronouns[p.Lower] && (cueVerbs[p.Lower] == cueNone):
+			last = k
+		default:
+			if last < 0 {
+				return 0, false
+			}
+			return last, true
+		}
+		k++
+	}
+	if last < 0 {
+		return 0, false
+	}
+	return last, true
+}
+
+// abbreviated titles followed by a period.
+var abbrevTitle = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "prof": true, "st": true, "jr": true, "sr": true, "rev": true,
+	"sgt": true, "capt": true, "adm": true, "maj": true, "pres": true, "atty": true,
+}
+
+// isInitial reports whether t is a single capital letter or a dotted run of
+// them ("R", "G.K"), as in "Ronald R. Fieldstone".
+func isInitial(t *quotewire.Token) bool {
+	if t.Kind != quotewire.Word || !t.IsCapitalized() {
+		return false
+	}
+	for i := 0; i < len(t.Text); i++ {
+		c := t.Text[i]
+		if !(c >= 'A' && c <= 'Z' || c == '.') || c != '.' && i+1 < len(t.Text) && t.Text[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,386 @@
+// Package coref resolves who is who: it groups name mentions into
+// entities ("Russian Foreign Minister Sergey Lavrov" and "Lavrov" are one
+// person) and resolves each quote's source mention — a name, a pronoun
+// ("he") or a descriptor ("the minister") — to its speaker. A quote that
+// continues an earlier one without a cue takes that quote's speaker.
+package coref
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Resolver is the pipeline stage that fills Document.Entities, links
+// mentions to them and sets each quote's Mention and Speaker. The zero
+// value is ready to use.
+type Resolver struct{}
+
+var _ quotewire.Stage = Resolver{}
+
+// Process resolves the entities and speakers of d.
+func (Resolver) Process(d *quotewire.Document) error {
+	r := resolver{d: d, byKey: map[string]int{}}
+	r.clusterNames()
+	r.speakers()
+	r.finish()
+	return nil
+}
+
+type resolver struct {
+	d     *quotewire.Document
+	byKey map[string]int // lower-case name or surname -> entity
+}
+
+func words(s string) []string { return strings.Fields(s) }
+
+// clusterNames groups the name mentions, in text order, into entities.
+func (r *resolver) clusterNames() {
+	d := r.d
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != quotewire.NameMention {
+			continue
+		}
+		name := m.Head.In(d.Text)
+		e := r.find(name, m.Type)
+		if e < 0 {
+			e = r.newEntity(name, m.Type)
+		}
+		r.link(mi, e)
+	}
+}
+
+// key normalises a name for matching.
+func key(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.TrimSuffix(s, "'s")
+	return s
+}
+
+// find returns the entity a name refers to: the same full name, or a
+// person whose name ends with this surname, or whose surname this name
+// ends with; -1 when none.
+func (r *resolver) find(name string, typ quotewire.EntityType) int {
+	k := key(name)
+	if e, ok := r.byKey[k]; ok {
+		if typ == "" || r.d.Entities[e].Type == "" || r.d.Entities[e].Type == typ || typ == quotewire.Person && r.d.Entities[e].Type != quotewire.Person {
+			return e
+		}
+	}
+	ws := words(k)
+	if len(ws) == 0 {
+		return -1
+	}
+	// surname match to a known person (the most recent wins)
+	if typ == quotewire.Person || typ == "" {
+		sur := ws[len(ws)-1]
+		for e := len(r.d.Entities) - 1; e >= 0; e-- {
+			en := &r.d.Entities[e]
+			if en.Type != quotewire.Person {
+				continue
+			}
+			ew := words(key(en.Name))
+			if len(ew) > 0 && ew[len(ew)-1] == sur && (len(ws) == 1 || len(ew) == 1 || ws[0] == ew[0]) {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
+	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
+	e := len(r.d.Entities) - 1
+	r.byKey[key(name)] = e
+	return e
+}
+
+// link attaches mention mi to entity e, keeping the fullest name and
+// gathering roles.
+func (r *resolver) link(mi, e int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	m.Entity = e
+	en := &d.Entities[e]
+	en.Mentions = append(en.Mentions, mi)
+	if m.Kind == quotewire.NameMention {
+		name := m.Head.In(d.Text)
+		if len(words(name)) > len(words(en.Name)) {
+			en.Name = name
+			r.byKey[key(name)] = e
+		}
+		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
+			en.Type = m.Type
+		}
+	}
+	for _, role := range m.Roles {
+		if !contains(en.Roles, role) {
+			en.Roles = append(en.Roles, role)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the name mention whose span or head ends where sp
+// ends and lies inside sp, or -1.
+func (r *resolver) mentionAt(sp quotewire.Span) int {
+	best := -1
+	for mi := range r.d.Mentions {
+		m := &r.d.Mentions[mi]
+		if m.Kind != quotewire.NameMention {
+			continue
+		}
+		if sp.Overlaps(m.Head) && m.Head.End <= sp.End {
+			if best < 0 || m.Head.End > r.d.Mentions[best].Head.End {
+				best = mi
+			}
+		}
+	}
+	return best
+}
+
+var personalPronouns = map[string]quotewire.EntityType{
+	"he": quotewire.Person, "she": quotewire.Person, "i": quotewire.Person, "who": "",
+	"they": "", "we": "", "it": quotewire.Organization,
+}
+
+// speakers resolves the source of every quote, in text order.
+func (r *resolver) speakers() {
+	d := r.d
+	lastSpeaker := -1
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		switch {
+		case q.Source != nil:
+			q.Mention, q.Speaker = r.resolveSource(*q.Source, lastSpeaker, q.Extent())
+		case q.Continued:
+			q.Speaker = lastSpeaker
+		}
+		if q.Speaker >= 0 {
+			lastSpeaker = q.Speaker
+		}
+	}
+}
+
+// resolveSource returns the mention for the source span and the entity it
+// refers to.
+func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content quotewire.Span) (int, int) {
+	d := r.d
+	text := src.In(d.Text)
+	lower := strings.ToLower(text)
+	if mi := r.mentionAt(src); mi >= 0 {
+		if d.Mentions[mi].Type != quotewire.Place {
+			e := d.Mentions[mi].Entity
+			if e >= 0 && d.Entities[e].Type == "" {
+				d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
+			}
+			return mi, e
+		}
+	}
+	if t, ok := personalPronouns[lower]; ok {
+		e := r.antecedent(src, t, lastSpeaker, lower == "who")
+		return r.addMention(src, quotewire.PronounMention, e), e
+	}
+	// descriptor: "the minister", "the company", "a spokesman"
+	ws := words(lower)
+	head := strings.Trim(ws[len(ws)-1], ".,")
+	if ws[0] == "the" || ws[0] == "his" || ws[0] == "her" || ws[0] == "their" || ws[0] == "its" {
+		e := r.byRole(head, src.Start)
+		if e < 0 && (head == "company" || head == "firm" || head == "group" || head == "agency" || head == "ministry" || head == "government" || head == "organization" || head == "campaign") {
+			e = r.recent(quotewire.Organization, src.Start)
+		}
+		if e < 0 && lastSpeaker >= 0 && d.Entities[lastSpeaker].Type == quotewire.Person && isPersonNoun(head) {
+			e = lastSpeaker
+		}
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
+	// an unknown capitalised name: a new person
+	if c := text[0]; c >= 'A' && c <= 'Z' {
+		name := stripTitles(text)
+		e := r.find(name, quotewire.Person)
+		if e < 0 {
+			e = r.newEntity(name, quotewire.Person)
+		}
+		mi := r.addMention(src, quotewire.NameMention, e)
+		return mi, e
+	}
+	return r.addMention(src, quotewire.DescriptorMention, -1), -1
+}
+
+func isPersonNoun(h string) bool {
+	switch h {
+	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "official",
+		"diplomat", "senator", "candidate", "governor", "secretary", "leader", "chairman",
+		"director", "chief", "mayor", "ambassador", "envoy", "lawmaker", "congressman",
+		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source":
+		return true
+	}
+	return false
+}
+
+// stripTitles drops leading title words from a source name.
+func stripTitles(s string) string {
+	ws := words(s)
+	for len(ws) > 1 {
+		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
+		switch w {
+		case "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "minister", "senator", "gen":
+			ws = ws[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(ws, " ")
+}
+
+// byRole returns the most recent entity (before off) with a role whose
+// last word is head.
+func (r *resolver) byRole(head string, off int) int {
+	best, bestOff := -1, -1
+	for e := range r.d.Entities {
+		en := &r.d.Entities[e]
+		for _, role := range en.Roles {
+			rw := words(strings.ToLower(role))
+			if len(rw) == 0 {
+				continue
+			}
+			last := rw[len(rw)-1]
+			if last == head || last == head+"s" || strings.HasSuffix(last, "-"+head) {
+				// most recent mention before off
+				for _, mi := range en.Mentions {
+					if mo := r.d.Mentions[mi].Start; mo < off && mo > bestOff {
+						best, bestOff = e, mo
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// recent returns the entity of type typ mentioned last before off, or -1.
+func (r *resolver) recent(typ quotewire.EntityType, off int) int {
+	best, bestOff := -1, -1
+	for mi := range r.d.Mentions {
+		m := &r.d.Mentions[mi]
+		if m.Entity < 0 || m.Start >= off || m.Start <= bestOff {
+			continue
+		}
+		if typ == "" || r.d.Entities[m.Entity].Type == typ {
+			best, bestOff = m.Entity, m.Start
+		}
+	}
+	return best
+}
+
+// antecedent resolves a pronoun at src: the last speaker when it is of the
+// right type, else the nearest earlier mention of that type outside quotes.
+// For "who" the nearest name mention before it wins.
+func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool) int {
+	d := r.d
+	if relative {
+		return r.recentOutsideQuotes("", src.Start)
+	}
+	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) {
+		return lastSpeaker
+	}
+	return r.recentOutsideQuotes(typ, src.Start)
+}
+
+func (r *resolver) recentOutsideQuotes(typ quotewire.EntityType, off int) int {
+	d := r.d
+	best, bestOff := -1, -1
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Entity < 0 || m.Start >= off || m.Start <= bestOff || m.Kind != quotewire.NameMention {
+			continue
+		}
+		if typ != "" && d.Entities[m.Entity].Type != typ {
+			continue
+		}
+		if r.insideQuote(m.Span) {
+			continue
+		}
+		best, bestOff = m.Entity, m.Start
+	}
+	return best
+}
+
+func (r *resolver) insideQuote(sp quotewire.Span) bool {
+	for _, q := range r.d.QuoteSpans {
+		if q.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *resolver) addMention(sp quotewire.Span, kind quotewire.MentionKind, e int) int {
+	d := r.d
+	d.Mentions = append(d.Mentions, quotewire.Mention{Span: sp, Head: sp, Kind: kind, Entity: -1})
+	mi := len(d.Mentions) - 1
+	if e >= 0 {
+		r.link(mi, e)
+	}
+	return mi
+}
+
+// finish drops untyped entities nobody quotes, numbers the rest and sorts
+// their mentions.
+func (r *resolver) finish() {
+	d := r.d
+	keep := make([]int, len(d.Entities))
+	speaker := make([]bool, len(d.Entities))
+	for _, q := range d.Quotes {
+		if q.Speaker >= 0 {
+			speaker[q.Speaker] = true
+		}
+	}
+	var out []quotewire.Entity
+	for e := range d.Entities {
+		if d.Entities[e].Type == "" && !speaker[e] {
+			keep[e] = -1
+			continue
+		}
+		keep[e] = len(out)
+		en := d.Entities[e]
+		if en.Type == "" {
+			en.Type = quotewire.Person
+		}
+		en.ID = "e" + strconv.Itoa(len(out)+1)
+		sortInts(en.Mentions, d)
+		out = append(out, en)
+	}
+	d.Entities = out
+	for mi := range d.Mentions {
+		if m := &d.Mentions[mi]; m.Entity >= 0 {
+			m.Entity = keep[m.Entity]
+		}
+	}
+	for qi := range d.Quotes {
+		if q := &d.Quotes[qi]; q.Speaker >= 0 {
+			q.Speaker = keep[q.Speaker]
+		}
+	}
+}
+
+// sortInts orders mention indices by position in the text (insertion sort:
+// lists are short and nearly sorted).
+func sortInts(ms []int, d *quotewire.Document) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && d.Mentions[ms[j]].Start < d.Mentions[ms[j-1]].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

@@ -1,0 +1,376 @@
+// Package tag finds the named entities of an article: people,
+// organisations and places, each mention with its type and the roles
+// (titles, appositions) attached to it. It is a rule-based tagger backed
+// by word lists learned from PolNeAR's silver CoreNLP tags (package
+// lexicon); a trained tagger can replace it behind the same Stage
+// interface, writing the same Document.Mentions.
+package tag
+
+import (
+	"strings"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/tag/lexicon"
+)
+
+// Tagger is the pipeline stage that fills Document.Mentions with name
+// mentions. The zero value is ready to use.
+type Tagger struct{}
+
+var _ quotewire.Stage = Tagger{}
+
+// Process tags the name mentions of d. It needs tokens and sentences.
+func (Tagger) Process(d *quotewire.Document) error {
+	t := tagger{d: d}
+	for si := range d.Sentences {
+		se := &d.Sentences[si]
+		if !d.DatelineSpan.IsEmpty() && d.DatelineSpan.Contains(se.Span) {
+			continue
+		}
+		t.sentence(se)
+	}
+	return nil
+}
+
+type tagger struct {
+	d *quotewire.Document
+}
+
+func (t *tagger) tok(i int) *quotewire.Token { return &t.d.Tokens[i] }
+
+// startLike reports whether token i starts a sentence or a quotation, where
+// capitals say nothing.
+func (t *tagger) startLike(i, first int) bool {
+	if i == first {
+		return true
+	}
+	p := t.tok(i - 1)
+	return p.Kind == quotewire.QuoteMark || p.Kind == quotewire.Punct && (p.Text == "(" || p.Text == ":" || p.Text == "—" || p.Text == "-")
+}
+
+// nameToken reports whether token i can be part of a name.
+func (t *tagger) nameToken(i, first int) bool {
+	tk := t.tok(i)
+	if tk.Kind != quotewire.Word || !tk.IsCapitalized() {
+		return false
+	}
+	if isPossessiveTok(tk) {
+		return false
+	}
+	if t.startLike(i, first) {
+		if sentenceStarters[tk.Lower] {
+			return false
+		}
+		if lexicon.IsCommon(tk.Lower) && !titles[tk.Lower] && lexicon.Class(tk.Text) == "" && !knownPlaces[tk.Text] && !nationalities[tk.Lower] && !pluralTitleTok(tk) {
+			// a common word at the start: a name only when a name follows
+			return i+1 < len(t.d.Tokens) && t.tok(i+1).IsCapitalized() && t.tok(i+1).Start == tk.End+1 && !sentenceStarters[t.tok(i+1).Lower]
+		}
+		return true
+	}
+	if sentenceStarters[tk.Lower] && (tk.Lower == "the" || tk.Lower == "he" || tk.Lower == "she" || tk.Lower == "it" || tk.Lower == "i" || tk.Lower == "we" || tk.Lower == "they") {
+		return false
+	}
+	return true
+}
+
+func isPossessiveTok(tk *quotewire.Token) bool { return tk.Lower == "'s" || tk.Lower == "’s" }
+
+func pluralTitleTok(tk *quotewire.Token) bool { _, ok := pluralTitles[tk.Lower]; return ok }
+
+func isTitleTok(tk *quotewire.Token) bool {
+	l := strings.TrimSuffix(tk.Lower, ".")
+	return titles[l] || pluralTitleTok(tk)
+}
+
+// joiner reports whether the lower-case token i may continue a name run
+// that stands before it ("Jabhat al-Nusra", "Bank of America", "Russian
+// diplomat Vladimir").
+func (t *tagger) joiner(i, runStart, last int) bool {
+	tk := t.tok(i)
+	if i+1 > last || !t.tok(i+1).IsCapitalized() || isPossessiveTok(t.tok(i+1)) {
+		// "al-Nusra" is a single lower-case-initial token
+		return tk.Kind == quotewire.Word && hasParticlePrefix(tk.Lower) && i > runStart
+	}
+	switch {
+	case tk.Kind == quotewire.Word && (nameParticles[tk.Lower] || hasParticlePrefix(tk.Lower)):
+		return true
+	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
+		return true
+	case tk.Kind == quotewire.Word && titles[tk.Lower]:
+		return true
+	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && abbrevTitle(t.tok(i-1).Lower) && t.tok(i-1).End == tk.Start:
+		return true
+	}
+	return false
+}
+
+func hasParticlePrefix(l string) bool {
+	for _, p := range [...]string{"al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-"} {
+		if strings.HasPrefix(l, p) && len(l) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func abbrevTitle(l string) bool {
+	switch l {
+	case "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "st", "rev", "sgt", "capt", "adm", "maj", "jr", "sr":
+		return true
+	}
+	return false
+}
+
+// sentence finds the name runs of one sentence and turns them into mentions.
+func (t *tagger) sentence(se *quotewire.Sentence) {
+	first, last := se.First, se.Last-1
+	pendingRole := "" // a plural title distributing over coordinated names
+	for i := first; i <= last; i++ {
+		if !t.nameToken(i, first) {
+			// a title in lower case before a name: "diplomat Vladimir Voronkov"
+			tk := t.tok(i)
+			if !(tk.Kind == quotewire.Word && titles[tk.Lower] && i < last && t.nameToken(i+1, first)) {
+				if tk.Lower != "and" && tk.Text != "," {
+					pendingRole = ""
+				}
+				continue
+			}
+		}
+		// a run of name tokens and joiners
+		j := i
+		for j+1 <= last && (t.nameToken(j+1, first) || t.joiner(j+1, i, last)) {
+			j++
+		}
+		// a run ending in "Mr." etc. (without a name) is no mention
+		i = t.run(se, i, j, &pendingRole)
+	}
+}
+
+// run makes mentions from the name run [a, b] and returns the last token
+// it used.
+func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int {
+	// split role and name at the last title word
+	split := -1
+	for k := b; k >= a; k-- {
+		tk := t.tok(k)
+		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) {
+			split = k
+			break
+		}
+	}
+	// a role may start with a lower-case role word before the run
+	roleStart := a
+	if split < 0 && a > se.First {
+		p := t.tok(a - 1)
+		if p.Kind == quotewire.Word && !p.IsCapitalized() && titles[p.Lower] {
+			roleStart = a - 1
+			split = a - 1
+			for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && nationalities[t.tok(roleStart-1).Lower] {
+				roleStart--
+			}
+		}
+	}
+	nameA := a
+	if split >= 0 {
+		nameA = split + 1
+	}
+	role := ""
+	if split >= 0 {
+		role = t.roleText(roleStart, split)
+	}
+	// "Syrian President (Bashar Assad)": the name in brackets
+	if split == b && b+3 <= se.Last-1 && t.tok(b+1).Text == "(" {
+		k := b + 2
+		for k <= se.Last-1 && t.nameToken(k, se.First) {
+			k++
+		}
+		if k > b+2 && k <= se.Last-1 && t.tok(k).Text == ")" {
+			t.add(quotewire.Span{Start: t.tok(roleStart).Start, End: t.tok(k).End}, b+2, k-1, quotewire.Person, role)
+			return k
+		}
+	}
+	if nameA > b {
+		// only a role: "Russian Foreign Minister" with no name after it
+		if isTitleTok(t.tok(b)) {
+			return b
+		}
+		return b
+	}
+	// drop a leading nationality that is really an adjective of an org:
+	// typing below
+	typ := t.typeOf(nameA, b, role != "")
+	if pr := *pendingRole; pr != "" && role == "" && a > se.First && t.tok(a-1).Lower == "and" {
+		role = pr
+		typ = quotewire.Person
+	}
+	if p := t.tok(roleStart); pluralTitleTok(p) && split >= 0 {
+		role = pluralTitles[p.Lower]
+		*pendingRole = role
+		if roleStart > se.First {
+			// "(Russian and Turkish) Presidents": the nationalities are
+			// shared; keep the bare title
+		}
+	} else {
+		*pendingRole = ""
+	}
+	// organisations written as name + lower-case org noun: "US-led coalition", "Syrian army"
+	end := b
+	if typ != quotewire.Person && b+1 < se.Last && orgWords[t.tok(b+1).Lower] && !t.tok(b+1).IsCapitalized() {
+		end = b + 1
+		typ = quotewire.Organization
+	}
+	spanStart := t.tok(roleStart).Start
+	if split < 0 {
+		spanStart = t.tok(nameA).Start
+	}
+	m := t.add(quotewire.Span{Start: spanStart, End: t.tok(end).End}, nameA, end, typ, role)
+	// "Vladimir Voronkov who is UN Under-Secretary-General"
+	if m >= 0 && typ == quotewire.Person {
+		t.relativeRole(m, end+1, se.Last)
+	}
+	return end
+}
+
+// roleText returns the text of the role tokens [a, b], with a plural title
+// made singular.
+func (t *tagger) roleText(a, b int) string {
+	if p := t.tok(a); a == b && pluralTitleTok(p) {
+		return pluralTitles[p.Lower]
+	}
+	return t.d.Text[t.tok(a).Start:t.tok(b).End]
+}
+
+// relativeRole adds a role from "who is X" or ", the X," after a person.
+func (t *tagger) relativeRole(m, k, hi int) {
+	if k+2 < hi && t.tok(k).Lower == "who" && (t.tok(k+1).Lower == "is" || t.tok(k+1).Lower == "was") {
+		a := k + 2
+		if t.tok(a).Lower == "the" || t.tok(a).Lower == "a" || t.tok(a).Lower == "an" {
+			a++
+		}
+		e := a
+		for e < hi && t.tok(e).Kind == quotewire.Word && (t.tok(e).IsCapitalized() || titles[t.tok(e).Lower] || nationalities[t.tok(e).Lower]) {
+			e++
+		}
+		if e > a && isTitleTok(t.tok(e-1)) {
+			t.addRole(m, t.d.Text[t.tok(a).Start:t.tok(e-1).End])
+		}
+		return
+	}
+	// apposition: ", the foreign minister," / ", a spokesman for X,"
+	if k+2 < hi && t.tok(k).Text == "," {
+		a := k + 1
+		if l := t.tok(a).Lower; l == "the" || l == "a" || l == "an" || l == "his" || l == "her" {
+			a++
+		}
+		e := a
+		for e < hi && e < a+6 && t.tok(e).Kind == quotewire.Word && !isPossessiveTok(t.tok(e)) {
+			if isTitleTok(t.tok(e)) {
+				if e+1 < hi && (t.tok(e+1).Text == "," || t.tok(e+1).Lower == "said" || t.tok(e+1).Lower == "told") {
+					t.addRole(m, t.d.Text[t.tok(a).Start:t.tok(e).End])
+				}
+				return
+			}
+			if !(t.tok(e).IsCapitalized() || nationalities[t.tok(e).Lower] || t.tok(e).Lower == "foreign" || t.tok(e).Lower == "former" || t.tok(e).Lower == "deputy" || t.tok(e).Lower == "senior" || t.tok(e).Lower == "chief") {
+				return
+			}
+			e++
+		}
+	}
+}
+
+func (t *tagger) addRole(m int, role string) {
+	for _, r := range t.d.Mentions[m].Roles {
+		if r == role {
+			return
+		}
+	}
+	t.d.Mentions[m].Roles = append(t.d.Mentions[m].Roles, role)
+}
+
+// typeOf guesses the type of the name [a, b].
+func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
+	if hasRole {
+		return quotewire.Person
+	}
+	name := t.d.Text[t.tok(a).Start:t.tok(b).End]
+	for k := a; k <= b; k++ {
+		if orgWords[t.tok(k).Lower] {
+			return quotewire.Organization
+		}
+	}
+	if knownPlaces[name] {
+		return quotewire.Place
+	}
+	switch lexicon.MultiClass(name) {
+	case "LOCATION":
+		return quotewire.Place
+	case "ORGANIZATION":
+		return quotewire.Organization
+	case "PERSON":
+		return quotewire.Person
+	}
+	for k := a; k <= b; k++ {
+		if placeWords[t.tok(k).Lower] {
+			return quotewire.Place
+		}
+	}
+	if a > 0 {
+		p := t.tok(a - 1)
+		if p.Lower == "the" {
+			if lexicon.Class(t.tok(b).Text) == "LOCATION" {
+				return quotewire.Place
+			}
+			return quotewire.Organization
+		}
+	}
+	if b > a && lexicon.IsFirstName(t.tok(a).Text) {
+		return quotewire.Person
+	}
+	switch lexicon.Class(t.tok(b).Text) {
+	case "PERSON":
+		return quotewire.Person
+	case "LOCATION":
+		return quotewire.Place
+	case "ORGANIZATION":
+		return quotewire.Organization
+	}
+	if a == b && isAcronym(t.tok(a).Text) {
+		return quotewire.Organization
+	}
+	if a > 0 {
+		switch t.tok(a - 1).Lower {
+		case "in", "from", "to", "near", "across", "outside", "inside":
+			return quotewire.Place
+		}
+	}
+	if b > a && b-a <= 2 {
+		return quotewire.Person
+	}
+	return ""
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			n++
+		} else if c != '.' && c != '-' {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// add appends a name mention with head tokens [ha, hb] and returns its index.
+func (t *tagger) add(sp quotewire.Span, ha, hb int, typ quotewire.EntityType, role string) int {
+	m := quotewire.Mention{
+		Span: sp, Kind: quotewire.NameMention, Type: typ, Entity: -1,
+		Head: quotewire.Span{Start: t.tok(ha).Start, End: t.tok(hb).End},
+	}
+	if role != "" {
+		m.Roles = []string{role}
+	}
+	t.d.Mentions = append(t.d.Mentions, m)
+	return len(t.d.Mentions) - 1
+}
