@@ -296,7 +296,7 @@ func (s *state) direct() {
 			if ok {
 				// the sentence goes on after the quote: a mixed quote
 				se := s.sentenceOf(last.close)
-				if rest := s.wordsAfter(last.close, se.Last); rest >= 3 && len(chain) == 1 {
+				if rest := s.wordsAfter(last.close, min(se.Last, last.close+8)); rest >= 3 && len(chain) == 1 {
 					ok = false
 				}
 			}
@@ -323,7 +323,7 @@ func (s *state) direct() {
 			// an attribution after the quote owns the rest of its clause
 			if a.cueA > last.close {
 				se := s.sentenceOf(a.cueB)
-				for k := a.cueB + 1; k < se.Last && s.qidx[k] < 0; k++ {
+				for k := a.cueB + 1; k < se.Last && k < a.cueB+maxReach && s.qidx[k] < 0; k++ {
 					if ck, _ := s.cueAt(k); ck == cueGerund {
 						break
 					}

@@ -1,6 +1,10 @@
 package attrib
 
-import "github.com/quotewire/quotewire"
+import (
+	"sort"
+
+	"github.com/quotewire/quotewire"
+)
 
 // indirect finds reported speech around reporting verbs, sentence by
 // sentence, outside the quotes and attributions direct() used.
@@ -34,6 +38,9 @@ func (s *state) indirect() {
 		}
 	}
 }
+
+// maxReach bounds, in tokens, how far from its cue a content span may reach.
+const maxReach = 300
 
 func c2(c quotewire.Span) []quotewire.Span { return []quotewire.Span{c} }
 
@@ -117,7 +124,9 @@ type found struct {
 // sentence se.
 func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewire.Quote, bool) {
 	toks := s.d.Tokens
-	lo, hi := se.First, se.Last
+	// look no further than maxReach tokens either side of the cue, so a
+	// giant unpunctuated "sentence" costs linear time
+	lo, hi := max(se.First, k-maxReach), min(se.Last, last+maxReach)
 	weak := weakCues[toks[k].Lower]
 	conf := confIndirect
 	if weak {
@@ -275,7 +284,8 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 // lastSourceIn returns the source of the last quote attributed within
 // sentence se, or nil.
 func (s *state) lastSourceIn(se quotewire.Sentence) *quotewire.Span {
-	for i := len(s.d.Quotes) - 1; i >= 0; i-- {
+	// quotes of this sentence are among the last few added
+	for i, n := len(s.d.Quotes)-1, 0; i >= 0 && n < 16; i, n = i-1, n+1 {
 		q := &s.d.Quotes[i]
 		if q.Source != nil && se.Contains(*q.Source) {
 			return q.Source
@@ -287,14 +297,14 @@ func (s *state) lastSourceIn(se quotewire.Sentence) *quotewire.Span {
 // addIndirect appends q, typed mixed when its content holds quotation
 // marks and direct when it is exactly one quotation.
 func (s *state) addIndirect(q quotewire.Quote) {
+	qs := s.d.QuoteSpans
 	for _, c := range q.Content {
-		for _, qs := range s.d.QuoteSpans {
-			if c.Overlaps(qs) {
-				if c == qs {
-					q.Kind = quotewire.Direct
-				} else {
-					q.Kind = quotewire.Mixed
-				}
+		i := sort.Search(len(qs), func(i int) bool { return qs[i].End > c.Start })
+		for ; i < len(qs) && qs[i].Start < c.End; i++ {
+			if c == qs[i] {
+				q.Kind = quotewire.Direct
+			} else {
+				q.Kind = quotewire.Mixed
 			}
 		}
 	}

@@ -6,6 +6,7 @@
 package coref
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -21,8 +22,9 @@ var _ quotewire.Stage = Resolver{}
 
 // Process resolves the entities and speakers of d.
 func (Resolver) Process(d *quotewire.Document) error {
-	r := resolver{d: d, byKey: map[string]int{}}
+	r := resolver{d: d, byKey: map[string]int{}, bySurname: map[string][]int{}}
 	r.clusterNames()
+	r.buildTimelines()
 	r.speakers()
 	r.finish()
 	return nil
@@ -30,7 +32,38 @@ func (Resolver) Process(d *quotewire.Document) error {
 
 type resolver struct {
 	d     *quotewire.Document
-	byKey map[string]int // lower-case name or surname -> entity
+	byKey map[string]int // lower-case full name -> entity
+	// bySurname lists person entities by the last word of their name, in
+	// order of creation.
+	bySurname map[string][]int
+	// names are the tagger's name mentions in text order.
+	names []int
+	// timelines of name mentions by position, for "the last X before here".
+	anyType, outside map[quotewire.EntityType]*timeline
+	byRoleHead       map[string]*timeline
+}
+
+// timeline lists entities by the start offset of their mentions, sorted.
+type timeline struct {
+	starts []int
+	ents   []int
+}
+
+func (tl *timeline) add(start, e int) {
+	tl.starts = append(tl.starts, start)
+	tl.ents = append(tl.ents, e)
+}
+
+// before returns the entity of the last mention that starts before off, or -1.
+func (tl *timeline) before(off int) int {
+	if tl == nil {
+		return -1
+	}
+	i := sort.SearchInts(tl.starts, off) - 1
+	if i < 0 {
+		return -1
+	}
+	return tl.ents[i]
 }
 
 func words(s string) []string { return strings.Fields(s) }
@@ -43,6 +76,7 @@ func (r *resolver) clusterNames() {
 		if m.Kind != quotewire.NameMention {
 			continue
 		}
+		r.names = append(r.names, mi)
 		name := m.Head.In(d.Text)
 		e := r.find(name, m.Type)
 		if e < 0 {
@@ -76,14 +110,11 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 	}
 	// surname match to a known person (the most recent wins)
 	if typ == quotewire.Person || typ == "" {
-		sur := ws[len(ws)-1]
-		for e := len(r.d.Entities) - 1; e >= 0; e-- {
-			en := &r.d.Entities[e]
-			if en.Type != quotewire.Person {
-				continue
-			}
-			ew := words(key(en.Name))
-			if len(ew) > 0 && ew[len(ew)-1] == sur && (len(ws) == 1 || len(ew) == 1 || ws[0] == ew[0]) {
+		cands := r.bySurname[ws[len(ws)-1]]
+		for i := len(cands) - 1; i >= 0; i-- {
+			e := cands[i]
+			ew := words(key(r.d.Entities[e].Name))
+			if r.d.Entities[e].Type == quotewire.Person && (len(ws) == 1 || len(ew) == 1 || ws[0] == ew[0]) {
 				return e
 			}
 		}
@@ -95,6 +126,7 @@ func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
 	e := len(r.d.Entities) - 1
 	r.byKey[key(name)] = e
+	r.indexSurname(name, e)
 	return e
 }
 
@@ -111,6 +143,7 @@ func (r *resolver) link(mi, e int) {
 		if len(words(name)) > len(words(en.Name)) {
 			en.Name = name
 			r.byKey[key(name)] = e
+			r.indexSurname(name, e)
 		}
 		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
 			en.Type = m.Type
@@ -132,22 +165,85 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// mentionAt returns the name mention whose span or head ends where sp
-// ends and lies inside sp, or -1.
-func (r *resolver) mentionAt(sp quotewire.Span) int {
-	best := -1
-	for mi := range r.d.Mentions {
-		m := &r.d.Mentions[mi]
-		if m.Kind != quotewire.NameMention {
-			continue
+// indexSurname records e under the last word of name.
+func (r *resolver) indexSurname(name string, e int) {
+	ws := words(key(name))
+	if len(ws) == 0 {
+		return
+	}
+	sur := ws[len(ws)-1]
+	for _, x := range r.bySurname[sur] {
+		if x == e {
+			return
 		}
-		if sp.Overlaps(m.Head) && m.Head.End <= sp.End {
-			if best < 0 || m.Head.End > r.d.Mentions[best].Head.End {
-				best = mi
-			}
+	}
+	r.bySurname[sur] = append(r.bySurname[sur], e)
+}
+
+// mentionAt returns the tagger's name mention whose head overlaps sp and
+// ends last within it, or -1.
+func (r *resolver) mentionAt(sp quotewire.Span) int {
+	ms := r.d.Mentions
+	// first name mention whose head ends after sp.Start
+	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Head.End > sp.Start })
+	best := -1
+	for ; i < len(r.names) && ms[r.names[i]].Head.Start < sp.End; i++ {
+		m := &ms[r.names[i]]
+		if m.Head.End <= sp.End {
+			best = r.names[i]
 		}
 	}
 	return best
+}
+
+// buildTimelines indexes the name mentions by position, by entity type,
+// outside quotations, and by the head word of their entity's roles.
+func (r *resolver) buildTimelines() {
+	d := r.d
+	r.anyType = map[quotewire.EntityType]*timeline{}
+	r.outside = map[quotewire.EntityType]*timeline{}
+	r.byRoleHead = map[string]*timeline{}
+	get := func(m map[quotewire.EntityType]*timeline, t quotewire.EntityType) *timeline {
+		tl := m[t]
+		if tl == nil {
+			tl = &timeline{}
+			m[t] = tl
+		}
+		return tl
+	}
+	for _, mi := range r.names {
+		m := &d.Mentions[mi]
+		e := m.Entity
+		if e < 0 {
+			continue
+		}
+		typ := d.Entities[e].Type
+		get(r.anyType, "").add(m.Start, e)
+		get(r.anyType, typ).add(m.Start, e)
+		if !r.insideQuote(m.Span) {
+			get(r.outside, "").add(m.Start, e)
+			get(r.outside, typ).add(m.Start, e)
+		}
+		for _, role := range d.Entities[e].Roles {
+			rw := words(strings.ToLower(role))
+			if len(rw) == 0 {
+				continue
+			}
+			head := rw[len(rw)-1]
+			if i := strings.LastIndexByte(head, '-'); i >= 0 {
+				head = head[i+1:]
+			}
+			head = strings.TrimSuffix(head, "s")
+			tl := r.byRoleHead[head]
+			if tl == nil {
+				tl = &timeline{}
+				r.byRoleHead[head] = tl
+			}
+			if n := len(tl.starts); n == 0 || tl.starts[n-1] != m.Start {
+				tl.add(m.Start, e)
+			}
+		}
+	}
 }
 
 var personalPronouns = map[string]quotewire.EntityType{
@@ -244,44 +340,16 @@ func stripTitles(s string) string {
 	return strings.Join(ws, " ")
 }
 
-// byRole returns the most recent entity (before off) with a role whose
-// last word is head.
+// byRole returns the most recent entity (mentioned before off) with a
+// role whose head word is head ("minister" for "Russian Foreign Minister").
 func (r *resolver) byRole(head string, off int) int {
-	best, bestOff := -1, -1
-	for e := range r.d.Entities {
-		en := &r.d.Entities[e]
-		for _, role := range en.Roles {
-			rw := words(strings.ToLower(role))
-			if len(rw) == 0 {
-				continue
-			}
-			last := rw[len(rw)-1]
-			if last == head || last == head+"s" || strings.HasSuffix(last, "-"+head) {
-				// most recent mention before off
-				for _, mi := range en.Mentions {
-					if mo := r.d.Mentions[mi].Start; mo < off && mo > bestOff {
-						best, bestOff = e, mo
-					}
-				}
-			}
-		}
-	}
-	return best
+	return r.byRoleHead[strings.TrimSuffix(head, "s")].before(off)
 }
 
-// recent returns the entity of type typ mentioned last before off, or -1.
+// recent returns the entity of type typ ("" for any) mentioned last before
+// off, or -1.
 func (r *resolver) recent(typ quotewire.EntityType, off int) int {
-	best, bestOff := -1, -1
-	for mi := range r.d.Mentions {
-		m := &r.d.Mentions[mi]
-		if m.Entity < 0 || m.Start >= off || m.Start <= bestOff {
-			continue
-		}
-		if typ == "" || r.d.Entities[m.Entity].Type == typ {
-			best, bestOff = m.Entity, m.Start
-		}
-	}
-	return best
+	return r.anyType[typ].before(off)
 }
 
 // antecedent resolves a pronoun at src: the last speaker when it is of the
@@ -290,40 +358,20 @@ func (r *resolver) recent(typ quotewire.EntityType, off int) int {
 func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool) int {
 	d := r.d
 	if relative {
-		return r.recentOutsideQuotes("", src.Start)
+		return r.outside[""].before(src.Start)
 	}
 	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) {
 		return lastSpeaker
 	}
-	return r.recentOutsideQuotes(typ, src.Start)
+	return r.outside[typ].before(src.Start)
 }
 
-func (r *resolver) recentOutsideQuotes(typ quotewire.EntityType, off int) int {
-	d := r.d
-	best, bestOff := -1, -1
-	for mi := range d.Mentions {
-		m := &d.Mentions[mi]
-		if m.Entity < 0 || m.Start >= off || m.Start <= bestOff || m.Kind != quotewire.NameMention {
-			continue
-		}
-		if typ != "" && d.Entities[m.Entity].Type != typ {
-			continue
-		}
-		if r.insideQuote(m.Span) {
-			continue
-		}
-		best, bestOff = m.Entity, m.Start
-	}
-	return best
-}
-
+// insideQuote reports whether sp lies inside a quotation (QuoteSpans are
+// sorted and do not overlap).
 func (r *resolver) insideQuote(sp quotewire.Span) bool {
-	for _, q := range r.d.QuoteSpans {
-		if q.Contains(sp) {
-			return true
-		}
-	}
-	return false
+	qs := r.d.QuoteSpans
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].End >= sp.End })
+	return i < len(qs) && qs[i].Contains(sp)
 }
 
 func (r *resolver) addMention(sp quotewire.Span, kind quotewire.MentionKind, e int) int {
@@ -375,12 +423,7 @@ func (r *resolver) finish() {
 	}
 }
 
-// sortInts orders mention indices by position in the text (insertion sort:
-// lists are short and nearly sorted).
+// sortInts orders mention indices by position in the text.
 func sortInts(ms []int, d *quotewire.Document) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && d.Mentions[ms[j]].Start < d.Mentions[ms[j-1]].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
 }

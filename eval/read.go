@@ -306,3 +306,29 @@ func ScoreFiles(goldPath, predPath string) (Counts, error) {
 	defer gf.Close()
 	return Score(gf, goldPath, preds)
 }
+
+// PolNeARPredictions converts a to predictions in PolNeAR's convention,
+// where a quotation that goes on after its attribution ("A," he said. "B.")
+// or in the next paragraphs is one attribution with several content
+// pieces. quotewire reports such a continuation as a quote of its own with
+// no cue and no source, attributed to the same speaker; here it is folded
+// into the quote it continues. Every other quote converts as in
+// PredictionsFromAnalysis.
+func PolNeARPredictions(a *quotewire.Analysis) []Prediction {
+	all := PredictionsFromAnalysis(a)
+	out := make([]Prediction, 0, len(all))
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		continued := q.Cue == nil && q.Source == nil && q.Speaker != nil && q.Type == quotewire.Direct
+		if continued && len(out) > 0 && i > 0 {
+			prev := &a.Quotes[i-1]
+			if prev.Speaker != nil && prev.Speaker.ID == q.Speaker.ID {
+				last := &out[len(out)-1]
+				last.Content = append(last.Content, all[i].Content...)
+				continue
+			}
+		}
+		out = append(out, all[i])
+	}
+	return out
+}

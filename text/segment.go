@@ -84,7 +84,9 @@ func wrapped(text string, start, nl int) bool {
 	return unicode.IsLower(r)
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func trimSpace(text string, s, e int) (int, int) {
 	for s < e && isSpaceByte(text[s]) {

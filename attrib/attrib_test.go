@@ -1,0 +1,133 @@
+package attrib
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/text"
+)
+
+// run segments and attributes s and returns the document.
+func run(s string) *quotewire.Document {
+	d := quotewire.NewDocument(quotewire.Article{Text: s})
+	text.Segmenter{}.Process(d)
+	Attributor{}.Process(d)
+	return d
+}
+
+// describe renders a quote as "kind|source|cue|content parts joined by +".
+func describe(d *quotewire.Document, q quotewire.Quote) string {
+	src, cue := "-", "-"
+	if q.Source != nil {
+		src = q.Source.In(d.Text)
+	}
+	if q.Cue != nil {
+		cue = q.Cue.In(d.Text)
+	}
+	var parts []string
+	for _, c := range q.Content {
+		parts = append(parts, c.In(d.Text))
+	}
+	return string(q.Kind) + "|" + src + "|" + cue + "|" + strings.Join(parts, "+")
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"direct after", `"We will win," Smith said.`, []string{`direct|Smith|said|"We will win,"`}},
+		{"direct inverted", `“We will win,” said the minister.`, []string{`direct|the minister|said|“We will win,”`}},
+		{"direct before colon", `The senator told reporters: "The bill is dead and we all know it."`, []string{`direct|The senator|told|"The bill is dead and we all know it."`}},
+		{"guillemets", `«Мы победим», — сказал он. Lavrov said: «We will never give up on this issue.»`, []string{`direct|Lavrov|said|«We will never give up on this issue.»`}},
+		{"german marks", `Merkel said: „Wir schaffen das, und zwar gemeinsam.“`, []string{`direct|Merkel|said|„Wir schaffen das, und zwar gemeinsam.“`}},
+		{"interrupted", `"The talks were useful," he said, "and we will meet again soon."`, []string{`direct|he|said|"The talks were useful,"+"and we will meet again soon."`}},
+		{"continued paragraph", "\"It is good,\" Jones said.\n\n\"We proceed from the assumption that the office will work.\"", []string{`direct|Jones|said|"It is good,"`, `direct|-|-|"We proceed from the assumption that the office will work."`}},
+		{"multi paragraph", "Jones said: \"The first part of a long quote goes on.\n\n\"And the second part ends here.\"", []string{`direct|Jones|said|"The first part of a long quote goes on.+"And the second part ends here."`}},
+		{"indirect said that", `The minister said that the talks in Ankara had produced results.`, []string{`indirect|The minister|said|the talks in Ankara had produced results`}},
+		{"indirect tail", `Moscow sees no serious efforts by the coalition, Russian Foreign Minister Sergey Lavrov said on Wednesday.`, []string{`indirect|Russian Foreign Minister Sergey Lavrov|said|Moscow sees no serious efforts by the coalition`}},
+		{"according to", `According to the minister, contacts with the UN are very important.`, []string{`indirect|the minister|According to|contacts with the UN are very important`}},
+		{"according to tail", `The plan will cost billions, according to officials.`, []string{`indirect|officials|according to|The plan will cost billions`}},
+		{"told reporters", `Smith told reporters on Monday that the company would appeal.`, []string{`indirect|Smith|told|the company would appeal`}},
+		{"mixed", `Clinton said the plan was "a disaster for working families" and would fail.`, []string{`mixed|Clinton|said|the plan was "a disaster for working families" and would fail`}},
+		{"apposition", `"We are done," Patrick McGinley, a law professor at the university, said.`, []string{`direct|Patrick McGinley|said|"We are done,"`}},
+		{"scare quotes only", `The so-called "reset" failed.`, nil},
+		{"no attribution", `The weather was fine and the crowd was large.`, nil},
+		{"adjunct only", `Lavrov said on the sidelines of a meeting in Krasnodar.`, nil},
+		{"apostrophes", `Russia’s forces and the voters’ choice don’t matter, he said.`, []string{`indirect|he|said|Russia’s forces and the voters’ choice don’t matter`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := run(tt.in)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, describe(d, q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuoteSpans(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`He said "yes" and 'no'.`, []string{`"yes"`, `'no'`}},
+		{`It’s Russia’s ‘best’ plan.`, []string{`‘best’`}},
+		{`He said ''hello there,'' she said.`, []string{`''hello there,''`}},
+		{`An "unclosed quote runs to the end`, []string{`"unclosed quote runs to the end`}},
+		{`“Nested ‘inner’ quote.”`, []string{`“Nested ‘inner’ quote.”`}},
+		{`The 5' 11" man.`, nil},
+	}
+	for _, tt := range tests {
+		d := run(tt.in)
+		var got []string
+		for _, s := range d.QuoteSpans {
+			got = append(got, s.In(d.Text))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("QuoteSpans(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzAttribute(f *testing.F) {
+	for _, s := range []string{
+		`"We will win," Smith said. According to him, it's "fine".`,
+		"“A,” he said, “B.”\n\n“C\n\n“D,” said Jones.",
+		`«x» „y“ ‘z’ '' `,
+		"According to",
+		`", said`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := run(s)
+		ok := func(sp quotewire.Span) bool {
+			return 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(s) &&
+				(sp.Start == len(s) || utf8.RuneStart(s[sp.Start])) && (sp.End == len(s) || utf8.RuneStart(s[sp.End]))
+		}
+		for _, q := range d.Quotes {
+			if len(q.Content) == 0 {
+				t.Fatal("quote without content")
+			}
+			for _, c := range q.Content {
+				if !ok(c) || c.IsEmpty() {
+					t.Fatalf("bad content span %v", c)
+				}
+			}
+			if q.Cue != nil && !ok(*q.Cue) || q.Source != nil && !ok(*q.Source) {
+				t.Fatal("bad cue or source span")
+			}
+		}
+	})
+}

@@ -1,0 +1,47 @@
+package tag
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/text"
+)
+
+func mentions(s string) []string {
+	d := quotewire.NewDocument(quotewire.Article{Text: s})
+	text.Segmenter{}.Process(d)
+	Tagger{}.Process(d)
+	var out []string
+	for _, m := range d.Mentions {
+		desc := string(m.Type) + ":" + m.Head.In(s)
+		if len(m.Roles) > 0 {
+			desc += "(" + strings.Join(m.Roles, ";") + ")"
+		}
+		out = append(out, desc)
+	}
+	return out
+}
+
+func TestTagger(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"It was announced by Russian Foreign Minister Sergey Lavrov in Moscow.", []string{"person:Sergey Lavrov(Russian Foreign Minister)", "place:Moscow"}},
+		{"The post went to Russian diplomat Vladimir Voronkov who is UN Under-Secretary-General.", []string{"person:Vladimir Voronkov(Russian diplomat;UN Under-Secretary-General)"}},
+		{"The talks between Presidents Putin and Erdogan went well.", []string{"person:Putin(President)", "person:Erdogan(President)"}},
+		{"It came at the request of Syrian President (Bashar Assad) last year.", []string{"person:Bashar Assad(Syrian President)"}},
+		{"They fought the Jabhat al-Nusra terrorist group and the US-led coalition.", []string{"organization:Jabhat al-Nusra", "organization:US-led coalition"}},
+		{"Similarly, FSB representatives visit New York.", []string{"organization:FSB", "place:New York"}},
+		{"Until recently, we did not see it. Although it rained, they stayed.", nil},
+		{"Officials of the Federal Security Service met the UN Security Council Counter-Terrorism Committee.", []string{"organization:Federal Security Service", "organization:UN Security Council Counter-Terrorism Committee"}},
+		{"The meeting was attended by Hillary Clinton and Mr. Trump.", []string{"person:Hillary Clinton", "person:Trump(Mr.)"}},
+	}
+	for _, tt := range tests {
+		got := mentions(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("mentions(%q)\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+}
