@@ -27,11 +27,6 @@ type Token struct {
 	Lower string
 	// Sentence is the index of the sentence the token belongs to.
 	Sentence int
-	// POS is a part-of-speech tag where a tagger has set one ("" otherwise).
-	POS string
-	// NER is a named-entity tag (PERSON, ORGANIZATION, LOCATION, MISC) where a
-	// tagger has set one, "" otherwise.
-	NER string
 }
 
 // IsCapitalized reports whether the token is a word that starts with an

@@ -39,15 +39,21 @@ func (s Span) In(text string) string { return text[s.Start:s.End] }
 func (s Span) String() string { return fmt.Sprintf("[%d,%d)", s.Start, s.End) }
 
 // Origin says where an article came from: the input file and, for
-// multi-record inputs such as JSON Lines, the 1-based record number.
+// multi-record inputs, the 1-based line (JSON Lines) or record number
+// (formats whose records span lines).
 type Origin struct {
 	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
 	Record int    `json:"record,omitempty"`
 }
 
-// String formats the origin as "file" or "file record N" for messages.
+// String formats the origin for messages: "file line N", "file record N"
+// or "file".
 func (o Origin) String() string {
-	if o.Record > 0 {
+	switch {
+	case o.Line > 0:
+		return fmt.Sprintf("%s line %d", o.File, o.Line)
+	case o.Record > 0:
 		return fmt.Sprintf("%s record %d", o.File, o.Record)
 	}
 	return o.File

@@ -68,6 +68,26 @@ func (tl *timeline) before(off int) int {
 
 func words(s string) []string { return strings.Fields(s) }
 
+// firstWord and lastWord return the first and last space-separated word
+// of s without allocating; nwords counts them.
+func firstWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func nwords(s string) int { return strings.Count(strings.TrimSpace(s), " ") + 1 }
+
 // clusterNames groups the name mentions, in text order, into entities.
 func (r *resolver) clusterNames() {
 	d := r.d
@@ -86,12 +106,25 @@ func (r *resolver) clusterNames() {
 	}
 }
 
-// key normalises a name for matching.
+// key normalises a name for matching: lower case, single spaces, curly
+// apostrophes straightened, no possessive.
 func key(s string) string {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "’", "'")
-	s = strings.TrimSuffix(s, "'s")
-	return s
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 || c == '\n' || c == '\t' || c == '\'' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		s = strings.ToLower(s)
+		s = strings.ReplaceAll(s, "’", "'")
+		if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") || strings.Contains(s, "\u00a0") {
+			s = strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return strings.TrimSuffix(s, "'s")
 }
 
 // find returns the entity a name refers to: the same full name, or a
@@ -104,17 +137,21 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 			return e
 		}
 	}
-	ws := words(k)
-	if len(ws) == 0 {
+	if k == "" {
 		return -1
 	}
 	// surname match to a known person (the most recent wins)
 	if typ == quotewire.Person || typ == "" {
-		cands := r.bySurname[ws[len(ws)-1]]
+		first, one := firstWord(k), nwords(k) == 1
+		cands := r.bySurname[lastWord(k)]
 		for i := len(cands) - 1; i >= 0; i-- {
 			e := cands[i]
-			ew := words(key(r.d.Entities[e].Name))
-			if r.d.Entities[e].Type == quotewire.Person && (len(ws) == 1 || len(ew) == 1 || ws[0] == ew[0]) {
+			en := &r.d.Entities[e]
+			if en.Type != quotewire.Person {
+				continue
+			}
+			ek := key(en.Name)
+			if one || nwords(ek) == 1 || first == firstWord(ek) {
 				return e
 			}
 		}
@@ -140,7 +177,7 @@ func (r *resolver) link(mi, e int) {
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention {
 		name := m.Head.In(d.Text)
-		if len(words(name)) > len(words(en.Name)) {
+		if nwords(name) > nwords(en.Name) {
 			en.Name = name
 			r.byKey[key(name)] = e
 			r.indexSurname(name, e)
@@ -167,11 +204,11 @@ func contains(xs []string, x string) bool {
 
 // indexSurname records e under the last word of name.
 func (r *resolver) indexSurname(name string, e int) {
-	ws := words(key(name))
-	if len(ws) == 0 {
+	k := key(name)
+	if k == "" {
 		return
 	}
-	sur := ws[len(ws)-1]
+	sur := lastWord(k)
 	for _, x := range r.bySurname[sur] {
 		if x == e {
 			return

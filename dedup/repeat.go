@@ -36,12 +36,14 @@ func (Repeats) Process(d *quotewire.Document) error {
 	seen := map[uint64]*entry{}
 	var units []quotewire.Span
 	var order []uint64
+	var buf []byte
 	add := func(sp quotewire.Span) {
 		sp = trim(d.Text, sp)
 		if countWords(d.Text[sp.Start:sp.End]) < MinWords {
 			return
 		}
-		h := hashNorm(seed, d.Text[sp.Start:sp.End])
+		var h uint64
+		h, buf = hashNorm(seed, d.Text[sp.Start:sp.End], buf)
 		if e, ok := seen[h]; ok {
 			e.count++
 			return
@@ -120,28 +122,39 @@ func countWords(s string) int {
 }
 
 // hashNorm hashes s case-folded with white space runs collapsed, so that
-// "Said  on" and "said on" match.
-func hashNorm(seed maphash.Seed, s string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(seed)
-	var buf [utf8.UTFMax]byte
+// "Said  on" and "said on" match. buf is scratch space, returned for reuse.
+func hashNorm(seed maphash.Seed, s string, buf []byte) (uint64, []byte) {
+	buf = buf[:0]
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
 		if space {
-			h.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		r = unicode.ToLower(r)
-		if r < utf8.RuneSelf {
-			h.WriteByte(byte(r))
-		} else {
-			n := utf8.EncodeRune(buf[:], r)
-			h.Write(buf[:n])
-		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	return h.Sum64()
+	return maphash.Bytes(seed, buf), buf
 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/benchrun"
+)
+
+// defaultBenchCorpus is PolNeAR's training split where the shared data sits
+// beside the project (the corpus the peers in LIBRARIES.md were measured on).
+const defaultBenchCorpus = "../shared/data/polnear/train.jsonl"
+
+func (m *Main) benchCommand() *cobra.Command {
+	var (
+		asJSON  bool
+		limit   int
+		minTime time.Duration
+		cpuProf string
+	)
+	c := &cobra.Command{
+		Use:   "bench [FILE...]",
+		Short: "Measure extraction speed on one core against a one-pass read",
+		Long: `bench loads the articles of the given files (any format extract reads;
+default ` + defaultBenchCorpus + `) into memory and measures, on one
+core: a one-pass read of the same bytes that counts words (the least any
+analysis must do), each pipeline stage, and extraction end to end. It prints
+articles/s, MB/s and the cost of each as a multiple of the one-pass read, all
+measured in the same run.
+
+  quotewire bench                                 # PolNeAR train, if ../shared is there
+  quotewire bench --json my-corpus.jsonl`,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{defaultBenchCorpus}
+			}
+			var arts []quotewire.Article
+			err := m.readArticles(args, func(a quotewire.Article) error {
+				if limit > 0 && len(arts) >= limit {
+					return errStop
+				}
+				arts = append(arts, a)
+				return nil
+			})
+			if err != nil && !errors.Is(err, errStop) {
+				return err
+			}
+			if cpuProf != "" {
+				f, err := os.Create(cpuProf)
+				if err != nil {
+					return fmt.Errorf("create --cpuprofile file: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
+			r, err := benchrun.Run(engine.New(), arts, minTime)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(m.Stdout)
+				return enc.Encode(r)
+			}
+			return r.WriteText(m.Stdout)
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	c.Flags().IntVar(&limit, "limit", 0, "measure at most this many articles (0: all)")
+	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
+	c.Flags().DurationVar(&minTime, "min-time", 2*time.Second, "repeat each measurement for at least this long")
+	return c
+}
+
+// errStop ends reading early without being an error.
+var errStop = errors.New("stop")

@@ -1,0 +1,110 @@
+// Command quotewire turns news into a record of who said what, when,
+// where and about whom. Run `quotewire --help` for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// exit codes
+const (
+	exitOK      = 0
+	exitFailed  = 1 // some input failed; the rest was processed
+	exitUsage   = 2
+	exitAborted = 3
+)
+
+// errPartial reports that some inputs failed while the rest went through.
+var errPartial = errors.New("some inputs failed")
+
+// usageError is an error in the command line; the message says what to do.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Main holds the command's I/O so tests can run it in-process.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// StdinIsTerminal tells whether standard input is a terminal (then
+	// extract without arguments prints usage instead of waiting).
+	StdinIsTerminal bool
+}
+
+// NewMain returns a Main wired to the process's standard streams.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StdinIsTerminal: isTerminal(os.Stdin)}
+}
+
+// Run executes the command line args (without the program name) and
+// returns the process exit code.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	root := m.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(m.Stdin)
+	root.SetOut(m.Stdout)
+	root.SetErr(m.Stderr)
+	err := root.ExecuteContext(ctx)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errPartial):
+		fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+		return exitFailed
+	case errors.As(err, &ue):
+		fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(m.Stderr, "quotewire: interrupted")
+		return exitAborted
+	default:
+		fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+		return exitFailed
+	}
+}
+
+func (m *Main) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "quotewire",
+		Short: "Who said what, when, where and about whom — from news text",
+		Long: `quotewire reads news articles (plain text, HTML, JSON Lines) and finds every
+quote in them: direct and indirect, with its cue ("said", "according to"),
+the mention that names its source ("he", "the minister") and the speaker it
+resolves to, plus the article's date, dateline, agency, entities and
+repeated sentences. Offsets are UTF-8 byte offsets into the output text.
+
+Examples:
+  quotewire extract article.txt                 # one article, pretty JSON
+  quotewire extract --format table page.html    # a human-readable summary
+  quotewire extract corpus.jsonl > out.jsonl    # one JSON line per article
+  cat story.txt | quotewire extract -           # from standard input
+  quotewire eval gold.jsonl                     # score against PolNeAR-style gold
+  quotewire bench corpus.jsonl                  # measure speed on your corpus`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
+	})
+	root.AddCommand(m.extractCommand(), m.evalCommand(), m.benchCommand())
+	return root
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := NewMain().Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
+}

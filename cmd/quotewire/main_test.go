@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+const (
+	seedFile  = "../../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt"
+	devFile   = "../../../shared/data/polnear/dev.jsonl"
+	scoreTool = "../../../shared/tools/score_attrib.py"
+)
+
+// run runs quotewire in-process and returns its exit code and outputs.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+func TestExtractSeed(t *testing.T) {
+	code, out, stderr := run(t, "", "extract", seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var a quotewire.Analysis
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("output is not one JSON document: %v", err)
+	}
+	if !strings.Contains(out, "\n  \"id\"") {
+		t.Errorf("one text file should print pretty JSON")
+	}
+	if a.ID != "tass-2017-10-04-lavrov-krasnodar" || a.Date != "2017-10-04" || a.Dateline != "KRASNODAR" || a.Agency != "TASS" {
+		t.Errorf("metadata = %q %q %q %q", a.ID, a.Date, a.Dateline, a.Agency)
+	}
+	if len(a.Quotes) != 10 {
+		t.Errorf("got %d quotes, want 10", len(a.Quotes))
+	}
+	for i, q := range a.Quotes {
+		if q.Speaker == nil || q.Speaker.Name != "Sergey Lavrov" {
+			t.Errorf("quote %d speaker = %+v", i+1, q.Speaker)
+		}
+		if a.Text[q.Content.Start:q.Content.End] != q.Content.Text {
+			t.Errorf("quote %d: content offsets do not match its text", i+1)
+		}
+	}
+}
+
+func TestExtractStdinAndTable(t *testing.T) {
+	raw, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, string(raw), "extract", "--format", "table", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"KRASNODAR", "TASS", "Sergey Lavrov", "According to", "repeated 2×", "10 quotes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestExtractBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-good.txt":      "\"We will appeal,\" Jane Smith said on Monday.",
+		"b-empty.txt":     "",
+		"c-binary.txt":    "\x00\x01\x02ELF binary",
+		"d-latin1.txt":    "caf\xe9 au lait, he said.",
+		"e-lines.jsonl":   `{"id": "one", "text": "The plan failed, the minister said."}` + "\n{broken\n" + `{"id": "three", "text": "\"It works,\" she said."}` + "\n",
+		"f-scripts.html":  "<html><head><script>alert(1)</script></head><body><script>document.write('x')</script></body></html>",
+		"g-sub/h-ok.html": "<html><head><title>T</title></head><body><article><p>\"The talks in Geneva were useful and will go on next week,\" Foreign Minister Jane Doe said on Tuesday after the meeting.</p><p>Officials said the next round would follow soon after the holidays.</p></article></body></html>",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := run(t, "", "extract", "--format", "jsonl", dir)
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d (something failed)", code, exitFailed)
+	}
+	for _, want := range []string{"b-empty.txt", "c-binary.txt", "d-latin1.txt", "e-lines.jsonl", "line 2", "f-scripts.html"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not name %q:\n%s", want, stderr)
+		}
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var a quotewire.Analysis
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatalf("bad output line %q: %v", line, err)
+		}
+		ids = append(ids, a.ID)
+		if strings.Contains(a.Text, "alert(") || strings.Contains(a.Text, "document.write") {
+			t.Errorf("script text leaked into %s", a.ID)
+		}
+	}
+	if got := strings.Join(ids, ","); got != "a-good,one,three,h-ok" {
+		t.Errorf("articles = %s, want a-good,one,three,h-ok (the rest of the batch goes on)", got)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, StdinIsTerminal: true}
+	if code := m.Run(context.Background(), []string{"extract"}); code != exitUsage {
+		t.Errorf("extract with no input on a terminal: exit %d, want %d", code, exitUsage)
+	}
+	code, _, stderr := run(t, "", "extract", "--format", "xml", seedFile)
+	if code != exitUsage || !strings.Contains(stderr, "json, jsonl or table") {
+		t.Errorf("bad --format: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = run(t, "", "extract", "--nope")
+	if code != exitUsage || !strings.Contains(stderr, "--help") {
+		t.Errorf("unknown flag: exit %d, stderr %q", code, stderr)
+	}
+	code, _, _ = run(t, "", "eval")
+	if code != exitUsage {
+		t.Errorf("eval without a file: exit %d", code)
+	}
+	code, _, stderr = run(t, "", "extract", "no-such-file.txt")
+	if code != exitFailed || !strings.Contains(stderr, "no-such-file.txt") {
+		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// needShared skips a test when the shared data or python3 is missing.
+func needShared(t *testing.T, python bool) {
+	t.Helper()
+	if _, err := os.Stat(devFile); err != nil {
+		t.Skipf("skipping: %s not found (the shared data lives beside the project)", devFile)
+	}
+	if python {
+		if _, err := exec.LookPath("python3"); err != nil {
+			t.Skip("skipping: python3 not found, needed to run the reference scorer")
+		}
+	}
+}
+
+// script runs the reference scorer and returns its --json line.
+func script(t *testing.T, pred string) string {
+	t.Helper()
+	out, err := exec.Command("python3", scoreTool, devFile, pred, "--json").Output()
+	if err != nil {
+		t.Fatalf("score_attrib.py: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// TestEvalAgreesWithScript checks that quotewire eval computes exactly what
+// tools/score_attrib.py computes on PolNeAR dev: on the predictions eval
+// scored (--pred-out), and on extract's own output (--raw).
+func TestEvalAgreesWithScript(t *testing.T) {
+	needShared(t, true)
+	dir := t.TempDir()
+	pred := filepath.Join(dir, "pred.jsonl")
+	code, out, stderr := run(t, "", "eval", "--json", "--pred-out", pred, devFile)
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, stderr)
+	}
+	if got, want := strings.TrimSpace(out), script(t, pred); got != want {
+		t.Errorf("eval says  %s\nscript says %s", got, want)
+	}
+	code, raw, _ := run(t, "", "extract", devFile)
+	if code != 0 {
+		t.Fatalf("extract dev: exit %d", code)
+	}
+	analyses := filepath.Join(dir, "analyses.jsonl")
+	os.WriteFile(analyses, []byte(raw), 0o644)
+	code, out, _ = run(t, "", "eval", "--json", "--raw", devFile)
+	if code != 0 {
+		t.Fatalf("eval --raw: exit %d", code)
+	}
+	if got, want := strings.TrimSpace(out), script(t, analyses); got != want {
+		t.Errorf("eval --raw says %s\nscript on extract output says %s", got, want)
+	}
+}
+
+// TestDevFloor keeps the rule-based extractor clearly above the naive
+// regex baseline on PolNeAR dev (content_partial F1 0.31, attribution F1
+// 0.10): a regression below these floors fails.
+func TestDevFloor(t *testing.T) {
+	needShared(t, false)
+	code, out, stderr := run(t, "", "eval", "--json", devFile)
+	if code != 0 {
+		t.Fatalf("eval: exit %d: %s", code, stderr)
+	}
+	var r struct {
+		ContentPartial struct{ F1 float64 } `json:"content_partial"`
+		Attribution    struct{ F1 float64 } `json:"attribution"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.ContentPartial.F1 < 0.55 || r.Attribution.F1 < 0.49 {
+		t.Errorf("dev content_partial F1 %.4f (floor 0.55), attribution F1 %.4f (floor 0.49)", r.ContentPartial.F1, r.Attribution.F1)
+	}
+}

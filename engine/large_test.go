@@ -1,0 +1,71 @@
+package engine
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quotewire/quotewire"
+)
+
+// timeExtract returns how long the default pipeline takes on text and the
+// bytes it allocated.
+func timeExtract(t *testing.T, text string) (time.Duration, uint64) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	a, err := New().Extract(quotewire.Article{ID: "big", Text: text})
+	d := time.Since(t0)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Quotes) == 0 {
+		t.Fatal("no quotes found in a text made of quotes")
+	}
+	return d, after.TotalAlloc - before.TotalAlloc
+}
+
+func repeatTo(unit string, n int) string {
+	var b strings.Builder
+	b.Grow(n + len(unit))
+	for b.Len() < n {
+		b.WriteString(unit)
+	}
+	return b.String()
+}
+
+// TestLinearGrowth checks that a 20 MB article finishes and that time and
+// allocation grow linearly: ten times the input may not cost much more than
+// ten times the time. It also feeds one giant unpunctuated sentence full
+// of cues, the worst case for look-around rules.
+func TestLinearGrowth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the 20 MB article in -short mode")
+	}
+	art, _ := readSeed(t)
+	cases := []struct {
+		name string
+		unit string
+	}{
+		{"articles", art.Text + "\n\n"},
+		{"one sentence", "he said that the minister told reporters that "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			small, large := 2<<20, 20<<20
+			ts, as := timeExtract(t, repeatTo(c.unit, small))
+			tl, al := timeExtract(t, repeatTo(c.unit, large))
+			t.Logf("2 MB: %v, %d MB allocated; 20 MB: %v, %d MB allocated", ts, as>>20, tl, al>>20)
+			if tl > 25*ts {
+				t.Errorf("20 MB took %v, over 25× the 2 MB time %v: not linear", tl, ts)
+			}
+			if al > 15*as {
+				t.Errorf("20 MB allocated %d MB, over 15× the 2 MB figure %d MB", al>>20, as>>20)
+			}
+		})
+	}
+}

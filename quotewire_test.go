@@ -1,0 +1,71 @@
+package quotewire
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"Plain text.", nil},
+		{"Кириллица и “кавычки”.", nil},
+		{"", ErrEmpty},
+		{"bin\x00ary", ErrBinary},
+		{"caf\xe9", ErrInvalidUTF8},
+	}
+	for _, tt := range tests {
+		if got := Check(tt.in); !errors.Is(got, tt.want) || (tt.want == nil) != (got == nil) {
+			t.Errorf("Check(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpan(t *testing.T) {
+	a, b := Span{2, 5}, Span{4, 9}
+	if !a.Overlaps(b) || a.Overlaps(Span{5, 6}) || !b.Contains(Span{4, 9}) || b.Contains(a) || a.Len() != 3 || !(Span{3, 3}).IsEmpty() {
+		t.Error("span arithmetic is wrong")
+	}
+	if got := a.In("0123456789"); got != "234" {
+		t.Errorf("In = %q", got)
+	}
+}
+
+func TestOriginString(t *testing.T) {
+	for _, tt := range []struct {
+		o    Origin
+		want string
+	}{
+		{Origin{File: "a.jsonl", Line: 3}, "a.jsonl line 3"},
+		{Origin{File: "a.warc", Record: 7}, "a.warc record 7"},
+		{Origin{File: "a.txt"}, "a.txt"},
+	} {
+		if got := tt.o.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.o, got, tt.want)
+		}
+	}
+	err := &RecordError{Origin: Origin{File: "x.jsonl", Line: 2}, Err: ErrEmpty}
+	if err.Error() != "x.jsonl line 2: empty article" || !errors.Is(err, ErrEmpty) {
+		t.Errorf("RecordError = %q", err.Error())
+	}
+}
+
+func TestPipelineRejects(t *testing.T) {
+	called := false
+	p := &Pipeline{MaxBytes: 10, Stages: []NamedStage{{Name: "x", Stage: StageFunc(func(d *Document) error { called = true; return nil })}}}
+	if _, err := p.Run(Article{Text: "far too long for the limit"}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	if _, err := p.Run(Article{Text: ""}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("err = %v, want ErrEmpty", err)
+	}
+	if called {
+		t.Error("stage ran on rejected input")
+	}
+	a, err := p.Extract(Article{ID: "ok", Text: "short"})
+	if err != nil || !called || a.ID != "ok" || a.Quotes == nil {
+		t.Errorf("Extract = %+v, %v", a, err)
+	}
+}
