@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
 )
@@ -22,7 +24,7 @@ var _ quotewire.Stage = Resolver{}
 
 // Process resolves the entities and speakers of d.
 func (Resolver) Process(d *quotewire.Document) error {
-	r := resolver{d: d, byKey: map[string]int{}, bySurname: map[string][]int{}}
+	r := resolver{d: d, byKey: map[string]int{}, bySurname: map[string][]int{}, keys: map[string]string{}}
 	r.clusterNames()
 	r.buildTimelines()
 	r.speakers()
@@ -36,6 +38,8 @@ type resolver struct {
 	// bySurname lists person entities by the last word of their name, in
 	// order of creation.
 	bySurname map[string][]int
+	// keys caches key() by name text.
+	keys map[string]string
 	// names are the tagger's name mentions in text order.
 	names []int
 	// timelines of name mentions by position, for "the last X before here".
@@ -109,29 +113,59 @@ func (r *resolver) clusterNames() {
 // key normalises a name for matching: lower case, single spaces, curly
 // apostrophes straightened, no possessive.
 func key(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= 0x80 || c == '\n' || c == '\t' || c == '\'' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
-			plain = false
-			break
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+				space = len(b) > 0
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, c)
+			continue
 		}
-	}
-	if !plain {
-		s = strings.ToLower(s)
-		s = strings.ReplaceAll(s, "’", "'")
-		if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") || strings.Contains(s, "\u00a0") {
-			s = strings.Join(strings.Fields(s), " ")
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			space = len(b) > 0
+			continue
 		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		if r == '’' {
+			r = '\''
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return strings.TrimSuffix(s, "'s")
+	return strings.TrimSuffix(string(b), "'s")
+}
+
+// keyOf returns key(s), cached: the same names recur through an article.
+func (r *resolver) keyOf(s string) string {
+	if k, ok := r.keys[s]; ok {
+		return k
+	}
+	k := key(s)
+	r.keys[s] = k
+	return k
 }
 
 // find returns the entity a name refers to: the same full name, or a
 // person whose name ends with this surname, or whose surname this name
 // ends with; -1 when none.
 func (r *resolver) find(name string, typ quotewire.EntityType) int {
-	k := key(name)
+	k := r.keyOf(name)
 	if e, ok := r.byKey[k]; ok {
 		if typ == "" || r.d.Entities[e].Type == "" || r.d.Entities[e].Type == typ || typ == quotewire.Person && r.d.Entities[e].Type != quotewire.Person {
 			return e
@@ -150,7 +184,7 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 			if en.Type != quotewire.Person {
 				continue
 			}
-			ek := key(en.Name)
+			ek := r.keyOf(en.Name)
 			if one || nwords(ek) == 1 || first == firstWord(ek) {
 				return e
 			}
@@ -162,7 +196,7 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
 	e := len(r.d.Entities) - 1
-	r.byKey[key(name)] = e
+	r.byKey[r.keyOf(name)] = e
 	r.indexSurname(name, e)
 	return e
 }
@@ -179,7 +213,7 @@ func (r *resolver) link(mi, e int) {
 		name := m.Head.In(d.Text)
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name
-			r.byKey[key(name)] = e
+			r.byKey[r.keyOf(name)] = e
 			r.indexSurname(name, e)
 		}
 		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
@@ -204,7 +238,7 @@ func contains(xs []string, x string) bool {
 
 // indexSurname records e under the last word of name.
 func (r *resolver) indexSurname(name string, e int) {
-	k := key(name)
+	k := r.keyOf(name)
 	if k == "" {
 		return
 	}

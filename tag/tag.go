@@ -129,7 +129,7 @@ func (t *tagger) sentence(se *quotewire.Sentence) {
 		if !t.nameToken(i, first) {
 			// a title in lower case before a name: "diplomat Vladimir Voronkov"
 			tk := t.tok(i)
-			if !(tk.Kind == quotewire.Word && titles[tk.Lower] && i < last && t.nameToken(i+1, first)) {
+			if !(tk.Kind == quotewire.Word && i < last && t.tok(i+1).IsCapitalized() && titles[tk.Lower] && t.nameToken(i+1, first)) {
 				if tk.Lower != "and" && tk.Text != "," {
 					pendingRole = ""
 				}

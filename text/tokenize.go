@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotewire/quotewire"
 )
@@ -116,6 +117,12 @@ func scanWord(text string, i, to int) int {
 	start := i
 	digitStart := text[i] >= '0' && text[i] <= '9'
 	for i < to {
+		for i < to && isASCIIAlnum(text[i]) {
+			i++
+		}
+		if i >= to {
+			break
+		}
 		r, n := runeAt(text, i, to)
 		if r >= 0 && (r < utf8.RuneSelf && isASCIIAlnum(byte(r)) || r >= utf8.RuneSelf && r != utf8.RuneError && isWordRune(r)) {
 			i += n
@@ -222,8 +229,27 @@ func lower(s string) string {
 			return strings.ToLower(s)
 		}
 		if c >= 'A' && c <= 'Z' {
-			return strings.ToLower(s)
+			return lowerASCII(s, i)
 		}
 	}
 	return s
+}
+
+// lowerASCII lowers s, whose first upper-case byte is at i, falling back to
+// strings.ToLower at the first non-ASCII byte.
+func lowerASCII(s string, i int) string {
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	// b is never written again, so it can back the string without a copy.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
