@@ -30,9 +30,7 @@ func (s *state) indirect() {
 			s.addIndirect(q)
 			// content and attribution are used; cues inside them are nested
 			// attributions this rule set leaves alone
-			for _, c := range q.Content {
-				s.markQuoted(c2(c))
-			}
+			s.markQuoted(q.Content)
 			s.markConsumed(k, last)
 			k = last
 		}
@@ -41,8 +39,6 @@ func (s *state) indirect() {
 
 // maxReach bounds, in tokens, how far from its cue a content span may reach.
 const maxReach = 300
-
-func c2(c quotewire.Span) []quotewire.Span { return []quotewire.Span{c} }
 
 // trimEnd moves b back over sentence-final punctuation that is not inside
 // a quote, and over trailing commas.
@@ -114,10 +110,6 @@ func (s *state) contentAfter(last, hi int, ck cueKind) (int, bool) {
 		}
 	}
 	return j, true
-}
-
-type found struct {
-	quotewire.Quote
 }
 
 // tryCue tries the indirect-speech patterns at the cue [k, last] of

@@ -15,10 +15,12 @@ const (
 	cueObject
 )
 
-// reporting verbs, by lower-case form. Finite forms only; gerunds below.
-var cueVerbs = map[string]cueKind{}
+// cueVerbs are the reporting verbs by lower-case form, with how each takes
+// its arguments.
+var cueVerbs = buildCueVerbs()
 
-func init() {
+func buildCueVerbs() map[string]cueKind {
+	cueVerbs := map[string]cueKind{}
 	for _, w := range []string{
 		"said", "says", "say", "stated", "states", "added", "adds", "noted", "notes",
 		"explained", "explains", "emphasized", "emphasised", "emphasizes", "stressed", "stresses",
@@ -55,9 +57,11 @@ func init() {
 		"writing", "calling", "promising", "pledging", "vowing", "complaining", "charging"} {
 		cueVerbs[w] = cueGerund
 	}
+	return cueVerbs
 }
 
-// strong cues are reliable enough to attribute a sentence with no quote marks.
+// weakCues report beliefs, findings or plans rather than speech: they
+// attribute a clause only when "that", a colon or a clause subject follows.
 var weakCues = map[string]bool{
 	"found": true, "finds": true, "showed": true, "shows": true, "show": true, "knows": true,
 	"know": true, "knew": true, "wondered": true, "doubted": true, "doubts": true, "realized": true,

@@ -190,26 +190,17 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		}
 	}
 	if nameA > b {
-		// only a role: "Russian Foreign Minister" with no name after it
-		if isTitleTok(t.tok(b)) {
-			return b
-		}
-		return b
+		return b // only a role: "Russian Foreign Minister" with no name after it
 	}
-	// drop a leading nationality that is really an adjective of an org:
-	// typing below
 	typ := t.typeOf(nameA, b, role != "")
 	if pr := *pendingRole; pr != "" && role == "" && a > se.First && t.tok(a-1).Lower == "and" {
 		role = pr
 		typ = quotewire.Person
 	}
 	if p := t.tok(roleStart); pluralTitleTok(p) && split >= 0 {
+		// "Presidents Putin and Erdogan": the bare title goes to each name
 		role = pluralTitles[p.Lower]
 		*pendingRole = role
-		if roleStart > se.First {
-			// "(Russian and Turkish) Presidents": the nationalities are
-			// shared; keep the bare title
-		}
 	} else {
 		*pendingRole = ""
 	}
