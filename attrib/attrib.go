@@ -53,6 +53,7 @@ func (Attributor) Process(d *quotewire.Document) error {
 	s.consumed = make([]bool, n)
 	s.inQuote = make([]bool, n)
 	s.direct()
+	s.labels()
 	s.indirect()
 	sort.SliceStable(d.Quotes, func(i, j int) bool {
 		return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
@@ -166,6 +167,11 @@ func (s *state) after(c, hi int) (attribution, bool) {
 	// an apposition: "Smith, the company's spokesman, said", "Jordan
 	// (R-Ohio), an oversight panel member, said"
 	k := e + 1
+	if k < hi && s.isPunct(k, "(") {
+		if c := s.closeParen(k, hi); c > 0 && (c+1 >= hi || !s.isPunct(c+1, ",")) {
+			k = c + 1 // "Moore (D-Wis.) said"
+		}
+	}
 	if k < hi && (s.isPunct(k, ",") || s.isPunct(k, "(")) {
 		if c, ok2 := s.appositionEnd(k, hi); ok2 {
 			k = c + 1
@@ -398,7 +404,7 @@ func (s *state) appositionEnd(k, hi int) (int, bool) {
 	toks := s.d.Tokens
 	sent := toks[k].Sentence
 	for c := k + 1; c < hi && c < k+30 && toks[c].Sentence == sent; c++ {
-		if s.qidx[c] >= 0 || s.isPunct(c, ".", ";", "!", "?") {
+		if s.qidx[c] >= 0 || s.isPunct(c, ";", "!", "?") {
 			return 0, false
 		}
 		if !s.isPunct(c, ",") {
@@ -415,4 +421,32 @@ func (s *state) appositionEnd(k, hi int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// closeParen returns the index of the ")" closing the "(" at k within 8
+// tokens, or -1.
+func (s *state) closeParen(k, hi int) int {
+	for c := k + 1; c < hi && c <= k+8; c++ {
+		if s.isPunct(c, ")") {
+			return c
+		}
+		if s.isPunct(c, "(") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// openParen returns the index of the "(" opening the ")" at k within 8
+// tokens, or -1.
+func (s *state) openParen(k, lo int) int {
+	for c := k - 1; c >= lo && c >= k-8; c-- {
+		if s.isPunct(c, "(") {
+			return c
+		}
+		if s.isPunct(c, ")") {
+			return -1
+		}
+	}
+	return -1
 }

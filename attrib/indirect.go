@@ -157,6 +157,12 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 				b = s.trimEnd(start, i-1)
 				break
 			}
+			// a contrasting clause after a comma is the writer's, not the
+			// speaker's: "X said A, but B"
+			if i > start+3 && s.qidx[i] < 0 && s.isPunct(i, ",") && i+1 <= b && clauseBreak[toks[i+1].Lower] {
+				b = s.trimEnd(start, i-1)
+				break
+			}
 		}
 		if b < start || s.wordCount(start, b) < 3 {
 			return quotewire.Span{}, false
@@ -219,6 +225,10 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	}
 	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
 	if b > lo && s.isPunct(b, ",") {
+		lo := lo
+		if openers[toks[lo].Lower] {
+			lo++
+		}
 		if e, ok := s.npFwd(lo, b); ok && e+1 < b && (s.isPunct(e+1, ",") || s.isPunct(e+1, "(")) {
 			if c, ok := s.appositionEnd(e+1, hi); ok && c == b && !s.consumed[lo] && !s.inQuote[lo] {
 				if j, ok := s.contentAfter(last, hi, ck); ok && !weak {
@@ -230,6 +240,14 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		}
 	}
 	if a, ok := s.npBack(b, lo); ok && !s.consumed[a] && !s.inQuote[b] {
+		// "CONTENT, SOURCE CUE, CONTENT."
+		if a > lo && s.isPunct(a-1, ",") && last+1 < hi && s.isPunct(last+1, ",") {
+			if c1, ok := before(a - 2); ok {
+				if c2, ok := afterC(last + 2); ok {
+					return mk([]quotewire.Span{c1, c2}, k, last, a, b, conf)
+				}
+			}
+		}
 		// "CONTENT, SOURCE CUE (adjunct)."
 		if a > lo && s.isPunct(a-1, ",", "—", "–") {
 			j := last + 1
@@ -237,14 +255,6 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			if tail {
 				if c, ok := before(a - 2); ok {
 					return mk([]quotewire.Span{c}, k, last, a, b, conf)
-				}
-			}
-		}
-		// "CONTENT, SOURCE CUE, CONTENT."
-		if a > lo && s.isPunct(a-1, ",") && last+1 < hi && s.isPunct(last+1, ",") {
-			if c1, ok := before(a - 2); ok {
-				if c2, ok := afterC(last + 2); ok {
-					return mk([]quotewire.Span{c1, c2}, k, last, a, b, conf)
 				}
 			}
 		}
@@ -302,6 +312,13 @@ func (s *state) addIndirect(q quotewire.Quote) {
 	}
 	s.d.Quotes = append(s.d.Quotes, q)
 }
+
+// clauseBreak are conjunctions that, after a comma, start a clause of the
+// writer's own.
+var clauseBreak = map[string]bool{"but": true, "although": true, "though": true, "while": true, "whereas": true}
+
+// openers are sentence-initial words before a subject ("But Smith, ...").
+var openers = map[string]bool{"but": true, "and": true, "yet": true, "so": true, "still": true, "however": true, "meanwhile": true}
 
 // subjectLike reports whether t can open a clause: a personal pronoun, a
 // determiner or a capitalised word.

@@ -32,6 +32,15 @@ func (s *state) npBack(end, lo int) (int, bool) {
 	if pronouns[t.Lower] {
 		return end, true
 	}
+	// "Rep. Trey Gowdy (R-S.C.) said": the name before the brackets
+	if s.isPunct(end, ")") {
+		o := s.openParen(end, lo)
+		if o <= lo {
+			return 0, false
+		}
+		a, ok := s.npBack(o-1, lo)
+		return a, ok && !pronouns[toks[o-1].Lower]
+	}
 	if !npWord(t) || isPossessive(t) || determiners[t.Lower] {
 		return 0, false
 	}
@@ -49,6 +58,11 @@ func (s *state) npBack(end, lo int) (int, bool) {
 			k -= 2
 			continue
 		case determiners[p.Lower] && !p.IsCapitalized() || determiners[p.Lower] && k-1 == lo:
+			// "attorneys for the family": go on past "for the"
+			if q := k - 2; q-1 >= lo && (toks[q].Lower == "for" || toks[q].Lower == "of") && npWord(&toks[q-1]) && !pronouns[toks[q-1].Lower] && end-k < maxNP-3 {
+				k = q
+				continue
+			}
 			return k - 1, true
 		case npWord(p) && !pronouns[p.Lower]:
 			if !p.IsCapitalized() && (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") {

@@ -1,0 +1,101 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// notSpeakers are capitalised labels that end in a colon without naming a
+// speaker ("UPDATE:", "Photo:").
+var notSpeakers = map[string]bool{
+	"update": true, "note": true, "editor": true, "editors": true, "photo": true, "photos": true,
+	"watch": true, "read": true, "breaking": true, "exclusive": true, "video": true, "source": true,
+	"sources": true, "credit": true, "related": true, "see": true, "also": true, "correction": true,
+	"clarification": true, "warning": true, "disclaimer": true, "advertisement": true, "listen": true,
+	"q": true, "a": true, "question": true, "answer": true, "transcript": true, "image": true,
+	"subscribe": true, "follow": true, "share": true, "tags": true, "topics": true, "more": true,
+	"audio": true, "graphic": true, "map": true, "chart": true, "caption": true, "file": true,
+}
+
+// labels finds speaker labels that open a paragraph, as in transcripts and
+// headlines: "PENCE: Well, look, ..." or "Pat Caddell: Democrat voters are
+// worried". The label must be an upper-case name or a person the tagger
+// found; the rest of the paragraph is the quote, with the colon as its cue.
+func (s *state) labels() {
+	d := s.d
+	toks := d.Tokens
+	persons := map[quotewire.Span]bool{}
+	for _, m := range d.Mentions {
+		if m.Type == quotewire.Person {
+			persons[m.Span] = true
+			persons[m.Head] = true
+		}
+	}
+	for p := range d.Paragraphs {
+		a := s.paraStart(p)
+		hi := s.paraEnd(p)
+		if a >= hi {
+			continue
+		}
+		if toks[a].Kind == quotewire.QuoteMark {
+			a++
+		}
+		colon := -1
+		for k := a; k < hi && k < a+6; k++ {
+			if s.isPunct(k, ":") {
+				colon = k
+				break
+			}
+			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") {
+				break
+			}
+		}
+		if colon <= a || colon+1 >= hi || s.consumed[colon] || s.inQuote[colon+1] || s.consumed[colon+1] {
+			continue
+		}
+		name := quotewire.Span{Start: toks[a].Start, End: toks[colon-1].End}
+		if !persons[name] && !s.upperLabel(a, colon) {
+			continue
+		}
+		end := hi - 1
+		if toks[end].Kind == quotewire.QuoteMark && s.qidx[end] < 0 {
+			end-- // the transcript's own closing mark
+		}
+		end = s.trimEnd(colon+1, end)
+		if s.wordCount(colon+1, end) < 3 {
+			continue
+		}
+		for k := colon + 1; k <= end; k++ {
+			if s.consumed[k] || s.inQuote[k] {
+				end = -1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		content := []quotewire.Span{s.span(colon+1, end)}
+		d.Quotes = append(d.Quotes, quotewire.Quote{
+			Kind: quotewire.Direct, Content: content, Cue: s.spanPtr(colon, colon),
+			Source: s.spanPtr(a, colon-1), Mention: -1, Speaker: -1, Confidence: confIndirect,
+		})
+		s.markConsumed(a, colon)
+		s.markQuoted(content)
+	}
+}
+
+// upperLabel reports whether tokens [a, colon) are one to three upper-case
+// words that are not a known non-speaker label.
+func (s *state) upperLabel(a, colon int) bool {
+	if colon-a > 3 {
+		return false
+	}
+	for k := a; k < colon; k++ {
+		t := &s.d.Tokens[k]
+		if t.Kind != quotewire.Word || len(t.Text) < 2 || strings.ToUpper(t.Text) != t.Text || notSpeakers[t.Lower] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,29 @@
+package engine
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/quotewire/quotewire"
+)
+
+// FuzzExtract runs the whole pipeline on arbitrary text and checks the
+// output contract: no panic, every span in bounds and on rune boundaries,
+// and every span's text equal to the slice it names.
+func FuzzExtract(f *testing.F) {
+	art, _ := readSeed(f)
+	f.Add(art.Text)
+	f.Add("WASHINGTON (Reuters) - \"We will appeal,\" Jane Smith, a spokeswoman for the company, said on Monday.\n\n\"It is not over,\" she added, \"not by far.\"")
+	f.Add("According to the minister, «контакты» are „important“, he said, adding that ‘things’ changed.")
+	f.Add("\"\"\"'''«»„“ said said according to , , .")
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := Extract(quotewire.Article{ID: "fuzz", Text: s})
+		if err != nil {
+			if utf8.ValidString(s) && quotewire.Check(s) == nil {
+				t.Fatalf("valid text rejected: %v", err)
+			}
+			return
+		}
+		checkOffsets(t, a)
+	})
+}
