@@ -105,11 +105,11 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 		switch {
 		case isPossessive(p) && last >= 0:
 			last = k
-		case p.Kind == quotewire.Punct && p.Text == "." && last == k-1 && (abbrevTitle[toks[k-1].Lower] || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
+		case p.Kind == quotewire.Punct && p.Text == "." && last >= 0 && last == k-1 && (abbrevTitle[toks[k-1].Lower] || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
 			last = k
 		case (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") && last >= 0 && k+1 < hi && npWord(&toks[k+1]):
 			// "Secretary of State", "spokesman for the ministry"
-		case (p.Text == "-" || p.Text == "–") && last == k-1 && k+1 < hi && p.End == toks[k+1].Start:
+		case (p.Text == "-" || p.Text == "–") && last >= 0 && last == k-1 && k+1 < hi && p.End == toks[k+1].Start:
 		case determiners[p.Lower] && k > start && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for" || toks[k-1].Lower == "at"):
 		case npWord(p) && !pronouns[p.Lower] && (cueVerbs[p.Lower] == cueNone):
 			last = k
