@@ -46,8 +46,9 @@ func Paragraphs(dst []quotewire.Span, text string) []quotewire.Span {
 			break
 		}
 		k += from
+		line := from // the line ending at k starts here
 		from = k + 1
-		if wrapped(text, start, k) {
+		if wrapped(text, line, k) {
 			continue
 		}
 		if s, e := trimSpace(text, start, k); s < e {
@@ -61,12 +62,16 @@ func Paragraphs(dst []quotewire.Span, text string) []quotewire.Span {
 	return dst
 }
 
-// wrapped reports whether the line break at nl continues a paragraph
-// begun at start: the line before it does not end in sentence punctuation
-// and the next line starts with a lower-case letter.
-func wrapped(text string, start, nl int) bool {
-	_, e := trimSpace(text, start, nl)
-	if e <= start {
+// wrapped reports whether the line break at nl continues the paragraph:
+// the line before it (starting at line) is not blank and does not end in
+// sentence punctuation, and the next line starts with a lower-case letter.
+// It looks only at those two lines, so splitting stays linear.
+func wrapped(text string, line, nl int) bool {
+	e := nl
+	for e > line && isSpaceByte(text[e-1]) {
+		e--
+	}
+	if e <= line {
 		return false
 	}
 	switch text[e-1] {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
@@ -160,4 +161,20 @@ func FuzzSegment(f *testing.F) {
 			checkDoc(t, d)
 		}
 	})
+}
+
+// TestParagraphsLinear feeds the shape that once made paragraph splitting
+// quadratic: a long run of white space before many wrapped lines.
+func TestParagraphsLinear(t *testing.T) {
+	text := strings.Repeat(" ", 1<<20) + strings.Repeat("a\n", 1<<17)
+	done := make(chan []quotewire.Span)
+	go func() { done <- Paragraphs(nil, text) }()
+	select {
+	case ps := <-done:
+		if len(ps) != 1 {
+			t.Errorf("got %d paragraphs, want 1 wrapped paragraph", len(ps))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Paragraphs took over 5 s on 1.3 MB: not linear")
+	}
 }
