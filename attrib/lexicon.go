@@ -140,3 +140,7 @@ var adjunctPreps = map[string]bool{
 	"late": true, "early": true, "over": true, "outside": true, "inside": true, "of": true, "about": true,
 	"last": true, "this": true, "for": true, "by": true, "upon": true,
 }
+
+// IsCue reports whether the lower-case word is a reporting verb or
+// participle the rules know ("said", "adding"), or "according".
+func IsCue(lower string) bool { return cueVerbs[lower] != cueNone || lower == "according" }

@@ -14,6 +14,7 @@ package engine
 import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
+	"github.com/quotewire/quotewire/attrib/model"
 	"github.com/quotewire/quotewire/coref"
 	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/meta"
@@ -38,6 +39,34 @@ func New() *quotewire.Pipeline {
 			{Name: "repeats", Stage: dedup.Repeats{}},
 		},
 	}
+}
+
+// RuleStages returns the default pipeline's stages up to and including the
+// rule-based attributor: what the learned attribution model reads.
+func RuleStages() []quotewire.NamedStage {
+	all := New().Stages
+	for i, s := range all {
+		if s.Name == "attrib" {
+			return all[:i+1]
+		}
+	}
+	return all
+}
+
+// WithModel returns the default pipeline with the learned attribution
+// tagger t after the rule-based attributor: the model's quotes replace the
+// rules'.
+func WithModel(t *model.Tagger) *quotewire.Pipeline {
+	p := New()
+	var stages []quotewire.NamedStage
+	for _, s := range p.Stages {
+		stages = append(stages, s)
+		if s.Name == "attrib" {
+			stages = append(stages, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: t}})
+		}
+	}
+	p.Stages = stages
+	return p
 }
 
 // Extract analyses one article with the default pipeline.

@@ -25,6 +25,7 @@ func (m *Main) benchCommand() *cobra.Command {
 		limit   int
 		minTime time.Duration
 		cpuProf string
+		modelF  string
 	)
 	c := &cobra.Command{
 		Use:   "bench [FILE...]",
@@ -64,7 +65,15 @@ measured in the same run.
 				}
 				defer pprof.StopCPUProfile()
 			}
-			r, err := benchrun.Run(engine.New(), arts, minTime)
+			p := engine.New()
+			if modelF != "" {
+				t, err := loadModel(modelF)
+				if err != nil {
+					return err
+				}
+				p = engine.WithModel(t)
+			}
+			r, err := benchrun.Run(p, arts, minTime)
 			if err != nil {
 				return err
 			}
@@ -77,6 +86,7 @@ measured in the same run.
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	c.Flags().IntVar(&limit, "limit", 0, "measure at most this many articles (0: all)")
+	c.Flags().StringVar(&modelF, "model", "", "measure with this attribution model (from quotewire train)")
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	c.Flags().DurationVar(&minTime, "min-time", 2*time.Second, "repeat each measurement for at least this long")
 	return c

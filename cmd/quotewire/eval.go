@@ -20,6 +20,7 @@ func (m *Main) evalCommand() *cobra.Command {
 		predOut string
 		raw     bool
 		workers int
+		modelF  string
 	)
 	c := &cobra.Command{
 		Use:   "eval GOLD.jsonl",
@@ -45,12 +46,21 @@ scored, so the reference script can check the figures:
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			return m.runEval(args[0], asJSON, predOut, raw, workers)
+			p := engine.New()
+			if modelF != "" {
+				t, err := loadModel(modelF)
+				if err != nil {
+					return err
+				}
+				p = engine.WithModel(t)
+			}
+			return m.runEval(p, args[0], asJSON, predOut, raw, workers)
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
 	c.Flags().StringVar(&predOut, "pred-out", "", "also write the scored predictions as JSON Lines to this file")
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
+	c.Flags().StringVar(&modelF, "model", "", "use this attribution model (from quotewire train) after the rules")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	return c
 }
@@ -66,7 +76,7 @@ type predSpans struct {
 	Source  []quotewire.Span `json:"source"`
 }
 
-func (m *Main) runEval(goldPath string, asJSON bool, predOut string, raw bool, workers int) error {
+func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, predOut string, raw bool, workers int) error {
 	f, err := os.Open(goldPath)
 	if err != nil {
 		return fmt.Errorf("open gold file: %w", err)
@@ -82,7 +92,6 @@ func (m *Main) runEval(goldPath string, asJSON bool, predOut string, raw bool, w
 		pw = bufio.NewWriter(pf)
 		defer pw.Flush()
 	}
-	p := engine.New()
 	var sc eval.Scorer
 	failed := 0
 	type job struct {

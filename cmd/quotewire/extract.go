@@ -19,6 +19,7 @@ func (m *Main) extractCommand() *cobra.Command {
 	var (
 		format  string
 		workers int
+		modelF  string
 	)
 	c := &cobra.Command{
 		Use:   "extract FILE... | -",
@@ -57,11 +58,20 @@ error.
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use json, jsonl or table", format)}
 			}
-			return m.runExtract(args, format, workers)
+			p := engine.New()
+			if modelF != "" {
+				t, err := loadModel(modelF)
+				if err != nil {
+					return err
+				}
+				p = engine.WithModel(t)
+			}
+			return m.runExtract(p, args, format, workers)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", formatAuto, "output format: json, jsonl or table (default: json for one text/HTML file, else jsonl)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	c.Flags().StringVar(&modelF, "model", "", "use this attribution model (from quotewire train) after the rules")
 	return c
 }
 
@@ -71,11 +81,10 @@ type extracted struct {
 	art quotewire.Article
 }
 
-func (m *Main) runExtract(paths []string, format string, workers int) error {
+func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, workers int) error {
 	out := bufio.NewWriterSize(m.Stdout, 256<<10)
 	defer out.Flush()
 	var w writer
-	p := engine.New()
 	failed := 0
 	err := ordered(workers, func(emit func(func() extracted)) error {
 		return m.readArticlesOpen(paths, func(r *ingest.Reader) {

@@ -1,0 +1,125 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/attrib"
+	"github.com/quotewire/quotewire/text"
+)
+
+// doc segments and rule-attributes s.
+func doc(s string) *quotewire.Document {
+	d := quotewire.NewDocument(quotewire.Article{Text: s})
+	text.Segmenter{}.Process(d)
+	attrib.Attributor{}.Process(d)
+	return d
+}
+
+// span finds the byte span of sub in s (first occurrence).
+func span(s, sub string) quotewire.Span {
+	i := strings.Index(s, sub)
+	return quotewire.Span{Start: i, End: i + len(sub)}
+}
+
+func TestGoldLabels(t *testing.T) {
+	s := "Officials said the plan would fail."
+	d := doc(s)
+	labels := GoldLabels(d, []Attribution{{
+		Content: []quotewire.Span{span(s, "the plan would fail")},
+		Cue:     []quotewire.Span{span(s, "said")},
+		Source:  []quotewire.Span{span(s, "Officials")},
+	}})
+	var got []string
+	for _, l := range labels {
+		got = append(got, l.String())
+	}
+	want := "B-S B-Q B-C I-C I-C I-C O"
+	if strings.Join(got, " ") != want {
+		t.Errorf("labels = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestDecode(t *testing.T) {
+	s := `"The talks were useful," he said, "and we will meet again."`
+	d := doc(s)
+	labels := GoldLabels(d, []Attribution{{
+		Content: []quotewire.Span{span(s, `"The talks were useful,"`), span(s, `"and we will meet again."`)},
+		Cue:     []quotewire.Span{span(s, "said")},
+		Source:  []quotewire.Span{{Start: strings.Index(s, " he ") + 1, End: strings.Index(s, " he ") + 3}},
+	}})
+	qs := Decode(d, labels, 0.5)
+	if len(qs) != 1 {
+		t.Fatalf("got %d quotes, want 1 in two parts", len(qs))
+	}
+	q := qs[0]
+	if len(q.Content) != 2 || q.Cue == nil || q.Cue.In(s) != "said" || q.Source == nil || q.Source.In(s) != "he" || q.Kind != quotewire.Direct {
+		t.Errorf("quote = %+v", q)
+	}
+}
+
+// synthetic builds sentences of the form "NAME said that CLAUSE." with
+// their gold attributions.
+func synthetic(names, clauses []string) []Example {
+	var exs []Example
+	for i, n := range names {
+		c := clauses[i%len(clauses)]
+		s := n + " told reporters that " + c + ". The weather was fine. " + `"` + c + `," ` + n + " said."
+		d := doc(s)
+		second := strings.LastIndex(s, `"`+c)
+		exs = append(exs, NewExample(d, []Attribution{
+			{Content: []quotewire.Span{span(s, c)}, Cue: []quotewire.Span{span(s, "told")}, Source: []quotewire.Span{{Start: 0, End: len(n)}}},
+			{Content: []quotewire.Span{{Start: second, End: second + len(c) + 3}}, Cue: []quotewire.Span{{Start: strings.LastIndex(s, "said"), End: strings.LastIndex(s, "said") + 4}},
+				Source: []quotewire.Span{{Start: strings.LastIndex(s, n), End: strings.LastIndex(s, n) + len(n)}}},
+		}))
+	}
+	return exs
+}
+
+func accuracy(t *Tagger, exs []Example) float64 {
+	right, total := 0, 0
+	for _, ex := range exs {
+		pred := t.tag(ex.c, nil)
+		for i := range pred {
+			if pred[i] == ex.gold[i] {
+				right++
+			}
+			total++
+		}
+	}
+	return float64(right) / float64(total)
+}
+
+func TestTrainLearnsAndSaves(t *testing.T) {
+	train := synthetic([]string{"Smith", "Jones", "The ministry", "Officials", "Maria Lopez", "The company"},
+		[]string{"prices will rise", "the talks failed", "nobody was hurt in the blast"})
+	test := synthetic([]string{"Brown", "The agency"}, []string{"the bridge will reopen soon", "taxes will go up"})
+	tg := Train(train, 10, 1, nil)
+	acc := accuracy(tg, test)
+	if acc < 0.9 {
+		t.Errorf("held-out token accuracy %.3f, want >= 0.9", acc)
+	}
+	var buf bytes.Buffer
+	if err := tg.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	saved := append([]byte(nil), buf.Bytes()...)
+	loaded, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := accuracy(loaded, test); a != acc {
+		t.Errorf("loaded model accuracy %.3f, trained %.3f", a, acc)
+	}
+	again := Train(train, 10, 1, nil)
+	var buf2 bytes.Buffer
+	again.Save(&buf2)
+	if !bytes.Equal(saved, buf2.Bytes()) {
+		t.Error("training twice with one seed gave different models")
+	}
+	if _, err := Load(strings.NewReader("not a model")); err == nil {
+		t.Error("garbage loaded")
+	}
+}

@@ -1,0 +1,195 @@
+package learn
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Model is a trained, read-only linear model over hashed features: an
+// open-addressing table from feature to its class weights (int16, eight to
+// a slot), holding only the features that mattered in training, so that
+// it stays small enough to live in the processor's caches. It is safe for
+// concurrent use.
+type Model struct {
+	Classes int
+	keys    []uint64 // 0 marks an empty slot (feature 0 is never stored)
+	w       []int16  // 8 per slot
+	scale   float32
+	shift   uint8
+	n       int
+}
+
+// Len returns the number of features in the model.
+func (m *Model) Len() int { return m.n }
+
+func (m *Model) slot(f uint64) int { return int((f * 0x9E3779B97F4A7C15) >> m.shift) }
+
+// Score adds the class scores of the features to scores (length Classes).
+func (m *Model) Score(feats []Feature, scores []float32) {
+	var acc [8]int32
+	mask := len(m.keys) - 1
+	for _, f := range feats {
+		k := uint64(f)
+		if k == 0 {
+			continue
+		}
+		for s := m.slot(k); ; s = (s + 1) & mask {
+			key := m.keys[s]
+			if key == k {
+				w := (*[8]int16)(m.w[s*8 : s*8+8])
+				for c := range acc {
+					acc[c] += int32(w[c])
+				}
+				break
+			}
+			if key == 0 {
+				break
+			}
+		}
+	}
+	for c := 0; c < m.Classes; c++ {
+		scores[c] += float32(acc[c]) * m.scale
+	}
+}
+
+// newModel builds the table from features and their float weights.
+func newModel(classes int, feats []uint64, weights [][]float32) *Model {
+	var maxAbs float32
+	for _, w := range weights {
+		for _, x := range w {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	size := 16
+	for size < 2*len(feats) {
+		size *= 2
+	}
+	bits := uint8(0)
+	for 1<<bits < size {
+		bits++
+	}
+	m := &Model{Classes: classes, keys: make([]uint64, size), w: make([]int16, size*8), scale: scale, shift: 64 - bits, n: len(feats)}
+	for i, f := range feats {
+		s := m.slot(f)
+		for m.keys[s] != 0 {
+			s = (s + 1) & (size - 1)
+		}
+		m.keys[s] = f
+		for c, x := range weights[i] {
+			m.w[s*8+c] = int16(math.Round(float64(x / scale)))
+		}
+	}
+	return m
+}
+
+const modelMagic = "QWLIN01\n"
+
+// WriteTo saves the model: features in increasing order (delta varints),
+// each with its int16 weights. Equal models give identical bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	type entry struct {
+		f uint64
+		s int
+	}
+	es := make([]entry, 0, m.n)
+	for s, k := range m.keys {
+		if k != 0 {
+			es = append(es, entry{k, s})
+		}
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].f < es[j].f })
+	bw := bufio.NewWriter(w)
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, uint32(m.Classes))
+	binary.Write(bw, binary.LittleEndian, uint32(len(es)))
+	binary.Write(bw, binary.LittleEndian, m.scale)
+	buf := make([]byte, binary.MaxVarintLen64)
+	var prev uint64
+	for _, e := range es {
+		n := binary.PutUvarint(buf, e.f-prev)
+		bw.Write(buf[:n])
+		prev = e.f
+		binary.Write(bw, binary.LittleEndian, m.w[e.s*8:e.s*8+m.Classes])
+	}
+	return 0, bw.Flush()
+}
+
+// ReadModel loads a model saved by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	head := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != modelMagic {
+		return nil, ErrBadModel
+	}
+	var classes, n uint32
+	var scale float32
+	for _, v := range []any{&classes, &n, &scale} {
+		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
+			return nil, fmt.Errorf("read model header: %w", err)
+		}
+	}
+	if classes == 0 || classes > 8 || n > 1<<24 || !(scale > 0) {
+		return nil, fmt.Errorf("%w: %d classes, %d features", ErrBadModel, classes, n)
+	}
+	feats := make([]uint64, n)
+	weights := make([][]float32, n)
+	raw := make([]int16, classes)
+	flat := make([]float32, int(n)*int(classes))
+	var prev uint64
+	for i := range feats {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("read model feature %d: %w", i, err)
+		}
+		prev += d
+		if prev == 0 || i > 0 && d == 0 {
+			return nil, fmt.Errorf("%w: feature %d repeated or zero", ErrBadModel, i)
+		}
+		feats[i] = prev
+		if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
+			return nil, fmt.Errorf("read model weights %d: %w", i, err)
+		}
+		w := flat[i*int(classes) : (i+1)*int(classes)]
+		for c, x := range raw {
+			w[c] = float32(x) * scale
+		}
+		weights[i] = w
+	}
+	return newModel(int(classes), feats, weights), nil
+}
+
+// Compact turns a trained perceptron into a Model holding the features of
+// counts seen at least minCount times in training whose weights are not
+// all zero.
+func (p *Perceptron) Compact(counts map[Feature]int32, minCount int32) *Model {
+	var feats []uint64
+	for f, n := range counts {
+		if n >= minCount && f != 0 {
+			feats = append(feats, uint64(f))
+		}
+	}
+	sort.Slice(feats, func(i, j int) bool { return feats[i] < feats[j] })
+	kept := feats[:0]
+	var weights [][]float32
+	for _, f := range feats {
+		b := p.bucket(Feature(f))
+		w := p.w[b : b+p.Classes]
+		nz := false
+		for _, x := range w {
+			nz = nz || x != 0
+		}
+		if nz {
+			kept = append(kept, f)
+			weights = append(weights, append([]float32(nil), w...))
+		}
+	}
+	return newModel(p.Classes, kept, weights)
+}

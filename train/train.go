@@ -1,0 +1,80 @@
+// Package train reproduces quotewire's learned models from annotated data:
+// it runs the pipeline's rule stages over PolNeAR-format gold articles and
+// trains the attribution tagger (package attrib/model) on the result.
+package train
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/attrib/model"
+	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/eval"
+)
+
+// Options configure training.
+type Options struct {
+	// Epochs over the training data (default 8).
+	Epochs int
+	// Seed fixes the order of examples: the same seed gives the same model.
+	Seed uint64
+	// Limit, when positive, uses only the first Limit articles.
+	Limit int
+	// Progress, when set, is told each epoch's training accuracy.
+	Progress func(epoch int, acc float64)
+}
+
+// Examples reads gold articles from path and prepares training examples:
+// each article goes through the default pipeline's stages up to the rule
+// attributor, whose output the model uses as features.
+func Examples(path string, limit int) ([]model.Example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open training data: %w", err)
+	}
+	defer f.Close()
+	stages := engine.RuleStages()
+	var exs []model.Example
+	stop := fmt.Errorf("limit reached")
+	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
+		if limit > 0 && len(exs) >= limit {
+			return stop
+		}
+		if quotewire.Check(g.Text) != nil {
+			return nil
+		}
+		d := quotewire.NewDocument(quotewire.Article{ID: g.ID, Text: g.Text})
+		for _, s := range stages {
+			if err := s.Stage.Process(d); err != nil {
+				return fmt.Errorf("article %s: %w", g.ID, err)
+			}
+		}
+		atts := make([]model.Attribution, len(g.Attributions))
+		for i, a := range g.Attributions {
+			atts[i] = model.Attribution{Content: a.Content, Cue: a.Cue, Source: a.Source}
+		}
+		exs = append(exs, model.NewExample(d, atts))
+		return nil
+	})
+	if err != nil && !errors.Is(err, stop) {
+		return nil, err
+	}
+	return exs, nil
+}
+
+// Attribution trains the attribution tagger on the gold file at path.
+func Attribution(path string, o Options) (*model.Tagger, error) {
+	if o.Epochs <= 0 {
+		o.Epochs = 8
+	}
+	exs, err := Examples(path, o.Limit)
+	if err != nil {
+		return nil, err
+	}
+	if len(exs) == 0 {
+		return nil, fmt.Errorf("no training articles in %s", path)
+	}
+	return model.Train(exs, o.Epochs, o.Seed, o.Progress), nil
+}
