@@ -203,4 +203,3 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 	t.p.Average()
 	return &Tagger{M: t.p.Compact(counts, MinCount)}
 }
-
