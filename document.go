@@ -27,6 +27,9 @@ type Token struct {
 	Lower string
 	// Sentence is the index of the sentence the token belongs to.
 	Sentence int
+	// POS is the token's Penn Treebank part of speech ("NNP", "VBD") where
+	// a part-of-speech tagger ran, "" otherwise.
+	POS string
 }
 
 // IsCapitalized reports whether the token is a word that starts with an

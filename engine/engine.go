@@ -19,6 +19,7 @@ import (
 	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/meta"
 	"github.com/quotewire/quotewire/tag"
+	"github.com/quotewire/quotewire/tag/pos"
 	"github.com/quotewire/quotewire/text"
 )
 
@@ -42,9 +43,10 @@ func New() *quotewire.Pipeline {
 }
 
 // RuleStages returns the default pipeline's stages up to and including the
-// rule-based attributor: what the learned attribution model reads.
-func RuleStages() []quotewire.NamedStage {
-	all := New().Stages
+// rule-based attributor, with the part-of-speech tagger when given: what
+// the learned attribution model reads.
+func RuleStages(tagger *pos.Tagger) []quotewire.NamedStage {
+	all := withModels(New().Stages, Models{POS: tagger})
 	for i, s := range all {
 		if s.Name == "attrib" {
 			return all[:i+1]
@@ -53,20 +55,36 @@ func RuleStages() []quotewire.NamedStage {
 	return all
 }
 
-// WithModel returns the default pipeline with the learned attribution
-// tagger t after the rule-based attributor: the model's quotes replace the
-// rules'.
-func WithModel(t *model.Tagger) *quotewire.Pipeline {
+// Models are the learned models a pipeline may use; nil ones are left out.
+type Models struct {
+	// POS tags parts of speech after segmentation.
+	POS *pos.Tagger
+	// Attrib tags content, source and cue after the rule-based attributor.
+	Attrib *model.Tagger
+}
+
+// WithModels returns the default pipeline with the learned models in
+// place: the part-of-speech tagger after segmentation, the attribution
+// tagger after the rule-based attributor (it keeps the rules' direct
+// quotes and adds what they miss).
+func WithModels(m Models) *quotewire.Pipeline {
 	p := New()
+	p.Stages = withModels(p.Stages, m)
+	return p
+}
+
+func withModels(in []quotewire.NamedStage, m Models) []quotewire.NamedStage {
 	var stages []quotewire.NamedStage
-	for _, s := range p.Stages {
+	for _, s := range in {
 		stages = append(stages, s)
-		if s.Name == "attrib" {
-			stages = append(stages, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: t}})
+		if s.Name == "segment" && m.POS != nil {
+			stages = append(stages, quotewire.NamedStage{Name: "pos", Stage: m.POS})
+		}
+		if s.Name == "attrib" && m.Attrib != nil {
+			stages = append(stages, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: m.Attrib}})
 		}
 	}
-	p.Stages = stages
-	return p
+	return stages
 }
 
 // Extract analyses one article with the default pipeline.

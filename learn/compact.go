@@ -16,8 +16,9 @@ import (
 // concurrent use.
 type Model struct {
 	Classes int
+	stride  int      // weights per slot: Classes rounded up to a multiple of 8
 	keys    []uint64 // 0 marks an empty slot (feature 0 is never stored)
-	w       []int16  // 8 per slot
+	w       []int16  // stride per slot
 	scale   float32
 	shift   uint8
 	n       int
@@ -28,10 +29,14 @@ func (m *Model) Len() int { return m.n }
 
 func (m *Model) slot(f uint64) int { return int((f * 0x9E3779B97F4A7C15) >> m.shift) }
 
+// MaxClasses is the most classes a Model holds.
+const MaxClasses = 64
+
 // Score adds the class scores of the features to scores (length Classes).
 func (m *Model) Score(feats []Feature, scores []float32) {
-	var acc [8]int32
+	var acc [MaxClasses]int32
 	mask := len(m.keys) - 1
+	st := m.stride
 	for _, f := range feats {
 		k := uint64(f)
 		if k == 0 {
@@ -40,9 +45,16 @@ func (m *Model) Score(feats []Feature, scores []float32) {
 		for s := m.slot(k); ; s = (s + 1) & mask {
 			key := m.keys[s]
 			if key == k {
-				w := (*[8]int16)(m.w[s*8 : s*8+8])
-				for c := range acc {
-					acc[c] += int32(w[c])
+				if st == 8 {
+					w := (*[8]int16)(m.w[s*8 : s*8+8])
+					for c := range w {
+						acc[c] += int32(w[c])
+					}
+				} else {
+					w := m.w[s*st : s*st+st]
+					for c, x := range w {
+						acc[c] += int32(x)
+					}
 				}
 				break
 			}
@@ -76,7 +88,8 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 	for 1<<bits < size {
 		bits++
 	}
-	m := &Model{Classes: classes, keys: make([]uint64, size), w: make([]int16, size*8), scale: scale, shift: 64 - bits, n: len(feats)}
+	st := (classes + 7) / 8 * 8
+	m := &Model{Classes: classes, stride: st, keys: make([]uint64, size), w: make([]int16, size*st), scale: scale, shift: 64 - bits, n: len(feats)}
 	for i, f := range feats {
 		s := m.slot(f)
 		for m.keys[s] != 0 {
@@ -84,7 +97,7 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 		}
 		m.keys[s] = f
 		for c, x := range weights[i] {
-			m.w[s*8+c] = int16(math.Round(float64(x / scale)))
+			m.w[s*st+c] = int16(math.Round(float64(x / scale)))
 		}
 	}
 	return m
@@ -117,7 +130,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		n := binary.PutUvarint(buf, e.f-prev)
 		bw.Write(buf[:n])
 		prev = e.f
-		binary.Write(bw, binary.LittleEndian, m.w[e.s*8:e.s*8+m.Classes])
+		binary.Write(bw, binary.LittleEndian, m.w[e.s*m.stride:e.s*m.stride+m.Classes])
 	}
 	return 0, bw.Flush()
 }
@@ -136,7 +149,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("read model header: %w", err)
 		}
 	}
-	if classes == 0 || classes > 8 || n > 1<<24 || !(scale > 0) {
+	if classes == 0 || classes > MaxClasses || n > 1<<24 || !(scale > 0) {
 		return nil, fmt.Errorf("%w: %d classes, %d features", ErrBadModel, classes, n)
 	}
 	feats := make([]uint64, n)

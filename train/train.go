@@ -12,6 +12,7 @@ import (
 	"github.com/quotewire/quotewire/attrib/model"
 	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/eval"
+	"github.com/quotewire/quotewire/tag/pos"
 )
 
 // Options configure training.
@@ -24,18 +25,22 @@ type Options struct {
 	Limit int
 	// Progress, when set, is told each epoch's training accuracy.
 	Progress func(epoch int, acc float64)
+	// POS, when set, tags parts of speech before the attribution features
+	// are read.
+	POS *pos.Tagger
 }
 
 // Examples reads gold articles from path and prepares training examples:
 // each article goes through the default pipeline's stages up to the rule
-// attributor, whose output the model uses as features.
-func Examples(path string, limit int) ([]model.Example, error) {
+// attributor (with the part-of-speech tagger when not nil), whose output
+// the model uses as features.
+func Examples(path string, limit int, tagger *pos.Tagger) ([]model.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open training data: %w", err)
 	}
 	defer f.Close()
-	stages := engine.RuleStages()
+	stages := engine.RuleStages(tagger)
 	var exs []model.Example
 	stop := fmt.Errorf("limit reached")
 	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
@@ -69,7 +74,7 @@ func Attribution(path string, o Options) (*model.Tagger, error) {
 	if o.Epochs <= 0 {
 		o.Epochs = 8
 	}
-	exs, err := Examples(path, o.Limit)
+	exs, err := Examples(path, o.Limit, o.POS)
 	if err != nil {
 		return nil, err
 	}
@@ -77,4 +82,20 @@ func Attribution(path string, o Options) (*model.Tagger, error) {
 		return nil, fmt.Errorf("no training articles in %s", path)
 	}
 	return model.Train(exs, o.Epochs, o.Seed, o.Progress), nil
+}
+
+// POS trains the part-of-speech tagger on the articles of textPath and the
+// silver tags of silverPath.
+func POS(textPath, silverPath string, o Options) (*pos.Tagger, error) {
+	if o.Epochs <= 0 {
+		o.Epochs = 5
+	}
+	exs, err := POSExamples(textPath, silverPath, o.Limit)
+	if err != nil {
+		return nil, err
+	}
+	if len(exs) == 0 {
+		return nil, fmt.Errorf("no articles with silver tags in %s", textPath)
+	}
+	return pos.Train(exs, o.Epochs, o.Seed, 2, o.Progress), nil
 }

@@ -71,8 +71,8 @@ func TestTrainSlice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trained := score(t, engine.WithModel(loaded), 20)
-	base := score(t, engine.WithModel(untrained), 20)
+	trained := score(t, engine.WithModels(engine.Models{Attrib: loaded}), 20)
+	base := score(t, engine.WithModels(engine.Models{Attrib: untrained}), 20)
 	t.Logf("content-partial F1 on 20 dev articles: trained on 60 articles %.3f, on 1 article %.3f", trained, base)
 	if trained <= base+0.05 {
 		t.Errorf("trained model F1 %.3f does not beat the near-untrained one %.3f", trained, base)

@@ -271,6 +271,22 @@ func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []lear
 	if t.Kind == quotewire.QuoteMark {
 		dst = append(dst, learn.Hash2(21, q, pl))
 	}
+	if t.POS != "" {
+		pp, pn := "<s>", "</s>"
+		if i > 0 {
+			pp = c.d.Tokens[i-1].POS
+		}
+		if i+1 < len(c.d.Tokens) {
+			pn = c.d.Tokens[i+1].POS
+		}
+		dst = append(dst,
+			learn.Hash(30, t.POS),
+			learn.Hash2(31, t.POS, pl),
+			learn.Hash2(32, pp, t.POS),
+			learn.Hash2(33, t.POS, pn),
+			learn.Hash2(34, t.POS, ruleNames[r]),
+		)
+	}
 	cl, cr := strconv.Itoa(int(c.cueLeft[i])), strconv.Itoa(int(c.cueRight[i]))
 	isCue := strconv.FormatBool(attrib.IsCue(w))
 	dst = append(dst,

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/internal/benchrun"
 )
 
@@ -65,13 +64,9 @@ measured in the same run.
 				}
 				defer pprof.StopCPUProfile()
 			}
-			p := engine.New()
-			if modelF != "" {
-				t, err := loadModel(modelF)
-				if err != nil {
-					return err
-				}
-				p = engine.WithModel(t)
+			p, err := pipelineFor(modelF)
+			if err != nil {
+				return err
 			}
 			r, err := benchrun.Run(p, arts, minTime)
 			if err != nil {
@@ -86,7 +81,7 @@ measured in the same run.
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	c.Flags().IntVar(&limit, "limit", 0, "measure at most this many articles (0: all)")
-	c.Flags().StringVar(&modelF, "model", "", "measure with this attribution model (from quotewire train)")
+	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	c.Flags().DurationVar(&minTime, "min-time", 2*time.Second, "repeat each measurement for at least this long")
 	return c

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/eval"
 )
 
@@ -46,13 +45,9 @@ scored, so the reference script can check the figures:
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			p := engine.New()
-			if modelF != "" {
-				t, err := loadModel(modelF)
-				if err != nil {
-					return err
-				}
-				p = engine.WithModel(t)
+			p, err := pipelineFor(modelF)
+			if err != nil {
+				return err
 			}
 			return m.runEval(p, args[0], asJSON, predOut, raw, workers)
 		},
@@ -60,7 +55,7 @@ scored, so the reference script can check the figures:
 	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
 	c.Flags().StringVar(&predOut, "pred-out", "", "also write the scored predictions as JSON Lines to this file")
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
-	c.Flags().StringVar(&modelF, "model", "", "use this attribution model (from quotewire train) after the rules")
+	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	return c
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/ingest"
 )
 
@@ -58,20 +57,16 @@ error.
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use json, jsonl or table", format)}
 			}
-			p := engine.New()
-			if modelF != "" {
-				t, err := loadModel(modelF)
-				if err != nil {
-					return err
-				}
-				p = engine.WithModel(t)
+			p, err := pipelineFor(modelF)
+			if err != nil {
+				return err
 			}
 			return m.runExtract(p, args, format, workers)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", formatAuto, "output format: json, jsonl or table (default: json for one text/HTML file, else jsonl)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
-	c.Flags().StringVar(&modelF, "model", "", "use this attribution model (from quotewire train) after the rules")
+	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
 	return c
 }
 

@@ -2,79 +2,151 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib/model"
+	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/tag/pos"
 	"github.com/quotewire/quotewire/train"
 )
 
-const defaultTrainData = "../shared/data/polnear/train.jsonl"
+const defaultPolNeAR = "../shared/data/polnear"
+
+// Model file names inside a models folder.
+const (
+	posFile    = "pos.model"
+	attribFile = "attrib.model"
+)
 
 func (m *Main) trainCommand() *cobra.Command {
 	var (
-		out    string
-		epochs int
-		seed   uint64
-		limit  int
+		out     string
+		data    string
+		epochs  int
+		pEpochs int
+		seed    uint64
+		limit   int
 	)
 	c := &cobra.Command{
-		Use:   "train [GOLD.jsonl]",
-		Short: "Train the attribution model from PolNeAR-format gold",
-		Long: `train learns the attribution tagger (content, source and cue spans) from
-gold articles in PolNeAR's JSON Lines format (default ` + defaultTrainData + `)
-and writes it to --out. Training is deterministic for a seed. Evaluate the
-result with: quotewire eval --model FILE ../shared/data/polnear/dev.jsonl`,
-		Args: cobra.MaximumNArgs(1),
+		Use:   "train --out DIR",
+		Short: "Train quotewire's models from PolNeAR",
+		Long: `train reproduces quotewire's learned models from the PolNeAR data (default
+` + defaultPolNeAR + `; only train.jsonl and train.corenlp.jsonl.gz are read):
+
+  ` + posFile + `     part-of-speech tagger, from CoreNLP's silver tags
+  ` + attribFile + `  attribution tagger (content, source and cue spans), from the gold
+                  attributions, reading the rules' output and the POS tags
+
+Training is deterministic for a seed. Use the result with --models DIR on
+extract, eval and bench:
+
+  quotewire train --out models
+  quotewire eval --models models ../shared/data/polnear/dev.jsonl`,
+		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			path := defaultTrainData
-			if len(args) == 1 {
-				path = args[0]
-			}
 			if out == "" {
-				return usageError{"train needs --out FILE for the model"}
+				return usageError{"train needs --out DIR for the models"}
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return fmt.Errorf("create models folder: %w", err)
 			}
 			t0 := time.Now()
-			t, err := train.Attribution(path, train.Options{Epochs: epochs, Seed: seed, Limit: limit,
-				Progress: func(e int, acc float64) {
-					fmt.Fprintf(m.Stderr, "epoch %d: token accuracy %.4f (%s)\n", e, acc, time.Since(t0).Round(time.Second))
-				}})
+			progress := func(what string) func(int, float64) {
+				return func(e int, acc float64) {
+					fmt.Fprintf(m.Stderr, "%s epoch %d: training accuracy %.4f (%s)\n", what, e, acc, time.Since(t0).Round(time.Second))
+				}
+			}
+			pt, err := train.POS(filepath.Join(data, "train.jsonl"), filepath.Join(data, "train.corenlp.jsonl.gz"),
+				train.Options{Epochs: pEpochs, Seed: seed, Limit: limit, Progress: progress("pos")})
 			if err != nil {
 				return err
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return fmt.Errorf("create model file: %w", err)
-			}
-			w := bufio.NewWriter(f)
-			if err := t.Save(w); err != nil {
-				f.Close()
-				return fmt.Errorf("write model: %w", err)
-			}
-			if err := w.Flush(); err != nil {
-				f.Close()
+			if err := writeModel(filepath.Join(out, posFile), pt.Save); err != nil {
 				return err
 			}
-			fmt.Fprintf(m.Stderr, "wrote %s: %d features, %s\n", out, t.M.Len(), time.Since(t0).Round(time.Second))
-			return f.Close()
+			at, err := train.Attribution(filepath.Join(data, "train.jsonl"),
+				train.Options{Epochs: epochs, Seed: seed, Limit: limit, POS: pt, Progress: progress("attrib")})
+			if err != nil {
+				return err
+			}
+			if err := writeModel(filepath.Join(out, attribFile), at.Save); err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stderr, "wrote %s: pos %d features, attrib %d features, %s\n", out, pt.M.Len(), at.M.Len(), time.Since(t0).Round(time.Second))
+			return nil
 		},
 	}
-	c.Flags().StringVarP(&out, "out", "o", "", "file to write the model to")
-	c.Flags().IntVar(&epochs, "epochs", 8, "passes over the training data")
+	c.Flags().StringVarP(&out, "out", "o", "", "folder to write the models to")
+	c.Flags().StringVar(&data, "data", defaultPolNeAR, "PolNeAR folder")
+	c.Flags().IntVar(&epochs, "epochs", 12, "passes over the data for the attribution tagger")
+	c.Flags().IntVar(&pEpochs, "pos-epochs", 5, "passes over the data for the part-of-speech tagger")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for the order of examples")
 	c.Flags().IntVar(&limit, "limit", 0, "train on at most this many articles (0: all)")
 	return c
 }
 
-// loadModel reads an attribution model file.
-func loadModel(path string) (*model.Tagger, error) {
-	f, err := os.Open(path)
+func writeModel(path string, save func(w io.Writer) error) error {
+	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("open model: %w", err)
+		return fmt.Errorf("create model file: %w", err)
 	}
-	defer f.Close()
-	return model.Load(bufio.NewReader(f))
+	w := bufio.NewWriter(f)
+	if err := save(w); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// loadModels reads the models in dir; a missing file leaves that model out.
+func loadModels(dir string) (engine.Models, error) {
+	var ms engine.Models
+	found := 0
+	if f, err := os.Open(filepath.Join(dir, posFile)); err == nil {
+		defer f.Close()
+		if ms.POS, err = pos.Load(bufio.NewReader(f)); err != nil {
+			return ms, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		found++
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return ms, err
+	}
+	if f, err := os.Open(filepath.Join(dir, attribFile)); err == nil {
+		defer f.Close()
+		if ms.Attrib, err = model.Load(bufio.NewReader(f)); err != nil {
+			return ms, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		found++
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return ms, err
+	}
+	if found == 0 {
+		return ms, fmt.Errorf("no models in %s (make them with quotewire train --out %s)", dir, dir)
+	}
+	return ms, nil
+}
+
+// pipelineFor returns the default pipeline, with the models in dir when
+// dir is not empty.
+func pipelineFor(dir string) (*quotewire.Pipeline, error) {
+	if dir == "" {
+		return engine.New(), nil
+	}
+	ms, err := loadModels(dir)
+	if err != nil {
+		return nil, err
+	}
+	return engine.WithModels(ms), nil
 }
