@@ -16,13 +16,20 @@ import (
 // concurrent use.
 type Model struct {
 	Classes int
-	stride  int      // weights per slot: Classes rounded up to a multiple of 8
-	keys    []uint64 // 0 marks an empty slot (feature 0 is never stored)
-	w       []int16  // stride per slot
-	scale   float32
-	shift   uint8
-	n       int
+	stride  int // weights per feature: Classes rounded up to a multiple of 8
+	// slots is the hash table: each holds a feature's 32-bit fingerprint
+	// (high half, never 0) and 1 + the index of its weights (low half); 0
+	// marks an empty slot.
+	slots []uint64
+	w     []int16 // stride per feature, in feature order
+	scale float32
+	shift uint8
+	n     int
+	feats []uint64 // the features, for saving
 }
+
+// fingerprint is the part of f a slot keeps; it is never 0.
+func fingerprint(f uint64) uint64 { return f>>32 | 1<<31 }
 
 // Len returns the number of features in the model.
 func (m *Model) Len() int { return m.n }
@@ -35,30 +42,29 @@ const MaxClasses = 64
 // Score adds the class scores of the features to scores (length Classes).
 func (m *Model) Score(feats []Feature, scores []float32) {
 	var acc [MaxClasses]int32
-	mask := len(m.keys) - 1
+	mask := len(m.slots) - 1
 	st := m.stride
 	for _, f := range feats {
 		k := uint64(f)
-		if k == 0 {
-			continue
-		}
+		fp := fingerprint(k)
 		for s := m.slot(k); ; s = (s + 1) & mask {
-			key := m.keys[s]
-			if key == k {
+			v := m.slots[s]
+			if v>>32 == fp {
+				i := int(uint32(v)) - 1
 				if st == 8 {
-					w := (*[8]int16)(m.w[s*8 : s*8+8])
+					w := (*[8]int16)(m.w[i*8 : i*8+8])
 					for c := range w {
 						acc[c] += int32(w[c])
 					}
 				} else {
-					w := m.w[s*st : s*st+st]
+					w := m.w[i*st : i*st+st]
 					for c, x := range w {
 						acc[c] += int32(x)
 					}
 				}
 				break
 			}
-			if key == 0 {
+			if v == 0 {
 				break
 			}
 		}
@@ -89,15 +95,15 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 		bits++
 	}
 	st := (classes + 7) / 8 * 8
-	m := &Model{Classes: classes, stride: st, keys: make([]uint64, size), w: make([]int16, size*st), scale: scale, shift: 64 - bits, n: len(feats)}
+	m := &Model{Classes: classes, stride: st, slots: make([]uint64, size), w: make([]int16, len(feats)*st), scale: scale, shift: 64 - bits, n: len(feats), feats: feats}
 	for i, f := range feats {
 		s := m.slot(f)
-		for m.keys[s] != 0 {
+		for m.slots[s] != 0 {
 			s = (s + 1) & (size - 1)
 		}
-		m.keys[s] = f
+		m.slots[s] = fingerprint(f)<<32 | uint64(i+1)
 		for c, x := range weights[i] {
-			m.w[s*st+c] = int16(math.Round(float64(x / scale)))
+			m.w[i*st+c] = int16(math.Round(float64(x / scale)))
 		}
 	}
 	return m
@@ -108,29 +114,18 @@ const modelMagic = "QWLIN01\n"
 // WriteTo saves the model: features in increasing order (delta varints),
 // each with its int16 weights. Equal models give identical bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	type entry struct {
-		f uint64
-		s int
-	}
-	es := make([]entry, 0, m.n)
-	for s, k := range m.keys {
-		if k != 0 {
-			es = append(es, entry{k, s})
-		}
-	}
-	sort.Slice(es, func(i, j int) bool { return es[i].f < es[j].f })
 	bw := bufio.NewWriter(w)
 	bw.WriteString(modelMagic)
 	binary.Write(bw, binary.LittleEndian, uint32(m.Classes))
-	binary.Write(bw, binary.LittleEndian, uint32(len(es)))
+	binary.Write(bw, binary.LittleEndian, uint32(len(m.feats)))
 	binary.Write(bw, binary.LittleEndian, m.scale)
 	buf := make([]byte, binary.MaxVarintLen64)
 	var prev uint64
-	for _, e := range es {
-		n := binary.PutUvarint(buf, e.f-prev)
+	for i, f := range m.feats {
+		n := binary.PutUvarint(buf, f-prev)
 		bw.Write(buf[:n])
-		prev = e.f
-		binary.Write(bw, binary.LittleEndian, m.w[e.s*m.stride:e.s*m.stride+m.Classes])
+		prev = f
+		binary.Write(bw, binary.LittleEndian, m.w[i*m.stride:i*m.stride+m.Classes])
 	}
 	return 0, bw.Flush()
 }
