@@ -318,17 +318,24 @@ func PolNeARPredictions(a *quotewire.Analysis) []Prediction {
 	all := PredictionsFromAnalysis(a)
 	out := make([]Prediction, 0, len(all))
 	for i := range a.Quotes {
-		q := &a.Quotes[i]
-		continued := q.Cue == nil && q.Source == nil && q.Speaker != nil && q.Type == quotewire.Direct
-		if continued && len(out) > 0 && i > 0 {
-			prev := &a.Quotes[i-1]
-			if prev.Speaker != nil && prev.Speaker.ID == q.Speaker.ID {
-				last := &out[len(out)-1]
-				last.Content = append(last.Content, all[i].Content...)
-				continue
-			}
+		if continues(a, i) && len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Content = append(last.Content, all[i].Content...)
+			continue
 		}
 		out = append(out, all[i])
 	}
 	return out
+}
+
+// continues reports whether quote i of a continues quote i-1 in PolNeAR's
+// convention: a direct quote with no cue or source of its own, attributed
+// to the same speaker.
+func continues(a *quotewire.Analysis, i int) bool {
+	if i == 0 {
+		return false
+	}
+	q, prev := &a.Quotes[i], &a.Quotes[i-1]
+	return q.Cue == nil && q.Source == nil && q.Speaker != nil && q.Type == quotewire.Direct &&
+		prev.Speaker != nil && prev.Speaker.ID == q.Speaker.ID
 }

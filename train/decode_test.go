@@ -32,7 +32,7 @@ func TestDecodeGoldLabels(t *testing.T) {
 		for i, a := range g.Attributions {
 			atts[i] = model.Attribution{Content: a.Content, Cue: a.Cue, Source: a.Source}
 		}
-		d.Quotes = model.Decode(d, model.GoldLabels(d, atts), 0.5)
+		d.Quotes = model.Decode(d, model.GoldLabels(d, atts), 0.5, nil)
 		coref.Resolver{}.Process(d)
 		sc.Add(g, eval.PolNeARPredictions(quotewire.NewAnalysis(d)))
 		return nil

@@ -36,7 +36,10 @@ func runs(labels []Label) []run {
 // source (`"A," he said, "B."`) become one quote in parts. Runs of content
 // with no cue are quotes without cue or source that continue the previous
 // speaker.
-func Decode(d *quotewire.Document, labels []Label, conf float64) []quotewire.Quote {
+//
+// fallback, when not nil, gives a source for a cue the model found no
+// source for (the rules' source for the same cue).
+func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[quotewire.Span]quotewire.Span) []quotewire.Quote {
 	rs := runs(labels)
 	toks := d.Tokens
 	sentOf := func(i int) int { return toks[i].Sentence }
@@ -91,9 +94,16 @@ func Decode(d *quotewire.Document, labels []Label, conf float64) []quotewire.Quo
 		if ci >= 0 {
 			c := cues[ci]
 			q.Cue = &quotewire.Span{Start: toks[c.a].Start, End: toks[c.b].End}
-			if si := nearest(srcs, (c.a+c.b)/2, 0); si >= 0 {
+			if si := adjacentSource(srcs, c, sentOf); si >= 0 {
 				s := srcs[si]
 				q.Source = &quotewire.Span{Start: toks[s.a].Start, End: toks[s.b].End}
+			} else if si := nearest(srcs, (c.a+c.b)/2, 0); si >= 0 {
+				s := srcs[si]
+				q.Source = &quotewire.Span{Start: toks[s.a].Start, End: toks[s.b].End}
+			} else if fallback != nil {
+				if sp, ok := fallback[quotewire.Span{Start: toks[c.a].Start, End: toks[c.b].End}]; ok {
+					q.Source = &sp
+				}
 			}
 			used[ci] = len(quotes)
 		} else {
@@ -105,6 +115,31 @@ func Decode(d *quotewire.Document, labels []Label, conf float64) []quotewire.Quo
 		setKind(d, &quotes[qi])
 	}
 	return quotes
+}
+
+// adjacentSource returns the source run that ends at most four tokens
+// before the cue ("Smith has also said") or starts at most two after it
+// ("said Smith"), in the cue's sentence, the closer one first; -1 if none.
+func adjacentSource(srcs []run, c run, sentOf func(int) int) int {
+	best, bestD := -1, 1<<30
+	for k, s := range srcs {
+		if sentOf(s.a) != sentOf(c.a) {
+			continue
+		}
+		var dist int
+		switch {
+		case s.b < c.a && c.a-s.b <= 4:
+			dist = c.a - s.b
+		case s.a > c.b && s.a-c.b <= 2:
+			dist = s.a - c.b + 1 // before the cue wins a tie
+		default:
+			continue
+		}
+		if dist < bestD {
+			best, bestD = k, dist
+		}
+	}
+	return best
 }
 
 // nearestCue returns the cue run closest to the content [a, b] within the
@@ -183,7 +218,13 @@ var _ quotewire.Stage = Stage{}
 // they fire; the model finds what they miss).
 func (s Stage) Process(d *quotewire.Document) error {
 	labels := s.Tagger.Labels(d)
-	found := Decode(d, labels, 0.6)
+	fallback := map[quotewire.Span]quotewire.Span{}
+	for _, q := range d.Quotes {
+		if q.Cue != nil && q.Source != nil {
+			fallback[*q.Cue] = *q.Source
+		}
+	}
+	found := Decode(d, labels, 0.6, fallback)
 	covered := make([]bool, len(d.Tokens))
 	// the rules' direct quotes stay; the model takes over the rest
 	kept := d.Quotes[:0]

@@ -50,7 +50,7 @@ func TestDecode(t *testing.T) {
 		Cue:     []quotewire.Span{span(s, "said")},
 		Source:  []quotewire.Span{{Start: strings.Index(s, " he ") + 1, End: strings.Index(s, " he ") + 3}},
 	}})
-	qs := Decode(d, labels, 0.5)
+	qs := Decode(d, labels, 0.5, nil)
 	if len(qs) != 1 {
 		t.Fatalf("got %d quotes, want 1 in two parts", len(qs))
 	}

@@ -20,6 +20,7 @@ func (m *Main) evalCommand() *cobra.Command {
 		raw     bool
 		workers int
 		modelF  string
+		byType  bool
 	)
 	c := &cobra.Command{
 		Use:   "eval GOLD.jsonl",
@@ -49,13 +50,14 @@ scored, so the reference script can check the figures:
 			if err != nil {
 				return err
 			}
-			return m.runEval(p, args[0], asJSON, predOut, raw, workers)
+			return m.runEval(p, args[0], asJSON, predOut, raw, workers, byType)
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
 	c.Flags().StringVar(&predOut, "pred-out", "", "also write the scored predictions as JSON Lines to this file")
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
 	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	c.Flags().BoolVar(&byType, "by-type", false, "also print recall and precision split by direct and indirect attributions")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	return c
 }
@@ -71,7 +73,7 @@ type predSpans struct {
 	Source  []quotewire.Span `json:"source"`
 }
 
-func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, predOut string, raw bool, workers int) error {
+func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, predOut string, raw bool, workers int, byType bool) error {
 	f, err := os.Open(goldPath)
 	if err != nil {
 		return fmt.Errorf("open gold file: %w", err)
@@ -92,8 +94,10 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 	type job struct {
 		g     eval.GoldArticle
 		preds []eval.Prediction
+		kinds []string
 		err   error
 	}
+	var bt eval.ByType
 	convert := eval.PolNeARPredictions
 	if raw {
 		convert = eval.PredictionsFromAnalysis
@@ -106,7 +110,7 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 				if err != nil {
 					return job{g: g, err: err}
 				}
-				return job{g: g, preds: convert(a)}
+				return job{g: g, preds: convert(a), kinds: eval.PredictionKinds(a, !raw)}
 			})
 			return nil
 		})
@@ -118,6 +122,7 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 			return nil
 		}
 		sc.Add(j.g, j.preds)
+		bt.Add(j.g, j.preds, j.kinds)
 		if pw != nil {
 			line := predLine{ID: j.g.ID, Quotes: make([]predSpans, len(j.preds))}
 			for i, pr := range j.preds {
@@ -142,6 +147,12 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 	}
 	if err != nil {
 		return err
+	}
+	if byType && !asJSON {
+		fmt.Fprintln(m.Stdout)
+		if err := bt.WriteText(m.Stdout); err != nil {
+			return err
+		}
 	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d articles could not be analysed", errPartial, failed)
