@@ -210,3 +210,47 @@ func TestDevFloor(t *testing.T) {
 		t.Errorf("dev content_partial F1 %.4f (floor 0.57), attribution F1 %.4f (floor 0.51)", r.ContentPartial.F1, r.Attribution.F1)
 	}
 }
+
+// TestTrainDeterministicAndUsable trains both models on a small slice
+// twice with one seed, checks the files are identical, and runs eval and
+// extract with them.
+func TestTrainDeterministicAndUsable(t *testing.T) {
+	needShared(t, false)
+	if testing.Short() {
+		t.Skip("skipping training in -short mode")
+	}
+	dir := t.TempDir()
+	var files [2]map[string][]byte
+	for k, out := range []string{filepath.Join(dir, "a"), filepath.Join(dir, "b")} {
+		code, _, stderr := run(t, "", "train", "--out", out, "--data", filepath.Dir(devFile), "--limit", "30", "--epochs", "2", "--pos-epochs", "1")
+		if code != 0 {
+			t.Fatalf("train: exit %d: %s", code, stderr)
+		}
+		files[k] = map[string][]byte{}
+		for _, name := range []string{posFile, attribFile} {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[k][name] = b
+		}
+	}
+	for _, name := range []string{posFile, attribFile} {
+		if !bytes.Equal(files[0][name], files[1][name]) {
+			t.Errorf("%s differs between two runs with one seed", name)
+		}
+	}
+	models := filepath.Join(dir, "a")
+	code, out, stderr := run(t, "", "eval", "--json", "--models", models, devFile)
+	if code != 0 || !strings.Contains(out, "content_partial") {
+		t.Fatalf("eval --models: exit %d: %s", code, stderr)
+	}
+	code, out, _ = run(t, "", "extract", "--models", models, seedFile)
+	if code != 0 || !strings.Contains(out, "Sergey Lavrov") {
+		t.Errorf("extract --models: exit %d", code)
+	}
+	code, _, stderr = run(t, "", "eval", "--models", t.TempDir(), devFile)
+	if code == 0 || !strings.Contains(stderr, "quotewire train") {
+		t.Errorf("eval with an empty models folder: exit %d, %q", code, stderr)
+	}
+}

@@ -34,6 +34,7 @@ func (m *Main) trainCommand() *cobra.Command {
 		pEpochs int
 		seed    uint64
 		limit   int
+		noPOS   bool
 	)
 	c := &cobra.Command{
 		Use:   "train --out DIR",
@@ -64,12 +65,18 @@ extract, eval and bench:
 					fmt.Fprintf(m.Stderr, "%s epoch %d: training accuracy %.4f (%s)\n", what, e, acc, time.Since(t0).Round(time.Second))
 				}
 			}
-			pt, err := train.POS(filepath.Join(data, "train.jsonl"), filepath.Join(data, "train.corenlp.jsonl.gz"),
-				train.Options{Epochs: pEpochs, Seed: seed, Limit: limit, Progress: progress("pos")})
-			if err != nil {
-				return err
-			}
-			if err := writeModel(filepath.Join(out, posFile), pt.Save); err != nil {
+			var pt *pos.Tagger
+			if !noPOS {
+				var err error
+				pt, err = train.POS(filepath.Join(data, "train.jsonl"), filepath.Join(data, "train.corenlp.jsonl.gz"),
+					train.Options{Epochs: pEpochs, Seed: seed, Limit: limit, Progress: progress("pos")})
+				if err != nil {
+					return err
+				}
+				if err := writeModel(filepath.Join(out, posFile), pt.Save); err != nil {
+					return err
+				}
+			} else if err := os.Remove(filepath.Join(out, posFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
 			at, err := train.Attribution(filepath.Join(data, "train.jsonl"),
@@ -80,7 +87,7 @@ extract, eval and bench:
 			if err := writeModel(filepath.Join(out, attribFile), at.Save); err != nil {
 				return err
 			}
-			fmt.Fprintf(m.Stderr, "wrote %s: pos %d features, attrib %d features, %s\n", out, pt.M.Len(), at.M.Len(), time.Since(t0).Round(time.Second))
+			fmt.Fprintf(m.Stderr, "wrote %s: attrib %d features, %s\n", out, at.M.Len(), time.Since(t0).Round(time.Second))
 			return nil
 		},
 	}
@@ -90,6 +97,7 @@ extract, eval and bench:
 	c.Flags().IntVar(&pEpochs, "pos-epochs", 5, "passes over the data for the part-of-speech tagger")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for the order of examples")
 	c.Flags().IntVar(&limit, "limit", 0, "train on at most this many articles (0: all)")
+	c.Flags().BoolVar(&noPOS, "no-pos", false, "train no part-of-speech tagger (the attribution tagger then reads no POS)")
 	return c
 }
 
