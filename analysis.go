@@ -117,3 +117,15 @@ func NewAnalysis(d *Document) *Analysis {
 	}
 	return a
 }
+
+// FilterQuotes returns the quotes with at least the given confidence, in
+// the same order, reusing qs's storage.
+func FilterQuotes(qs []QuoteOut, min float64) []QuoteOut {
+	out := qs[:0]
+	for _, q := range qs {
+		if q.Confidence >= min {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -15,15 +15,45 @@ type Attributor struct{}
 
 var _ quotewire.Stage = Attributor{}
 
-// Confidence levels of the rules, before calibration on data.
+// rule names the pattern that found a quote; each has its own confidence.
+type rule int
+
 const (
-	confDirectNamed   = 0.95
-	confDirectOther   = 0.9
-	confContinued     = 0.8
-	confIndirect      = 0.7
-	confIndirectWeak  = 0.5
-	confIndirectChain = 0.6
+	ruleDirectNamed      rule = iota // "…," Lavrov said
+	ruleDirectOther                  // "…," he said / the minister said
+	ruleContinued                    // a quote paragraph with no cue of its own
+	ruleLabel                        // PENCE: …
+	ruleAccording                    // according to X, …
+	ruleGerund                       // …, adding that …
+	ruleApposition                   // X, a spokesman for Y, said …
+	ruleParenthetical                // …, X said, …
+	ruleTail                         // …, X said.
+	ruleSaidThat                     // X said (that) …
+	ruleSaidThatWeak                 // X believes (that) …
+	ruleInverted                     // …, said X.
+	numRules
 )
+
+// confidence is the share of each rule's quotes that are right (content
+// matched and source right) on PolNeAR dev, measured with quotewire eval
+// --reliability and smoothed as (right+1)/(quotes+2), so a quote's
+// confidence is calibrated by construction. Continuations are scored with
+// the quote they continue in PolNeAR's convention, so theirs is an
+// estimate: a little below the direct quotes they follow.
+var confidence = [numRules]float64{
+	ruleDirectNamed:   0.89, // 212 of 238 right
+	ruleDirectOther:   0.93, // 127 of 135
+	ruleContinued:     0.85, // estimated
+	ruleLabel:         0.80, // 3 of 3
+	ruleAccording:     0.91, // 29 of 31
+	ruleGerund:        0.27, // 7 of 28: the subject is often not the last source
+	ruleApposition:    0.94, // 31 of 32
+	ruleParenthetical: 0.87, // 25 of 28
+	ruleTail:          0.60, // 29 of 48
+	ruleSaidThat:      0.83, // 308 of 371
+	ruleSaidThatWeak:  0.61, // 59 of 96
+	ruleInverted:      0.70, // 6 of 8
+}
 
 type state struct {
 	d        *quotewire.Document
@@ -336,10 +366,10 @@ func (s *state) direct() {
 					s.consumed[k] = true
 				}
 			}
-			conf := confDirectOther
+			conf := confidence[ruleDirectOther]
 			src := s.spanPtr(a.srcA, a.srcB)
 			if toks[a.srcB].IsCapitalized() && !pronouns[toks[a.srcB].Lower] {
-				conf = confDirectNamed
+				conf = confidence[ruleDirectNamed]
 			}
 			d.Quotes = append(d.Quotes, quotewire.Quote{
 				Kind: quotewire.Direct, Content: content, Cue: s.spanPtr(a.cueA, a.cueB),
@@ -355,7 +385,7 @@ func (s *state) direct() {
 			if q.para-s.paraOfSpan(d.Quotes[lastQuote].Content[len(d.Quotes[lastQuote].Content)-1]) <= 2 {
 				d.Quotes = append(d.Quotes, quotewire.Quote{
 					Kind: quotewire.Direct, Content: content, Mention: -1, Speaker: -1,
-					Confidence: confContinued, Continued: true,
+					Confidence: confidence[ruleContinued], Continued: true,
 				})
 				s.markQuoted(content)
 				lastQuote = len(d.Quotes) - 1

@@ -120,9 +120,9 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	// giant unpunctuated "sentence" costs linear time
 	lo, hi := max(se.First, k-maxReach), min(se.Last, last+maxReach)
 	weak := weakCues[toks[k].Lower]
-	conf := confIndirect
+	conf := confidence[ruleSaidThat]
 	if weak {
-		conf = confIndirectWeak
+		conf = confidence[ruleSaidThatWeak]
 	}
 	mk := func(parts []quotewire.Span, ca, cb, sa, sb int, c float64) (quotewire.Quote, bool) {
 		q := quotewire.Quote{Kind: quotewire.Indirect, Content: parts, Cue: s.spanPtr(ca, cb), Mention: -1, Speaker: -1, Confidence: c}
@@ -178,7 +178,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		if k == lo || k == lo+1 && s.isPunct(lo, "(", "—") {
 			if e+1 < hi && s.isPunct(e+1, ",") {
 				if c, ok := afterC(e + 2); ok {
-					return mk([]quotewire.Span{c}, k, last, last+1, e, confIndirect)
+					return mk([]quotewire.Span{c}, k, last, last+1, e, confidence[ruleAccording])
 				}
 			}
 			return quotewire.Quote{}, false
@@ -195,7 +195,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 				}
 			}
 			if len(parts) > 0 {
-				return mk(parts, k, last, last+1, e, confIndirect)
+				return mk(parts, k, last, last+1, e, confidence[ruleAccording])
 			}
 		}
 		return quotewire.Quote{}, false
@@ -215,7 +215,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			return quotewire.Quote{}, false
 		}
 		src := s.lastSourceIn(se)
-		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{c}, Cue: s.spanPtr(k, last), Mention: -1, Speaker: -1, Confidence: confIndirectChain, Source: src}
+		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{c}, Cue: s.spanPtr(k, last), Mention: -1, Speaker: -1, Confidence: confidence[ruleGerund], Source: src}
 		return q, true
 	}
 	// SOURCE CUE ...
@@ -233,7 +233,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			if c, ok := s.appositionEnd(e+1, hi); ok && c == b && !s.consumed[lo] && !s.inQuote[lo] {
 				if j, ok := s.contentAfter(last, hi, ck); ok && !weak {
 					if c, ok := afterC(j); ok {
-						return mk([]quotewire.Span{c}, k, last, lo, e, conf)
+						return mk([]quotewire.Span{c}, k, last, lo, e, confidence[ruleApposition])
 					}
 				}
 			}
@@ -244,7 +244,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		if a > lo && s.isPunct(a-1, ",") && last+1 < hi && s.isPunct(last+1, ",") {
 			if c1, ok := before(a - 2); ok {
 				if c2, ok := afterC(last + 2); ok {
-					return mk([]quotewire.Span{c1, c2}, k, last, a, b, conf)
+					return mk([]quotewire.Span{c1, c2}, k, last, a, b, confidence[ruleParenthetical])
 				}
 			}
 		}
@@ -254,7 +254,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			tail := j >= hi || s.isPunct(j, ".", ",", ";", "!", "?") || adjunctPreps[toks[j].Lower] || timeWords[toks[j].Lower] || ck == cueObject
 			if tail {
 				if c, ok := before(a - 2); ok {
-					return mk([]quotewire.Span{c}, k, last, a, b, conf)
+					return mk([]quotewire.Span{c}, k, last, a, b, confidence[ruleTail])
 				}
 			}
 		}
@@ -275,7 +275,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			n := e + 1
 			if n >= hi || s.isPunct(n, ".", ",", ";", "!", "?") || adjunctPreps[toks[n].Lower] || timeWords[toks[n].Lower] {
 				if c, ok := before(k - 2); ok {
-					return mk([]quotewire.Span{c}, k, last, last+1, e, conf)
+					return mk([]quotewire.Span{c}, k, last, last+1, e, confidence[ruleInverted])
 				}
 			}
 		}

@@ -78,7 +78,7 @@ func (s *state) labels() {
 		content := []quotewire.Span{s.span(colon+1, end)}
 		d.Quotes = append(d.Quotes, quotewire.Quote{
 			Kind: quotewire.Direct, Content: content, Cue: s.spanPtr(colon, colon),
-			Source: s.spanPtr(a, colon-1), Mention: -1, Speaker: -1, Confidence: confIndirect,
+			Source: s.spanPtr(a, colon-1), Mention: -1, Speaker: -1, Confidence: confidence[ruleLabel],
 		})
 		s.markConsumed(a, colon)
 		s.markQuoted(content)

@@ -60,7 +60,7 @@ type ByType struct {
 }
 
 // Add scores one article's predictions, with their kinds, into b.
-func (b *ByType) Add(g GoldArticle, preds []Prediction, kinds []string) {
+func (b *ByType) Add(g GoldArticle, preds []Prediction, meta []Meta) {
 	if b.Kinds == nil {
 		b.Kinds = map[string]*KindCounts{}
 	}
@@ -79,7 +79,7 @@ func (b *ByType) Add(g GoldArticle, preds []Prediction, kinds []string) {
 	}
 	s := Compare(g, preds)
 	for _, p := range s.Kept {
-		get(kinds[p]).Predicted++
+		get(meta[p].Kind).Predicted++
 	}
 	// recall side by gold kind, precision side by predicted kind; a pair
 	// counts on each side
@@ -90,7 +90,7 @@ func (b *ByType) Add(g GoldArticle, preds []Prediction, kinds []string) {
 		}
 	}
 	for _, pr := range s.Pairs {
-		c := get("pred:" + kinds[pr.Pred])
+		c := get("pred:" + meta[pr.Pred].Kind)
 		c.Partial++
 		if pr.Attribution {
 			c.Attribution++
@@ -129,20 +129,28 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// PredictionKinds returns the kind of each prediction made from a, by
-// PolNeARPredictions when folded is set, else by PredictionsFromAnalysis:
-// direct for direct quotes, indirect for indirect and mixed ones.
-func PredictionKinds(a *quotewire.Analysis, folded bool) []string {
-	var out []string
+// Meta is what the extractor said about one prediction beyond its spans.
+type Meta struct {
+	// Kind is Direct for direct quotes, Indirect for indirect and mixed.
+	Kind string
+	// Confidence is the quote's confidence.
+	Confidence float64
+}
+
+// PredictionMeta returns the kind and confidence of each prediction made
+// from a, by PolNeARPredictions when folded is set (a folded continuation
+// takes the quote it continues), else by PredictionsFromAnalysis.
+func PredictionMeta(a *quotewire.Analysis, folded bool) []Meta {
+	var out []Meta
 	for i := range a.Quotes {
 		if folded && continues(a, i) && len(out) > 0 {
 			continue
 		}
+		m := Meta{Kind: Indirect, Confidence: a.Quotes[i].Confidence}
 		if a.Quotes[i].Type == quotewire.Direct {
-			out = append(out, Direct)
-		} else {
-			out = append(out, Indirect)
+			m.Kind = Direct
 		}
+		out = append(out, m)
 	}
 	return out
 }

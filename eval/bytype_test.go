@@ -45,7 +45,7 @@ func TestByType(t *testing.T) {
 		{Content: sp("the plan failed badly"), Source: sp("Smith")}, // wrong source
 	}
 	var b ByType
-	b.Add(g, preds, []string{Direct, Indirect})
+	b.Add(g, preds, []Meta{{Kind: Direct}, {Kind: Indirect}})
 	d, i := b.Kinds[Direct], b.Kinds[Indirect]
 	if d.Gold != 1 || d.Partial != 1 || d.Attribution != 1 || i.Gold != 1 || i.Partial != 1 || i.Attribution != 0 {
 		t.Errorf("direct %+v indirect %+v", d, i)

@@ -21,6 +21,8 @@ func (m *Main) evalCommand() *cobra.Command {
 		workers int
 		modelF  string
 		byType  bool
+		rel     bool
+		minConf float64
 	)
 	c := &cobra.Command{
 		Use:   "eval GOLD.jsonl",
@@ -50,7 +52,7 @@ scored, so the reference script can check the figures:
 			if err != nil {
 				return err
 			}
-			return m.runEval(p, args[0], asJSON, predOut, raw, workers, byType)
+			return m.runEval(p, args[0], evalOptions{asJSON: asJSON, predOut: predOut, raw: raw, workers: workers, byType: byType, reliability: rel, minConf: minConf})
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
@@ -58,6 +60,8 @@ scored, so the reference script can check the figures:
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
 	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
 	c.Flags().BoolVar(&byType, "by-type", false, "also print recall and precision split by direct and indirect attributions")
+	c.Flags().BoolVar(&rel, "reliability", false, "also print how often quotes of each confidence are right")
+	c.Flags().Float64Var(&minConf, "min-confidence", 0, "score only quotes with at least this confidence")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	return c
 }
@@ -73,7 +77,16 @@ type predSpans struct {
 	Source  []quotewire.Span `json:"source"`
 }
 
-func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, predOut string, raw bool, workers int, byType bool) error {
+// evalOptions are the eval command's settings.
+type evalOptions struct {
+	asJSON, raw, byType, reliability bool
+	predOut                          string
+	workers                          int
+	minConf                          float64
+}
+
+func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, o evalOptions) error {
+	asJSON, predOut, raw, workers := o.asJSON, o.predOut, o.raw, o.workers
 	f, err := os.Open(goldPath)
 	if err != nil {
 		return fmt.Errorf("open gold file: %w", err)
@@ -94,10 +107,11 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 	type job struct {
 		g     eval.GoldArticle
 		preds []eval.Prediction
-		kinds []string
+		meta  []eval.Meta
 		err   error
 	}
 	var bt eval.ByType
+	var rl eval.Reliability
 	convert := eval.PolNeARPredictions
 	if raw {
 		convert = eval.PredictionsFromAnalysis
@@ -110,7 +124,10 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 				if err != nil {
 					return job{g: g, err: err}
 				}
-				return job{g: g, preds: convert(a), kinds: eval.PredictionKinds(a, !raw)}
+				if o.minConf > 0 {
+					a.Quotes = quotewire.FilterQuotes(a.Quotes, o.minConf)
+				}
+				return job{g: g, preds: convert(a), meta: eval.PredictionMeta(a, !raw)}
 			})
 			return nil
 		})
@@ -122,7 +139,8 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 			return nil
 		}
 		sc.Add(j.g, j.preds)
-		bt.Add(j.g, j.preds, j.kinds)
+		bt.Add(j.g, j.preds, j.meta)
+		rl.Add(j.g, j.preds, j.meta)
 		if pw != nil {
 			line := predLine{ID: j.g.ID, Quotes: make([]predSpans, len(j.preds))}
 			for i, pr := range j.preds {
@@ -148,9 +166,15 @@ func (m *Main) runEval(p *quotewire.Pipeline, goldPath string, asJSON bool, pred
 	if err != nil {
 		return err
 	}
-	if byType && !asJSON {
+	if o.byType && !asJSON {
 		fmt.Fprintln(m.Stdout)
 		if err := bt.WriteText(m.Stdout); err != nil {
+			return err
+		}
+	}
+	if o.reliability && !asJSON {
+		fmt.Fprintln(m.Stdout)
+		if err := rl.WriteText(m.Stdout); err != nil {
 			return err
 		}
 	}

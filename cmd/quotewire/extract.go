@@ -19,6 +19,7 @@ func (m *Main) extractCommand() *cobra.Command {
 		format  string
 		workers int
 		modelF  string
+		minConf float64
 	)
 	c := &cobra.Command{
 		Use:   "extract FILE... | -",
@@ -61,11 +62,12 @@ error.
 			if err != nil {
 				return err
 			}
-			return m.runExtract(p, args, format, workers)
+			return m.runExtract(p, args, format, workers, minConf)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", formatAuto, "output format: json, jsonl or table (default: json for one text/HTML file, else jsonl)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	c.Flags().Float64Var(&minConf, "min-confidence", 0, "print only quotes with at least this confidence (0..1; see README for what the values mean)")
 	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
 	return c
 }
@@ -76,7 +78,10 @@ type extracted struct {
 	art quotewire.Article
 }
 
-func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, workers int) error {
+func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, workers int, minConf float64) error {
+	if minConf < 0 || minConf > 1 {
+		return usageError{fmt.Sprintf("--min-confidence %v: use a value from 0 to 1", minConf)}
+	}
 	out := bufio.NewWriterSize(m.Stdout, 256<<10)
 	defer out.Flush()
 	var w writer
@@ -97,6 +102,9 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 		}, func(art quotewire.Article) error {
 			emit(func() extracted {
 				a, err := p.Extract(art)
+				if err == nil && minConf > 0 {
+					a.Quotes = quotewire.FilterQuotes(a.Quotes, minConf)
+				}
 				return extracted{a: a, err: err, art: art}
 			})
 			return nil

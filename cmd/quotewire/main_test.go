@@ -254,3 +254,25 @@ func TestTrainDeterministicAndUsable(t *testing.T) {
 		t.Errorf("eval with an empty models folder: exit %d, %q", code, stderr)
 	}
 }
+
+func TestMinConfidence(t *testing.T) {
+	code, out, _ := run(t, "", "extract", "--format", "jsonl", "--min-confidence", "0.9", seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var a quotewire.Analysis
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Quotes) == 0 || len(a.Quotes) >= 10 {
+		t.Errorf("got %d quotes at confidence >= 0.9, want some but not all 10", len(a.Quotes))
+	}
+	for _, q := range a.Quotes {
+		if q.Confidence < 0.9 {
+			t.Errorf("quote with confidence %v printed", q.Confidence)
+		}
+	}
+	if code, _, _ := run(t, "", "extract", "--min-confidence", "2", seedFile); code != exitUsage {
+		t.Errorf("--min-confidence 2: exit %d, want usage error", code)
+	}
+}
