@@ -99,7 +99,7 @@ Examples:
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
 	})
-	root.AddCommand(m.extractCommand(), m.evalCommand(), m.benchCommand(), m.trainCommand())
+	root.AddCommand(m.extractCommand(), m.evalCommand(), m.evalSpeakersCommand(), m.benchCommand(), m.trainCommand())
 	return root
 }
 

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/eval"
+)
+
+const defaultSpeakerSet = "testdata/speakers/wikinews.jsonl"
+
+func (m *Main) evalSpeakersCommand() *cobra.Command {
+	var (
+		modelF  string
+		minConf float64
+		wrong   bool
+	)
+	c := &cobra.Command{
+		Use:   "eval-speakers [SET.jsonl]",
+		Short: "Score quotes and resolved speakers against a hand-checked set",
+		Long: `eval-speakers runs extraction on a hand-checked speaker set (default
+` + defaultSpeakerSet + `: Wikinews articles with every attributed statement,
+its speaker's full name and how the sentence names the speaker) and prints
+quote recall and speaker accuracy split by the kind of mention (name,
+pronoun, descriptor, none), and quote precision. PolNeAR scores spans;
+this scores the names users read.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			path := defaultSpeakerSet
+			if len(args) == 1 {
+				path = args[0]
+			}
+			p, err := pipelineFor(modelF)
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("open speaker set: %w", err)
+			}
+			defer f.Close()
+			var s eval.SpeakerScore
+			err = eval.ReadSpeakerGold(f, path, func(g eval.SpeakerGold) error {
+				a, err := p.Extract(quotewire.Article{ID: g.URL, Title: g.Title, Date: g.Date, URL: g.URL, Text: g.Text})
+				if err != nil {
+					return err
+				}
+				if minConf > 0 {
+					a.Quotes = quotewire.FilterQuotes(a.Quotes, minConf)
+				}
+				s.Add(g, a)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if err := s.WriteText(m.Stdout); err != nil {
+				return err
+			}
+			if wrong {
+				fmt.Fprintln(m.Stdout)
+				for _, w := range s.Wrong() {
+					fmt.Fprintln(m.Stdout, w)
+				}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	c.Flags().Float64Var(&minConf, "min-confidence", 0, "score only quotes with at least this confidence")
+	c.Flags().BoolVar(&wrong, "wrong", false, "list the quotes found with a wrong speaker")
+	return c
+}

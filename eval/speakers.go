@@ -1,0 +1,218 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/quotewire/quotewire"
+)
+
+// SpeakerGold is one article of a hand-checked speaker set
+// (testdata/speakers): every attributed statement with its speaker's name
+// and how the sentence mentions the speaker.
+type SpeakerGold struct {
+	URL    string         `json:"url"`
+	Title  string         `json:"title"`
+	Date   string         `json:"date"`
+	Text   string         `json:"text"`
+	Quotes []SpeakerQuote `json:"quotes"`
+}
+
+// SpeakerQuote is one hand-checked statement.
+type SpeakerQuote struct {
+	Content quotewire.Span `json:"content"`
+	// Kind is direct, indirect or mixed.
+	Kind string `json:"kind"`
+	// Speaker is the speaker's fullest name in the article.
+	Speaker string `json:"speaker"`
+	// SpeakerType is person, organization or group.
+	SpeakerType string `json:"speaker_type"`
+	// Mention says how the sentence names the speaker: name, pronoun,
+	// descriptor or none.
+	Mention    string          `json:"mention"`
+	Source     *quotewire.Span `json:"source"`
+	SourceText *string         `json:"source_text"`
+}
+
+// ReadSpeakerGold calls fn for every article of a speaker set in JSON
+// Lines, checking that every span lies in its text.
+func ReadSpeakerGold(r io.Reader, name string, fn func(SpeakerGold) error) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for line := 1; ; line++ {
+		b, err := br.ReadBytes('\n')
+		if len(strings.TrimSpace(string(b))) > 0 {
+			var g SpeakerGold
+			if err := json.Unmarshal(b, &g); err != nil {
+				return fmt.Errorf("%s line %d: %w", name, line, err)
+			}
+			for i, q := range g.Quotes {
+				for _, sp := range []*quotewire.Span{&q.Content, q.Source} {
+					if sp != nil && (sp.Start < 0 || sp.End > len(g.Text) || sp.Start > sp.End) {
+						return fmt.Errorf("%s line %d: quote %d: span %v outside the text", name, line, i+1, *sp)
+					}
+				}
+			}
+			if err := fn(g); err != nil {
+				return fmt.Errorf("%s line %d: %w", name, line, err)
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+	}
+}
+
+// speakerCounts are the figures of one kind of mention.
+type speakerCounts struct {
+	gold, found, speakerRight int
+}
+
+// SpeakerScore accumulates quote recall and precision and the share of
+// found quotes whose speaker is right, split by mention kind.
+type SpeakerScore struct {
+	byMention          map[string]*speakerCounts
+	predicted, matched int
+	wrong              []string // examples of wrong speakers, for people
+}
+
+// Add scores the analysis of one article of the set. A predicted quote
+// matches a hand-checked one as in the PolNeAR metric (content token Dice
+// >= 0.5, one to one). Its speaker is right when the names agree (same
+// name, or same surname and compatible first names), or, for speakers
+// the article names only by a descriptor ("police"), when quotewire's
+// source mention is that descriptor.
+func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
+	if s.byMention == nil {
+		s.byMention = map[string]*speakerCounts{}
+	}
+	ga := GoldArticle{ID: a.ID, Text: g.Text}
+	for _, q := range g.Quotes {
+		att := Attribution{Content: []quotewire.Span{q.Content}}
+		if q.Source != nil {
+			att.Source = []quotewire.Span{*q.Source}
+		}
+		ga.Attributions = append(ga.Attributions, att)
+		c := s.get(q.Mention)
+		c.gold++
+	}
+	preds := PredictionsFromAnalysis(a)
+	sc := Compare(ga, preds)
+	s.predicted += len(sc.Kept)
+	s.matched += len(sc.Pairs)
+	for _, p := range sc.Pairs {
+		gq := g.Quotes[p.Gold]
+		pq := a.Quotes[p.Pred]
+		c := s.get(gq.Mention)
+		c.found++
+		if speakerRight(gq, pq) {
+			c.speakerRight++
+		} else if len(s.wrong) < 200 {
+			got := "none"
+			if pq.Speaker != nil {
+				got = pq.Speaker.Name
+			}
+			s.wrong = append(s.wrong, fmt.Sprintf("%s: %q by %s, quotewire says %s", g.URL, clip(g.Text[gq.Content.Start:gq.Content.End], 60), gq.Speaker, got))
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func (s *SpeakerScore) get(k string) *speakerCounts {
+	if k == "" {
+		k = "none"
+	}
+	c := s.byMention[k]
+	if c == nil {
+		c = &speakerCounts{}
+		s.byMention[k] = c
+	}
+	return c
+}
+
+// nameWords lower-cases a name and drops titles and punctuation.
+func nameWords(n string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(n)) {
+		w = strings.Trim(w, ".,'’\"()")
+		switch w {
+		case "", "mr", "mrs", "ms", "dr", "the", "president", "prime", "minister", "sen", "rep", "gov":
+			continue
+		}
+		out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	}
+	return out
+}
+
+// sameSpeaker reports whether two names name the same person: the same
+// last word, and first words that agree when both have one.
+func sameSpeaker(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) > 1 && len(wb) > 1 && wa[0] != wb[0] {
+		return false
+	}
+	return true
+}
+
+func speakerRight(g SpeakerQuote, p quotewire.QuoteOut) bool {
+	if p.Speaker != nil && sameSpeaker(g.Speaker, p.Speaker.Name) {
+		return true
+	}
+	if g.SpeakerType != "person" && p.Source != nil {
+		return strings.EqualFold(strings.TrimPrefix(strings.ToLower(p.Source.Text), "the "), strings.TrimPrefix(strings.ToLower(g.Speaker), "the ")) ||
+			(g.SourceText != nil && strings.EqualFold(p.Source.Text, *g.SourceText))
+	}
+	return false
+}
+
+// WriteText prints quote recall by mention kind, speaker accuracy on the
+// quotes found, and overall precision.
+func (s *SpeakerScore) WriteText(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "mention\tquotes\tfound\trecall\tspeaker right\tspeaker accuracy\t")
+	keys := make([]string, 0, len(s.byMention))
+	for k := range s.byMention {
+		keys = append(keys, k)
+	}
+	order := map[string]int{"name": 0, "pronoun": 1, "descriptor": 2, "none": 3}
+	sort.Slice(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
+	var tot speakerCounts
+	for _, k := range keys {
+		c := s.byMention[k]
+		tot.gold += c.gold
+		tot.found += c.found
+		tot.speakerRight += c.speakerRight
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.3f\t\n", k, c.gold, c.found, ratio(c.found, c.gold), c.speakerRight, ratio(c.speakerRight, c.found))
+	}
+	fmt.Fprintf(tw, "all\t%d\t%d\t%.3f\t%d\t%.3f\t\n", tot.gold, tot.found, ratio(tot.found, tot.gold), tot.speakerRight, ratio(tot.speakerRight, tot.found))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\nquote precision %.3f (%d of %d quotes quotewire reports match a hand-checked one)\n", ratio(s.matched, s.predicted), s.matched, s.predicted)
+	return err
+}
+
+// Wrong returns examples of quotes found with the wrong speaker.
+func (s *SpeakerScore) Wrong() []string { return s.wrong }

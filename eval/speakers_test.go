@@ -1,0 +1,67 @@
+package eval
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Sergey Lavrov", "Lavrov", true},
+		{"Sergey Lavrov", "Sergei Lavrov", false},
+		{"President Donald Trump", "Donald Trump", true},
+		{"Hillary Clinton", "Bill Clinton", false},
+		{"Mr. Obama", "Barack Obama", true},
+		{"Lavrov", "Putin", false},
+		{"", "Putin", false},
+	}
+	for _, tt := range tests {
+		if got := sameSpeaker(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameSpeaker(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestSpeakerScore(t *testing.T) {
+	text := `"We will win," he said. Police said nobody was hurt.`
+	sp := func(sub string) quotewire.Span {
+		i := strings.Index(text, sub)
+		return quotewire.Span{Start: i, End: i + len(sub)}
+	}
+	police := "Police"
+	src := sp("he")
+	g := SpeakerGold{URL: "u", Text: text, Quotes: []SpeakerQuote{
+		{Content: sp("We will win,"), Kind: "direct", Speaker: "Jane Smith", SpeakerType: "person", Mention: "pronoun", Source: &src},
+		{Content: sp("nobody was hurt"), Kind: "indirect", Speaker: "police", SpeakerType: "group", Mention: "descriptor", SourceText: &police},
+	}}
+	ts := func(s quotewire.Span) *quotewire.TextSpan {
+		return &quotewire.TextSpan{Start: s.Start, End: s.End, Text: text[s.Start:s.End]}
+	}
+	a := &quotewire.Analysis{Text: text, Quotes: []quotewire.QuoteOut{
+		{Type: quotewire.Direct, Content: quotewire.ContentSpan{Start: sp(`"We will win,"`).Start, End: sp(`"We will win,"`).End}, Speaker: &quotewire.SpeakerRef{Name: "John Smith"}},
+		{Type: quotewire.Indirect, Content: quotewire.ContentSpan{Start: sp("nobody was hurt").Start, End: sp("nobody was hurt").End}, Source: ts(sp("Police"))},
+	}}
+	var s SpeakerScore
+	s.Add(g, a)
+	if c := s.byMention["pronoun"]; c.found != 1 || c.speakerRight != 0 {
+		t.Errorf("pronoun: %+v (John Smith is not Jane Smith)", c)
+	}
+	if c := s.byMention["descriptor"]; c.found != 1 || c.speakerRight != 1 {
+		t.Errorf("descriptor: %+v (police by its descriptor)", c)
+	}
+	var out bytes.Buffer
+	s.WriteText(&out)
+	if !strings.Contains(out.String(), "quote precision 1.000") || len(s.Wrong()) != 1 {
+		t.Errorf("report:\n%s\nwrong: %q", out.String(), s.Wrong())
+	}
+	err := ReadSpeakerGold(strings.NewReader(`{"text":"ab","quotes":[{"content":{"start":0,"end":9}}]}`), "x.jsonl", func(SpeakerGold) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "x.jsonl line 1") {
+		t.Errorf("span outside the text: err = %v", err)
+	}
+}
