@@ -22,10 +22,19 @@ type Model struct {
 	// marks an empty slot.
 	slots []uint64
 	w     []int16 // stride per feature, in feature order
+	// inline, for models of at most eight classes, holds each slot's
+	// fingerprint and weights together, so a lookup touches one place.
+	inline []slot8
 	scale float32
 	shift uint8
 	n     int
 	feats []uint64 // the features, for saving
+}
+
+// slot8 is a slot with its weights inline.
+type slot8 struct {
+	fp uint32
+	w  [8]int16
 }
 
 // fingerprint is the part of f a slot keeps; it is never 0.
@@ -41,6 +50,10 @@ const MaxClasses = 64
 
 // Score adds the class scores of the features to scores (length Classes).
 func (m *Model) Score(feats []Feature, scores []float32) {
+	if m.inline != nil {
+		m.scoreInline(feats, scores)
+		return
+	}
 	var acc [MaxClasses]int32
 	mask := len(m.slots) - 1
 	st := m.stride
@@ -65,6 +78,30 @@ func (m *Model) Score(feats []Feature, scores []float32) {
 				break
 			}
 			if v == 0 {
+				break
+			}
+		}
+	}
+	for c := 0; c < m.Classes; c++ {
+		scores[c] += float32(acc[c]) * m.scale
+	}
+}
+
+func (m *Model) scoreInline(feats []Feature, scores []float32) {
+	var acc [8]int32
+	mask := len(m.inline) - 1
+	for _, f := range feats {
+		k := uint64(f)
+		fp := uint32(fingerprint(k))
+		for s := m.slot(k); ; s = (s + 1) & mask {
+			sl := &m.inline[s]
+			if sl.fp == fp {
+				for c := range acc {
+					acc[c] += int32(sl.w[c])
+				}
+				break
+			}
+			if sl.fp == 0 {
 				break
 			}
 		}
@@ -105,6 +142,17 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 		for c, x := range weights[i] {
 			m.w[i*st+c] = int16(math.Round(float64(x / scale)))
 		}
+	}
+	if st == 8 {
+		m.inline = make([]slot8, size)
+		for s, v := range m.slots {
+			if v != 0 {
+				i := int(uint32(v)) - 1
+				m.inline[s].fp = uint32(v >> 32)
+				copy(m.inline[s].w[:], m.w[i*8:i*8+8])
+			}
+		}
+		m.slots = nil
 	}
 	return m
 }
