@@ -25,10 +25,10 @@ type Model struct {
 	// inline, for models of at most eight classes, holds each slot's
 	// fingerprint and weights together, so a lookup touches one place.
 	inline []slot8
-	scale float32
-	shift uint8
-	n     int
-	feats []uint64 // the features, for saving
+	scale  float32
+	shift  uint8
+	n      int
+	feats  []uint64 // the features, for saving
 }
 
 // slot8 is a slot with its weights inline.

@@ -1,15 +1,11 @@
 // Package learn holds quotewire's own machine learning: an averaged
-// perceptron over hashed sparse features, trained deterministically and
-// saved in a compact binary form that the binary embeds. It imports only
-// the standard library.
+// perceptron over hashed sparse features, trained deterministically, and
+// the compact read-only Model it becomes, saved in a small binary form.
+// It imports only the standard library.
 package learn
 
 import (
-	"bufio"
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 )
@@ -51,12 +47,6 @@ type Perceptron struct {
 	Bits    uint8
 	w       []float32
 
-	// q holds the trained weights as int16, eight to a bucket (classes
-	// padded), so that a bucket is 16 aligned bytes; a weight is
-	// q[i] * qscale. Scoring uses q once the model is averaged or loaded.
-	q      []int16
-	qscale float32
-
 	// training state: running totals and last-update stamps for averaging
 	totals  []float64
 	stamps  []int32
@@ -81,20 +71,6 @@ func (p *Perceptron) bucket(f Feature) int {
 // Score adds the class scores of the features to scores (length Classes).
 func (p *Perceptron) Score(feats []Feature, scores []float32) {
 	n := p.Classes
-	if p.q != nil && n <= 8 {
-		var acc [8]int32
-		for _, f := range feats {
-			b := int((uint64(f)*0x9E3779B97F4A7C15)>>(64-p.Bits)) * 8
-			w := (*[8]int16)(p.q[b : b+8])
-			for c := range acc {
-				acc[c] += int32(w[c])
-			}
-		}
-		for c := 0; c < n; c++ {
-			scores[c] += float32(acc[c]) * p.qscale
-		}
-		return
-	}
 	for _, f := range feats {
 		w := p.w[p.bucket(f):][:n]
 		for c, x := range w {
@@ -154,28 +130,6 @@ func (p *Perceptron) Average() {
 		p.w[i] = avg
 	}
 	p.totals, p.stamps = nil, nil
-	p.quantize()
-}
-
-// quantize builds the int16 table Score uses from the float weights.
-func (p *Perceptron) quantize() {
-	if p.Classes > 8 {
-		return
-	}
-	var maxAbs float32
-	for _, x := range p.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	p.qscale = maxAbs / 32767
-	if p.qscale == 0 {
-		p.qscale = 1
-	}
-	p.q = make([]int16, (1<<p.Bits)*8)
-	for k := 0; k < 1<<p.Bits; k++ {
-		for c := 0; c < p.Classes; c++ {
-			p.q[k*8+c] = int16(math.Round(float64(p.w[k*p.Classes+c] / p.qscale)))
-		}
-	}
 }
 
 // Len returns the number of buckets with a non-zero weight.
@@ -198,87 +152,5 @@ func Shuffle(n int, seed uint64, epoch int) []int {
 	return r.Perm(n)
 }
 
-const magic = "QWPERC2\n"
-
-// WriteTo saves the weights: the non-zero buckets in order, each weight as
-// an int16 scaled by a common factor, so files are small and
-// byte-identical for identical models.
-func (p *Perceptron) WriteTo(w io.Writer) (int64, error) {
-	bw := bufio.NewWriter(w)
-	var maxAbs float32
-	for _, x := range p.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, uint32(p.Classes))
-	binary.Write(bw, binary.LittleEndian, uint32(p.Bits))
-	binary.Write(bw, binary.LittleEndian, uint32(p.Len()))
-	binary.Write(bw, binary.LittleEndian, scale)
-	buf := make([]byte, binary.MaxVarintLen64)
-	prev := 0
-	raw := make([]int16, p.Classes)
-	for b := 0; b < len(p.w); b += p.Classes {
-		nz := false
-		for c, x := range p.w[b : b+p.Classes] {
-			raw[c] = int16(math.Round(float64(x / scale)))
-			nz = nz || x != 0
-		}
-		if !nz {
-			continue
-		}
-		k := b / p.Classes
-		n := binary.PutUvarint(buf, uint64(k-prev))
-		bw.Write(buf[:n])
-		prev = k
-		binary.Write(bw, binary.LittleEndian, raw)
-	}
-	return 0, bw.Flush()
-}
-
-// ErrBadModel is returned for a model file that is not a perceptron.
+// ErrBadModel is returned for a model file that is not one of ours.
 var ErrBadModel = errors.New("not a quotewire perceptron model")
-
-// ReadPerceptron loads weights saved by WriteTo.
-func ReadPerceptron(r io.Reader) (*Perceptron, error) {
-	br := bufio.NewReader(r)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, ErrBadModel
-	}
-	var classes, bits, n uint32
-	var scale float32
-	for _, v := range []any{&classes, &bits, &n, &scale} {
-		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("read model header: %w", err)
-		}
-	}
-	if classes == 0 || classes > 64 || bits < 4 || bits > 24 || n > 1<<bits {
-		return nil, fmt.Errorf("%w: %d classes, %d bits, %d buckets", ErrBadModel, classes, bits, n)
-	}
-	p := &Perceptron{Classes: int(classes), Bits: uint8(bits), w: make([]float32, (1<<bits)*int(classes))}
-	raw := make([]int16, classes)
-	k := 0
-	for i := 0; i < int(n); i++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("read model bucket %d: %w", i, err)
-		}
-		k += int(d)
-		if k >= 1<<bits {
-			return nil, fmt.Errorf("%w: bucket %d out of range", ErrBadModel, k)
-		}
-		if err := binary.Read(br, binary.LittleEndian, raw); err != nil {
-			return nil, fmt.Errorf("read model weights %d: %w", i, err)
-		}
-		w := p.w[k*int(classes):][:classes]
-		for c, x := range raw {
-			w[c] = float32(x) * scale
-		}
-	}
-	p.quantize()
-	return p, nil
-}

@@ -29,6 +29,12 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 		}
 	}
 	p.Average()
+	counts := map[Feature]int32{}
+	for _, w := range words {
+		for _, f := range []Feature{Hash(1, w[len(w)-1:]), Hash(2, w)} {
+			counts[f]++
+		}
+	}
 	right := 0
 	for _, w := range words {
 		if p.Predict([]Feature{Hash(1, w[len(w)-1:]), Hash(2, w)}, scores) == class(w) {
@@ -38,18 +44,27 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 	if right != len(words) {
 		t.Errorf("%d of %d right after training", right, len(words))
 	}
+	m := p.Compact(counts, 1)
 	var buf bytes.Buffer
-	if _, err := p.WriteTo(&buf); err != nil {
+	if _, err := m.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
 	saved := buf.Bytes()
-	q, err := ReadPerceptron(bytes.NewReader(saved))
+	q, err := ReadModel(bytes.NewReader(saved))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range words {
 		f := []Feature{Hash(1, w[len(w)-1:]), Hash(2, w)}
-		if p.Predict(f, scores) != q.Predict(f, make([]float32, 3)) {
+		qs := make([]float32, 3)
+		q.Score(f, qs)
+		best := 0
+		for c := range qs {
+			if qs[c] > qs[best] {
+				best = c
+			}
+		}
+		if p.Predict(f, scores) != best {
 			t.Errorf("loaded model disagrees on %q", w)
 		}
 	}
@@ -58,10 +73,10 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 	if !bytes.Equal(saved, again.Bytes()) {
 		t.Error("saving a loaded model changed its bytes")
 	}
-	if _, err := ReadPerceptron(bytes.NewReader([]byte("garbage"))); err == nil {
+	if _, err := ReadModel(bytes.NewReader([]byte("garbage"))); err == nil {
 		t.Error("garbage loaded as a model")
 	}
-	if _, err := ReadPerceptron(bytes.NewReader(saved[:len(saved)-3])); err == nil {
+	if _, err := ReadModel(bytes.NewReader(saved[:len(saved)-3])); err == nil {
 		t.Error("truncated model loaded")
 	}
 }
@@ -71,19 +86,52 @@ func BenchmarkScore(b *testing.B) {
 		b.Run(strconv.Itoa(int(bits)), func(b *testing.B) {
 			p := NewPerceptron(7, bits)
 			for i := range p.w {
-				p.w[i] = float32(i % 13)
+				p.w[i] = float32(i%13) - 6
 			}
-			p.quantize()
 			feats := make([]Feature, 30000)
+			counts := map[Feature]int32{}
 			for i := range feats {
 				feats[i] = Hash(1, strconv.Itoa(i))
+				counts[feats[i]] = 1
 			}
+			m := p.Compact(counts, 1)
 			scores := make([]float32, 7)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				p.Score(feats, scores)
+				m.Score(feats, scores)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(feats)), "ns/feature")
 		})
+	}
+}
+
+// TestModelManyClasses checks the layout for more than eight classes.
+func TestModelManyClasses(t *testing.T) {
+	p := NewPerceptron(20, 10)
+	f := []Feature{Hash(1, "a"), Hash(1, "b")}
+	for i := 0; i < 30; i++ {
+		p.Update(f[:1], 17, p.Predict(f[:1], make([]float32, 20)))
+		p.Update(f[1:], 3, p.Predict(f[1:], make([]float32, 20)))
+	}
+	p.Average()
+	m := p.Compact(map[Feature]int32{f[0]: 5, f[1]: 5}, 1)
+	var buf bytes.Buffer
+	m.WriteTo(&buf)
+	q, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range []int{17, 3} {
+		s := make([]float32, 20)
+		q.Score(f[k:k+1], s)
+		best := 0
+		for c := range s {
+			if s[c] > s[best] {
+				best = c
+			}
+		}
+		if best != want || q.Len() != 2 {
+			t.Errorf("feature %d: class %d, want %d (len %d)", k, best, want, q.Len())
+		}
 	}
 }
