@@ -102,6 +102,12 @@ func (s *state) cueAt(i int) (cueKind, int) {
 	if t.Lower == "according" && i+1 < len(toks) && toks[i+1].Lower == "to" {
 		return cueVerb, i + 1
 	}
+	// particle cues: "called for", "called on", "pointed out"
+	if i+1 < len(toks) {
+		if p, ok := particleCues[t.Lower]; ok && (toks[i+1].Lower == p || p == "for" && toks[i+1].Lower == "on") {
+			return cueVerb, i + 1
+		}
+	}
 	k := cueVerbs[t.Lower]
 	if k == cueNone {
 		return cueNone, i

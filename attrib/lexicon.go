@@ -144,3 +144,10 @@ var adjunctPreps = map[string]bool{
 // IsCue reports whether the lower-case word is a reporting verb or
 // participle the rules know ("said", "adding"), or "according".
 func IsCue(lower string) bool { return cueVerbs[lower] != cueNone || lower == "according" }
+
+// particleCues are verbs that report speech with a particle: the verb and
+// the particle it needs ("called for" also allows "called on").
+var particleCues = map[string]string{
+	"called": "for", "calls": "for", "calling": "for", "call": "for",
+	"pointed": "out", "points": "out", "pointing": "out",
+}
