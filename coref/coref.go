@@ -251,20 +251,56 @@ func (r *resolver) indexSurname(name string, e int) {
 	r.bySurname[sur] = append(r.bySurname[sur], e)
 }
 
-// mentionAt returns the tagger's name mention whose head overlaps sp and
-// ends last within it, or -1.
+// mentionAt returns the tagger's name mention for a source span: the
+// first person among the name mentions whose heads overlap sp ("Chip
+// Taylor of the University of Kansas" is Chip Taylor), else the first of
+// them; -1 when there is none.
 func (r *resolver) mentionAt(sp quotewire.Span) int {
 	ms := r.d.Mentions
 	// first name mention whose head ends after sp.Start
 	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Head.End > sp.Start })
-	best := -1
+	first, person := -1, -1
 	for ; i < len(r.names) && ms[r.names[i]].Head.Start < sp.End; i++ {
 		m := &ms[r.names[i]]
-		if m.Head.End <= sp.End {
-			best = r.names[i]
+		if m.Head.End > sp.End {
+			continue
+		}
+		if first < 0 {
+			first = r.names[i]
+		}
+		if person < 0 && m.Type == quotewire.Person {
+			person = r.names[i]
 		}
 	}
-	return best
+	if person >= 0 {
+		return person
+	}
+	return first
+}
+
+// appositionAfter returns the person mention right after sp, set off by a
+// comma ("his father, Abdullah Kurdi,"), or -1.
+func (r *resolver) appositionAfter(sp quotewire.Span) int {
+	ms := r.d.Mentions
+	text := r.d.Text
+	j := sp.End
+	if j < len(text) && text[j] == ',' {
+		j++
+	}
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j == sp.End {
+		return -1
+	}
+	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= j })
+	if i < len(r.names) {
+		m := &ms[r.names[i]]
+		if (m.Start == j || m.Head.Start == j) && m.Type == quotewire.Person {
+			return r.names[i]
+		}
+	}
+	return -1
 }
 
 // buildTimelines indexes the name mentions by position, by entity type,
@@ -354,6 +390,15 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content qu
 			}
 			return mi, e
 		}
+	}
+	if mi := r.appositionAfter(src); mi >= 0 && d.Mentions[mi].Entity >= 0 {
+		// "said his father, Abdullah Kurdi": the name in apposition
+		kind := quotewire.DescriptorMention
+		if _, ok := personalPronouns[lower]; ok {
+			kind = quotewire.PronounMention
+		}
+		e := d.Mentions[mi].Entity
+		return r.addMention(src, kind, e), e
 	}
 	if t, ok := personalPronouns[lower]; ok {
 		e := r.antecedent(src, t, lastSpeaker, lower == "who")

@@ -173,6 +173,17 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	nameA := a
 	if split >= 0 {
 		nameA = split + 1
+		// "Minister of Information Moammar al-Eryani": the role goes on
+		// through "of" and common words
+		if nameA < b && t.tok(nameA).Lower == "of" {
+			k := nameA + 1
+			for k < b && (lexicon.IsCommon(t.tok(k).Lower) || orgWords[t.tok(k).Lower]) {
+				k++
+			}
+			if k > nameA+1 && k <= b {
+				split, nameA = k-1, k
+			}
+		}
 	}
 	role := ""
 	if split >= 0 {

@@ -28,6 +28,12 @@ var titles = map[string]bool{
 	"prosecutor": true, "counsel": true, "superintendent": true, "sheriff": true, "marshal": true,
 	"rev": true, "reverend": true, "dean": true, "principal": true, "owner": true, "partner": true,
 	"president-elect": true, "vice-president": true, "commandant": true, "ombudsman": true,
+	"assemblyman": true, "assemblywoman": true, "assemblymember": true, "legislator": true,
+	"treasurer": true, "attorney-general": true, "governor-general": true, "director-general": true,
+	"vice-chancellor": true, "provost": true, "curator": true, "chairperson": true, "senator-elect": true,
+	"mp": true, "mep": true, "councillor-elect": true, "rector": true, "archbishop": true, "imam": true,
+	"spokesmen": false, "publicist": true, "biologist": true, "ecologist": true, "physicist": true,
+	"historian": true, "archaeologist": true, "anthropologist": true, "expert": true,
 }
 
 // plural title forms ("Presidents Putin and Erdogan").
@@ -112,6 +118,7 @@ var sentenceStarters = map[string]bool{
 var nameParticles = map[string]bool{
 	"al": true, "bin": true, "ibn": true, "de": true, "da": true, "di": true, "del": true,
 	"van": true, "von": true, "der": true, "la": true, "le": true, "du": true, "dos": true, "el": true,
+	"dela": true, "della": true, "delos": true, "ter": true, "ten": true,
 }
 
 // knownPlaces backs the lexicon for places often written alone.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -274,5 +275,29 @@ func TestMinConfidence(t *testing.T) {
 	}
 	if code, _, _ := run(t, "", "extract", "--min-confidence", "2", seedFile); code != exitUsage {
 		t.Errorf("--min-confidence 2: exit %d, want usage error", code)
+	}
+}
+
+// TestSpeakerSetFloor keeps quote recall and speaker accuracy on the
+// hand-checked Wikinews set above their current level.
+func TestSpeakerSetFloor(t *testing.T) {
+	code, out, stderr := run(t, "", "eval-speakers", "../../testdata/speakers/wikinews.jsonl")
+	if code != 0 {
+		t.Fatalf("eval-speakers: exit %d: %s", code, stderr)
+	}
+	var quotes, found, right int
+	var recall, acc float64
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "all ") {
+			if _, err := fmt.Sscan(strings.TrimPrefix(line, "all"), &quotes, &found, &recall, &right, &acc); err != nil {
+				t.Fatalf("parse %q: %v", line, err)
+			}
+		}
+	}
+	if quotes < 300 {
+		t.Fatalf("only %d hand-checked quotes read:\n%s", quotes, out)
+	}
+	if recall < 0.45 || acc < 0.74 {
+		t.Errorf("quote recall %.3f (floor 0.45), speaker accuracy %.3f (floor 0.74)\n%s", recall, acc, out)
 	}
 }
