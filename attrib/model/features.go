@@ -9,8 +9,6 @@ package model
 
 import (
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
@@ -180,50 +178,6 @@ func (c *context) word(i int) string {
 	return c.d.Tokens[i].Lower
 }
 
-// shape maps a word to its character classes: "Lavrov" → "Xx", "2017" →
-// "d", "U.S." → "X.X.".
-func shape(s string) string {
-	var b []byte
-	var last byte
-	for _, r := range s {
-		var k byte
-		switch {
-		case unicode.IsUpper(r):
-			k = 'X'
-		case unicode.IsLower(r):
-			k = 'x'
-		case unicode.IsDigit(r):
-			k = 'd'
-		default:
-			if r < utf8.RuneSelf {
-				k = byte(r)
-			} else {
-				k = '*'
-			}
-		}
-		if k != last {
-			b = append(b, k)
-			last = k
-		}
-		if len(b) > 6 {
-			break
-		}
-	}
-	return string(b)
-}
-
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	// keep whole runes
-	i := len(s) - n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[i:]
-}
-
 var ruleNames = [...]string{"-", "c", "s", "q", "d"}
 
 // features appends the features of token i given the two previous labels.
@@ -252,8 +206,8 @@ func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []lear
 		learn.Hash(3, c.word(i+1)),
 		learn.Hash(4, c.word(i-2)),
 		learn.Hash(5, c.word(i+2)),
-		learn.Hash(6, shape(t.Text)),
-		learn.Hash(7, suffix(w, 3)),
+		learn.Hash(6, learn.Shape(t.Text)),
+		learn.Hash(7, learn.Suffix(w, 3)),
 		learn.Hash(8, pl),
 		learn.Hash2(9, pl, p2),
 		learn.Hash2(10, pl, w),
@@ -296,7 +250,7 @@ func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []lear
 		learn.Hash2(25, cl, pl),
 		learn.Hash2(26, cr, pl),
 		learn.Hash2(27, isCue, pl),
-		learn.Hash2(28, shape(t.Text), pl),
+		learn.Hash2(28, learn.Shape(t.Text), pl),
 		learn.Hash2(29, ruleNames[r], q),
 	)
 	return dst

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
@@ -52,47 +51,6 @@ func word(toks []quotewire.Token, i int) string {
 	return toks[i].Lower
 }
 
-func shape(s string) string {
-	var b [8]byte
-	n := 0
-	var last byte
-	for _, r := range s {
-		var k byte
-		switch {
-		case unicode.IsUpper(r):
-			k = 'X'
-		case unicode.IsLower(r):
-			k = 'x'
-		case unicode.IsDigit(r):
-			k = 'd'
-		case r < utf8.RuneSelf:
-			k = byte(r)
-		default:
-			k = '*'
-		}
-		if k != last {
-			b[n] = k
-			n++
-			last = k
-		}
-		if n == len(b) {
-			break
-		}
-	}
-	return string(b[:n])
-}
-
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := len(s) - n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[i:]
-}
-
 func prefix(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n]
@@ -105,19 +63,19 @@ func (t *Tagger) features(dst []learn.Feature, toks []quotewire.Token, i int, p1
 	return append(dst,
 		learn.Hash(0, ""),
 		learn.Hash(1, w),
-		learn.Hash(2, suffix(w, 3)),
+		learn.Hash(2, learn.Suffix(w, 3)),
 		learn.Hash(3, prefix(w)),
-		learn.Hash(4, shape(tk.Text)),
+		learn.Hash(4, learn.Shape(tk.Text)),
 		learn.Hash(5, p1),
 		learn.Hash2(6, p1, p2),
 		learn.Hash2(7, p1, w),
 		learn.Hash(8, word(toks, i-1)),
-		learn.Hash(9, suffix(word(toks, i-1), 3)),
+		learn.Hash(9, learn.Suffix(word(toks, i-1), 3)),
 		learn.Hash(10, word(toks, i+1)),
-		learn.Hash(11, suffix(word(toks, i+1), 3)),
+		learn.Hash(11, learn.Suffix(word(toks, i+1), 3)),
 		learn.Hash(12, word(toks, i-2)),
 		learn.Hash(13, word(toks, i+2)),
-		learn.Hash(14, suffix(w, 2)),
+		learn.Hash(14, learn.Suffix(w, 2)),
 	)
 }
 

@@ -1,0 +1,52 @@
+package learn
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Shape maps a word to its run of character classes, at most eight:
+// "Lavrov" → "Xx", "2017" → "d", "U.S." → "X.X.", "al-Nusra" → "x-Xx".
+// Taggers use it as a feature for words they have not seen.
+func Shape(s string) string {
+	var b [8]byte
+	n := 0
+	var last byte
+	for _, r := range s {
+		var k byte
+		switch {
+		case unicode.IsUpper(r):
+			k = 'X'
+		case unicode.IsLower(r):
+			k = 'x'
+		case unicode.IsDigit(r):
+			k = 'd'
+		case r < utf8.RuneSelf:
+			k = byte(r)
+		default:
+			k = '*'
+		}
+		if k != last {
+			b[n] = k
+			n++
+			last = k
+		}
+		if n == len(b) {
+			break
+		}
+	}
+	return string(b[:n])
+}
+
+// Suffix returns the last n bytes of s, moved back to a rune boundary, or
+// s when it is shorter.
+func Suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
+}
