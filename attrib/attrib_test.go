@@ -57,6 +57,8 @@ func TestQuotes(t *testing.T) {
 		{"scare quotes only", `The so-called "reset" failed.`, nil},
 		{"no attribution", `The weather was fine and the crowd was large.`, nil},
 		{"adjunct only", `Lavrov said on the sidelines of a meeting in Krasnodar.`, nil},
+		{"adjunct then clause", `Trump said after the convention he would not accept the endorsement.`, []string{`indirect|Trump|said|he would not accept the endorsement`}},
+		{"hearer, time, clause", `The president told voters this weekend he would consider it an insult.`, []string{`indirect|The president|told|he would consider it an insult`}},
 		{"particle cue", `Schiff called on the administration to call out Russia on this.`, []string{`indirect|Schiff|called on|the administration to call out Russia on this`}},
 		{"pointed out", `Critics pointed out that the plan had no budget at all.`, []string{`indirect|Critics|pointed out|the plan had no budget at all`}},
 		{"transcript label", "WALLACE: If I may, sir, because we have got limited time.\n\nPENCE: Gennifer Flowers will not be attending the debate.", []string{`direct|WALLACE|:|If I may, sir, because we have got limited time`, `direct|PENCE|:|Gennifer Flowers will not be attending the debate`}},

@@ -104,7 +104,16 @@ func (s *state) contentAfter(last, hi int, ck cueKind) (int, bool) {
 	}
 	t := &toks[j]
 	if !explicit {
-		// what follows must look like a clause or a quote, not an adjunct
+		// what follows must look like a clause or a quote, not an adjunct;
+		// a short adjunct may come first ("said after the convention he
+		// would ...", "told reporters this weekend he ...")
+		if adjunctPreps[t.Lower] || timeWords[t.Lower] {
+			k, ok := s.skipAdjunct(j, hi)
+			if !ok {
+				return 0, false
+			}
+			j, t = k, &toks[k]
+		}
 		if adjunctPreps[t.Lower] || timeWords[t.Lower] || t.Kind == quotewire.Punct || t.Lower == "him" || t.Lower == "her" || t.Lower == "them" || t.Lower == "me" || t.Lower == "us" {
 			return 0, false
 		}
@@ -328,4 +337,37 @@ func subjectLike(t *quotewire.Token) bool {
 		return true
 	}
 	return t.IsCapitalized()
+}
+
+// clauseStarts are words that open a reported clause after an adjunct.
+var clauseStarts = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "the": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "there": true, "this": false,
+}
+
+// skipAdjunct skips a short adjunct at token j — a preposition or time
+// word, then at least one other word — up to the pronoun or determiner
+// that opens the reported clause, within six tokens. It fails when no
+// clause opener follows.
+func (s *state) skipAdjunct(j, hi int) (int, bool) {
+	toks := s.d.Tokens
+	k := j + 1
+	if k < hi && determiners[toks[k].Lower] {
+		k++ // "after the convention": the determiner belongs to the adjunct
+	}
+	words := 0
+	for ; k < hi && k <= j+6; k++ {
+		t := &toks[k]
+		if t.Kind != quotewire.Word && t.Kind != quotewire.Number {
+			return 0, false
+		}
+		if clauseStarts[t.Lower] && words > 0 {
+			return k, true
+		}
+		if pronouns[t.Lower] || cueVerbs[t.Lower] != cueNone {
+			return 0, false
+		}
+		words++
+	}
+	return 0, false
 }
