@@ -33,6 +33,17 @@ func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
+// wordAt reports whether the character at byte i of text is a word
+// character, and its length in bytes (invalid UTF-8 bytes are one byte,
+// not word characters).
+func wordAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord[c], 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return (r != utf8.RuneError || n > 1) && IsWordRune(r), n
+}
+
 // Words returns the byte spans of the words of text, in order: the
 // matches of Python's re.compile(r"\w+").finditer(text), with offsets
 // counted in UTF-8 bytes. Invalid UTF-8 bytes are not word characters.
@@ -40,16 +51,7 @@ func Words(text string) []quotewire.Span {
 	var out []quotewire.Span
 	start := -1
 	for i := 0; i < len(text); {
-		c := text[i]
-		var w bool
-		n := 1
-		if c < utf8.RuneSelf {
-			w = asciiWord[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[i:])
-			w = (r != utf8.RuneError || n > 1) && IsWordRune(r)
-		}
+		w, n := wordAt(text, i)
 		switch {
 		case w && start < 0:
 			start = i
@@ -70,16 +72,7 @@ func Words(text string) []quotewire.Span {
 func appendWordStarts(dst []int, text string) []int {
 	in := false
 	for i := 0; i < len(text); {
-		c := text[i]
-		var w bool
-		n := 1
-		if c < utf8.RuneSelf {
-			w = asciiWord[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[i:])
-			w = (r != utf8.RuneError || n > 1) && IsWordRune(r)
-		}
+		w, n := wordAt(text, i)
 		if w && !in {
 			dst = append(dst, i)
 		}

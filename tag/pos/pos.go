@@ -23,7 +23,8 @@ type Tagger struct {
 	// M holds the trained weights.
 	M *learn.Model
 
-	p *learn.Perceptron
+	p      *learn.Perceptron
+	counts map[learn.Feature]int32 // during the last training epoch
 }
 
 var _ quotewire.Stage = (*Tagger)(nil)
@@ -109,6 +110,11 @@ func (t *Tagger) tag(toks []quotewire.Token, gold []int) []int {
 		}
 		if gold != nil && gold[i] >= 0 {
 			t.p.Update(feats, gold[i], best)
+		}
+		if t.counts != nil {
+			for _, f := range feats {
+				t.counts[f]++
+			}
 		}
 		out[i] = best
 		p2, p1 = p1, t.Tags[best]

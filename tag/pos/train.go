@@ -71,6 +71,9 @@ func Train(exs []Example, epochs int, seed uint64, minCount int32, progress func
 	counts := map[learn.Feature]int32{}
 	for e := 0; e < epochs; e++ {
 		right, total := 0, 0
+		if e == epochs-1 {
+			t.counts = counts // keep the features the final weights see
+		}
 		for _, k := range learn.Shuffle(len(exs), seed, e) {
 			pred := t.tag(exs[k].Tokens, golds[k])
 			for i, g := range golds[k] {
@@ -81,9 +84,6 @@ func Train(exs []Example, epochs int, seed uint64, minCount int32, progress func
 					}
 				}
 			}
-			if e == epochs-1 {
-				t.count(exs[k].Tokens, pred, counts)
-			}
 		}
 		if progress != nil && total > 0 {
 			progress(e+1, float64(right)/float64(total))
@@ -91,24 +91,6 @@ func Train(exs []Example, epochs int, seed uint64, minCount int32, progress func
 	}
 	t.p.Average()
 	return &Tagger{Tags: tags, M: t.p.Compact(counts, minCount)}
-}
-
-// count adds the features of a tagged token sequence to counts.
-func (t *Tagger) count(toks []quotewire.Token, pred []int, counts map[learn.Feature]int32) {
-	var feats []learn.Feature
-	p1, p2 := "<s>", "<s>"
-	sent := -1
-	for i := range toks {
-		if toks[i].Sentence != sent {
-			sent = toks[i].Sentence
-			p1, p2 = "<s>", "<s>"
-		}
-		feats = t.features(feats[:0], toks, i, p1, p2)
-		for _, f := range feats {
-			counts[f]++
-		}
-		p2, p1 = p1, t.Tags[pred[i]]
-	}
 }
 
 // Accuracy returns the share of tokens with a known silver tag that t tags
