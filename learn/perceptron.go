@@ -26,6 +26,34 @@ func Hash(template uint8, value string) Feature {
 	return Feature(h)
 }
 
+// StringHash is FNV-1a of s: hash a token's string once, then build its
+// features with Mix and Mix2, which cost a few multiplications each.
+func StringHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Mix returns the feature for a template id and a hashed value (from
+// StringHash, or any small integer for a categorical value).
+func Mix(template uint8, v uint64) Feature {
+	h := v ^ uint64(template)<<56 ^ 0x5851F42D4C957F2D
+	h *= 0x9E3779B97F4A7C15
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 32
+	return Feature(h)
+}
+
+// Mix2 returns the feature for a template id and two hashed values; the
+// order of the values matters.
+func Mix2(template uint8, a, b uint64) Feature {
+	return Mix(template, a*0xD6E8FEB86659FD93^b)
+}
+
 // Hash2 returns the feature for a template and two values.
 func Hash2(template uint8, a, b string) Feature {
 	h := uint64(Hash(template, a))

@@ -85,7 +85,9 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		sp := quotewire.Span{Start: toks[a].Start, End: toks[b].End}
 		ci := nearestCue(cues, a, b, sentOf)
 		if ci >= 0 {
-			if qi, ok := used[ci]; ok {
+			// `"A," he said, "B."`: B joins A's quote when only the cue,
+			// its source and punctuation stand between them
+			if qi, ok := used[ci]; ok && joins(toks, quotes[qi].Content, a, cues[ci], srcs) {
 				quotes[qi].Content = append(quotes[qi].Content, sp)
 				continue
 			}
@@ -115,6 +117,34 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		setKind(d, &quotes[qi])
 	}
 	return quotes
+}
+
+// joins reports whether a content run starting at token a continues the
+// quote whose content is parts: the tokens between the quote's last part
+// and a are the cue c, a source run, punctuation, or at most two other
+// words.
+func joins(toks []quotewire.Token, parts []quotewire.Span, a int, c run, srcs []run) bool {
+	end := parts[len(parts)-1].End
+	other := 0
+	for i := a - 1; i >= 0 && toks[i].Start >= end; i-- {
+		if i >= c.a && i <= c.b || toks[i].Kind != quotewire.Word {
+			continue
+		}
+		in := false
+		for _, s := range srcs {
+			if i >= s.a && i <= s.b {
+				in = true
+				break
+			}
+		}
+		if !in {
+			other++
+			if other > 2 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // adjacentSource returns the source run that ends at most four tokens
@@ -206,7 +236,7 @@ func setKind(d *quotewire.Document, q *quotewire.Quote) {
 
 // modelConfidence is the share of the model's quotes that are right
 // (content matched, source right) on PolNeAR dev.
-const modelConfidence = 0.64
+const modelConfidence = 0.68
 
 // Stage is the pipeline stage that replaces the rule-based quotes of a
 // document with the model's. It must run after the rule-based attributor

@@ -8,8 +8,6 @@
 package model
 
 import (
-	"strconv"
-
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/learn"
@@ -93,6 +91,66 @@ type context struct {
 	// cueLeft and cueRight are the distances (bucketed) to the nearest
 	// reporting verb before and after each token in its sentence.
 	cueLeft, cueRight []uint8
+	isCue             []bool
+	// prior is each token's learned cue prior, bucketed (see Priors); lcL and
+	// lcR are the bucketed distance to the nearest likely cue (prior >= 2)
+	// left and right in the sentence, times 8 plus that cue's prior.
+	prior, lcL, lcR []uint8
+	// cue is each token's cue classifier margin, bucketed (cueBucket);
+	// pcL and pcR are like lcL and lcR for the tokens the classifier
+	// calls cues (bucket >= 3).
+	cue, pcL, pcR []uint8
+	// ment is each token's mention code: 0 outside mentions, else
+	// 1 + kind*8 + type*2 + (1 when not the mention's first token).
+	ment []uint8
+	// hashes of each token's lower-case form, shape, suffix and part of
+	// speech (0 when untagged), computed once (see learn.StringHash)
+	hw, hshape, hsuf, hpos []uint64
+}
+
+// nearest fills left and right with, for each token, the bucketed
+// distance to the nearest token of its sentence before (left) and after
+// (right) it whose class is at least min, times 8, plus that token's
+// class; 7*8 when there is none.
+func (c *context) nearest(class, left, right []uint8, min uint8) {
+	for _, s := range c.d.Sentences {
+		last := -1
+		for i := s.First; i < s.Last; i++ {
+			left[i] = 7 * 8
+			if last >= 0 {
+				left[i] = bucket(i-last)*8 + class[last]
+			}
+			if class[i] >= min {
+				last = i
+			}
+		}
+		next := -1
+		for i := s.Last - 1; i >= s.First; i-- {
+			right[i] = 7 * 8
+			if next >= 0 {
+				right[i] = bucket(next-i)*8 + class[next]
+			}
+			if class[i] >= min {
+				next = i
+			}
+		}
+	}
+}
+
+// setPriors sets each token's learned cue prior from the table.
+func (c *context) setPriors(p Priors) {
+	for i := range c.d.Tokens {
+		c.prior[i] = p[c.d.Tokens[i].Lower]
+	}
+	c.nearest(c.prior, c.lcL, c.lcR, 2)
+}
+
+// setCues sets the cue classifier's margins.
+func (c *context) setCues(margins []float32) {
+	for i, m := range margins {
+		c.cue[i] = cueBucket(m)
+	}
+	c.nearest(c.cue, c.pcL, c.pcR, 3)
 }
 
 // bucket maps a token distance to a small class; 7 means none.
@@ -113,7 +171,45 @@ func bucket(d int) uint8 {
 }
 
 func newContext(d *quotewire.Document) *context {
-	c := &context{d: d, rules: ruleRoles(d), inQuote: make([]bool, len(d.Tokens)), sentPos: make([]uint8, len(d.Tokens))}
+	n := len(d.Tokens)
+	c := &context{d: d, rules: ruleRoles(d), inQuote: make([]bool, n), sentPos: make([]uint8, n),
+		isCue: make([]bool, n), hw: make([]uint64, n), hshape: make([]uint64, n), hsuf: make([]uint64, n), hpos: make([]uint64, n)}
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		c.hw[i] = learn.StringHash(t.Lower)
+		c.hshape[i] = learn.StringHash(learn.Shape(t.Text))
+		c.hsuf[i] = learn.StringHash(learn.Suffix(t.Lower, 3))
+		if t.POS != "" {
+			c.hpos[i] = learn.StringHash(t.POS)
+		}
+		c.isCue[i] = attrib.IsCue(t.Lower)
+	}
+	c.ment = make([]uint8, n)
+	for _, m := range d.Mentions {
+		ty := uint8(0)
+		switch m.Type {
+		case quotewire.Person:
+			ty = 1
+		case quotewire.Organization:
+			ty = 2
+		case quotewire.Place:
+			ty = 3
+		}
+		code := 1 + uint8(m.Kind)*8 + ty*2
+		for i := d.TokenAt(m.Start); i < n && d.Tokens[i].Start < m.End; i++ {
+			if i == d.TokenAt(m.Start) {
+				c.ment[i] = code
+			} else {
+				c.ment[i] = code + 1
+			}
+		}
+	}
+	c.prior = make([]uint8, n)
+	c.lcL = make([]uint8, n)
+	c.lcR = make([]uint8, n)
+	c.cue = make([]uint8, n)
+	c.pcL = make([]uint8, n)
+	c.pcR = make([]uint8, n)
 	for _, q := range d.QuoteSpans {
 		for i := d.TokenAt(q.Start); i < len(d.Tokens) && d.Tokens[i].Start < q.End; i++ {
 			c.inQuote[i] = true
@@ -129,7 +225,7 @@ func newContext(d *quotewire.Document) *context {
 			} else {
 				c.cueLeft[i] = 7
 			}
-			if attrib.IsCue(d.Tokens[i].Lower) {
+			if c.isCue[i] {
 				last = i
 			}
 		}
@@ -140,7 +236,7 @@ func newContext(d *quotewire.Document) *context {
 			} else {
 				c.cueRight[i] = 7
 			}
-			if attrib.IsCue(d.Tokens[i].Lower) {
+			if c.isCue[i] {
 				next = i
 			}
 		}
@@ -168,90 +264,141 @@ func newContext(d *quotewire.Document) *context {
 	return c
 }
 
-func (c *context) word(i int) string {
+// Hashes of the pseudo-words before the first and after the last token.
+var (
+	hashBOS = learn.StringHash("<s>")
+	hashEOS = learn.StringHash("</s>")
+)
+
+// word returns the hash of token i's lower-case form, or of a boundary
+// pseudo-word outside the document.
+func (c *context) word(i int) uint64 {
 	if i < 0 {
-		return "<s>"
+		return hashBOS
 	}
-	if i >= len(c.d.Tokens) {
-		return "</s>"
+	if i >= len(c.hw) {
+		return hashEOS
 	}
-	return c.d.Tokens[i].Lower
+	return c.hw[i]
 }
 
-var ruleNames = [...]string{"-", "c", "s", "q", "d"}
+// pos returns the hash of token i's part of speech, or of a boundary
+// pseudo-tag outside the document.
+func (c *context) pos(i int) uint64 {
+	if i < 0 {
+		return hashBOS
+	}
+	if i >= len(c.hpos) {
+		return hashEOS
+	}
+	return c.hpos[i]
+}
+
+// at returns xs[i] as a feature value, or 0 outside xs.
+func at(xs []uint8, i int) uint64 {
+	if i < 0 || i >= len(xs) {
+		return 0
+	}
+	return uint64(xs[i])
+}
+
+// b2u turns a flag into a feature value.
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // features appends the features of token i given the two previous labels.
+// Values are hashes or small integers mixed with a template id (learn.Mix),
+// so building them costs no allocation and no string hashing.
 func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []learn.Feature {
 	t := &c.d.Tokens[i]
-	w := t.Lower
-	r := c.rules[i]
-	rp, rn := uint8(0), uint8(0)
+	w := c.hw[i]
+	r := uint64(c.rules[i])
+	rp, rn := uint64(0), uint64(0)
 	if i > 0 {
-		rp = c.rules[i-1]
+		rp = uint64(c.rules[i-1])
 	}
 	if i+1 < len(c.rules) {
-		rn = c.rules[i+1]
+		rn = uint64(c.rules[i+1])
 	}
-	q := "0"
-	if c.inQuote[i] {
-		q = "1"
-	}
-	sent := c.d.Sentences[t.Sentence]
-	first := i == sent.First
-	pl, p2 := prev.String(), prev2.String()
+	q := b2u(c.inQuote[i])
+	first := b2u(i == c.d.Sentences[t.Sentence].First)
+	pl, p2 := uint64(prev), uint64(prev2)
+	shape := c.hshape[i]
 	dst = append(dst,
-		learn.Hash(0, ""),
-		learn.Hash(1, w),
-		learn.Hash(2, c.word(i-1)),
-		learn.Hash(3, c.word(i+1)),
-		learn.Hash(4, c.word(i-2)),
-		learn.Hash(5, c.word(i+2)),
-		learn.Hash(6, learn.Shape(t.Text)),
-		learn.Hash(7, learn.Suffix(w, 3)),
-		learn.Hash(8, pl),
-		learn.Hash2(9, pl, p2),
-		learn.Hash2(10, pl, w),
-		learn.Hash(11, ruleNames[r]),
-		learn.Hash2(12, ruleNames[rp], ruleNames[rn]),
-		learn.Hash2(13, ruleNames[r], pl),
-		learn.Hash(14, q),
-		learn.Hash2(15, q, pl),
-		learn.Hash(16, strconv.Itoa(int(c.sentPos[i]))),
-		learn.Hash2(17, c.word(i-1), w),
-		learn.Hash2(18, w, c.word(i+1)),
-		learn.Hash2(19, ruleNames[r], w),
-		learn.Hash2(20, strconv.FormatBool(first), pl),
+		learn.Mix(0, 0),
+		learn.Mix(1, w),
+		learn.Mix(2, c.word(i-1)),
+		learn.Mix(3, c.word(i+1)),
+		learn.Mix(4, c.word(i-2)),
+		learn.Mix(5, c.word(i+2)),
+		learn.Mix(6, shape),
+		learn.Mix(7, c.hsuf[i]),
+		learn.Mix(8, pl),
+		learn.Mix2(9, pl, p2),
+		learn.Mix2(10, pl, w),
+		learn.Mix(11, r),
+		learn.Mix2(12, rp, rn),
+		learn.Mix2(13, r, pl),
+		learn.Mix(14, q),
+		learn.Mix2(15, q, pl),
+		learn.Mix(16, uint64(c.sentPos[i])),
+		learn.Mix2(17, c.word(i-1), w),
+		learn.Mix2(18, w, c.word(i+1)),
+		learn.Mix2(19, r, w),
+		learn.Mix2(20, first, pl),
 	)
 	if t.Kind == quotewire.QuoteMark {
-		dst = append(dst, learn.Hash2(21, q, pl))
+		dst = append(dst, learn.Mix2(21, q, pl))
 	}
-	if t.POS != "" {
-		pp, pn := "<s>", "</s>"
-		if i > 0 {
-			pp = c.d.Tokens[i-1].POS
-		}
-		if i+1 < len(c.d.Tokens) {
-			pn = c.d.Tokens[i+1].POS
-		}
+	if p := c.hpos[i]; p != 0 {
 		dst = append(dst,
-			learn.Hash(30, t.POS),
-			learn.Hash2(31, t.POS, pl),
-			learn.Hash2(32, pp, t.POS),
-			learn.Hash2(33, t.POS, pn),
-			learn.Hash2(34, t.POS, ruleNames[r]),
+			learn.Mix(30, p),
+			learn.Mix2(31, p, pl),
+			learn.Mix2(32, c.pos(i-1), p),
+			learn.Mix2(33, p, c.pos(i+1)),
+			learn.Mix2(34, p, r),
 		)
 	}
-	cl, cr := strconv.Itoa(int(c.cueLeft[i])), strconv.Itoa(int(c.cueRight[i]))
-	isCue := strconv.FormatBool(attrib.IsCue(w))
+	cl, cr := uint64(c.cueLeft[i]), uint64(c.cueRight[i])
 	dst = append(dst,
-		learn.Hash(22, cl),
-		learn.Hash(23, cr),
-		learn.Hash2(24, cl, cr),
-		learn.Hash2(25, cl, pl),
-		learn.Hash2(26, cr, pl),
-		learn.Hash2(27, isCue, pl),
-		learn.Hash2(28, learn.Shape(t.Text), pl),
-		learn.Hash2(29, ruleNames[r], q),
+		learn.Mix(22, cl),
+		learn.Mix(23, cr),
+		learn.Mix2(24, cl, cr),
+		learn.Mix2(25, cl, pl),
+		learn.Mix2(26, cr, pl),
+		learn.Mix2(27, b2u(c.isCue[i]), pl),
+		learn.Mix2(28, shape, pl),
+		learn.Mix2(29, r, q),
+	)
+	// learned cue words (Priors), mentions, and the cue classifier
+	pr, lL, lR := uint64(c.prior[i]), uint64(c.lcL[i]), uint64(c.lcR[i])
+	m := uint64(c.ment[i])
+	cb, cL, cR := uint64(c.cue[i]), uint64(c.pcL[i]), uint64(c.pcR[i])
+	dst = append(dst,
+		learn.Mix(40, pr),
+		learn.Mix2(41, pr, pl),
+		learn.Mix(42, lL),
+		learn.Mix(43, lR),
+		learn.Mix2(44, lL, pl),
+		learn.Mix2(45, lR, pl),
+		learn.Mix2(46, at(c.prior, i-1), at(c.prior, i+1)),
+		learn.Mix2(47, lL>>3, lR>>3),
+		learn.Mix(48, m),
+		learn.Mix2(49, m, pl),
+		learn.Mix2(50, at(c.ment, i-1), at(c.ment, i+1)),
+		learn.Mix2(51, m, lR),
+		learn.Mix(90, cb),
+		learn.Mix2(91, cb, pl),
+		learn.Mix(92, cL),
+		learn.Mix(93, cR),
+		learn.Mix2(94, cL, pl),
+		learn.Mix2(95, cR, pl),
+		learn.Mix2(96, cL>>3, cR>>3),
+		learn.Mix2(97, cb, w),
 	)
 	return dst
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
 	"testing"
@@ -81,6 +82,7 @@ func synthetic(names, clauses []string) []Example {
 func accuracy(t *Tagger, exs []Example) float64 {
 	right, total := 0, 0
 	for _, ex := range exs {
+		t.prepare(ex.c)
 		pred := t.tag(ex.c, nil)
 		for i := range pred {
 			if pred[i] == ex.gold[i] {
@@ -121,5 +123,92 @@ func TestTrainLearnsAndSaves(t *testing.T) {
 	}
 	if _, err := Load(strings.NewReader("not a model")); err == nil {
 		t.Error("garbage loaded")
+	}
+}
+
+// TestDecodeJoins checks when a second content run joins the quote of the
+// cue it is nearest to: across the cue and its source only.
+func TestDecodeJoins(t *testing.T) {
+	tests := []struct {
+		name, text, second string
+		quotes             int
+	}{
+		{"split by cue and source", `"Prices will rise," the minister said, "and soon."`, `"and soon."`, 1},
+		{"separate clause", `Prices will rise, the minister said on Monday after talks in the capital with unions, and wages stay flat.`, "wages stay flat", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.text
+			first := s[:strings.Index(s, ",")+1]
+			if strings.HasPrefix(s, `"`) {
+				first = s[:strings.Index(s, `,"`)+2]
+			}
+			d := doc(s)
+			labels := GoldLabels(d, []Attribution{
+				{Content: []quotewire.Span{span(s, first)}, Cue: []quotewire.Span{span(s, "said")}, Source: []quotewire.Span{span(s, "the minister")}},
+				{Content: []quotewire.Span{span(s, tc.second)}},
+			})
+			qs := Decode(d, labels, 0.5, nil)
+			if len(qs) != tc.quotes {
+				for _, q := range qs {
+					t.Logf("quote %v", q.Content)
+				}
+				t.Fatalf("got %d quotes, want %d", len(qs), tc.quotes)
+			}
+			for _, q := range qs {
+				if q.Cue == nil || q.Cue.In(s) != "said" || q.Source == nil || q.Source.In(s) != "the minister" {
+					t.Errorf("quote %v lost its cue or source", q.Content)
+				}
+			}
+		})
+	}
+}
+
+func TestPriorsRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		p    float64
+		want uint8
+	}{{0, 0}, {0.01, 1}, {0.05, 2}, {0.2, 3}, {0.3, 4}, {0.6, 5}, {0.9, 6}} {
+		if got := priorBucket(tc.p); got != tc.want {
+			t.Errorf("priorBucket(%v) = %d, want %d", tc.p, got, tc.want)
+		}
+	}
+	pc := newPriorCounts()
+	for _, ex := range synthetic([]string{"Smith", "Jones", "Lee"}, []string{"prices will rise"}) {
+		pc.add(ex, 1)
+	}
+	p := pc.priors()
+	if p["told"] < 5 || p["said"] < 5 {
+		t.Errorf("cue words told=%d said=%d, want >= 5", p["told"], p["said"])
+	}
+	if p["weather"] != 0 || p["prices"] != 0 {
+		t.Errorf("non-cue words got priors: weather=%d prices=%d", p["weather"], p["prices"])
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	p.writeTo(w)
+	w.Flush()
+	back, err := readPriors(bufio.NewReader(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != len(p) || back["told"] != p["told"] {
+		t.Errorf("round trip: got %v, want %v", back, p)
+	}
+}
+
+func TestCueClassifier(t *testing.T) {
+	train := synthetic([]string{"Smith", "Jones", "The ministry", "Officials", "Maria Lopez", "The company"},
+		[]string{"prices will rise", "the talks failed", "nobody was hurt in the blast"})
+	tg := Train(train, 5, 1, nil)
+	for _, ex := range synthetic([]string{"Brown"}, []string{"the bridge will reopen soon"}) {
+		tg.prepare(ex.c)
+		m := tg.Cue.margins(ex.c)
+		for i, tok := range ex.c.d.Tokens {
+			isCue := ex.gold[i] == BQ
+			if isCue != (m[i] > 0) {
+				t.Errorf("token %q: cue margin %.2f, gold cue %v", tok.Text, m[i], isCue)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -14,6 +15,10 @@ import (
 type Tagger struct {
 	// M holds the trained weights.
 	M *learn.Model
+	// Cue is the per-token cue classifier whose output the tagger reads.
+	Cue *CueModel
+	// Priors is the learned cue-word table the tagger and Cue read.
+	Priors Priors
 
 	p      *learn.Perceptron // during training
 	counts map[learn.Feature]int32
@@ -24,22 +29,48 @@ type scorer interface {
 	Score(feats []learn.Feature, scores []float32)
 }
 
+// fileMagic starts a saved tagger.
+const fileMagic = "QWATTR02\n"
+
 // Load reads a tagger saved with Save.
 func Load(r io.Reader) (*Tagger, error) {
-	m, err := learn.ReadModel(r)
+	br := bufio.NewReader(r)
+	head := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != fileMagic {
+		return nil, fmt.Errorf("load attribution model: not a quotewire attribution model (retrain with quotewire train)")
+	}
+	pr, err := readPriors(br)
 	if err != nil {
 		return nil, fmt.Errorf("load attribution model: %w", err)
 	}
-	if m.Classes != int(NumLabels) {
-		return nil, fmt.Errorf("load attribution model: %d classes, want %d", m.Classes, NumLabels)
+	cue, err := learn.ReadModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("load attribution model: cue classifier: %w", err)
 	}
-	return &Tagger{M: m}, nil
+	m, err := learn.ReadModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("load attribution model: %w", err)
+	}
+	if m.Classes != int(NumLabels) || cue.Classes != 2 {
+		return nil, fmt.Errorf("load attribution model: %d and %d classes, want %d and 2", m.Classes, cue.Classes, NumLabels)
+	}
+	return &Tagger{M: m, Cue: &CueModel{M: cue}, Priors: pr}, nil
 }
 
-// Save writes the tagger's weights.
+// Save writes the tagger: its cue-word table, cue classifier and weights.
 func (t *Tagger) Save(w io.Writer) error {
-	_, err := t.M.WriteTo(w)
-	return err
+	bw := bufio.NewWriter(w)
+	bw.WriteString(fileMagic)
+	if err := t.Priors.writeTo(bw); err != nil {
+		return err
+	}
+	if _, err := t.Cue.M.WriteTo(bw); err != nil {
+		return err
+	}
+	if _, err := t.M.WriteTo(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // teacherForcing makes training condition on gold previous labels instead
@@ -103,7 +134,16 @@ func (t *Tagger) tag(c *context, gold []Label) []Label {
 // Labels returns the model's labels for the tokens of d, which must have
 // been through segmentation and the rule-based attributor.
 func (t *Tagger) Labels(d *quotewire.Document) []Label {
-	return t.tag(newContext(d), nil)
+	c := newContext(d)
+	t.prepare(c)
+	return t.tag(c, nil)
+}
+
+// prepare sets what the tagger's features read from its cue-word table
+// and cue classifier.
+func (t *Tagger) prepare(c *context) {
+	c.setPriors(t.Priors)
+	c.setCues(t.Cue.margins(c))
 }
 
 // Attribution is a gold attribution in byte spans (PolNeAR's form).
@@ -169,12 +209,63 @@ func NewExample(d *quotewire.Document, atts []Attribution) Example {
 
 // MinCount is how often a feature must occur in training to be kept in
 // the shipped model.
-const MinCount = 2
+const MinCount = 4
 
-// Train runs epochs of perceptron training over the examples in a
-// deterministic order for seed, and returns the averaged tagger.
+// folds is how many parts the training data is cut into so that the
+// features each training article gets from the cue-word table and the cue
+// classifier come from models that never saw it, as they will be at run
+// time on new text.
+const folds = 4
+
+// cueEpochs is how many passes the cue classifier makes.
+const cueEpochs = 5
+
+// Train trains the tagger on the examples: the cue-word table, the cue
+// classifier (both out of fold for the training features) and then epochs
+// of the tagger itself, in a deterministic order for seed.
 func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc float64)) *Tagger {
-	t := &Tagger{p: learn.NewPerceptron(int(NumLabels), learn.DefaultBits)}
+	fold := func(k int) int { return k % folds }
+	// cue-word table, out of fold
+	total := newPriorCounts()
+	parts := make([]priorCounts, folds)
+	for f := range parts {
+		parts[f] = newPriorCounts()
+	}
+	for k, ex := range exs {
+		total.add(ex, 1)
+		parts[fold(k)].add(ex, 1)
+	}
+	for f := 0; f < folds; f++ {
+		rest := newPriorCounts()
+		for w, n := range total.all {
+			rest.all[w] = n - parts[f].all[w]
+		}
+		for w, n := range total.cue {
+			rest.cue[w] = n - parts[f].cue[w]
+		}
+		p := rest.priors()
+		for k, ex := range exs {
+			if fold(k) == f {
+				ex.c.setPriors(p)
+			}
+		}
+	}
+	// cue classifier, out of fold
+	for f := 0; f < folds; f++ {
+		var in, out []Example
+		for k, ex := range exs {
+			if fold(k) == f {
+				out = append(out, ex)
+			} else {
+				in = append(in, ex)
+			}
+		}
+		cm := TrainCue(in, cueEpochs, seed)
+		for _, ex := range out {
+			ex.c.setCues(cm.margins(ex.c))
+		}
+	}
+	t := &Tagger{p: learn.NewPerceptron(int(NumLabels), learn.DefaultBits), Priors: total.priors(), Cue: TrainCue(exs, cueEpochs, seed)}
 	var counts map[learn.Feature]int32
 	for e := 0; e < epochs; e++ {
 		right, total := 0, 0
@@ -201,5 +292,5 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		}
 	}
 	t.p.Average()
-	return &Tagger{M: t.p.Compact(counts, MinCount)}
+	return &Tagger{M: t.p.Compact(counts, MinCount), Cue: t.Cue, Priors: t.Priors}
 }

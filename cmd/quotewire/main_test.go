@@ -223,7 +223,7 @@ func TestTrainDeterministicAndUsable(t *testing.T) {
 	dir := t.TempDir()
 	var files [2]map[string][]byte
 	for k, out := range []string{filepath.Join(dir, "a"), filepath.Join(dir, "b")} {
-		code, _, stderr := run(t, "", "train", "--out", out, "--data", filepath.Dir(devFile), "--limit", "30", "--epochs", "2", "--pos-epochs", "1")
+		code, _, stderr := run(t, "", "train", "--out", out, "--data", filepath.Dir(devFile), "--limit", "30", "--epochs", "2", "--pos", "--pos-epochs", "1")
 		if code != 0 {
 			t.Fatalf("train: exit %d: %s", code, stderr)
 		}

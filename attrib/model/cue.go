@@ -1,0 +1,142 @@
+package model
+
+import (
+	"github.com/quotewire/quotewire/learn"
+)
+
+// CueModel is a per-token classifier that says how likely each token is to
+// be part of an attribution cue. It sees a window of words on both sides
+// and no previous decisions, so one missed cue does not lead to the next;
+// the tagger reads its output as features.
+type CueModel struct {
+	// M holds the trained weights (two classes: not cue, cue).
+	M *learn.Model
+	p *learn.Perceptron
+}
+
+// cueFeatures appends the features the cue classifier reads for token i.
+func (c *context) cueFeatures(dst []learn.Feature, i int) []learn.Feature {
+	w := c.hw[i]
+	pr := uint64(c.prior[i])
+	at := func(k int) (uint64, uint64, uint64) {
+		if k < 0 || k >= len(c.hw) {
+			return hashBOS, 0, 0
+		}
+		return c.hw[k], uint64(c.prior[k]), uint64(c.ment[k])
+	}
+	w1, p1, m1 := at(i - 1)
+	w2, p2, m2 := at(i - 2)
+	n1, q1, k1 := at(i + 1)
+	n2, q2, _ := at(i + 2)
+	_, _, m3 := at(i - 3)
+	r := uint64(c.rules[i])
+	dst = append(dst,
+		learn.Mix(60, 0),
+		learn.Mix(61, w),
+		learn.Mix(62, pr),
+		learn.Mix(63, c.hsuf[i]),
+		learn.Mix(64, c.hshape[i]),
+		learn.Mix(65, w1),
+		learn.Mix(66, n1),
+		learn.Mix(67, w2),
+		learn.Mix(68, n2),
+		learn.Mix2(69, w1, w),
+		learn.Mix2(70, w, n1),
+		learn.Mix2(71, p1, pr),
+		learn.Mix2(72, pr, q1),
+		learn.Mix2(73, p2, q2),
+		learn.Mix2(74, m1, pr),
+		learn.Mix2(75, m2, pr),
+		learn.Mix2(76, m3, m2),
+		learn.Mix2(77, pr, k1),
+		learn.Mix(78, r),
+		learn.Mix2(79, r, pr),
+		learn.Mix2(80, b2u(c.inQuote[i]), pr),
+		learn.Mix2(81, uint64(c.sentPos[i]), pr),
+		learn.Mix2(82, uint64(c.cueLeft[i]), uint64(c.cueRight[i])),
+		learn.Mix2(83, w, n2),
+		learn.Mix2(84, w2, w),
+		learn.Mix2(85, c.hshape[i], k1),
+	)
+	return dst
+}
+
+// minCuePrior is the least cue-word prior (see Priors) a token needs for
+// the classifier to look at it; the others are not cues (a cue word seen
+// less than 3% of the time as one): most tokens, and few cues, are
+// skipped.
+const minCuePrior = 2
+
+// cueBucket maps a cue classifier margin to a small class.
+func cueBucket(margin float32) uint8 {
+	switch {
+	case margin > 4:
+		return 5
+	case margin > 1.5:
+		return 4
+	case margin > 0:
+		return 3
+	case margin > -1.5:
+		return 2
+	case margin > -4:
+		return 1
+	}
+	return 0
+}
+
+// margins returns the classifier's cue margin (cue score minus not-cue
+// score) for every token of c.
+func (m *CueModel) margins(c *context) []float32 {
+	out := make([]float32, len(c.hw))
+	var feats []learn.Feature
+	var sc [2]float32
+	var s interface {
+		Score([]learn.Feature, []float32)
+	} = m.M
+	if m.M == nil {
+		s = m.p
+	}
+	for i := range out {
+		if c.prior[i] < minCuePrior {
+			out[i] = -10
+			continue
+		}
+		feats = c.cueFeatures(feats[:0], i)
+		sc = [2]float32{}
+		s.Score(feats, sc[:])
+		out[i] = sc[1] - sc[0]
+	}
+	return out
+}
+
+// TrainCue trains the cue classifier on the examples (gold B-Q and I-Q
+// tokens are cues).
+func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
+	m := &CueModel{p: learn.NewPerceptron(2, learn.DefaultBits)}
+	counts := map[learn.Feature]int32{}
+	var feats []learn.Feature
+	sc := make([]float32, 2)
+	for e := 0; e < epochs; e++ {
+		for _, k := range learn.Shuffle(len(exs), seed, e) {
+			ex := exs[k]
+			for i := range ex.gold {
+				if ex.c.prior[i] < minCuePrior {
+					continue
+				}
+				feats = ex.c.cueFeatures(feats[:0], i)
+				if e == 0 {
+					for _, f := range feats {
+						counts[f]++
+					}
+				}
+				truth := 0
+				if ex.gold[i] == BQ || ex.gold[i] == IQ {
+					truth = 1
+				}
+				m.p.Update(feats, truth, m.p.Predict(feats, sc))
+			}
+		}
+	}
+	m.p.Average()
+	return &CueModel{M: m.p.Compact(counts, MinCount)}
+}
