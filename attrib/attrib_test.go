@@ -62,6 +62,7 @@ func TestQuotes(t *testing.T) {
 		{"particle cue", `Schiff called on the administration to call out Russia on this.`, []string{`indirect|Schiff|called on|the administration to call out Russia on this`}},
 		{"pointed out", `Critics pointed out that the plan had no budget at all.`, []string{`indirect|Critics|pointed out|the plan had no budget at all`}},
 		{"transcript label", "WALLACE: If I may, sir, because we have got limited time.\n\nPENCE: Gennifer Flowers will not be attending the debate.", []string{`direct|WALLACE|:|If I may, sir, because we have got limited time`, `direct|PENCE|:|Gennifer Flowers will not be attending the debate`}},
+		{"transcript in quotation marks", "\"This is about the debate,\" the host said.\n\n\"WALLACE: Do you really see those two as equivalent?\n\n\"PENCE: Well, look, you know, he has been saying some tough stuff.\"", []string{`direct|the host|said|"This is about the debate,"`, `direct|WALLACE|:|Do you really see those two as equivalent?`, `direct|PENCE|:|Well, look, you know, he has been saying some tough stuff."`}},
 		{"not a label", "UPDATE: The story was changed on Monday to add details.", nil},
 		{"apostrophes", `Russia’s forces and the voters’ choice don’t matter, he said.`, []string{`indirect|he|said|Russia’s forces and the voters’ choice don’t matter`}},
 	}

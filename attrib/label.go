@@ -38,7 +38,8 @@ func (s *state) labels() {
 		if a >= hi {
 			continue
 		}
-		if toks[a].Kind == quotewire.QuoteMark {
+		wrapped := toks[a].Kind == quotewire.QuoteMark
+		if wrapped {
 			a++
 		}
 		colon := -1
@@ -51,11 +52,17 @@ func (s *state) labels() {
 				break
 			}
 		}
-		if colon <= a || colon+1 >= hi || s.consumed[colon] || s.inQuote[colon+1] || s.consumed[colon+1] {
+		if colon <= a || colon+1 >= hi {
 			continue
 		}
 		name := quotewire.Span{Start: toks[a].Start, End: toks[colon-1].End}
 		if !persons[name] && !s.upperLabel(a, colon) {
+			continue
+		}
+		if wrapped && s.relabel(a, colon) {
+			continue
+		}
+		if s.consumed[colon] || s.inQuote[colon+1] || s.consumed[colon+1] {
 			continue
 		}
 		end := hi - 1
@@ -83,6 +90,48 @@ func (s *state) labels() {
 		s.markConsumed(a, colon)
 		s.markQuoted(content)
 	}
+}
+
+// relabel handles a transcript whose paragraphs are each in quotation
+// marks (`"PENCE: Well, ...`): the direct-quote pass has already made the
+// paragraph a quote without cue or source (continuing the last speaker),
+// or a later part of such a quote. relabel gives the paragraph's part the
+// label [a, colon) as its source and the colon as its cue, starts its
+// content after the colon, and splits it (with the parts after it) from
+// the quote it was in. It reports whether it found such a quote.
+func (s *state) relabel(a, colon int) bool {
+	toks := s.d.Tokens
+	for qi := range s.d.Quotes {
+		q := &s.d.Quotes[qi]
+		for pi, c := range q.Content {
+			if c.Start > toks[a].Start || c.End <= toks[colon+1].Start {
+				continue
+			}
+			if pi == 0 && (q.Cue != nil || q.Source != nil) {
+				return false
+			}
+			nq := *q
+			if pi > 0 {
+				// a later paragraph of a multi-paragraph quote: the
+				// label starts a quote of its own
+				nq.Content = append([]quotewire.Span(nil), q.Content[pi:]...)
+				q.Content = q.Content[:pi]
+			}
+			nq.Content[0].Start = toks[colon+1].Start
+			nq.Cue = s.spanPtr(colon, colon)
+			nq.Source = s.spanPtr(a, colon-1)
+			nq.Confidence = confidence[ruleLabel]
+			nq.Continued = false
+			s.markConsumed(a, colon)
+			if pi > 0 {
+				s.d.Quotes = append(s.d.Quotes, nq)
+			} else {
+				*q = nq
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // upperLabel reports whether tokens [a, colon) are one to three upper-case
