@@ -54,6 +54,27 @@ func Mix2(template uint8, a, b uint64) Feature {
 	return Mix(template, a*0xD6E8FEB86659FD93^b)
 }
 
+// Dense returns the feature for a small integer id (below MaxDense): a
+// feature from a template of few values (a label, a distance bucket, a
+// pair of them), which a Model keeps in a directly indexed array instead
+// of its hash table, so that scoring it is one load from a small, hot
+// block of memory. Callers lay out their templates' ids side by side.
+func Dense(id uint32) Feature { return Feature(denseBit | uint64(id)) }
+
+// denseBit marks dense features; hashed ones never have it (see isDense).
+const denseBit = 1 << 63
+
+// MaxDense bounds dense feature ids.
+const MaxDense = 1 << 20
+
+// isDense reports whether f was built by Dense, and its id.
+func isDense(f Feature) (uint32, bool) {
+	if uint64(f)&^(MaxDense-1) == denseBit {
+		return uint32(f), true
+	}
+	return 0, false
+}
+
 // Hash2 returns the feature for a template and two values.
 func Hash2(template uint8, a, b string) Feature {
 	h := uint64(Hash(template, a))

@@ -44,7 +44,7 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 	if right != len(words) {
 		t.Errorf("%d of %d right after training", right, len(words))
 	}
-	m := p.Compact(counts, 1)
+	m := p.Compact(counts, 1, 0)
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		t.Fatal(err)
@@ -65,7 +65,9 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 			}
 		}
 		if p.Predict(f, scores) != best {
-			t.Errorf("loaded model disagrees on %q", w)
+			ps := make([]float32, 3)
+			p.Score(f, ps)
+			t.Errorf("loaded model disagrees on %q: %v vs %v", w, ps, qs)
 		}
 	}
 	var again bytes.Buffer
@@ -94,7 +96,7 @@ func BenchmarkScore(b *testing.B) {
 				feats[i] = Hash(1, strconv.Itoa(i))
 				counts[feats[i]] = 1
 			}
-			m := p.Compact(counts, 1)
+			m := p.Compact(counts, 1, 0)
 			scores := make([]float32, 7)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -114,7 +116,7 @@ func TestModelManyClasses(t *testing.T) {
 		p.Update(f[1:], 3, p.Predict(f[1:], make([]float32, 20)))
 	}
 	p.Average()
-	m := p.Compact(map[Feature]int32{f[0]: 5, f[1]: 5}, 1)
+	m := p.Compact(map[Feature]int32{f[0]: 5, f[1]: 5}, 1, 0)
 	var buf bytes.Buffer
 	m.WriteTo(&buf)
 	q, err := ReadModel(&buf)
@@ -132,6 +134,99 @@ func TestModelManyClasses(t *testing.T) {
 		}
 		if best != want || q.Len() != 2 {
 			t.Errorf("feature %d: class %d, want %d (len %d)", k, best, want, q.Len())
+		}
+	}
+}
+
+// TestDenseFeatures checks that dense features score in a compact model
+// as they did in training, beside hashed ones, and survive saving.
+func TestDenseFeatures(t *testing.T) {
+	p := NewPerceptron(3, 12)
+	scores := make([]float32, 3)
+	feats := func(k int) []Feature {
+		return []Feature{Dense(uint32(k % 5)), Dense(100 + uint32(k%3)), Mix(1, uint64(k%7))}
+	}
+	counts := map[Feature]int32{}
+	for e := 0; e < 10; e++ {
+		for k := 0; k < 60; k++ {
+			f := feats(k)
+			p.Update(f, k%3, p.Predict(f, scores))
+			if e == 0 {
+				for _, x := range f {
+					counts[x]++
+				}
+			}
+		}
+	}
+	p.Average()
+	m := p.Compact(counts, 1, 0)
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := 0; k < 60; k++ {
+		want := make([]float32, 3)
+		p.Score(feats(k), want)
+		for _, mm := range []*Model{m, back} {
+			got := make([]float32, 3)
+			mm.Score(feats(k), got)
+			for c := range got {
+				if d := got[c] - want[c]; d > 0.01*(1+abs32(want[c])) || -d > 0.01*(1+abs32(want[c])) {
+					t.Fatalf("example %d class %d: model %.4f, perceptron %.4f", k, c, got[c], want[c])
+				}
+			}
+		}
+	}
+	if _, ok := isDense(Mix(1, 3)); ok {
+		t.Error("a hashed feature looks dense")
+	}
+	if id, ok := isDense(Dense(7)); !ok || id != 7 {
+		t.Errorf("isDense(Dense(7)) = %d, %v", id, ok)
+	}
+	if len(m.dense) == 0 {
+		t.Error("no dense weights in the compact model")
+	}
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestCompactMaxFeatures checks that a feature limit keeps the features
+// with the largest weights.
+func TestCompactMaxFeatures(t *testing.T) {
+	p := NewPerceptron(2, 12)
+	scores := make([]float32, 2)
+	counts := map[Feature]int32{}
+	// feature k is pushed toward class 1 in rounds 0..k-1: larger k,
+	// larger weight
+	for r := 0; r < 6; r++ {
+		for k := 1; k <= 6; k++ {
+			f := []Feature{Mix(9, uint64(k))}
+			counts[f[0]] = 8
+			if k > r {
+				p.Update(f, 1, 0)
+			}
+		}
+	}
+	_ = scores
+	// no averaging: feature k weighs k
+	m := p.Compact(counts, 1, 2)
+	if m.Len() != 2 {
+		t.Fatalf("kept %d features, want 2", m.Len())
+	}
+	for k := 1; k <= 6; k++ {
+		sc := make([]float32, 2)
+		m.Score([]Feature{Mix(9, uint64(k))}, sc)
+		if kept := sc[1] != 0; kept != (k >= 5) {
+			t.Errorf("feature %d kept=%v, want kept only the two largest (5, 6)", k, kept)
 		}
 	}
 }

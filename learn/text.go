@@ -38,6 +38,52 @@ func Shape(s string) string {
 	return string(b[:n])
 }
 
+// ShapeHash returns StringHash(Shape(s)) without building the string.
+func ShapeHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	n := 0
+	var last byte
+	for i := 0; i < len(s); {
+		var k byte
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				k = 'X'
+			case 'a' <= c && c <= 'z':
+				k = 'x'
+			case '0' <= c && c <= '9':
+				k = 'd'
+			default:
+				k = c
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsUpper(r):
+				k = 'X'
+			case unicode.IsLower(r):
+				k = 'x'
+			case unicode.IsDigit(r):
+				k = 'd'
+			default:
+				k = '*'
+			}
+			i += size
+		}
+		if k != last {
+			h ^= uint64(k)
+			h *= 1099511628211
+			n++
+			last = k
+		}
+		if n == 8 {
+			break
+		}
+	}
+	return h
+}
+
 // Suffix returns the last n bytes of s, moved back to a rune boundary, or
 // s when it is shorter.
 func Suffix(s string, n int) string {

@@ -19,3 +19,11 @@ func TestShapeSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestShapeHash(t *testing.T) {
+	for _, w := range []string{"", "Lavrov", "2017", "U.S.", "al-Nusra", "ÉCOLE", "naïve", "x1y2z3a4b5c6d7", "\xff\xfe", "日本", "a\u00A0b"} {
+		if got, want := ShapeHash(w), StringHash(Shape(w)); got != want {
+			t.Errorf("ShapeHash(%q) = %x, want %x (shape %q)", w, got, want, Shape(w))
+		}
+	}
+}

@@ -31,9 +31,7 @@ func (c *context) cueFeatures(dst []learn.Feature, i int) []learn.Feature {
 	_, _, m3 := at(i - 3)
 	r := uint64(c.rules[i])
 	dst = append(dst,
-		learn.Mix(60, 0),
 		learn.Mix(61, w),
-		learn.Mix(62, pr),
 		learn.Mix(63, c.hsuf[i]),
 		learn.Mix(64, c.hshape[i]),
 		learn.Mix(65, w1),
@@ -42,21 +40,23 @@ func (c *context) cueFeatures(dst []learn.Feature, i int) []learn.Feature {
 		learn.Mix(68, n2),
 		learn.Mix2(69, w1, w),
 		learn.Mix2(70, w, n1),
-		learn.Mix2(71, p1, pr),
-		learn.Mix2(72, pr, q1),
-		learn.Mix2(73, p2, q2),
-		learn.Mix2(74, m1, pr),
-		learn.Mix2(75, m2, pr),
-		learn.Mix2(76, m3, m2),
-		learn.Mix2(77, pr, k1),
-		learn.Mix(78, r),
-		learn.Mix2(79, r, pr),
-		learn.Mix2(80, b2u(c.inQuote[i]), pr),
-		learn.Mix2(81, uint64(c.sentPos[i]), pr),
-		learn.Mix2(82, uint64(c.cueLeft[i]), uint64(c.cueRight[i])),
 		learn.Mix2(83, w, n2),
 		learn.Mix2(84, w2, w),
 		learn.Mix2(85, c.hshape[i], k1),
+		cBias.f(0),
+		cPr.f(pr),
+		cPrevPr.f2(p1, pr),
+		cPrNext.f2(pr, q1),
+		cPrev2Nx2.f2(p2, q2),
+		cMentPr.f2(m1, pr),
+		cMent2Pr.f2(m2, pr),
+		cMent32.f2(m3, m2),
+		cPrMentNx.f2(pr, k1),
+		cRule.f(r),
+		cRulePr.f2(r, pr),
+		cQuotePr.f2(b2u(c.inQuote[i]), pr),
+		cSentPosPr.f2(uint64(c.sentPos[i]), pr),
+		cCueLR.f2(uint64(c.cueLeft[i]), uint64(c.cueRight[i])),
 	)
 	return dst
 }
@@ -138,5 +138,5 @@ func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
 		}
 	}
 	m.p.Average()
-	return &CueModel{M: m.p.Compact(counts, MinCount)}
+	return &CueModel{M: m.p.Compact(counts, MinCount, MaxFeatures)}
 }

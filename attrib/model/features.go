@@ -172,19 +172,29 @@ func bucket(d int) uint8 {
 
 func newContext(d *quotewire.Document) *context {
 	n := len(d.Tokens)
-	c := &context{d: d, rules: ruleRoles(d), inQuote: make([]bool, n), sentPos: make([]uint8, n),
-		isCue: make([]bool, n), hw: make([]uint64, n), hshape: make([]uint64, n), hsuf: make([]uint64, n), hpos: make([]uint64, n)}
+	// one allocation for each element type
+	bytes := make([]uint8, 12*n)
+	next := func() []uint8 {
+		b := bytes[:n:n]
+		bytes = bytes[n:]
+		return b
+	}
+	hashes := make([]uint64, 4*n)
+	flags := make([]bool, 2*n)
+	c := &context{d: d, rules: ruleRoles(d), inQuote: flags[:n:n], isCue: flags[n:],
+		sentPos: next(), ment: next(), prior: next(), lcL: next(), lcR: next(), cue: next(), pcL: next(), pcR: next(),
+		cueLeft: next(), cueRight: next(),
+		hw: hashes[:n:n], hshape: hashes[n : 2*n : 2*n], hsuf: hashes[2*n : 3*n : 3*n], hpos: hashes[3*n:]}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		c.hw[i] = learn.StringHash(t.Lower)
-		c.hshape[i] = learn.StringHash(learn.Shape(t.Text))
+		c.hshape[i] = learn.ShapeHash(t.Text)
 		c.hsuf[i] = learn.StringHash(learn.Suffix(t.Lower, 3))
 		if t.POS != "" {
 			c.hpos[i] = learn.StringHash(t.POS)
 		}
 		c.isCue[i] = attrib.IsCue(t.Lower)
 	}
-	c.ment = make([]uint8, n)
 	for _, m := range d.Mentions {
 		ty := uint8(0)
 		switch m.Type {
@@ -204,19 +214,11 @@ func newContext(d *quotewire.Document) *context {
 			}
 		}
 	}
-	c.prior = make([]uint8, n)
-	c.lcL = make([]uint8, n)
-	c.lcR = make([]uint8, n)
-	c.cue = make([]uint8, n)
-	c.pcL = make([]uint8, n)
-	c.pcR = make([]uint8, n)
 	for _, q := range d.QuoteSpans {
 		for i := d.TokenAt(q.Start); i < len(d.Tokens) && d.Tokens[i].Start < q.End; i++ {
 			c.inQuote[i] = true
 		}
 	}
-	c.cueLeft = make([]uint8, len(d.Tokens))
-	c.cueRight = make([]uint8, len(d.Tokens))
 	for _, s := range d.Sentences {
 		last := -1
 		for i := s.First; i < s.Last; i++ {
@@ -310,95 +312,118 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-// features appends the features of token i given the two previous labels.
-// Values are hashes or small integers mixed with a template id (learn.Mix),
-// so building them costs no allocation and no string hashing.
+// features appends the features of token i given the two previous labels:
+// its static ones, which do not depend on them, and its dynamic ones.
 func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []learn.Feature {
-	t := &c.d.Tokens[i]
+	return c.dynamic(c.static(dst, i), i, prev, prev2)
+}
+
+// static appends the features of token i that do not depend on the labels
+// before it. Values are hashes or small integers mixed with a template id
+// (learn.Mix), or dense ids (dense.go), so building them costs no
+// allocation and no string hashing.
+func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
 	w := c.hw[i]
 	r := uint64(c.rules[i])
-	rp, rn := uint64(0), uint64(0)
-	if i > 0 {
-		rp = uint64(c.rules[i-1])
-	}
-	if i+1 < len(c.rules) {
-		rn = uint64(c.rules[i+1])
-	}
 	q := b2u(c.inQuote[i])
-	first := b2u(i == c.d.Sentences[t.Sentence].First)
-	pl, p2 := uint64(prev), uint64(prev2)
-	shape := c.hshape[i]
+	cb := uint64(c.cue[i])
+	// words, shapes and suffixes: hashed
 	dst = append(dst,
-		learn.Mix(0, 0),
 		learn.Mix(1, w),
 		learn.Mix(2, c.word(i-1)),
 		learn.Mix(3, c.word(i+1)),
 		learn.Mix(4, c.word(i-2)),
 		learn.Mix(5, c.word(i+2)),
-		learn.Mix(6, shape),
+		learn.Mix(6, c.hshape[i]),
 		learn.Mix(7, c.hsuf[i]),
-		learn.Mix(8, pl),
-		learn.Mix2(9, pl, p2),
-		learn.Mix2(10, pl, w),
-		learn.Mix(11, r),
-		learn.Mix2(12, rp, rn),
-		learn.Mix2(13, r, pl),
-		learn.Mix(14, q),
-		learn.Mix2(15, q, pl),
-		learn.Mix(16, uint64(c.sentPos[i])),
 		learn.Mix2(17, c.word(i-1), w),
 		learn.Mix2(18, w, c.word(i+1)),
 		learn.Mix2(19, r, w),
-		learn.Mix2(20, first, pl),
+		learn.Mix2(97, cb, w),
 	)
-	if t.Kind == quotewire.QuoteMark {
-		dst = append(dst, learn.Mix2(21, q, pl))
-	}
 	if p := c.hpos[i]; p != 0 {
 		dst = append(dst,
 			learn.Mix(30, p),
-			learn.Mix2(31, p, pl),
 			learn.Mix2(32, c.pos(i-1), p),
 			learn.Mix2(33, p, c.pos(i+1)),
 			learn.Mix2(34, p, r),
 		)
 	}
+	// everything else: dense (see dense.go)
 	cl, cr := uint64(c.cueLeft[i]), uint64(c.cueRight[i])
-	dst = append(dst,
-		learn.Mix(22, cl),
-		learn.Mix(23, cr),
-		learn.Mix2(24, cl, cr),
-		learn.Mix2(25, cl, pl),
-		learn.Mix2(26, cr, pl),
-		learn.Mix2(27, b2u(c.isCue[i]), pl),
-		learn.Mix2(28, shape, pl),
-		learn.Mix2(29, r, q),
-	)
-	// learned cue words (Priors), mentions, and the cue classifier
 	pr, lL, lR := uint64(c.prior[i]), uint64(c.lcL[i]), uint64(c.lcR[i])
 	m := uint64(c.ment[i])
-	cb, cL, cR := uint64(c.cue[i]), uint64(c.pcL[i]), uint64(c.pcR[i])
+	cL, cR := uint64(c.pcL[i]), uint64(c.pcR[i])
 	dst = append(dst,
-		learn.Mix(40, pr),
-		learn.Mix2(41, pr, pl),
-		learn.Mix(42, lL),
-		learn.Mix(43, lR),
-		learn.Mix2(44, lL, pl),
-		learn.Mix2(45, lR, pl),
-		learn.Mix2(46, at(c.prior, i-1), at(c.prior, i+1)),
-		learn.Mix2(47, lL>>3, lR>>3),
-		learn.Mix(48, m),
-		learn.Mix2(49, m, pl),
-		learn.Mix2(50, at(c.ment, i-1), at(c.ment, i+1)),
-		learn.Mix2(51, m, lR),
-		learn.Mix(90, cb),
-		learn.Mix2(91, cb, pl),
-		learn.Mix(92, cL),
-		learn.Mix(93, cR),
-		learn.Mix2(94, cL, pl),
-		learn.Mix2(95, cR, pl),
-		learn.Mix2(96, cL>>3, cR>>3),
-		learn.Mix2(97, cb, w),
+		tBias.f(0),
+		tRule.f(r),
+		tRuleNb.f2(at(c.rules, i-1), at(c.rules, i+1)),
+		tQ.f(q),
+		tSentPos.f(uint64(c.sentPos[i])),
+		tCL.f(cl),
+		tCR.f(cr),
+		tCLCR.f2(cl, cr),
+		tRuleQ.f2(r, q),
+		tPr.f(pr),
+		tLL.f(lL),
+		tLR.f(lR),
+		tPrNb.f2(at(c.prior, i-1), at(c.prior, i+1)),
+		tLLLR.f2(lL>>3, lR>>3),
+		tMent.f(m),
+		tMentNb.f2(at(c.ment, i-1), at(c.ment, i+1)),
+		tMentLR.f2(m, lR),
+		tCue.f(cb),
+		tPCL.f(cL),
+		tPCR.f(cR),
+		tPCLPCR.f2(cL>>3, cR>>3),
 	)
 	return dst
+}
+
+// dynamic appends the features of token i that depend on the labels of
+// the two tokens before it.
+func (c *context) dynamic(dst []learn.Feature, i int, prev, prev2 Label) []learn.Feature {
+	t := &c.d.Tokens[i]
+	r := uint64(c.rules[i])
+	q := b2u(c.inQuote[i])
+	first := b2u(i == c.d.Sentences[t.Sentence].First)
+	pl, p2 := uint64(prev), uint64(prev2)
+	dst = append(dst,
+		learn.Mix2(10, pl, c.hw[i]),
+		learn.Mix2(28, c.hshape[i], pl),
+		tPL.f(pl),
+		tPL2.f2(pl, p2),
+		tRulePL.f2(r, pl),
+		tQPL.f2(q, pl),
+		tFirstPL.f2(first, pl),
+		tCLPL.f2(uint64(c.cueLeft[i]), pl),
+		tCRPL.f2(uint64(c.cueRight[i]), pl),
+		tIsCuePL.f2(b2u(c.isCue[i]), pl),
+		tPrPL.f2(uint64(c.prior[i]), pl),
+		tLLPL.f2(uint64(c.lcL[i]), pl),
+		tLRPL.f2(uint64(c.lcR[i]), pl),
+		tMentPL.f2(uint64(c.ment[i]), pl),
+		tCuePL.f2(uint64(c.cue[i]), pl),
+		tPCLPL.f2(uint64(c.pcL[i]), pl),
+		tPCRPL.f2(uint64(c.pcR[i]), pl),
+	)
+	if c.hpos[i] != 0 {
+		dst = append(dst, learn.Mix2(31, c.hpos[i], pl))
+	}
+	if t.Kind == quotewire.QuoteMark {
+		dst = append(dst, tMarkPL.f2(q, pl))
+	}
+	return dst
+}
+
+// active reports whether sentence s may hold part of an attribution: a
+// token the cue classifier scores at least min, a quotation mark or a
+// rule quote.
+func (c *context) active(s quotewire.Sentence, min uint8) bool {
+	for i := s.First; i < s.Last; i++ {
+		if c.cue[i] >= min || c.inQuote[i] || c.rules[i] != ruleNone || c.d.Tokens[i].Kind == quotewire.QuoteMark {
+			return true
+		}
+	}
+	return false
 }

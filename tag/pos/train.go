@@ -90,7 +90,7 @@ func Train(exs []Example, epochs int, seed uint64, minCount int32, progress func
 		}
 	}
 	t.p.Average()
-	return &Tagger{Tags: tags, M: t.p.Compact(counts, minCount)}
+	return &Tagger{Tags: tags, M: t.p.Compact(counts, minCount, 0)}
 }
 
 // Accuracy returns the share of tokens with a known silver tag that t tags
