@@ -319,4 +319,3 @@ func (p *Perceptron) Compact(counts map[Feature]int32, minCount int32, maxFeatur
 	}
 	return newModel(p.Classes, kept, weights)
 }
-
