@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
 )
 
@@ -139,4 +140,13 @@ func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
 	}
 	m.p.Average()
 	return &CueModel{M: m.p.Compact(counts, MinCount, MaxFeatures)}
+}
+
+// CueMargins returns the cue classifier's margin for every token of d
+// (cue score minus not-cue score; positive means a cue), for d after the
+// rule stages. Tokens the classifier does not look at get -10.
+func (t *Tagger) CueMargins(d *quotewire.Document) []float32 {
+	c := newContext(d)
+	c.setPriors(t.Priors)
+	return t.Cue.margins(c)
 }

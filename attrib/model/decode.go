@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/quotewire/quotewire"
@@ -217,7 +218,7 @@ func setKind(d *quotewire.Document, q *quotewire.Quote) {
 		for _, qs := range d.QuoteSpans {
 			if qs.Overlaps(c) {
 				mixed = true
-				if qs.Start >= c.Start-1 && qs.End <= c.End+1 && c.Start <= qs.Start+1 && c.End >= qs.End-1 {
+				if abs(qs.Start-c.Start) <= 1 && abs(qs.End-c.End) <= 1 {
 					exact = true
 				}
 			}
@@ -251,14 +252,14 @@ var _ quotewire.Stage = Stage{}
 // content overlaps a rule quote's is dropped (the rules are precise where
 // they fire; the model finds what they miss).
 func (s Stage) Process(d *quotewire.Document) error {
-	labels := s.Tagger.Labels(d)
+	labels, cues := s.Tagger.labelsCues(d)
 	fallback := map[quotewire.Span]quotewire.Span{}
 	for _, q := range d.Quotes {
 		if q.Cue != nil && q.Source != nil {
 			fallback[*q.Cue] = *q.Source
 		}
 	}
-	found := Decode(d, labels, modelConfidence, fallback)
+	found := finalClauses(d, Decode(d, labels, modelConfidence, fallback), cues)
 	covered := make([]bool, len(d.Tokens))
 	// the rules' direct quotes stay; the model takes over the rest
 	kept := d.Quotes[:0]
@@ -275,7 +276,6 @@ func (s Stage) Process(d *quotewire.Document) error {
 			}
 		}
 	}
-	n := len(d.Quotes)
 	for _, q := range found {
 		overlap := false
 		for _, c := range q.Content {
@@ -286,12 +286,171 @@ func (s Stage) Process(d *quotewire.Document) error {
 				}
 			}
 		}
+		if overlap && !q.Continued && q.Cue != nil && widens(d, q) {
+			continue // replaced the rule quotes it holds
+		}
 		if !overlap && !q.Continued {
 			d.Quotes = append(d.Quotes, q)
 		}
 	}
-	if len(d.Quotes) > n {
+	if len(d.Quotes) > 1 {
 		sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
 	}
 	return nil
+}
+
+// finalClauses adds the attributions whose reporting clause ends the
+// sentence after a comma ("…, a source said."), which a left-to-right
+// tagger misses: it must open the content at the start of the sentence
+// before it has seen the cue, and often opens it late, after an earlier
+// verb. For each sentence whose last clause is short and holds a word the
+// cue classifier is sure of (bucket >= 4) that no quote has as its cue,
+// the content is the sentence up to that comma, the cue that word and the
+// source the words between the comma and the cue (or after it: "…, said
+// Smith."). Quotes found inside that content are dropped: PolNeAR-style
+// attributions do not nest.
+func finalClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []uint8) []quotewire.Quote {
+	toks := d.Tokens
+	cued := make([]bool, len(toks))
+	for _, q := range quotes {
+		if q.Cue != nil {
+			for i := d.TokenAt(q.Cue.Start); i < len(toks) && toks[i].Start < q.Cue.End; i++ {
+				cued[i] = true
+			}
+		}
+	}
+	var added []quotewire.Quote
+	for _, s := range d.Sentences {
+		if s.Last-s.First < 6 || toks[s.First].Kind == quotewire.QuoteMark {
+			continue
+		}
+		e := s.Last - 1
+		for e > s.First && toks[e].Kind != quotewire.Word {
+			e--
+		}
+		k, words := -1, 0
+		for i := e; i > s.First && words <= maxFinalClause; i-- {
+			if toks[i].Kind == quotewire.Punct && toks[i].Text == "," {
+				k = i
+				break
+			}
+			if toks[i].Kind == quotewire.Word {
+				words++
+			}
+		}
+		if k < 0 || words > maxFinalClause || k-s.First < 3 {
+			continue
+		}
+		j := -1
+		for i := k + 1; i <= e; i++ {
+			if cue[i] >= 4 && !cued[i] {
+				j = i
+				break
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		content := quotewire.Span{Start: toks[s.First].Start, End: toks[k-1].End}
+		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{content},
+			Cue: &quotewire.Span{Start: toks[j].Start, End: toks[j].End}, Mention: -1, Speaker: -1, Confidence: modelConfidence}
+		switch {
+		case j > k+1:
+			q.Source = &quotewire.Span{Start: toks[k+1].Start, End: toks[j-1].End}
+		case j < e:
+			q.Source = &quotewire.Span{Start: toks[j+1].Start, End: toks[e].End}
+		}
+		setKind(d, &q)
+		added = append(added, q)
+	}
+	if len(added) == 0 {
+		return quotes
+	}
+	kept := quotes[:0]
+	for _, q := range quotes {
+		inside := false
+		for _, a := range added {
+			if c := a.Content[0]; q.Content[0].Start >= c.Start && q.Content[len(q.Content)-1].End <= c.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, q)
+		}
+	}
+	return append(kept, added...)
+}
+
+// maxFinalClause is the most words a sentence's final reporting clause
+// may have for finalClauses ("a senior campaign official said on Monday").
+const maxFinalClause = 8
+
+// widens replaces the rules' direct quotes that model quote q holds
+// entirely with q when q says more: in `Clinton says Trump's “latest
+// meltdown is unhinged.”` the rules quote what is in quotation marks, the
+// model the whole reported clause, which is what was attributed. It
+// reports whether it did: q must hold every rule quote it touches, each
+// with its own cue, and at least three words more than they do.
+func widens(d *quotewire.Document, q quotewire.Quote) bool {
+	var held []int
+	for k, r := range d.Quotes {
+		if r.Kind != quotewire.Direct {
+			continue
+		}
+		touches, inside := false, true
+		for _, rc := range r.Content {
+			in := false
+			for _, qc := range q.Content {
+				if rc.Overlaps(qc) {
+					touches = true
+				}
+				if rc.Start >= qc.Start && rc.End <= qc.End {
+					in = true
+				}
+			}
+			inside = inside && in
+		}
+		if !touches {
+			continue
+		}
+		if !inside || r.Cue == nil {
+			return false
+		}
+		held = append(held, k)
+	}
+	if len(held) == 0 {
+		return false
+	}
+	words := func(sp []quotewire.Span) int {
+		n := 0
+		for _, c := range sp {
+			for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
+				if d.Tokens[i].Kind == quotewire.Word {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	extra := words(q.Content)
+	for _, k := range held {
+		extra -= words(d.Quotes[k].Content)
+	}
+	if extra < 3 {
+		return false
+	}
+	first := d.Quotes[held[0]]
+	if q.Source == nil {
+		q.Source = first.Source
+	}
+	setKind(d, &q)
+	kept := d.Quotes[:0]
+	for k, r := range d.Quotes {
+		if !slices.Contains(held, k) {
+			kept = append(kept, r)
+		}
+	}
+	d.Quotes = append(kept, q)
+	return true
 }

@@ -212,3 +212,81 @@ func TestCueClassifier(t *testing.T) {
 		}
 	}
 }
+
+func TestFinalClauses(t *testing.T) {
+	tests := []struct {
+		name, text          string
+		cue                 string // the word the cue classifier is sure of
+		content, src        string // want; "" content: no quote added
+		insideQuoteRemoved bool
+	}{
+		{"source then cue", "Secret Service protocol called for the nominee to be taken to a trauma center, sources said.", "said",
+			"Secret Service protocol called for the nominee to be taken to a trauma center", "sources", true},
+		{"cue then source", "The talks will resume in Geneva next week, said Maria Lopez.", "said",
+			"The talks will resume in Geneva next week", "Maria Lopez", false},
+		{"long final clause", "The talks will resume, the minister who led the delegation to the capital last spring said.", "said", "", "", false},
+		{"no comma", "The talks will resume in Geneva next week as the minister said.", "said", "", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.text
+			d := doc(s)
+			cue := make([]uint8, len(d.Tokens))
+			for i, tok := range d.Tokens {
+				if tok.Text == tc.cue {
+					cue[i] = 5
+				}
+			}
+			// a partial quote the tagger found inside the content
+			inner := quotewire.Quote{Content: []quotewire.Span{span(s, "the nominee")}, Mention: -1, Speaker: -1}
+			in := []quotewire.Quote{}
+			if tc.insideQuoteRemoved {
+				in = append(in, inner)
+			}
+			out := finalClauses(d, in, cue)
+			if tc.content == "" {
+				if len(out) != len(in) {
+					t.Fatalf("got %d quotes, want none added", len(out)-len(in))
+				}
+				return
+			}
+			if len(out) != 1 {
+				t.Fatalf("got %d quotes, want 1", len(out))
+			}
+			q := out[0]
+			if got := q.Content[0].In(s); got != tc.content {
+				t.Errorf("content %q, want %q", got, tc.content)
+			}
+			if q.Source == nil || q.Source.In(s) != tc.src || q.Cue == nil || q.Cue.In(s) != tc.cue {
+				t.Errorf("source %v cue %v, want %q %q", q.Source, q.Cue, tc.src, tc.cue)
+			}
+		})
+	}
+}
+
+func TestWidens(t *testing.T) {
+	s := `However laudable the goal, using the tax “is a misguided approach,” Burman said.`
+	d := doc(s)
+	if len(d.Quotes) != 1 || d.Quotes[0].Kind != quotewire.Direct {
+		t.Fatalf("rules: %d quotes, want one direct", len(d.Quotes))
+	}
+	ruleSrc := d.Quotes[0].Source
+	model := quotewire.Quote{Content: []quotewire.Span{span(s, `However laudable the goal, using the tax “is a misguided approach,”`)},
+		Cue: &quotewire.Span{Start: strings.Index(s, "said"), End: strings.Index(s, "said") + 4}, Mention: -1, Speaker: -1}
+	if !widens(d, model) {
+		t.Fatal("the model's wider quote did not replace the rule quote")
+	}
+	if len(d.Quotes) != 1 || d.Quotes[0].Content[0].In(s) != model.Content[0].In(s) || d.Quotes[0].Kind != quotewire.Mixed {
+		t.Fatalf("quotes after widening: %+v", d.Quotes)
+	}
+	if d.Quotes[0].Source == nil || ruleSrc == nil || *d.Quotes[0].Source != *ruleSrc {
+		t.Errorf("the widened quote lost the rule's source")
+	}
+	// a model quote only one word wider does not replace it
+	d = doc(s)
+	narrow := model
+	narrow.Content = []quotewire.Span{span(s, `tax “is a misguided approach,”`)}
+	if widens(d, narrow) {
+		t.Error("a quote one word wider replaced the rule quote")
+	}
+}

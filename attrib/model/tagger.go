@@ -188,9 +188,16 @@ func (t *Tagger) infer(c *context) []Label {
 // Labels returns the model's labels for the tokens of d, which must have
 // been through segmentation and the rule-based attributor.
 func (t *Tagger) Labels(d *quotewire.Document) []Label {
+	labels, _ := t.labelsCues(d)
+	return labels
+}
+
+// labelsCues returns the labels and the cue classifier's buckets (see
+// cueBucket) of the tokens of d.
+func (t *Tagger) labelsCues(d *quotewire.Document) ([]Label, []uint8) {
 	c := newContext(d)
 	t.prepare(c)
-	return t.tag(c, nil)
+	return t.tag(c, nil), c.cue
 }
 
 // prepare sets what the tagger's features read from its cue-word table
