@@ -215,9 +215,9 @@ func TestCueClassifier(t *testing.T) {
 
 func TestFinalClauses(t *testing.T) {
 	tests := []struct {
-		name, text          string
-		cue                 string // the word the cue classifier is sure of
-		content, src        string // want; "" content: no quote added
+		name, text         string
+		cue                string // the word the cue classifier is sure of
+		content, src       string // want; "" content: no quote added
 		insideQuoteRemoved bool
 	}{
 		{"source then cue", "Secret Service protocol called for the nominee to be taken to a trauma center, sources said.", "said",
