@@ -181,6 +181,19 @@ func (p *Perceptron) Average() {
 	p.totals, p.stamps = nil, nil
 }
 
+// AddScaled adds q's weights, times f, to p's: averaging perceptrons
+// trained on the same data in different orders (a bag) gives a steadier
+// model than any one of them. Both must have the same classes and size,
+// and be averaged already.
+func (p *Perceptron) AddScaled(q *Perceptron, f float32) {
+	if q.Classes != p.Classes || len(q.w) != len(p.w) {
+		panic("learn: AddScaled of perceptrons of different shapes")
+	}
+	for i, x := range q.w {
+		p.w[i] += x * f
+	}
+}
+
 // Len returns the number of buckets with a non-zero weight.
 func (p *Perceptron) Len() int {
 	k := 0

@@ -261,31 +261,25 @@ func (s Stage) Process(d *quotewire.Document) error {
 	}
 	found := finalClauses(d, Decode(d, labels, modelConfidence, fallback), cues)
 	covered := make([]bool, len(d.Tokens))
-	// the rules' direct quotes stay; the model takes over the rest
+	// the rules' direct quotes stay; the model takes over the rest, and
+	// the rules' other quotes fill what the model left (measured on dev:
+	// better than the rules' winning there, +0.5 point content F1 over
+	// dropping them)
 	kept := d.Quotes[:0]
+	var ruleIndirect []quotewire.Quote
 	for _, q := range d.Quotes {
 		if q.Kind == quotewire.Direct {
 			kept = append(kept, q)
+		} else {
+			ruleIndirect = append(ruleIndirect, q)
 		}
 	}
 	d.Quotes = kept
 	for _, q := range d.Quotes {
-		for _, c := range q.Content {
-			for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
-				covered[i] = true
-			}
-		}
+		mark(d, covered, q)
 	}
 	for _, q := range found {
-		overlap := false
-		for _, c := range q.Content {
-			for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
-				if covered[i] {
-					overlap = true
-					break
-				}
-			}
-		}
+		overlap := touches(d, covered, q)
 		if overlap && !q.Continued && q.Cue != nil && widens(d, q) {
 			continue // replaced the rule quotes it holds
 		}
@@ -293,9 +287,17 @@ func (s Stage) Process(d *quotewire.Document) error {
 			d.Quotes = append(d.Quotes, q)
 		}
 	}
-	if len(d.Quotes) > 1 {
-		sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
+	// the rules' indirect and mixed quotes no other quote overlaps
+	taken := make([]bool, len(d.Tokens))
+	for _, q := range d.Quotes {
+		mark(d, taken, q)
 	}
+	for _, q := range ruleIndirect {
+		if !touches(d, taken, q) {
+			d.Quotes = append(d.Quotes, q)
+		}
+	}
+	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
 	return nil
 }
 
@@ -453,4 +455,25 @@ func widens(d *quotewire.Document, q quotewire.Quote) bool {
 	}
 	d.Quotes = append(kept, q)
 	return true
+}
+
+// mark sets marks[i] for the tokens of q's content.
+func mark(d *quotewire.Document, marks []bool, q quotewire.Quote) {
+	for _, c := range q.Content {
+		for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
+			marks[i] = true
+		}
+	}
+}
+
+// touches reports whether a token of q's content is marked.
+func touches(d *quotewire.Document, marks []bool, q quotewire.Quote) bool {
+	for _, c := range q.Content {
+		for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
+			if marks[i] {
+				return true
+			}
+		}
+	}
+	return false
 }

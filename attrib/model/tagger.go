@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
@@ -330,7 +332,49 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 			ex.c.setCues(cm.margins(ex.c))
 		}
 	}
-	t := &Tagger{p: learn.NewPerceptron(int(NumLabels), learn.DefaultBits), Priors: total.priors(), Cue: TrainCue(exs, cueEpochs, seed)}
+	// a bag of taggers, each over the examples in its own order, run two
+	// at a time, averaged into one
+	n := bagSize
+	runs := make([]*Tagger, n)
+	var counts map[learn.Feature]int32
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(1, min(n, runtime.GOMAXPROCS(0))))
+	for b := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var pr func(int, float64)
+			if b == 0 {
+				pr = progress
+			}
+			var c map[learn.Feature]int32
+			runs[b], c = trainRun(exs, epochs, seed+uint64(b)*7919, pr)
+			if b == 0 {
+				counts = c
+			}
+		}()
+	}
+	wg.Wait()
+	sum := runs[0].p
+	for _, r := range runs[1:] {
+		sum.AddScaled(r.p, 1)
+		r.p = nil
+	}
+	return &Tagger{M: sum.Compact(counts, MinCount, MaxFeatures), Cue: TrainCue(exs, cueEpochs, seed), Priors: total.priors()}
+}
+
+// bagSize is how many taggers, each trained over the examples in its own
+// order, are averaged into the shipped one (measured on PolNeAR dev: a
+// little steadier than one, at a third more training time on two cores).
+const bagSize = 3
+
+// trainRun trains one tagger for epochs over the examples in an order
+// fixed by seed, and returns its averaged perceptron and the features
+// seen in the first epoch with their counts.
+func trainRun(exs []Example, epochs int, seed uint64, progress func(epoch int, acc float64)) (*Tagger, map[learn.Feature]int32) {
+	t := &Tagger{p: learn.NewPerceptron(int(NumLabels), learn.DefaultBits)}
 	var counts map[learn.Feature]int32
 	for e := 0; e < epochs; e++ {
 		right, total := 0, 0
@@ -339,14 +383,16 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		}
 		for _, k := range learn.Shuffle(len(exs), seed, e) {
 			ex := exs[k]
-			// measure with a prediction pass, then learn
-			pred := t.tag(ex.c, nil)
-			for i := range pred {
-				if pred[i] == ex.gold[i] {
-					right++
+			if progress != nil {
+				// measure with a prediction pass, then learn
+				pred := t.tag(ex.c, nil)
+				for i := range pred {
+					if pred[i] == ex.gold[i] {
+						right++
+					}
 				}
+				total += len(pred)
 			}
-			total += len(pred)
 			t.tag(ex.c, ex.gold)
 		}
 		if e == 0 {
@@ -357,5 +403,5 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		}
 	}
 	t.p.Average()
-	return &Tagger{M: t.p.Compact(counts, MinCount, MaxFeatures), Cue: t.Cue, Priors: t.Priors}
+	return t, counts
 }
