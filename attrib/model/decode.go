@@ -260,6 +260,8 @@ func (s Stage) Process(d *quotewire.Document) error {
 		}
 	}
 	found := finalClauses(d, Decode(d, labels, modelConfidence, fallback), cues)
+	found = complementClauses(d, found, cues)
+
 	covered := make([]bool, len(d.Tokens))
 	// the rules' direct quotes stay; the model takes over the rest, and
 	// the rules' other quotes fill what the model left (measured on dev:
@@ -476,4 +478,114 @@ func touches(d *quotewire.Document, marks []bool, q quotewire.Quote) bool {
 		}
 	}
 	return false
+}
+
+// complementClauses adds the attributions whose cue the cue classifier is
+// sure of (bucket >= 4) but no quote has: "The city is demanding that the
+// campaign stop …", "She tweeted: “…”". The cue must be followed, within
+// three words, by "that" or a colon; the content runs from there to the
+// end of the sentence (or of the quotation the colon opens), the source
+// is what stands before the cue in its clause, less auxiliaries. Content
+// that would overlap a quote already found is not added.
+func complementClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []uint8) []quotewire.Quote {
+	toks := d.Tokens
+	taken := make([]bool, len(toks))
+	cued := make([]bool, len(toks))
+	for _, q := range quotes {
+		mark(d, taken, q)
+		if q.Cue != nil {
+			for i := d.TokenAt(q.Cue.Start); i < len(toks) && toks[i].Start < q.Cue.End; i++ {
+				cued[i] = true
+			}
+		}
+	}
+	for j := range toks {
+		if cue[j] < 4 || cued[j] || taken[j] || toks[j].Kind != quotewire.Word {
+			continue
+		}
+		s := d.Sentences[toks[j].Sentence]
+		k := -1
+		for i := j + 1; i < s.Last && i <= j+4; i++ {
+			if toks[i].Lower == "that" || toks[i].Kind == quotewire.Punct && toks[i].Text == ":" {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		a, end := k, s.Last-1
+		if toks[k].Text == ":" {
+			a = k + 1
+			if a < len(toks) && toks[a].Kind == quotewire.QuoteMark {
+				// to the end of the quotation, across sentences
+				for _, qs := range d.QuoteSpans {
+					if qs.Start == toks[a].Start {
+						end = d.TokenAt(qs.End) - 1
+						break
+					}
+				}
+			}
+		}
+		for i := a; i <= end; i++ {
+			if t := toks[i]; t.Kind == quotewire.Punct && (t.Text == ";" || t.Text == "--" || t.Text == "—") {
+				end = i - 1
+				break
+			}
+		}
+		for end > a && toks[end].Kind == quotewire.Punct {
+			end--
+		}
+		if end >= len(toks) || words(toks, a, end) < 3 {
+			continue
+		}
+		overlap := false
+		for i := a; i <= end; i++ {
+			overlap = overlap || taken[i]
+		}
+		if overlap {
+			continue
+		}
+		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{{Start: toks[a].Start, End: toks[end].End}},
+			Cue: &quotewire.Span{Start: toks[j].Start, End: toks[j].End}, Mention: -1, Speaker: -1, Confidence: modelConfidence}
+		// source: back from the cue to the clause start, less auxiliaries
+		b := j - 1
+		for b >= s.First && auxiliaries[toks[b].Lower] {
+			b--
+		}
+		first := b
+		for first > s.First && !(toks[first-1].Kind == quotewire.Punct && toks[first-1].Text == ",") && j-first < 8 {
+			first--
+		}
+		if b >= first && b >= s.First {
+			q.Source = &quotewire.Span{Start: toks[first].Start, End: toks[b].End}
+		}
+		setKind(d, &q)
+		quotes = append(quotes, q)
+		for i := a; i <= end; i++ {
+			taken[i] = true
+		}
+		cued[j] = true
+	}
+	return quotes
+}
+
+// auxiliaries are the words between a subject and its reporting verb that
+// are not part of the source ("is demanding", "has also said").
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "also": true, "has been": true, "been": true, "be": true,
+	"did": true, "does": true, "do": true, "then": true, "now": true, "later": true, "still": true,
+	"repeatedly": true, "again": true, "publicly": true, "privately": true, "first": true,
+}
+
+// words counts the word tokens in [a, b].
+func words(toks []quotewire.Token, a, b int) int {
+	n := 0
+	for i := a; i <= b && i < len(toks); i++ {
+		if toks[i].Kind == quotewire.Word {
+			n++
+		}
+	}
+	return n
 }
