@@ -102,7 +102,26 @@ func (m *Model) Score(feats []Feature, scores []float32) {
 }
 
 func (m *Model) scoreInline(feats []Feature, scores []float32) {
-	var acc [7]int32
+	var acc Acc
+	m.Accumulate(feats, &acc)
+	m.AddScores(&acc, scores)
+}
+
+// Acc holds the raw integer class scores of a model of at most seven
+// classes: sums of its int16 weights, exact and order-free, so that parts
+// of a score computed separately (and cached) add up to the whole.
+type Acc [7]int32
+
+// Add adds o to a.
+func (a *Acc) Add(o *Acc) {
+	for c := range a {
+		a[c] += o[c]
+	}
+}
+
+// Accumulate adds the raw weights of the features to acc. It is for
+// models of at most seven classes (Inline reports whether m is one).
+func (m *Model) Accumulate(feats []Feature, acc *Acc) {
 	mask := len(m.inline) - 1
 	for _, f := range feats {
 		if id, ok := isDense(f); ok {
@@ -129,10 +148,18 @@ func (m *Model) scoreInline(feats []Feature, scores []float32) {
 			}
 		}
 	}
+}
+
+// AddScores adds the class scores of raw sums acc to scores.
+func (m *Model) AddScores(acc *Acc, scores []float32) {
 	for c := 0; c < m.Classes; c++ {
 		scores[c] += float32(acc[c]) * m.scale
 	}
 }
+
+// Inline reports whether m has at most seven classes, so that Accumulate
+// works on it.
+func (m *Model) Inline() bool { return m.inline != nil }
 
 // newModel builds the table from features and their float weights.
 func newModel(classes int, feats []uint64, weights [][]float32) *Model {

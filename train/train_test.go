@@ -55,8 +55,8 @@ func scoreAll(t *testing.T, p *quotewire.Pipeline, n int) eval.Result {
 // TestModelDevFloor trains the attribution model as quotewire train does
 // and guards its figures on PolNeAR dev, the way a tagger library guards
 // its treebank score. The floors sit just under what was measured
-// (0.725 / 0.533 / 0.638); issue 4's targets (0.75 / 0.50 / 0.65) replace
-// them once reached.
+// (0.744 / 0.551 / 0.660); issue 4's content target (0.75) replaces its
+// floor once reached.
 func TestModelDevFloor(t *testing.T) {
 	if _, err := os.Stat(trainFile); err != nil {
 		t.Skipf("skipping: %s not found (the shared data lives beside the project)", trainFile)
@@ -70,8 +70,8 @@ func TestModelDevFloor(t *testing.T) {
 	}
 	r := scoreAll(t, engine.WithModels(engine.Models{Attrib: tg}), 0)
 	t.Logf("dev: content partial %.4f, exact %.4f, attribution %.4f", r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
-	if r.ContentPartial.F1 < 0.72 || r.ContentExact.F1 < 0.52 || r.Attribution.F1 < 0.63 {
-		t.Errorf("dev figures fell below the floors 0.72 / 0.52 / 0.63")
+	if r.ContentPartial.F1 < 0.74 || r.ContentExact.F1 < 0.54 || r.Attribution.F1 < 0.65 {
+		t.Errorf("dev figures fell below the floors 0.74 / 0.54 / 0.65")
 	}
 }
 
