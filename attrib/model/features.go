@@ -427,3 +427,14 @@ func (c *context) active(s quotewire.Sentence, min uint8) bool {
 	}
 	return false
 }
+
+// interior reports whether token k lies inside a rule direct quote, at
+// least two tokens from either end of it.
+func (c *context) interior(k int) bool {
+	for d := -2; d <= 2; d++ {
+		if k+d < 0 || k+d >= len(c.rules) || c.rules[k+d] != ruleContentDirect {
+			return false
+		}
+	}
+	return true
+}
