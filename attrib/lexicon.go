@@ -1,5 +1,7 @@
 package attrib
 
+import "sort"
+
 // cueKind groups speech cues by how they take their arguments.
 type cueKind uint8
 
@@ -139,6 +141,18 @@ var adjunctPreps = map[string]bool{
 	"to": true, "when": true, "as": true, "from": true, "with": true, "via": true, "through": true,
 	"late": true, "early": true, "over": true, "outside": true, "inside": true, "of": true, "about": true,
 	"last": true, "this": true, "for": true, "by": true, "upon": true,
+}
+
+// CueWords returns the words IsCue accepts, sorted.
+func CueWords() []string {
+	out := []string{"according"}
+	for w, k := range cueVerbs {
+		if k != cueNone {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // IsCue reports whether the lower-case word is a reporting verb or

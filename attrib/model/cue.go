@@ -147,6 +147,6 @@ func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
 // rule stages. Tokens the classifier does not look at get -10.
 func (t *Tagger) CueMargins(d *quotewire.Document) []float32 {
 	c := newContext(d)
-	c.setPriors(t.Priors)
+	c.setPriors(t.bits)
 	return t.Cue.margins(c)
 }

@@ -9,7 +9,6 @@ package model
 
 import (
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/learn"
 )
 
@@ -137,12 +136,40 @@ func (c *context) nearest(class, left, right []uint8, min uint8) {
 	}
 }
 
-// setPriors sets each token's learned cue prior from the table.
-func (c *context) setPriors(p Priors) {
+// setPriors sets each token's learned cue prior and whether the rules
+// know it as a cue, and the distances to the nearest ones.
+func (c *context) setPriors(wb *wordBits) {
 	for i := range c.d.Tokens {
-		c.prior[i] = p[c.d.Tokens[i].Lower]
+		v := wb.get(c.hw[i])
+		c.prior[i] = v &^ isCueBit
+		c.isCue[i] = v&isCueBit != 0
 	}
 	c.nearest(c.prior, c.lcL, c.lcR, 2)
+	d := c.d
+	for _, s := range d.Sentences {
+		last := -1
+		for i := s.First; i < s.Last; i++ {
+			if last >= 0 {
+				c.cueLeft[i] = bucket(i - last)
+			} else {
+				c.cueLeft[i] = 7
+			}
+			if c.isCue[i] {
+				last = i
+			}
+		}
+		next := -1
+		for i := s.Last - 1; i >= s.First; i-- {
+			if next >= 0 {
+				c.cueRight[i] = bucket(next - i)
+			} else {
+				c.cueRight[i] = 7
+			}
+			if c.isCue[i] {
+				next = i
+			}
+		}
+	}
 }
 
 // setCues sets the cue classifier's margins.
@@ -193,7 +220,6 @@ func newContext(d *quotewire.Document) *context {
 		if t.POS != "" {
 			c.hpos[i] = learn.StringHash(t.POS)
 		}
-		c.isCue[i] = attrib.IsCue(t.Lower)
 	}
 	for _, m := range d.Mentions {
 		ty := uint8(0)
@@ -217,30 +243,6 @@ func newContext(d *quotewire.Document) *context {
 	for _, q := range d.QuoteSpans {
 		for i := d.TokenAt(q.Start); i < len(d.Tokens) && d.Tokens[i].Start < q.End; i++ {
 			c.inQuote[i] = true
-		}
-	}
-	for _, s := range d.Sentences {
-		last := -1
-		for i := s.First; i < s.Last; i++ {
-			if last >= 0 {
-				c.cueLeft[i] = bucket(i - last)
-			} else {
-				c.cueLeft[i] = 7
-			}
-			if c.isCue[i] {
-				last = i
-			}
-		}
-		next := -1
-		for i := s.Last - 1; i >= s.First; i-- {
-			if next >= 0 {
-				c.cueRight[i] = bucket(next - i)
-			} else {
-				c.cueRight[i] = 7
-			}
-			if c.isCue[i] {
-				next = i
-			}
 		}
 	}
 	for _, s := range d.Sentences {

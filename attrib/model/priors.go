@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/quotewire/quotewire/attrib"
+	"github.com/quotewire/quotewire/learn"
 )
 
 // Priors maps a lower-case word to how often it is part of an attribution
@@ -108,4 +111,52 @@ func readPriors(r *bufio.Reader) (Priors, error) {
 		p[string(word)] = b
 	}
 	return p, nil
+}
+
+// wordBits maps a word's hash (learn.StringHash of its lower-case form)
+// to its bucket in a Priors table (low bits) and whether the rules know it
+// as a cue (isCueBit): one lookup per token, on a hash computed anyway.
+type wordBits struct {
+	keys []uint64
+	vals []uint8
+}
+
+const isCueBit = 0x80
+
+func newWordBits(p Priors) *wordBits {
+	words := map[string]uint8{}
+	for w, b := range p {
+		words[w] = b
+	}
+	for _, w := range attrib.CueWords() {
+		words[w] |= isCueBit
+	}
+	size := 16
+	for size < 2*len(words) {
+		size *= 2
+	}
+	t := &wordBits{keys: make([]uint64, size), vals: make([]uint8, size)}
+	for w, v := range words {
+		h := learn.StringHash(w) | 1 // never 0
+		s := int(h & uint64(size-1))
+		for t.keys[s] != 0 {
+			s = (s + 1) & (size - 1)
+		}
+		t.keys[s], t.vals[s] = h, v
+	}
+	return t
+}
+
+// get returns the bits of the word with hash h (0 for unknown words).
+func (t *wordBits) get(h uint64) uint8 {
+	h |= 1
+	mask := len(t.keys) - 1
+	for s := int(h) & mask; ; s = (s + 1) & mask {
+		switch t.keys[s] {
+		case h:
+			return t.vals[s]
+		case 0:
+			return 0
+		}
+	}
 }

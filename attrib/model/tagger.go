@@ -22,6 +22,8 @@ type Tagger struct {
 	// Priors is the learned cue-word table the tagger and Cue read.
 	Priors Priors
 
+	bits *wordBits // Priors and the rules' cue words, by word hash
+
 	p      *learn.Perceptron // during training
 	counts map[learn.Feature]int32
 }
@@ -56,7 +58,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if m.Classes != int(NumLabels) || cue.Classes != 2 {
 		return nil, fmt.Errorf("load attribution model: %d and %d classes, want %d and 2", m.Classes, cue.Classes, NumLabels)
 	}
-	return &Tagger{M: m, Cue: &CueModel{M: cue}, Priors: pr}, nil
+	return (&Tagger{M: m, Cue: &CueModel{M: cue}, Priors: pr}).ready(), nil
 }
 
 // Save writes the tagger: its cue-word table, cue classifier and weights.
@@ -220,7 +222,7 @@ func (t *Tagger) labelsCues(d *quotewire.Document) ([]Label, []uint8) {
 // prepare sets what the tagger's features read from its cue-word table
 // and cue classifier.
 func (t *Tagger) prepare(c *context) {
-	c.setPriors(t.Priors)
+	c.setPriors(t.bits)
 	c.setCues(t.Cue.margins(c))
 }
 
@@ -325,7 +327,7 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		for w, n := range total.cue {
 			rest.cue[w] = n - parts[f].cue[w]
 		}
-		p := rest.priors()
+		p := newWordBits(rest.priors())
 		for k, ex := range exs {
 			if fold(k) == f {
 				ex.c.setPriors(p)
@@ -377,7 +379,13 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		sum.AddScaled(r.p, 1)
 		r.p = nil
 	}
-	return &Tagger{M: sum.Compact(counts, MinCount, MaxFeatures), Cue: TrainCue(exs, cueEpochs, seed), Priors: total.priors()}
+	return (&Tagger{M: sum.Compact(counts, MinCount, MaxFeatures), Cue: TrainCue(exs, cueEpochs, seed), Priors: total.priors()}).ready()
+}
+
+// ready builds the lookup tables tagging needs besides the weights.
+func (t *Tagger) ready() *Tagger {
+	t.bits = newWordBits(t.Priors)
+	return t
 }
 
 // bagSize is how many taggers, each trained over the examples in its own
