@@ -43,12 +43,10 @@ type slot7 struct {
 }
 
 // fingerprint16 is the part of f an inline slot keeps; it is never 0.
-// Features are remixed first: FNV hashes of short strings share their
-// high bits.
+// Features are remixed by a multiplication first: FNV hashes of short
+// strings share their high bits.
 func fingerprint16(f uint64) uint16 {
-	f ^= f >> 29
-	f *= 0xBF58476D1CE4E5B9
-	return uint16(f>>48) | 1
+	return uint16((f*0xBF58476D1CE4E5B9)>>48) | 1
 }
 
 // fingerprint is the part of f a slot keeps; it is never 0.
@@ -123,31 +121,41 @@ func (a *Acc) Add(o *Acc) {
 // models of at most seven classes (Inline reports whether m is one).
 func (m *Model) Accumulate(feats []Feature, acc *Acc) {
 	mask := len(m.inline) - 1
+	a0, a1, a2, a3, a4, a5, a6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
 	for _, f := range feats {
-		if id, ok := isDense(f); ok {
-			if int(id) < len(m.dense) {
-				w := &m.dense[id].w
-				for c := range w {
-					acc[c] += int32(w[c])
+		var w *[7]int16
+		if uint64(f)&^(MaxDense-1) == denseBit {
+			id := int(uint32(f))
+			if id >= len(m.dense) {
+				continue
+			}
+			w = &m.dense[id].w
+		} else {
+			k := uint64(f)
+			fp := fingerprint16(k)
+			for s := m.slot(k); ; s = (s + 1) & mask {
+				sl := &m.inline[s]
+				if sl.fp == fp {
+					w = &sl.w
+					break
+				}
+				if sl.fp == 0 {
+					break
 				}
 			}
-			continue
-		}
-		k := uint64(f)
-		fp := fingerprint16(k)
-		for s := m.slot(k); ; s = (s + 1) & mask {
-			sl := &m.inline[s]
-			if sl.fp == fp {
-				for c := range acc {
-					acc[c] += int32(sl.w[c])
-				}
-				break
-			}
-			if sl.fp == 0 {
-				break
+			if w == nil {
+				continue
 			}
 		}
+		a0 += int32(w[0])
+		a1 += int32(w[1])
+		a2 += int32(w[2])
+		a3 += int32(w[3])
+		a4 += int32(w[4])
+		a5 += int32(w[5])
+		a6 += int32(w[6])
 	}
+	acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6] = a0, a1, a2, a3, a4, a5, a6
 }
 
 // AddScores adds the class scores of raw sums acc to scores.
@@ -173,8 +181,10 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 	if scale == 0 {
 		scale = 1
 	}
-	// a load of 0.4-0.8: short probe runs in a table small enough for
-	// the caches
+	// a load of at most one half: most lookups are of features the model
+	// does not hold, and linear probing ends those at an empty slot, which
+	// at higher loads lies several slots on (measured: 10 ns a feature at a
+	// load of 0.73, 5.5 at 0.37)
 	hashed := len(feats)
 	if classes <= 7 {
 		for _, f := range feats {
@@ -184,7 +194,7 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 		}
 	}
 	size := 16
-	for size*4 < 5*hashed {
+	for size < 2*hashed {
 		size *= 2
 	}
 	bits := uint8(0)
