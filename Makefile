@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: test vet build demo bench fuzz lexicon
+.PHONY: test vet build demo bench fuzz lexicon models
 
 # Unit, golden, corpus and agreement tests. Tests that need ../shared
 # (PolNeAR, the reference scorer) skip with a message when it is absent.
@@ -40,3 +40,8 @@ fuzz:
 # Regenerate the tagger's word lists from ../shared/data/polnear (train only).
 lexicon:
 	$(GO) generate ./tag/lexicon
+
+# Retrain the embedded attribution model from ../shared/data/polnear (train
+# only; deterministic, about 20 s on 2 cores). Commit models/attrib.model.
+models:
+	$(GO) run ./cmd/quotewire train --out models

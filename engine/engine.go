@@ -12,12 +12,15 @@
 package engine
 
 import (
+	"sync"
+
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/attrib/model"
 	"github.com/quotewire/quotewire/coref"
 	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/meta"
+	"github.com/quotewire/quotewire/models"
 	"github.com/quotewire/quotewire/tag"
 	"github.com/quotewire/quotewire/tag/pos"
 	"github.com/quotewire/quotewire/text"
@@ -26,9 +29,21 @@ import (
 // MaxBytes is the largest article the default pipeline accepts (256 MiB).
 const MaxBytes = 256 << 20
 
-// New returns the default pipeline: meta, segment, tag, attrib, coref,
-// repeats, in that order. It is safe for concurrent use.
+// New returns the default pipeline: meta, segment, tag, attrib (the
+// rules), model (the embedded learned attribution model, package models),
+// coref, repeats, in that order. It is safe for concurrent use.
 func New() *quotewire.Pipeline {
+	tg, err := models.Attrib()
+	if err != nil {
+		// the model is part of the build; TestAttribLoads guards it
+		panic(err)
+	}
+	return WithModels(Models{Attrib: tg})
+}
+
+// Rules returns the pipeline of rules alone: meta, segment, tag, attrib,
+// coref, repeats. It is faster than New and less accurate.
+func Rules() *quotewire.Pipeline {
 	return &quotewire.Pipeline{
 		MaxBytes: MaxBytes,
 		Stages: []quotewire.NamedStage{
@@ -46,7 +61,7 @@ func New() *quotewire.Pipeline {
 // rule-based attributor, with the part-of-speech tagger when given: what
 // the learned attribution model reads.
 func RuleStages(tagger *pos.Tagger) []quotewire.NamedStage {
-	all := withModels(New().Stages, Models{POS: tagger})
+	all := withModels(Rules().Stages, Models{POS: tagger})
 	for i, s := range all {
 		if s.Name == "attrib" {
 			return all[:i+1]
@@ -63,12 +78,12 @@ type Models struct {
 	Attrib *model.Tagger
 }
 
-// WithModels returns the default pipeline with the learned models in
+// WithModels returns the rules' pipeline with the given learned models in
 // place: the part-of-speech tagger after segmentation, the attribution
 // tagger after the rule-based attributor (it keeps the rules' direct
-// quotes and adds what they miss).
+// quotes, takes over the rest, and lets the rules fill what it leaves).
 func WithModels(m Models) *quotewire.Pipeline {
-	p := New()
+	p := Rules()
 	p.Stages = withModels(p.Stages, m)
 	return p
 }
@@ -89,7 +104,9 @@ func withModels(in []quotewire.NamedStage, m Models) []quotewire.NamedStage {
 
 // Extract analyses one article with the default pipeline.
 func Extract(a quotewire.Article) (*quotewire.Analysis, error) {
-	return defaultPipeline.Extract(a)
+	return defaultPipeline().Extract(a)
 }
 
-var defaultPipeline = New()
+// defaultPipeline is made on first use: loading the embedded model takes
+// a moment programs that never extract should not pay.
+var defaultPipeline = sync.OnceValue(New)

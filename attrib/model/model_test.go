@@ -273,7 +273,7 @@ func TestWidens(t *testing.T) {
 	ruleSrc := d.Quotes[0].Source
 	model := quotewire.Quote{Content: []quotewire.Span{span(s, `However laudable the goal, using the tax “is a misguided approach,”`)},
 		Cue: &quotewire.Span{Start: strings.Index(s, "said"), End: strings.Index(s, "said") + 4}, Mention: -1, Speaker: -1}
-	if !widens(d, model) {
+	if !widen(d, model) {
 		t.Fatal("the model's wider quote did not replace the rule quote")
 	}
 	if len(d.Quotes) != 1 || d.Quotes[0].Content[0].In(s) != model.Content[0].In(s) || d.Quotes[0].Kind != quotewire.Mixed {
@@ -286,7 +286,30 @@ func TestWidens(t *testing.T) {
 	d = doc(s)
 	narrow := model
 	narrow.Content = []quotewire.Span{span(s, `tax “is a misguided approach,”`)}
-	if widens(d, narrow) {
+	if widen(d, narrow) {
 		t.Error("a quote one word wider replaced the rule quote")
 	}
+}
+
+// widen runs widens as Stage.Process does, on a document holding only
+// rule quotes.
+func widen(d *quotewire.Document, q quotewire.Quote) bool {
+	owner := make([]int32, len(d.Tokens))
+	for k, r := range d.Quotes {
+		for _, c := range r.Content {
+			for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
+				owner[i] = int32(k + 1)
+			}
+		}
+	}
+	removed := make([]bool, len(d.Quotes))
+	ok := widens(d, q, owner, removed)
+	kept := d.Quotes[:0]
+	for k, r := range d.Quotes {
+		if k >= len(removed) || !removed[k] {
+			kept = append(kept, r)
+		}
+	}
+	d.Quotes = kept
+	return ok
 }

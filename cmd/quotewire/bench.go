@@ -24,7 +24,7 @@ func (m *Main) benchCommand() *cobra.Command {
 		limit   int
 		minTime time.Duration
 		cpuProf string
-		modelF  string
+		mo      modelOpts
 	)
 	c := &cobra.Command{
 		Use:   "bench [FILE...]",
@@ -64,7 +64,7 @@ measured in the same run.
 				}
 				defer pprof.StopCPUProfile()
 			}
-			p, err := pipelineFor(modelF)
+			p, err := mo.pipeline()
 			if err != nil {
 				return err
 			}
@@ -81,7 +81,7 @@ measured in the same run.
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	c.Flags().IntVar(&limit, "limit", 0, "measure at most this many articles (0: all)")
-	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	mo.register(c)
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	c.Flags().DurationVar(&minTime, "min-time", 2*time.Second, "repeat each measurement for at least this long")
 	return c

@@ -19,7 +19,7 @@ func (m *Main) evalCommand() *cobra.Command {
 		predOut string
 		raw     bool
 		workers int
-		modelF  string
+		mo      modelOpts
 		byType  bool
 		rel     bool
 		minConf float64
@@ -48,7 +48,7 @@ scored, so the reference script can check the figures:
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			p, err := pipelineFor(modelF)
+			p, err := mo.pipeline()
 			if err != nil {
 				return err
 			}
@@ -58,7 +58,7 @@ scored, so the reference script can check the figures:
 	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
 	c.Flags().StringVar(&predOut, "pred-out", "", "also write the scored predictions as JSON Lines to this file")
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
-	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	mo.register(c)
 	c.Flags().BoolVar(&byType, "by-type", false, "also print recall and precision split by direct and indirect attributions")
 	c.Flags().BoolVar(&rel, "reliability", false, "also print how often quotes of each confidence are right")
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "score only quotes with at least this confidence")

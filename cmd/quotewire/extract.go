@@ -18,7 +18,7 @@ func (m *Main) extractCommand() *cobra.Command {
 	var (
 		format  string
 		workers int
-		modelF  string
+		mo      modelOpts
 		minConf float64
 	)
 	c := &cobra.Command{
@@ -58,7 +58,7 @@ error.
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use json, jsonl or table", format)}
 			}
-			p, err := pipelineFor(modelF)
+			p, err := mo.pipeline()
 			if err != nil {
 				return err
 			}
@@ -68,7 +68,7 @@ error.
 	c.Flags().StringVarP(&format, "format", "f", formatAuto, "output format: json, jsonl or table (default: json for one text/HTML file, else jsonl)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "print only quotes with at least this confidence (0..1; see README for what the values mean)")
-	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	mo.register(c)
 	return c
 }
 

@@ -14,7 +14,7 @@ const defaultSpeakerSet = "testdata/speakers/wikinews.jsonl"
 
 func (m *Main) evalSpeakersCommand() *cobra.Command {
 	var (
-		modelF  string
+		mo      modelOpts
 		minConf float64
 		wrong   bool
 	)
@@ -33,7 +33,7 @@ this scores the names users read.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
-			p, err := pipelineFor(modelF)
+			p, err := mo.pipeline()
 			if err != nil {
 				return err
 			}
@@ -69,7 +69,7 @@ this scores the names users read.`,
 			return nil
 		},
 	}
-	c.Flags().StringVar(&modelF, "models", "", "use the learned models in this folder (from quotewire train)")
+	mo.register(c)
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "score only quotes with at least this confidence")
 	c.Flags().BoolVar(&wrong, "wrong", false, "list the quotes found with a wrong speaker")
 	return c

@@ -149,13 +149,29 @@ func loadModels(dir string) (engine.Models, error) {
 	return ms, nil
 }
 
-// pipelineFor returns the default pipeline, with the models in dir when
-// dir is not empty.
-func pipelineFor(dir string) (*quotewire.Pipeline, error) {
-	if dir == "" {
+// modelOpts are the flags that choose the models of a pipeline.
+type modelOpts struct {
+	dir       string
+	rulesOnly bool
+}
+
+func (o *modelOpts) register(c *cobra.Command) {
+	c.Flags().StringVar(&o.dir, "models", "", "use the models in this folder (from quotewire train) instead of the embedded ones")
+	c.Flags().BoolVar(&o.rulesOnly, "rules-only", false, "use the rules alone, without the learned attribution model")
+}
+
+// pipeline returns the default pipeline (rules and the embedded models),
+// the rules alone, or the rules with the models of a folder.
+func (o *modelOpts) pipeline() (*quotewire.Pipeline, error) {
+	switch {
+	case o.rulesOnly && o.dir != "":
+		return nil, usageError{"--rules-only and --models exclude each other"}
+	case o.rulesOnly:
+		return engine.Rules(), nil
+	case o.dir == "":
 		return engine.New(), nil
 	}
-	ms, err := loadModels(dir)
+	ms, err := loadModels(o.dir)
 	if err != nil {
 		return nil, err
 	}
