@@ -187,6 +187,7 @@ func adjacentSource(srcs []run, c run, sentOf func(int) int) int {
 	}
 	return best
 }
+
 // nearestCue returns the cue run closest to the content [a, b] within the
 // same sentence as either end, or the sentences just before or after.
 func nearestCue(cues []run, a, b int, sentOf func(int) int) int {
