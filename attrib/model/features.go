@@ -338,7 +338,6 @@ func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
 		learn.Mix(5, c.word(i+2)),
 		learn.Mix(6, c.hshape[i]),
 		learn.Mix(7, c.hsuf[i]),
-		learn.Mix2(19, r, w),
 		learn.Mix2(97, cb, w),
 	)
 	if p := c.hpos[i]; p != 0 {
