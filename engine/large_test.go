@@ -40,7 +40,8 @@ func repeatTo(unit string, n int) string {
 
 // TestLinearGrowth checks that a 20 MB article finishes and that time and
 // allocation grow linearly: ten times the input may not cost much more than
-// ten times the time. It also feeds one giant unpunctuated sentence full
+// ten times the time (allocation is checked closely, time loosely, since
+// other tests share the machine). It also feeds one giant unpunctuated sentence full
 // of cues, the worst case for look-around rules.
 func TestLinearGrowth(t *testing.T) {
 	if testing.Short() {
@@ -60,8 +61,10 @@ func TestLinearGrowth(t *testing.T) {
 			ts, as := timeExtract(t, repeatTo(c.unit, small))
 			tl, al := timeExtract(t, repeatTo(c.unit, large))
 			t.Logf("2 MB: %v, %d MB allocated; 20 MB: %v, %d MB allocated", ts, as>>20, tl, al>>20)
-			if tl > 25*ts {
-				t.Errorf("20 MB took %v, over 25× the 2 MB time %v: not linear", tl, ts)
+			// quadratic work would take 100×; 40× leaves room for a busy
+			// machine and the collector on a 1 GB heap
+			if tl > 40*ts {
+				t.Errorf("20 MB took %v, over 40× the 2 MB time %v: not linear", tl, ts)
 			}
 			if al > 15*as {
 				t.Errorf("20 MB allocated %d MB, over 15× the 2 MB figure %d MB", al>>20, as>>20)
