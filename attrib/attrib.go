@@ -32,6 +32,7 @@ const (
 	ruleSaidThatWeak              // X believes (that) …
 	ruleInverted                  // …, said X.
 	ruleCredit                    // “…” ― Sonya Herridge
+	ruleAs                        // As X put it, …
 	numRules
 )
 
@@ -55,6 +56,7 @@ var confidence = [numRules]float64{
 	ruleSaidThat:      0.83, // 308 of 371
 	ruleSaidThatWeak:  0.61, // 59 of 96
 	ruleInverted:      0.70, // 6 of 8
+	ruleAs:            0.80, // estimated
 }
 
 type state struct {
@@ -88,6 +90,7 @@ func (Attributor) Process(d *quotewire.Document) error {
 	s.credits()
 	s.labels()
 	s.indirect()
+	s.asClauses()
 	sort.SliceStable(d.Quotes, func(i, j int) bool {
 		return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
 	})

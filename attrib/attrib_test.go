@@ -65,6 +65,8 @@ func TestQuotes(t *testing.T) {
 		{"transcript in quotation marks", "\"This is about the debate,\" the host said.\n\n\"WALLACE: Do you really see those two as equivalent?\n\n\"PENCE: Well, look, you know, he has been saying some tough stuff.\"", []string{`direct|the host|said|"This is about the debate,"`, `direct|WALLACE|:|Do you really see those two as equivalent?`, `direct|PENCE|:|Well, look, you know, he has been saying some tough stuff."`}},
 		{"credit line", "“He represents our greatest shame. He is ignorant of our lives.” ― Sonya Herridge\n\n“I cannot believe a man with no credentials is the nominee.”\u00a0— Jacklyn Ashley", []string{`direct|Sonya Herridge|―|“He represents our greatest shame. He is ignorant of our lives.”`, `direct|Jacklyn Ashley|—|“I cannot believe a man with no credentials is the nominee.”`}},
 		{"dash, not a credit", "“We will win,” she said - and the crowd cheered loudly for a long time.", []string{`direct|she|said|“We will win,”`}},
+		{"as clause", "As Ms. Simonyan put it in a statement in July, RT is providing a perspective you will not get elsewhere.", []string{`indirect|Ms. Simonyan|put it|RT is providing a perspective you will not get elsewhere`}},
+		{"as clause, no cue", "As the storm approached the coast, the roads were closed for the night.", nil},
 		{"not a label", "UPDATE: The story was changed on Monday to add details.", nil},
 		{"apostrophes", `Russia’s forces and the voters’ choice don’t matter, he said.`, []string{`indirect|he|said|Russia’s forces and the voters’ choice don’t matter`}},
 	}
