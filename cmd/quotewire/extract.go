@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -85,7 +86,7 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 	out := bufio.NewWriterSize(m.Stdout, 256<<10)
 	defer out.Flush()
 	var w writer
-	failed := 0
+	failed, seen := 0, 0
 	err := ordered(workers, func(emit func(func() extracted)) error {
 		return m.readArticlesOpen(paths, func(r *ingest.Reader) {
 			if w != nil {
@@ -100,6 +101,7 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 			}
 			w, _ = newWriter(out, f)
 		}, func(art quotewire.Article) error {
+			seen++
 			emit(func() extracted {
 				a, err := p.Extract(art)
 				if err == nil && minConf > 0 {
@@ -129,7 +131,15 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 	if failed > 0 {
 		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
 	}
+	if seen == 0 {
+		return noArticles(paths)
+	}
 	return nil
+}
+
+// noArticles is the error for inputs that held no article at all.
+func noArticles(paths []string) error {
+	return fmt.Errorf("no articles found in %s: folders are searched for .txt, .html, .htm, .jsonl and .ndjson files (and .gz of them); name a file to have its format sniffed", strings.Join(paths, ", "))
 }
 
 // report prints a problem with one article on standard error.
@@ -150,12 +160,19 @@ func isDir(path string) bool {
 // reporting unreadable files and bad records on standard error and going
 // on. It returns errPartial when anything failed, or fn's first error.
 func (m *Main) readArticles(paths []string, fn func(quotewire.Article) error) error {
-	failed := 0
-	if err := m.readArticlesOpen(paths, nil, fn, &failed); err != nil {
+	failed, seen := 0, 0
+	count := func(a quotewire.Article) error {
+		seen++
+		return fn(a)
+	}
+	if err := m.readArticlesOpen(paths, nil, count, &failed); err != nil {
 		return err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
+	}
+	if seen == 0 {
+		return noArticles(paths)
 	}
 	return nil
 }

@@ -301,3 +301,14 @@ func TestSpeakerSetFloor(t *testing.T) {
 		t.Errorf("quote recall %.3f (floor 0.45), speaker accuracy %.3f (floor 0.74)\n%s", recall, acc, out)
 	}
 }
+
+func TestExtractNoArticles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "table.csv"), []byte("id,text\n1,hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, "", "extract", dir)
+	if code != 1 || out != "" || !strings.Contains(stderr, "no articles found") || !strings.Contains(stderr, ".jsonl") {
+		t.Errorf("extract on a folder without articles: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
