@@ -1,7 +1,7 @@
 package model
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/quotewire/quotewire/learn"
 )
@@ -35,10 +35,14 @@ func (bl block) f(v uint64) learn.Feature { return bl.f2(v, 0) }
 // out of range is a bug in the feature code, not in the input.
 func (bl block) f2(x, y uint64) learn.Feature {
 	if x >= uint64(bl.a) || y >= uint64(bl.b) {
-		panic(fmt.Sprintf("model: dense feature value (%d, %d) outside %dx%d", x, y, bl.a, bl.b))
+		panic(errOutside)
 	}
 	return learn.Dense(bl.base + uint32(x)*bl.b + uint32(y))
 }
+
+// errOutside is the panic of a dense feature value out of its block's
+// range: a bug in the feature code, not in the input.
+var errOutside = errors.New("model: dense feature value outside its block")
 
 // Value ranges of the dense parts.
 const (
