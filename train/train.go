@@ -15,9 +15,14 @@ import (
 	"github.com/quotewire/quotewire/tag/pos"
 )
 
+// DefaultEpochs is how many passes the attribution tagger makes by
+// default: on PolNeAR dev, 5 to 7 passes all reach content F1 0.75, 8 and
+// more fall just short (the taggers start to fit train's noise).
+const DefaultEpochs = 7
+
 // Options configure training.
 type Options struct {
-	// Epochs over the training data (default 8).
+	// Epochs over the training data (default DefaultEpochs).
 	Epochs int
 	// Seed fixes the order of examples: the same seed gives the same model.
 	Seed uint64
@@ -72,7 +77,7 @@ func Examples(path string, limit int, tagger *pos.Tagger) ([]model.Example, erro
 // Attribution trains the attribution tagger on the gold file at path.
 func Attribution(path string, o Options) (*model.Tagger, error) {
 	if o.Epochs <= 0 {
-		o.Epochs = 8
+		o.Epochs = DefaultEpochs
 	}
 	exs, err := Examples(path, o.Limit, o.POS)
 	if err != nil {

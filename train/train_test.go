@@ -56,9 +56,8 @@ func scoreAll(t *testing.T, p *quotewire.Pipeline, n int) eval.Result {
 // TestModelDevFloor trains the attribution model as quotewire train does,
 // checks that the result is the shipped model byte for byte, and guards
 // its figures on PolNeAR dev, the way a tagger library guards
-// its treebank score. The floors sit just under what was measured
-// (0.749 / 0.551 / 0.664); issue 4's content target (0.75) replaces its
-// floor once reached.
+// its treebank score. The floors are issue 4's targets (content partial
+// 0.75, exact 0.50, attribution 0.65); measured: 0.752 / 0.552 / 0.663.
 func TestModelDevFloor(t *testing.T) {
 	if _, err := os.Stat(trainFile); err != nil {
 		t.Skipf("skipping: %s not found (the shared data lives beside the project)", trainFile)
@@ -66,7 +65,7 @@ func TestModelDevFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping training in -short mode")
 	}
-	tg, err := Attribution(trainFile, Options{Epochs: 8, Seed: 1})
+	tg, err := Attribution(trainFile, Options{Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +78,8 @@ func TestModelDevFloor(t *testing.T) {
 	}
 	r := scoreAll(t, engine.WithModels(engine.Models{Attrib: tg}), 0)
 	t.Logf("dev: content partial %.4f, exact %.4f, attribution %.4f", r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
-	if r.ContentPartial.F1 < 0.74 || r.ContentExact.F1 < 0.54 || r.Attribution.F1 < 0.65 {
-		t.Errorf("dev figures fell below the floors 0.74 / 0.54 / 0.65")
+	if r.ContentPartial.F1 < 0.75 || r.ContentExact.F1 < 0.50 || r.Attribution.F1 < 0.65 {
+		t.Errorf("dev figures fell below issue 4's targets 0.75 / 0.50 / 0.65")
 	}
 }
 

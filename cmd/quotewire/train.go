@@ -96,7 +96,7 @@ extract, eval and bench:
 	}
 	c.Flags().StringVarP(&out, "out", "o", "", "folder to write the models to")
 	c.Flags().StringVar(&data, "data", defaultPolNeAR, "PolNeAR folder")
-	c.Flags().IntVar(&epochs, "epochs", 8, "passes over the data for the attribution tagger")
+	c.Flags().IntVar(&epochs, "epochs", train.DefaultEpochs, "passes over the data for the attribution tagger")
 	c.Flags().IntVar(&pEpochs, "pos-epochs", 5, "passes over the data for the part-of-speech tagger")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for the order of examples")
 	c.Flags().IntVar(&limit, "limit", 0, "train on at most this many articles (0: all)")
