@@ -118,7 +118,7 @@ func (a *Acc) Add(o *Acc) {
 }
 
 // Accumulate adds the raw weights of the features to acc. It is for
-// models of at most seven classes (Inline reports whether m is one).
+// models of at most seven classes.
 func (m *Model) Accumulate(feats []Feature, acc *Acc) {
 	mask := len(m.inline) - 1
 	a0, a1, a2, a3, a4, a5, a6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
@@ -164,10 +164,6 @@ func (m *Model) AddScores(acc *Acc, scores []float32) {
 		scores[c] += float32(acc[c]) * m.scale
 	}
 }
-
-// Inline reports whether m has at most seven classes, so that Accumulate
-// works on it.
-func (m *Model) Inline() bool { return m.inline != nil }
 
 // newModel builds the table from features and their float weights.
 func newModel(classes int, feats []uint64, weights [][]float32) *Model {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
 )
 
@@ -141,13 +140,4 @@ func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
 	}
 	m.p.Average()
 	return &CueModel{M: m.p.Compact(counts, MinCount, MaxFeatures)}
-}
-
-// CueMargins returns the cue classifier's margin for every token of d
-// (cue score minus not-cue score; positive means a cue), for d after the
-// rule stages. Tokens the classifier does not look at get -10.
-func (t *Tagger) CueMargins(d *quotewire.Document) []float32 {
-	c := newContext(d)
-	c.setPriors(t.bits)
-	return t.Cue.margins(c)
 }
