@@ -11,30 +11,11 @@ import (
 func Shape(s string) string {
 	var b [8]byte
 	n := 0
-	var last byte
-	for _, r := range s {
-		var k byte
-		switch {
-		case unicode.IsUpper(r):
-			k = 'X'
-		case unicode.IsLower(r):
-			k = 'x'
-		case unicode.IsDigit(r):
-			k = 'd'
-		case r < utf8.RuneSelf:
-			k = byte(r)
-		default:
-			k = '*'
-		}
-		if k != last {
-			b[n] = k
-			n++
-			last = k
-		}
-		if n == len(b) {
-			break
-		}
-	}
+	eachShapeClass(s, func(k byte) bool {
+		b[n] = k
+		n++
+		return n < len(b)
+	})
 	return string(b[:n])
 }
 
@@ -42,6 +23,19 @@ func Shape(s string) string {
 func ShapeHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	n := 0
+	eachShapeClass(s, func(k byte) bool {
+		h ^= uint64(k)
+		h *= 1099511628211
+		n++
+		return n < 8
+	})
+	return h
+}
+
+// eachShapeClass calls fn with the class of each run of characters of s
+// (X upper, x lower, d digit, the byte itself for other ASCII, * for the
+// rest) until fn returns false. ASCII takes a fast path.
+func eachShapeClass(s string, fn func(byte) bool) {
 	var last byte
 	for i := 0; i < len(s); {
 		var k byte
@@ -72,16 +66,12 @@ func ShapeHash(s string) uint64 {
 			i += size
 		}
 		if k != last {
-			h ^= uint64(k)
-			h *= 1099511628211
-			n++
 			last = k
-		}
-		if n == 8 {
-			break
+			if !fn(k) {
+				return
+			}
 		}
 	}
-	return h
 }
 
 // Suffix returns the last n bytes of s, moved back to a rune boundary, or

@@ -276,26 +276,21 @@ var (
 
 // word returns the hash of token i's lower-case form, or of a boundary
 // pseudo-word outside the document.
-func (c *context) word(i int) uint64 {
-	if i < 0 {
-		return hashBOS
-	}
-	if i >= len(c.hw) {
-		return hashEOS
-	}
-	return c.hw[i]
-}
+func (c *context) word(i int) uint64 { return hashAt(c.hw, i) }
 
 // pos returns the hash of token i's part of speech, or of a boundary
 // pseudo-tag outside the document.
-func (c *context) pos(i int) uint64 {
-	if i < 0 {
+func (c *context) pos(i int) uint64 { return hashAt(c.hpos, i) }
+
+// hashAt returns hs[i], or the boundary pseudo-word's hash outside hs.
+func hashAt(hs []uint64, i int) uint64 {
+	switch {
+	case i < 0:
 		return hashBOS
-	}
-	if i >= len(c.hpos) {
+	case i >= len(hs):
 		return hashEOS
 	}
-	return c.hpos[i]
+	return hs[i]
 }
 
 // at returns xs[i] as a feature value, or 0 outside xs.
