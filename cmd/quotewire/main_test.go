@@ -279,7 +279,9 @@ func TestMinConfidence(t *testing.T) {
 }
 
 // TestSpeakerSetFloor keeps quote recall and speaker accuracy on the
-// hand-checked Wikinews set above their current level.
+// hand-checked Wikinews set near their current level (0.762 and 0.742
+// with the embedded model; the accuracy floor leaves room for a few
+// quotes, since recall gains bring harder ones into the count).
 func TestSpeakerSetFloor(t *testing.T) {
 	code, out, stderr := run(t, "", "eval-speakers", "../../testdata/speakers/wikinews.jsonl")
 	if code != 0 {
@@ -297,8 +299,8 @@ func TestSpeakerSetFloor(t *testing.T) {
 	if quotes < 300 {
 		t.Fatalf("only %d hand-checked quotes read:\n%s", quotes, out)
 	}
-	if recall < 0.45 || acc < 0.74 {
-		t.Errorf("quote recall %.3f (floor 0.45), speaker accuracy %.3f (floor 0.74)\n%s", recall, acc, out)
+	if recall < 0.74 || acc < 0.72 {
+		t.Errorf("quote recall %.3f (floor 0.74), speaker accuracy %.3f (floor 0.72)\n%s", recall, acc, out)
 	}
 }
 
