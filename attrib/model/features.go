@@ -99,6 +99,9 @@ type context struct {
 	// pcL and pcR are like lcL and lcR for the tokens the classifier
 	// calls cues (bucket >= 3).
 	cue, pcL, pcR []uint8
+	// sentMentions lists, per sentence, the indices in d.Mentions of the
+	// mentions that start in it.
+	sentMentions [][]int32
 	// ment is each token's mention code: 0 outside mentions, else
 	// 1 + kind*8 + type*2 + (1 when not the mention's first token).
 	ment []uint8
@@ -221,7 +224,12 @@ func newContext(d *quotewire.Document) *context {
 			c.hpos[i] = learn.StringHash(t.POS)
 		}
 	}
-	for _, m := range d.Mentions {
+	c.sentMentions = make([][]int32, len(d.Sentences))
+	for mi, m := range d.Mentions {
+		if i := d.TokenAt(m.Start); i < n {
+			si := d.Tokens[i].Sentence
+			c.sentMentions[si] = append(c.sentMentions[si], int32(mi))
+		}
 		ty := uint8(0)
 		switch m.Type {
 		case quotewire.Person:

@@ -19,6 +19,8 @@ type Tagger struct {
 	M *learn.Model
 	// Cue is the per-token cue classifier whose output the tagger reads.
 	Cue *CueModel
+	// Source links the cues of decoded quotes to their sources.
+	Source *SourceModel
 	// Priors is the learned cue-word table the tagger and Cue read.
 	Priors Priors
 
@@ -34,7 +36,7 @@ type scorer interface {
 }
 
 // fileMagic starts a saved tagger.
-const fileMagic = "QWATTR02\n"
+const fileMagic = "QWATTR04\n"
 
 // Load reads a tagger saved with Save.
 func Load(r io.Reader) (*Tagger, error) {
@@ -55,10 +57,14 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load attribution model: %w", err)
 	}
+	src, err := learn.ReadModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("load attribution model: source resolver: %w", err)
+	}
 	if m.Classes != int(NumLabels) || cue.Classes != 2 {
 		return nil, fmt.Errorf("load attribution model: %d and %d classes, want %d and 2", m.Classes, cue.Classes, NumLabels)
 	}
-	return (&Tagger{M: m, Cue: &CueModel{M: cue}, Priors: pr}).ready(), nil
+	return (&Tagger{M: m, Cue: &CueModel{M: cue}, Source: &SourceModel{M: src}, Priors: pr}).ready(), nil
 }
 
 // Save writes the tagger: its cue-word table, cue classifier and weights.
@@ -72,6 +78,9 @@ func (t *Tagger) Save(w io.Writer) error {
 		return err
 	}
 	if _, err := t.M.WriteTo(bw); err != nil {
+		return err
+	}
+	if _, err := t.Source.M.WriteTo(bw); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -207,16 +216,16 @@ func (t *Tagger) infer(c *context) []Label {
 // Labels returns the model's labels for the tokens of d, which must have
 // been through segmentation and the rule-based attributor.
 func (t *Tagger) Labels(d *quotewire.Document) []Label {
-	labels, _ := t.labelsCues(d)
+	labels, _, _ := t.labelsCues(d)
 	return labels
 }
 
 // labelsCues returns the labels and the cue classifier's buckets (see
-// cueBucket) of the tokens of d.
-func (t *Tagger) labelsCues(d *quotewire.Document) ([]Label, []uint8) {
+// cueBucket) of the tokens of d, and the context they came from.
+func (t *Tagger) labelsCues(d *quotewire.Document) ([]Label, []uint8, *context) {
 	c := newContext(d)
 	t.prepare(c)
-	return t.tag(c, nil), c.cue
+	return t.tag(c, nil), c.cue, c
 }
 
 // prepare sets what the tagger's features read from its cue-word table
@@ -279,12 +288,13 @@ func GoldLabels(d *quotewire.Document, atts []Attribution) []Label {
 type Example struct {
 	c    *context
 	gold []Label
+	atts []Attribution
 }
 
 // NewExample prepares a training example from a processed document and its
 // gold attributions.
 func NewExample(d *quotewire.Document, atts []Attribution) Example {
-	return Example{c: newContext(d), gold: GoldLabels(d, atts)}
+	return Example{c: newContext(d), gold: GoldLabels(d, atts), atts: atts}
 }
 
 // MinCount is how often a feature must occur in training to be kept in
@@ -379,8 +389,13 @@ func Train(exs []Example, epochs int, seed uint64, progress func(epoch int, acc 
 		sum.AddScaled(r.p, 1)
 		r.p = nil
 	}
-	return (&Tagger{M: sum.Compact(counts, MinCount, MaxFeatures), Cue: TrainCue(exs, cueEpochs, seed), Priors: total.priors()}).ready()
+	t := (&Tagger{M: sum.Compact(counts, MinCount, MaxFeatures), Cue: TrainCue(exs, cueEpochs, seed), Priors: total.priors()}).ready()
+	t.Source = trainSource(t, exs, sourceEpochs, seed)
+	return t
 }
+
+// sourceEpochs is how many passes the source resolver makes.
+const sourceEpochs = 5
 
 // ready builds the lookup tables tagging needs besides the weights.
 func (t *Tagger) ready() *Tagger {
