@@ -8,6 +8,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
+	"github.com/quotewire/quotewire/tag"
 	"github.com/quotewire/quotewire/text"
 )
 
@@ -313,3 +314,34 @@ func widen(d *quotewire.Document, q quotewire.Quote) bool {
 	d.Quotes = kept
 	return ok
 }
+
+// TestSourceResolver trains on the synthetic set and checks that the
+// resolver picks the speaker among the mentions of the cue's sentence, not
+// the other name in it.
+func TestSourceResolver(t *testing.T) {
+	train := synthetic([]string{"Smith", "Jones", "Officials", "Maria Lopez", "Peter Brown", "The company"},
+		[]string{"prices will rise", "the talks failed", "nobody was hurt in the blast"})
+	tg := Train(train, 5, 1, nil)
+	if tg.Source == nil || tg.Source.M.Len() == 0 {
+		t.Fatal("no source resolver trained")
+	}
+	s := "Anna Weber told Peter Brown that John Miller would leave."
+	d := quotewire.NewDocument(quotewire.Article{Text: s})
+	text.Segmenter{}.Process(d)
+	tag.Tagger{}.Process(d)
+	attrib.Attributor{}.Process(d)
+	c := newContext(d)
+	tg.prepare(c)
+	q := quotewire.Quote{Content: []quotewire.Span{span(s, "John Miller would leave")}, Cue: ptr(span(s, "told")), Mention: -1, Speaker: -1}
+	qs := []quotewire.Quote{q}
+	cands := c.sourceCandidates(&qs[0], nil, nil)
+	if len(cands) < 2 {
+		t.Fatalf("%d candidates, want the speaker and the hearer", len(cands))
+	}
+	tg.Source.resolve(c, qs, nil)
+	if qs[0].Source == nil || qs[0].Source.In(s) != "Anna Weber" {
+		t.Errorf("source %v, want Anna Weber (not the hearer Peter Brown)", qs[0].Source)
+	}
+}
+
+func ptr(s quotewire.Span) *quotewire.Span { return &s }
