@@ -59,6 +59,9 @@ func ReadSilver(path string) (map[string][]pos.Silver, error) {
 					if json.Unmarshal(t[0], &st.Start) != nil || json.Unmarshal(t[1], &st.End) != nil || json.Unmarshal(t[4], &st.POS) != nil {
 						return nil, fmt.Errorf("%s line %d: bad token", path, line)
 					}
+					if len(t) > 5 && json.Unmarshal(t[5], &st.NER) != nil {
+						return nil, fmt.Errorf("%s line %d: bad NER tag", path, line)
+					}
 					toks = append(toks, st)
 				}
 			}
@@ -75,8 +78,33 @@ func ReadSilver(path string) (map[string][]pos.Silver, error) {
 }
 
 // POSExamples segments the articles of a PolNeAR text file and aligns
-// them with silver tags.
+// them with silver part-of-speech tags.
 func POSExamples(textPath, silverPath string, limit int) ([]pos.Example, error) {
+	return silverExamples(textPath, silverPath, limit, func(s pos.Silver) string { return s.POS })
+}
+
+// NERExamples segments the articles of a PolNeAR text file and aligns
+// them with silver named-entity classes, folded to PERSON, ORGANIZATION,
+// LOCATION (CoreNLP's LOCATION, CITY, COUNTRY, STATE_OR_PROVINCE) and O.
+func NERExamples(textPath, silverPath string, limit int) ([]pos.Example, error) {
+	return silverExamples(textPath, silverPath, limit, func(s pos.Silver) string { return NERClass(s.NER) })
+}
+
+// NERClass folds a CoreNLP named-entity class to the three quotewire
+// entity types and O.
+func NERClass(c string) string {
+	switch c {
+	case "PERSON", "ORGANIZATION":
+		return c
+	case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE":
+		return "LOCATION"
+	case "":
+		return ""
+	}
+	return "O"
+}
+
+func silverExamples(textPath, silverPath string, limit int, field func(pos.Silver) string) ([]pos.Example, error) {
 	silver, err := ReadSilver(silverPath)
 	if err != nil {
 		return nil, err
@@ -100,7 +128,7 @@ func POSExamples(textPath, silverPath string, limit int) ([]pos.Example, error) 
 		if err := (text.Segmenter{}).Process(d); err != nil {
 			return err
 		}
-		exs = append(exs, pos.Example{Tokens: d.Tokens, Tags: pos.Align(d, sv)})
+		exs = append(exs, pos.Example{Tokens: d.Tokens, Tags: pos.AlignBy(d, sv, field)})
 		return nil
 	})
 	if err != nil && !errors.Is(err, stop) {

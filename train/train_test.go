@@ -11,6 +11,7 @@ import (
 	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/eval"
 	"github.com/quotewire/quotewire/models"
+	"github.com/quotewire/quotewire/tag/pos"
 )
 
 const (
@@ -113,5 +114,110 @@ func TestTrainSlice(t *testing.T) {
 	t.Logf("content-partial F1 on 20 dev articles: trained on 60 articles %.3f, on 1 article %.3f", trained, base)
 	if trained <= base+0.05 {
 		t.Errorf("trained model F1 %.3f does not beat the near-untrained one %.3f", trained, base)
+	}
+}
+
+// TestNERTagger trains a named-entity tagger on the silver CoreNLP classes
+// of PolNeAR train (item 1 of issue 4: train one "if it helps, and report
+// its accuracy on dev against those tags") and compares it on dev with the
+// rule-based tagger's mention types, token by token, over the tokens
+// CoreNLP puts in a person, organisation or location.
+func TestNERTagger(t *testing.T) {
+	silverTrain := "../../shared/data/polnear/train.corenlp.jsonl.gz"
+	silverDev := "../../shared/data/polnear/dev.corenlp.jsonl.gz"
+	if _, err := os.Stat(silverDev); err != nil {
+		t.Skipf("skipping: %s not found (the shared data lives beside the project)", silverDev)
+	}
+	if testing.Short() {
+		t.Skip("skipping training in -short mode")
+	}
+	exs, err := NERExamples(trainFile, silverTrain, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := NERExamples(devFile, silverDev, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := pos.Train(exs, 4, 1, 2, nil)
+	// entity-token precision and recall against silver, for the trained
+	// tagger and for the rules (tag stage mention types)
+	type prf struct{ tp, p, g int }
+	var learned, rules prf
+	typeOf := map[quotewire.EntityType]string{quotewire.Person: "PERSON", quotewire.Organization: "ORGANIZATION", quotewire.Place: "LOCATION"}
+	for _, ex := range dev {
+		pred := tg.Tag(ex.Tokens)
+		for i, g := range ex.Tags {
+			if g == "" {
+				continue
+			}
+			if g != "O" {
+				learned.g++
+				rules.g++
+			}
+			if pred[i] != "O" {
+				learned.p++
+				if pred[i] == g {
+					learned.tp++
+				}
+			}
+		}
+	}
+	// the rules: run the tag stage over each dev article
+	f, err := os.Open(devFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sv, err := ReadSilver(silverDev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := engine.RuleStages(nil)
+	err = eval.ReadGold(f, devFile, func(g eval.GoldArticle) error {
+		s, ok := sv[g.ID]
+		if !ok || quotewire.Check(g.Text) != nil {
+			return nil
+		}
+		d := quotewire.NewDocument(quotewire.Article{ID: g.ID, Text: g.Text})
+		for _, st := range stages {
+			if err := st.Stage.Process(d); err != nil {
+				return err
+			}
+		}
+		gold := pos.AlignBy(d, s, func(x pos.Silver) string { return NERClass(x.NER) })
+		pred := make([]string, len(d.Tokens))
+		for _, m := range d.Mentions {
+			if m.Kind != quotewire.NameMention {
+				continue
+			}
+			for i := d.TokenAt(m.Head.Start); i < len(d.Tokens) && d.Tokens[i].Start < m.Head.End; i++ {
+				pred[i] = typeOf[m.Type]
+			}
+		}
+		for i, gt := range gold {
+			if gt == "" || pred[i] == "" {
+				continue
+			}
+			rules.p++
+			if pred[i] == gt {
+				rules.tp++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1 := func(x prf) (float64, float64, float64) {
+		p, r := float64(x.tp)/float64(max(x.p, 1)), float64(x.tp)/float64(max(x.g, 1))
+		return p, r, 2 * p * r / max(p+r, 1e-9)
+	}
+	lp, lr, lf := f1(learned)
+	rp, rr, rf := f1(rules)
+	t.Logf("entity tokens on dev vs CoreNLP silver: learned tagger P %.3f R %.3f F1 %.3f (token accuracy %.3f); rules P %.3f R %.3f F1 %.3f",
+		lp, lr, lf, tg.Accuracy(dev), rp, rr, rf)
+	if lf < 0.75 {
+		t.Errorf("learned NER entity-token F1 %.3f on dev, want >= 0.75", lf)
 	}
 }

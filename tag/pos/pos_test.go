@@ -53,7 +53,7 @@ func TestAlign(t *testing.T) {
 	s := "Lavrov’s don’t."
 	d := quotewire.NewDocument(quotewire.Article{Text: s})
 	text.Segmenter{}.Process(d)
-	got := Align(d, []Silver{{0, 6, "NNP"}, {6, 10, "POS"}, {11, 13, "VB"}, {13, 18, "RB"}, {18, 19, "."}})
+	got := Align(d, []Silver{{0, 6, "NNP", "PERSON"}, {6, 10, "POS", "O"}, {11, 13, "VB", "O"}, {13, 18, "RB", "O"}, {18, 19, ".", "O"}})
 	// tokens: Lavrov ’s don’t .  — "don’t" starts with the silver "do"
 	want := []string{"NNP", "POS", "VB", "."}
 	if strings.Join(got, " ") != strings.Join(want, " ") {

@@ -7,16 +7,22 @@ import (
 	"github.com/quotewire/quotewire/learn"
 )
 
-// Silver is one token of a reference tagging, in byte offsets.
+// Silver is one token of a reference tagging, in byte offsets, with its
+// part of speech and named-entity class.
 type Silver struct {
 	Start, End int
-	POS        string
+	POS, NER   string
 }
 
 // Align gives each token of d the POS of the silver token that starts
 // where it starts ("" when none does: tokenisations differ at the edges).
 // silver must be sorted by Start.
 func Align(d *quotewire.Document, silver []Silver) []string {
+	return AlignBy(d, silver, func(s Silver) string { return s.POS })
+}
+
+// AlignBy is Align for the tag field picks.
+func AlignBy(d *quotewire.Document, silver []Silver, field func(Silver) string) []string {
 	out := make([]string, len(d.Tokens))
 	j := 0
 	for i, t := range d.Tokens {
@@ -24,7 +30,7 @@ func Align(d *quotewire.Document, silver []Silver) []string {
 			j++
 		}
 		if j < len(silver) && silver[j].Start == t.Start {
-			out[i] = silver[j].POS
+			out[i] = field(silver[j])
 		}
 	}
 	return out
@@ -91,6 +97,16 @@ func Train(exs []Example, epochs int, seed uint64, minCount int32, progress func
 	}
 	t.p.Average()
 	return &Tagger{Tags: tags, M: t.p.Compact(counts, minCount, 0)}
+}
+
+// Tag returns the tags t gives the tokens.
+func (t *Tagger) Tag(toks []quotewire.Token) []string {
+	idx := t.tag(toks, nil)
+	out := make([]string, len(idx))
+	for i, k := range idx {
+		out[i] = t.Tags[k]
+	}
+	return out
 }
 
 // Accuracy returns the share of tokens with a known silver tag that t tags
