@@ -42,18 +42,23 @@ func (m *Main) trainCommand() *cobra.Command {
 		Long: `train reproduces quotewire's learned models from the PolNeAR data (default
 ` + defaultPolNeAR + `; only train.jsonl and train.corenlp.jsonl.gz are read):
 
-  ` + attribFile + `  attribution tagger (content, source and cue spans), from the gold
-                  attributions: a cue-word table, a cue classifier and a
-                  tagger reading both and the rules' output
+  ` + attribFile + `  the attribution model, from the gold attributions: a cue-word
+                  table, a cue classifier, a tagger of content, source and
+                  cue spans reading both and the rules' output, and a
+                  source resolver
   ` + posFile + `     with --pos: part-of-speech tagger, from CoreNLP's silver tags
                   (97.7% agreement on dev; the attribution tagger then reads
                   its tags, which measured no better on dev and costs time)
 
-Training is deterministic for a seed. Use the result with --models DIR on
-extract, eval and bench:
+Training is deterministic for a seed; with the defaults it reproduces the
+model embedded in quotewire (models/attrib.model) byte for byte, so
 
-  quotewire train --out models
-  quotewire eval --models models ../shared/data/polnear/dev.jsonl`,
+  quotewire train --out models        # in the repository: make models
+
+is how the shipped model is rebuilt. Try a model of your own with --models:
+
+  quotewire train --out /tmp/mine --epochs 5
+  quotewire eval --models /tmp/mine ../shared/data/polnear/dev.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if out == "" {
