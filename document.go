@@ -1,5 +1,7 @@
 package quotewire
 
+import "sort"
+
 // TokenKind classifies a token by its surface form.
 type TokenKind uint8
 
@@ -189,6 +191,14 @@ type Document struct {
 // NewDocument returns a Document for a, with Body covering the whole text.
 func NewDocument(a Article) *Document {
 	return &Document{Article: a, Body: Span{0, len(a.Text)}}
+}
+
+// TokensIn returns the tokens that overlap sp as the index range
+// [first, end): both binary searches.
+func (d *Document) TokensIn(sp Span) (first, end int) {
+	first = d.TokenAt(sp.Start)
+	end = first + sort.Search(len(d.Tokens)-first, func(k int) bool { return d.Tokens[first+k].Start >= sp.End })
+	return first, end
 }
 
 // TokenAt returns the index of the first token whose end is after off, or

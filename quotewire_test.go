@@ -69,3 +69,23 @@ func TestPipelineRejects(t *testing.T) {
 		t.Errorf("Extract = %+v, %v", a, err)
 	}
 }
+
+func TestTokensIn(t *testing.T) {
+	// tokens "ab" [0,2) "cd" [3,5) "ef" [6,8)
+	d := &Document{Tokens: []Token{{Span: Span{Start: 0, End: 2}}, {Span: Span{Start: 3, End: 5}}, {Span: Span{Start: 6, End: 8}}}}
+	for _, tc := range []struct {
+		sp         Span
+		first, end int
+	}{
+		{Span{0, 8}, 0, 3},
+		{Span{3, 5}, 1, 2},
+		{Span{1, 4}, 0, 2}, // overlaps the ends of two tokens
+		{Span{2, 3}, 1, 1}, // only the space between
+		{Span{8, 9}, 3, 3},
+		{Span{0, 0}, 0, 0},
+	} {
+		if f, e := d.TokensIn(tc.sp); f != tc.first || e != tc.end {
+			t.Errorf("TokensIn(%v) = %d, %d, want %d, %d", tc.sp, f, e, tc.first, tc.end)
+		}
+	}
+}

@@ -433,7 +433,7 @@ func (s *state) sentenceStart(i int) int {
 
 func (s *state) markQuoted(content []quotewire.Span) {
 	for _, c := range content {
-		for i := s.d.TokenAt(c.Start); i < len(s.d.Tokens) && s.d.Tokens[i].Start < c.End; i++ {
+		for i, end := s.d.TokensIn(c); i < end; i++ {
 			s.inQuote[i] = true
 		}
 	}

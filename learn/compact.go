@@ -124,8 +124,8 @@ func (m *Model) Accumulate(feats []Feature, acc *Acc) {
 	a0, a1, a2, a3, a4, a5, a6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
 	for _, f := range feats {
 		var w *[7]int16
-		if uint64(f)&^(MaxDense-1) == denseBit {
-			id := int(uint32(f))
+		if id32, ok := isDense(f); ok {
+			id := int(id32)
 			if id >= len(m.dense) {
 				continue
 			}

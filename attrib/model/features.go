@@ -58,7 +58,7 @@ const (
 func ruleRoles(d *quotewire.Document) []uint8 {
 	r := make([]uint8, len(d.Tokens))
 	mark := func(sp quotewire.Span, v uint8) {
-		for i := d.TokenAt(sp.Start); i < len(d.Tokens) && d.Tokens[i].Start < sp.End; i++ {
+		for i, end := d.TokensIn(sp); i < end; i++ {
 			r[i] = v
 		}
 	}
@@ -90,7 +90,7 @@ type context struct {
 	// cueLeft and cueRight are the distances (bucketed) to the nearest
 	// reporting verb before and after each token in its sentence.
 	cueLeft, cueRight []uint8
-	isCue             []bool
+	isCue             []uint8 // 1 for a word the rules know as a cue
 	// prior is each token's learned cue prior, bucketed (see Priors); lcL and
 	// lcR are the bucketed distance to the nearest likely cue (prior >= 2)
 	// left and right in the sentence, times 8 plus that cue's prior.
@@ -112,15 +112,25 @@ type context struct {
 
 // nearest fills left and right with, for each token, the bucketed
 // distance to the nearest token of its sentence before (left) and after
-// (right) it whose class is at least min, times 8, plus that token's
-// class; 7*8 when there is none.
-func (c *context) nearest(class, left, right []uint8, min uint8) {
+// (right) it whose class is at least min — times 8 plus that token's class
+// when withClass is set — or the bucket for none (7, or 7*8).
+func (c *context) nearest(class, left, right []uint8, min uint8, withClass bool) {
+	val := func(dist, j int) uint8 {
+		if withClass {
+			return bucket(dist)*8 + class[j]
+		}
+		return bucket(dist)
+	}
+	none := uint8(7)
+	if withClass {
+		none = 7 * 8
+	}
 	for _, s := range c.d.Sentences {
 		last := -1
 		for i := s.First; i < s.Last; i++ {
-			left[i] = 7 * 8
+			left[i] = none
 			if last >= 0 {
-				left[i] = bucket(i-last)*8 + class[last]
+				left[i] = val(i-last, last)
 			}
 			if class[i] >= min {
 				last = i
@@ -128,9 +138,9 @@ func (c *context) nearest(class, left, right []uint8, min uint8) {
 		}
 		next := -1
 		for i := s.Last - 1; i >= s.First; i-- {
-			right[i] = 7 * 8
+			right[i] = none
 			if next >= 0 {
-				right[i] = bucket(next-i)*8 + class[next]
+				right[i] = val(next-i, next)
 			}
 			if class[i] >= min {
 				next = i
@@ -145,34 +155,10 @@ func (c *context) setPriors(wb *wordBits) {
 	for i := range c.d.Tokens {
 		v := wb.get(c.hw[i])
 		c.prior[i] = v &^ isCueBit
-		c.isCue[i] = v&isCueBit != 0
+		c.isCue[i] = uint8(b2u(v&isCueBit != 0))
 	}
-	c.nearest(c.prior, c.lcL, c.lcR, 2)
-	d := c.d
-	for _, s := range d.Sentences {
-		last := -1
-		for i := s.First; i < s.Last; i++ {
-			if last >= 0 {
-				c.cueLeft[i] = bucket(i - last)
-			} else {
-				c.cueLeft[i] = 7
-			}
-			if c.isCue[i] {
-				last = i
-			}
-		}
-		next := -1
-		for i := s.Last - 1; i >= s.First; i-- {
-			if next >= 0 {
-				c.cueRight[i] = bucket(next - i)
-			} else {
-				c.cueRight[i] = 7
-			}
-			if c.isCue[i] {
-				next = i
-			}
-		}
-	}
+	c.nearest(c.prior, c.lcL, c.lcR, 2, true)
+	c.nearest(c.isCue, c.cueLeft, c.cueRight, 1, false)
 }
 
 // setCues sets the cue classifier's margins.
@@ -180,7 +166,7 @@ func (c *context) setCues(margins []float32) {
 	for i, m := range margins {
 		c.cue[i] = cueBucket(m)
 	}
-	c.nearest(c.cue, c.pcL, c.pcR, 3)
+	c.nearest(c.cue, c.pcL, c.pcR, 3, true)
 }
 
 // bucket maps a token distance to a small class; 7 means none.
@@ -210,8 +196,7 @@ func newContext(d *quotewire.Document) *context {
 		return b
 	}
 	hashes := make([]uint64, 4*n)
-	flags := make([]bool, 2*n)
-	c := &context{d: d, rules: ruleRoles(d), inQuote: flags[:n:n], isCue: flags[n:],
+	c := &context{d: d, rules: ruleRoles(d), inQuote: make([]bool, n), isCue: next(),
 		sentPos: next(), ment: next(), prior: next(), lcL: next(), lcR: next(), cue: next(), pcL: next(), pcR: next(),
 		cueLeft: next(), cueRight: next(),
 		hw: hashes[:n:n], hshape: hashes[n : 2*n : 2*n], hsuf: hashes[2*n : 3*n : 3*n], hpos: hashes[3*n:]}
@@ -226,8 +211,9 @@ func newContext(d *quotewire.Document) *context {
 	}
 	c.sentMentions = make([][]int32, len(d.Sentences))
 	for mi, m := range d.Mentions {
-		if i := d.TokenAt(m.Start); i < n {
-			si := d.Tokens[i].Sentence
+		first, end := d.TokensIn(m.Span)
+		if first < n {
+			si := d.Tokens[first].Sentence
 			c.sentMentions[si] = append(c.sentMentions[si], int32(mi))
 		}
 		ty := uint8(0)
@@ -240,16 +226,15 @@ func newContext(d *quotewire.Document) *context {
 			ty = 3
 		}
 		code := 1 + uint8(m.Kind)*8 + ty*2
-		for i := d.TokenAt(m.Start); i < n && d.Tokens[i].Start < m.End; i++ {
-			if i == d.TokenAt(m.Start) {
-				c.ment[i] = code
-			} else {
+		for i := first; i < end; i++ {
+			c.ment[i] = code
+			if i > first {
 				c.ment[i] = code + 1
 			}
 		}
 	}
 	for _, q := range d.QuoteSpans {
-		for i := d.TokenAt(q.Start); i < len(d.Tokens) && d.Tokens[i].Start < q.End; i++ {
+		for i, end := d.TokensIn(q); i < end; i++ {
 			c.inQuote[i] = true
 		}
 	}
@@ -400,7 +385,7 @@ func (c *context) dynamic(dst []learn.Feature, i int, prev, prev2 Label) []learn
 		tFirstPL.f2(first, pl),
 		tCLPL.f2(uint64(c.cueLeft[i]), pl),
 		tCRPL.f2(uint64(c.cueRight[i]), pl),
-		tIsCuePL.f2(b2u(c.isCue[i]), pl),
+		tIsCuePL.f2(uint64(c.isCue[i]), pl),
 		tPrPL.f2(uint64(c.prior[i]), pl),
 		tLLPL.f2(uint64(c.lcL[i]), pl),
 		tLRPL.f2(uint64(c.lcR[i]), pl),

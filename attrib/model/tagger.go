@@ -246,7 +246,7 @@ func GoldLabels(d *quotewire.Document, atts []Attribution) []Label {
 	labels := make([]Label, len(d.Tokens))
 	mark := func(sp quotewire.Span, b, in Label) {
 		first := true
-		for i := d.TokenAt(sp.Start); i < len(d.Tokens) && d.Tokens[i].Start < sp.End; i++ {
+		for i, end := d.TokensIn(sp); i < end; i++ {
 			if first {
 				labels[i] = b
 				first = false

@@ -86,7 +86,7 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 	out := bufio.NewWriterSize(m.Stdout, 256<<10)
 	defer out.Flush()
 	var w writer
-	failed, seen := 0, 0
+	failed := 0
 	err := ordered(workers, func(emit func(func() extracted)) error {
 		return m.readArticlesOpen(paths, func(r *ingest.Reader) {
 			if w != nil {
@@ -101,7 +101,6 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 			}
 			w, _ = newWriter(out, f)
 		}, func(art quotewire.Article) error {
-			seen++
 			emit(func() extracted {
 				a, err := p.Extract(art)
 				if err == nil && minConf > 0 {
@@ -131,9 +130,6 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 	if failed > 0 {
 		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
 	}
-	if seen == 0 {
-		return noArticles(paths)
-	}
 	return nil
 }
 
@@ -160,28 +156,23 @@ func isDir(path string) bool {
 // reporting unreadable files and bad records on standard error and going
 // on. It returns errPartial when anything failed, or fn's first error.
 func (m *Main) readArticles(paths []string, fn func(quotewire.Article) error) error {
-	failed, seen := 0, 0
-	count := func(a quotewire.Article) error {
-		seen++
-		return fn(a)
-	}
-	if err := m.readArticlesOpen(paths, nil, count, &failed); err != nil {
+	failed := 0
+	if err := m.readArticlesOpen(paths, nil, fn, &failed); err != nil {
 		return err
 	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
 	}
-	if seen == 0 {
-		return noArticles(paths)
-	}
 	return nil
 }
 
 // readArticlesOpen is readArticles with a hook called as each input is
-// opened, counting problems in *failed.
+// opened, counting problems in *failed; inputs that hold no article at
+// all, with nothing failed, are an error (noArticles).
 func (m *Main) readArticlesOpen(paths []string, onOpen func(*ingest.Reader), fn func(quotewire.Article) error, failed *int) error {
 	opts := ingest.Options{Stdin: m.Stdin}
-	return ingest.Walk(paths, func(path string, err error) error {
+	seen := 0
+	err := ingest.Walk(paths, func(path string, err error) error {
 		if err != nil {
 			*failed++
 			fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
@@ -213,9 +204,14 @@ func (m *Main) readArticlesOpen(paths []string, onOpen func(*ingest.Reader), fn 
 				fmt.Fprintf(m.Stderr, "quotewire: %s: %v\n", path, err)
 				return nil
 			}
+			seen++
 			if err := fn(a); err != nil {
 				return err
 			}
 		}
 	})
+	if err == nil && seen == 0 && *failed == 0 {
+		return noArticles(paths)
+	}
+	return err
 }
