@@ -54,7 +54,7 @@ func (s *state) npBack(end, lo int) (int, bool) {
 		case isPossessive(p):
 			k--
 			continue
-		case p.Kind == quotewire.Punct && (p.Text == "-" || p.Text == "–") && p.End == toks[k].Start && p.Start == toks[k-2].End:
+		case p.Kind == quotewire.Punct && (p.Text == "-" || p.Text == "–") && k-2 >= lo && p.End == toks[k].Start && p.Start == toks[k-2].End:
 			k -= 2
 			continue
 		case determiners[p.Lower] && !p.IsCapitalized() || determiners[p.Lower] && k-1 == lo:
