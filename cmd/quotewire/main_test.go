@@ -314,3 +314,30 @@ func TestExtractNoArticles(t *testing.T) {
 		t.Errorf("extract on a folder without articles: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
+
+// TestModelFlags checks the flags that choose the models: a truncated
+// model file is an error naming it, and --rules-only with --models is a
+// usage error.
+func TestModelFlags(t *testing.T) {
+	shipped, err := os.ReadFile("../../models/attrib.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, attribFile)
+	if err := os.WriteFile(bad, shipped[:len(shipped)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "", "extract", "--models", dir, seedFile)
+	if code != 1 || !strings.Contains(stderr, bad) {
+		t.Errorf("truncated model: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = run(t, "", "extract", "--rules-only", "--models", dir, seedFile)
+	if code != 2 || !strings.Contains(stderr, "exclude each other") {
+		t.Errorf("--rules-only with --models: exit %d, stderr %q", code, stderr)
+	}
+	code, out, _ := run(t, "", "extract", "--rules-only", "--format", "jsonl", seedFile)
+	if code != 0 || !strings.Contains(out, `"confidence":0.6}`) {
+		t.Errorf("--rules-only: exit %d, want the rules' confidence 0.6 on the first quote", code)
+	}
+}
