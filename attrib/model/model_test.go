@@ -345,3 +345,68 @@ func TestSourceResolver(t *testing.T) {
 }
 
 func ptr(s quotewire.Span) *quotewire.Span { return &s }
+
+func TestComplementClauses(t *testing.T) {
+	tests := []struct {
+		name, text, cue string
+		content, src    string // "" content: nothing added
+	}{
+		{"that clause", "The city of Phoenix is demanding that the campaign stop using the image.", "demanding",
+			"that the campaign stop using the image", "The city of Phoenix"},
+		{"colon and quotation", "She tweeted: “When something gets under his skin, he lashes out.”", "tweeted",
+			"“When something gets under his skin, he lashes out.”", "She"},
+		{"no that or colon", "The city is demanding a new vote on the plan.", "demanding", "", ""},
+		{"too short", "He noted that so.", "noted", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.text
+			d := doc(s)
+			cue := make([]uint8, len(d.Tokens))
+			for i, tok := range d.Tokens {
+				if tok.Text == tc.cue {
+					cue[i] = 5
+				}
+			}
+			out := complementClauses(d, nil, cue)
+			if tc.content == "" {
+				if len(out) != 0 {
+					t.Fatalf("added %d quotes, want none", len(out))
+				}
+				return
+			}
+			if len(out) != 1 {
+				t.Fatalf("got %d quotes, want 1", len(out))
+			}
+			q := out[0]
+			if got := q.Content[0].In(s); got != tc.content {
+				t.Errorf("content %q, want %q", got, tc.content)
+			}
+			if q.Cue == nil || q.Cue.In(s) != tc.cue || q.Source == nil || q.Source.In(s) != tc.src {
+				t.Errorf("cue %v source %v, want %q %q", q.Cue, q.Source, tc.cue, tc.src)
+			}
+		})
+	}
+}
+
+func TestConfidenceOf(t *testing.T) {
+	s := "Officials said the plan would fail."
+	d := doc(s)
+	said := span(s, "said")
+	src := span(s, "Officials")
+	cue := make([]uint8, len(d.Tokens))
+	for _, tc := range []struct {
+		bucket uint8
+		source bool
+		want   float64
+	}{{5, true, 0.78}, {4, true, 0.45}, {2, true, 0.45}, {5, false, 0.21}} {
+		cue[d.TokenAt(said.Start)] = tc.bucket
+		q := quotewire.Quote{Content: []quotewire.Span{span(s, "the plan would fail")}, Cue: &said}
+		if tc.source {
+			q.Source = &src
+		}
+		if got := confidenceOf(d, &q, cue); got != tc.want {
+			t.Errorf("bucket %d, source %v: confidence %v, want %v", tc.bucket, tc.source, got, tc.want)
+		}
+	}
+}
