@@ -31,14 +31,18 @@ const MaxBytes = 256 << 20
 
 // New returns the default pipeline: meta, segment, tag, attrib (the
 // rules), model (the embedded learned attribution model, package models),
-// coref, repeats, in that order. It is safe for concurrent use.
+// coref (with the embedded antecedent ranker), repeats, in that order. It is safe for concurrent use.
 func New() *quotewire.Pipeline {
 	tg, err := models.Attrib()
 	if err != nil {
-		// the model is part of the build; TestAttribLoads guards it
+		// the models are part of the build; TestAttribLoads guards them
 		panic(err)
 	}
-	return WithModels(Models{Attrib: tg})
+	rk, err := models.Coref()
+	if err != nil {
+		panic(err)
+	}
+	return WithModels(Models{Attrib: tg, Coref: rk})
 }
 
 // Rules returns the pipeline of rules alone: meta, segment, tag, attrib,
@@ -76,12 +80,16 @@ type Models struct {
 	POS *pos.Tagger
 	// Attrib tags content, source and cue after the rule-based attributor.
 	Attrib *model.Tagger
+	// Coref resolves pronoun and descriptor sources to the people and
+	// organisations named before them.
+	Coref *coref.Ranker
 }
 
 // WithModels returns the rules' pipeline with the given learned models in
 // place: the part-of-speech tagger after segmentation, the attribution
 // tagger after the rule-based attributor (it keeps the rules' direct
-// quotes, takes over the rest, and lets the rules fill what it leaves).
+// quotes, takes over the rest, and lets the rules fill what it leaves),
+// the antecedent ranker inside the coreference stage.
 func WithModels(m Models) *quotewire.Pipeline {
 	p := Rules()
 	p.Stages = withModels(p.Stages, m)
@@ -91,6 +99,9 @@ func WithModels(m Models) *quotewire.Pipeline {
 func withModels(in []quotewire.NamedStage, m Models) []quotewire.NamedStage {
 	var stages []quotewire.NamedStage
 	for _, s := range in {
+		if s.Name == "coref" && m.Coref != nil {
+			s.Stage = coref.Resolver{Ranker: m.Coref}
+		}
 		stages = append(stages, s)
 		if s.Name == "segment" && m.POS != nil {
 			stages = append(stages, quotewire.NamedStage{Name: "pos", Stage: m.POS})

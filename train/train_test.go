@@ -8,6 +8,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib/model"
+	"github.com/quotewire/quotewire/coref"
 	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/eval"
 	"github.com/quotewire/quotewire/models"
@@ -76,6 +77,17 @@ func TestModelDevFloor(t *testing.T) {
 	}
 	if !bytes.Equal(buf.Bytes(), models.AttribBytes()) {
 		t.Errorf("training does not reproduce the shipped models/attrib.model (%d bytes, shipped %d): retrain with make models and commit it", buf.Len(), len(models.AttribBytes()))
+	}
+	rk, err := Coref(trainFile, tg, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if _, err := rk.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), models.CorefBytes()) {
+		t.Errorf("training does not reproduce the shipped models/coref.model (%d bytes, shipped %d): retrain with make models and commit it", buf.Len(), len(models.CorefBytes()))
 	}
 	r := scoreAll(t, engine.WithModels(engine.Models{Attrib: tg}), 0)
 	t.Logf("dev: content partial %.4f, exact %.4f, attribution %.4f", r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
@@ -219,5 +231,35 @@ func TestNERTagger(t *testing.T) {
 		lp, lr, lf, tg.Accuracy(dev), rp, rr, rf)
 	if lf < 0.75 {
 		t.Errorf("learned NER entity-token F1 %.3f on dev, want >= 0.75", lf)
+	}
+}
+
+// TestCorefRanker checks the antecedent ranker on PolNeAR dev's masked
+// names (quotes whose source is a name mentioned before, masked as "he",
+// "the <role>" or "the <organisation noun>"): it must beat the rules by
+// a clear margin (measured: 0.79 against 0.58).
+func TestCorefRanker(t *testing.T) {
+	if _, err := os.Stat(trainFile); err != nil {
+		t.Skipf("skipping: %s not found (the shared data lives beside the project)", trainFile)
+	}
+	tg, err := models.Attrib()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rk, err := Coref(trainFile, tg, Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, _, err := CorefExamples(devFile, 0, tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranker, rules := rk.Accuracy(dev)
+	t.Logf("masked names on dev: %d cases, ranker %.3f, rules %.3f, lexicon %d names", len(dev), ranker, rules, len(rk.Gender))
+	if len(dev) < 300 || ranker < rules+0.1 {
+		t.Errorf("ranker %.3f does not beat the rules %.3f by 0.1 on %d cases", ranker, rules, len(dev))
+	}
+	if len(rk.Gender) < 50 || rk.Gender["mary"] != coref.Female || rk.Gender["donald"] != coref.Male {
+		t.Errorf("gender lexicon of %d names: mary %v, donald %v", len(rk.Gender), rk.Gender["mary"], rk.Gender["donald"])
 	}
 }

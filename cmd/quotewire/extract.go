@@ -170,18 +170,39 @@ func (m *Main) readArticles(paths []string, fn func(quotewire.Article) error) er
 // opened, counting problems in *failed; inputs that hold no article at
 // all, with nothing failed, are an error (noArticles).
 func (m *Main) readArticlesOpen(paths []string, onOpen func(*ingest.Reader), fn func(quotewire.Article) error, failed *int) error {
+	return m.walkArticles(paths, onOpen, fn, func(p problem) {
+		*failed++
+		fmt.Fprintf(m.Stderr, "quotewire: %s\n", p.Message)
+	})
+}
+
+// problem is one input that could not be read: a file, or one record of it.
+type problem struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Record int    `json:"record,omitempty"`
+	// Message is the whole error, naming file and record.
+	Message string `json:"error"`
+}
+
+// walkArticles calls fn for every article in paths and onProblem for each
+// unreadable file or bad record, going on after both; inputs that hold no
+// article at all, with no problem, are an error (noArticles).
+func (m *Main) walkArticles(paths []string, onOpen func(*ingest.Reader), fn func(quotewire.Article) error, onProblem func(problem)) error {
 	opts := ingest.Options{Stdin: m.Stdin}
-	seen := 0
+	seen, problems := 0, 0
+	report := func(p problem) {
+		problems++
+		onProblem(p)
+	}
 	err := ingest.Walk(paths, func(path string, err error) error {
 		if err != nil {
-			*failed++
-			fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+			report(problem{File: path, Message: err.Error()})
 			return nil
 		}
 		r, err := ingest.Open(path, opts)
 		if err != nil {
-			*failed++
-			fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+			report(problem{File: path, Message: err.Error()})
 			return nil
 		}
 		defer r.Close()
@@ -195,13 +216,11 @@ func (m *Main) readArticlesOpen(paths []string, onOpen func(*ingest.Reader), fn 
 			}
 			var re *quotewire.RecordError
 			if errors.As(err, &re) {
-				*failed++
-				fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
+				report(problem{File: re.Origin.File, Line: re.Origin.Line, Record: re.Origin.Record, Message: err.Error()})
 				continue
 			}
 			if err != nil {
-				*failed++
-				fmt.Fprintf(m.Stderr, "quotewire: %s: %v\n", path, err)
+				report(problem{File: path, Message: fmt.Sprintf("%s: %v", path, err)})
 				return nil
 			}
 			seen++
@@ -210,7 +229,7 @@ func (m *Main) readArticlesOpen(paths []string, onOpen func(*ingest.Reader), fn 
 			}
 		}
 	})
-	if err == nil && seen == 0 && *failed == 0 {
+	if err == nil && seen == 0 && problems == 0 {
 		return noArticles(paths)
 	}
 	return err

@@ -40,11 +40,14 @@ type Main struct {
 	// StdinIsTerminal tells whether standard input is a terminal (then
 	// extract without arguments prints usage instead of waiting).
 	StdinIsTerminal bool
+	// StderrIsTerminal tells whether standard error is a terminal (then
+	// long runs show a progress bar).
+	StderrIsTerminal bool
 }
 
 // NewMain returns a Main wired to the process's standard streams.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StdinIsTerminal: isTerminal(os.Stdin)}
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StdinIsTerminal: isTerminal(os.Stdin), StderrIsTerminal: isTerminal(os.Stderr)}
 }
 
 // Run executes the command line args (without the program name) and
@@ -99,7 +102,8 @@ Examples:
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
 	})
-	root.AddCommand(m.extractCommand(), m.evalCommand(), m.evalSpeakersCommand(), m.benchCommand(), m.trainCommand())
+	root.AddCommand(m.extractCommand(), m.evalCommand(), m.evalSpeakersCommand(), m.benchCommand(), m.trainCommand(),
+		m.ingestCommand(), m.statsCommand(), m.searchCommand(), m.exportCommand())
 	return root
 }
 

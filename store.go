@@ -1,0 +1,187 @@
+package quotewire
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+)
+
+// Record is one analysed article as a Store keeps it: the analysis, where
+// it was read from, the outlet that published it and its near-duplicate
+// signature.
+type Record struct {
+	// Key is the article's stable identity in a store, computed from its
+	// URL and text by ArticleKey: re-reading the same article gives the
+	// same Key, so storing it again adds nothing.
+	Key string
+	// Analysis is the extraction result; its ID is the reader's ID for the
+	// article (a file name, a JSON Lines record's id).
+	Analysis *Analysis
+	// Origin says where the article was read from.
+	Origin Origin
+	// Outlet is the publisher: the host of the URL without "www.", else
+	// the news agency of the dateline; "" when unknown.
+	Outlet string
+	// Signature is the article's MinHash signature for near-duplicate
+	// clustering (package dedup); nil leaves the article unclustered.
+	Signature []uint32
+}
+
+// PutResult says what a Store.Put did with a batch of records.
+type PutResult struct {
+	// Added counts the records stored; Skipped those whose Key was already
+	// stored (their analysis is left as it was).
+	Added, Skipped int
+}
+
+// Query asks a Store for quotes. Zero fields do not filter.
+type Query struct {
+	// Text is a full-text query over the quotes' words: words (all must
+	// match), "exact phrases", OR between alternatives, a leading - or NOT
+	// to exclude, a trailing * for a prefix, parentheses to group
+	// (see ParseQuery).
+	Text string
+	// Speaker matches the speaker's name or any of their aliases
+	// ("Lavrov" finds "Sergey Lavrov").
+	Speaker string
+	// Entity keeps quotes from articles that mention this entity.
+	Entity string
+	// Outlet keeps quotes from this outlet ("tass.com").
+	Outlet string
+	// From and To bound the article date, inclusive, as YYYY-MM-DD.
+	From, To string
+	// MinConfidence keeps quotes at least this confident.
+	MinConfidence float64
+	// Limit caps the hits (a Store applies a default when zero); Offset
+	// skips the first hits, for paging.
+	Limit, Offset int
+}
+
+// Hit is one quote a search found, with what a reader needs to judge it.
+type Hit struct {
+	// ID is the quote's id in the store.
+	ID int64 `json:"id"`
+	// Text is the quote's content.
+	Text string `json:"text"`
+	// Kind is direct, indirect or mixed.
+	Kind QuoteKind `json:"kind"`
+	// Speaker is the resolved speaker's name ("" when unresolved) and
+	// SpeakerID their id in the store (0 when unresolved).
+	Speaker   string `json:"speaker"`
+	SpeakerID int64  `json:"speaker_id,omitempty"`
+	// Confidence is the extractor's confidence.
+	Confidence float64 `json:"confidence"`
+	// ArticleKey, Title, Date, Outlet and URL describe the article.
+	ArticleKey string `json:"article"`
+	Title      string `json:"title"`
+	Date       string `json:"date"`
+	Outlet     string `json:"outlet"`
+	URL        string `json:"url"`
+	// Start and End are the quote's byte offsets in the article text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// QuotationID groups the occurrences of one statement across articles.
+	QuotationID int64 `json:"quotation_id"`
+	// Score ranks the hit: higher is better.
+	Score float64 `json:"score"`
+}
+
+// Speaker is a person or organisation a store resolved across articles.
+type Speaker struct {
+	ID      int64      `json:"id"`
+	Name    string     `json:"name"`
+	Type    EntityType `json:"type"`
+	Aliases []string   `json:"aliases"`
+	Roles   []string   `json:"roles"`
+	// Quotes counts the quotes attributed to the speaker.
+	Quotes int `json:"quotes"`
+}
+
+// Occurrence is one article that carried a quotation.
+type Occurrence struct {
+	QuoteID    int64  `json:"quote_id"`
+	ArticleKey string `json:"article"`
+	Outlet     string `json:"outlet"`
+	Date       string `json:"date"`
+	URL        string `json:"url"`
+	Title      string `json:"title"`
+	Text       string `json:"text"`
+}
+
+// Quotation is one statement, however many articles reported it: the
+// unit of Quotebank-style exports.
+type Quotation struct {
+	ID      int64  `json:"id"`
+	Text    string `json:"quotation"`
+	Speaker string `json:"speaker"`
+	// SpeakerID is 0 when the speaker is unresolved.
+	SpeakerID int64 `json:"speaker_id,omitempty"`
+	// FirstDate is the earliest date it was reported.
+	FirstDate   string       `json:"first_date"`
+	Occurrences []Occurrence `json:"occurrences"`
+}
+
+// Stats summarises what a store holds.
+type Stats struct {
+	Articles   int    `json:"articles"`
+	Quotes     int    `json:"quotes"`
+	Quotations int    `json:"quotations"`
+	Speakers   int    `json:"speakers"`
+	Entities   int    `json:"entities"`
+	Outlets    int    `json:"outlets"`
+	FirstDate  string `json:"first_date"`
+	LastDate   string `json:"last_date"`
+	// Clusters counts groups of near-duplicate articles (two or more).
+	Clusters int `json:"clusters"`
+}
+
+// Store keeps analysed articles and answers questions about them. Every
+// method is safe for concurrent use; Put is atomic per call: after it
+// returns nil, every record of the batch is durable, and after an error
+// none is half-stored.
+type Store interface {
+	// Put stores a batch of records in one transaction, resolving
+	// speakers and entities across articles and grouping quotes into
+	// quotations. Records whose Key is already stored are skipped.
+	Put(ctx context.Context, recs []Record) (PutResult, error)
+	// Has reports which of the keys are stored.
+	Has(ctx context.Context, keys []string) (map[string]bool, error)
+	// Search returns the quotes that match q, best first.
+	Search(ctx context.Context, q Query) ([]Hit, error)
+	// Speakers lists speakers whose name or alias contains name (all when
+	// empty), most quoted first, at most limit of them.
+	Speakers(ctx context.Context, name string, limit int) ([]Speaker, error)
+	// Article returns the stored analysis of the article with this key,
+	// or an error wrapping ErrNotFound.
+	Article(ctx context.Context, key string) (*Record, error)
+	// Quotations calls fn for every quotation, in id order, streaming:
+	// the store never holds them all in memory. An error from fn stops
+	// the walk and is returned.
+	Quotations(ctx context.Context, fn func(*Quotation) error) error
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store.
+	Close() error
+}
+
+// Store errors, to be tested with errors.Is.
+var (
+	// ErrNotFound is returned for a key, id or name the store does not hold.
+	ErrNotFound = errors.New("not found")
+	// ErrBadQuery is returned for a malformed search query; the message
+	// says what is wrong and where.
+	ErrBadQuery = errors.New("bad query")
+)
+
+// ArticleKey returns the stable key of an article: a hash of its URL and
+// text, so that the same article read twice, from the same file or from
+// another copy, has the same key, while two articles differing in one
+// byte of text do not.
+func ArticleKey(url, text string) string {
+	h := sha256.New()
+	h.Write([]byte(url))
+	h.Write([]byte{0})
+	h.Write([]byte(text))
+	return "a" + hex.EncodeToString(h.Sum(nil)[:10])
+}

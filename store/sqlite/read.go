@@ -1,0 +1,364 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Search limits.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 10000
+)
+
+// ftsExpr renders a parsed query in FTS5's syntax. Every word is written
+// as a quoted string, so nothing the user typed is read as FTS5 syntax.
+func ftsExpr(n *quotewire.QueryNode) string {
+	quote := func(words []string, prefix bool) string {
+		s := `"` + strings.ReplaceAll(strings.Join(words, " "), `"`, `""`) + `"`
+		if prefix {
+			s += "*"
+		}
+		return s
+	}
+	switch n.Op {
+	case quotewire.QTerm, quotewire.QPhrase:
+		return quote(n.Words, n.Prefix)
+	case quotewire.QNot:
+		return "(" + ftsExpr(n.Args[0]) + " NOT " + ftsExpr(n.Args[1]) + ")"
+	}
+	op := " AND "
+	if n.Op == quotewire.QOr {
+		op = " OR "
+	}
+	parts := make([]string, len(n.Args))
+	for i, a := range n.Args {
+		parts[i] = ftsExpr(a)
+	}
+	return "(" + strings.Join(parts, op) + ")"
+}
+
+// likeEscape escapes s for a LIKE pattern with ESCAPE '\'.
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// entityIDs returns the stored entities a name may mean: those with it as
+// an alias, and, for a name that is one word, every person with it as
+// surname; for a full name, the people with its surname and a compatible
+// given name. personOnly limits the answer to people and organisations.
+func (s *Store) entityIDs(ctx context.Context, name string) ([]any, error) {
+	key := quotewire.NameKey(name)
+	if key == "" {
+		return nil, nil
+	}
+	given, surname := quotewire.SplitName(key)
+	seen := map[int64]bool{}
+	var ids []any
+	add := func(id int64) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT entity FROM entity_aliases WHERE key = ?", key)
+	if err != nil {
+		return nil, errf("look up name", err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		add(id)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, "SELECT id, given FROM entities WHERE surname = ?", surname)
+	if err != nil {
+		return nil, errf("look up surname", err)
+	}
+	for rows.Next() {
+		var id int64
+		var g string
+		if err := rows.Scan(&id, &g); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if given == "" || quotewire.GivenNamesMatch(given, g) {
+			add(id)
+		}
+	}
+	return ids, rows.Close()
+}
+
+// Search returns the quotes matching q, best first: by full-text rank
+// when q.Text is set, newest first otherwise.
+func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	}
+	if q.Offset < 0 {
+		return nil, fmt.Errorf("%w: negative offset", quotewire.ErrBadQuery)
+	}
+	for _, d := range []string{q.From, q.To} {
+		if d != "" && !validDate(d) {
+			return nil, fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
+		}
+	}
+	var where []string
+	var args []any
+	from := "quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
+	score := "0.0"
+	order := "a.date DESC, q.id DESC"
+	if strings.TrimSpace(q.Text) != "" {
+		n, err := quotewire.ParseQuery(q.Text)
+		if err != nil {
+			return nil, err
+		}
+		from = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
+		where = append(where, "quotes_fts MATCH ?")
+		args = append(args, "text : "+ftsExpr(n))
+		score = "-bm25(quotes_fts)"
+		order = "score DESC, a.date DESC, q.id DESC"
+	}
+	if q.Speaker != "" {
+		ids, err := s.entityIDs(ctx, q.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return []quotewire.Hit{}, nil
+		}
+		where = append(where, "q.speaker IN ("+placeholders(len(ids))+")")
+		args = append(args, ids...)
+	}
+	if q.Entity != "" {
+		ids, err := s.entityIDs(ctx, q.Entity)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return []quotewire.Hit{}, nil
+		}
+		where = append(where, "q.article IN (SELECT article FROM article_entities WHERE entity IN ("+placeholders(len(ids))+"))")
+		args = append(args, ids...)
+	}
+	if q.Outlet != "" {
+		where = append(where, "a.outlet = ?")
+		args = append(args, strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
+	}
+	if q.From != "" {
+		where = append(where, "a.date >= ?")
+		args = append(args, q.From)
+	}
+	if q.To != "" {
+		where = append(where, "a.date != '' AND a.date <= ?")
+		args = append(args, q.To+"\uffff") // "2019" and "2019-05" include their whole span
+	}
+	if q.MinConfidence > 0 {
+		where = append(where, "q.confidence >= ?")
+		args = append(args, q.MinConfidence)
+	}
+	stmt := "SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " +
+		score + " AS score FROM " + from
+	if len(where) > 0 {
+		stmt += " WHERE " + strings.Join(where, " AND ")
+	}
+	stmt += " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	args = append(args, limit, q.Offset)
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return nil, errf("search", err)
+	}
+	defer rows.Close()
+	hits := []quotewire.Hit{}
+	for rows.Next() {
+		var h quotewire.Hit
+		var kind string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
+			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &h.Score); err != nil {
+			return nil, errf("search", err)
+		}
+		h.Kind = quotewire.QuoteKind(kind)
+		hits = append(hits, h)
+	}
+	return hits, errf("search", rows.Err())
+}
+
+// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
+func validDate(d string) bool {
+	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Speakers lists the speakers whose name or alias contains name (every
+// speaker when name is empty), most quoted first.
+func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	var rows *sql.Rows
+	var err error
+	if key := quotewire.NameKey(name); key != "" {
+		rows, err = s.db.QueryContext(ctx, `SELECT id, name, type, quotes FROM entities WHERE quotes > 0 AND id IN
+			(SELECT entity FROM entity_aliases WHERE key LIKE ? ESCAPE '\') ORDER BY quotes DESC, id LIMIT ?`,
+			"%"+likeEscape(key)+"%", limit)
+	} else {
+		rows, err = s.db.QueryContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE quotes > 0 ORDER BY quotes DESC, id LIMIT ?", limit)
+	}
+	if err != nil {
+		return nil, errf("list speakers", err)
+	}
+	out := []quotewire.Speaker{}
+	for rows.Next() {
+		var sp quotewire.Speaker
+		var typ string
+		if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Quotes); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		sp.Type = quotewire.EntityType(typ)
+		out = append(out, sp)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, errf("list speakers", err)
+	}
+	for i := range out {
+		sp := &out[i]
+		sp.Aliases, err = s.strings(ctx, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", sp.ID)
+		if err != nil {
+			return nil, err
+		}
+		sp.Roles, err = s.strings(ctx, "SELECT role FROM entity_roles WHERE entity = ? ORDER BY role", sp.ID)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// strings runs a one-column query.
+func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, errf("query", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Article returns the stored record of the article with this key.
+func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
+	var r quotewire.Record
+	var js, text string
+	err := s.db.QueryRowContext(ctx, "SELECT key, outlet, file, line, record, analysis, text FROM articles WHERE key = ?", key).
+		Scan(&r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", key, quotewire.ErrNotFound)
+	}
+	if err != nil {
+		return nil, errf("read article", err)
+	}
+	var a quotewire.Analysis
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
+	}
+	a.Text = text
+	r.Analysis = &a
+	return &r, nil
+}
+
+// Quotations calls fn for every quotation in id order, with its
+// occurrences oldest first; it reads them in pages, so memory stays
+// bounded however many there are.
+func (s *Store) Quotations(ctx context.Context, fn func(*quotewire.Quotation) error) error {
+	const page = 500
+	var last int64
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
+			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE qn.id > ? ORDER BY qn.id LIMIT ?`, last, page)
+		if err != nil {
+			return errf("read quotations", err)
+		}
+		var batch []*quotewire.Quotation
+		byID := map[int64]*quotewire.Quotation{}
+		for rows.Next() {
+			qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
+			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.FirstDate); err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, qn)
+			byID[qn.ID] = qn
+		}
+		if err := rows.Close(); err != nil {
+			return errf("read quotations", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		first, lastID := batch[0].ID, batch[len(batch)-1].ID
+		rows, err = s.db.QueryContext(ctx, `SELECT q.quotation, q.id, a.key, a.outlet, a.date, a.url, a.title, q.text
+			FROM quotes q JOIN articles a ON a.id = q.article WHERE q.quotation BETWEEN ? AND ?
+			ORDER BY q.quotation, a.date = '', a.date, q.id`, first, lastID)
+		if err != nil {
+			return errf("read occurrences", err)
+		}
+		for rows.Next() {
+			var qid int64
+			var o quotewire.Occurrence
+			if err := rows.Scan(&qid, &o.QuoteID, &o.ArticleKey, &o.Outlet, &o.Date, &o.URL, &o.Title, &o.Text); err != nil {
+				rows.Close()
+				return err
+			}
+			if qn := byID[qid]; qn != nil {
+				qn.Occurrences = append(qn.Occurrences, o)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return errf("read occurrences", err)
+		}
+		for _, qn := range batch {
+			if err := fn(qn); err != nil {
+				return err
+			}
+		}
+		last = lastID
+	}
+}

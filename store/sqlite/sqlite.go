@@ -1,0 +1,185 @@
+// Package sqlite is quotewire's embedded store: one SQLite file (pure Go,
+// modernc.org/sqlite, so the binary stays static) holding articles, their
+// quotes, the speakers and entities resolved across articles, quotations
+// grouping the same statement reported by several outlets, near-duplicate
+// clusters and full-text indexes (FTS5) over quotes and articles.
+//
+// The schema is created and upgraded by migrations embedded in the binary
+// (migrations/*.sql, applied in order, the version kept in
+// PRAGMA user_version). The database runs in WAL mode: a Put that returned
+// is durable even if the process is killed the next instant, and readers
+// never wait for the writer.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/quotewire/quotewire"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a quotewire.Store in one SQLite file. It is safe for
+// concurrent use; writes are serialised.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Now gives the time recorded as an article's "added"; tests may set it.
+	Now func() time.Time
+	// wmu serialises Put: SQLite has one writer at a time, and the
+	// cross-article resolution reads what earlier batches wrote.
+	wmu sync.Mutex
+}
+
+var _ quotewire.Store = (*Store)(nil)
+
+// Open opens the store at path, creating the file and its schema when
+// they do not exist and upgrading an older schema. The special path
+// ":memory:" opens a private in-memory store (for tests).
+func Open(path string) (*Store, error) {
+	dsn := path
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	if path == ":memory:" {
+		dsn = "file::memory:?" + pragmas
+	} else {
+		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		db.SetMaxOpenConns(1) // each connection would be its own database
+	}
+	s := &Store{db: db, path: path, Now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB returns the underlying database, for tests and maintenance.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// migrate applies the embedded migrations the database has not seen.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version (is this a quotewire store?): %w", err)
+	}
+	if version > len(names) {
+		return fmt.Errorf("schema version %d is newer than this quotewire knows (%d): upgrade quotewire", version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+		}
+		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+		}
+	}
+	return nil
+}
+
+// Has reports which keys are stored.
+func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(keys))
+	for len(keys) > 0 {
+		n := min(len(keys), 500)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		rows, err := s.db.QueryContext(ctx, "SELECT key FROM articles WHERE key IN ("+placeholders(n)+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("look up articles: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[k] = true
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
+// placeholders returns "?, ?, ..." with n marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
+	var st quotewire.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM quotations),
+		(SELECT COUNT(*) FROM entities WHERE quotes > 0),
+		(SELECT COUNT(*) FROM entities),
+		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet != ''),
+		(SELECT COALESCE(MIN(date), '') FROM articles WHERE date != ''),
+		(SELECT COALESCE(MAX(date), '') FROM articles WHERE date != ''),
+		(SELECT COUNT(*) FROM (SELECT cluster FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING COUNT(*) > 1))`).
+		Scan(&st.Articles, &st.Quotes, &st.Quotations, &st.Speakers, &st.Entities, &st.Outlets, &st.FirstDate, &st.LastDate, &st.Clusters)
+	if err != nil {
+		return st, fmt.Errorf("count store: %w", err)
+	}
+	return st, nil
+}
+
+// errf wraps a database error with what was being done, hiding nothing
+// but never passing user text as SQL.
+func errf(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}

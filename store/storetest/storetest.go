@@ -1,0 +1,452 @@
+// Package storetest is the conformance suite every quotewire.Store backend
+// runs: the embedded SQLite store always, PostgreSQL when its address is
+// set. A backend's test calls
+//
+//	storetest.Run(t, func(t *testing.T) quotewire.Store { return openFresh(t) })
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Open returns a new, empty store; Run closes it.
+type Open func(t *testing.T) quotewire.Store
+
+// Run runs the suite, each test on a fresh store.
+func Run(t *testing.T, open Open) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, quotewire.Store)
+	}{
+		{"PutIsIdempotent", testIdempotent},
+		{"Stats", testStats},
+		{"SearchText", testSearchText},
+		{"SearchFilters", testSearchFilters},
+		{"BadQueries", testBadQueries},
+		{"QueryTextIsData", testQueryTextIsData},
+		{"SpeakersAcrossArticles", testSpeakersAcross},
+		{"SameSurnameNotMerged", testSameSurname},
+		{"Quotations", testQuotations},
+		{"NearDuplicates", testNearDuplicates},
+		{"Article", testArticle},
+		{"ConcurrentPuts", testConcurrentPuts},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			defer func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("close: %v", err)
+				}
+			}()
+			tt.fn(t, s)
+		})
+	}
+}
+
+// quote is a quote of a test article: its content must occur in the text.
+type quote struct {
+	content, speaker string
+}
+
+// entity is an entity of a test article.
+type entity struct {
+	name  string
+	typ   quotewire.EntityType
+	roles []string
+}
+
+// article builds a record whose analysis holds the given entities and
+// quotes; speakers name entities.
+func article(id, url, date, outlet, text string, ents []entity, quotes []quote) quotewire.Record {
+	a := &quotewire.Analysis{ID: id, URL: url, Date: date, Title: "Title of " + id, Text: text,
+		Quotes: []quotewire.QuoteOut{}, Entities: []quotewire.EntityOut{}, RepeatedSentences: []quotewire.RepeatedSentence{}}
+	local := map[string]string{}
+	for i, e := range ents {
+		eid := fmt.Sprintf("e%d", i+1)
+		local[e.name] = eid
+		roles := e.roles
+		if roles == nil {
+			roles = []string{}
+		}
+		a.Entities = append(a.Entities, quotewire.EntityOut{ID: eid, Name: e.name, Type: e.typ, Roles: roles, Mentions: []quotewire.TextSpan{}})
+	}
+	for _, q := range quotes {
+		start := strings.Index(text, q.content)
+		if start < 0 {
+			panic("storetest: quote not in text: " + q.content)
+		}
+		o := quotewire.QuoteOut{Type: quotewire.Indirect, Confidence: 0.8,
+			Content: quotewire.ContentSpan{Start: start, End: start + len(q.content), Text: q.content}}
+		if q.speaker != "" {
+			o.Speaker = &quotewire.SpeakerRef{ID: local[q.speaker], Name: q.speaker}
+		}
+		a.Quotes = append(a.Quotes, o)
+	}
+	return quotewire.Record{Key: quotewire.ArticleKey(url, text), Analysis: a, Outlet: outlet,
+		Origin: quotewire.Origin{File: "test.jsonl", Line: 1}, Signature: signature(text)}
+}
+
+// signature is a stand-in MinHash for tests that need no near-duplicate
+// detection: distinct texts get distinct signatures.
+func signature(text string) []uint32 {
+	sig := make([]uint32, 64)
+	h := uint32(2166136261)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint32(text[i])) * 16777619
+	}
+	for i := range sig {
+		h = h*1664525 + 1013904223
+		sig[i] = h
+	}
+	return sig
+}
+
+func put(t *testing.T, s quotewire.Store, recs ...quotewire.Record) quotewire.PutResult {
+	t.Helper()
+	res, err := s.Put(context.Background(), recs)
+	if err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	return res
+}
+
+func search(t *testing.T, s quotewire.Store, q quotewire.Query) []quotewire.Hit {
+	t.Helper()
+	hits, err := s.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", q, err)
+	}
+	return hits
+}
+
+func stats(t *testing.T, s quotewire.Store) quotewire.Stats {
+	t.Helper()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+// corpus is a small archive: Lavrov in three spellings over three outlets,
+// a quote reported twice, the Clintons.
+func corpus() []quotewire.Record {
+	return []quotewire.Record{
+		article("a1", "https://tass.com/politics/1", "2017-10-04", "tass.com",
+			"Russian Foreign Minister Sergey Lavrov said contacts with the UN on Syria are very important for the peace process.",
+			[]entity{{"Sergey Lavrov", quotewire.Person, []string{"Russian Foreign Minister"}}, {"UN", quotewire.Organization, nil}},
+			[]quote{{"contacts with the UN on Syria are very important for the peace process", "Sergey Lavrov"}}),
+		article("a2", "https://example.org/news/2", "2017-10-05", "example.org",
+			"Sergei Lavrov told reporters that contacts with the UN on Syria are very important for the peace process. He also said sanctions would fail.",
+			[]entity{{"Sergei Lavrov", quotewire.Person, nil}},
+			[]quote{{"contacts with the UN on Syria are very important for the peace process", "Sergei Lavrov"}, {"sanctions would fail", "Sergei Lavrov"}}),
+		article("a3", "https://example.org/news/3", "2017-11-20", "example.org",
+			"Lavrov, the foreign minister, said negotiations in Geneva were going nowhere.",
+			[]entity{{"Lavrov", quotewire.Person, []string{"foreign minister"}}, {"Geneva", quotewire.Place, nil}},
+			[]quote{{"negotiations in Geneva were going nowhere", "Lavrov"}}),
+		article("a4", "https://news.example.com/4", "2016-09-01", "news.example.com",
+			"Hillary Clinton said the debate was decisive. Bill Clinton said the campaign was strong.",
+			[]entity{{"Hillary Clinton", quotewire.Person, []string{"candidate"}}, {"Bill Clinton", quotewire.Person, []string{"former president"}}},
+			[]quote{{"the debate was decisive", "Hillary Clinton"}, {"the campaign was strong", "Bill Clinton"}}),
+	}
+}
+
+func testIdempotent(t *testing.T, s quotewire.Store) {
+	recs := corpus()
+	if res := put(t, s, recs...); res.Added != 4 || res.Skipped != 0 {
+		t.Fatalf("first Put = %+v, want 4 added", res)
+	}
+	before := stats(t, s)
+	if res := put(t, s, recs...); res.Added != 0 || res.Skipped != 4 {
+		t.Fatalf("second Put = %+v, want 4 skipped", res)
+	}
+	// the same article twice in one batch is stored once
+	dup := article("x", "https://x.org/1", "2020-01-01", "x.org", "A new text that nobody has stored before today.", nil, nil)
+	if res := put(t, s, dup, dup); res.Added != 1 || res.Skipped != 1 {
+		t.Fatalf("batch with a duplicate = %+v, want 1 added 1 skipped", res)
+	}
+	after := stats(t, s)
+	if after.Quotes != before.Quotes || after.Articles != before.Articles+1 || after.Speakers != before.Speakers {
+		t.Errorf("re-put changed the store: before %+v after %+v", before, after)
+	}
+	has, err := s.Has(context.Background(), []string{recs[0].Key, "nope"})
+	if err != nil || !has[recs[0].Key] || has["nope"] {
+		t.Errorf("Has = %v, %v", has, err)
+	}
+}
+
+func testStats(t *testing.T, s quotewire.Store) {
+	if st := stats(t, s); st != (quotewire.Stats{}) {
+		t.Errorf("empty store stats = %+v", st)
+	}
+	put(t, s, corpus()...)
+	st := stats(t, s)
+	want := quotewire.Stats{Articles: 4, Quotes: 6, Quotations: 5, Speakers: 3, Entities: 5, Outlets: 3,
+		FirstDate: "2016-09-01", LastDate: "2017-11-20"}
+	if st != want {
+		t.Errorf("stats = %+v\nwant    %+v", st, want)
+	}
+}
+
+func texts(hits []quotewire.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Text)
+	}
+	return out
+}
+
+func testSearchText(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	tests := []struct {
+		q    string
+		want int
+	}{
+		{"sanctions", 1},
+		{"Sanctions", 1},
+		{"peace process", 2},
+		{`"process peace"`, 0},
+		{`"peace process"`, 2},
+		{"negotiat*", 1},
+		{"sanctions OR debate", 2},
+		{"syria -sanctions", 2},
+		{"syria NOT peace", 0},
+		{"(debate OR campaign) strong", 1},
+		{"nowhere geneva", 1},
+		{"Lavrov", 0}, // speaker names are not quote words
+	}
+	for _, tt := range tests {
+		hits := search(t, s, quotewire.Query{Text: tt.q})
+		if len(hits) != tt.want {
+			t.Errorf("search %q: %d hits %q, want %d", tt.q, len(hits), texts(hits), tt.want)
+		}
+		for _, h := range hits {
+			if h.ArticleKey == "" || h.Date == "" || h.URL == "" || h.Outlet == "" || h.QuotationID == 0 {
+				t.Errorf("search %q: hit lacks article details: %+v", tt.q, h)
+			}
+		}
+	}
+}
+
+func testSearchFilters(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	tests := []struct {
+		name string
+		q    quotewire.Query
+		want int
+	}{
+		{"speaker surname", quotewire.Query{Speaker: "Lavrov"}, 4},
+		{"speaker variant spelling", quotewire.Query{Speaker: "Sergei Lavrov"}, 4},
+		{"speaker full name", quotewire.Query{Speaker: "sergey lavrov"}, 4},
+		{"speaker and text", quotewire.Query{Speaker: "Lavrov", Text: "sanctions"}, 1},
+		{"unknown speaker", quotewire.Query{Speaker: "Nobody Atall"}, 0},
+		{"hillary", quotewire.Query{Speaker: "Hillary Clinton"}, 1},
+		{"outlet", quotewire.Query{Outlet: "example.org"}, 3},
+		{"outlet with www", quotewire.Query{Outlet: "www.tass.com"}, 1},
+		{"date range", quotewire.Query{From: "2017-10-05", To: "2017-10-31"}, 2},
+		{"year", quotewire.Query{From: "2016", To: "2016"}, 2},
+		{"month", quotewire.Query{To: "2017-10"}, 5},
+		{"entity", quotewire.Query{Entity: "Geneva"}, 1},
+		{"entity UN", quotewire.Query{Entity: "UN"}, 1},
+		{"limit", quotewire.Query{Limit: 2}, 2},
+		{"offset", quotewire.Query{Limit: 10, Offset: 5}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits := search(t, s, tt.q)
+			if len(hits) != tt.want {
+				t.Errorf("%+v: %d hits %q, want %d", tt.q, len(hits), texts(hits), tt.want)
+			}
+		})
+	}
+	// without text, newest first
+	hits := search(t, s, quotewire.Query{})
+	for i := 1; i < len(hits); i++ {
+		if hits[i-1].Date < hits[i].Date {
+			t.Errorf("hits not newest first: %s before %s", hits[i-1].Date, hits[i].Date)
+		}
+	}
+}
+
+func testBadQueries(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	for _, q := range []quotewire.Query{
+		{Text: `"unclosed`}, {Text: "(syria"}, {Text: "-syria"}, {Text: "syria OR"},
+		{From: "04/10/2017"}, {To: "2017-1"}, {Limit: 1 << 30}, {Offset: -1},
+	} {
+		_, err := s.Search(context.Background(), q)
+		if !errors.Is(err, quotewire.ErrBadQuery) {
+			t.Errorf("Search(%+v) error = %v, want ErrBadQuery", q, err)
+			continue
+		}
+		if msg := strings.ToLower(err.Error()); strings.Contains(msg, "sql") || strings.Contains(msg, "fts5") {
+			t.Errorf("Search(%+v) error leaks the database: %v", q, err)
+		}
+	}
+}
+
+func testQueryTextIsData(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	for _, q := range []quotewire.Query{
+		{Text: `'; DROP TABLE quotes; --`},
+		{Text: `syria" OR 1=1 --`},
+		{Speaker: `x' OR '1'='1`},
+		{Outlet: `' OR 1=1 --`},
+		{Entity: `%`},
+		{Text: "NEAR(syria peace)"},
+		{Text: "text:syria"},
+	} {
+		hits, err := s.Search(context.Background(), q)
+		if err != nil && !errors.Is(err, quotewire.ErrBadQuery) {
+			t.Errorf("Search(%+v): %v", q, err)
+		}
+		if len(hits) > 2 {
+			t.Errorf("Search(%+v) = %d hits: query text acted as syntax", q, len(hits))
+		}
+	}
+	if st := stats(t, s); st.Quotes != 6 {
+		t.Errorf("quotes after hostile queries = %d, want 6", st.Quotes)
+	}
+}
+
+func testSpeakersAcross(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	sps, err := s.Speakers(context.Background(), "lavrov", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sps) != 1 {
+		t.Fatalf("speakers named lavrov = %+v, want one person", sps)
+	}
+	sp := sps[0]
+	if sp.Name != "Sergey Lavrov" || sp.Quotes != 4 || sp.Type != quotewire.Person {
+		t.Errorf("speaker = %+v, want Sergey Lavrov with 4 quotes", sp)
+	}
+	if strings.Join(sp.Aliases, "|") != "Lavrov|Sergei Lavrov|Sergey Lavrov" {
+		t.Errorf("aliases = %q", sp.Aliases)
+	}
+	if len(sp.Roles) != 2 {
+		t.Errorf("roles = %q, want both roles", sp.Roles)
+	}
+	all, err := s.Speakers(context.Background(), "", 10)
+	if err != nil || len(all) != 3 || all[0].Name != "Sergey Lavrov" {
+		t.Errorf("all speakers = %+v, %v: want 3, most quoted first", all, err)
+	}
+}
+
+func testSameSurname(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	// "Clinton" alone, with no role in common with either: a new entity
+	put(t, s, article("a5", "https://x.org/5", "2016-09-02", "x.org", "Clinton said the polls were wrong about everything.",
+		[]entity{{"Clinton", quotewire.Person, nil}}, []quote{{"the polls were wrong about everything", "Clinton"}}))
+	// "Clinton, the former president": Bill
+	put(t, s, article("a6", "https://x.org/6", "2016-09-03", "x.org", "Clinton, the former president, said the economy was better.",
+		[]entity{{"Clinton", quotewire.Person, []string{"former president"}}}, []quote{{"the economy was better", "Clinton"}}))
+	sps, err := s.Speakers(context.Background(), "clinton", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, sp := range sps {
+		got[sp.Name] = sp.Quotes
+	}
+	want := map[string]int{"Hillary Clinton": 1, "Bill Clinton": 2, "Clinton": 1}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("clinton speakers = %v, want %v", got, want)
+	}
+}
+
+func testQuotations(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	var qs []*quotewire.Quotation
+	err := s.Quotations(context.Background(), func(q *quotewire.Quotation) error {
+		qs = append(qs, q)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 5 {
+		t.Fatalf("%d quotations, want 5", len(qs))
+	}
+	shared := qs[0]
+	if len(shared.Occurrences) != 2 || shared.FirstDate != "2017-10-04" || shared.Speaker != "Sergey Lavrov" {
+		t.Fatalf("shared quotation = %+v, want two occurrences from 2017-10-04 by Sergey Lavrov", shared)
+	}
+	if o := shared.Occurrences; o[0].Outlet != "tass.com" || o[1].Outlet != "example.org" || o[0].Date > o[1].Date {
+		t.Errorf("occurrences not oldest first with outlets: %+v", o)
+	}
+	for i := 1; i < len(qs); i++ {
+		if qs[i].ID <= qs[i-1].ID {
+			t.Errorf("quotations not in id order")
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = s.Quotations(context.Background(), func(*quotewire.Quotation) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("an error from fn: got %v after %d calls", err, n)
+	}
+}
+
+func testNearDuplicates(t *testing.T, s quotewire.Store) {
+	a := article("n1", "https://a.org/1", "2020-01-01", "a.org", "one", nil, nil)
+	b := article("n2", "https://b.org/1", "2020-01-01", "b.org", "two", nil, nil)
+	c := article("n3", "https://c.org/1", "2020-01-01", "c.org", "three", nil, nil)
+	// b shares 60 of 64 signature values with a; c shares none
+	copy(b.Signature[:60], a.Signature[:60])
+	put(t, s, a, b, c)
+	if st := stats(t, s); st.Clusters != 1 {
+		t.Errorf("clusters = %d, want 1 (n1 and n2)", st.Clusters)
+	}
+}
+
+func testArticle(t *testing.T, s quotewire.Store) {
+	recs := corpus()
+	put(t, s, recs...)
+	r, err := s.Article(context.Background(), recs[1].Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Analysis
+	if a.Text != recs[1].Analysis.Text || len(a.Quotes) != 2 || a.Quotes[1].Content.Text != "sanctions would fail" || r.Outlet != "example.org" {
+		t.Errorf("article = %+v", r)
+	}
+	if q := a.Quotes[0]; a.Text[q.Content.Start:q.Content.End] != q.Content.Text {
+		t.Errorf("stored offsets do not index the stored text")
+	}
+	if _, err := s.Article(context.Background(), "nope"); !errors.Is(err, quotewire.ErrNotFound) {
+		t.Errorf("unknown article error = %v, want ErrNotFound", err)
+	}
+}
+
+func testConcurrentPuts(t *testing.T, s quotewire.Store) {
+	recs := corpus()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := s.Put(context.Background(), recs); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if st := stats(t, s); st.Articles != 4 || st.Quotes != 6 {
+		t.Errorf("after concurrent puts: %+v, want 4 articles 6 quotes", st)
+	}
+}
