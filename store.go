@@ -98,6 +98,21 @@ type Speaker struct {
 	Quotes int `json:"quotes"`
 }
 
+// Bucket is one period of a timeline: how many quotes it holds.
+type Bucket struct {
+	// Period is "2019-05" for a month, "2019" for a year, or the Monday
+	// that starts a week ("2019-05-06").
+	Period string `json:"period"`
+	Quotes int    `json:"quotes"`
+}
+
+// SpeakerCount is a speaker with a number of quotes.
+type SpeakerCount struct {
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	Quotes int    `json:"quotes"`
+}
+
 // Occurrence is one article that carried a quotation.
 type Occurrence struct {
 	QuoteID    int64  `json:"quote_id"`
@@ -149,6 +164,12 @@ type Store interface {
 	Has(ctx context.Context, keys []string) (map[string]bool, error)
 	// Search returns the quotes that match q, best first.
 	Search(ctx context.Context, q Query) ([]Hit, error)
+	// Timeline counts the quotes matching q per period ("week", "month"
+	// or "year") of their article's date, in order.
+	Timeline(ctx context.Context, q Query, period string) ([]Bucket, error)
+	// TopSpeakers returns the speakers with the most quotes matching q,
+	// at most q.Limit of them, most first.
+	TopSpeakers(ctx context.Context, q Query) ([]SpeakerCount, error)
 	// Speakers lists speakers whose name or alias contains name (all when
 	// empty), most quoted first, at most limit of them.
 	Speakers(ctx context.Context, name string, limit int) ([]Speaker, error)

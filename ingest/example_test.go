@@ -47,6 +47,7 @@ func ExampleSniff() {
 	for _, head := range []string{
 		`{"id":1,"text":"..."}`,
 		"<!DOCTYPE html><html><body><p>...",
+		`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>`,
 		" date 2017-10-04 KRASNODAR, October 4.",
 	} {
 		fmt.Println(ingest.Sniff([]byte(head)))
@@ -54,6 +55,7 @@ func ExampleSniff() {
 	// Output:
 	// jsonl
 	// html
+	// feed
 	// text
 }
 

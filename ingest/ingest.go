@@ -1,11 +1,14 @@
 // Package ingest opens quotewire's inputs and reads them as articles,
 // whatever their format: it picks the reader for a file by its extension
-// or, failing that, by its first bytes, undoes gzip compression, reads
-// standard input, and expands directories into the files to read.
+// or, failing that, by its first bytes, undoes gzip and zstd compression,
+// reads standard input, and expands directories into the files to read.
 //
 // The formats themselves live in sub-packages, one each: textfile (a
-// plain-text file is one article), htmlfile (an HTML page is one article)
-// and jsonl (JSON Lines, an article per line). A typical caller is
+// plain-text file is one article), htmlfile (an HTML page is one
+// article), jsonl (JSON Lines, an article per line), csvfile (CSV with a
+// header row, an article per row), feed (RSS and Atom, an article per
+// item) and warc (WARC web archives, an article per HTML response). A
+// typical caller is
 //
 //	err := ingest.Walk(paths, func(path string, err error) error {
 //		if err != nil {
@@ -47,12 +50,16 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/ingest/csvfile"
+	"github.com/quotewire/quotewire/ingest/feed"
 	"github.com/quotewire/quotewire/ingest/htmlfile"
 	"github.com/quotewire/quotewire/ingest/internal/source"
 	"github.com/quotewire/quotewire/ingest/jsonl"
 	"github.com/quotewire/quotewire/ingest/textfile"
+	"github.com/quotewire/quotewire/ingest/warc"
 )
 
 // Format is an input format.
@@ -68,11 +75,18 @@ const (
 	HTML
 	// JSONL is JSON Lines, one article per line.
 	JSONL
+	// CSV is CSV with a header row, one article per row.
+	CSV
+	// Feed is an RSS or Atom feed, one article per item.
+	Feed
+	// WARC is a web archive, one article per HTML response record.
+	WARC
 )
 
-var formatNames = [...]string{Auto: "auto", Text: "text", HTML: "html", JSONL: "jsonl"}
+var formatNames = [...]string{Auto: "auto", Text: "text", HTML: "html", JSONL: "jsonl", CSV: "csv", Feed: "feed", WARC: "warc"}
 
-// String returns the format's name: "auto", "text", "html" or "jsonl".
+// String returns the format's name: "auto", "text", "html", "jsonl",
+// "csv", "feed" or "warc".
 func (f Format) String() string {
 	if f < 0 || int(f) >= len(formatNames) {
 		return fmt.Sprintf("Format(%d)", int(f))
@@ -84,8 +98,8 @@ func (f Format) String() string {
 var ErrUnknownFormat = errors.New("unknown input format")
 
 // ParseFormat returns the format named s, as String writes it or as a
-// file extension without its dot ("txt", "htm", "ndjson"...); case does
-// not matter.
+// file extension without its dot ("txt", "htm", "ndjson", "rss",
+// "atom"...); case does not matter.
 func ParseFormat(s string) (Format, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
 	for f, n := range formatNames {
@@ -96,23 +110,64 @@ func ParseFormat(s string) (Format, error) {
 	if f := FormatOf("x." + name); f != Auto {
 		return f, nil
 	}
-	return Auto, fmt.Errorf("%w %q (want auto, text, html or jsonl)", ErrUnknownFormat, s)
+	return Auto, fmt.Errorf("%w %q (want auto, text, html, jsonl, csv, feed or warc)", ErrUnknownFormat, s)
 }
 
-// FormatOf returns the format a file name's extension stands for, looking
-// through a ".gz" suffix: Text for .txt and .text, HTML for .html, .htm
-// and .xhtml, JSONL for .jsonl, .ndjson, .json-lines and .jsonlines. It
-// returns Auto for any other name.
+// extensions lists the file extensions FormatOf knows and their formats.
+var extensions = []struct {
+	ext    string
+	format Format
+}{
+	{".txt", Text}, {".text", Text},
+	{".html", HTML}, {".htm", HTML}, {".xhtml", HTML},
+	{".jsonl", JSONL}, {".ndjson", JSONL}, {".json-lines", JSONL}, {".jsonlines", JSONL},
+	{".csv", CSV},
+	{".rss", Feed}, {".atom", Feed},
+	{".warc", WARC},
+}
+
+// compressionSuffixes are the suffixes of compressed files FormatOf looks
+// through.
+var compressionSuffixes = []string{".gz", ".zst", ".zstd"}
+
+// Extensions returns the file extensions FormatOf knows, with their dots,
+// in the order of the formats: the extensions of the files Walk reads
+// from directories, each also with one of CompressionSuffixes after it.
+// The caller may change the slice.
+func Extensions() []string {
+	exts := make([]string, len(extensions))
+	for i, e := range extensions {
+		exts[i] = e.ext
+	}
+	return exts
+}
+
+// CompressionSuffixes returns the suffixes of compressed files, which
+// FormatOf looks through and NewReader decompresses: ".gz", ".zst" and
+// ".zstd". The caller may change the slice.
+func CompressionSuffixes() []string {
+	return append([]string(nil), compressionSuffixes...)
+}
+
+// FormatOf returns the format a file name's extension stands for, in any
+// case and looking through a ".gz", ".zst" or ".zstd" suffix: Text for
+// .txt and .text, HTML for .html, .htm and .xhtml, JSONL for .jsonl,
+// .ndjson, .json-lines and .jsonlines, CSV for .csv, Feed for .rss
+// and .atom, and WARC for .warc. It returns Auto for any other name, .xml among them: an XML
+// file may or may not be a feed, and Sniff tells.
 func FormatOf(name string) Format {
 	name = strings.ToLower(name)
-	name = strings.TrimSuffix(name, ".gz")
-	switch filepath.Ext(name) {
-	case ".txt", ".text":
-		return Text
-	case ".html", ".htm", ".xhtml":
-		return HTML
-	case ".jsonl", ".ndjson", ".json-lines", ".jsonlines":
-		return JSONL
+	for _, s := range compressionSuffixes {
+		if strings.HasSuffix(name, s) {
+			name = strings.TrimSuffix(name, s)
+			break
+		}
+	}
+	ext := filepath.Ext(name)
+	for _, e := range extensions {
+		if e.ext == ext {
+			return e.format
+		}
 	}
 	return Auto
 }
@@ -127,12 +182,22 @@ var htmlTags = []string{
 	"<span", "<h1", "<h2", "<br", "<table", "<a ", "<ul", "<img",
 }
 
+// feedStarts are the openings of a feed Sniff looks for, and feedRoots
+// the root elements one of which it must hold.
+var (
+	feedStarts = []string{"<?xml", "<rss", "<feed", "<rdf:rdf"}
+	feedRoots  = []string{"<rss", "<feed", "<rdf:rdf"}
+)
+
 // Sniff returns the format of an input that starts with head, looking at
 // no more than its first SniffLen bytes. After a byte order mark and
-// white space, an input is JSONL when it starts with "{", HTML when it
-// starts with "<" and has an HTML tag such as <html>, <body>, <p> or
-// <div> (case does not matter), and Text otherwise. Sniff never returns
-// Auto.
+// white space, an input is WARC when it starts with "WARC/1."; JSONL
+// when it starts with "{"; Feed when it
+// starts with "<?xml", "<rss", "<feed" or "<rdf:RDF" and has an <rss>,
+// <feed> or <rdf:RDF> tag; HTML when it starts with "<" and has an HTML
+// tag such as <html>, <body>, <p> or <div>; and Text otherwise. Case
+// does not matter. CSV is never sniffed: it looks like text. Sniff never
+// returns Auto.
 func Sniff(head []byte) Format {
 	if len(head) > SniffLen {
 		head = head[:SniffLen]
@@ -142,10 +207,15 @@ func Sniff(head []byte) Format {
 	switch {
 	case len(b) == 0:
 		return Text
+	case bytes.HasPrefix(b, []byte("WARC/1.")):
+		return WARC
 	case b[0] == '{':
 		return JSONL
 	case b[0] == '<':
 		lower := bytes.ToLower(b)
+		if isFeed(lower) {
+			return Feed
+		}
 		for _, t := range htmlTags {
 			if bytes.Contains(lower, []byte(t)) {
 				return HTML
@@ -153,6 +223,34 @@ func Sniff(head []byte) Format {
 		}
 	}
 	return Text
+}
+
+// isFeed reports whether the lower-case input head starts as a feed does
+// and holds a feed's root element.
+func isFeed(head []byte) bool {
+	start := false
+	for _, s := range feedStarts {
+		if bytes.HasPrefix(head, []byte(s)) {
+			start = true
+			break
+		}
+	}
+	if !start {
+		return false
+	}
+	for _, root := range feedRoots {
+		for rest := head; ; {
+			i := bytes.Index(rest, []byte(root))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(root):]
+			if len(rest) > 0 && bytes.IndexByte([]byte(" \t\r\n>/"), rest[0]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Options configures Open and NewReader. The zero value detects the
@@ -164,10 +262,14 @@ type Options struct {
 	Format Format
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
-	// Text, HTML and JSONL configure the readers of each format.
+	// Text, HTML, JSONL, CSV, Feed and WARC configure the readers of each
+	// format.
 	Text  textfile.Options
 	HTML  htmlfile.Options
 	JSONL jsonl.Options
+	CSV   csvfile.Options
+	Feed  feed.Options
+	WARC  warc.Options
 }
 
 // Reader reads the articles of one input. It implements
@@ -178,6 +280,7 @@ type Reader struct {
 	format Format
 	name   string
 	gz     *gzip.Reader
+	zstd   *zstd.Decoder
 	file   *os.File
 }
 
@@ -187,8 +290,9 @@ var (
 )
 
 // Open opens the file at path, or standard input for "-", and returns a
-// Reader of its articles. A gzip-compressed input (by its ".gz" suffix or
-// its first bytes) is decompressed as it is read. Articles from standard
+// Reader of its articles. A gzip- or zstd-compressed input (by its ".gz",
+// ".zst" or ".zstd" suffix or its first bytes) is decompressed as it is
+// read. Articles from standard
 // input have Origin.File "stdin", and a text read from it has the ID
 // "stdin". The caller must Close the Reader.
 func Open(path string, opts Options) (*Reader, error) {
@@ -221,14 +325,32 @@ func Open(path string, opts Options) (*Reader, error) {
 
 // NewReader returns a Reader of the articles in in, an input named name
 // (a file name, used for IDs, Origins and errors and for picking the
-// format by extension). Like Open, it undoes gzip compression and sniffs
-// the format when needed. Closing the Reader does not close in.
+// format by extension). Like Open, it undoes gzip and zstd compression
+// and sniffs the format when needed; a compressed stream that ends too
+// soon gives an error that says it was truncated. Closing the Reader does
+// not close in.
 func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
 	br := bufio.NewReaderSize(in, 64<<10)
 	r := &Reader{name: name}
 	var src io.Reader = br
-	magic, _ := br.Peek(2)
-	if bytes.Equal(magic, []byte{0x1f, 0x8b}) || strings.HasSuffix(strings.ToLower(name), ".gz") {
+	magic, _ := br.Peek(len(zstdMagic))
+	lower := strings.ToLower(name)
+	isGzip := bytes.HasPrefix(magic, gzipMagic)
+	isZstd := bytes.Equal(magic, zstdMagic) || isSkippableFrame(magic)
+	if !isGzip && !isZstd {
+		isGzip = strings.HasSuffix(lower, ".gz")
+		isZstd = strings.HasSuffix(lower, ".zst") || strings.HasSuffix(lower, ".zstd")
+	}
+	switch {
+	case isZstd:
+		zr, err := newZstd(br, magic)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", name, err)
+		}
+		r.zstd = zr
+		br = bufio.NewReaderSize(zstdErrors{zr}, 64<<10)
+		src = br
+	case isGzip:
 		gz, err := gzip.NewReader(br)
 		switch {
 		case errors.Is(err, io.EOF):
@@ -257,10 +379,71 @@ func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
 		r.ar = htmlfile.NewReader(src, name, opts.HTML)
 	case JSONL:
 		r.ar = jsonl.NewReader(src, name, opts.JSONL)
+	case CSV:
+		r.ar = csvfile.NewReader(src, name, opts.CSV)
+	case Feed:
+		r.ar = feed.NewReader(src, name, opts.Feed)
+	case WARC:
+		r.ar = warc.NewReader(src, name, opts.WARC)
 	default:
 		return nil, fmt.Errorf("open %s: %w %v", name, ErrUnknownFormat, r.format)
 	}
 	return r, nil
+}
+
+// The magic numbers of compressed streams.
+var (
+	gzipMagic = []byte{0x1f, 0x8b}
+	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
+)
+
+// isSkippableFrame reports whether magic opens a zstd skippable frame,
+// whose magic number is 0x184D2A50 to 0x184D2A5F.
+func isSkippableFrame(magic []byte) bool {
+	return len(magic) == 4 && magic[0]&0xf0 == 0x50 && magic[1] == 0x2a && magic[2] == 0x4d && magic[3] == 0x18
+}
+
+// maxZstdWindow bounds the window, and so the memory, a zstd stream may
+// ask for: 128 MiB, enough for every compression level short of long
+// mode ("zstd --long"), as the zstd tool's own default.
+const maxZstdWindow = 128 << 20
+
+// newZstd returns a zstd decoder of br, whose first bytes are magic. It
+// decodes synchronously, without goroutines.
+func newZstd(br *bufio.Reader, magic []byte) (*zstd.Decoder, error) {
+	switch {
+	case len(magic) == 0:
+		return nil, errors.New("zstd: empty input")
+	case len(magic) < len(zstdMagic) && bytes.HasPrefix(zstdMagic, magic):
+		return nil, fmt.Errorf("zstd: truncated header: %w", io.ErrUnexpectedEOF)
+	case !bytes.Equal(magic, zstdMagic) && !isSkippableFrame(magic):
+		return nil, errors.New("zstd: invalid header: not zstd data")
+	}
+	zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(maxZstdWindow))
+	if err != nil {
+		return nil, fmt.Errorf("zstd: %w", err)
+	}
+	return zr, nil
+}
+
+// errTruncatedZstd is the error for a zstd stream that ends too soon.
+var errTruncatedZstd = fmt.Errorf("zstd stream truncated: %w", io.ErrUnexpectedEOF)
+
+// zstdErrors makes the errors of a zstd decoder say what went wrong: an
+// io.ErrUnexpectedEOF means the stream was cut short, and other errors
+// are marked as zstd's.
+type zstdErrors struct{ r io.Reader }
+
+func (z zstdErrors) Read(p []byte) (int, error) {
+	n, err := z.r.Read(p)
+	switch {
+	case err == nil || err == io.EOF:
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = errTruncatedZstd
+	default:
+		err = fmt.Errorf("zstd: %w", err)
+	}
+	return n, err
 }
 
 // errTruncatedGzip is the error for a gzip stream that ends too soon.
@@ -296,6 +479,10 @@ func (r *Reader) Close() error {
 	if r.gz != nil {
 		errs = append(errs, r.gz.Close())
 		r.gz = nil
+	}
+	if r.zstd != nil {
+		r.zstd.Close()
+		r.zstd = nil
 	}
 	if r.file != nil {
 		errs = append(errs, r.file.Close())

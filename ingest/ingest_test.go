@@ -13,8 +13,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/ingest/csvfile"
+	"github.com/quotewire/quotewire/ingest/feed"
 )
 
 func TestFormatOf(t *testing.T) {
@@ -25,7 +28,11 @@ func TestFormatOf(t *testing.T) {
 		{"a/story.txt", Text}, {"STORY.TXT", Text}, {"x.text", Text}, {"x.txt.gz", Text},
 		{"page.html", HTML}, {"page.HTM", HTML}, {"page.xhtml", HTML}, {"page.html.gz", HTML},
 		{"d.jsonl", JSONL}, {"d.ndjson", JSONL}, {"d.json-lines", JSONL}, {"d.jsonl.gz", JSONL},
-		{"d.json", Auto}, {"README", Auto}, {"x.gz", Auto}, {"x.warc.gz", Auto}, {"stdin", Auto}, {"", Auto},
+		{"x.txt.zst", Text}, {"x.HTML.ZSTD", HTML}, {"d.jsonl.zst", JSONL},
+		{"w.csv", CSV}, {"W.CSV", CSV}, {"w.csv.gz", CSV}, {"w.csv.zst", CSV},
+		{"f.rss", Feed}, {"f.atom", Feed}, {"f.RSS.gz", Feed}, {"f.atom.zstd", Feed},
+		{"f.xml", Auto}, {"w.tsv", Auto}, {"x.zst", Auto}, {"x.csv.gz.zst", Auto}, {"x.csv.bak", Auto},
+		{"d.json", Auto}, {"README", Auto}, {"x.gz", Auto}, {"x.warc.gz", WARC}, {"CC-NEWS-1.WARC", WARC}, {"stdin", Auto}, {"", Auto},
 	}
 	for _, tt := range tests {
 		if got := FormatOf(tt.name); got != tt.want {
@@ -42,7 +49,8 @@ func TestParseFormat(t *testing.T) {
 	}{
 		{"auto", Auto, false}, {"text", Text, false}, {"TXT", Text, false}, {"html", HTML, false},
 		{"htm", HTML, false}, {"jsonl", JSONL, false}, {" ndjson ", JSONL, false},
-		{"csv", Auto, true}, {"", Auto, true}, {"gz", Auto, true},
+		{"csv", CSV, false}, {"CSV", CSV, false}, {"feed", Feed, false}, {"rss", Feed, false}, {"Atom", Feed, false},
+		{"xml", Auto, true}, {"tsv", Auto, true}, {"", Auto, true}, {"gz", Auto, true}, {"zst", Auto, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseFormat(tt.in)
@@ -53,7 +61,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) error %v is not ErrUnknownFormat", tt.in, err)
 		}
 	}
-	for _, f := range []Format{Auto, Text, HTML, JSONL} {
+	for _, f := range []Format{Auto, Text, HTML, JSONL, CSV, Feed} {
 		if got, err := ParseFormat(f.String()); got != f || err != nil {
 			t.Errorf("ParseFormat(%q) = %v, %v", f.String(), got, err)
 		}
@@ -76,9 +84,20 @@ func TestSniff(t *testing.T) {
 		{"xml prolog then html", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">`, HTML},
 		{"comment then html", "<!-- saved page --><html>", HTML},
 		{"angle bracket text", "<Reuters> said on Monday that", Text},
-		{"rss", `<?xml version="1.0"?><rss><channel>`, Text},
+		{"rss", `<?xml version="1.0"?><rss><channel>`, Feed},
+		{"rss without prolog", "\uFEFF\n<rss version=\"2.0\">", Feed},
+		{"atom", `<?xml version='1.0' encoding='utf-8'?>` + "\n<!-- generator -->\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", Feed},
+		{"atom without prolog", `<FEED xmlns="http://www.w3.org/2005/Atom">`, Feed},
+		{"rss 1.0", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`, Feed},
+		{"stylesheet then rss", `<?xml-stylesheet href="s.xsl"?><rss>`, Feed},
+		{"rss root past the sniff window", `<?xml version="1.0"?>` + strings.Repeat(" ", SniffLen) + "<rss>", Text},
+		{"not a root tag", `<?xml version="1.0"?><rssfeed><feedback>`, Text},
+		{"other xml", `<?xml version="1.0"?><note><to>x</to></note>`, Text},
+		{"html mentioning rss", `<html><body><p>Subscribe: <rss> or <feed></p>`, HTML},
 		{"plain", " date 2017-10-04 KRASNODAR, October 4.", Text},
 		{"json array", `[{"text":"x"}]`, Text},
+		{"warc", "WARC/1.0\r\nWARC-Type: warcinfo\r\n", WARC},
+		{"warc 1.1", "WARC/1.1\r\n", WARC},
 		{"empty", "", Text},
 		{"blank", " \n ", Text},
 		{"binary", "\x00\x01\x02", Text},
@@ -89,6 +108,38 @@ func TestSniff(t *testing.T) {
 			t.Errorf("%s: Sniff(%.30q) = %v, want %v", tt.name, tt.head, got, tt.want)
 		}
 	}
+}
+
+func TestExtensions(t *testing.T) {
+	for _, ext := range Extensions() {
+		for _, c := range append([]string{""}, CompressionSuffixes()...) {
+			if FormatOf("x"+ext+c) == Auto {
+				t.Errorf("FormatOf(%q) = Auto", "x"+ext+c)
+			}
+		}
+	}
+	if got := len(Extensions()); got != len(extensions) {
+		t.Errorf("Extensions has %d names, want %d", got, len(extensions))
+	}
+	if got := CompressionSuffixes(); strings.Join(got, " ") != ".gz .zst .zstd" {
+		t.Errorf("CompressionSuffixes = %q", got)
+	}
+}
+
+func zstded(t testing.TB, s string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := zstd.NewWriter(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func gzipped(t testing.TB, s string) []byte {
@@ -108,6 +159,10 @@ const (
 	textBody  = " date 2017-10-04 KRASNODAR, October 4. /TASS/. Moscow sees no serious efforts."
 	htmlBody  = "<!DOCTYPE html><html><head><title>Headline</title></head><body><article><p>KRASNODAR, October 4. Moscow sees no serious efforts.</p></article></body></html>"
 	jsonlBody = `{"id":"a","text":"First."}` + "\n" + `{"id":"b","text":"Second."}` + "\n"
+	csvBody   = "id,title,text\na,T,First.\nb,T,\"Second,\nwith a line break.\"\n"
+	feedBody  = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<rss version="2.0"><channel><title>Wire</title>` +
+		`<item><guid>a</guid><title>One</title><description>&lt;p&gt;First.&lt;/p&gt;</description></item>` +
+		`<item><guid>b</guid><title>Two</title><description>Second.</description></item></channel></rss>` + "\n"
 )
 
 // readAll reads r to the end and returns its articles' IDs and texts
@@ -156,6 +211,17 @@ func TestOpen(t *testing.T) {
 		{"gzip-magic.dat", gzipped(t, jsonlBody), Options{}, JSONL, []string{"a", "b"}, "First."},
 		{"forced.txt", []byte(jsonlBody), Options{Format: JSONL}, JSONL, []string{"a", "b"}, "First."},
 		{"forced-text.jsonl", []byte(`{"text":"x"}`), Options{Format: Text}, Text, []string{"forced-text"}, `{"text":"x"}`},
+		{"story.txt.zst", zstded(t, textBody), Options{}, Text, []string{"story"}, "KRASNODAR, October 4."},
+		{"wire.ndjson.zstd", zstded(t, jsonlBody), Options{}, JSONL, []string{"a", "b"}, "First."},
+		{"zstd-magic.dat", zstded(t, jsonlBody), Options{}, JSONL, []string{"a", "b"}, "First."},
+		{"wire.csv", []byte(csvBody), Options{}, CSV, []string{"a", "b"}, "First."},
+		{"wire.csv.gz", gzipped(t, csvBody), Options{}, CSV, []string{"a", "b"}, "First."},
+		{"wire.csv.zst", zstded(t, csvBody), Options{}, CSV, []string{"a", "b"}, "First."},
+		{"forced.dat", []byte(csvBody), Options{Format: CSV}, CSV, []string{"a", "b"}, "First."},
+		{"news.rss", []byte(feedBody), Options{}, Feed, []string{"a", "b"}, "First."},
+		{"news.atom.zst", zstded(t, feedBody), Options{}, Feed, []string{"a", "b"}, "First."},
+		{"sniffed.xml", []byte(feedBody), Options{}, Feed, []string{"a", "b"}, "First."},
+		{"sniffed-feed.xml.gz", gzipped(t, feedBody), Options{}, Feed, []string{"a", "b"}, "First."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -204,6 +270,9 @@ func TestStdin(t *testing.T) {
 		{"jsonl", []byte(jsonlBody), JSONL, []string{"a", "b"}},
 		{"gzipped jsonl", gzipped(t, jsonlBody), JSONL, []string{"a", "b"}},
 		{"jsonl without ids", []byte(`{"text":"x"}`), JSONL, []string{"stdin-1"}},
+		{"zstd jsonl", zstded(t, jsonlBody), JSONL, []string{"a", "b"}},
+		{"feed", []byte(feedBody), Feed, []string{"a", "b"}},
+		{"feed without guids", []byte(strings.ReplaceAll(feedBody, "guid>", "x>")), Feed, []string{"stdin-1", "stdin-2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -230,11 +299,15 @@ func TestBadInputs(t *testing.T) {
 	dir := t.TempDir()
 	full := gzipped(t, textBody+strings.Repeat(" more text", 2000))
 	jl := gzipped(t, strings.Repeat(jsonlBody, 500))
+	zfull := zstded(t, textBody+strings.Repeat(" more text", 2000))
+	zjl := zstded(t, strings.Repeat(jsonlBody, 5000))
+	zcsv := zstded(t, csvBody+strings.Repeat("c,T,More.\n", 5000))
 	tests := []struct {
 		file    string
 		data    []byte
 		openErr bool  // Open fails
 		record  error // else a RecordError wrapping this
+		input   error // else an input error wrapping this; io.ErrUnexpectedEOF if nil
 	}{
 		{file: "empty.txt", data: nil, record: quotewire.ErrEmpty},
 		{file: "empty-sniffed", data: nil, record: quotewire.ErrEmpty},
@@ -246,6 +319,18 @@ func TestBadInputs(t *testing.T) {
 		{file: "truncated-header.gz", data: full[:5], openErr: true},
 		{file: "not-gzip.txt.gz", data: []byte("plain text"), openErr: true},
 		{file: "empty.txt.gz", data: nil, openErr: true},
+		{file: "truncated.txt.zst", data: zfull[:len(zfull)/2]},
+		{file: "truncated.jsonl.zst", data: zjl[:len(zjl)/2]},
+		{file: "truncated.csv.zst", data: zcsv[:len(zcsv)/2]},
+		{file: "truncated-magic.zst", data: zfull[:4]},
+		{file: "truncated-header.zst", data: zfull[:2], openErr: true},
+		{file: "not-zstd.txt.zst", data: []byte("plain text"), openErr: true},
+		{file: "empty.txt.zstd", data: nil, openErr: true},
+		{file: "empty.csv", data: nil, input: csvfile.ErrNoHeader},
+		{file: "latin1.csv", data: []byte("text\ncaf\xe9\n"), record: quotewire.ErrInvalidUTF8},
+		{file: "broken.rss", data: []byte("<rss><channel><item><description>cut")},
+		{file: "notext.rss", data: []byte("<rss><channel><item><title>x</title></item></channel></rss>"), record: feed.ErrNoText},
+		{file: "not-a-feed.rss", data: []byte("plain text"), input: feed.ErrNotFeed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -293,8 +378,15 @@ func TestBadInputs(t *testing.T) {
 				if !errors.As(last, &rerr) || !errors.Is(last, tt.record) {
 					t.Errorf("error %v, want a RecordError wrapping %v", last, tt.record)
 				}
-			} else if !errors.Is(last, io.ErrUnexpectedEOF) {
-				t.Errorf("error %v, want io.ErrUnexpectedEOF", last)
+				return
+			}
+			want := tt.input
+			if want == nil {
+				want = io.ErrUnexpectedEOF
+			}
+			var rerr *quotewire.RecordError
+			if errors.As(last, &rerr) || !errors.Is(last, want) {
+				t.Errorf("error %v, want an input error wrapping %v", last, want)
 			}
 		})
 	}
@@ -317,6 +409,7 @@ func TestWalk(t *testing.T) {
 	dir := t.TempDir()
 	files := []string{
 		"b.txt", "a.jsonl", "c.html.gz", "notes.md", "data.json", "README",
+		"d.csv", "e.rss.zst", "f.ATOM", "g.xml", "h.tsv", "i.zst", "j.csv.zstd",
 		"sub/z.htm", "sub/deeper/y.ndjson", ".hidden.txt", ".git/config.txt", "sub/.cache/x.txt",
 	}
 	for _, f := range files {
@@ -354,7 +447,7 @@ func TestWalk(t *testing.T) {
 		t.Fatalf("Walk: %v", err)
 	}
 	want := []string{
-		"a.jsonl", "b.txt", "error: broken.txt", "c.html.gz", "link.txt",
+		"a.jsonl", "b.txt", "error: broken.txt", "c.html.gz", "d.csv", "e.rss.zst", "f.ATOM", "j.csv.zstd", "link.txt",
 		"sub/deeper/y.ndjson", "sub/z.htm",
 		"-", ".hidden.txt", "error: missing.txt", "README",
 	}
@@ -395,12 +488,16 @@ func TestWalk(t *testing.T) {
 func FuzzSniff(f *testing.F) {
 	for _, s := range []string{
 		`{"id":1}`, "<!DOCTYPE html><html>", "<p>x", "\uFEFF  {", "<Reuters>", "text", "", "\x1f\x8b\x08",
+		feedBody, `<feed xmlns="http://www.w3.org/2005/Atom"><entry><content>x</content></entry></feed>`,
+		"<?xml version=\"1.0\"?><rss", "\x28\xb5\x2f\xfd", "\x50\x2a\x4d\x18\x00\x00\x00\x00",
 	} {
 		f.Add([]byte(s))
 	}
+	f.Add(zstded(f, jsonlBody))
+	f.Add(zstded(f, feedBody))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got := Sniff(data)
-		if got != Text && got != HTML && got != JSONL {
+		if got != Text && got != HTML && got != JSONL && got != Feed {
 			t.Fatalf("Sniff = %v", got)
 		}
 		if len(data) > SniffLen && Sniff(data[:SniffLen]) != got {
@@ -410,9 +507,14 @@ func FuzzSniff(f *testing.F) {
 		// must have valid UTF-8 text.
 		r, err := NewReader(bytes.NewReader(data), "fuzz", Options{})
 		if err != nil {
-			return // bad gzip
+			if !strings.HasPrefix(err.Error(), "open fuzz: ") {
+				t.Fatalf("NewReader: %v does not name the input", err)
+			}
+			return // bad gzip or zstd
 		}
-		if r.Format() != got && !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		defer r.Close()
+		compressed := bytes.HasPrefix(data, gzipMagic) || bytes.HasPrefix(data, zstdMagic) || len(data) >= 4 && isSkippableFrame(data[:4])
+		if r.Format() != got && !compressed {
 			t.Fatalf("NewReader picked %v, Sniff %v", r.Format(), got)
 		}
 		for i := 0; i < len(data)+2; i++ {
@@ -425,6 +527,9 @@ func FuzzSniff(f *testing.F) {
 				continue
 			}
 			if err != nil {
+				if !strings.Contains(err.Error(), "fuzz") {
+					t.Fatalf("Next: %v does not name the input", err)
+				}
 				return
 			}
 			if !utf8.ValidString(a.Text) {

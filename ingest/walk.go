@@ -11,10 +11,11 @@ import (
 // Walk calls fn for each input file that paths name, in order, so that
 // fn can Open it. A path that is a directory is expanded recursively, in
 // lexical order, into the files under it whose extension FormatOf knows
-// (a ".gz" suffix allowed), skipping hidden files and directories (names
-// starting with "."), other files and symbolic links to directories. A
-// path that is a file, hidden or not and whatever its extension, and "-"
-// for standard input, are passed on as they are.
+// (a ".gz", ".zst" or ".zstd" suffix allowed; see Extensions), skipping
+// hidden files and directories (names starting with "."), other files and
+// symbolic links to directories. A path that is a file, hidden or not and
+// whatever its extension, and "-" for standard input, are passed on as
+// they are.
 //
 // A path that cannot be read (missing, permission denied, an unreadable
 // directory) is passed to fn with a non-nil error, and Walk goes on. When

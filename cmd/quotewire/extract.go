@@ -31,8 +31,9 @@ entities it mentions and the sentences it repeats.
 
 Inputs: plain text (optionally starting with a " date YYYY-MM-DD" header),
 HTML (main content extracted, with title and date), JSON Lines with one
-article per line ({"id", "text", "title", "date", "url"}), and gzip versions
-of each. Folders are read recursively. "-" reads standard input. The format
+article per line ({"id", "text", "title", "date", "url"}), CSV with a header
+(url, date, title, text...), RSS and Atom feeds, WARC web archives (HTML
+responses), and gzip or zstd versions of each. Folders are read recursively. "-" reads standard input. The format
 comes from the file extension, else from the first bytes.
 
 Output: --format json (pretty; the default for a single text or HTML file),
@@ -95,7 +96,7 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 			f := format
 			if f == formatAuto {
 				f = formatJSONL
-				if len(paths) == 1 && r.Format() != ingest.JSONL && !isDir(paths[0]) {
+				if len(paths) == 1 && (r.Format() == ingest.Text || r.Format() == ingest.HTML) && !isDir(paths[0]) {
 					f = formatJSON
 				}
 			}
@@ -135,7 +136,8 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 
 // noArticles is the error for inputs that held no article at all.
 func noArticles(paths []string) error {
-	return fmt.Errorf("no articles found in %s: folders are searched for .txt, .html, .htm, .jsonl and .ndjson files (and .gz of them); name a file to have its format sniffed", strings.Join(paths, ", "))
+	return fmt.Errorf("no articles found in %s: folders are searched for %s files (and %s of them); name a file to have its format sniffed",
+		strings.Join(paths, ", "), strings.Join(ingest.Extensions(), " "), strings.Join(ingest.CompressionSuffixes(), " "))
 }
 
 // report prints a problem with one article on standard error.

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,6 +54,7 @@ func (m *Main) ingestCommand() *cobra.Command {
 		batch    int
 		errLog   string
 		progress string
+		cpuProf  string
 		mo       modelOpts
 	)
 	c := &cobra.Command{
@@ -92,6 +94,17 @@ line or record) in the summary at the end and in a JSON Lines error log
 			default:
 				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
 			}
+			if cpuProf != "" {
+				f, err := os.Create(cpuProf)
+				if err != nil {
+					return fmt.Errorf("create --cpuprofile file: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			p, err := mo.pipeline()
 			if err != nil {
 				return err
@@ -113,6 +126,7 @@ line or record) in the summary at the end and in a JSON Lines error log
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
 	c.Flags().StringVar(&errLog, "error-log", "", "where to write the problems as JSON Lines (default DB.errors.jsonl; written only when there are problems)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	mo.register(c)
 	return c
 }

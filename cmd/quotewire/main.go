@@ -82,11 +82,13 @@ func (m *Main) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "quotewire",
 		Short: "Who said what, when, where and about whom — from news text",
-		Long: `quotewire reads news articles (plain text, HTML, JSON Lines) and finds every
-quote in them: direct and indirect, with its cue ("said", "according to"),
-the mention that names its source ("he", "the minister") and the speaker it
-resolves to, plus the article's date, dateline, agency, entities and
-repeated sentences. Offsets are UTF-8 byte offsets into the output text.
+		Long: `quotewire reads news articles (plain text, HTML, JSON Lines, CSV, RSS/Atom,
+WARC) and finds every quote in them: direct and indirect, with its cue
+("said", "according to"), the mention that names its source ("he", "the
+minister") and the speaker it resolves to, plus the article's date,
+dateline, agency, entities and repeated sentences. Offsets are UTF-8 byte
+offsets into the output text. ingest keeps the results in a searchable
+store, with speakers resolved across articles.
 
 Examples:
   quotewire extract article.txt                 # one article, pretty JSON
@@ -94,7 +96,10 @@ Examples:
   quotewire extract corpus.jsonl > out.jsonl    # one JSON line per article
   cat story.txt | quotewire extract -           # from standard input
   quotewire eval gold.jsonl                     # score against PolNeAR-style gold
-  quotewire bench corpus.jsonl                  # measure speed on your corpus`,
+  quotewire bench corpus.jsonl                  # measure speed on your corpus
+  quotewire ingest --db news.db archive/        # analyse a corpus into a store
+  quotewire search --db news.db --speaker Lavrov sanctions
+  quotewire export --db news.db > quotations.jsonl`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,

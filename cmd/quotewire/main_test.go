@@ -306,11 +306,11 @@ func TestSpeakerSetFloor(t *testing.T) {
 
 func TestExtractNoArticles(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "table.csv"), []byte("id,text\n1,hello\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte("# notes\nnothing to read\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, out, stderr := run(t, "", "extract", dir)
-	if code != 1 || out != "" || !strings.Contains(stderr, "no articles found") || !strings.Contains(stderr, ".jsonl") {
+	if code != 1 || out != "" || !strings.Contains(stderr, "no articles found") || !strings.Contains(stderr, ".jsonl") || !strings.Contains(stderr, ".warc") {
 		t.Errorf("extract on a folder without articles: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }

@@ -17,7 +17,8 @@
 // order mark or <meta charset> declares, windows-1252 when it declares
 // none. Pages nested deeper than Options.MaxDepth are refused before
 // parsing, because the HTML parser and the extractor slow down
-// quadratically on them.
+// quadratically on them; the parser itself refuses a page that opens more
+// than 512 elements at once, and Parse reports that as ErrTooDeep too.
 package htmlfile
 
 import (
@@ -33,6 +34,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/ingest/internal/htmltext"
 	"github.com/quotewire/quotewire/ingest/internal/source"
 )
 
@@ -40,8 +42,9 @@ import (
 const (
 	// DefaultMaxBytes is the size limit of an HTML file: 64 MiB.
 	DefaultMaxBytes = 64 << 20
-	// DefaultMaxDepth is the limit on element nesting: 1000.
-	DefaultMaxDepth = 1000
+	// DefaultMaxDepth is the limit on element nesting: 500, under the
+	// 512 open elements golang.org/x/net/html accepts.
+	DefaultMaxDepth = 500
 )
 
 // Errors of single pages, wrapped in a *quotewire.RecordError; test with
@@ -135,6 +138,9 @@ func Parse(name string, data []byte, opts Options) (quotewire.Article, error) {
 		return fail(fmt.Errorf("%w: more than %d open elements", ErrTooDeep, opts.MaxDepth))
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements exceeds") {
+		return fail(fmt.Errorf("%w: %v", ErrTooDeep, err))
+	}
 	if err != nil {
 		return fail(fmt.Errorf("parse html: %w", err))
 	}
@@ -142,7 +148,7 @@ func Parse(name string, data []byte, opts Options) (quotewire.Article, error) {
 	if err != nil {
 		return fail(err)
 	}
-	text := blockText(res.ContentNode)
+	text := htmltext.Text(res.ContentNode)
 	if utf8.RuneCountInString(text) < minMainText {
 		if r := rescue(doc); utf8.RuneCountInString(r) > utf8.RuneCountInString(text) {
 			text = r

@@ -149,7 +149,7 @@ func TestPages(t *testing.T) {
 		},
 		{
 			name: "just under the depth limit",
-			in:   strings.Repeat("<div>", 900) + "deep text" + strings.Repeat("</div>", 900),
+			in:   strings.Repeat("<div>", 450) + "deep text" + strings.Repeat("</div>", 450),
 			text: "deep text",
 		},
 		{
@@ -196,6 +196,7 @@ func TestBadPages(t *testing.T) {
 		{"comment only", "<!-- nothing here -->", Options{}, ErrNoText},
 		{"deep divs", strings.Repeat("<div>x", 100000), Options{}, ErrTooDeep},
 		{"deep spans", strings.Repeat("<span><b>", 3000), Options{}, ErrTooDeep},
+		{"deeper than the parser allows", strings.Repeat("<ul><li>", 300) + "x", Options{}, ErrTooDeep},
 		{"depth option", strings.Repeat("<div>", 11) + "x", Options{MaxDepth: 10}, ErrTooDeep},
 		{"too large", "<p>" + strings.Repeat("x", 100) + "</p>", Options{MaxBytes: 50}, quotewire.ErrTooLarge},
 	}

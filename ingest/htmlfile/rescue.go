@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/quotewire/quotewire/ingest/internal/htmltext"
 )
 
 // minMainText is the length, in characters, under which trafilatura's
@@ -44,18 +46,16 @@ func rescue(doc *html.Node) string {
 		return s
 	}
 	if article != nil {
-		if s := blockText(article); utf8.RuneCountInString(s) > minRescueText {
+		if s := htmltext.Text(article); utf8.RuneCountInString(s) > minRescueText {
 			return s
 		}
 	}
 	if body == nil {
 		return ""
 	}
-	var b textBuilder
-	b.skip = boilerplate
-	b.walk(body)
-	b.flush()
-	return strings.Join(b.paras, "\n\n")
+	b := htmltext.Builder{Skip: boilerplate}
+	b.Walk(body)
+	return b.String()
 }
 
 // boilerplate holds the elements rescue leaves out of a page's body.
@@ -111,15 +111,15 @@ func jsonLDBody(n *html.Node) string {
 	if strings.Contains(body, "<") {
 		frag, err := html.Parse(strings.NewReader(body))
 		if err == nil {
-			return blockText(frag)
+			return htmltext.Text(frag)
 		}
 	}
-	var b textBuilder
+	var b htmltext.Builder
 	for _, line := range strings.Split(body, "\n") {
-		b.text(line)
-		b.flush()
+		b.Write(line)
+		b.Flush()
 	}
-	return strings.Join(b.paras, "\n\n")
+	return b.String()
 }
 
 // findArticleBody returns the first non-blank string under a key

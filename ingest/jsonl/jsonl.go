@@ -29,7 +29,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
@@ -230,7 +229,7 @@ func (r *Reader) decode(line []byte) (quotewire.Article, error) {
 	return quotewire.Article{
 		ID:     id,
 		Title:  rec.Title,
-		Date:   parseDate(rec.Date),
+		Date:   source.Date(rec.Date),
 		URL:    rec.URL,
 		Text:   text,
 		Origin: quotewire.Origin{File: r.name, Line: r.line},
@@ -255,24 +254,6 @@ func parseID(raw json.RawMessage) (string, error) {
 		return string(raw), nil
 	}
 	return "", fmt.Errorf("%w: %.40s", ErrBadID, raw)
-}
-
-// parseDate returns s when it is a YYYY-MM-DD date, its first ten bytes
-// when it is a timestamp that starts with one ("2016-09-12T10:00:00Z"),
-// and "" otherwise.
-func parseDate(s string) string {
-	const layout = "2006-01-02"
-	if len(s) < len(layout) {
-		return ""
-	}
-	if len(s) > len(layout) && s[len(layout)] != 'T' && s[len(layout)] != ' ' {
-		return ""
-	}
-	d := s[:len(layout)]
-	if _, err := time.Parse(layout, d); err != nil {
-		return ""
-	}
-	return d
 }
 
 // badByte returns the offset of the first byte of b that is not part of

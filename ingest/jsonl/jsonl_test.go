@@ -213,24 +213,6 @@ func TestRecords(t *testing.T) {
 	}
 }
 
-func TestDates(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2016-09-12", "2016-09-12"},
-		{"2016-09-12T10:00:00Z", "2016-09-12"},
-		{"2016-09-12 10:00", "2016-09-12"},
-		{"2016-09-1", ""},
-		{"2016-09-12x", ""},
-		{"12 Sep 2016", ""},
-		{"2016-02-30", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := parseDate(tt.in); got != tt.want {
-			t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestReadError(t *testing.T) {
 	cause := errors.New("disk on fire")
 	in := io.MultiReader(strings.NewReader("{\"text\":\"a\"}\n{\"text\":\"cut"), iotest.ErrReader(cause))

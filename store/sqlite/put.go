@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,7 +44,18 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 		return res, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339)}
+	if s.cache == nil || len(s.cache) > maxCache {
+		s.cache = map[string]int64{}
+	}
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), cache: s.cache}
+	// the full-text indexes get the batch's rows in one statement each
+	var lastArticle, lastQuote int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM articles").Scan(&lastArticle); err != nil {
+		return res, errf("begin write", err)
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
+		return res, errf("begin write", err)
+	}
 	for i := range recs {
 		added, err := w.put(&recs[i])
 		if err != nil {
@@ -55,21 +67,97 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 			res.Skipped++
 		}
 	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?", lastQuote); err != nil {
+		return quotewire.PutResult{}, errf("index quotes", err)
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?", lastArticle); err != nil {
+		return quotewire.PutResult{}, errf("index articles", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return quotewire.PutResult{}, errf("commit", err)
+	}
+	for k, v := range w.fresh {
+		s.cache[k] = v
 	}
 	return res, nil
 }
 
-// writer holds one Put's transaction.
+// writer holds one Put's transaction and its prepared statements: SQLite
+// parsing a statement costs more than running it, so each is prepared
+// once per batch.
 type writer struct {
-	ctx context.Context
-	tx  *sql.Tx
-	now string
+	ctx   context.Context
+	tx    *sql.Tx
+	now   string
+	stmts map[string]*sql.Stmt
+	// cache is the store's memory of resolved names and stored aliases
+	// and roles; fresh holds this batch's additions, merged into it only
+	// when the transaction commits.
+	cache, fresh map[string]int64
+}
+
+// maxCache bounds the name cache; it starts over when full.
+const maxCache = 1 << 20
+
+func (w *writer) lookup(k string) (int64, bool) {
+	if v, ok := w.fresh[k]; ok {
+		return v, true
+	}
+	v, ok := w.cache[k]
+	return v, ok
+}
+
+func (w *writer) known(k string) bool {
+	_, ok := w.lookup(k)
+	return ok
+}
+
+func (w *writer) remember(k string, v int64) {
+	if w.fresh == nil {
+		w.fresh = map[string]int64{}
+	}
+	w.fresh[k] = v
+}
+
+// stmt returns the prepared statement for q.
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(w.ctx, q, args...)
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) query(q string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+// queryRow runs a statement returning one row into dest.
+func (w *writer) queryRow(q string, args []any, dest ...any) error {
+	st, err := w.stmt(q)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(w.ctx, args...).Scan(dest...)
 }
 
 // put stores one record; it reports false when the key was stored before.
@@ -96,12 +184,12 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 		}
 	}
 	var id int64
-	err = w.tx.QueryRowContext(w.ctx, `INSERT INTO articles
+	err = w.queryRow(`INSERT INTO articles
 		(key, source_id, url, title, date, outlet, dateline, agency, text, file, line, record, signature, analysis, added)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO NOTHING RETURNING id`,
-		key, a.ID, a.URL, a.Title, a.Date, r.Outlet, a.Dateline, a.Agency, a.Text,
-		r.Origin.File, r.Origin.Line, r.Origin.Record, sig, string(js), w.now).Scan(&id)
+		[]any{key, a.ID, a.URL, a.Title, a.Date, r.Outlet, a.Dateline, a.Agency, a.Text,
+			r.Origin.File, r.Origin.Line, r.Origin.Record, sig, string(js), w.now}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -126,10 +214,8 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 			return false, errf("link entity", err)
 		}
 	}
-	for i := range a.Quotes {
-		if err := w.quote(id, i, a, &a.Quotes[i], local); err != nil {
-			return false, err
-		}
+	if err := w.quotes(id, a, local); err != nil {
+		return false, err
 	}
 	return true, nil
 }
@@ -150,44 +236,48 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 		}
 		bands[b] = int64(h)
 	}
-	seen := map[int64]bool{}
+	pairs := make([]any, 0, 2*Bands)
 	for b, h := range bands {
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT a.id, COALESCE(a.cluster, a.id), a.signature FROM article_bands b
-			JOIN articles a ON a.id = b.article WHERE b.band = ? AND b.hash = ? LIMIT 20`, b, h)
-		if err != nil {
-			return errf("find near duplicates", err)
-		}
-		for rows.Next() {
-			var other, oc int64
-			var osig []byte
-			if err := rows.Scan(&other, &oc, &osig); err != nil {
-				rows.Close()
-				return err
-			}
-			if seen[other] || len(osig) != 4*len(sig) {
-				continue
-			}
-			seen[other] = true
-			agree := 0
-			for i, v := range sig {
-				if binary.LittleEndian.Uint32(osig[4*i:]) == v {
-					agree++
-				}
-			}
-			if float64(agree) >= NearDuplicate*float64(len(sig)) && oc < cluster {
-				cluster = oc
-			}
-		}
-		if err := rows.Close(); err != nil {
+		pairs = append(pairs, b, h)
+	}
+	values := strings.TrimSuffix(strings.Repeat("(?, ?),", Bands), ",")
+	rows, err := w.query(`SELECT DISTINCT a.id, COALESCE(a.cluster, a.id), a.signature FROM article_bands b
+		JOIN articles a ON a.id = b.article WHERE (b.band, b.hash) IN (VALUES `+values+`) LIMIT 100`, pairs...)
+	if err != nil {
+		return errf("find near duplicates", err)
+	}
+	for rows.Next() {
+		var other, oc int64
+		var osig []byte
+		if err := rows.Scan(&other, &oc, &osig); err != nil {
+			rows.Close()
 			return err
 		}
-	}
-	for b, h := range bands {
-		if _, err := w.exec("INSERT OR IGNORE INTO article_bands (band, hash, article) VALUES (?, ?, ?)", b, h, id); err != nil {
-			return errf("index signature", err)
+		if len(osig) != 4*len(sig) {
+			continue
+		}
+		agree := 0
+		for i, v := range sig {
+			if binary.LittleEndian.Uint32(osig[4*i:]) == v {
+				agree++
+			}
+		}
+		if float64(agree) >= NearDuplicate*float64(len(sig)) && oc < cluster {
+			cluster = oc
 		}
 	}
-	_, err := w.exec("UPDATE articles SET cluster = ? WHERE id = ?", cluster, id)
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	ins := make([]any, 0, 3*Bands)
+	for b, h := range bands {
+		ins = append(ins, b, h, id)
+	}
+	if _, err := w.exec("INSERT OR IGNORE INTO article_bands (band, hash, article) VALUES "+
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?),", Bands), ","), ins...); err != nil {
+		return errf("index signature", err)
+	}
+	_, err = w.exec("UPDATE articles SET cluster = ? WHERE id = ?", cluster, id)
 	return errf("set cluster", err)
 }
 
@@ -240,30 +330,40 @@ func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
 			heads = append(heads, h)
 		}
 	}
-	id, err := w.match(key, typ, given, surname, heads)
-	if err != nil {
-		return 0, err
-	}
-	if id == 0 {
-		err := w.tx.QueryRowContext(w.ctx, "INSERT INTO entities (name, key, given, surname, type) VALUES (?, ?, ?, ?, ?) RETURNING id",
-			e.Name, key, given, surname, typ).Scan(&id)
-		if err != nil {
-			return 0, errf("insert entity", err)
+	// a name seen before resolves as it did then (a surname alone is
+	// weighed afresh: its roles decide)
+	cacheable := typ != string(quotewire.Person) || given != ""
+	ck := typ + "\x00" + key
+	id, cached := w.lookup(ck)
+	if !cached || !cacheable {
+		var err error
+		if id, err = w.match(key, typ, given, surname, heads); err != nil {
+			return 0, err
 		}
-	} else if given != "" {
-		// a fuller name than the stored one becomes the name
-		if _, err := w.exec(`UPDATE entities SET name = ?, key = ?, given = ? WHERE id = ? AND given = ''`, e.Name, key, given, id); err != nil {
-			return 0, errf("update entity", err)
+		if id == 0 {
+			err := w.queryRow("INSERT INTO entities (name, key, given, surname, type) VALUES (?, ?, ?, ?, ?) RETURNING id",
+				[]any{e.Name, key, given, surname, typ}, &id)
+			if err != nil {
+				return 0, errf("insert entity", err)
+			}
+		}
+		if cacheable {
+			w.remember(ck, id)
 		}
 	}
-	if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias) VALUES (?, ?, ?)", id, key, e.Name); err != nil {
-		return 0, errf("insert alias", err)
+	if k := "a\x00" + strconv.FormatInt(id, 10) + "\x00" + e.Name; !w.known(k) {
+		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias) VALUES (?, ?, ?)", id, key, e.Name); err != nil {
+			return 0, errf("insert alias", err)
+		}
+		w.remember(k, 1)
 	}
 	for _, r := range e.Roles {
-		if h := roleHead(r); h != "" {
+		k := "r\x00" + strconv.FormatInt(id, 10) + "\x00" + r
+		if h := roleHead(r); h != "" && !w.known(k) {
 			if _, err := w.exec("INSERT OR IGNORE INTO entity_roles (entity, role, head) VALUES (?, ?, ?)", id, r, h); err != nil {
 				return 0, errf("insert role", err)
 			}
+			w.remember(k, 1)
 		}
 	}
 	return id, nil
@@ -273,7 +373,7 @@ func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
 func (w *writer) match(key, typ, given, surname string, heads []string) (int64, error) {
 	if typ != string(quotewire.Person) || given != "" {
 		// the same name, or one of its aliases
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity
+		rows, err := w.query(`SELECT e.id, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity
 			WHERE a.key = ? ORDER BY e.quotes DESC, e.id LIMIT 10`, key)
 		if err != nil {
 			return 0, errf("match entity", err)
@@ -345,7 +445,7 @@ func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) 
 	if surname == "" {
 		return nil, nil
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, key, given, type, quotes FROM entities
+	rows, err := w.query(`SELECT id, key, given, type, quotes FROM entities
 		WHERE surname = ? AND type = 'person' ORDER BY quotes DESC, id LIMIT 50`, surname)
 	if err != nil {
 		return nil, errf("match surname", err)
@@ -371,8 +471,7 @@ func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) 
 		for _, h := range heads {
 			args = append(args, h)
 		}
-		err := w.tx.QueryRowContext(w.ctx, "SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+placeholders(len(heads))+")", args...).
-			Scan(&cands[i].sharedRoles)
+		err := w.queryRow("SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+placeholders(len(heads))+")", args, &cands[i].sharedRoles)
 		if err != nil {
 			return nil, errf("match roles", err)
 		}
@@ -380,45 +479,94 @@ func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) 
 	return cands, nil
 }
 
-// quote stores quote i of analysis a, in article id, grouped into its
-// quotation.
-func (w *writer) quote(id int64, i int, a *quotewire.Analysis, q *quotewire.QuoteOut, local map[string]int64) error {
-	var speaker sql.NullInt64
-	name := ""
-	if q.Speaker != nil {
-		name = q.Speaker.Name
-		if g, ok := local[q.Speaker.ID]; ok {
-			speaker = sql.NullInt64{Int64: g, Valid: true}
+// quoteRows is how many quotes one multi-row statement writes.
+const quoteRows = 200
+
+// quotes stores the quotes of analysis a, in article id, grouped into
+// their quotations, with a few multi-row statements: one call per row
+// costs more than the row.
+func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64) error {
+	type row struct {
+		key     string
+		speaker sql.NullInt64
+		name    string
+		q       *quotewire.QuoteOut
+		seq     int
+	}
+	spoke := map[int64]int{}
+	for start := 0; start < len(a.Quotes); start += quoteRows {
+		end := min(start+quoteRows, len(a.Quotes))
+		rows := make([]row, 0, end-start)
+		for i := start; i < end; i++ {
+			q := &a.Quotes[i]
+			r := row{q: q, seq: i}
+			if q.Speaker != nil {
+				r.name = q.Speaker.Name
+				if g, ok := local[q.Speaker.ID]; ok {
+					r.speaker = sql.NullInt64{Int64: g, Valid: true}
+					spoke[g]++
+				}
+			}
+			norm, words := quotewire.QuoteKey(q.Content.Text)
+			if words == 0 {
+				norm = q.Content.Text
+			}
+			qkey := "t:" + norm
+			if words < minQuotationWords {
+				qkey = fmt.Sprintf("s%d:%s", r.speaker.Int64, norm)
+			}
+			sum := sha256.Sum256([]byte(qkey))
+			r.key = hex.EncodeToString(sum[:16])
+			rows = append(rows, r)
+		}
+		// the quotations, counted; then their ids
+		args := make([]any, 0, 4*len(rows))
+		for _, r := range rows {
+			args = append(args, r.key, r.q.Content.Text, r.speaker, a.Date)
+		}
+		_, err := w.exec(`INSERT INTO quotations (key, text, speaker, first_date, occurrences) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, 1),", len(rows)), ",")+`
+			ON CONFLICT (key) DO UPDATE SET occurrences = occurrences + 1,
+			first_date = CASE WHEN excluded.first_date != '' AND (first_date = '' OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+			speaker = COALESCE(speaker, excluded.speaker)`, args...)
+		if err != nil {
+			return errf("insert quotations", err)
+		}
+		keys := make([]any, len(rows))
+		for i, r := range rows {
+			keys[i] = r.key
+		}
+		ids := make(map[string]int64, len(rows))
+		res, err := w.query("SELECT key, id FROM quotations WHERE key IN ("+placeholders(len(keys))+")", keys...)
+		if err != nil {
+			return errf("find quotations", err)
+		}
+		for res.Next() {
+			var k string
+			var qid int64
+			if err := res.Scan(&k, &qid); err != nil {
+				res.Close()
+				return errf("find quotations", err)
+			}
+			ids[k] = qid
+		}
+		if err := res.Close(); err != nil {
+			return errf("find quotations", err)
+		}
+		args = args[:0]
+		for _, r := range rows {
+			args = append(args, id, r.seq, string(r.q.Type), r.q.Content.Text, r.q.Content.Start, r.q.Content.End,
+				r.speaker, r.name, r.q.Confidence, ids[r.key])
+		}
+		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", len(rows)), ","), args...)
+		if err != nil {
+			return errf("insert quotes", err)
 		}
 	}
-	text := q.Content.Text
-	norm, words := quotewire.QuoteKey(text)
-	if words == 0 {
-		norm = text
-	}
-	qkey := "t:" + norm
-	if words < minQuotationWords {
-		qkey = fmt.Sprintf("s%d:%s", speaker.Int64, norm)
-	}
-	sum := sha256.Sum256([]byte(qkey))
-	var quotation int64
-	err := w.tx.QueryRowContext(w.ctx, `INSERT INTO quotations (key, text, speaker, first_date, occurrences) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (key) DO UPDATE SET occurrences = occurrences + 1,
-			first_date = CASE WHEN excluded.first_date != '' AND (first_date = '' OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
-			speaker = COALESCE(speaker, excluded.speaker)
-		RETURNING id`, hex.EncodeToString(sum[:16]), text, speaker, a.Date).Scan(&quotation)
-	if err != nil {
-		return errf("insert quotation", err)
-	}
-	_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, i, string(q.Type), text, q.Content.Start, q.Content.End, speaker, name, q.Confidence, quotation)
-	if err != nil {
-		return errf("insert quote", err)
-	}
-	if speaker.Valid {
-		if _, err := w.exec("UPDATE entities SET quotes = quotes + 1 WHERE id = ?", speaker.Int64); err != nil {
-			return errf("count quote", err)
+	for sp, n := range spoke {
+		if _, err := w.exec("UPDATE entities SET quotes = quotes + ? WHERE id = ?", n, sp); err != nil {
+			return errf("count quotes", err)
 		}
 	}
 	return nil

@@ -101,6 +101,89 @@ func (s *Store) entityIDs(ctx context.Context, name string) ([]any, error) {
 	return ids, rows.Close()
 }
 
+// filter is a search's FROM and WHERE clauses and their arguments; none
+// is set when a filter names nothing stored (the result is then empty).
+type filter struct {
+	from, score, order string
+	where              []string
+	args               []any
+	none               bool
+}
+
+// filterOf turns the query's text and filters into SQL, parameterised.
+func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error) {
+	f := filter{
+		from:  "quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker",
+		score: "0.0", order: "a.date DESC, q.id DESC",
+	}
+	for _, d := range []string{q.From, q.To} {
+		if d != "" && !validDate(d) {
+			return f, fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
+		}
+	}
+	if strings.TrimSpace(q.Text) != "" {
+		n, err := quotewire.ParseQuery(q.Text)
+		if err != nil {
+			return f, err
+		}
+		f.from = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
+		f.where = append(f.where, "quotes_fts MATCH ?")
+		f.args = append(f.args, "text : "+ftsExpr(n))
+		f.score = "-bm25(quotes_fts)"
+		f.order = "score DESC, a.date DESC, q.id DESC"
+	}
+	if q.Speaker != "" {
+		ids, err := s.entityIDs(ctx, q.Speaker)
+		if err != nil {
+			return f, err
+		}
+		f.none = f.none || len(ids) == 0
+		f.where = append(f.where, "q.speaker IN ("+placeholders(max(len(ids), 1))+")")
+		f.args = append(f.args, orZero(ids)...)
+	}
+	if q.Entity != "" {
+		ids, err := s.entityIDs(ctx, q.Entity)
+		if err != nil {
+			return f, err
+		}
+		f.none = f.none || len(ids) == 0
+		f.where = append(f.where, "q.article IN (SELECT article FROM article_entities WHERE entity IN ("+placeholders(max(len(ids), 1))+"))")
+		f.args = append(f.args, orZero(ids)...)
+	}
+	if q.Outlet != "" {
+		f.where = append(f.where, "a.outlet = ?")
+		f.args = append(f.args, strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
+	}
+	if q.From != "" {
+		f.where = append(f.where, "a.date >= ?")
+		f.args = append(f.args, q.From)
+	}
+	if q.To != "" {
+		f.where = append(f.where, "a.date != '' AND a.date <= ?")
+		f.args = append(f.args, q.To+"\uffff") // "2019" and "2019-05" include their whole span
+	}
+	if q.MinConfidence > 0 {
+		f.where = append(f.where, "q.confidence >= ?")
+		f.args = append(f.args, q.MinConfidence)
+	}
+	return f, nil
+}
+
+// orZero returns ids, or one id that matches nothing when it is empty.
+func orZero(ids []any) []any {
+	if len(ids) == 0 {
+		return []any{int64(0)}
+	}
+	return ids
+}
+
+func (f filter) whereSQL() string {
+	if len(f.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(f.where, " AND ")
+}
+
 // Search returns the quotes matching q, best first: by full-text rank
 // when q.Text is set, newest first otherwise.
 func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error) {
@@ -114,78 +197,21 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	if q.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative offset", quotewire.ErrBadQuery)
 	}
-	for _, d := range []string{q.From, q.To} {
-		if d != "" && !validDate(d) {
-			return nil, fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
-		}
+	f, err := s.filterOf(ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	var where []string
-	var args []any
-	from := "quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
-	score := "0.0"
-	order := "a.date DESC, q.id DESC"
-	if strings.TrimSpace(q.Text) != "" {
-		n, err := quotewire.ParseQuery(q.Text)
-		if err != nil {
-			return nil, err
-		}
-		from = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
-		where = append(where, "quotes_fts MATCH ?")
-		args = append(args, "text : "+ftsExpr(n))
-		score = "-bm25(quotes_fts)"
-		order = "score DESC, a.date DESC, q.id DESC"
-	}
-	if q.Speaker != "" {
-		ids, err := s.entityIDs(ctx, q.Speaker)
-		if err != nil {
-			return nil, err
-		}
-		if len(ids) == 0 {
-			return []quotewire.Hit{}, nil
-		}
-		where = append(where, "q.speaker IN ("+placeholders(len(ids))+")")
-		args = append(args, ids...)
-	}
-	if q.Entity != "" {
-		ids, err := s.entityIDs(ctx, q.Entity)
-		if err != nil {
-			return nil, err
-		}
-		if len(ids) == 0 {
-			return []quotewire.Hit{}, nil
-		}
-		where = append(where, "q.article IN (SELECT article FROM article_entities WHERE entity IN ("+placeholders(len(ids))+"))")
-		args = append(args, ids...)
-	}
-	if q.Outlet != "" {
-		where = append(where, "a.outlet = ?")
-		args = append(args, strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
-	}
-	if q.From != "" {
-		where = append(where, "a.date >= ?")
-		args = append(args, q.From)
-	}
-	if q.To != "" {
-		where = append(where, "a.date != '' AND a.date <= ?")
-		args = append(args, q.To+"\uffff") // "2019" and "2019-05" include their whole span
-	}
-	if q.MinConfidence > 0 {
-		where = append(where, "q.confidence >= ?")
-		args = append(args, q.MinConfidence)
+	hits := []quotewire.Hit{}
+	if f.none {
+		return hits, nil
 	}
 	stmt := "SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " +
-		score + " AS score FROM " + from
-	if len(where) > 0 {
-		stmt += " WHERE " + strings.Join(where, " AND ")
-	}
-	stmt += " ORDER BY " + order + " LIMIT ? OFFSET ?"
-	args = append(args, limit, q.Offset)
-	rows, err := s.db.QueryContext(ctx, stmt, args...)
+		f.score + " AS score FROM " + f.from + f.whereSQL() + " ORDER BY " + f.order + " LIMIT ? OFFSET ?"
+	rows, err := s.db.QueryContext(ctx, stmt, append(f.args, limit, q.Offset)...)
 	if err != nil {
 		return nil, errf("search", err)
 	}
 	defer rows.Close()
-	hits := []quotewire.Hit{}
 	for rows.Next() {
 		var h quotewire.Hit
 		var kind string
@@ -197,6 +223,81 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 		hits = append(hits, h)
 	}
 	return hits, errf("search", rows.Err())
+}
+
+// Timeline counts the quotes matching q (its Limit and Offset aside) per
+// period of their article's date: "month" (YYYY-MM), "week" (the
+// Monday that starts it, YYYY-MM-DD) or "year". Undated articles are left
+// out. Periods come in order; periods with no quote are not listed.
+func (s *Store) Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error) {
+	var expr string
+	switch period {
+	case "month":
+		expr = "substr(a.date, 1, 7)"
+	case "year":
+		expr = "substr(a.date, 1, 4)"
+	case "week":
+		expr = "date(a.date, '-' || ((CAST(strftime('%w', a.date) AS INTEGER) + 6) % 7) || ' days')"
+	default:
+		return nil, fmt.Errorf("%w: period %q: use week, month or year", quotewire.ErrBadQuery, period)
+	}
+	f, err := s.filterOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []quotewire.Bucket{}
+	if f.none {
+		return out, nil
+	}
+	f.where = append(f.where, "length(a.date) = 10")
+	rows, err := s.db.QueryContext(ctx, "SELECT "+expr+" AS period, COUNT(*) FROM "+f.from+f.whereSQL()+" GROUP BY period ORDER BY period", f.args...)
+	if err != nil {
+		return nil, errf("timeline", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b quotewire.Bucket
+		if err := rows.Scan(&b.Period, &b.Quotes); err != nil {
+			return nil, errf("timeline", err)
+		}
+		out = append(out, b)
+	}
+	return out, errf("timeline", rows.Err())
+}
+
+// TopSpeakers returns the speakers with the most quotes matching q (its
+// Limit caps the list, default DefaultLimit), most first.
+func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	}
+	f, err := s.filterOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []quotewire.SpeakerCount{}
+	if f.none {
+		return out, nil
+	}
+	f.where = append(f.where, "q.speaker IS NOT NULL")
+	rows, err := s.db.QueryContext(ctx, "SELECT q.speaker, e.name, COUNT(*) AS n FROM "+f.from+f.whereSQL()+
+		" GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?", append(f.args, limit)...)
+	if err != nil {
+		return nil, errf("top speakers", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c quotewire.SpeakerCount
+		if err := rows.Scan(&c.ID, &c.Name, &c.Quotes); err != nil {
+			return nil, errf("top speakers", err)
+		}
+		out = append(out, c)
+	}
+	return out, errf("top speakers", rows.Err())
 }
 
 // validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.

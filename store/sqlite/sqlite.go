@@ -44,6 +44,9 @@ type Store struct {
 	// wmu serialises Put: SQLite has one writer at a time, and the
 	// cross-article resolution reads what earlier batches wrote.
 	wmu sync.Mutex
+	// cache remembers, across Puts, how names resolved and which aliases
+	// and roles are stored (guarded by wmu; see writer).
+	cache map[string]int64
 }
 
 var _ quotewire.Store = (*Store)(nil)
@@ -53,7 +56,7 @@ var _ quotewire.Store = (*Store)(nil)
 // ":memory:" opens a private in-memory store (for tests).
 func Open(path string) (*Store, error) {
 	dsn := path
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	if path == ":memory:" {
 		dsn = "file::memory:?" + pragmas
 	} else {

@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"NearDuplicates", testNearDuplicates},
 		{"Article", testArticle},
 		{"ConcurrentPuts", testConcurrentPuts},
+		{"TimelineAndTopSpeakers", testTimeline},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -448,5 +449,39 @@ func testConcurrentPuts(t *testing.T, s quotewire.Store) {
 	}
 	if st := stats(t, s); st.Articles != 4 || st.Quotes != 6 {
 		t.Errorf("after concurrent puts: %+v, want 4 articles 6 quotes", st)
+	}
+}
+
+func testTimeline(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	tl, err := s.Timeline(ctx, quotewire.Query{Speaker: "Lavrov"}, "month")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(tl) != "[{2017-10 3} {2017-11 1}]" {
+		t.Errorf("monthly timeline = %v", tl)
+	}
+	tl, err = s.Timeline(ctx, quotewire.Query{Speaker: "Lavrov"}, "week")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2017-10-04 and -05 are in the week of Monday 2017-10-02
+	if fmt.Sprint(tl) != "[{2017-10-02 3} {2017-11-20 1}]" {
+		t.Errorf("weekly timeline = %v", tl)
+	}
+	if _, err := s.Timeline(ctx, quotewire.Query{}, "decade"); !errors.Is(err, quotewire.ErrBadQuery) {
+		t.Errorf("unknown period: %v", err)
+	}
+	top, err := s.TopSpeakers(ctx, quotewire.Query{Text: "peace OR debate OR campaign"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(top) != 3 || top[0].Name != "Sergey Lavrov" || top[0].Quotes != 2 {
+		t.Errorf("top speakers = %+v", top)
+	}
+	none, err := s.TopSpeakers(ctx, quotewire.Query{Speaker: "Nobody Atall"})
+	if err != nil || len(none) != 0 {
+		t.Errorf("top speakers of nobody = %v, %v", none, err)
 	}
 }
