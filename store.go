@@ -45,6 +45,8 @@ type Query struct {
 	// Speaker matches the speaker's name or any of their aliases
 	// ("Lavrov" finds "Sergey Lavrov").
 	Speaker string
+	// SpeakerID keeps the quotes of one stored speaker (Speaker.ID).
+	SpeakerID int64
 	// Entity keeps quotes from articles that mention this entity.
 	Entity string
 	// Outlet keeps quotes from this outlet ("tass.com").
@@ -173,6 +175,13 @@ type Store interface {
 	// Speakers lists speakers whose name or alias contains name (all when
 	// empty), most quoted first, at most limit of them.
 	Speakers(ctx context.Context, name string, limit int) ([]Speaker, error)
+	// Entities lists the people, organisations and places whose name or
+	// alias contains name (all when empty), of type typ when it is not
+	// empty, most quoted first, at most limit of them.
+	Entities(ctx context.Context, name string, typ EntityType, limit int) ([]Speaker, error)
+	// Quotation returns one quotation with its occurrences, oldest first,
+	// or an error wrapping ErrNotFound.
+	Quotation(ctx context.Context, id int64) (*Quotation, error)
 	// Article returns the stored analysis of the article with this key,
 	// or an error wrapping ErrNotFound.
 	Article(ctx context.Context, key string) (*Record, error)

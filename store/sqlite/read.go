@@ -141,6 +141,10 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		f.where = append(f.where, "q.speaker IN ("+placeholders(max(len(ids), 1))+")")
 		f.args = append(f.args, orZero(ids)...)
 	}
+	if q.SpeakerID != 0 {
+		f.where = append(f.where, "q.speaker = ?")
+		f.args = append(f.args, q.SpeakerID)
+	}
 	if q.Entity != "" {
 		ids, err := s.entityIDs(ctx, q.Entity)
 		if err != nil {
@@ -323,34 +327,53 @@ func validDate(d string) bool {
 // Speakers lists the speakers whose name or alias contains name (every
 // speaker when name is empty), most quoted first.
 func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error) {
+	return s.entities(ctx, name, "", true, limit)
+}
+
+// Entities lists the entities whose name or alias contains name, of type
+// typ when set, most quoted first.
+func (s *Store) Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error) {
+	return s.entities(ctx, name, typ, false, limit)
+}
+
+func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityType, speakers bool, limit int) ([]quotewire.Speaker, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	var rows *sql.Rows
-	var err error
-	if key := quotewire.NameKey(name); key != "" {
-		rows, err = s.db.QueryContext(ctx, `SELECT id, name, type, quotes FROM entities WHERE quotes > 0 AND id IN
-			(SELECT entity FROM entity_aliases WHERE key LIKE ? ESCAPE '\') ORDER BY quotes DESC, id LIMIT ?`,
-			"%"+likeEscape(key)+"%", limit)
-	} else {
-		rows, err = s.db.QueryContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE quotes > 0 ORDER BY quotes DESC, id LIMIT ?", limit)
+	if limit > MaxLimit {
+		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
 	}
+	where := []string{"1 = 1"}
+	var args []any
+	if speakers {
+		where = append(where, "quotes > 0")
+	}
+	if typ != "" {
+		where = append(where, "type = ?")
+		args = append(args, string(typ))
+	}
+	if key := quotewire.NameKey(name); key != "" {
+		where = append(where, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE ? ESCAPE '\')`)
+		args = append(args, "%"+likeEscape(key)+"%")
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE "+strings.Join(where, " AND ")+
+		" ORDER BY quotes DESC, id LIMIT ?", append(args, limit)...)
 	if err != nil {
-		return nil, errf("list speakers", err)
+		return nil, errf("list entities", err)
 	}
 	out := []quotewire.Speaker{}
 	for rows.Next() {
 		var sp quotewire.Speaker
-		var typ string
-		if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Quotes); err != nil {
+		var t string
+		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Quotes); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		sp.Type = quotewire.EntityType(typ)
+		sp.Type = quotewire.EntityType(t)
 		out = append(out, sp)
 	}
 	if err := rows.Close(); err != nil {
-		return nil, errf("list speakers", err)
+		return nil, errf("list entities", err)
 	}
 	for i := range out {
 		sp := &out[i]
@@ -405,15 +428,42 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	return &r, nil
 }
 
+// Quotation returns one quotation with its occurrences, oldest first.
+func (s *Store) Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error) {
+	var found *quotewire.Quotation
+	err := s.quotations(ctx, id-1, id, 1, func(q *quotewire.Quotation) error {
+		found = q
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
+	}
+	return found, nil
+}
+
 // Quotations calls fn for every quotation in id order, with its
 // occurrences oldest first; it reads them in pages, so memory stays
 // bounded however many there are.
 func (s *Store) Quotations(ctx context.Context, fn func(*quotewire.Quotation) error) error {
-	const page = 500
-	var last int64
+	return s.quotations(ctx, 0, 0, 500, fn)
+}
+
+// quotations calls fn for the quotations with ids after after (and up to
+// upto when it is positive), page at a time.
+func (s *Store) quotations(ctx context.Context, after, upto int64, page int, fn func(*quotewire.Quotation) error) error {
+	last := after
 	for {
+		cond := "qn.id > ?"
+		args := []any{last}
+		if upto > 0 {
+			cond += " AND qn.id <= ?"
+			args = append(args, upto)
+		}
 		rows, err := s.db.QueryContext(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
-			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE qn.id > ? ORDER BY qn.id LIMIT ?`, last, page)
+			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE `+cond+` ORDER BY qn.id LIMIT ?`, append(args, page)...)
 		if err != nil {
 			return errf("read quotations", err)
 		}
@@ -461,5 +511,8 @@ func (s *Store) Quotations(ctx context.Context, fn func(*quotewire.Quotation) er
 			}
 		}
 		last = lastID
+		if upto > 0 && last >= upto {
+			return nil
+		}
 	}
 }

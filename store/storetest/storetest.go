@@ -38,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"Article", testArticle},
 		{"ConcurrentPuts", testConcurrentPuts},
 		{"TimelineAndTopSpeakers", testTimeline},
+		{"EntitiesAndQuotation", testEntitiesAndQuotation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -483,5 +484,33 @@ func testTimeline(t *testing.T, s quotewire.Store) {
 	none, err := s.TopSpeakers(ctx, quotewire.Query{Speaker: "Nobody Atall"})
 	if err != nil || len(none) != 0 {
 		t.Errorf("top speakers of nobody = %v, %v", none, err)
+	}
+}
+
+func testEntitiesAndQuotation(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	places, err := s.Entities(ctx, "", quotewire.Place, 10)
+	if err != nil || len(places) != 1 || places[0].Name != "Geneva" || places[0].Quotes != 0 {
+		t.Errorf("places = %+v, %v", places, err)
+	}
+	all, err := s.Entities(ctx, "", "", 100)
+	if err != nil || len(all) != 5 {
+		t.Errorf("all entities = %d, %v; want 5", len(all), err)
+	}
+	sps, err := s.Speakers(ctx, "lavrov", 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %v %v", sps, err)
+	}
+	hits := search(t, s, quotewire.Query{SpeakerID: sps[0].ID})
+	if len(hits) != 4 {
+		t.Errorf("quotes of speaker %d = %d, want 4", sps[0].ID, len(hits))
+	}
+	q, err := s.Quotation(ctx, hits[len(hits)-1].QuotationID)
+	if err != nil || len(q.Occurrences) == 0 {
+		t.Fatalf("Quotation: %+v %v", q, err)
+	}
+	if _, err := s.Quotation(ctx, 1<<40); !errors.Is(err, quotewire.ErrNotFound) {
+		t.Errorf("unknown quotation: %v", err)
 	}
 }
