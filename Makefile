@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: test vet build demo bench fuzz lexicon models
+.PHONY: test vet build demo bench bench-store fuzz lexicon models
 
 # Unit, golden, corpus and agreement tests. Tests that need ../shared
 # (PolNeAR, the reference scorer) skip with a message when it is absent.
@@ -16,14 +16,19 @@ vet:
 build:
 	$(GO) build -o bin/quotewire ./cmd/quotewire
 
-# The main job on the founding article.
+# The main job: ingest the shipped corpus into an embedded store and serve it.
 demo:
-	$(GO) run ./cmd/quotewire extract --format table testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt
+	$(GO) run ./cmd/quotewire demo
+
+# Store speed: ingest rate and search latency on 100,000 articles (minutes).
+bench-store:
+	$(GO) run ./cmd/quotewire bench-store
 
 # Speed: the end-to-end and per-stage benchmarks (ratio to a one-pass read
 # is the x-read metric), then quotewire bench on PolNeAR train.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./engine
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./store/sqlite ./dedup ./server
 	$(GO) run ./cmd/quotewire bench
 
 # Each fuzz target for FUZZTIME (default 30s).
@@ -36,6 +41,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzText$$' -fuzztime $(FUZZTIME) ./ingest/textfile
 	$(GO) test -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime $(FUZZTIME) ./ingest/htmlfile
 	$(GO) test -run '^$$' -fuzz '^FuzzSniff$$' -fuzztime $(FUZZTIME) ./ingest
+	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME) ./ingest/csvfile
+	$(GO) test -run '^$$' -fuzz '^FuzzFeed$$' -fuzztime $(FUZZTIME) ./ingest/feed
+	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) ./ingest/warc
+	$(GO) test -run '^$$' -fuzz '^FuzzRecords$$' -fuzztime $(FUZZTIME) ./ingest/warc
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./engine
+	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime $(FUZZTIME) .
+	$(GO) test -run '^$$' -fuzz '^FuzzSegments$$' -fuzztime $(FUZZTIME) ./server
+	$(GO) test -run '^$$' -fuzz '^FuzzWords$$' -fuzztime $(FUZZTIME) ./eval
+	$(GO) test -run '^$$' -fuzz '^FuzzReadPredictionLine$$' -fuzztime $(FUZZTIME) ./eval
 
 # Regenerate the tagger's word lists from ../shared/data/polnear (train only).
 lexicon:

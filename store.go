@@ -162,6 +162,14 @@ type Store interface {
 	// speakers and entities across articles and grouping quotes into
 	// quotations. Records whose Key is already stored are skipped.
 	Put(ctx context.Context, recs []Record) (PutResult, error)
+	// Replace replaces the analyses of stored articles (by Key) with new
+	// ones, in one transaction — for re-analysing with better models
+	// without reading the sources again. Records whose Key is not stored
+	// are skipped; it returns how many were replaced.
+	Replace(ctx context.Context, recs []Record) (int, error)
+	// Records calls fn for every stored article, in the order they were
+	// stored, streaming. An error from fn stops the walk and is returned.
+	Records(ctx context.Context, fn func(*Record) error) error
 	// Has reports which of the keys are stored.
 	Has(ctx context.Context, keys []string) (map[string]bool, error)
 	// Search returns the quotes that match q, best first.

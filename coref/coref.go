@@ -433,6 +433,10 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content qu
 		e := d.Mentions[mi].Entity
 		return r.addMention(src, kind, e), e
 	}
+	if lower == "you" || lower == "one" {
+		// the reader or the interviewer: nobody the article names
+		return r.addMention(src, quotewire.PronounMention, -1), -1
+	}
 	if t, ok := personalPronouns[lower]; ok {
 		// the rules: the last speaker, else the nearest person named
 		// outside quotes; the ranker, measured on the speaker

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -67,7 +66,7 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 			res.Skipped++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name) SELECT id, text, speaker_name FROM quotes WHERE id > ?", lastQuote); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name, tags) SELECT id, text, speaker_name, tags FROM quotes WHERE id > ?", lastQuote); err != nil {
 		return quotewire.PutResult{}, errf("index quotes", err)
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?", lastArticle); err != nil {
@@ -170,9 +169,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 	if key == "" {
 		key = quotewire.ArticleKey(a.URL, a.Text)
 	}
-	meta := *a
-	meta.Text = "" // the text has its own column
-	js, err := json.Marshal(&meta)
+	js, err := packAnalysis(a)
 	if err != nil {
 		return false, err
 	}
@@ -189,7 +186,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO NOTHING RETURNING id`,
 		[]any{key, a.ID, a.URL, a.Title, a.Date, r.Outlet, a.Dateline, a.Agency, a.Text,
-			r.Origin.File, r.Origin.Line, r.Origin.Record, sig, string(js), w.now}, &id)
+			r.Origin.File, r.Origin.Line, r.Origin.Record, sig, js, w.now}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -214,7 +211,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 			return false, errf("link entity", err)
 		}
 	}
-	if err := w.quotes(id, a, local); err != nil {
+	if err := w.quotes(id, a, local, r.Outlet); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -485,7 +482,7 @@ const quoteRows = 200
 // quotes stores the quotes of analysis a, in article id, grouped into
 // their quotations, with a few multi-row statements: one call per row
 // costs more than the row.
-func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64) error {
+func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64, outlet string) error {
 	type row struct {
 		key     string
 		speaker sql.NullInt64
@@ -556,10 +553,10 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64)
 		args = args[:0]
 		for _, r := range rows {
 			args = append(args, id, r.seq, string(r.q.Type), r.q.Content.Text, r.q.Content.Start, r.q.Content.End,
-				r.speaker, r.name, r.q.Confidence, ids[r.key])
+				r.speaker, r.name, r.q.Confidence, ids[r.key], a.Date, quoteTags(r.speaker.Int64, outlet, a.Date))
 		}
-		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation) VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", len(rows)), ","), args...)
+		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation, date, tags) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", len(rows)), ","), args...)
 		if err != nil {
 			return errf("insert quotes", err)
 		}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -101,21 +100,35 @@ func (s *Store) entityIDs(ctx context.Context, name string) ([]any, error) {
 	return ids, rows.Close()
 }
 
-// filter is a search's FROM and WHERE clauses and their arguments; none
-// is set when a filter names nothing stored (the result is then empty).
+// filter is a query turned into SQL. match is the FTS5 expression of the
+// text query ("" for none) and tags the FTS5 conditions its filters give
+// (see tags.go); where and args are the same filters as SQL conditions on
+// quotes q and articles a, for queries without text; post are the checks
+// FTS5 tokens cannot make exactly (dates to the day, confidence), on q.
+// none is set when a filter names nothing stored: the answer is empty.
 type filter struct {
-	from, score, order string
-	where              []string
-	args               []any
-	none               bool
+	match    string
+	tags     []string
+	where    []string
+	args     []any
+	post     []string
+	postArgs []any
+	none     bool
 }
+
+// smallSet is the size under which a filter's rows are read by its own
+// index and sorted, rather than checked along the date index.
+const smallSet = 3000
+
+// Candidates is how many of the newest matches of a text query Search
+// ranks by relevance (BM25): all of them for rarer words, and for words
+// that match more, the newest Candidates — so a query costs about the
+// same on a store of any size. Paging past it widens it.
+const Candidates = 2000
 
 // filterOf turns the query's text and filters into SQL, parameterised.
 func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error) {
-	f := filter{
-		from:  "quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker",
-		score: "0.0", order: "a.date DESC, q.id DESC",
-	}
+	var f filter
 	for _, d := range []string{q.From, q.To} {
 		if d != "" && !validDate(d) {
 			return f, fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
@@ -126,24 +139,42 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		if err != nil {
 			return f, err
 		}
-		f.from = "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker"
-		f.where = append(f.where, "quotes_fts MATCH ?")
-		f.args = append(f.args, "text : "+ftsExpr(n))
-		f.score = "-bm25(quotes_fts)"
-		f.order = "score DESC, a.date DESC, q.id DESC"
+		f.match = "text : " + ftsExpr(n)
 	}
+	var speakers []any
 	if q.Speaker != "" {
 		ids, err := s.entityIDs(ctx, q.Speaker)
 		if err != nil {
 			return f, err
 		}
 		f.none = f.none || len(ids) == 0
-		f.where = append(f.where, "q.speaker IN ("+placeholders(max(len(ids), 1))+")")
-		f.args = append(f.args, orZero(ids)...)
+		speakers = ids
 	}
 	if q.SpeakerID != 0 {
-		f.where = append(f.where, "q.speaker = ?")
-		f.args = append(f.args, q.SpeakerID)
+		if speakers != nil {
+			keep := false
+			for _, id := range speakers {
+				keep = keep || id == any(q.SpeakerID)
+			}
+			f.none = f.none || !keep
+		}
+		speakers = []any{q.SpeakerID}
+	}
+	if len(speakers) > 0 {
+		f.tags = append(f.tags, "tags : "+orTags("s", speakers))
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(SUM(quotes), 0) FROM entities WHERE id IN ("+placeholders(len(speakers))+")", speakers...).Scan(&n); err != nil {
+			return f, errf("count speaker", err)
+		}
+		// few quotes: read them by the speaker index and sort; many: walk
+		// the date index and keep the speaker's ("+" keeps SQLite off the
+		// speaker index)
+		cond := "q.speaker IN (" + placeholders(len(speakers)) + ")"
+		if n >= smallSet {
+			cond = "+" + cond
+		}
+		f.where = append(f.where, cond)
+		f.args = append(f.args, speakers...)
 	}
 	if q.Entity != "" {
 		ids, err := s.entityIDs(ctx, q.Entity)
@@ -151,24 +182,51 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 			return f, err
 		}
 		f.none = f.none || len(ids) == 0
-		f.where = append(f.where, "q.article IN (SELECT article FROM article_entities WHERE entity IN ("+placeholders(max(len(ids), 1))+"))")
-		f.args = append(f.args, orZero(ids)...)
+		if len(ids) > 0 {
+			var links int
+			if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM article_entities WHERE entity IN ("+placeholders(len(ids))+")", ids...).Scan(&links); err != nil {
+				return f, errf("count entity", err)
+			}
+			// a rare entity's articles are a small set to look quotes up
+			// in; a common one is checked quote by quote
+			cond := "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = q.article AND ae.entity IN (" + placeholders(len(ids)) + "))"
+			if links < smallSet {
+				cond = "q.article IN (SELECT ae.article FROM article_entities ae WHERE ae.entity IN (" + placeholders(len(ids)) + "))"
+			}
+			f.post = append(f.post, cond)
+			f.postArgs = append(f.postArgs, ids...)
+		}
 	}
 	if q.Outlet != "" {
-		f.where = append(f.where, "a.outlet = ?")
-		f.args = append(f.args, strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
+		outlet := strings.ToLower(strings.TrimPrefix(q.Outlet, "www."))
+		f.tags = append(f.tags, "tags : "+outletTag(outlet))
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles WHERE outlet = ?", outlet).Scan(&n); err != nil {
+			return f, errf("count outlet", err)
+		}
+		cond := "q.article IN (SELECT id FROM articles WHERE outlet = ?)"
+		if n*10 >= smallSet {
+			cond = "+" + cond
+		}
+		f.where = append(f.where, cond)
+		f.args = append(f.args, outlet)
+	}
+	if q.From != "" || q.To != "" {
+		if months := monthTags(q.From, q.To); months != "" {
+			f.tags = append(f.tags, "tags : "+months)
+		}
 	}
 	if q.From != "" {
-		f.where = append(f.where, "a.date >= ?")
-		f.args = append(f.args, q.From)
+		f.post = append(f.post, "q.date >= ?")
+		f.postArgs = append(f.postArgs, q.From)
 	}
 	if q.To != "" {
-		f.where = append(f.where, "a.date != '' AND a.date <= ?")
-		f.args = append(f.args, q.To+"\uffff") // "2019" and "2019-05" include their whole span
+		f.post = append(f.post, "q.date != '' AND q.date <= ?")
+		f.postArgs = append(f.postArgs, q.To+"\uffff") // "2019" and "2019-05" include their whole span
 	}
 	if q.MinConfidence > 0 {
-		f.where = append(f.where, "q.confidence >= ?")
-		f.args = append(f.args, q.MinConfidence)
+		f.post = append(f.post, "q.confidence >= ?")
+		f.postArgs = append(f.postArgs, q.MinConfidence)
 	}
 	return f, nil
 }
@@ -181,15 +239,39 @@ func orZero(ids []any) []any {
 	return ids
 }
 
-func (f filter) whereSQL() string {
-	if len(f.where) == 0 {
-		return ""
+// ftsMatch is the whole FTS5 expression: the text and the tag filters.
+func (f filter) ftsMatch() string {
+	parts := f.tags
+	if f.match != "" {
+		parts = append([]string{f.match}, parts...)
 	}
-	return " WHERE " + strings.Join(f.where, " AND ")
+	return strings.Join(parts, " AND ")
+}
+
+// sqlWhere returns the filters as SQL conditions on q (and, through
+// subqueries, a) for queries that read every matching quote: the text
+// as an FTS5 subquery, the other filters as they are.
+func (f filter) sqlWhere() (string, []any) {
+	var conds []string
+	var args []any
+	if f.match != "" {
+		conds = append(conds, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+		args = append(args, f.ftsMatch())
+	} else {
+		conds = append(conds, f.where...)
+		args = append(args, f.args...)
+	}
+	conds = append(conds, f.post...)
+	args = append(args, f.postArgs...)
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
 // Search returns the quotes matching q, best first: by full-text rank
-// when q.Text is set, newest first otherwise.
+// among the newest Candidates matches when q.Text is set, newest first
+// otherwise.
 func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -209,9 +291,30 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	if f.none {
 		return hits, nil
 	}
-	stmt := "SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " +
-		f.score + " AS score FROM " + f.from + f.whereSQL() + " ORDER BY " + f.order + " LIMIT ? OFFSET ?"
-	rows, err := s.db.QueryContext(ctx, stmt, append(f.args, limit, q.Offset)...)
+	cols := "q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation"
+	var stmt string
+	var args []any
+	if f.match == "" {
+		// newest first: by the quotes' date index, or by a rare filter's
+		// own index (see smallSet)
+		where, wargs := f.sqlWhere()
+		stmt = "SELECT " + cols + ", 0.0 FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker" +
+			where + " ORDER BY q.date DESC, q.id DESC LIMIT ? OFFSET ?"
+		args = append(wargs, limit, q.Offset)
+	} else {
+		// the newest matches that pass the filters, then the best of them
+		inner := "SELECT m.rowid AS id, m.rank AS r FROM quotes_fts m"
+		conds := []string{"quotes_fts MATCH ?"}
+		if len(f.post) > 0 {
+			inner += " JOIN quotes q ON q.id = m.rowid"
+			conds = append(conds, f.post...)
+		}
+		inner += " WHERE " + strings.Join(conds, " AND ") + " ORDER BY m.rowid DESC LIMIT ?"
+		stmt = "SELECT " + cols + ", -c.r FROM (" + inner + ") c JOIN quotes q ON q.id = c.id JOIN articles a ON a.id = q.article" +
+			" LEFT JOIN entities e ON e.id = q.speaker ORDER BY c.r, q.date DESC, q.id DESC LIMIT ? OFFSET ?"
+		args = append(append([]any{f.ftsMatch()}, f.postArgs...), max(Candidates, q.Offset+limit), limit, q.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return nil, errf("search", err)
 	}
@@ -237,11 +340,11 @@ func (s *Store) Timeline(ctx context.Context, q quotewire.Query, period string) 
 	var expr string
 	switch period {
 	case "month":
-		expr = "substr(a.date, 1, 7)"
+		expr = "substr(q.date, 1, 7)"
 	case "year":
-		expr = "substr(a.date, 1, 4)"
+		expr = "substr(q.date, 1, 4)"
 	case "week":
-		expr = "date(a.date, '-' || ((CAST(strftime('%w', a.date) AS INTEGER) + 6) % 7) || ' days')"
+		expr = "date(q.date, '-' || ((CAST(strftime('%w', q.date) AS INTEGER) + 6) % 7) || ' days')"
 	default:
 		return nil, fmt.Errorf("%w: period %q: use week, month or year", quotewire.ErrBadQuery, period)
 	}
@@ -253,8 +356,13 @@ func (s *Store) Timeline(ctx context.Context, q quotewire.Query, period string) 
 	if f.none {
 		return out, nil
 	}
-	f.where = append(f.where, "length(a.date) = 10")
-	rows, err := s.db.QueryContext(ctx, "SELECT "+expr+" AS period, COUNT(*) FROM "+f.from+f.whereSQL()+" GROUP BY period ORDER BY period", f.args...)
+	where, args := f.sqlWhere()
+	if where == "" {
+		where = " WHERE length(q.date) = 10"
+	} else {
+		where += " AND length(q.date) = 10"
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+expr+" AS period, COUNT(*) FROM quotes q"+where+" GROUP BY period ORDER BY period", args...)
 	if err != nil {
 		return nil, errf("timeline", err)
 	}
@@ -287,9 +395,14 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	if f.none {
 		return out, nil
 	}
-	f.where = append(f.where, "q.speaker IS NOT NULL")
-	rows, err := s.db.QueryContext(ctx, "SELECT q.speaker, e.name, COUNT(*) AS n FROM "+f.from+f.whereSQL()+
-		" GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?", append(f.args, limit)...)
+	where, args := f.sqlWhere()
+	if where == "" {
+		where = " WHERE q.speaker IS NOT NULL"
+	} else {
+		where += " AND q.speaker IS NOT NULL"
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT q.speaker, e.name, COUNT(*) AS n FROM quotes q JOIN entities e ON e.id = q.speaker"+where+
+		" GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?", append(args, limit)...)
 	if err != nil {
 		return nil, errf("top speakers", err)
 	}
@@ -410,7 +523,8 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 // Article returns the stored record of the article with this key.
 func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
 	var r quotewire.Record
-	var js, text string
+	var js []byte
+	var text string
 	err := s.db.QueryRowContext(ctx, "SELECT key, outlet, file, line, record, analysis, text FROM articles WHERE key = ?", key).
 		Scan(&r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -419,12 +533,11 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	if err != nil {
 		return nil, errf("read article", err)
 	}
-	var a quotewire.Analysis
-	if err := json.Unmarshal([]byte(js), &a); err != nil {
+	a, err := unpackAnalysis(js, text)
+	if err != nil {
 		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
 	}
-	a.Text = text
-	r.Analysis = &a
+	r.Analysis = a
 	return &r, nil
 }
 

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -16,4 +17,28 @@ func TestStore(t *testing.T) {
 		}
 		return s
 	})
+}
+
+// TestPackAnalysis checks that the stored form of an analysis gives back
+// the same analysis, and is smaller.
+func TestPackAnalysis(t *testing.T) {
+	recs := analysed(t, 20)
+	for _, r := range recs {
+		data, err := packAnalysis(r.Analysis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := json.Marshal(r.Analysis)
+		back, err := unpackAnalysis(data, r.Analysis.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := json.Marshal(back)
+		if string(again) != string(full) {
+			t.Fatalf("%s: unpacked analysis differs", r.Analysis.ID)
+		}
+		if len(data)+len(r.Analysis.Text) > len(full) {
+			t.Errorf("%s: packed %d bytes + text %d, full %d", r.Analysis.ID, len(data), len(r.Analysis.Text), len(full))
+		}
+	}
 }

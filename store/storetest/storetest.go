@@ -39,6 +39,7 @@ func Run(t *testing.T, open Open) {
 		{"ConcurrentPuts", testConcurrentPuts},
 		{"TimelineAndTopSpeakers", testTimeline},
 		{"EntitiesAndQuotation", testEntitiesAndQuotation},
+		{"Replace", testReplace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -512,5 +513,44 @@ func testEntitiesAndQuotation(t *testing.T, s quotewire.Store) {
 	}
 	if _, err := s.Quotation(ctx, 1<<40); !errors.Is(err, quotewire.ErrNotFound) {
 		t.Errorf("unknown quotation: %v", err)
+	}
+}
+
+func testReplace(t *testing.T, s quotewire.Store) {
+	recs := corpus()
+	put(t, s, recs...)
+	ctx := context.Background()
+	// re-analysed: a2 now has one quote, by someone else
+	a2 := recs[1]
+	b := article("a2", a2.Analysis.URL, a2.Analysis.Date, a2.Outlet, a2.Analysis.Text,
+		[]entity{{"Maria Zakharova", quotewire.Person, []string{"spokeswoman"}}},
+		[]quote{{"sanctions would fail", "Maria Zakharova"}})
+	missing := article("zz", "https://x.org/none", "2020-01-01", "x.org", "An article that was never stored in this store.", nil, nil)
+	n, err := s.Replace(ctx, []quotewire.Record{b, missing})
+	if err != nil || n != 1 {
+		t.Fatalf("Replace = %d, %v; want 1", n, err)
+	}
+	st := stats(t, s)
+	if st.Articles != 4 || st.Quotes != 5 || st.Quotations != 5 || st.Speakers != 4 {
+		t.Errorf("after replace: %+v, want 4 articles, 5 quotes, 5 quotations (one left, one new), 4 speakers", st)
+	}
+	lav, _ := s.Speakers(ctx, "lavrov", 1)
+	if len(lav) != 1 || lav[0].Quotes != 2 {
+		t.Errorf("Lavrov after replace = %+v, want 2 quotes", lav)
+	}
+	hits := search(t, s, quotewire.Query{Text: "sanctions"})
+	if len(hits) != 1 || hits[0].Speaker != "Maria Zakharova" {
+		t.Errorf("search after replace = %+v", hits)
+	}
+	var keys []string
+	err = s.Records(ctx, func(r *quotewire.Record) error {
+		if r.Analysis == nil || r.Analysis.Text == "" {
+			t.Errorf("record %s without analysis or text", r.Key)
+		}
+		keys = append(keys, r.Key)
+		return nil
+	})
+	if err != nil || len(keys) != 4 || keys[0] != recs[0].Key {
+		t.Errorf("Records = %d keys, %v", len(keys), err)
 	}
 }

@@ -17,7 +17,7 @@ CREATE TABLE articles (
     record    INTEGER NOT NULL DEFAULT 0,
     cluster   INTEGER,                    -- id of the first article of its near-duplicate group
     signature BLOB,                       -- MinHash signature (little-endian uint32s)
-    analysis  TEXT NOT NULL,              -- the quotewire.Analysis as JSON, without its text
+    analysis  BLOB NOT NULL,              -- the quotewire.Analysis as zstd-compressed JSON, without its text (compact.go)
     added     TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
@@ -84,6 +84,8 @@ CREATE TABLE quotes (
     seq         INTEGER NOT NULL,        -- its index in the analysis
     kind        TEXT NOT NULL,
     text        TEXT NOT NULL,
+    date        TEXT NOT NULL DEFAULT '', -- the article's date, for ordering
+    tags        TEXT NOT NULL DEFAULT '', -- filter tokens for the full-text index (see tags.go)
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     speaker     INTEGER REFERENCES entities(id),
@@ -92,17 +94,18 @@ CREATE TABLE quotes (
     quotation   INTEGER NOT NULL REFERENCES quotations(id),
     UNIQUE (article, seq)
 );
-CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_speaker ON quotes(speaker, date);
+CREATE INDEX quotes_date ON quotes(date);
 CREATE INDEX quotes_quotation ON quotes(quotation);
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, speaker_name, content='quotes', content_rowid='id',
+    text, speaker_name, tags, content='quotes', content_rowid='id',
     tokenize='unicode61 remove_diacritics 2'
 );
 -- rows are added to the full-text indexes once per batch by the store (a
 -- per-row trigger makes FTS5 flush its buffer at every statement)
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.id, old.text, old.speaker_name);
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name, tags) VALUES ('delete', old.id, old.text, old.speaker_name, old.tags);
 END;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/server"
+)
+
+// shutdownTimeout is how long serve waits for requests in flight when it
+// is asked to stop.
+const shutdownTimeout = 10 * time.Second
+
+func (m *Main) serveCommand() *cobra.Command {
+	var (
+		db, addr, token, logFormat string
+		maxBody                    int64
+		mo                         modelOpts
+	)
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve a store over HTTP: a JSON API for search, speakers and articles",
+		Long: `serve answers HTTP requests on --addr with a JSON API over a store (--db):
+search quotes, read quotations with every outlet that reported them,
+speakers and their timelines, entities, analysed articles (with their text
+split into segments for highlighting), and statistics. The API is described
+by an OpenAPI 3.1 document at /openapi.json; /healthz answers while the
+server runs and /metrics serves Prometheus metrics.
+
+Reading needs no credentials. Posting articles (POST /api/articles) needs a
+token: give one with --token or, better (a flag shows in the process list),
+the QUOTEWIRE_TOKEN environment variable, and send it as
+'Authorization: Bearer TOKEN'. Without a token the server is read-only.
+Posted articles are analysed like ingest does (--rules-only and --models
+choose the extractor) and stored; the same article twice is stored once.
+
+The server logs one line per request on standard error, never the token.
+On SIGINT or SIGTERM it stops accepting connections and waits up to 10 s
+for requests in flight. It speaks plain HTTP: to expose it beyond this
+machine, put a TLS proxy in front.
+
+  quotewire serve --db news.db
+  curl 'http://127.0.0.1:8080/api/quotes?q=sanctions&speaker=Lavrov&limit=5'
+  curl 'http://127.0.0.1:8080/api/speakers?name=clinton'
+  curl 'http://127.0.0.1:8080/api/speakers/3/timeline?period=year'
+  curl 'http://127.0.0.1:8080/api/quotations/42'
+  curl 'http://127.0.0.1:8080/api/top-speakers?q=climate&from=2019'
+
+  QUOTEWIRE_TOKEN=s3cret quotewire serve --db news.db --addr :8080
+  curl -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/json' \
+       --data-binary '{"url": "https://example.org/1", "date": "2024-05-01",
+                       "text": "The minister said talks would resume."}' \
+       http://127.0.0.1:8080/api/articles
+  curl -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/x-ndjson' \
+       --data-binary @articles.jsonl http://127.0.0.1:8080/api/articles`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if !c.Flags().Changed("token") {
+				token = os.Getenv("QUOTEWIRE_TOKEN")
+			}
+			var handler slog.Handler
+			switch logFormat {
+			case "text":
+				handler = slog.NewTextHandler(m.Stderr, nil)
+			case "json":
+				handler = slog.NewJSONHandler(m.Stderr, nil)
+			default:
+				return usageError{fmt.Sprintf("unknown --log-format %q: use text or json", logFormat)}
+			}
+			if maxBody < 1 {
+				return usageError{"--max-body must be at least 1 byte"}
+			}
+			cfg := server.Config{Token: token, Logger: slog.New(handler), Version: version, MaxBody: maxBody}
+			s, err := openStore(db, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			cfg.Store = s
+			if token != "" {
+				// the models are loaded only when writes are possible
+				p, err := mo.pipeline()
+				if err != nil {
+					return err
+				}
+				cfg.Ingester = &storeIngester{pipeline: p, store: s, workers: runtime.GOMAXPROCS(0)}
+			} else if mo.rulesOnly || mo.dir != "" {
+				fmt.Fprintln(m.Stderr, "quotewire: note: --rules-only and --models matter only with a token (writes are disabled)")
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w (is another server using it? choose another with --addr)", addr, err)
+			}
+			return m.serve(c.Context(), ln, db, cfg)
+		},
+	}
+	dbFlag(c, &db)
+	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on (host:port; \":8080\" listens on every interface)")
+	c.Flags().StringVar(&token, "token", "", "the bearer token that allows POST /api/articles (default $QUOTEWIRE_TOKEN; none: read-only)")
+	c.Flags().StringVar(&logFormat, "log-format", "text", "request log format on standard error: text or json")
+	c.Flags().Int64Var(&maxBody, "max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes")
+	mo.register(c)
+	return c
+}
+
+// serve runs the HTTP server on ln until ctx is cancelled or a signal
+// asks it to stop, then shuts it down gracefully.
+func (m *Main) serve(ctx context.Context, ln net.Listener, db string, cfg server.Config) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	// main cancels on SIGINT only; a service manager stops with SIGTERM
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	hs := &http.Server{
+		Handler:           server.New(cfg),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute, // a large POST on a slow link
+		WriteTimeout:      5 * time.Minute, // analysing a large POST
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	if cfg.Token != "" {
+		if host, _, err := net.SplitHostPort(ln.Addr().String()); err == nil {
+			if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+				fmt.Fprintln(m.Stderr, "quotewire: warning: the token travels in clear text over plain HTTP: put a TLS proxy in front")
+			}
+		}
+	}
+	fmt.Fprintf(m.Stderr, "quotewire: serving %s on http://%s (API at /api, OpenAPI at /openapi.json)\n", db, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	fmt.Fprintf(m.Stderr, "quotewire: shutting down (waiting up to %s for requests in flight)\n", shutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if err != nil {
+		hs.Close()
+	}
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	fmt.Fprintln(m.Stderr, "quotewire: stopped")
+	return nil
+}
+
+// storeIngester analyses posted articles with a pipeline and stores them,
+// as ingest does: an article already stored (by key) is skipped without
+// analysis, one that cannot be analysed becomes a problem, and the rest
+// are stored in one transaction.
+type storeIngester struct {
+	pipeline *quotewire.Pipeline
+	store    quotewire.Store
+	workers  int
+}
+
+var _ server.Ingester = (*storeIngester)(nil)
+
+// Ingest analyses the articles (in parallel) and stores them.
+func (in *storeIngester) Ingest(ctx context.Context, arts []quotewire.Article) (server.IngestResult, error) {
+	res := server.IngestResult{Keys: make([]string, len(arts)), Problems: []string{}}
+	keys := make([]string, len(arts))
+	for i, a := range arts {
+		keys[i] = quotewire.ArticleKey(a.URL, a.Text)
+	}
+	stored, err := in.store.Has(ctx, keys)
+	if err != nil {
+		return res, err
+	}
+	recs := make([]*quotewire.Record, len(arts))
+	problems := make([]error, len(arts))
+	todo := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(in.workers, len(arts))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range todo {
+				recs[i], problems[i] = in.extract(arts[i], keys[i], i)
+			}
+		}()
+	}
+	for i := range arts {
+		if stored[keys[i]] {
+			res.Skipped++
+			res.Keys[i] = keys[i]
+			continue
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		todo <- i
+	}
+	close(todo)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	var batch []quotewire.Record
+	for i := range arts {
+		switch {
+		case problems[i] != nil:
+			where := fmt.Sprintf("record %d", i+1)
+			if arts[i].ID != "" {
+				where += fmt.Sprintf(" (id %q)", arts[i].ID)
+			}
+			res.Problems = append(res.Problems, fmt.Sprintf("%s: %v", where, problems[i]))
+		case recs[i] != nil:
+			batch = append(batch, *recs[i])
+			res.Keys[i] = keys[i]
+		}
+	}
+	if len(batch) > 0 {
+		pr, err := in.store.Put(ctx, batch)
+		if err != nil {
+			return res, err
+		}
+		res.Added = pr.Added
+		res.Skipped += pr.Skipped
+	}
+	return res, nil
+}
+
+// extract analyses the i-th article of a batch; a panic in the pipeline
+// becomes a problem rather than bringing the server down.
+func (in *storeIngester) extract(a quotewire.Article, key string, i int) (rec *quotewire.Record, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, err = nil, fmt.Errorf("internal error analysing the article: %v", p)
+		}
+	}()
+	a.Origin = quotewire.Origin{File: "http", Record: i + 1}
+	an, err := in.pipeline.Extract(a)
+	if err != nil {
+		return nil, err
+	}
+	return &quotewire.Record{Key: key, Analysis: an, Origin: a.Origin, Outlet: outletOf(an), Signature: dedup.Signature(an.Text)}, nil
+}

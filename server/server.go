@@ -1,0 +1,398 @@
+// Package server is quotewire's HTTP JSON API: search quotes, read
+// quotations, speakers, entities, timelines and analysed articles from a
+// store, and, with a token, post new articles for analysis.
+//
+// The server declares the small interfaces it consumes (Reader, Ingester)
+// and is the only place where error kinds become HTTP status codes:
+// quotewire.ErrBadQuery and bad parameters are 400, quotewire.ErrNotFound
+// is 404, anything else is 500 with a generic message (the cause is
+// logged, never sent). Every response body is JSON except /metrics, which
+// is the Prometheus text format. The API is described by an OpenAPI 3.1
+// document served at /openapi.json.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Reader is what the server reads from a store: the read methods of
+// quotewire.Store it uses. Every method must be safe for concurrent use.
+type Reader interface {
+	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
+	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
+	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
+	Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error)
+	Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error)
+	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
+	Article(ctx context.Context, key string) (*quotewire.Record, error)
+	Stats(ctx context.Context) (quotewire.Stats, error)
+}
+
+// Ingester analyses posted articles and stores them. It must be safe for
+// concurrent use. An article that cannot be analysed is reported in
+// IngestResult.Problems and does not fail the batch; an error means the
+// batch as a whole could not be stored.
+type Ingester interface {
+	Ingest(ctx context.Context, arts []quotewire.Article) (IngestResult, error)
+}
+
+// IngestResult says what an Ingester did with a batch of articles.
+type IngestResult struct {
+	// Added counts the articles analysed and stored; Skipped those already
+	// stored (by key), which are not analysed again.
+	Added   int `json:"added"`
+	Skipped int `json:"skipped"`
+	// Keys holds, for each posted article in order, its key in the store
+	// (for GET /api/articles/{key}), or "" when it could not be analysed.
+	Keys []string `json:"keys"`
+	// Problems names the articles that could not be analysed and why, each
+	// starting with its position in the batch ("record 3: ...").
+	Problems []string `json:"problems"`
+}
+
+// DefaultMaxBody is the largest request body accepted when Config.MaxBody
+// is zero: 32 MiB.
+const DefaultMaxBody = 32 << 20
+
+// Config configures a Server.
+type Config struct {
+	// Store answers every read. It is required.
+	Store Reader
+	// Ingester analyses and stores posted articles; nil disables writes.
+	Ingester Ingester
+	// Token is the bearer token POST /api/articles requires; "" disables
+	// writes.
+	Token string
+	// Logger receives one line per request and the causes of internal
+	// errors; nil means slog.Default().
+	Logger *slog.Logger
+	// Version is reported by the quotewire_build_info metric.
+	Version string
+	// MaxBody caps request bodies in bytes; zero means DefaultMaxBody.
+	MaxBody int64
+}
+
+// Server is the HTTP API. It implements http.Handler and is safe for
+// concurrent use.
+type Server struct {
+	store    Reader
+	ingester Ingester
+	// tokenSum is the SHA-256 of the token, compared in constant time;
+	// writes is false when there is no token.
+	tokenSum [sha256.Size]byte
+	writes   bool
+	log      *slog.Logger
+	version  string
+	maxBody  int64
+	mux      *http.ServeMux
+	metrics  *metrics
+	inFlight atomic.Int64
+}
+
+// route is one API endpoint: its ServeMux pattern, the query parameters it
+// accepts (any other is a 400, so that a typo does not silently widen a
+// search) and its handler.
+type route struct {
+	pattern string
+	params  []string
+	// lax routes ignore unknown query parameters (for monitoring tools).
+	lax     bool
+	handler func(s *Server, w http.ResponseWriter, r *http.Request) error
+}
+
+// routes lists every endpoint; openapi.json documents each of them (a
+// test checks it).
+var routes = []route{
+	{pattern: "GET /healthz", lax: true, handler: (*Server).health},
+	{pattern: "GET /metrics", lax: true, handler: (*Server).serveMetrics},
+	{pattern: "GET /openapi.json", lax: true, handler: (*Server).openAPI},
+	{pattern: "GET /api/quotes", params: []string{"q", "speaker", "speaker_id", "entity", "outlet", "from", "to", "min_confidence", "limit", "offset"}, handler: (*Server).quotes},
+	{pattern: "GET /api/quotations/{id}", handler: (*Server).quotation},
+	{pattern: "GET /api/speakers", params: []string{"name", "limit"}, handler: (*Server).speakers},
+	{pattern: "GET /api/speakers/{id}/timeline", params: []string{"period", "q", "from", "to"}, handler: (*Server).timeline},
+	{pattern: "GET /api/entities", params: []string{"name", "type", "limit"}, handler: (*Server).entities},
+	{pattern: "GET /api/top-speakers", params: []string{"q", "entity", "outlet", "from", "to", "limit"}, handler: (*Server).topSpeakers},
+	{pattern: "GET /api/articles/{key}", handler: (*Server).article},
+	{pattern: "GET /api/stats", handler: (*Server).stats},
+	{pattern: "POST /api/articles", handler: (*Server).postArticles},
+}
+
+// New returns a server for cfg. It panics if cfg.Store is nil, a
+// programming error.
+func New(cfg Config) *Server {
+	if cfg.Store == nil {
+		panic("server: Config.Store is nil")
+	}
+	s := &Server{
+		store:    cfg.Store,
+		ingester: cfg.Ingester,
+		writes:   cfg.Token != "",
+		log:      cfg.Logger,
+		version:  cfg.Version,
+		maxBody:  cfg.MaxBody,
+		mux:      http.NewServeMux(),
+		metrics:  newMetrics(),
+	}
+	if s.writes {
+		s.tokenSum = sha256.Sum256([]byte(cfg.Token))
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBody
+	}
+	for _, rt := range routes {
+		s.mux.Handle(rt.pattern, s.endpoint(rt))
+	}
+	return s
+}
+
+// Handler returns the server as an http.Handler.
+func (s *Server) Handler() http.Handler { return s }
+
+// ServeHTTP serves one request: it routes it, recovers from a panic in a
+// handler (500), sets the security headers, turns ServeMux's own 404 and
+// 405 replies into JSON, records metrics and logs the request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	s.inFlight.Add(1)
+	rw := &responseWriter{ResponseWriter: w, req: r}
+	defer func() {
+		p := recover()
+		if p != nil && p != http.ErrAbortHandler {
+			s.log.Error("panic serving request", "method", r.Method, "route", r.Pattern, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if !rw.wroteHeader {
+				writeError(rw, http.StatusInternalServerError, "internal error")
+			}
+		}
+		s.inFlight.Add(-1)
+		d := time.Since(start)
+		route := r.Pattern
+		if route == "" {
+			route = unmatchedRoute
+		}
+		status := rw.status
+		if status == 0 {
+			status = http.StatusOK
+		}
+		s.metrics.observe(route, r.Method, status, d)
+		// never log headers: Authorization holds the token
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("method", r.Method), slog.String("route", route), slog.String("path", r.URL.Path),
+			slog.Int("status", status), slog.Duration("duration", d), slog.Int64("bytes", rw.bytes),
+			slog.String("remote", r.RemoteAddr))
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+	}()
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	s.mux.ServeHTTP(rw, r)
+}
+
+// unmatchedRoute is the route label of requests no pattern matched.
+const unmatchedRoute = "unmatched"
+
+// endpoint wraps a route's handler: it checks the query parameters and
+// turns the handler's error into a JSON error reply.
+func (s *Server) endpoint(rt route) http.Handler {
+	allowed := make(map[string]bool, len(rt.params))
+	for _, p := range rt.params {
+		allowed[p] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !rt.lax {
+			if err := checkParams(r, allowed, rt.params); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
+		if err := rt.handler(s, w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// apiError is an error whose status and message are meant for the client.
+type apiError struct {
+	status int
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+// badRequest returns a 400 error with a message that says what to fix.
+func badRequest(format string, args ...any) error {
+	return &apiError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
+}
+
+// fail writes err as a JSON error reply. Only here do error kinds become
+// status codes; the text of unexpected errors (which may hold SQL) is
+// logged and replaced by "internal error".
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+		writeError(w, ae.status, ae.msg)
+	case errors.Is(err, quotewire.ErrBadQuery):
+		writeError(w, http.StatusBadRequest, err.Error())
+	case errors.Is(err, quotewire.ErrNotFound):
+		writeError(w, http.StatusNotFound, "not found")
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		s.log.Warn("request cancelled", "method", r.Method, "route", r.Pattern, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the request was cancelled or took too long: try again")
+	default:
+		s.log.Error("request failed", "method", r.Method, "route", r.Pattern, "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal error")
+	}
+}
+
+// errorBody is the body of every error reply.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// writeError writes {"error": msg} with the status.
+func writeError(w http.ResponseWriter, status int, msg string) {
+	b, _ := json.Marshal(errorBody{msg}) // a struct of one string always encodes
+	writeJSONBytes(w, status, b)
+}
+
+// writeJSON encodes v and writes it with the status. The value is encoded
+// before anything is written, so an encoding error (a NaN, say) is
+// returned and can still become a 500.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode response: %w", err)
+	}
+	writeJSONBytes(w, status, b)
+	return nil
+}
+
+func writeJSONBytes(w http.ResponseWriter, status int, b []byte) {
+	setJSONHeaders(w.Header())
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte{'\n'})
+}
+
+// setJSONHeaders marks a reply as JSON that a browser must not render or
+// frame.
+func setJSONHeaders(h http.Header) {
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	h.Del("Content-Length")
+}
+
+// responseWriter records the status and size of a reply, and replaces the
+// plain-text 404 and 405 replies ServeMux writes for requests no pattern
+// matched with JSON ones.
+type responseWriter struct {
+	http.ResponseWriter
+	req         *http.Request
+	status      int
+	bytes       int64
+	wroteHeader bool
+	// discard drops the body ServeMux writes after a replaced header.
+	discard bool
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
+	w.status = code
+	// ServeMux sets req.Pattern before calling a handler: an empty pattern
+	// means the mux itself is replying.
+	if w.req.Pattern == "" && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
+		var msg string
+		if code == http.StatusNotFound {
+			msg = fmt.Sprintf("no such endpoint: %s %s (the API is described at /openapi.json)", w.req.Method, w.req.URL.Path)
+		} else {
+			msg = fmt.Sprintf("method %s is not allowed on %s: use %s", w.req.Method, w.req.URL.Path, w.Header().Get("Allow"))
+		}
+		b, _ := json.Marshal(errorBody{msg})
+		setJSONHeaders(w.Header())
+		w.ResponseWriter.WriteHeader(code)
+		n, _ := w.ResponseWriter.Write(append(b, '\n'))
+		w.bytes += int64(n)
+		w.discard = true
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(p []byte) (int, error) {
+	if !w.wroteHeader {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.discard {
+		return len(p), nil
+	}
+	n, err := w.ResponseWriter.Write(p)
+	w.bytes += int64(n)
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
+	h := w.Header()
+	setJSONHeaders(h)
+	h.Set("Cache-Control", "public, max-age=3600")
+	w.Write(openAPIDoc)
+	return nil
+}
+
+func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// checkParams rejects query parameters the route does not know, given
+// twice, or too long.
+func checkParams(r *http.Request, allowed map[string]bool, names []string) error {
+	v, err := parseQuery(r)
+	if err != nil {
+		return err
+	}
+	for name, vals := range v {
+		if !allowed[name] {
+			if len(names) == 0 {
+				return badRequest("unknown parameter %q: %s takes no query parameters", name, r.URL.Path)
+			}
+			return badRequest("unknown parameter %q: use %s", name, strings.Join(names, ", "))
+		}
+		if len(vals) > 1 {
+			return badRequest("parameter %q is given %d times: give it once", name, len(vals))
+		}
+		if len(vals[0]) > maxParamLen {
+			return badRequest("parameter %q is too long (%d bytes, at most %d)", name, len(vals[0]), maxParamLen)
+		}
+	}
+	return nil
+}
+
+// maxParamLen caps a query parameter's length in bytes: a long full-text
+// query costs the store more than any reader needs.
+const maxParamLen = 1000

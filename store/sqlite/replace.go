@@ -1,0 +1,157 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Replace replaces the analyses of stored articles with new ones, in one
+// transaction (see quotewire.Store): the old quotes leave their
+// quotations and speakers' counts, the new ones join theirs.
+func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, error) {
+	if len(recs) == 0 {
+		return 0, nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, errf("begin write", err)
+	}
+	defer tx.Rollback()
+	if s.cache == nil || len(s.cache) > maxCache {
+		s.cache = map[string]int64{}
+	}
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), cache: s.cache}
+	var lastQuote int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
+		return 0, errf("begin write", err)
+	}
+	n := 0
+	for i := range recs {
+		ok, err := w.replace(&recs[i])
+		if err != nil {
+			return 0, fmt.Errorf("replace %s: %w", recs[i].Key, err)
+		}
+		if ok {
+			n++
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name, tags) SELECT id, text, speaker_name, tags FROM quotes WHERE id > ?", lastQuote); err != nil {
+		return 0, errf("index quotes", err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM quotations WHERE occurrences <= 0"); err != nil {
+		return 0, errf("drop quotations", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, errf("commit", err)
+	}
+	for k, v := range w.fresh {
+		s.cache[k] = v
+	}
+	return n, nil
+}
+
+// replace swaps one article's analysis; false when its key is not stored.
+func (w *writer) replace(r *quotewire.Record) (bool, error) {
+	if r.Analysis == nil {
+		return false, errors.New("record without analysis")
+	}
+	var id int64
+	err := w.queryRow("SELECT id FROM articles WHERE key = ?", []any{r.Key}, &id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, errf("find article", err)
+	}
+	for _, q := range []string{
+		`UPDATE entities SET quotes = quotes - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND speaker = entities.id)
+			WHERE id IN (SELECT speaker FROM quotes WHERE article = ?1)`,
+		`UPDATE quotations SET occurrences = occurrences - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND quotation = quotations.id)
+			WHERE id IN (SELECT quotation FROM quotes WHERE article = ?1)`,
+		"DELETE FROM quotes WHERE article = ?1",
+		"DELETE FROM article_entities WHERE article = ?1",
+	} {
+		if _, err := w.exec(q, id); err != nil {
+			return false, errf("drop old analysis", err)
+		}
+	}
+	js, err := packAnalysis(r.Analysis)
+	if err != nil {
+		return false, err
+	}
+	if _, err := w.exec("UPDATE articles SET analysis = ? WHERE id = ?", js, id); err != nil {
+		return false, errf("update article", err)
+	}
+	local := map[string]int64{}
+	a := r.Analysis
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		gid, err := w.entity(e)
+		if err != nil {
+			return false, err
+		}
+		if gid == 0 {
+			continue
+		}
+		local[e.ID] = gid
+		if _, err := w.exec("INSERT OR IGNORE INTO article_entities (article, entity, local) VALUES (?, ?, ?)", id, gid, e.ID); err != nil {
+			return false, errf("link entity", err)
+		}
+	}
+	// the stored date and text stay the article's: offsets refer to them
+	stored := *a
+	var outlet string
+	if err := w.queryRow("SELECT date, text, outlet FROM articles WHERE id = ?", []any{id}, &stored.Date, &stored.Text, &outlet); err != nil {
+		return false, errf("read article", err)
+	}
+	return true, w.quotes(id, &stored, local, outlet)
+}
+
+// Records calls fn for every stored article in the order they were
+// stored, reading a page at a time.
+func (s *Store) Records(ctx context.Context, fn func(*quotewire.Record) error) error {
+	const page = 200
+	var last int64
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, key, outlet, file, line, record, analysis, text FROM articles
+			WHERE id > ? ORDER BY id LIMIT ?`, last, page)
+		if err != nil {
+			return errf("read articles", err)
+		}
+		var batch []*quotewire.Record
+		for rows.Next() {
+			var r quotewire.Record
+			var js []byte
+			var text string
+			if err := rows.Scan(&last, &r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text); err != nil {
+				rows.Close()
+				return errf("read articles", err)
+			}
+			a, err := unpackAnalysis(js, text)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("article %s: stored analysis: %w", r.Key, err)
+			}
+			r.Analysis = a
+			batch = append(batch, &r)
+		}
+		if err := rows.Close(); err != nil {
+			return errf("read articles", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+	}
+}
