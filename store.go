@@ -183,6 +183,9 @@ type Store interface {
 	// Speakers lists speakers whose name or alias contains name (all when
 	// empty), most quoted first, at most limit of them.
 	Speakers(ctx context.Context, name string, limit int) ([]Speaker, error)
+	// Speaker returns one stored person or organisation by id (with its
+	// aliases, roles and quote count), or an error wrapping ErrNotFound.
+	Speaker(ctx context.Context, id int64) (*Speaker, error)
 	// Entities lists the people, organisations and places whose name or
 	// alias contains name (all when empty), of type typ when it is not
 	// empty, most quoted first, at most limit of them.

@@ -287,6 +287,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	wg.Wait()
 	if bar != nil {
 		if werr == nil && err == nil {
+			bar.SetCurrent(total)
 			bar.SetTotal(-1, true)
 		} else {
 			bar.Abort(false)

@@ -443,6 +443,27 @@ func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewi
 	return s.entities(ctx, name, "", true, limit)
 }
 
+// Speaker returns one entity by id.
+func (s *Store) Speaker(ctx context.Context, id int64) (*quotewire.Speaker, error) {
+	var sp quotewire.Speaker
+	var t string
+	err := s.db.QueryRowContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE id = ?", id).Scan(&sp.ID, &sp.Name, &t, &sp.Quotes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("speaker %d: %w", id, quotewire.ErrNotFound)
+	}
+	if err != nil {
+		return nil, errf("read speaker", err)
+	}
+	sp.Type = quotewire.EntityType(t)
+	if sp.Aliases, err = s.strings(ctx, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", id); err != nil {
+		return nil, err
+	}
+	if sp.Roles, err = s.strings(ctx, "SELECT role FROM entity_roles WHERE entity = ? ORDER BY role", id); err != nil {
+		return nil, err
+	}
+	return &sp, nil
+}
+
 // Entities lists the entities whose name or alias contains name, of type
 // typ when set, most quoted first.
 func (s *Store) Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error) {

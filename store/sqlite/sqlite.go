@@ -74,6 +74,12 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// stores made by development builds before the schema settled lack
+	// these columns; say so instead of failing on the first query
+	if _, err := db.Exec("SELECT date, tags FROM quotes LIMIT 0"); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: it was made by an earlier development build of quotewire with another schema: ingest again into a new file", path)
+	}
 	return s, nil
 }
 

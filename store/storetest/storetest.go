@@ -503,6 +503,13 @@ func testEntitiesAndQuotation(t *testing.T, s quotewire.Store) {
 	if err != nil || len(sps) != 1 {
 		t.Fatalf("speakers: %v %v", sps, err)
 	}
+	one, err := s.Speaker(ctx, sps[0].ID)
+	if err != nil || one.Name != "Sergey Lavrov" || one.Quotes != 4 || len(one.Aliases) != 3 {
+		t.Errorf("Speaker(%d) = %+v, %v", sps[0].ID, one, err)
+	}
+	if _, err := s.Speaker(ctx, 1<<40); !errors.Is(err, quotewire.ErrNotFound) {
+		t.Errorf("unknown speaker: %v", err)
+	}
 	hits := search(t, s, quotewire.Query{SpeakerID: sps[0].ID})
 	if len(hits) != 4 {
 		t.Errorf("quotes of speaker %d = %d, want 4", sps[0].ID, len(hits))
