@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/server/ui"
 )
 
 // List limits: a list endpoint returns DefaultLimit items unless its limit
@@ -256,7 +257,7 @@ type articleReply struct {
 	Key      string              `json:"key"`
 	Outlet   string              `json:"outlet"`
 	Article  *quotewire.Analysis `json:"article"`
-	Segments []Segment           `json:"segments"`
+	Segments []ui.Segment        `json:"segments"`
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
@@ -275,7 +276,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	if rec.Analysis == nil {
 		return fmt.Errorf("article %q: the store returned no analysis", key)
 	}
-	return writeJSON(w, http.StatusOK, articleReply{Key: rec.Key, Outlet: rec.Outlet, Article: rec.Analysis, Segments: Segments(rec.Analysis)})
+	return writeJSON(w, http.StatusOK, articleReply{Key: rec.Key, Outlet: rec.Outlet, Article: rec.Analysis, Segments: ui.Segments(rec.Analysis)})
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {

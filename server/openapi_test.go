@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/server/ui"
 )
 
 var errTest = errors.New("test failure")
@@ -113,7 +114,7 @@ func TestOpenAPISchemas(t *testing.T) {
 		"Analysis": quotewire.Analysis{}, "QuoteOut": quotewire.QuoteOut{}, "ContentSpan": quotewire.ContentSpan{},
 		"TextSpan": quotewire.TextSpan{}, "Span": quotewire.Span{}, "SpeakerRef": quotewire.SpeakerRef{},
 		"EntityOut": quotewire.EntityOut{}, "RepeatedSentence": quotewire.RepeatedSentence{},
-		"Segment": Segment{}, "ArticleReply": articleReply{}, "ArticleIn": articleIn{},
+		"Segment": ui.Segment{}, "ArticleReply": articleReply{}, "ArticleIn": articleIn{},
 		"IngestResult": IngestResult{}, "Error": errorBody{},
 	}
 	for name, v := range types {

@@ -1,14 +1,18 @@
-// Package server is quotewire's HTTP JSON API: search quotes, read
-// quotations, speakers, entities, timelines and analysed articles from a
-// store, and, with a token, post new articles for analysis.
+// Package server is quotewire's HTTP server: a JSON API to search quotes,
+// read quotations, speakers, entities, timelines and analysed articles
+// from a store, and, with a token, post new articles for analysis; and,
+// on the same mux, the web UI of package ui (HTML pages at /, /articles,
+// /speakers, /quotations and /static).
 //
 // The server declares the small interfaces it consumes (Reader, Ingester)
 // and is the only place where error kinds become HTTP status codes:
 // quotewire.ErrBadQuery and bad parameters are 400, quotewire.ErrNotFound
 // is 404, anything else is 500 with a generic message (the cause is
-// logged, never sent). Every response body is JSON except /metrics, which
-// is the Prometheus text format. The API is described by an OpenAPI 3.1
-// document served at /openapi.json.
+// logged, never sent). Every API response body (under /api, and
+// /healthz and /openapi.json) is JSON, /metrics is the Prometheus text
+// format, and every other path is answered with HTML, errors included.
+// The API is described by an OpenAPI 3.1 document served at
+// /openapi.json.
 package server
 
 import (
@@ -26,20 +30,26 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/server/ui"
 )
 
 // Reader is what the server reads from a store: the read methods of
-// quotewire.Store it uses. Every method must be safe for concurrent use.
+// quotewire.Store the API and the UI (ui.Reader) use. Every method must
+// be safe for concurrent use.
 type Reader interface {
 	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
 	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
 	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
 	Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error)
+	Speaker(ctx context.Context, id int64) (*quotewire.Speaker, error)
 	Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error)
 	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
 	Article(ctx context.Context, key string) (*quotewire.Record, error)
 	Stats(ctx context.Context) (quotewire.Stats, error)
 }
+
+// the UI reads through the server's Reader
+var _ ui.Reader = Reader(nil)
 
 // Ingester analyses posted articles and stores them. It must be safe for
 // concurrent use. An article that cannot be analysed is reported in
@@ -98,6 +108,7 @@ type Server struct {
 	version  string
 	maxBody  int64
 	mux      *http.ServeMux
+	ui       *ui.UI
 	metrics  *metrics
 	inFlight atomic.Int64
 }
@@ -113,8 +124,9 @@ type route struct {
 	handler func(s *Server, w http.ResponseWriter, r *http.Request) error
 }
 
-// routes lists every endpoint; openapi.json documents each of them (a
-// test checks it).
+// routes lists every API endpoint; openapi.json documents each of them
+// (a test checks it). The UI's pages are not API endpoints: ui.Register
+// adds them.
 var routes = []route{
 	{pattern: "GET /healthz", lax: true, handler: (*Server).health},
 	{pattern: "GET /metrics", lax: true, handler: (*Server).serveMetrics},
@@ -158,6 +170,8 @@ func New(cfg Config) *Server {
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
+	s.ui = ui.New(ui.Config{Store: cfg.Store, Logger: s.log})
+	s.ui.Register(s.mux)
 	return s
 }
 
@@ -166,17 +180,22 @@ func (s *Server) Handler() http.Handler { return s }
 
 // ServeHTTP serves one request: it routes it, recovers from a panic in a
 // handler (500), sets the security headers, turns ServeMux's own 404 and
-// 405 replies into JSON, records metrics and logs the request.
+// 405 replies into JSON for the API and HTML pages elsewhere, records
+// metrics and logs the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.inFlight.Add(1)
-	rw := &responseWriter{ResponseWriter: w, req: r}
+	rw := &responseWriter{ResponseWriter: w, req: r, ui: s.ui}
 	defer func() {
 		p := recover()
 		if p != nil && p != http.ErrAbortHandler {
 			s.log.Error("panic serving request", "method", r.Method, "route", r.Pattern, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			if !rw.wroteHeader {
-				writeError(rw, http.StatusInternalServerError, "internal error")
+				if isAPI(r.URL.Path) {
+					writeError(rw, http.StatusInternalServerError, "internal error")
+				} else {
+					s.ui.Error(rw, r, http.StatusInternalServerError, "")
+				}
 			}
 		}
 		s.inFlight.Add(-1)
@@ -207,6 +226,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // unmatchedRoute is the route label of requests no pattern matched.
 const unmatchedRoute = "unmatched"
+
+// isAPI reports whether path belongs to the API, whose every reply is
+// JSON (or, for /metrics, text), rather than to the UI, whose replies are
+// HTML.
+func isAPI(path string) bool {
+	switch path {
+	case "/api", "/healthz", "/metrics", "/openapi.json":
+		return true
+	}
+	return strings.HasPrefix(path, "/api/")
+}
 
 // endpoint wraps a route's handler: it checks the query parameters and
 // turns the handler's error into a JSON error reply.
@@ -302,10 +332,11 @@ func setJSONHeaders(h http.Header) {
 
 // responseWriter records the status and size of a reply, and replaces the
 // plain-text 404 and 405 replies ServeMux writes for requests no pattern
-// matched with JSON ones.
+// matched with JSON ones for the API and HTML pages elsewhere.
 type responseWriter struct {
 	http.ResponseWriter
 	req         *http.Request
+	ui          *ui.UI
 	status      int
 	bytes       int64
 	wroteHeader bool
@@ -322,6 +353,15 @@ func (w *responseWriter) WriteHeader(code int) {
 	// ServeMux sets req.Pattern before calling a handler: an empty pattern
 	// means the mux itself is replying.
 	if w.req.Pattern == "" && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) {
+		w.discard = true
+		if !isAPI(w.req.URL.Path) && w.ui != nil {
+			var msg string
+			if code == http.StatusMethodNotAllowed {
+				msg = fmt.Sprintf("%s is not allowed here: use %s.", w.req.Method, w.Header().Get("Allow"))
+			}
+			w.ui.Error(rawWriter{w}, w.req, code, msg)
+			return
+		}
 		var msg string
 		if code == http.StatusNotFound {
 			msg = fmt.Sprintf("no such endpoint: %s %s (the API is described at /openapi.json)", w.req.Method, w.req.URL.Path)
@@ -333,10 +373,21 @@ func (w *responseWriter) WriteHeader(code int) {
 		w.ResponseWriter.WriteHeader(code)
 		n, _ := w.ResponseWriter.Write(append(b, '\n'))
 		w.bytes += int64(n)
-		w.discard = true
 		return
 	}
 	w.ResponseWriter.WriteHeader(code)
+}
+
+// rawWriter writes a replacement reply past a responseWriter's
+// interception, counting its bytes.
+type rawWriter struct{ w *responseWriter }
+
+func (r rawWriter) Header() http.Header  { return r.w.ResponseWriter.Header() }
+func (r rawWriter) WriteHeader(code int) { r.w.ResponseWriter.WriteHeader(code) }
+func (r rawWriter) Write(p []byte) (int, error) {
+	n, err := r.w.ResponseWriter.Write(p)
+	r.w.bytes += int64(n)
+	return n, err
 }
 
 func (w *responseWriter) Write(p []byte) (int, error) {

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/server/ui"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -359,7 +360,6 @@ func TestRoutes(t *testing.T) {
 		{"long article key", "GET", "/api/articles/" + strings.Repeat("k", 300), 404, nil},
 
 		{"unknown route", "GET", "/api/nope", 404, says("/api/nope", "openapi.json")},
-		{"root", "GET", "/", 404, nil},
 		{"wrong method", "POST", "/api/quotes", 405, says("POST", "GET")},
 		{"delete article", "DELETE", "/api/articles/" + id.article, 405, nil},
 		{"writes disabled", "POST", "/api/articles", 403, says("writes are disabled", "--token", "QUOTEWIRE_TOKEN")},
@@ -405,7 +405,7 @@ func TestArticleSegments(t *testing.T) {
 		marked := map[int]string{}
 		for _, s := range a.Segments {
 			sb.WriteString(s.Text)
-			if s.Role == RoleContent {
+			if s.Role == ui.RoleContent {
 				marked[s.Quote] += s.Text
 			}
 		}

@@ -156,13 +156,14 @@ type ingestStats struct {
 	bytesDone                    atomic.Int64
 }
 
-// outletOf names an article's publisher: the host of its URL without
-// "www.", else the news agency of its dateline.
+// outletOf names an article's publisher, in lower case as search
+// filters compare it: the host of its URL without "www.", else the news
+// agency of its dateline ("tass").
 func outletOf(a *quotewire.Analysis) string {
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
-	return a.Agency
+	return strings.ToLower(a.Agency)
 }
 
 func (m *Main) runIngest(ctx context.Context, r ingestRun) error {

@@ -33,8 +33,10 @@ func (m *Main) serveCommand() *cobra.Command {
 	)
 	c := &cobra.Command{
 		Use:   "serve",
-		Short: "Serve a store over HTTP: a JSON API for search, speakers and articles",
-		Long: `serve answers HTTP requests on --addr with a JSON API over a store (--db):
+		Short: "Serve a store over HTTP: a web UI and a JSON API for search, speakers and articles",
+		Long: `serve answers HTTP requests on --addr over a store (--db): a web UI at / (search
+quotes; read an article with its quotes highlighted; a speaker's quotes over
+time; one statement as every outlet reported it), and a JSON API under /api:
 search quotes, read quotations with every outlet that reported them,
 speakers and their timelines, entities, analysed articles (with their text
 split into segments for highlighting), and statistics. The API is described
@@ -142,7 +144,7 @@ func (m *Main) serve(ctx context.Context, ln net.Listener, db string, cfg server
 			}
 		}
 	}
-	fmt.Fprintf(m.Stderr, "quotewire: serving %s on http://%s (API at /api, OpenAPI at /openapi.json)\n", db, ln.Addr())
+	fmt.Fprintf(m.Stderr, "quotewire: serving %s on http://%s (the web UI at /, the API at /api, OpenAPI at /openapi.json)\n", db, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

@@ -140,7 +140,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("exit code %d after shutdown, want 0:\n%s", code, stderr)
 	}
 	log := stderr.String()
-	for _, want := range []string{"(API at /api, OpenAPI at /openapi.json)", "route=\"POST /api/articles\"", "shutting down", "stopped"} {
+	for _, want := range []string{"(the web UI at /, the API at /api, OpenAPI at /openapi.json)", "route=\"POST /api/articles\"", "shutting down", "stopped"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, log)
 		}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/quotewire/quotewire"
+)
+
+// speakerView is the data of the speaker page.
+type speakerView struct {
+	head
+	S *quotewire.Speaker
+	// Q is the topic the timeline and the quotes are filtered by.
+	Q string
+	// Period is the timeline's bucket: week, month or year.
+	Period  string
+	Periods []string
+	Chart   chart
+	Cards   []card
+	// More is the search page of all the speaker's quotes, when there
+	// are more than the page shows.
+	More  string
+	Error string
+}
+
+// periods are the timeline's buckets, the default first.
+var periods = []string{"month", "week", "year"}
+
+// speaker serves a speaker's page: who they are, how often they were
+// quoted over time (on a topic, with q) and their latest quotes.
+func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
+	id, ok := pathID(r)
+	if !ok {
+		return notFound("There is no speaker %q: speaker pages are numbered.", r.PathValue("id"))
+	}
+	sp, err := u.store.Speaker(r.Context(), id)
+	if errors.Is(err, quotewire.ErrNotFound) {
+		return notFound("There is no speaker with the id %d.", id)
+	}
+	if err != nil {
+		return err
+	}
+	params := r.URL.Query()
+	v := speakerView{S: sp, Q: params.Get("q"), Period: params.Get("period"), Periods: periods}
+	v.Title = sp.Name
+	status := http.StatusOK
+	switch v.Period {
+	case "":
+		v.Period = periods[0]
+	case "week", "month", "year":
+	default:
+		v.Error = fmt.Sprintf("The period %q does not exist: choose week, month or year.", v.Period)
+		v.Period = periods[0]
+		status = http.StatusBadRequest
+	}
+	if len(v.Q) > maxParamLen {
+		v.Error = fmt.Sprintf("The topic is too long (%d bytes): keep it under %d.", len(v.Q), maxParamLen)
+		v.Q = ""
+		status = http.StatusBadRequest
+	}
+	q := quotewire.Query{SpeakerID: id, Text: v.Q}
+	buckets, err := u.store.Timeline(r.Context(), q, v.Period)
+	if errors.Is(err, quotewire.ErrBadQuery) {
+		v.Error = queryProblem(err)
+		return u.render(w, http.StatusBadRequest, "speaker", v)
+	}
+	if err != nil {
+		return err
+	}
+	v.Chart = newChart(buckets, v.Period)
+	q.Limit = PageSize + 1
+	hits, err := u.store.Search(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	if len(hits) > PageSize {
+		hits = hits[:PageSize]
+		v.More = searchURL("q", v.Q, "speaker", sp.Name)
+	}
+	if v.Cards, err = u.cards(r, hits); err != nil {
+		return err
+	}
+	return u.render(w, status, "speaker", v)
+}
+
+// pathID returns the positive id in the path, and whether there is one.
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}
