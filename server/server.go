@@ -93,6 +93,20 @@ type Config struct {
 	Version string
 	// MaxBody caps request bodies in bytes; zero means DefaultMaxBody.
 	MaxBody int64
+	// ReadUpload reads the files uploaded on the web UI's ingest page
+	// (any format the command line reads); nil takes each as plain text.
+	ReadUpload ui.ReadUpload
+}
+
+// uiWriter lets the web UI's ingest page use the Ingester.
+type uiWriter struct{ in Ingester }
+
+func (w uiWriter) WriteArticles(ctx context.Context, arts []quotewire.Article) ([]string, []string, error) {
+	res, err := w.in.Ingest(ctx, arts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res.Keys, res.Problems, nil
 }
 
 // Server is the HTTP API. It implements http.Handler and is safe for
@@ -170,7 +184,11 @@ func New(cfg Config) *Server {
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
-	s.ui = ui.New(ui.Config{Store: cfg.Store, Logger: s.log})
+	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload}
+	if s.writes && cfg.Ingester != nil {
+		uc.Writer, uc.Token = uiWriter{cfg.Ingester}, cfg.Token
+	}
+	s.ui = ui.New(uc)
 	s.ui.Register(s.mux)
 	return s
 }

@@ -57,7 +57,7 @@ Run it from the repository's root folder:
 				return err
 			}
 			token := os.Getenv("QUOTEWIRE_TOKEN")
-			cfg := server.Config{Store: s, Token: token, Logger: slog.New(slog.NewTextHandler(m.Stderr, nil)), Version: version}
+			cfg := server.Config{Store: s, Token: token, Logger: slog.New(slog.NewTextHandler(m.Stderr, nil)), Version: version, ReadUpload: readUpload}
 			if token != "" {
 				cfg.Ingester = &storeIngester{pipeline: p, store: s, workers: runtime.GOMAXPROCS(0)}
 			}

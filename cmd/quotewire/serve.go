@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"syscall"
@@ -18,7 +20,9 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/server"
+	"github.com/quotewire/quotewire/server/ui"
 )
 
 // shutdownTimeout is how long serve waits for requests in flight when it
@@ -86,7 +90,7 @@ machine, put a TLS proxy in front.
 			if maxBody < 1 {
 				return usageError{"--max-body must be at least 1 byte"}
 			}
-			cfg := server.Config{Token: token, Logger: slog.New(handler), Version: version, MaxBody: maxBody}
+			cfg := server.Config{Token: token, Logger: slog.New(handler), Version: version, MaxBody: maxBody, ReadUpload: readUpload}
 			s, err := openStore(db, false)
 			if err != nil {
 				return err
@@ -260,4 +264,27 @@ func (in *storeIngester) extract(a quotewire.Article, key string, i int) (rec *q
 		return nil, err
 	}
 	return &quotewire.Record{Key: key, Analysis: an, Origin: a.Origin, Outlet: outletOf(an), Signature: dedup.Signature(an.Text)}, nil
+}
+
+// readUpload reads a file uploaded on the web UI's ingest page as ingest
+// reads files: format by name or content, gzip and zstd undone. A bad
+// record fails the file, naming the record.
+func readUpload(name string, r io.Reader) ([]quotewire.Article, error) {
+	rd, err := ingest.NewReader(r, filepath.Base(name), ingest.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	var arts []quotewire.Article
+	for len(arts) <= ui.MaxUploadArticles {
+		a, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return arts, nil
+		}
+		if err != nil {
+			return arts, err
+		}
+		arts = append(arts, a)
+	}
+	return arts, nil
 }

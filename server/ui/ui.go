@@ -13,8 +13,10 @@
 // Package server mounts it next to the JSON API; Register adds its routes
 // to any http.ServeMux, and Handler serves them alone.
 //
-// The UI is read-only: writing (an ingest page behind the write token,
-// with protection against cross-site requests) is a later step.
+// Writing goes through the ingest page (/ingest): it needs the server's
+// write token, typed into the form, and refuses cross-site posts
+// (http.CrossOriginProtection), so another site cannot make a reader's
+// browser post for them.
 package ui
 
 import (
@@ -72,11 +74,22 @@ type Config struct {
 	// large store takes a while); zero means one minute, negative never
 	// caches.
 	OverviewTTL time.Duration
+	// Writer stores what the ingest page receives, and Token is the write
+	// token the form must carry; without both the page says writes are
+	// disabled.
+	Writer Writer
+	Token  string
+	// Upload reads uploaded files; nil reads each as plain text.
+	Upload ReadUpload
 }
 
 // UI serves the HTML pages. It is safe for concurrent use.
 type UI struct {
 	store    Reader
+	writer   Writer
+	token    string
+	upload   ReadUpload
+	csrf     *http.CrossOriginProtection
 	log      *slog.Logger
 	now      func() time.Time
 	ttl      time.Duration
@@ -106,7 +119,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pageNames are the templates, each rendered inside templates/base.html.
-var pageNames = []string{"search", "article", "speaker", "quotation", "error"}
+var pageNames = []string{"search", "article", "speaker", "quotation", "ingest", "error"}
 
 // New returns a UI for cfg. It panics if cfg.Store is nil or an embedded
 // template does not parse, both programming errors (a test parses them).
@@ -115,6 +128,7 @@ func New(cfg Config) *UI {
 		panic("ui: Config.Store is nil")
 	}
 	u := &UI{store: cfg.Store, log: cfg.Logger, now: cfg.Now, ttl: cfg.OverviewTTL,
+		writer: cfg.Writer, token: cfg.Token, upload: cfg.Upload, csrf: http.NewCrossOriginProtection(),
 		pages: map[string]*template.Template{}, assets: map[string]asset{}}
 	if u.log == nil {
 		u.log = slog.Default()
@@ -165,6 +179,8 @@ var routes = []route{
 	{"GET /speakers/{id}", (*UI).speaker},
 	{"GET /quotations/{id}", (*UI).quotation},
 	{"GET /static/{name}", (*UI).static},
+	{"GET /ingest", (*UI).ingestForm},
+	{"POST /ingest", (*UI).ingest},
 }
 
 // Register adds the UI's routes to mux: the search page at "/", articles,
@@ -172,8 +188,24 @@ var routes = []route{
 // mux's to answer (package server answers them with u.Error).
 func (u *UI) Register(mux *http.ServeMux) {
 	for _, rt := range routes {
-		mux.Handle(rt.pattern, u.page(rt.handler))
+		h := u.page(rt.handler)
+		if strings.HasPrefix(rt.pattern, "POST ") {
+			h = u.sameOrigin(h)
+		}
+		mux.Handle(rt.pattern, h)
 	}
+}
+
+// sameOrigin refuses requests a browser sends on behalf of another site
+// (by Sec-Fetch-Site, else Origin against Host) with an HTML 403 page.
+func (u *UI) sameOrigin(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := u.csrf.Check(r); err != nil {
+			u.Error(w, r, http.StatusForbidden, "This form can only be sent from this site's own pages.")
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // Handler returns the UI alone as an http.Handler, answering requests no
