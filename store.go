@@ -89,6 +89,15 @@ type Hit struct {
 	Score float64 `json:"score"`
 }
 
+// ArticleRef names a stored article.
+type ArticleRef struct {
+	Key    string `json:"article"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	Outlet string `json:"outlet"`
+	URL    string `json:"url"`
+}
+
 // Speaker is a person or organisation a store resolved across articles.
 type Speaker struct {
 	ID      int64      `json:"id"`

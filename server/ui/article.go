@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -74,6 +75,22 @@ type articleView struct {
 	Quotes   []quoteView
 	Groups   []entityGroup
 	Repeated []quotewire.RepeatedSentence
+	// Copies are the other articles of its near-duplicate cluster, where
+	// the store can tell (NearDuplicator).
+	Copies []quotewire.ArticleRef
+}
+
+// NearDuplicator is a store that knows near-duplicate articles (package
+// store/sqlite does); the article page then lists an article's other
+// copies.
+type NearDuplicator interface {
+	NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error)
+}
+
+// CoMentioner is a store that knows which entities are named alongside a
+// speaker (package store/sqlite does); the speaker page then lists them.
+type CoMentioner interface {
+	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
 }
 
 // article serves an article's text with its quotes highlighted.
@@ -114,6 +131,11 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) error {
 	u.linkQuotes(r, rec, v.Quotes)
 	v.Groups = entityGroups(a, v.Quotes)
 	v.Repeated = a.RepeatedSentences
+	if nd, ok := u.store.(NearDuplicator); ok {
+		if v.Copies, err = nd.NearDuplicates(r.Context(), rec.Key, 20); err != nil {
+			return err
+		}
+	}
 	return u.render(w, http.StatusOK, "article", v)
 }
 

@@ -7,11 +7,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/dedup"
 )
+
+var dedupSignature = dedup.Signature
 
 // fakeWriter records the articles it is given and returns a key for each
 // article with text, a problem for each without.
@@ -113,5 +117,30 @@ func TestIngestPage(t *testing.T) {
 	}
 	if strings.Contains(w.Body.String(), "<b>empty</b>") {
 		t.Errorf("an uploaded file's name was not escaped")
+	}
+}
+
+// TestCopiesAndAlongside checks the article page's near-duplicates and
+// the speaker page's entities named alongside.
+func TestCopiesAndAlongside(t *testing.T) {
+	text := "Russian Foreign Minister Sergey Lavrov said on Wednesday that contacts with the United Nations on Syria are very important for the peace process in Geneva."
+	ents := []entity{{"Sergey Lavrov", quotewire.Person, nil}, {"Geneva", quotewire.Place, nil}}
+	qs := []quote{{"contacts with the United Nations on Syria are very important", "Sergey Lavrov", quotewire.Indirect}}
+	a := article("a", "https://a.org/1", "2017-10-04", "a.org", text, ents, qs)
+	b := article("b", "https://b.org/1", "2017-10-05", "b.org", "By Staff Writer. "+text, ents, qs)
+	a.Signature, b.Signature = dedupSignature(a.Analysis.Text), dedupSignature(b.Analysis.Text)
+	store := newStore(t, a, b)
+	h := New(Config{Store: store, Logger: quiet()}).Handler()
+	r := get(t, h, "/articles/"+a.Key)
+	if r.status != 200 || !strings.Contains(r.body, "Other copies of this story") || !strings.Contains(r.body, "/articles/"+b.Key) {
+		t.Errorf("article page does not list its copy: %d", r.status)
+	}
+	sps, err := store.Speakers(context.Background(), "lavrov", 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatal(sps, err)
+	}
+	r = get(t, h, "/speakers/"+strconv.FormatInt(sps[0].ID, 10))
+	if r.status != 200 || !strings.Contains(r.body, "Named alongside") || !strings.Contains(r.body, "Geneva") {
+		t.Errorf("speaker page does not list Geneva alongside: %d", r.status)
 	}
 }

@@ -24,6 +24,9 @@ type speakerView struct {
 	// are more than the page shows.
 	More  string
 	Error string
+	// Alongside are the entities named most in the articles that quote
+	// the speaker, where the store can tell (CoMentioner).
+	Alongside []quotewire.SpeakerCount
 }
 
 // periods are the timeline's buckets, the default first.
@@ -82,6 +85,11 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	}
 	if v.Cards, err = u.cards(r, hits); err != nil {
 		return err
+	}
+	if cm, ok := u.store.(CoMentioner); ok {
+		if v.Alongside, err = cm.CoMentioned(r.Context(), sp.ID, 12); err != nil {
+			return err
+		}
 	}
 	return u.render(w, status, "speaker", v)
 }

@@ -2,10 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -13,22 +10,18 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
 // Near-duplicate detection: a signature of Bands*Rows MinHash values is
 // cut into Bands bands; articles sharing a band are candidates, and a
 // candidate agreeing on at least NearDuplicate of the values joins the
-// cluster.
+// cluster (the rules every backend shares, package rules).
 const (
-	Bands         = 16
-	Rows          = 4
-	NearDuplicate = 0.7
+	Bands         = rules.Bands
+	Rows          = rules.Rows
+	NearDuplicate = rules.NearDuplicate
 )
-
-// minQuotationWords is the length from which the same words make the same
-// quotation whoever they are attributed to; shorter quotes ("We will
-// see.") are grouped only with the same speaker.
-const minQuotationWords = 6
 
 // Put stores a batch of records in one transaction (see quotewire.Store).
 func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
@@ -173,13 +166,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	var sig []byte
-	if len(r.Signature) == Bands*Rows {
-		sig = make([]byte, 4*len(r.Signature))
-		for i, v := range r.Signature {
-			binary.LittleEndian.PutUint32(sig[4*i:], v)
-		}
-	}
+	sig := rules.PackSignature(r.Signature)
 	var id int64
 	err = w.queryRow(`INSERT INTO articles
 		(key, source_id, url, title, date, outlet, dateline, agency, text, file, line, record, signature, analysis, added)
@@ -225,14 +212,7 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 		return nil
 	}
 	cluster := id
-	bands := make([]int64, Bands)
-	for b := range Bands {
-		h := uint64(b)
-		for _, v := range sig[b*Rows : (b+1)*Rows] {
-			h = h*0x100000001B3 ^ uint64(v)
-		}
-		bands[b] = int64(h)
-	}
+	bands := rules.BandHashes(sig)
 	pairs := make([]any, 0, 2*Bands)
 	for b, h := range bands {
 		pairs = append(pairs, b, h)
@@ -250,16 +230,7 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 			rows.Close()
 			return err
 		}
-		if len(osig) != 4*len(sig) {
-			continue
-		}
-		agree := 0
-		for i, v := range sig {
-			if binary.LittleEndian.Uint32(osig[4*i:]) == v {
-				agree++
-			}
-		}
-		if float64(agree) >= NearDuplicate*float64(len(sig)) && oc < cluster {
+		if rules.IsNearDuplicate(sig, osig) && oc < cluster {
 			cluster = oc
 		}
 	}
@@ -277,32 +248,6 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 	_, err = w.exec("UPDATE articles SET cluster = ? WHERE id = ?", cluster, id)
 	return errf("set cluster", err)
 }
-
-// roleHead is the head word of a role, lower case and singular:
-// "minister" for "Russian Foreign Minister".
-func roleHead(role string) string {
-	k := quotewire.NameKey(role)
-	if i := strings.LastIndexByte(k, ' '); i >= 0 {
-		k = k[i+1:]
-	}
-	if len(k) > 3 {
-		k = strings.TrimSuffix(k, "s")
-	}
-	return k
-}
-
-// candidate is an entity a name might refer to.
-type candidate struct {
-	id           int64
-	key, given   string
-	typ          string
-	quotes       int
-	sharedRoles  int
-	surnameAlone bool
-}
-
-// compatibleType reports whether an entity of type a can be one of type b.
-func compatibleType(a, b string) bool { return a == b || a == "" || b == "" }
 
 // entity resolves an analysis entity to the store's entity, creating it
 // when no stored one is the same: the same name (any alias, diacritics and
@@ -323,7 +268,7 @@ func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
 	}
 	heads := make([]string, 0, len(e.Roles))
 	for _, r := range e.Roles {
-		if h := roleHead(r); h != "" {
+		if h := rules.RoleHead(r); h != "" {
 			heads = append(heads, h)
 		}
 	}
@@ -356,7 +301,7 @@ func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
 	}
 	for _, r := range e.Roles {
 		k := "r\x00" + strconv.FormatInt(id, 10) + "\x00" + r
-		if h := roleHead(r); h != "" && !w.known(k) {
+		if h := rules.RoleHead(r); h != "" && !w.known(k) {
 			if _, err := w.exec("INSERT OR IGNORE INTO entity_roles (entity, role, head) VALUES (?, ?, ?)", id, r, h); err != nil {
 				return 0, errf("insert role", err)
 			}
@@ -383,7 +328,7 @@ func (w *writer) match(key, typ, given, surname string, heads []string) (int64, 
 				rows.Close()
 				return 0, err
 			}
-			if found == 0 && compatibleType(t, typ) {
+			if found == 0 && rules.CompatibleType(t, typ) {
 				found = id
 			}
 		}
@@ -396,49 +341,12 @@ func (w *writer) match(key, typ, given, surname string, heads []string) (int64, 
 	if err != nil {
 		return 0, err
 	}
-	if given != "" {
-		for _, c := range cands {
-			if c.given == given {
-				return c.id, nil
-			}
-		}
-		for _, c := range cands {
-			if quotewire.GivenNamesMatch(given, c.given) {
-				return c.id, nil
-			}
-		}
-		return 0, nil
-	}
-	// a surname alone: a person with a role in common, if exactly one
-	// kind of evidence points at one; else the surname-alone entity
-	var best *candidate
-	ambiguous := false
-	for i := range cands {
-		c := &cands[i]
-		if c.sharedRoles == 0 || c.surnameAlone {
-			continue
-		}
-		switch {
-		case best == nil || c.sharedRoles > best.sharedRoles:
-			best, ambiguous = c, false
-		case c.sharedRoles == best.sharedRoles && !quotewire.GivenNamesMatch(c.given, best.given):
-			ambiguous = true
-		}
-	}
-	if best != nil && !ambiguous {
-		return best.id, nil
-	}
-	for _, c := range cands {
-		if c.surnameAlone {
-			return c.id, nil
-		}
-	}
-	return 0, nil
+	return rules.PickPerson(given, cands), nil
 }
 
 // bySurname lists the people with this surname, with how many of heads
 // their roles share.
-func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) {
+func (w *writer) bySurname(surname string, heads []string) ([]rules.Candidate, error) {
 	if surname == "" {
 		return nil, nil
 	}
@@ -447,14 +355,16 @@ func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) 
 	if err != nil {
 		return nil, errf("match surname", err)
 	}
-	var cands []candidate
+	var cands []rules.Candidate
 	for rows.Next() {
-		var c candidate
-		if err := rows.Scan(&c.id, &c.key, &c.given, &c.typ, &c.quotes); err != nil {
+		var c rules.Candidate
+		var key, typ string
+		var quotes int
+		if err := rows.Scan(&c.ID, &key, &c.Given, &typ, &quotes); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		c.surnameAlone = c.given == ""
+		c.SurnameAlone = c.Given == ""
 		cands = append(cands, c)
 	}
 	if err := rows.Close(); err != nil {
@@ -464,11 +374,11 @@ func (w *writer) bySurname(surname string, heads []string) ([]candidate, error) 
 		return cands, nil
 	}
 	for i := range cands {
-		args := []any{cands[i].id}
+		args := []any{cands[i].ID}
 		for _, h := range heads {
 			args = append(args, h)
 		}
-		err := w.queryRow("SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+placeholders(len(heads))+")", args, &cands[i].sharedRoles)
+		err := w.queryRow("SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+placeholders(len(heads))+")", args, &cands[i].SharedRoles)
 		if err != nil {
 			return nil, errf("match roles", err)
 		}
@@ -504,16 +414,7 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 					spoke[g]++
 				}
 			}
-			norm, words := quotewire.QuoteKey(q.Content.Text)
-			if words == 0 {
-				norm = q.Content.Text
-			}
-			qkey := "t:" + norm
-			if words < minQuotationWords {
-				qkey = fmt.Sprintf("s%d:%s", r.speaker.Int64, norm)
-			}
-			sum := sha256.Sum256([]byte(qkey))
-			r.key = hex.EncodeToString(sum[:16])
+			r.key = rules.QuotationKey(q.Content.Text, r.speaker.Int64)
 			rows = append(rows, r)
 		}
 		// the quotations, counted; then their ids

@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
-// Search limits.
+// Search limits (the rules every backend shares, package rules).
 const (
-	DefaultLimit = 20
-	MaxLimit     = 10000
+	DefaultLimit = rules.DefaultLimit
+	MaxLimit     = rules.MaxLimit
 )
 
 // ftsExpr renders a parsed query in FTS5's syntax. Every word is written
@@ -124,15 +125,13 @@ const smallSet = 3000
 // ranks by relevance (BM25): all of them for rarer words, and for words
 // that match more, the newest Candidates — so a query costs about the
 // same on a store of any size. Paging past it widens it.
-const Candidates = 2000
+const Candidates = rules.Candidates
 
 // filterOf turns the query's text and filters into SQL, parameterised.
 func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error) {
 	var f filter
-	for _, d := range []string{q.From, q.To} {
-		if d != "" && !validDate(d) {
-			return f, fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
-		}
+	if err := rules.CheckDates(q.From, q.To); err != nil {
+		return f, err
 	}
 	if strings.TrimSpace(q.Text) != "" {
 		n, err := quotewire.ParseQuery(q.Text)
@@ -417,26 +416,6 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	return out, errf("top speakers", rows.Err())
 }
 
-// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
-func validDate(d string) bool {
-	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		c := d[i]
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // Speakers lists the speakers whose name or alias contains name (every
 // speaker when name is empty), most quoted first.
 func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error) {
@@ -649,4 +628,55 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, fn 
 			return nil
 		}
 	}
+}
+
+// NearDuplicates returns the other articles of the near-duplicate cluster
+// of the article with this key (syndicated copies of one story), oldest
+// first, at most limit of them.
+func (s *Store) NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT b.key, b.title, b.date, b.outlet, b.url FROM articles a
+		JOIN articles b ON b.cluster = a.cluster AND b.id != a.id
+		WHERE a.key = ? AND a.cluster IS NOT NULL ORDER BY b.date = '', b.date, b.id LIMIT ?`, key, limit)
+	if err != nil {
+		return nil, errf("near duplicates", err)
+	}
+	defer rows.Close()
+	out := []quotewire.ArticleRef{}
+	for rows.Next() {
+		var r quotewire.ArticleRef
+		if err := rows.Scan(&r.Key, &r.Title, &r.Date, &r.Outlet, &r.URL); err != nil {
+			return nil, errf("near duplicates", err)
+		}
+		out = append(out, r)
+	}
+	return out, errf("near duplicates", rows.Err())
+}
+
+// CoMentioned returns the entities named most often in the articles where
+// entity id is quoted, with how many of those articles name them, most
+// first: who a speaker talks about or alongside.
+func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, COUNT(*) AS n FROM article_entities ae
+		JOIN entities e ON e.id = ae.entity
+		WHERE ae.article IN (SELECT DISTINCT article FROM quotes WHERE speaker = ? ORDER BY date DESC LIMIT 2000) AND ae.entity != ?
+		GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?`, id, id, limit)
+	if err != nil {
+		return nil, errf("co-mentioned", err)
+	}
+	defer rows.Close()
+	out := []quotewire.SpeakerCount{}
+	for rows.Next() {
+		var c quotewire.SpeakerCount
+		if err := rows.Scan(&c.ID, &c.Name, &c.Quotes); err != nil {
+			return nil, errf("co-mentioned", err)
+		}
+		out = append(out, c)
+	}
+	return out, errf("co-mentioned", rows.Err())
 }

@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"testing"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -40,5 +42,43 @@ func TestPackAnalysis(t *testing.T) {
 		if len(data)+len(r.Analysis.Text) > len(full) {
 			t.Errorf("%s: packed %d bytes + text %d, full %d", r.Analysis.ID, len(data), len(r.Analysis.Text), len(full))
 		}
+	}
+}
+
+func TestNearDuplicatesAndCoMentioned(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	base := "Russian Foreign Minister Sergey Lavrov said on Wednesday that contacts with the United Nations on Syria are very important for the peace process and for Geneva."
+	mk := func(url, text string, ents []quotewire.EntityOut, speaker string) quotewire.Record {
+		a := &quotewire.Analysis{ID: url, URL: url, Date: "2017-10-04", Text: text, Entities: ents}
+		if speaker != "" {
+			a.Quotes = []quotewire.QuoteOut{{Type: quotewire.Indirect, Confidence: 0.8,
+				Content: quotewire.ContentSpan{Start: 0, End: 10, Text: text[:10]}, Speaker: &quotewire.SpeakerRef{ID: "e1", Name: speaker}}}
+		}
+		return quotewire.Record{Key: quotewire.ArticleKey(url, text), Analysis: a, Outlet: "x.org", Signature: dedup.Signature(text)}
+	}
+	ents := []quotewire.EntityOut{{ID: "e1", Name: "Sergey Lavrov", Type: quotewire.Person}, {ID: "e2", Name: "Geneva", Type: quotewire.Place}}
+	recs := []quotewire.Record{
+		mk("https://a.org/1", base, ents, "Sergey Lavrov"),
+		mk("https://b.org/1", "By Staff. "+base, ents, "Sergey Lavrov"),
+		mk("https://c.org/1", "The weather in Paris was mild on Tuesday and the markets were calm after a long week of trading.", nil, ""),
+	}
+	if _, err := s.Put(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	dups, err := s.NearDuplicates(context.Background(), recs[0].Key, 10)
+	if err != nil || len(dups) != 1 || dups[0].Key != recs[1].Key {
+		t.Errorf("near duplicates of the first = %+v, %v", dups, err)
+	}
+	if none, _ := s.NearDuplicates(context.Background(), recs[2].Key, 10); len(none) != 0 {
+		t.Errorf("near duplicates of an unrelated article = %+v", none)
+	}
+	sps, _ := s.Speakers(context.Background(), "lavrov", 1)
+	co, err := s.CoMentioned(context.Background(), sps[0].ID, 5)
+	if err != nil || len(co) != 1 || co[0].Name != "Geneva" || co[0].Quotes != 2 {
+		t.Errorf("co-mentioned with Lavrov = %+v, %v", co, err)
 	}
 }

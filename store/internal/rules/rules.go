@@ -1,0 +1,226 @@
+// Package rules holds what every store backend decides the same way, so
+// that an archive answers alike on SQLite and PostgreSQL: when two
+// articles are near duplicates, which stored entity a name refers to,
+// which quotes are one quotation, and the limits and dates a search
+// accepts. Each backend writes its own SQL around these decisions.
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Near-duplicate detection: a signature of Bands*Rows MinHash values is
+// cut into Bands bands; articles sharing a band are candidates, and a
+// candidate agreeing on at least NearDuplicate of the values joins the
+// cluster.
+const (
+	Bands         = 16
+	Rows          = 4
+	NearDuplicate = 0.7
+)
+
+// PackSignature encodes a signature as little-endian uint32s for a binary
+// column; it returns nil for a signature that is not Bands*Rows long,
+// which leaves the article unclustered.
+func PackSignature(sig []uint32) []byte {
+	if len(sig) != Bands*Rows {
+		return nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// BandHashes returns the hash of each band of a Bands*Rows signature.
+func BandHashes(sig []uint32) []int64 {
+	bands := make([]int64, Bands)
+	for b := range Bands {
+		h := uint64(b)
+		for _, v := range sig[b*Rows : (b+1)*Rows] {
+			h = h*0x100000001B3 ^ uint64(v)
+		}
+		bands[b] = int64(h)
+	}
+	return bands
+}
+
+// IsNearDuplicate reports whether sig and a stored signature (as
+// PackSignature wrote it) agree on at least NearDuplicate of their values.
+func IsNearDuplicate(sig []uint32, stored []byte) bool {
+	if len(sig) == 0 || len(stored) != 4*len(sig) {
+		return false
+	}
+	agree := 0
+	for i, v := range sig {
+		if binary.LittleEndian.Uint32(stored[4*i:]) == v {
+			agree++
+		}
+	}
+	return float64(agree) >= NearDuplicate*float64(len(sig))
+}
+
+// MinQuotationWords is the length from which the same words make the
+// same quotation whoever they are attributed to; shorter quotes ("We will
+// see.") are grouped only with the same speaker.
+const MinQuotationWords = 6
+
+// QuotationKey returns the key that groups a quote into its quotation:
+// its QuoteKey, and for a quote shorter than MinQuotationWords also its
+// speaker's id (0 when unresolved), hashed.
+func QuotationKey(text string, speaker int64) string {
+	norm, words := quotewire.QuoteKey(text)
+	if words == 0 {
+		norm = text
+	}
+	qkey := "t:" + norm
+	if words < MinQuotationWords {
+		qkey = fmt.Sprintf("s%d:%s", speaker, norm)
+	}
+	sum := sha256.Sum256([]byte(qkey))
+	return hex.EncodeToString(sum[:16])
+}
+
+// RoleHead is the head word of a role, lower case and singular:
+// "minister" for "Russian Foreign Minister".
+func RoleHead(role string) string {
+	k := quotewire.NameKey(role)
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		k = k[i+1:]
+	}
+	if len(k) > 3 {
+		k = strings.TrimSuffix(k, "s")
+	}
+	return k
+}
+
+// CompatibleType reports whether an entity of type a can be one of type b.
+func CompatibleType(a, b string) bool { return a == b || a == "" || b == "" }
+
+// Candidate is a stored person a name with a surname might refer to.
+type Candidate struct {
+	ID int64
+	// Given is the person's given names ("" for a surname alone).
+	Given string
+	// SharedRoles counts the role head words the name's roles share with
+	// the person's.
+	SharedRoles int
+	// SurnameAlone marks an entity stored from a surname alone.
+	SurnameAlone bool
+}
+
+// PickPerson chooses among the stored people with a name's surname
+// (most quoted first): for a name with given names, the one with the same
+// given names, else the first with compatible ones (GivenNamesMatch); for
+// a surname alone, the person with the most roles in common when no
+// other person with incompatible given names has as many, else the
+// entity stored from the surname alone. Two people who share only a
+// surname are not merged. It returns 0 when none fits.
+func PickPerson(given string, cands []Candidate) int64 {
+	if given != "" {
+		for _, c := range cands {
+			if c.Given == given {
+				return c.ID
+			}
+		}
+		for _, c := range cands {
+			if quotewire.GivenNamesMatch(given, c.Given) {
+				return c.ID
+			}
+		}
+		return 0
+	}
+	// a surname alone: a person with a role in common, if exactly one
+	// kind of evidence points at one; else the surname-alone entity
+	var best *Candidate
+	ambiguous := false
+	for i := range cands {
+		c := &cands[i]
+		if c.SharedRoles == 0 || c.SurnameAlone {
+			continue
+		}
+		switch {
+		case best == nil || c.SharedRoles > best.SharedRoles:
+			best, ambiguous = c, false
+		case c.SharedRoles == best.SharedRoles && !quotewire.GivenNamesMatch(c.Given, best.Given):
+			ambiguous = true
+		}
+	}
+	if best != nil && !ambiguous {
+		return best.ID
+	}
+	for _, c := range cands {
+		if c.SurnameAlone {
+			return c.ID
+		}
+	}
+	return 0
+}
+
+// Search limits.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 10000
+)
+
+// Candidates is how many of the newest matches of a text query a search
+// ranks by relevance: all of them for rarer words, and for words that
+// match more, the newest Candidates — so a query costs about the same on
+// a store of any size. Paging past it widens it.
+const Candidates = 2000
+
+// Limit applies DefaultLimit to a zero or negative limit and refuses one
+// over MaxLimit with an error wrapping quotewire.ErrBadQuery.
+func Limit(limit int) (int, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	if limit > MaxLimit {
+		return 0, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	}
+	return limit, nil
+}
+
+// CheckDates checks a query's date bounds: each empty or YYYY, YYYY-MM or
+// YYYY-MM-DD. The error wraps quotewire.ErrBadQuery and says how to write
+// the date.
+func CheckDates(from, to string) error {
+	for _, d := range []string{from, to} {
+		if d != "" && !ValidDate(d) {
+			return fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
+		}
+	}
+	return nil
+}
+
+// ValidDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
+func ValidDate(d string) bool {
+	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ToBound returns the upper bound of a query's To date for comparing
+// with stored dates as strings (bytewise): "2019" and "2019-05" include
+// their whole span.
+func ToBound(to string) string { return to + "\uffff" }

@@ -1,0 +1,109 @@
+package rules
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+func TestRoleHead(t *testing.T) {
+	tests := []struct{ role, want string }{
+		{"Russian Foreign Minister", "minister"},
+		{"foreign ministers", "minister"},
+		{"boss", "bos"}, // singular by a trailing s, as stored
+		{"MPs", "mps"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := RoleHead(tt.role); got != tt.want {
+			t.Errorf("RoleHead(%q) = %q, want %q", tt.role, got, tt.want)
+		}
+	}
+}
+
+func TestPickPerson(t *testing.T) {
+	sergey := Candidate{ID: 1, Given: "sergey"}
+	bill := Candidate{ID: 2, Given: "bill"}
+	hillary := Candidate{ID: 3, Given: "hillary"}
+	alone := Candidate{ID: 4, SurnameAlone: true}
+	with := func(c Candidate, roles int) Candidate { c.SharedRoles = roles; return c }
+	tests := []struct {
+		name  string
+		given string
+		cands []Candidate
+		want  int64
+	}{
+		{"same given name", "sergey", []Candidate{bill, sergey}, 1},
+		{"variant spelling", "sergei", []Candidate{sergey}, 1},
+		{"initial", "s", []Candidate{sergey}, 1},
+		{"another person", "maria", []Candidate{sergey}, 0},
+		{"surname alone, one role in common", "", []Candidate{hillary, with(bill, 1)}, 2},
+		{"surname alone, no role", "", []Candidate{hillary, bill, alone}, 4},
+		{"surname alone, nothing stored", "", []Candidate{hillary, bill}, 0},
+		{"surname alone, two people equally likely", "", []Candidate{with(hillary, 1), with(bill, 1), alone}, 4},
+		{"surname alone, more roles win", "", []Candidate{with(hillary, 1), with(bill, 2)}, 2},
+	}
+	for _, tt := range tests {
+		if got := PickPerson(tt.given, tt.cands); got != tt.want {
+			t.Errorf("%s: PickPerson = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestQuotationKey(t *testing.T) {
+	long := "contacts with the UN on Syria are very important"
+	if QuotationKey(long, 1) != QuotationKey("Contacts with the UN on Syria are very important.", 2) {
+		t.Error("a long quote by two speakers, punctuation aside, is not one quotation")
+	}
+	if QuotationKey("We will see.", 1) == QuotationKey("We will see.", 2) {
+		t.Error("a short quote by two speakers is one quotation")
+	}
+	if QuotationKey("We will see.", 1) != QuotationKey("we will see", 1) {
+		t.Error("a short quote by one speaker, case aside, is two quotations")
+	}
+}
+
+func TestNearDuplicate(t *testing.T) {
+	a := make([]uint32, Bands*Rows)
+	b := make([]uint32, Bands*Rows)
+	for i := range a {
+		a[i], b[i] = uint32(i), uint32(i)
+	}
+	for i := range 19 {
+		b[i] = 1000 + uint32(i)
+	}
+	if !IsNearDuplicate(a, PackSignature(b)) {
+		t.Error("45 of 64 values in common: not a near duplicate")
+	}
+	b[19] = 2000
+	if IsNearDuplicate(a, PackSignature(b)) {
+		t.Error("44 of 64 values in common: a near duplicate")
+	}
+	if PackSignature(a[:10]) != nil || IsNearDuplicate(a, nil) {
+		t.Error("a short signature is packed or compared")
+	}
+	if ha, hb := BandHashes(a), BandHashes(b); ha[15] != hb[15] || ha[0] == hb[0] {
+		t.Errorf("band hashes: %v %v", ha, hb)
+	}
+}
+
+func TestLimitsAndDates(t *testing.T) {
+	if n, err := Limit(0); n != DefaultLimit || err != nil {
+		t.Errorf("Limit(0) = %d, %v", n, err)
+	}
+	if _, err := Limit(MaxLimit + 1); !errors.Is(err, quotewire.ErrBadQuery) {
+		t.Errorf("Limit over the maximum: %v", err)
+	}
+	for d, ok := range map[string]bool{"2019": true, "2019-05": true, "2019-05-06": true, "2019-5": false, "04/10/2017": false, "20190506": false} {
+		if ValidDate(d) != ok {
+			t.Errorf("ValidDate(%q) = %v", d, !ok)
+		}
+	}
+	if err := CheckDates("2019", "2019-1"); !errors.Is(err, quotewire.ErrBadQuery) {
+		t.Errorf("CheckDates: %v", err)
+	}
+	if ToBound("2019-05") <= "2019-05-31" || ToBound("2019-05") >= "2019-06" {
+		t.Error("ToBound does not cover the month")
+	}
+}

@@ -1,0 +1,255 @@
+// Package postgres is quotewire's store on PostgreSQL (pgx v5, a
+// connection pool): the same quotewire.Store as the embedded SQLite store
+// (store/sqlite), with the same answers, for archives that several
+// processes write and read at once.
+//
+// The schema is created and upgraded by migrations embedded in the binary
+// (migrations/*.sql), applied in order, each in its own transaction; the
+// version is kept in the table quotewire_schema. Concurrent migrators (two
+// processes starting on an empty database) wait for each other on a
+// transaction-level advisory lock.
+//
+// Writers are serialised the same way: Put and Replace take a
+// transaction-level advisory lock (pg_advisory_xact_lock) on a key fixed
+// for the store's schema before anything else, so that two processes
+// resolving the same new name cannot both create an entity for it. Readers
+// never wait for writers.
+//
+// Full-text search is PostgreSQL's own: each quote keeps a tsvector of its
+// words in a GIN index, in the text search configuration "quotewire" (the
+// 'simple' one, with accents removed when the unaccent extension could be
+// installed). The store splits quotes into words itself, as the query
+// parser does (runs of letters and digits, lower case), so "U.S." is the
+// words "u" and "s" and "tass.com" the words "tass" and "com", as on
+// SQLite.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/quotewire/quotewire"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Advisory lock keys. Migrations take one key for the whole database
+// (they may install an extension, which is database-wide); writers take
+// the pair (writeLockClass, a hash of the store's schema), so that stores
+// in different schemas of one database do not wait for each other (a
+// hash collision only makes two of them take turns).
+const (
+	migrateLockKey int64 = 0x71756f7465770001 // "quotew" 1
+	writeLockClass int32 = 0x71770002
+)
+
+// Store is a quotewire.Store in a PostgreSQL database (the tables of the
+// connection's current schema). It is safe for concurrent use, by any
+// number of processes; writes are serialised.
+type Store struct {
+	pool *pgxpool.Pool
+	// Now gives the time recorded as an article's "added"; tests may set it.
+	Now func() time.Time
+	// lockKey is the writers' advisory lock key for the store's schema.
+	lockKey int32
+	// wmu serialises this process's writers before they wait for the
+	// advisory lock, and guards cache.
+	wmu sync.Mutex
+	// cache remembers, across Puts, how names resolved and which aliases
+	// and roles are stored: facts that stay true, since entities, aliases
+	// and roles are never deleted, whichever process wrote them.
+	cache     map[string]int64
+	closeOnce sync.Once
+}
+
+var _ quotewire.Store = (*Store)(nil)
+
+// Open connects to the database at url (postgres://user:password@host:port/db?options;
+// PostgreSQL's key=value form works too), creating the schema when it
+// does not exist and upgrading an older one. A search_path option in the
+// URL chooses the schema the store's tables live in.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		// pgx's message shows the address with its password hidden
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	return OpenConfig(ctx, cfg)
+}
+
+// OpenConfig is Open with a pool configuration, for settings a URL does
+// not carry (cfg.ConnConfig.RuntimeParams["search_path"] chooses the
+// schema).
+func OpenConfig(ctx context.Context, cfg *pgxpool.Config) (*Store, error) {
+	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", where, err)
+	}
+	s := &Store{pool: pool, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open store %s: %w", where, err)
+	}
+	var schema string
+	if err := pool.QueryRow(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open store %s: %w", where, err)
+	}
+	h := fnv.New32a()
+	h.Write([]byte(schema))
+	s.lockKey = int32(h.Sum32())
+	return s, nil
+}
+
+// Close closes the pool, waiting for connections in use to be returned.
+// Closing twice is harmless.
+func (s *Store) Close() error {
+	s.closeOnce.Do(s.pool.Close)
+	return nil
+}
+
+// Pool returns the connection pool, for tests and maintenance.
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// migrate applies the embedded migrations the database has not seen, one
+// transaction each, under the migration lock.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for {
+		done, err := s.migrateOne(ctx, names)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne applies the first migration the database lacks, reporting
+// true when there was none.
+func (s *Store) migrateOne(ctx context.Context, names []string) (bool, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", migrateLockKey); err != nil {
+		return false, fmt.Errorf("wait for other migrations: %w", err)
+	}
+	if _, err := tx.Exec(ctx, "CREATE TABLE IF NOT EXISTS quotewire_schema (version integer NOT NULL)"); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	var version int
+	err = tx.QueryRow(ctx, "SELECT version FROM quotewire_schema").Scan(&version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		_, err = tx.Exec(ctx, "INSERT INTO quotewire_schema (version) VALUES (0)")
+	}
+	if err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(names) {
+		return false, fmt.Errorf("schema version %d is newer than this quotewire knows (%d): upgrade quotewire", version, len(names))
+	}
+	if version == len(names) {
+		return true, tx.Commit(ctx)
+	}
+	body, err := migrations.ReadFile(names[version])
+	if err != nil {
+		return false, err
+	}
+	// the simple protocol runs a script of several statements
+	if _, err := tx.Exec(ctx, string(body), pgx.QueryExecModeSimpleProtocol); err != nil {
+		return false, fmt.Errorf("migration %s: %w", path.Base(names[version]), err)
+	}
+	if _, err := tx.Exec(ctx, "UPDATE quotewire_schema SET version = $1", version+1); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return false, fmt.Errorf("migration %s: %w", path.Base(names[version]), err)
+	}
+	return false, nil
+}
+
+// Has reports which keys are stored.
+func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(keys))
+	for len(keys) > 0 {
+		n := min(len(keys), 1000)
+		rows, err := s.pool.Query(ctx, "SELECT key FROM articles WHERE key = ANY($1)", keys[:n])
+		if err != nil {
+			return nil, errf("look up articles", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, errf("look up articles", err)
+			}
+			out[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, errf("look up articles", err)
+		}
+		keys = keys[n:]
+	}
+	return out, nil
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
+	var st quotewire.Stats
+	err := s.pool.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM quotations),
+		(SELECT COUNT(*) FROM entities WHERE quotes > 0),
+		(SELECT COUNT(*) FROM entities),
+		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet <> ''),
+		(SELECT COALESCE(MIN(date), '') FROM articles WHERE date <> ''),
+		(SELECT COALESCE(MAX(date), '') FROM articles WHERE date <> ''),
+		(SELECT COUNT(*) FROM (SELECT cluster FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING COUNT(*) > 1) c)`).
+		Scan(&st.Articles, &st.Quotes, &st.Quotations, &st.Speakers, &st.Entities, &st.Outlets, &st.FirstDate, &st.LastDate, &st.Clusters)
+	if err != nil {
+		return st, errf("count store", err)
+	}
+	return st, nil
+}
+
+// errf wraps a database error with what was being done; cancellation
+// passes through as it is.
+func errf(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Redact returns a postgres:// URL with its password replaced by "xxxxx",
+// for messages; a string that is not a URL is replaced whole.
+func Redact(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" {
+		return "(a PostgreSQL connection string)"
+	}
+	return u.Redacted()
+}
