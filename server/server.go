@@ -184,7 +184,7 @@ func New(cfg Config) *Server {
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
-	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload}
+	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload, WarmOverview: true}
 	if s.writes && cfg.Ingester != nil {
 		uc.Writer, uc.Token = uiWriter{cfg.Ingester}, cfg.Token
 	}

@@ -87,6 +87,14 @@ type NearDuplicator interface {
 	NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error)
 }
 
+// ArticleQuoter is a store that lists an article's stored quotes in the
+// analysis's order (package store/sqlite does); the article page then
+// links each quote to its speaker and quotation directly, instead of
+// finding them by search.
+type ArticleQuoter interface {
+	ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error)
+}
+
 // CoMentioner is a store that knows which entities are named alongside a
 // speaker (package store/sqlite does); the speaker page then lists them.
 type CoMentioner interface {
@@ -234,6 +242,19 @@ const (
 // hits from this article at the same offsets. A quote not found keeps its
 // zero ids: the page shows it without links.
 func (u *UI) linkQuotes(r *http.Request, rec *quotewire.Record, quotes []quoteView) {
+	if aq, ok := u.store.(ArticleQuoter); ok {
+		// the store knows: one indexed read
+		hits, err := aq.ArticleQuotes(r.Context(), rec.Key)
+		if err == nil && len(hits) == len(quotes) {
+			for i, h := range hits {
+				quotes[i].SpeakerID, quotes[i].QuotationID = h.SpeakerID, h.QuotationID
+			}
+			return
+		}
+		if err != nil {
+			u.log.Debug("link quotes", "article", rec.Key, "err", err)
+		}
+	}
 	type at struct{ start, end int }
 	a := rec.Analysis
 	want := map[at][]int{}

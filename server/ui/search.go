@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -198,25 +199,62 @@ func queryProblem(err error) string {
 }
 
 // cachedOverview returns the store's statistics and top speakers,
-// reusing them for the configured time.
+// reusing them for the configured time. Once there is an overview, a
+// stale one is served while a fresh one is computed in the background,
+// so only the very first front page waits for the counting (New starts
+// that in the background too).
 func (u *UI) cachedOverview(r *http.Request) (quotewire.Stats, []quotewire.SpeakerCount, error) {
 	o := &u.overview
 	o.Lock()
-	defer o.Unlock()
 	now := u.now()
-	if u.ttl > 0 && !o.at.IsZero() && now.Sub(o.at) < u.ttl && !now.Before(o.at) {
-		return o.stats, o.top, nil
+	fresh := u.ttl > 0 && !o.at.IsZero() && now.Sub(o.at) < u.ttl && !now.Before(o.at)
+	if fresh || (u.ttl > 0 && !o.at.IsZero()) {
+		st, top := o.stats, o.top
+		if !fresh && !o.refreshing {
+			o.refreshing = true
+			go u.refreshOverview(context.WithoutCancel(r.Context()))
+		}
+		o.Unlock()
+		return st, top, nil
 	}
-	st, err := u.store.Stats(r.Context())
+	o.Unlock()
+	return u.computeOverview(r.Context())
+}
+
+// computeOverview counts the store and keeps the result.
+func (u *UI) computeOverview(ctx context.Context) (quotewire.Stats, []quotewire.SpeakerCount, error) {
+	st, err := u.store.Stats(ctx)
 	if err != nil {
 		return st, nil, err
 	}
-	top, err := u.store.TopSpeakers(r.Context(), quotewire.Query{Limit: 12})
+	top, err := u.store.TopSpeakers(ctx, quotewire.Query{Limit: 12})
 	if err != nil {
 		return st, nil, err
 	}
-	o.at, o.stats, o.top = now, st, top
+	o := &u.overview
+	o.Lock()
+	o.at, o.stats, o.top = u.now(), st, top
+	o.Unlock()
 	return st, top, nil
+}
+
+// refreshOverview computes the overview in the background; a panic in
+// the store is logged, not fatal.
+func (u *UI) refreshOverview(ctx context.Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			u.log.Error("refresh the front page's overview: panic", "panic", p)
+			u.overview.Lock()
+			u.overview.refreshing = false
+			u.overview.Unlock()
+		}
+	}()
+	if _, _, err := u.computeOverview(ctx); err != nil {
+		u.log.Warn("refresh the front page's overview", "err", err)
+	}
+	u.overview.Lock()
+	u.overview.refreshing = false
+	u.overview.Unlock()
 }
 
 // cards turns hits into cards, with a role for each resolved speaker.

@@ -81,6 +81,10 @@ type Config struct {
 	Token  string
 	// Upload reads uploaded files; nil reads each as plain text.
 	Upload ReadUpload
+	// WarmOverview computes the front page's statistics in the
+	// background as soon as the UI is made (servers set it; tests that
+	// count store calls do not).
+	WarmOverview bool
 }
 
 // UI serves the HTML pages. It is safe for concurrent use.
@@ -97,9 +101,10 @@ type UI struct {
 	assets   map[string]asset
 	overview struct {
 		sync.Mutex
-		at    time.Time
-		stats quotewire.Stats
-		top   []quotewire.SpeakerCount
+		refreshing bool
+		at         time.Time
+		stats      quotewire.Stats
+		top        []quotewire.SpeakerCount
 	}
 }
 
@@ -162,6 +167,11 @@ func New(cfg Config) *UI {
 	for _, name := range pageNames {
 		t := template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
 		u.pages[name] = t
+	}
+	if u.ttl > 0 && cfg.WarmOverview {
+		// count the store now, not on the first visitor's time
+		u.overview.refreshing = true
+		go u.refreshOverview(context.Background())
 	}
 	return u
 }

@@ -230,6 +230,15 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 	return f, nil
 }
 
+// byIndex lets SQLite use the speaker and article indexes again in
+// conditions Search wrote to walk the date index instead ("+q.speaker"):
+// counting every match, as Timeline and TopSpeakers do, is fastest by
+// the filter's own index.
+func byIndex(where string) string {
+	where = strings.ReplaceAll(where, "+q.speaker IN", "q.speaker IN")
+	return strings.ReplaceAll(where, "+q.article IN", "q.article IN")
+}
+
 // orZero returns ids, or one id that matches nothing when it is empty.
 func orZero(ids []any) []any {
 	if len(ids) == 0 {
@@ -356,6 +365,7 @@ func (s *Store) Timeline(ctx context.Context, q quotewire.Query, period string) 
 		return out, nil
 	}
 	where, args := f.sqlWhere()
+	where = byIndex(where)
 	if where == "" {
 		where = " WHERE length(q.date) = 10"
 	} else {
@@ -395,6 +405,7 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 		return out, nil
 	}
 	where, args := f.sqlWhere()
+	where = byIndex(where)
 	if where == "" {
 		where = " WHERE q.speaker IS NOT NULL"
 	} else {
@@ -655,16 +666,16 @@ func (s *Store) NearDuplicates(ctx context.Context, key string, limit int) ([]qu
 	return out, errf("near duplicates", rows.Err())
 }
 
-// CoMentioned returns the entities named most often in the articles where
-// entity id is quoted, with how many of those articles name them, most
-// first: who a speaker talks about or alongside.
+// CoMentioned returns the entities named most often in the (latest 500)
+// articles where entity id is quoted, with how many of those articles
+// name them, most first: who a speaker talks about or alongside.
 func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, COUNT(*) AS n FROM article_entities ae
 		JOIN entities e ON e.id = ae.entity
-		WHERE ae.article IN (SELECT DISTINCT article FROM quotes WHERE speaker = ? ORDER BY date DESC LIMIT 2000) AND ae.entity != ?
+		WHERE ae.article IN (SELECT DISTINCT article FROM quotes WHERE speaker = ? ORDER BY date DESC LIMIT 500) AND ae.entity != ?
 		GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?`, id, id, limit)
 	if err != nil {
 		return nil, errf("co-mentioned", err)
@@ -679,4 +690,28 @@ func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewi
 		out = append(out, c)
 	}
 	return out, errf("co-mentioned", rows.Err())
+}
+
+// ArticleQuotes returns the stored quotes of the article with this key in
+// the order of its analysis (Hit.ID, SpeakerID and QuotationID set), for
+// linking an article's quotes to their speakers and quotations.
+func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence,
+		q.start, q.end, q.quotation FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
+		WHERE a.key = ? ORDER BY q.seq`, key)
+	if err != nil {
+		return nil, errf("article quotes", err)
+	}
+	defer rows.Close()
+	out := []quotewire.Hit{}
+	for rows.Next() {
+		h := quotewire.Hit{ArticleKey: key}
+		var kind string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.Start, &h.End, &h.QuotationID); err != nil {
+			return nil, errf("article quotes", err)
+		}
+		h.Kind = quotewire.QuoteKind(kind)
+		out = append(out, h)
+	}
+	return out, errf("article quotes", rows.Err())
 }
