@@ -28,6 +28,8 @@ type piece struct {
 	// Anchor is the element id of the quote's first content piece
 	// (quoteAnchor), "" on every other piece.
 	Anchor string
+	// Entity is the type of the entity mention the piece is in, if any.
+	Entity quotewire.EntityType
 }
 
 // quoteView is one quote of an article, as the page describes it.
@@ -194,7 +196,7 @@ func paragraphs(segs []Segment, quotes []quoteView) [][]piece {
 				end = loc[0]
 			}
 			if end > 0 {
-				p := piece{Text: text[:end], Quote: s.Quote, Role: s.Role}
+				p := piece{Text: text[:end], Quote: s.Quote, Role: s.Role, Entity: s.Entity}
 				if s.Role == RoleContent && quotes[s.Quote].Anchor == "" {
 					a := quoteAnchor(s.Start)
 					if !anchored[a] {

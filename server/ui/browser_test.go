@@ -161,6 +161,10 @@ func TestBrowser(t *testing.T) {
 	do("highlights", chromedp.WaitVisible(chromedp.CSS(`[data-quote-id]`)))
 	marks := eval(`new Set([...document.querySelectorAll('[data-quote-id]')].map(e => e.dataset.quoteId)).size`)
 	lavrov := eval(`new Set([...document.querySelectorAll('[data-speaker="Sergey Lavrov"]')].map(e => e.dataset.quoteId)).size`)
+	people := eval(`document.querySelectorAll('.text [data-entity="person"]').length`)
+	if people < 5 {
+		t.Errorf("founding article: %d person mentions marked in the text", people)
+	}
 	title, err := chromedp.Run(ctx, chromedp.Title())
 	if err != nil {
 		t.Fatal(err)

@@ -29,6 +29,13 @@ type Segment struct {
 	Quote int `json:"quote"`
 	// Role is RoleContent, RoleSource, RoleCue or RolePlain.
 	Role string `json:"role"`
+	// Entity is the type of the named entity ("person", "organization",
+	// "place") whose mention covers the piece, and EntityID its id in
+	// Analysis.Entities; both empty outside mentions. Entity mentions are
+	// marked independently of quotes: a name inside a quote's content is
+	// both content and a person.
+	Entity   quotewire.EntityType `json:"entity,omitempty"`
+	EntityID string               `json:"entity_id,omitempty"`
 }
 
 // rank orders roles when spans overlap: the higher wins.
@@ -50,7 +57,9 @@ var rank = map[string]int{RoleContent: 1, RoleSource: 2, RoleCue: 3}
 //  3. the lower quote index;
 //  4. the earlier start.
 //
-// Adjacent bytes with the same quote and role form one segment. Spans that
+// Entity mentions are laid over this independently: where mentions
+// overlap, the shorter wins. Adjacent bytes with the same quote, role and
+// entity form one segment. Spans that
 // fall outside the text, are empty, or do not start and end on UTF-8 rune
 // boundaries are ignored, so every segment's text is valid where the
 // article's is.
@@ -83,11 +92,29 @@ func Segments(a *quotewire.Analysis) []Segment {
 			add(i, RoleCue, q.Cue.Start, q.Cue.End)
 		}
 	}
+	type mention struct {
+		start, end int
+		typ        quotewire.EntityType
+		id         string
+	}
+	var mentions []mention
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || !runeBoundary(text, m.Start) || !runeBoundary(text, m.End) {
+				continue
+			}
+			mentions = append(mentions, mention{m.Start, m.End, e.Type, e.ID})
+		}
+	}
+	sort.SliceStable(mentions, func(i, j int) bool { return mentions[i].start < mentions[j].start })
 	// sweep the elementary intervals between consecutive span boundaries,
 	// keeping the spans that cover the current one
 	bounds := []int{0, len(text)}
 	for _, s := range spans {
 		bounds = append(bounds, s.start, s.end)
+	}
+	for _, m := range mentions {
+		bounds = append(bounds, m.start, m.end)
 	}
 	sort.Ints(bounds)
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
@@ -104,7 +131,8 @@ func Segments(a *quotewire.Analysis) []Segment {
 	}
 	segs := []Segment{}
 	var active []span
-	next := 0
+	var activeM []mention
+	next, nextM := 0, 0
 	for i := 0; i+1 < len(bounds); i++ {
 		lo, hi := bounds[i], bounds[i+1]
 		if lo == hi {
@@ -132,12 +160,35 @@ func Segments(a *quotewire.Analysis) []Segment {
 			}
 			quote, role = best.quote, best.role
 		}
-		if n := len(segs); n > 0 && segs[n-1].Quote == quote && segs[n-1].Role == role {
+		keptM := activeM[:0]
+		for _, m := range activeM {
+			if m.end > lo {
+				keptM = append(keptM, m)
+			}
+		}
+		activeM = keptM
+		for ; nextM < len(mentions) && mentions[nextM].start <= lo; nextM++ {
+			if mentions[nextM].end > lo {
+				activeM = append(activeM, mentions[nextM])
+			}
+		}
+		var etype quotewire.EntityType
+		var eid string
+		if len(activeM) > 0 {
+			best := activeM[0]
+			for _, m := range activeM[1:] {
+				if m.end-m.start < best.end-best.start {
+					best = m
+				}
+			}
+			etype, eid = best.typ, best.id
+		}
+		if n := len(segs); n > 0 && segs[n-1].Quote == quote && segs[n-1].Role == role && segs[n-1].EntityID == eid {
 			segs[n-1].End = hi
 			segs[n-1].Text = text[segs[n-1].Start:hi]
 			continue
 		}
-		segs = append(segs, Segment{Start: lo, End: hi, Text: text[lo:hi], Quote: quote, Role: role})
+		segs = append(segs, Segment{Start: lo, End: hi, Text: text[lo:hi], Quote: quote, Role: role, Entity: etype, EntityID: eid})
 	}
 	return segs
 }

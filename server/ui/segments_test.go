@@ -225,3 +225,34 @@ func BenchmarkSegments(b *testing.B) {
 		Segments(a)
 	}
 }
+
+// TestSegmentEntities checks that entity mentions are marked with their
+// type, inside and outside quotes, and that segments still give the text
+// back.
+func TestSegmentEntities(t *testing.T) {
+	text := `"Lavrov met Kerry in Geneva," the ministry said.`
+	lav, ker, gen := strings.Index(text, "Lavrov"), strings.Index(text, "Kerry"), strings.Index(text, "Geneva")
+	a := &quotewire.Analysis{Text: text,
+		Quotes: []quotewire.QuoteOut{{Type: quotewire.Direct, Content: quotewire.ContentSpan{Start: 0, End: strings.Index(text, " the")}}},
+		Entities: []quotewire.EntityOut{
+			{ID: "e1", Name: "Lavrov", Type: quotewire.Person, Mentions: []quotewire.TextSpan{{Start: lav, End: lav + 6}}},
+			{ID: "e2", Name: "Kerry", Type: quotewire.Person, Mentions: []quotewire.TextSpan{{Start: ker, End: ker + 5}}},
+			{ID: "e3", Name: "Geneva", Type: quotewire.Place, Mentions: []quotewire.TextSpan{{Start: gen, End: gen + 6}, {Start: 999, End: 1000}}},
+		}}
+	segs := Segments(a)
+	var b strings.Builder
+	got := map[string]string{}
+	for _, s := range segs {
+		b.WriteString(s.Text)
+		if s.Entity != "" {
+			got[s.Text] = string(s.Entity) + "/" + s.EntityID + "/" + s.Role
+		}
+	}
+	if b.String() != text {
+		t.Fatalf("segments give %q", b.String())
+	}
+	want := map[string]string{"Lavrov": "person/e1/content", "Kerry": "person/e2/content", "Geneva": "place/e3/content"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("entity pieces = %v, want %v", got, want)
+	}
+}
