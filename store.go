@@ -98,6 +98,14 @@ type ArticleRef struct {
 	URL    string `json:"url"`
 }
 
+// RoleSpan is a role and the dates of the first and last article that
+// gave it ("" when undated).
+type RoleSpan struct {
+	Role  string `json:"role"`
+	First string `json:"first"`
+	Last  string `json:"last"`
+}
+
 // Speaker is a person or organisation a store resolved across articles.
 type Speaker struct {
 	ID      int64      `json:"id"`
@@ -105,6 +113,9 @@ type Speaker struct {
 	Type    EntityType `json:"type"`
 	Aliases []string   `json:"aliases"`
 	Roles   []string   `json:"roles"`
+	// RoleSpans are the roles with when they were seen, oldest first,
+	// where the store keeps that (Store.Speaker).
+	RoleSpans []RoleSpan `json:"role_spans,omitempty"`
 	// Quotes counts the quotes attributed to the speaker.
 	Quotes int `json:"quotes"`
 }

@@ -186,7 +186,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 	local := map[string]int64{}
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		gid, err := w.entity(e)
+		gid, err := w.entity(e, a.Date)
 		if err != nil {
 			return false, err
 		}
@@ -256,7 +256,7 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 // a role with the same head word ("Lavrov", "the foreign minister"). Two
 // people who share only a surname are not merged. It returns 0 for an
 // entity with no usable name.
-func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
+func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	key := quotewire.NameKey(e.Name)
 	if key == "" {
 		return 0, nil
@@ -299,14 +299,37 @@ func (w *writer) entity(e *quotewire.EntityOut) (int64, error) {
 		}
 		w.remember(k, 1)
 	}
+	// roles with the dates they were seen: the cache keeps each role's
+	// known range, so only an article outside it writes
+	day := dayNumber(date)
+	if day == 0 {
+		date = ""
+	}
 	for _, r := range e.Roles {
-		k := "r\x00" + strconv.FormatInt(id, 10) + "\x00" + r
-		if h := rules.RoleHead(r); h != "" && !w.known(k) {
-			if _, err := w.exec("INSERT OR IGNORE INTO entity_roles (entity, role, head) VALUES (?, ?, ?)", id, r, h); err != nil {
-				return 0, errf("insert role", err)
-			}
-			w.remember(k, 1)
+		h := rules.RoleHead(r)
+		if h == "" {
+			continue
 		}
+		k := "r\x00" + strconv.FormatInt(id, 10) + "\x00" + r
+		v, ok := w.lookup(k)
+		first, last := int32(v>>32), int32(v)
+		if ok && (day == 0 || first != 0 && day >= first && day <= last) {
+			continue
+		}
+		_, err := w.exec(`INSERT INTO entity_roles (entity, role, head, first_date, last_date) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (entity, role) DO UPDATE SET
+			first_date = CASE WHEN excluded.first_date != '' AND (first_date = '' OR excluded.first_date < first_date) THEN excluded.first_date ELSE first_date END,
+			last_date = CASE WHEN excluded.last_date > last_date THEN excluded.last_date ELSE last_date END`, id, r, h, date, date)
+		if err != nil {
+			return 0, errf("insert role", err)
+		}
+		if day != 0 {
+			if first == 0 || day < first {
+				first = day
+			}
+			last = max(last, day)
+		}
+		w.remember(k, int64(first)<<32|int64(uint32(last)))
 	}
 	return id, nil
 }
@@ -468,4 +491,24 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 		}
 	}
 	return nil
+}
+
+// dayNumber turns a YYYY-MM-DD date into the number YYYYMMDD, which orders
+// as the dates do; 0 for anything else.
+func dayNumber(d string) int32 {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return 0
+	}
+	n := int32(0)
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := d[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n
 }

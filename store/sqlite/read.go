@@ -451,7 +451,20 @@ func (s *Store) Speaker(ctx context.Context, id int64) (*quotewire.Speaker, erro
 	if sp.Roles, err = s.strings(ctx, "SELECT role FROM entity_roles WHERE entity = ? ORDER BY role", id); err != nil {
 		return nil, err
 	}
-	return &sp, nil
+	rows, err := s.db.QueryContext(ctx, `SELECT role, first_date, last_date FROM entity_roles WHERE entity = ?
+		ORDER BY first_date = '', first_date, last_date, role`, id)
+	if err != nil {
+		return nil, errf("read roles", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r quotewire.RoleSpan
+		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
+			return nil, errf("read roles", err)
+		}
+		sp.RoleSpans = append(sp.RoleSpans, r)
+	}
+	return &sp, errf("read roles", rows.Err())
 }
 
 // Entities lists the entities whose name or alias contains name, of type

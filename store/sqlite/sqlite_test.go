@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -80,5 +81,37 @@ func TestNearDuplicatesAndCoMentioned(t *testing.T) {
 	co, err := s.CoMentioned(context.Background(), sps[0].ID, 5)
 	if err != nil || len(co) != 1 || co[0].Name != "Geneva" || co[0].Quotes != 2 {
 		t.Errorf("co-mentioned with Lavrov = %+v, %v", co, err)
+	}
+}
+
+// TestRoleSpans checks that a speaker's roles carry the dates of the
+// first and last article that gave them.
+func TestRoleSpans(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	put := func(date, role, text string) {
+		a := &quotewire.Analysis{ID: date, Date: date, Text: text,
+			Entities: []quotewire.EntityOut{{ID: "e1", Name: "Joe Biden", Type: quotewire.Person, Roles: []string{role}}},
+			Quotes: []quotewire.QuoteOut{{Type: quotewire.Indirect, Content: quotewire.ContentSpan{Start: 0, End: 5, Text: text[:5]},
+				Speaker: &quotewire.SpeakerRef{ID: "e1", Name: "Joe Biden"}}}}
+		if _, err := s.Put(context.Background(), []quotewire.Record{{Key: quotewire.ArticleKey("", text), Analysis: a}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("2019-04-25", "former Vice President", "Biden said one thing in April.")
+	put("2019-10-01", "former Vice President", "Biden said another in October.")
+	put("2020-11-07", "President-elect", "Biden said a third in November.")
+	put("2020-01-01", "former Vice President", "Biden said a fourth in January.")
+	sps, _ := s.Speakers(context.Background(), "biden", 1)
+	sp, err := s.Speaker(context.Background(), sps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[{former Vice President 2019-04-25 2020-01-01} {President-elect 2020-11-07 2020-11-07}]"
+	if got := fmt.Sprint(sp.RoleSpans); got != want {
+		t.Errorf("role spans = %s, want %s", got, want)
 	}
 }
