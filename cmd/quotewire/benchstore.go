@@ -69,7 +69,9 @@ func (m *Main) benchStoreCommand() *cobra.Command {
     drawn from the store's own quotes and speakers; p50, p95, p99 by kind.
 
 It takes a few minutes for 100,000 articles; the store is deleted after
-unless --keep.
+unless --keep. The store it builds is an SQLite file (--db must be a file
+path); --search-only also times the queries on a PostgreSQL store
+(--db postgres://...).
 
   quotewire bench-store
   quotewire bench-store --articles 20000 --json`,
@@ -80,6 +82,9 @@ unless --keep.
 			ctx := c.Context()
 			if ctx == nil {
 				ctx = context.Background()
+			}
+			if isPostgres(db) && !searchOnly {
+				return usageError{"bench-store builds an SQLite store: give --db a file path (a postgres:// store can be timed with --search-only)"}
 			}
 			if searchOnly {
 				if db == "" {
@@ -271,7 +276,7 @@ func runSearchBench(ctx context.Context, db string, nq int) (*storeBench, error)
 
 // searchBench times nq queries drawn from the templates' words and the
 // store's speakers.
-func searchBench(ctx context.Context, s *sqlite.Store, templates []quotewire.Record, nq int, res *storeBench) error {
+func searchBench(ctx context.Context, s quotewire.Store, templates []quotewire.Record, nq int, res *storeBench) error {
 	qs, err := benchQueries(ctx, s, templates, nq)
 	if err != nil {
 		return err
@@ -304,7 +309,7 @@ type benchQuery struct {
 
 // benchQueries draws n queries from the analysed templates' quote words
 // and the store's speakers and outlets, with a fixed seed.
-func benchQueries(ctx context.Context, s *sqlite.Store, templates []quotewire.Record, n int) ([]benchQuery, error) {
+func benchQueries(ctx context.Context, s quotewire.Store, templates []quotewire.Record, n int) ([]benchQuery, error) {
 	r := rand.New(rand.NewPCG(1, 2))
 	counts := map[string]int{}
 	var phrases []string

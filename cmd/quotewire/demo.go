@@ -52,7 +52,7 @@ Run it from the repository's root folder:
 			}
 			defer s.Close()
 			err = m.runIngest(c.Context(), ingestRun{pipeline: p, store: s, paths: demoCorpus, workers: runtime.GOMAXPROCS(0),
-				batch: 256, errLog: db + ".errors.jsonl", progress: m.StderrIsTerminal})
+				batch: 256, errLog: errLogFor(db), progress: m.StderrIsTerminal})
 			if err != nil {
 				return err
 			}
@@ -65,10 +65,10 @@ Run it from the repository's root folder:
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w (is another server using it? choose another with --addr)", addr, err)
 			}
-			return m.serve(c.Context(), ln, db, cfg)
+			return m.serve(c.Context(), ln, storeName(db), cfg)
 		},
 	}
-	c.Flags().StringVar(&db, "db", "quotewire-demo.db", "the store to build and serve")
+	c.Flags().StringVar(&db, "db", "quotewire-demo.db", "the store to build and serve (an SQLite file or a postgres:// URL)")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on")
 	mo.register(c)
 	return c

@@ -21,6 +21,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/store/postgres"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -33,18 +34,55 @@ func dbFlag(c *cobra.Command, db *string) {
 	if def == "" {
 		def = defaultDB
 	}
-	c.Flags().StringVar(db, "db", def, "the store: an SQLite file, created when missing (default from $QUOTEWIRE_DB, else "+defaultDB+")")
+	c.Flags().StringVar(db, "db", def, "the store: an SQLite file, created when missing, or a PostgreSQL database as a postgres:// URL "+
+		"(postgres://user:password@host:5432/dbname; its tables are created when missing) (default from $QUOTEWIRE_DB, else "+defaultDB+")")
 }
 
-// openStore opens the SQLite store at path; mustExist refuses to create
-// one (for commands that only read).
-func openStore(path string, mustExist bool) (*sqlite.Store, error) {
+// isPostgres reports whether a --db value names a PostgreSQL database.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// storeName is a --db value for messages: a PostgreSQL URL without its
+// password.
+func storeName(db string) string {
+	if isPostgres(db) {
+		return postgres.Redact(db)
+	}
+	return db
+}
+
+// errLogFor is where problems are logged by default: beside an SQLite
+// store, in the current folder for a PostgreSQL one.
+func errLogFor(db string) string {
+	if isPostgres(db) {
+		return "quotewire.errors.jsonl"
+	}
+	return db + ".errors.jsonl"
+}
+
+// openStore opens the store --db names: PostgreSQL for a postgres:// or
+// postgresql:// URL, else the SQLite file at path. mustExist refuses to
+// create an SQLite file (for commands that only read); a PostgreSQL
+// database must exist already, and its tables are created when missing.
+func openStore(path string, mustExist bool) (quotewire.Store, error) {
+	if isPostgres(path) {
+		s, err := postgres.Open(context.Background(), path)
+		if err != nil {
+			return nil, err // not a nil *postgres.Store in a non-nil interface
+		}
+		return s, nil
+	}
 	if mustExist {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no store at %s: create one with 'quotewire ingest --db %s FILES...'", path, path)
 		}
 	}
-	return sqlite.Open(path)
+	s, err := sqlite.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 func (m *Main) ingestCommand() *cobra.Command {
@@ -61,8 +99,9 @@ func (m *Main) ingestCommand() *cobra.Command {
 		Use:   "ingest PATH...",
 		Short: "Analyse articles and add them to a store for search",
 		Long: `ingest reads articles from files and folders, finds their quotes, speakers
-and entities, and adds them to a store (an SQLite file, --db) that search,
-export, stats and serve read.
+and entities, and adds them to a store (an SQLite file, or a PostgreSQL
+database given as a postgres:// URL, --db) that search, export, stats and
+serve read.
 
 Inputs: plain text, HTML, JSON Lines, CSV with a header (url, date, title,
 text...), WARC and WARC.gz (HTTP responses with HTML), RSS and Atom feeds, and
@@ -115,7 +154,7 @@ line or record) in the summary at the end and in a JSON Lines error log
 			}
 			defer s.Close()
 			if errLog == "" {
-				errLog = db + ".errors.jsonl"
+				errLog = errLogFor(db)
 			}
 			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
 			return m.runIngest(c.Context(), ingestRun{pipeline: p, store: s, paths: args, workers: workers, batch: batch, errLog: errLog, progress: show})
@@ -124,7 +163,7 @@ line or record) in the summary at the end and in a JSON Lines error log
 	dbFlag(c, &db)
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
-	c.Flags().StringVar(&errLog, "error-log", "", "where to write the problems as JSON Lines (default DB.errors.jsonl; written only when there are problems)")
+	c.Flags().StringVar(&errLog, "error-log", "", "where to write the problems as JSON Lines (default DB.errors.jsonl, or quotewire.errors.jsonl for PostgreSQL; written only when there are problems)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	mo.register(c)

@@ -111,7 +111,7 @@ machine, put a TLS proxy in front.
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w (is another server using it? choose another with --addr)", addr, err)
 			}
-			return m.serve(c.Context(), ln, db, cfg)
+			return m.serve(c.Context(), ln, storeName(db), cfg)
 		},
 	}
 	dbFlag(c, &db)

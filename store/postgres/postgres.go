@@ -13,7 +13,9 @@
 // transaction-level advisory lock (pg_advisory_xact_lock) on a key fixed
 // for the store's schema before anything else, so that two processes
 // resolving the same new name cannot both create an entity for it. Readers
-// never wait for writers.
+// never wait for writers. A writer pipelines its statements (an article
+// costs two round trips however many names it holds; see resolve.go), so
+// that a database across a network is not paid for per row.
 //
 // Full-text search is PostgreSQL's own: each quote keeps a tsvector of its
 // words in a GIN index, in the text search configuration "quotewire" (the
@@ -34,8 +36,10 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -152,6 +156,14 @@ func (s *Store) migrateOne(ctx context.Context, names []string) (bool, error) {
 	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", migrateLockKey); err != nil {
 		return false, fmt.Errorf("wait for other migrations: %w", err)
 	}
+	var schema *string
+	var searchPath string
+	if err := tx.QueryRow(ctx, "SELECT current_schema(), current_setting('search_path')").Scan(&schema, &searchPath); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if schema == nil {
+		return false, fmt.Errorf("no schema to keep the store in: search_path %q names none that exists (create it with CREATE SCHEMA, or choose another with the URL's search_path option)", searchPath)
+	}
 	if _, err := tx.Exec(ctx, "CREATE TABLE IF NOT EXISTS quotewire_schema (version integer NOT NULL)"); err != nil {
 		return false, fmt.Errorf("read schema version: %w", err)
 	}
@@ -189,6 +201,14 @@ func (s *Store) migrateOne(ctx context.Context, names []string) (bool, error) {
 // Has reports which keys are stored.
 func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error) {
 	out := make(map[string]bool, len(keys))
+	asked := map[string][]string{} // by the key as stored
+	for _, k := range keys {
+		asked[clean(k)] = append(asked[clean(k)], k)
+	}
+	keys = make([]string, 0, len(asked))
+	for k := range asked {
+		keys = append(keys, k)
+	}
 	for len(keys) > 0 {
 		n := min(len(keys), 1000)
 		rows, err := s.pool.Query(ctx, "SELECT key FROM articles WHERE key = ANY($1)", keys[:n])
@@ -201,7 +221,9 @@ func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error)
 				rows.Close()
 				return nil, errf("look up articles", err)
 			}
-			out[k] = true
+			for _, a := range asked[k] {
+				out[a] = true
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -230,6 +252,19 @@ func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
 		return st, errf("count store", err)
 	}
 	return st, nil
+}
+
+// clean makes s storable in a text column, which holds neither NUL nor
+// invalid UTF-8 (SQLite holds both): each becomes U+FFFD. It is applied
+// to an article's key and metadata (a file name may be any bytes) and to
+// the keys and outlet looked up, so that a stored value is found by the
+// value given; texts are not cleaned (the pipeline refuses such texts,
+// and the offsets into them must stay).
+func clean(s string) string {
+	if utf8.ValidString(s) && !strings.Contains(s, "\x00") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
 // errf wraps a database error with what was being done; cancellation

@@ -69,7 +69,7 @@ CREATE TABLE entities (
     quotes  integer NOT NULL DEFAULT 0     -- quotes attributed to it
 );
 CREATE INDEX entities_key ON entities (key);
-CREATE INDEX entities_surname ON entities (surname, type);
+CREATE INDEX entities_surname ON entities (surname, type, quotes DESC, id);
 CREATE INDEX entities_quotes ON entities (quotes DESC, id);
 
 CREATE TABLE entity_aliases (
@@ -104,6 +104,8 @@ CREATE TABLE quotations (
     first_date  text COLLATE "C" NOT NULL DEFAULT '',
     occurrences integer NOT NULL DEFAULT 0
 );
+-- the quotations a Replace left without occurrences, which it deletes
+CREATE INDEX quotations_unused ON quotations (id) WHERE occurrences <= 0;
 
 CREATE TABLE quotes (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

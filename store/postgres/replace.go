@@ -1,0 +1,143 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
+)
+
+// Replace replaces the analyses of stored articles with new ones, in one
+// transaction holding the write lock (see quotewire.Store and Put): the
+// old quotes leave their quotations and speakers' counts, the new ones
+// join theirs.
+func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, error) {
+	if len(recs) == 0 {
+		return 0, nil
+	}
+	n := 0
+	err := s.write(ctx, func(w *writer) error {
+		for i := range recs {
+			ok, err := w.replace(&recs[i])
+			if err != nil {
+				return fmt.Errorf("replace %s: %w", recs[i].Key, err)
+			}
+			if ok {
+				n++
+			}
+		}
+		w.later("drop quotations", "DELETE FROM quotations WHERE occurrences <= 0")
+		return w.run()
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// replace swaps one article's analysis; false when its key is not stored.
+func (w *writer) replace(r *quotewire.Record) (bool, error) {
+	if r.Analysis == nil {
+		return false, errors.New("record without analysis")
+	}
+	// the stored date and text stay the article's: offsets refer to them
+	a := r.Analysis
+	stored := *a
+	var id int64
+	found := false
+	key := clean(r.Key)
+	find := step{what: "find article", sql: "SELECT id, date, text FROM articles WHERE key = $1", args: []any{key},
+		row: func(rows pgx.Rows) error {
+			found = true
+			return rows.Scan(&id, &stored.Date, &stored.Text)
+		}}
+	js, err := pack.Analysis(a)
+	if err != nil {
+		return false, err
+	}
+	// the old analysis leaves (nothing happens when the key is not
+	// stored), and then, in the same round trip, the names of the new
+	// one are looked up: with the speakers' counts already down, as
+	// row by row would see them
+	steps := []step{find}
+	for _, q := range []string{
+		`UPDATE entities e SET quotes = e.quotes - c.n
+			FROM (SELECT speaker, COUNT(*) AS n FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) AND speaker IS NOT NULL
+				GROUP BY speaker) c
+			WHERE e.id = c.speaker`,
+		`UPDATE quotations qn SET occurrences = qn.occurrences - c.n
+			FROM (SELECT quotation, COUNT(*) AS n FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) GROUP BY quotation) c
+			WHERE qn.id = c.quotation`,
+		"DELETE FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1)",
+		"DELETE FROM article_entities WHERE article = (SELECT id FROM articles WHERE key = $1)",
+	} {
+		steps = append(steps, step{what: "drop old analysis", sql: q, args: []any{key}})
+	}
+	steps = append(steps, step{what: "update article", sql: "UPDATE articles SET analysis = $1 WHERE key = $2", args: []any{js, key}})
+	names, lookups := w.prefetch(a)
+	if err := w.run(append(steps, lookups...)...); err != nil {
+		return false, err
+	}
+	if !found {
+		return false, nil
+	}
+	local, err := w.entities(id, a, names)
+	if err != nil {
+		return false, err
+	}
+	if err := w.addQuotes(id, &stored, local); err != nil {
+		return false, err
+	}
+	// queued writes run in order: the next record, were it this article
+	// again, sees these quotes
+	w.queueQuotes()
+	return true, nil
+}
+
+// Records calls fn for every stored article in the order they were
+// stored, reading a page at a time (fn runs between pages, so it may use
+// the store).
+func (s *Store) Records(ctx context.Context, fn func(*quotewire.Record) error) error {
+	const page = 200
+	var last int64
+	for {
+		rows, err := s.pool.Query(ctx, `SELECT id, key, outlet, file, line, record, analysis, text FROM articles
+			WHERE id > $1 ORDER BY id LIMIT $2`, last, page)
+		if err != nil {
+			return errf("read articles", err)
+		}
+		var batch []*quotewire.Record
+		for rows.Next() {
+			var r quotewire.Record
+			var js []byte
+			var text string
+			if err := rows.Scan(&last, &r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text); err != nil {
+				rows.Close()
+				return errf("read articles", err)
+			}
+			a, err := pack.Unpack(js, text)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("article %s: stored analysis: %w", r.Key, err)
+			}
+			r.Analysis = a
+			batch = append(batch, &r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return errf("read articles", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+	}
+}

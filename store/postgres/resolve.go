@@ -1,0 +1,445 @@
+package postgres
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/rules"
+)
+
+// Entity resolution follows the rules of store/sqlite exactly (package
+// rules holds the decisions). What differs is how the store is read: a
+// query per name would cost a round trip per name, so the stored entities
+// an article's names may refer to are read in the article's first round
+// trip (prefetch), and each name is then resolved from them, unless an
+// earlier name of the same article wrote something that reading again
+// could show (an alias with its key, a person or a role with its
+// surname): then it is read again, after those writes. New entities take
+// their ids from the sequence beforehand, so creating one needs no round
+// trip either.
+
+// idBlock is how many entity ids the writer takes from the sequence at
+// least when it needs some (an article's first round trip takes as many
+// as it has names to resolve); those a transaction does not use are
+// skipped.
+const idBlock = 16
+
+// storedEntity is a stored entity a name may refer to.
+type storedEntity struct {
+	id                  int64
+	typ, given, surname string
+}
+
+// prefetched is what the store held about an article's names when its
+// first round trip ran, and what the article wrote since.
+type prefetched struct {
+	// aliases are the entities with each alias key asked for, most quoted
+	// first, at most 10 (as match reads them); surnames the people with
+	// each surname asked for, most quoted first, at most 50; heads the
+	// role heads those people have among the article's.
+	aliases, surnames map[string][]storedEntity
+	heads             map[int64]map[string]bool
+	askedKeys         map[string]bool
+	askedSurnames     map[string]bool
+	// written since: alias keys, surnames (of new people, and of people
+	// given roles); stale when a role went to an entity whose surname is
+	// not known here, which makes every name be read again.
+	dirtyKeys, dirtySurnames map[string]bool
+	stale                    bool
+	// entities are the stored entities seen, for their type and surname.
+	entities map[int64]storedEntity
+}
+
+// nameOf is how an analysis entity is looked up.
+type nameOf struct {
+	key, typ, given, surname string
+	heads                    []string
+	cacheable                bool
+}
+
+func nameParts(e *quotewire.EntityOut) nameOf {
+	n := nameOf{key: quotewire.NameKey(e.Name), typ: string(e.Type)}
+	if e.Type == quotewire.Person {
+		n.given, n.surname = quotewire.SplitName(n.key)
+	}
+	n.heads = make([]string, 0, len(e.Roles))
+	for _, r := range e.Roles {
+		if h := rules.RoleHead(r); h != "" {
+			n.heads = append(n.heads, h)
+		}
+	}
+	// a name seen before resolves as it did then (a surname alone is
+	// weighed afresh: its roles decide)
+	n.cacheable = n.typ != string(quotewire.Person) || n.given != ""
+	return n
+}
+
+// prefetch returns the steps that read what the store holds about the
+// names of a's entities that the cache does not resolve, and where their
+// rows go.
+func (w *writer) prefetch(a *quotewire.Analysis) (*prefetched, []step) {
+	p := &prefetched{aliases: map[string][]storedEntity{}, surnames: map[string][]storedEntity{}, heads: map[int64]map[string]bool{},
+		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, dirtyKeys: map[string]bool{}, dirtySurnames: map[string]bool{},
+		entities: map[int64]storedEntity{}}
+	var keys, surnames, heads []string
+	var known []int64 // cached entities that will get roles
+	seenHead := map[string]bool{}
+	unresolved := 0
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		n := nameParts(e)
+		if n.key == "" {
+			continue
+		}
+		if id, ok := w.lookup(n.typ + "\x00" + n.key); ok && n.cacheable {
+			idk := "r\x00" + strconv.FormatInt(id, 10) + "\x00"
+			for _, r := range e.Roles {
+				if rules.RoleHead(r) != "" && !w.known(idk+r) {
+					known = append(known, id)
+					break
+				}
+			}
+			continue
+		}
+		unresolved++
+		person := n.typ == string(quotewire.Person)
+		if (!person || n.given != "") && !p.askedKeys[n.key] {
+			p.askedKeys[n.key] = true
+			keys = append(keys, n.key)
+		}
+		if person && n.surname != "" {
+			if !p.askedSurnames[n.surname] {
+				p.askedSurnames[n.surname] = true
+				surnames = append(surnames, n.surname)
+			}
+			for _, h := range n.heads {
+				if !seenHead[h] {
+					seenHead[h] = true
+					heads = append(heads, h)
+				}
+			}
+		}
+	}
+	var steps []step
+	if len(known) > 0 {
+		steps = append(steps, step{what: "look up entities", sql: "SELECT id, type, given, surname FROM entities WHERE id = ANY($1)",
+			args: []any{known}, row: func(rows pgx.Rows) error {
+				var e storedEntity
+				if err := rows.Scan(&e.id, &e.typ, &e.given, &e.surname); err != nil {
+					return err
+				}
+				p.entities[e.id] = e
+				return nil
+			}})
+	}
+	if need := unresolved - len(w.ids); need > 0 {
+		// ids for the entities the article may create
+		steps = append(steps, w.numberEntities(max(need, idBlock)))
+	}
+	if len(keys) > 0 {
+		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname
+			FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
+				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a JOIN entities e ON e.id = a.entity
+				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT 10) e
+			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys}, row: func(rows pgx.Rows) error {
+			var k string
+			var e storedEntity
+			if err := rows.Scan(&k, &e.id, &e.typ, &e.given, &e.surname); err != nil {
+				return err
+			}
+			p.aliases[k] = append(p.aliases[k], e)
+			p.entities[e.id] = e
+			return nil
+		}})
+	}
+	if len(surnames) > 0 {
+		people := `unnest($1::text[]) AS s(surname) CROSS JOIN LATERAL (
+				SELECT id, given, quotes FROM entities WHERE surname = s.surname AND type = 'person'
+				ORDER BY quotes DESC, id LIMIT 50) e`
+		steps = append(steps, step{what: "look up surnames", sql: `SELECT s.surname, e.id, e.given FROM ` + people + `
+			ORDER BY s.surname, e.quotes DESC, e.id`, args: []any{surnames}, row: func(rows pgx.Rows) error {
+			var s string
+			e := storedEntity{typ: string(quotewire.Person)}
+			if err := rows.Scan(&s, &e.id, &e.given); err != nil {
+				return err
+			}
+			e.surname = s
+			p.surnames[s] = append(p.surnames[s], e)
+			p.entities[e.id] = e
+			return nil
+		}})
+		if len(heads) > 0 {
+			steps = append(steps, step{what: "look up roles", sql: `SELECT DISTINCT r.entity, r.head FROM ` + people + `
+				JOIN entity_roles r ON r.entity = e.id WHERE r.head = ANY($2::text[])`, args: []any{surnames, heads}, row: func(rows pgx.Rows) error {
+				var id int64
+				var h string
+				if err := rows.Scan(&id, &h); err != nil {
+					return err
+				}
+				if p.heads[id] == nil {
+					p.heads[id] = map[string]bool{}
+				}
+				p.heads[id][h] = true
+				return nil
+			}})
+		}
+	}
+	return p, steps
+}
+
+// match resolves a name from what was prefetched, as writer.match would
+// from the store; ok is false when that is not known or no longer true.
+func (p *prefetched) match(n nameOf) (id int64, ok bool) {
+	if p.stale {
+		return 0, false
+	}
+	person := n.typ == string(quotewire.Person)
+	byAlias := !person || n.given != ""
+	if byAlias && (!p.askedKeys[n.key] || p.dirtyKeys[n.key]) {
+		return 0, false
+	}
+	if person && n.surname != "" && (!p.askedSurnames[n.surname] || p.dirtySurnames[n.surname]) {
+		return 0, false
+	}
+	if byAlias {
+		for _, e := range p.aliases[n.key] {
+			if rules.CompatibleType(e.typ, n.typ) {
+				return e.id, true
+			}
+		}
+		if !person {
+			return 0, true
+		}
+	}
+	return rules.PickPerson(n.given, p.candidates(n.surname, n.heads)), true
+}
+
+// candidates lists the prefetched people with a surname and how many of
+// heads their roles share.
+func (p *prefetched) candidates(surname string, heads []string) []rules.Candidate {
+	if surname == "" {
+		return nil
+	}
+	distinct := map[string]bool{}
+	for _, h := range heads {
+		distinct[h] = true
+	}
+	var cands []rules.Candidate
+	for _, e := range p.surnames[surname] {
+		c := rules.Candidate{ID: e.id, Given: e.given, SurnameAlone: e.given == ""}
+		for h := range distinct {
+			if p.heads[e.id][h] {
+				c.SharedRoles++
+			}
+		}
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// wrote records what resolving a name wrote: an alias with key, a new
+// entity, roles on an entity.
+func (p *prefetched) wrote(key string, alias bool, created *storedEntity, rolesOn int64) {
+	if alias {
+		p.dirtyKeys[key] = true
+	}
+	if created != nil {
+		p.entities[created.id] = *created
+		if created.typ == string(quotewire.Person) {
+			p.dirtySurnames[created.surname] = true
+		}
+	}
+	if rolesOn != 0 {
+		e, ok := p.entities[rolesOn]
+		switch {
+		case !ok:
+			p.stale = true
+		case e.typ == string(quotewire.Person):
+			p.dirtySurnames[e.surname] = true
+		}
+	}
+}
+
+// entities resolves the analysis's entities to the store's (p is what
+// was prefetched about their names) and links them to article id; it
+// returns the store's id of each local entity id.
+func (w *writer) entities(id int64, a *quotewire.Analysis, p *prefetched) (map[string]int64, error) {
+	local := map[string]int64{}
+	var gids []int64
+	var lids []string
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		gid, err := w.entity(e, p)
+		if err != nil {
+			return nil, err
+		}
+		if gid == 0 {
+			continue
+		}
+		local[e.ID] = gid
+		gids = append(gids, gid)
+		lids = append(lids, e.ID)
+	}
+	if len(gids) > 0 {
+		// a local id twice keeps its first entity, as row by row would
+		w.later("link entities", `INSERT INTO article_entities (article, entity, local)
+			SELECT $1::bigint, entity, local FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS u(entity, local, n)
+			ORDER BY n ON CONFLICT DO NOTHING`, id, gids, lids)
+	}
+	return local, nil
+}
+
+// entity resolves an analysis entity to the store's entity, creating it
+// when no stored one is the same, by the rules of store/sqlite: the same
+// name (any alias, diacritics and case aside); for a person, the same
+// surname and a compatible given name ("Sergey"/"Sergei"); for a surname
+// alone, a person with that surname and a role with the same head word
+// ("Lavrov", "the foreign minister"). Two people who share only a surname
+// are not merged. It returns 0 for an entity with no usable name.
+func (w *writer) entity(e *quotewire.EntityOut, p *prefetched) (int64, error) {
+	n := nameParts(e)
+	if n.key == "" {
+		return 0, nil
+	}
+	ck := n.typ + "\x00" + n.key
+	id, cached := w.lookup(ck)
+	created := false
+	if !cached || !n.cacheable {
+		var ok bool
+		if id, ok = p.match(n); !ok {
+			var err error
+			if id, err = w.match(n, p); err != nil {
+				return 0, err
+			}
+		}
+		if id == 0 {
+			var err error
+			if id, err = w.newID(); err != nil {
+				return 0, err
+			}
+			created = true
+		}
+	}
+	// the alias and roles the entity lacks (all of them, when new)
+	idk := "\x00" + strconv.FormatInt(id, 10) + "\x00"
+	alias := created || !w.known("a"+idk+e.Name)
+	var roles, rheads []string
+	for _, r := range e.Roles {
+		if h := rules.RoleHead(r); h != "" && (created || !w.known("r"+idk+r)) {
+			roles, rheads = append(roles, r), append(rheads, h)
+		}
+	}
+	var made *storedEntity
+	if created {
+		made = &storedEntity{id: id, typ: n.typ, given: n.given, surname: n.surname}
+		w.later("insert entity", `INSERT INTO entities (id, name, key, given, surname, type) OVERRIDING SYSTEM VALUE
+			VALUES ($1, $2, $3, $4, $5, $6)`, id, e.Name, n.key, n.given, n.surname, n.typ)
+	}
+	if alias {
+		w.later("insert alias", "INSERT INTO entity_aliases (entity, key, alias) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", id, n.key, e.Name)
+	}
+	var rolesOn int64
+	if len(roles) > 0 {
+		// a role twice keeps its first head, as row by row would
+		w.later("insert roles", `INSERT INTO entity_roles (entity, role, head)
+			SELECT $1::bigint, role, head FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(role, head, n)
+			ORDER BY n ON CONFLICT DO NOTHING`, id, roles, rheads)
+		if !created {
+			rolesOn = id
+		}
+	}
+	p.wrote(n.key, alias, made, rolesOn)
+	if n.cacheable && !cached {
+		w.remember(ck, id)
+	}
+	w.remember("a"+idk+e.Name, 1)
+	for _, r := range roles {
+		w.remember("r"+idk+r, 1)
+	}
+	return id, nil
+}
+
+// numberEntities returns a step that takes n more ids for new entities
+// from the entities' sequence.
+func (w *writer) numberEntities(n int) step {
+	return step{what: "number entities", sql: "SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, $1::int)",
+		args: []any{n}, row: func(rows pgx.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			w.ids = append(w.ids, id)
+			return nil
+		}}
+}
+
+// newID takes an id for a new entity, in the order the sequence gave
+// them: entities are numbered in the order they are created.
+func (w *writer) newID() (int64, error) {
+	if len(w.ids) == 0 {
+		if err := w.run(w.numberEntities(idBlock)); err != nil {
+			return 0, err
+		}
+	}
+	sort.Slice(w.ids, func(i, j int) bool { return w.ids[i] < w.ids[j] })
+	id := w.ids[0]
+	w.ids = w.ids[1:]
+	return id, nil
+}
+
+// match reads the stored entity for a name from the store, after the
+// writes queued so far, or 0: an entity of a compatible type with the
+// name as an alias (most quoted first), and for a person without one,
+// the person rules.PickPerson picks among those with the surname (the 50
+// most quoted). What it reads is remembered in p.
+func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
+	person := n.typ == string(quotewire.Person)
+	byAlias := !person || n.given != ""
+	bySurname := person && n.surname != ""
+	var parts []string
+	var args []any
+	if byAlias {
+		args = append(args, n.key)
+		parts = append(parts, `(SELECT 'a' AS src, e.id, e.type, e.given, e.surname, e.quotes, 0::bigint AS shared
+			FROM entity_aliases a JOIN entities e ON e.id = a.entity
+			WHERE a.key = $1 ORDER BY e.quotes DESC, e.id LIMIT 10)`)
+	}
+	if bySurname {
+		args = append(args, n.surname, n.heads)
+		s, h := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
+		parts = append(parts, `(SELECT 's' AS src, e.id, e.type, e.given, e.surname, e.quotes,
+				(SELECT COUNT(DISTINCT r.head) FROM entity_roles r WHERE r.entity = e.id AND r.head = ANY(`+h+`::text[])) AS shared
+			FROM entities e WHERE e.surname = `+s+` AND e.type = 'person' ORDER BY e.quotes DESC, e.id LIMIT 50)`)
+	}
+	if len(parts) == 0 {
+		return 0, nil
+	}
+	var found int64
+	var cands []rules.Candidate
+	sql := "SELECT src, id, type, given, surname, shared FROM (" + strings.Join(parts, " UNION ALL ") + ") m ORDER BY src, quotes DESC, id"
+	err := w.run(step{what: "match entity", sql: sql, args: args, row: func(rows pgx.Rows) error {
+		var src string
+		var e storedEntity
+		var shared int
+		if err := rows.Scan(&src, &e.id, &e.typ, &e.given, &e.surname, &shared); err != nil {
+			return err
+		}
+		p.entities[e.id] = e
+		if src == "a" {
+			if found == 0 && rules.CompatibleType(e.typ, n.typ) {
+				found = e.id
+			}
+			return nil
+		}
+		cands = append(cands, rules.Candidate{ID: e.id, Given: e.given, SharedRoles: shared, SurnameAlone: e.given == ""})
+		return nil
+	}})
+	if err != nil || found != 0 || !person {
+		return found, err
+	}
+	return rules.PickPerson(n.given, cands), nil
+}
