@@ -127,7 +127,7 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.names = append(r.names, mi)
-		name := m.Head.In(d.Text)
+		name := cleanName(m.Head.In(d.Text))
 		e := r.find(name, m.Type)
 		if e < 0 {
 			e = r.newEntity(name, m.Type)
@@ -474,9 +474,9 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content qu
 		}
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
-	// an unknown capitalised name: a new person
-	if c := text[0]; c >= 'A' && c <= 'Z' {
-		name := stripTitles(text)
+	// an unknown capitalised name: a new person ("I would", "So" are not)
+	if c := text[0]; c >= 'A' && c <= 'Z' && looksLikeName(cleanName(text)) {
+		name := stripTitles(cleanName(text))
 		e := r.find(name, quotewire.Person)
 		if e < 0 {
 			e = r.newEntity(name, quotewire.Person)
@@ -497,6 +497,54 @@ func isOrgNoun(h string) bool {
 		return true
 	}
 	return false
+}
+
+// sentenceWords are words that start sentences in capitals and are
+// sometimes read as the first word of the name after them ("Afterwards
+// Trump visited ...").
+var sentenceWords = map[string]bool{
+	"afterwards": true, "afterward": true, "however": true, "meanwhile": true, "then": true, "so": true,
+	"also": true, "now": true, "later": true, "earlier": true, "still": true, "yet": true, "but": true,
+	"and": true, "instead": true, "moreover": true, "furthermore": true, "additionally": true,
+	"finally": true, "separately": true, "overall": true, "today": true, "yesterday": true,
+	"previously": true, "subsequently": true, "eventually": true, "initially": true, "when": true,
+	"while": true, "although": true, "though": true, "if": true, "as": true, "after": true, "before": true,
+	"since": true, "because": true, "thus": true, "hence": true, "indeed": true, "there": true, "here": true,
+}
+
+// cleanName drops leading sentence words from a name ("Afterwards Trump"
+// is Trump; a name of one word is left as it is) and what follows a comma
+// ("Travis Hood, who witnessed the collision," is Travis Hood).
+func cleanName(s string) string {
+	if i := strings.IndexAny(s, ",;("); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 || !sentenceWords[strings.ToLower(s[:i])] {
+			return s
+		}
+		s = strings.TrimLeft(s[i+1:], " ")
+	}
+}
+
+// pronounStarts are words a source span starting with them is not a
+// name: "I would", "We", "So".
+var pronounStarts = map[string]bool{"i": true, "we": true, "you": true, "they": true, "he": true, "she": true, "it": true}
+
+// looksLikeName reports whether a source span not known as a name can
+// still be one: not a lone sentence word ("So") and not a clause starting
+// with a pronoun ("I would").
+func looksLikeName(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	first := strings.ToLower(ws[0])
+	if len(ws) == 1 && sentenceWords[first] {
+		return false
+	}
+	return !pronounStarts[first]
 }
 
 func isPersonNoun(h string) bool {

@@ -1,0 +1,38 @@
+package coref
+
+import "testing"
+
+func TestCleanName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Afterwards Trump", "Trump"},
+		{"However Donald Trump", "Donald Trump"},
+		{"Travis Hood, who witnessed the collision,", "Travis Hood"},
+		{"So", "So"},
+		{"Sergey Lavrov", "Sergey Lavrov"},
+		{"Then", "Then"},
+	}
+	for _, tt := range tests {
+		if got := cleanName(tt.in); got != tt.want {
+			t.Errorf("cleanName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLooksLikeName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Sergey Lavrov", true},
+		{"One of the children", true}, // a descriptor the speaker sets keep
+		{"I would", false},
+		{"So", false},
+		{"We", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeName(tt.in); got != tt.want {
+			t.Errorf("looksLikeName(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
