@@ -115,3 +115,25 @@ func TestRoleSpans(t *testing.T) {
 		t.Errorf("role spans = %s, want %s", got, want)
 	}
 }
+
+// TestConcurrentOpen opens one new store from several goroutines at once
+// (each with its own connections, as separate processes would): the
+// migrations run once and every Open succeeds.
+func TestConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			s, err := Open(path)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 6 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

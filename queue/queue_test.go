@@ -1,0 +1,151 @@
+package queue
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// testNATSVar names the environment variable with the test NATS server's
+// address; the tests that need one skip without it.
+const testNATSVar = "QUOTEWIRE_TEST_NATS"
+
+// testQueue connects to the test NATS server and returns its JetStream
+// context and a queue name of its own, deleted when the test ends; it
+// skips the test when QUOTEWIRE_TEST_NATS is not set.
+func testQueue(t *testing.T) (jetstream.JetStream, string) {
+	t.Helper()
+	url := os.Getenv(testNATSVar)
+	if url == "" {
+		t.Skip("set " + testNATSVar + "=nats://127.0.0.1:4222 (a NATS server with JetStream) to run the queue tests")
+	}
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatalf("connect to %s: %v", url, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 4)
+	rand.Read(b)
+	name := "qw_test_" + hex.EncodeToString(b)
+	t.Cleanup(func() {
+		if err := Delete(context.Background(), js, name); err != nil {
+			t.Errorf("delete queue %s: %v", name, err)
+		}
+		nc.Close()
+	})
+	return js, name
+}
+
+// TestWorkerRetriesAndDeadLetters runs a handler that fails on one unit:
+// the others are done once each, the failing one is delivered MaxDeliver
+// times and ends as a dead letter with its reason.
+func TestWorkerRetriesAndDeadLetters(t *testing.T) {
+	js, name := testQueue(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	units := []Unit{{Path: "a"}, {Path: "b"}, {Path: "bad"}, {Path: "big", Start: 0, End: 10, Line: 1}, {Path: "big", Start: 10, End: 20, Line: 5}}
+	res, err := Enqueue(ctx, js, name, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Published != len(units) || res.Duplicates != 0 {
+		t.Fatalf("enqueue: %+v", res)
+	}
+	// enqueuing again within the duplicate window adds nothing
+	if res, err := Enqueue(ctx, js, name, units[:2]); err != nil || res.Duplicates != 2 || res.Published != 0 {
+		t.Fatalf("enqueue again: %+v, %v", res, err)
+	}
+	r, err := Status(ctx, js, name, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Enqueued != 5 || r.Queued != 5 || r.Running != 0 || r.Done != 0 || r.Failed != 0 {
+		t.Errorf("status before work: %+v", r)
+	}
+
+	var mu sync.Mutex
+	seen := map[string]int{}
+	w := &Worker{JS: js, Queue: name, Workers: 2, MaxDeliver: 3, RetryDelay: 50 * time.Millisecond, AckWait: 5 * time.Second,
+		ExitWhenEmpty: true, Logf: t.Logf,
+		Handle: func(ctx context.Context, u Unit) error {
+			mu.Lock()
+			seen[u.String()]++
+			mu.Unlock()
+			if u.Path == "bad" {
+				return errors.New("open bad: no such file")
+			}
+			return nil
+		}}
+	st, err := w.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Done != 4 || st.Dead != 1 || st.Retried != 2 {
+		t.Errorf("worker stats %+v, want 4 done, 2 retried, 1 dead", st)
+	}
+	for _, u := range units {
+		want := 1
+		if u.Path == "bad" {
+			want = 3
+		}
+		if seen[u.String()] != want {
+			t.Errorf("%s handled %d times, want %d", u, seen[u.String()], want)
+		}
+	}
+	r, err = Status(ctx, js, name, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Enqueued != 5 || r.Queued != 0 || r.Running != 0 || r.Done != 4 || r.Failed != 1 || !r.Finished() {
+		t.Errorf("status after work: %+v", r)
+	}
+	if len(r.Dead) != 1 || r.Dead[0].Unit.Path != "bad" || r.Dead[0].Deliveries != 3 || r.Dead[0].Reason != "open bad: no such file" {
+		t.Errorf("dead letters %+v", r.Dead)
+	}
+}
+
+// TestDeadLettersLast checks that Status returns the last dead letters,
+// oldest first, and that a message that is not a unit is dead-lettered at
+// once.
+func TestDeadLettersLast(t *testing.T) {
+	js, name := testQueue(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var units []Unit
+	for i := range 5 {
+		units = append(units, Unit{Path: fmt.Sprintf("f%d", i)})
+	}
+	if _, err := Enqueue(ctx, js, name, units); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, NamesFor(name).Work, []byte(`{"v":99,"path":"x"}`)); err != nil {
+		t.Fatal(err)
+	}
+	w := &Worker{JS: js, Queue: name, MaxDeliver: 1, ExitWhenEmpty: true,
+		Handle: func(ctx context.Context, u Unit) error { return fmt.Errorf("fail %s", u.Path) }}
+	if _, err := w.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Status(ctx, js, name, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Failed != 6 || len(r.Dead) != 3 {
+		t.Fatalf("status %+v, want 6 failed and the last 3 dead letters", r)
+	}
+	if r.Dead[0].Reason != "fail f3" || r.Dead[1].Reason != "fail f4" || r.Dead[2].Raw == "" {
+		t.Errorf("last dead letters %+v", r.Dead)
+	}
+}

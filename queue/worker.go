@@ -1,0 +1,302 @@
+package queue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Handler processes one unit. It returns nil only when all of the unit's
+// work is durable: the unit is then acknowledged and never delivered
+// again. An error makes the unit be delivered again later, to this worker
+// or another, so a Handler must be idempotent. When ctx is cancelled the
+// Handler should stop early and return ctx's error; the unit is then
+// handed back at once.
+type Handler func(ctx context.Context, u Unit) error
+
+// The Worker's defaults.
+const (
+	DefaultAckWait    = 2 * time.Minute
+	DefaultMaxDeliver = 5
+	DefaultRetryDelay = 10 * time.Second
+	maxRetryDelay     = 10 * time.Minute
+)
+
+// Worker pulls units from a queue and hands them to a Handler, Workers at
+// a time.
+//
+// While a unit is processed the worker tells the server every AckWait/3
+// that it is in progress, so a unit may take longer than AckWait; a unit
+// whose worker died (no acknowledgement, no heartbeat for AckWait) is
+// delivered again. A unit whose Handler fails is handed back with a delay
+// of RetryDelay, doubled at each further delivery (at most ten minutes).
+// At its MaxDeliver-th failed delivery — or when it is delivered a time
+// more after MaxDeliver deliveries whose workers all died — it is
+// published to the dead-letter subject with the reason and removed from
+// the queue.
+type Worker struct {
+	// JS is the JetStream context; Queue names the queue (DefaultQueue
+	// when empty).
+	JS    jetstream.JetStream
+	Queue string
+	// Handle processes a unit.
+	Handle Handler
+	// Workers is how many units are processed at once (1 when below 1).
+	Workers int
+	// AckWait, MaxDeliver and RetryDelay default to DefaultAckWait,
+	// DefaultMaxDeliver and DefaultRetryDelay when zero.
+	AckWait    time.Duration
+	MaxDeliver int
+	RetryDelay time.Duration
+	// ExitWhenEmpty makes Run return once the queue holds no unit at all,
+	// neither waiting nor being processed by any worker.
+	ExitWhenEmpty bool
+	// Logf, when not nil, is told of each unit's outcome.
+	Logf func(format string, args ...any)
+	// Name names this worker in dead letters (default host:pid).
+	Name string
+}
+
+// WorkerStats counts what Run did.
+type WorkerStats struct {
+	Done, Retried, Dead, Interrupted int
+}
+
+func (w *Worker) logf(format string, args ...any) {
+	if w.Logf != nil {
+		w.Logf(format, args...)
+	}
+}
+
+// Consumer creates or updates the queue's stream and its durable pull
+// consumer with w's settings, and returns the consumer. The consumer's
+// own MaxDeliver is one more than w's, so that a unit whose every worker
+// died still comes back once, to be dead-lettered.
+func (w *Worker) Consumer(ctx context.Context) (jetstream.Consumer, error) {
+	w.defaults()
+	n := NamesFor(w.Queue)
+	s, err := EnsureStream(ctx, w.JS, n)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
+		Durable:       n.Consumer,
+		Description:   "quotewire workers",
+		FilterSubject: n.Work,
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       w.AckWait,
+		MaxDeliver:    w.MaxDeliver + 1,
+		DeliverPolicy: jetstream.DeliverAllPolicy,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s on %s: %w", n.Consumer, n.Stream, err)
+	}
+	return c, nil
+}
+
+func (w *Worker) defaults() {
+	if w.AckWait <= 0 {
+		w.AckWait = DefaultAckWait
+	}
+	if w.MaxDeliver <= 0 {
+		w.MaxDeliver = DefaultMaxDeliver
+	}
+	if w.RetryDelay <= 0 {
+		w.RetryDelay = DefaultRetryDelay
+	}
+	if w.Workers < 1 {
+		w.Workers = 1
+	}
+	if w.Name == "" {
+		h, _ := os.Hostname()
+		w.Name = fmt.Sprintf("%s:%d", h, os.Getpid())
+	}
+}
+
+// Run processes units until ctx is cancelled (or, with ExitWhenEmpty,
+// until the queue is empty). On cancellation the units being processed
+// are handed back to the queue once their Handlers return. Run returns
+// nil after a cancellation; it returns an error only when it cannot set
+// up the consumer.
+func (w *Worker) Run(ctx context.Context) (WorkerStats, error) {
+	var st WorkerStats
+	c, err := w.Consumer(ctx)
+	if err != nil {
+		return st, err
+	}
+	n := NamesFor(w.Queue)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range w.Workers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				msg, err := c.Next(jetstream.FetchMaxWait(time.Second))
+				if err != nil {
+					if !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, jetstream.ErrNoMessages) && !errors.Is(err, context.DeadlineExceeded) {
+						w.logf("pull from %s: %v", n.Stream, err)
+						sleep(ctx, time.Second)
+					}
+					if w.ExitWhenEmpty && w.empty(ctx, n) {
+						return
+					}
+					continue
+				}
+				out := w.handle(ctx, n, msg)
+				mu.Lock()
+				switch out {
+				case outDone:
+					st.Done++
+				case outRetry:
+					st.Retried++
+				case outDead:
+					st.Dead++
+				case outInterrupted:
+					st.Interrupted++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return st, nil
+}
+
+// empty reports whether the queue holds no unit, waiting or running.
+func (w *Worker) empty(ctx context.Context, n Names) bool {
+	s, err := w.JS.Stream(ctx, n.Stream)
+	if err != nil {
+		return false
+	}
+	si, err := s.Info(ctx, jetstream.WithSubjectFilter(n.Work))
+	return err == nil && si.State.Subjects[n.Work] == 0
+}
+
+type outcome int
+
+const (
+	outDone outcome = iota
+	outRetry
+	outDead
+	outInterrupted
+)
+
+// handle processes one message and settles it: ack, nak with delay, or
+// dead letter and term.
+func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome {
+	// settling must reach the server even while shutting down
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	deliveries := 1
+	if md, err := msg.Metadata(); err == nil {
+		deliveries = int(md.NumDelivered)
+	}
+	u, err := Decode(msg.Data())
+	if err != nil {
+		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Raw: string(msg.Data()), Reason: err.Error(), Deliveries: deliveries})
+	}
+	if deliveries > w.MaxDeliver {
+		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Deliveries: deliveries,
+			Reason: fmt.Sprintf("delivered %d times without an answer: the workers died or hung (ack wait %s)", deliveries-1, w.AckWait)})
+	}
+	if ctx.Err() != nil {
+		msg.Nak()
+		return outInterrupted
+	}
+
+	// heartbeats: the unit may take longer than the ack wait
+	hctx, stop := context.WithCancel(ctx)
+	var hb sync.WaitGroup
+	hb.Go(func() {
+		t := time.NewTicker(w.AckWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-hctx.Done():
+				return
+			case <-t.C:
+				if err := msg.InProgress(); err != nil {
+					w.logf("%s: in-progress heartbeat: %v", u, err)
+				}
+			}
+		}
+	})
+	start := time.Now()
+	err = w.Handle(ctx, u)
+	stop()
+	hb.Wait()
+
+	switch {
+	case err == nil:
+		if aerr := msg.DoubleAck(sctx); aerr != nil {
+			// the unit comes back after the ack wait; its work is stored
+			// and the Handler skips it
+			w.logf("%s: done in %s, but the acknowledgement failed: %v", u, time.Since(start).Round(time.Millisecond), aerr)
+			return outRetry
+		}
+		w.logf("%s: done in %s", u, time.Since(start).Round(time.Millisecond))
+		return outDone
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		if nerr := msg.Nak(); nerr != nil {
+			w.logf("%s: interrupted; handing it back failed (it comes back after the ack wait): %v", u, nerr)
+		} else {
+			w.logf("%s: interrupted, handed back to the queue", u)
+		}
+		return outInterrupted
+	case deliveries >= w.MaxDeliver:
+		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Reason: err.Error(), Deliveries: deliveries})
+	default:
+		d := w.retryDelay(deliveries)
+		w.logf("%s: delivery %d of %d failed, retry in %s: %v", u, deliveries, w.MaxDeliver, d, err)
+		if nerr := msg.NakWithDelay(d); nerr != nil {
+			w.logf("%s: nak: %v", u, nerr)
+		}
+		return outRetry
+	}
+}
+
+// retryDelay is the back-off after the given number of failed deliveries.
+func (w *Worker) retryDelay(deliveries int) time.Duration {
+	d := w.RetryDelay
+	for i := 1; i < deliveries && d < maxRetryDelay; i++ {
+		d *= 2
+	}
+	return min(d, maxRetryDelay)
+}
+
+// dead publishes a dead letter and then removes the unit from the queue;
+// when the dead letter cannot be published the unit is handed back.
+func (w *Worker) dead(ctx context.Context, n Names, msg jetstream.Msg, d DeadLetter) outcome {
+	d.Worker, d.Time = w.Name, time.Now().UTC()
+	data, _ := json.Marshal(d)
+	opts := []jetstream.PublishOpt{jetstream.WithExpectStream(n.Stream)}
+	if md, err := msg.Metadata(); err == nil {
+		// a unit dead-lettered twice (its Term lost) is one dead letter
+		opts = append(opts, jetstream.WithMsgID(fmt.Sprintf("dead-%d", md.Sequence.Stream)))
+	}
+	if _, err := w.JS.Publish(ctx, n.Dead, data, opts...); err != nil {
+		w.logf("%s: publish dead letter: %v (the unit stays queued)", d.Unit, err)
+		msg.NakWithDelay(w.RetryDelay)
+		return outRetry
+	}
+	if err := msg.Term(); err != nil {
+		w.logf("%s: term: %v", d.Unit, err)
+	}
+	w.logf("%s: dead letter after %d deliveries: %s", d.Unit, d.Deliveries, d.Reason)
+	return outDead
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
