@@ -99,11 +99,25 @@ Examples:
   quotewire bench corpus.jsonl                  # measure speed on your corpus
   quotewire ingest --db news.db archive/        # analyse a corpus into a store
   quotewire search --db news.db --speaker Lavrov sanctions
-  quotewire export --db news.db > quotations.jsonl`,
+  quotewire export --db news.db > quotations.jsonl
+
+Settings: every flag can also come from the environment, QUOTEWIRE_<FLAG>
+(QUOTEWIRE_DB, QUOTEWIRE_NATS, QUOTEWIRE_MAX_BODY...), or from a JSON
+settings file (--config, $QUOTEWIRE_CONFIG, else ./quotewire.json) holding
+settings for every command and sections per command:
+
+  {"db": "postgres://qw@db:5432/news", "nats": "nats://queue:4222",
+   "serve": {"addr": ":8080"}, "worker": {"workers": 2}}
+
+A flag on the command line wins over the environment, which wins over the
+file.`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	var configPath string
+	root.PersistentFlags().StringVar(&configPath, "config", "", "settings file (JSON; default $QUOTEWIRE_CONFIG, else ./quotewire.json if present)")
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return applySettings(c, configPath) }
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
 	})

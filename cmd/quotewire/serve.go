@@ -75,7 +75,7 @@ machine, put a TLS proxy in front.
        --data-binary @articles.jsonl http://127.0.0.1:8080/api/articles`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if !c.Flags().Changed("token") {
+			if token == "" && !c.Flags().Changed("token") {
 				token = os.Getenv("QUOTEWIRE_TOKEN")
 			}
 			var handler slog.Handler
