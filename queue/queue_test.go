@@ -77,8 +77,9 @@ func TestWorkerRetriesAndDeadLetters(t *testing.T) {
 
 	var mu sync.Mutex
 	seen := map[string]int{}
+	var counters Counters
 	w := &Worker{JS: js, Queue: name, Workers: 2, MaxDeliver: 3, RetryDelay: 50 * time.Millisecond, AckWait: 5 * time.Second,
-		ExitWhenEmpty: true, Logf: t.Logf,
+		ExitWhenEmpty: true, Logf: t.Logf, Counters: &counters,
 		Handle: func(ctx context.Context, u Unit) error {
 			mu.Lock()
 			seen[u.String()]++
@@ -94,6 +95,12 @@ func TestWorkerRetriesAndDeadLetters(t *testing.T) {
 	}
 	if st.Done != 4 || st.Dead != 1 || st.Retried != 2 {
 		t.Errorf("worker stats %+v, want 4 done, 2 retried, 1 dead", st)
+	}
+	// the bad unit's three failed deliveries are the errors
+	if c := &counters; c.Done.Load() != 4 || c.Retried.Load() != 2 || c.Dead.Load() != 1 || c.Interrupted.Load() != 0 ||
+		c.Running.Load() != 0 || c.Errors.Load() != 3 {
+		t.Errorf("counters: done %d, retried %d, dead %d, interrupted %d, running %d, errors %d; want 4, 2, 1, 0, 0, 3",
+			c.Done.Load(), c.Retried.Load(), c.Dead.Load(), c.Interrupted.Load(), c.Running.Load(), c.Errors.Load())
 	}
 	for _, u := range units {
 		want := 1

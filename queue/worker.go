@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -62,11 +63,40 @@ type Worker struct {
 	Logf func(format string, args ...any)
 	// Name names this worker in dead letters (default host:pid).
 	Name string
+	// Counters, when not nil, is kept up to date while Run runs, for
+	// monitoring.
+	Counters *Counters
 }
 
 // WorkerStats counts what Run did.
 type WorkerStats struct {
 	Done, Retried, Dead, Interrupted int
+}
+
+// Counters count what a Worker does while it runs, for monitoring: every
+// field may be read at any time, from any goroutine. The zero value is
+// ready to use, and several Workers may share one Counters. A Counters
+// must not be copied.
+type Counters struct {
+	// Done, Retried, Dead and Interrupted count the units by outcome, as
+	// WorkerStats does.
+	Done, Retried, Dead, Interrupted atomic.Int64
+	// Running is the number of units being processed now: received and
+	// not yet acknowledged, handed back or dead-lettered.
+	Running atomic.Int64
+	// Errors counts the failures met: a unit whose Handler failed (not
+	// counting interruptions) or that could not be processed at all (not a
+	// unit, or delivered too often), and a request the server refused or
+	// did not answer (pull, heartbeat, acknowledgement, hand-back, dead
+	// letter).
+	Errors atomic.Int64
+}
+
+// countError adds one to the Errors counter, if any.
+func (w *Worker) countError() {
+	if w.Counters != nil {
+		w.Counters.Errors.Add(1)
+	}
 }
 
 func (w *Worker) logf(format string, args ...any) {
@@ -140,6 +170,7 @@ func (w *Worker) Run(ctx context.Context) (WorkerStats, error) {
 				msg, err := c.Next(jetstream.FetchMaxWait(time.Second))
 				if err != nil {
 					if !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, jetstream.ErrNoMessages) && !errors.Is(err, context.DeadlineExceeded) {
+						w.countError()
 						w.logf("pull from %s: %v", n.Stream, err)
 						sleep(ctx, time.Second)
 					}
@@ -148,7 +179,23 @@ func (w *Worker) Run(ctx context.Context) (WorkerStats, error) {
 					}
 					continue
 				}
+				if w.Counters != nil {
+					w.Counters.Running.Add(1)
+				}
 				out := w.handle(ctx, n, msg)
+				if c := w.Counters; c != nil {
+					switch out {
+					case outDone:
+						c.Done.Add(1)
+					case outRetry:
+						c.Retried.Add(1)
+					case outDead:
+						c.Dead.Add(1)
+					case outInterrupted:
+						c.Interrupted.Add(1)
+					}
+					c.Running.Add(-1)
+				}
 				mu.Lock()
 				switch out {
 				case outDone:
@@ -199,9 +246,11 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 	}
 	u, err := Decode(msg.Data())
 	if err != nil {
+		w.countError()
 		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Raw: string(msg.Data()), Reason: err.Error(), Deliveries: deliveries})
 	}
 	if deliveries > w.MaxDeliver {
+		w.countError()
 		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Deliveries: deliveries,
 			Reason: fmt.Sprintf("delivered %d times without an answer: the workers died or hung (ack wait %s)", deliveries-1, w.AckWait)})
 	}
@@ -222,6 +271,7 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 				return
 			case <-t.C:
 				if err := msg.InProgress(); err != nil {
+					w.countError()
 					w.logf("%s: in-progress heartbeat: %v", u, err)
 				}
 			}
@@ -231,10 +281,14 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 	err = w.Handle(ctx, u)
 	stop()
 	hb.Wait()
+	if err != nil && (ctx.Err() == nil || !errors.Is(err, ctx.Err())) {
+		w.countError()
+	}
 
 	switch {
 	case err == nil:
 		if aerr := msg.DoubleAck(sctx); aerr != nil {
+			w.countError()
 			// the unit comes back after the ack wait; its work is stored
 			// and the Handler skips it
 			w.logf("%s: done in %s, but the acknowledgement failed: %v", u, time.Since(start).Round(time.Millisecond), aerr)
@@ -244,6 +298,7 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 		return outDone
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		if nerr := msg.Nak(); nerr != nil {
+			w.countError()
 			w.logf("%s: interrupted; handing it back failed (it comes back after the ack wait): %v", u, nerr)
 		} else {
 			w.logf("%s: interrupted, handed back to the queue", u)
@@ -255,6 +310,7 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 		d := w.retryDelay(deliveries)
 		w.logf("%s: delivery %d of %d failed, retry in %s: %v", u, deliveries, w.MaxDeliver, d, err)
 		if nerr := msg.NakWithDelay(d); nerr != nil {
+			w.countError()
 			w.logf("%s: nak: %v", u, nerr)
 		}
 		return outRetry
@@ -281,11 +337,13 @@ func (w *Worker) dead(ctx context.Context, n Names, msg jetstream.Msg, d DeadLet
 		opts = append(opts, jetstream.WithMsgID(fmt.Sprintf("dead-%d", md.Sequence.Stream)))
 	}
 	if _, err := w.JS.Publish(ctx, n.Dead, data, opts...); err != nil {
+		w.countError()
 		w.logf("%s: publish dead letter: %v (the unit stays queued)", d.Unit, err)
 		msg.NakWithDelay(w.RetryDelay)
 		return outRetry
 	}
 	if err := msg.Term(); err != nil {
+		w.countError()
 		w.logf("%s: term: %v", d.Unit, err)
 	}
 	w.logf("%s: dead letter after %d deliveries: %s", d.Unit, d.Deliveries, d.Reason)

@@ -9,7 +9,7 @@
 // quotewire.ErrBadQuery and bad parameters are 400, quotewire.ErrNotFound
 // is 404, anything else is 500 with a generic message (the cause is
 // logged, never sent). Every API response body (under /api, and
-// /healthz and /openapi.json) is JSON, /metrics is the Prometheus text
+// /healthz, /readyz and /openapi.json) is JSON, /metrics is the Prometheus text
 // format, and every other path is answered with HTML, errors included.
 // The API is described by an OpenAPI 3.1 document served at
 // /openapi.json.
@@ -143,6 +143,7 @@ type route struct {
 // adds them.
 var routes = []route{
 	{pattern: "GET /healthz", lax: true, handler: (*Server).health},
+	{pattern: "GET /readyz", lax: true, handler: (*Server).ready},
 	{pattern: "GET /metrics", lax: true, handler: (*Server).serveMetrics},
 	{pattern: "GET /openapi.json", lax: true, handler: (*Server).openAPI},
 	{pattern: "GET /api/quotes", params: []string{"q", "speaker", "speaker_id", "entity", "outlet", "from", "to", "min_confidence", "limit", "offset"}, handler: (*Server).quotes},
@@ -250,7 +251,7 @@ const unmatchedRoute = "unmatched"
 // HTML.
 func isAPI(path string) bool {
 	switch path {
-	case "/api", "/healthz", "/metrics", "/openapi.json":
+	case "/api", "/healthz", "/readyz", "/metrics", "/openapi.json":
 		return true
 	}
 	return strings.HasPrefix(path, "/api/")
@@ -436,6 +437,39 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyTimeout bounds the store query of a readiness check.
+const readyTimeout = 2 * time.Second
+
+// ready answers 200 when the store counts its contents (Stats) within
+// readyTimeout, else 503; the store's error is logged, not sent. A store
+// that does not heed its context is not waited for.
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	errc := make(chan error, 1) // a Stats call that outlives the request does not block
+	go func() {
+		_, err := s.store.Stats(ctx)
+		errc <- err
+	}()
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	switch {
+	case err == nil:
+		return writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	case errors.Is(err, context.DeadlineExceeded):
+		s.log.Warn("not ready: the store did not answer", "timeout", readyTimeout, "err", err)
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("not ready: the store did not answer within %s", readyTimeout))
+	default:
+		s.log.Warn("not ready: the store failed", "err", err)
+		writeError(w, http.StatusServiceUnavailable, "not ready: the store failed")
+	}
+	return nil
 }
 
 // checkParams rejects query parameters the route does not know, given

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/server/ui"
@@ -249,6 +250,8 @@ func TestRoutes(t *testing.T) {
 		check                check
 	}{
 		{"health", "GET", "/healthz", 200, has(`{"status":"ok"}`)},
+		{"ready", "GET", "/readyz", 200, has(`{"status":"ok"}`)},
+		{"ready lax", "GET", "/readyz?probe=1", 200, has(`{"status":"ok"}`)},
 		{"stats", "GET", "/api/stats", 200, has(`"articles":4`, `"quotes":6`)},
 		{"stats unknown param", "GET", "/api/stats?x=1", 400, says("unknown parameter", "x")},
 
@@ -486,6 +489,76 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 			// the server goes on serving
 			if r := do(t, h, "GET", "/healthz", ""); r.status != 200 {
 				t.Errorf("healthz after failure: %d", r.status)
+			}
+		})
+	}
+}
+
+// blockingStore is a Reader whose Stats blocks, heeding its context or
+// not, until released.
+type blockingStore struct {
+	Reader
+	release chan struct{}
+	heedCtx bool
+}
+
+func (b blockingStore) Stats(ctx context.Context) (quotewire.Stats, error) {
+	if b.heedCtx {
+		select {
+		case <-ctx.Done():
+			return quotewire.Stats{}, ctx.Err()
+		case <-b.release:
+		}
+	}
+	<-b.release
+	return quotewire.Stats{}, nil
+}
+
+func TestReady(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	tests := []struct {
+		name   string
+		store  Reader
+		status int
+		want   string
+	}{
+		{"store answers", newStore(t, corpus()...), 200, `{"status":"ok"}`},
+		{"empty store", newStore(t), 200, `{"status":"ok"}`},
+		{"store fails", failingStore{err: errors.New("count store: SQL logic error: database is locked")}, 503, "not ready: the store failed"},
+		{"store blocks", blockingStore{release: release, heedCtx: true}, 503, "did not answer within 2s"},
+		{"store hangs", blockingStore{release: release}, 503, "did not answer within 2s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var logs syncBuffer
+			h := New(Config{Store: tt.store, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+			start := time.Now()
+			r := do(t, h, "GET", "/readyz", "")
+			if d := time.Since(start); d > readyTimeout+time.Second {
+				t.Errorf("readyz took %s", d)
+			}
+			if r.status != tt.status {
+				t.Errorf("status %d, want %d: %s", r.status, tt.status, r.body)
+			}
+			if r.header.Get("Content-Type") != "application/json; charset=utf-8" {
+				t.Errorf("Content-Type = %q", r.header.Get("Content-Type"))
+			}
+			if tt.status == 200 {
+				if !bytes.Contains(r.body, []byte(tt.want)) {
+					t.Errorf("body %s, want %s", r.body, tt.want)
+				}
+				return
+			}
+			if msg := r.errorMessage(t); !strings.Contains(msg, tt.want) {
+				t.Errorf("error %q, want %q", msg, tt.want)
+			}
+			if bytes.Contains(r.body, []byte("SQL")) {
+				t.Errorf("the reply exposes the store's error: %s", r.body)
+			}
+			if !strings.Contains(logs.String(), "not ready") {
+				t.Errorf("the cause was not logged: %s", logs.String())
 			}
 		})
 	}

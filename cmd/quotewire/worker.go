@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"runtime"
@@ -13,11 +15,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/internal/workerhttp"
 	"github.com/quotewire/quotewire/queue"
 )
 
@@ -32,6 +36,7 @@ func (m *Main) workerCommand() *cobra.Command {
 		retryDelay time.Duration
 		exitEmpty  bool
 		quiet      bool
+		metrics    string
 		mo         modelOpts
 	)
 	c := &cobra.Command{
@@ -64,9 +69,19 @@ same place on every machine).
 SIGINT or SIGTERM stops the worker gracefully: the articles analysed so far
 are stored, the current units are handed back to the queue, and it exits.
 
+--metrics-addr HOST:PORT serves, while the worker runs, GET /healthz (200
+while the process runs), GET /readyz (200 when the NATS connection is up
+and the store answers within 2s, else 503 with the reason) and GET
+/metrics in the Prometheus text format: this worker's units by result
+(quotewire_worker_units_total), articles by result
+(quotewire_worker_articles_total), errors and units running, and the
+whole queue's units by state (quotewire_queue_units, read at each scrape;
+quotewire_queue_up is 0 when the queue cannot be read).
+
   quotewire worker --nats nats://queue:4222 --db postgres://qw@db:5432/news
   quotewire worker --queue ru-news --workers 8 --db postgres://qw@db/news
-  quotewire worker --exit-when-empty --db news.db     # a batch job`,
+  quotewire worker --exit-when-empty --db news.db     # a batch job
+  quotewire worker --metrics-addr :9090 --db postgres://qw@db/news`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if batch < 1 {
@@ -77,6 +92,11 @@ are stored, the current units are handed back to the queue, and it exits.
 			}
 			if ackWait < 3*time.Second {
 				return usageError{"--ack-wait must be at least 3s"}
+			}
+			if metrics != "" {
+				if _, _, err := net.SplitHostPort(metrics); err != nil {
+					return usageError{fmt.Sprintf("--metrics-addr %q: %v: give host:port, such as 127.0.0.1:9090 or :9090", metrics, err)}
+				}
 			}
 			p, err := mo.pipeline()
 			if err != nil {
@@ -101,17 +121,37 @@ are stored, the current units are handed back to the queue, and it exits.
 
 			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr}
 			var logMu sync.Mutex
-			logf := func(format string, args ...any) {
-				if quiet {
-					return
-				}
+			warnf := func(format string, args ...any) {
 				logMu.Lock()
 				fmt.Fprintf(m.Stderr, "quotewire: "+format+"\n", args...)
 				logMu.Unlock()
 			}
+			logf := func(format string, args ...any) {
+				if !quiet {
+					warnf(format, args...)
+				}
+			}
 			uw.logf = logf
 			w := &queue.Worker{JS: js, Queue: qf.queue, Handle: uw.process, Workers: workers,
-				AckWait: ackWait, MaxDeliver: maxDeliver, RetryDelay: retryDelay, ExitWhenEmpty: exitEmpty, Logf: logf}
+				AckWait: ackWait, MaxDeliver: maxDeliver, RetryDelay: retryDelay, ExitWhenEmpty: exitEmpty, Logf: logf,
+				Counters: &queue.Counters{}}
+			if metrics != "" {
+				ln, err := net.Listen("tcp", metrics)
+				if err != nil {
+					return fmt.Errorf("listen on %s: %w (is another process using it? choose another with --metrics-addr)", metrics, err)
+				}
+				stopHTTP := serveWorkerHTTP(ln, warnf, workerhttp.Config{
+					Units:  w.Counters,
+					Checks: workerChecks(ctx, js, s),
+					Articles: func() workerhttp.Articles {
+						return workerhttp.Articles{Stored: uw.added.Load(), Skipped: uw.skipped.Load(), Failed: uw.problems.Load()}
+					},
+					Status: func(ctx context.Context) (*queue.Report, error) { return queue.Status(ctx, js, qf.queue, 0) },
+					Logf:   logf,
+				})
+				// stopped when the worker is, before NATS and the store close
+				defer stopHTTP()
+			}
 			n := queue.NamesFor(qf.queue)
 			fmt.Fprintf(m.Stderr, "quotewire: worker on queue %s (stream %s) at %s, storing into %s, %d at a time\n", n.Queue, n.Stream, qf.url, storeName(db), max(workers, 1))
 			start := time.Now()
@@ -134,8 +174,68 @@ are stored, the current units are handed back to the queue, and it exits.
 	c.Flags().DurationVar(&retryDelay, "retry-delay", queue.DefaultRetryDelay, "delay before a failed unit is retried, doubled at each further attempt (at most 10m)")
 	c.Flags().BoolVar(&exitEmpty, "exit-when-empty", false, "exit once the queue holds no unit, waiting or running (for batch jobs)")
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not report each unit on standard error")
+	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics on this address (host:port; default: off)")
 	mo.register(c)
 	return c
+}
+
+// readyProbeKey is the article key the readiness check looks up: no
+// article has it (keys are "a" and hex), and looking it up is one index
+// probe, on any backend.
+const readyProbeKey = "readyz-probe"
+
+// workerChecks are the worker's readiness checks: it is not shutting down
+// (ctx is live), its NATS connection is up, and the store answers.
+func workerChecks(ctx context.Context, js jetstream.JetStream, s quotewire.Store) []workerhttp.Check {
+	return []workerhttp.Check{
+		{Name: "worker", Func: func(context.Context) error {
+			if ctx.Err() != nil {
+				return errors.New("shutting down")
+			}
+			return nil
+		}},
+		{Name: "nats", Func: func(context.Context) error {
+			if nc := js.Conn(); !nc.IsConnected() {
+				// not the URL: it may hold a password
+				return fmt.Errorf("not connected (%s)", nc.Status())
+			}
+			return nil
+		}},
+		{Name: "store", Func: func(ctx context.Context) error {
+			_, err := s.Has(ctx, []string{readyProbeKey})
+			return err
+		}},
+	}
+}
+
+// serveWorkerHTTP serves the worker's health, readiness and metrics on ln
+// until the returned function is called, which shuts the server down
+// (waiting a few seconds for scrapes in flight).
+// Problems are told to warnf.
+func serveWorkerHTTP(ln net.Listener, warnf func(format string, args ...any), cfg workerhttp.Config) (stop func()) {
+	hs := &http.Server{
+		Handler:           workerhttp.New(cfg),
+		ReadHeaderTimeout: 10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	warnf("metrics at http://%s/metrics, health at /healthz and /readyz", ln.Addr())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			warnf("metrics server: %v", err)
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := hs.Shutdown(ctx); err != nil {
+			hs.Close()
+		}
+		<-done
+	}
 }
 
 // unitWorker processes units: reads their articles, analyses the ones not
