@@ -18,7 +18,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -170,8 +169,7 @@ func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir stri
 				if err != nil {
 					return out{}
 				}
-				return out{rec: quotewire.Record{Key: quotewire.ArticleKey(an.URL, an.Text), Analysis: an, Origin: a.Origin,
-					Outlet: outletOf(an), Signature: dedup.Signature(an.Text)}, ok: true}
+				return out{rec: newRecord(quotewire.ArticleKey(an.URL, an.Text), an, a.Origin), ok: true}
 			})
 		}
 		return nil

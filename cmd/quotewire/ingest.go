@@ -195,6 +195,12 @@ type ingestStats struct {
 	bytesDone                    atomic.Int64
 }
 
+// newRecord is what every command that stores an analysed article
+// stores: its key, analysis, origin, outlet and near-duplicate signature.
+func newRecord(key string, a *quotewire.Analysis, origin quotewire.Origin) quotewire.Record {
+	return quotewire.Record{Key: key, Analysis: a, Origin: origin, Outlet: outletOf(a), Signature: dedup.Signature(a.Text)}
+}
+
 // outletOf names an article's publisher, in lower case as search
 // filters compare it: the host of its URL without "www.", else the news
 // agency of its dateline ("tass").
@@ -300,7 +306,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 					return ingested{problem: &problem{File: art.Origin.File, Line: art.Origin.Line, Record: art.Origin.Record,
 						Message: fmt.Sprintf("%s: %v", where, err)}}
 				}
-				return ingested{rec: quotewire.Record{Key: key, Analysis: a, Origin: art.Origin, Outlet: outletOf(a), Signature: dedup.Signature(a.Text)}}
+				return ingested{rec: newRecord(key, a, art.Origin)}
 			})
 			return nil
 		}, addProblem)

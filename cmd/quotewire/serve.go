@@ -19,7 +19,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/server"
 	"github.com/quotewire/quotewire/server/ui"
@@ -263,7 +262,8 @@ func (in *storeIngester) extract(a quotewire.Article, key string, i int) (rec *q
 	if err != nil {
 		return nil, err
 	}
-	return &quotewire.Record{Key: key, Analysis: an, Origin: a.Origin, Outlet: outletOf(an), Signature: dedup.Signature(an.Text)}, nil
+	r := newRecord(key, an, a.Origin)
+	return &r, nil
 }
 
 // readUpload reads a file uploaded on the web UI's ingest page as ingest

@@ -19,7 +19,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/dedup"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/internal/workerhttp"
 	"github.com/quotewire/quotewire/queue"
@@ -330,7 +329,7 @@ func (w *unitWorker) process(ctx context.Context, u queue.Unit) error {
 				w.logf("%s: %v", art.Origin, err)
 				continue
 			}
-			recs = append(recs, quotewire.Record{Key: keys[i], Analysis: a, Origin: art.Origin, Outlet: outletOf(a), Signature: dedup.Signature(a.Text)})
+			recs = append(recs, newRecord(keys[i], a, art.Origin))
 		}
 		if len(recs) == 0 {
 			return nil

@@ -77,11 +77,6 @@ func lexeme(w string) string {
 	return "'" + lexemeEscaper.Replace(w) + "'"
 }
 
-// likeEscape escapes s for a LIKE pattern with ESCAPE '\'.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 // entityIDs returns the stored entities a name may mean: those with it as
 // an alias, and, for a name that is one word, every person with it as
 // surname; for a full name, the people with its surname and a compatible
@@ -427,7 +422,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 		f.conds = append(f.conds, "type = "+f.arg(string(typ)))
 	}
 	if key := quotewire.NameKey(name); key != "" {
-		f.conds = append(f.conds, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE `+f.arg("%"+likeEscape(key)+"%")+` ESCAPE E'\\')`)
+		f.conds = append(f.conds, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE `+f.arg("%"+rules.LikeEscape(key)+"%")+` ESCAPE E'\\')`)
 	}
 	rows, err := s.pool.Query(ctx, "SELECT id, name, type, quotes FROM entities"+f.where()+" ORDER BY quotes DESC, id LIMIT "+f.arg(limit), f.args...)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
@@ -162,7 +163,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 	if key == "" {
 		key = quotewire.ArticleKey(a.URL, a.Text)
 	}
-	js, err := packAnalysis(a)
+	js, err := pack.Analysis(a)
 	if err != nil {
 		return false, err
 	}

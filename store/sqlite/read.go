@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
@@ -42,12 +43,6 @@ func ftsExpr(n *quotewire.QueryNode) string {
 		parts[i] = ftsExpr(a)
 	}
 	return "(" + strings.Join(parts, op) + ")"
-}
-
-// likeEscape escapes s for a LIKE pattern with ESCAPE '\'.
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
 }
 
 // entityIDs returns the stored entities a name may mean: those with it as
@@ -221,7 +216,7 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 	}
 	if q.To != "" {
 		f.post = append(f.post, "q.date != '' AND q.date <= ?")
-		f.postArgs = append(f.postArgs, q.To+"\uffff") // "2019" and "2019-05" include their whole span
+		f.postArgs = append(f.postArgs, rules.ToBound(q.To)) // "2019" and "2019-05" include their whole span
 	}
 	if q.MinConfidence > 0 {
 		f.post = append(f.post, "q.confidence >= ?")
@@ -281,12 +276,9 @@ func (f filter) sqlWhere() (string, []any) {
 // among the newest Candidates matches when q.Text is set, newest first
 // otherwise.
 func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	if limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	limit, err := rules.Limit(q.Limit)
+	if err != nil {
+		return nil, err
 	}
 	if q.Offset < 0 {
 		return nil, fmt.Errorf("%w: negative offset", quotewire.ErrBadQuery)
@@ -389,12 +381,9 @@ func (s *Store) Timeline(ctx context.Context, q quotewire.Query, period string) 
 // TopSpeakers returns the speakers with the most quotes matching q (its
 // Limit caps the list, default DefaultLimit), most first.
 func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	if limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	limit, err := rules.Limit(q.Limit)
+	if err != nil {
+		return nil, err
 	}
 	f, err := s.filterOf(ctx, q)
 	if err != nil {
@@ -474,11 +463,9 @@ func (s *Store) Entities(ctx context.Context, name string, typ quotewire.EntityT
 }
 
 func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityType, speakers bool, limit int) ([]quotewire.Speaker, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	if limit > MaxLimit {
-		return nil, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	limit, err := rules.Limit(limit)
+	if err != nil {
+		return nil, err
 	}
 	where := []string{"1 = 1"}
 	var args []any
@@ -491,7 +478,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 	}
 	if key := quotewire.NameKey(name); key != "" {
 		where = append(where, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+likeEscape(key)+"%")
+		args = append(args, "%"+rules.LikeEscape(key)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE "+strings.Join(where, " AND ")+
 		" ORDER BY quotes DESC, id LIMIT ?", append(args, limit)...)
@@ -557,7 +544,7 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	if err != nil {
 		return nil, errf("read article", err)
 	}
-	a, err := unpackAnalysis(js, text)
+	a, err := pack.Unpack(js, text)
 	if err != nil {
 		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
 )
 
 // Replace replaces the analyses of stored articles with new ones, in one
@@ -82,7 +83,7 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 			return false, errf("drop old analysis", err)
 		}
 	}
-	js, err := packAnalysis(r.Analysis)
+	js, err := pack.Analysis(r.Analysis)
 	if err != nil {
 		return false, err
 	}
@@ -134,7 +135,7 @@ func (s *Store) Records(ctx context.Context, fn func(*quotewire.Record) error) e
 				rows.Close()
 				return errf("read articles", err)
 			}
-			a, err := unpackAnalysis(js, text)
+			a, err := pack.Unpack(js, text)
 			if err != nil {
 				rows.Close()
 				return fmt.Errorf("article %s: stored analysis: %w", r.Key, err)

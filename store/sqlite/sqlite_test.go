@@ -9,6 +9,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -27,12 +28,12 @@ func TestStore(t *testing.T) {
 func TestPackAnalysis(t *testing.T) {
 	recs := analysed(t, 20)
 	for _, r := range recs {
-		data, err := packAnalysis(r.Analysis)
+		data, err := pack.Analysis(r.Analysis)
 		if err != nil {
 			t.Fatal(err)
 		}
 		full, _ := json.Marshal(r.Analysis)
-		back, err := unpackAnalysis(data, r.Analysis.Text)
+		back, err := pack.Unpack(data, r.Analysis.Text)
 		if err != nil {
 			t.Fatal(err)
 		}

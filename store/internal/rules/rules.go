@@ -220,6 +220,13 @@ func ValidDate(d string) bool {
 	return true
 }
 
+// likeReplacer escapes LIKE's wildcards and its escape character.
+var likeReplacer = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// LikeEscape escapes s for a LIKE pattern written with ESCAPE '\', so a
+// user's "%" or "_" matches itself.
+func LikeEscape(s string) string { return likeReplacer.Replace(s) }
+
 // ToBound returns the upper bound of a query's To date for comparing
 // with stored dates as strings (bytewise): "2019" and "2019-05" include
 // their whole span.

@@ -107,3 +107,9 @@ func TestLimitsAndDates(t *testing.T) {
 		t.Error("ToBound does not cover the month")
 	}
 }
+
+func TestLikeEscape(t *testing.T) {
+	if got := LikeEscape(`50%_a\b`); got != `50\%\_a\\b` {
+		t.Errorf("LikeEscape = %q", got)
+	}
+}
