@@ -20,6 +20,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/server/ui"
 	"github.com/quotewire/quotewire/store/sqlite"
+	"github.com/quotewire/quotewire/store/storetest"
 )
 
 // quote is a quote of a test article: its content must occur in the text.
@@ -34,35 +35,17 @@ type entity struct {
 	roles []string
 }
 
-// article builds a record whose analysis holds the given entities and
-// quotes; speakers name entities (a copy of storetest's helper).
+// article builds a hand-made record with storetest.Article.
 func article(id, url, date, outlet, text string, ents []entity, quotes []quote) quotewire.Record {
-	a := &quotewire.Analysis{ID: id, URL: url, Date: date, Title: "Title of " + id, Text: text,
-		Quotes: []quotewire.QuoteOut{}, Entities: []quotewire.EntityOut{}, RepeatedSentences: []quotewire.RepeatedSentence{}}
-	local := map[string]string{}
+	es := make([]storetest.Entity, len(ents))
 	for i, e := range ents {
-		eid := fmt.Sprintf("e%d", i+1)
-		local[e.name] = eid
-		roles := e.roles
-		if roles == nil {
-			roles = []string{}
-		}
-		a.Entities = append(a.Entities, quotewire.EntityOut{ID: eid, Name: e.name, Type: e.typ, Roles: roles, Mentions: []quotewire.TextSpan{}})
+		es[i] = storetest.Entity{Name: e.name, Type: e.typ, Roles: e.roles}
 	}
-	for _, q := range quotes {
-		start := strings.Index(text, q.content)
-		if start < 0 {
-			panic("server test: quote not in text: " + q.content)
-		}
-		o := quotewire.QuoteOut{Type: quotewire.Indirect, Confidence: 0.8,
-			Content: quotewire.ContentSpan{Start: start, End: start + len(q.content), Text: q.content}}
-		if q.speaker != "" {
-			o.Speaker = &quotewire.SpeakerRef{ID: local[q.speaker], Name: q.speaker}
-		}
-		a.Quotes = append(a.Quotes, o)
+	qs := make([]storetest.Quote, len(quotes))
+	for i, q := range quotes {
+		qs[i] = storetest.Quote{Content: q.content, Speaker: q.speaker}
 	}
-	return quotewire.Record{Key: quotewire.ArticleKey(url, text), Analysis: a, Outlet: outlet,
-		Origin: quotewire.Origin{File: "test.jsonl", Line: 1}}
+	return storetest.Article(id, url, date, outlet, text, es, qs)
 }
 
 // corpus is a small archive: Lavrov in three spellings over three outlets,

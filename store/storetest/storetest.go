@@ -54,42 +54,44 @@ func Run(t *testing.T, open Open) {
 	}
 }
 
-// quote is a quote of a test article: its content must occur in the text.
-type quote struct {
-	content, speaker string
+// Quote is a quote of a test article: its content must occur in the text;
+// its speaker names one of the article's entities ("" for none).
+type Quote struct {
+	Content, Speaker string
 }
 
-// entity is an entity of a test article.
-type entity struct {
-	name  string
-	typ   quotewire.EntityType
-	roles []string
+// Entity is an entity of a test article.
+type Entity struct {
+	Name  string
+	Type  quotewire.EntityType
+	Roles []string
 }
 
-// article builds a record whose analysis holds the given entities and
-// quotes; speakers name entities.
-func article(id, url, date, outlet, text string, ents []entity, quotes []quote) quotewire.Record {
+// Article builds a record whose analysis holds the given entities and
+// quotes, as an ingest would store it (key, outlet, a signature distinct
+// for each text); other packages' tests use it for hand-made stores.
+func Article(id, url, date, outlet, text string, ents []Entity, quotes []Quote) quotewire.Record {
 	a := &quotewire.Analysis{ID: id, URL: url, Date: date, Title: "Title of " + id, Text: text,
 		Quotes: []quotewire.QuoteOut{}, Entities: []quotewire.EntityOut{}, RepeatedSentences: []quotewire.RepeatedSentence{}}
 	local := map[string]string{}
 	for i, e := range ents {
 		eid := fmt.Sprintf("e%d", i+1)
-		local[e.name] = eid
-		roles := e.roles
+		local[e.Name] = eid
+		roles := e.Roles
 		if roles == nil {
 			roles = []string{}
 		}
-		a.Entities = append(a.Entities, quotewire.EntityOut{ID: eid, Name: e.name, Type: e.typ, Roles: roles, Mentions: []quotewire.TextSpan{}})
+		a.Entities = append(a.Entities, quotewire.EntityOut{ID: eid, Name: e.Name, Type: e.Type, Roles: roles, Mentions: []quotewire.TextSpan{}})
 	}
 	for _, q := range quotes {
-		start := strings.Index(text, q.content)
+		start := strings.Index(text, q.Content)
 		if start < 0 {
-			panic("storetest: quote not in text: " + q.content)
+			panic("storetest: quote not in text: " + q.Content)
 		}
 		o := quotewire.QuoteOut{Type: quotewire.Indirect, Confidence: 0.8,
-			Content: quotewire.ContentSpan{Start: start, End: start + len(q.content), Text: q.content}}
-		if q.speaker != "" {
-			o.Speaker = &quotewire.SpeakerRef{ID: local[q.speaker], Name: q.speaker}
+			Content: quotewire.ContentSpan{Start: start, End: start + len(q.Content), Text: q.Content}}
+		if q.Speaker != "" {
+			o.Speaker = &quotewire.SpeakerRef{ID: local[q.Speaker], Name: q.Speaker}
 		}
 		a.Quotes = append(a.Quotes, o)
 	}
@@ -143,22 +145,22 @@ func stats(t *testing.T, s quotewire.Store) quotewire.Stats {
 // a quote reported twice, the Clintons.
 func corpus() []quotewire.Record {
 	return []quotewire.Record{
-		article("a1", "https://tass.com/politics/1", "2017-10-04", "tass.com",
+		Article("a1", "https://tass.com/politics/1", "2017-10-04", "tass.com",
 			"Russian Foreign Minister Sergey Lavrov said contacts with the UN on Syria are very important for the peace process.",
-			[]entity{{"Sergey Lavrov", quotewire.Person, []string{"Russian Foreign Minister"}}, {"UN", quotewire.Organization, nil}},
-			[]quote{{"contacts with the UN on Syria are very important for the peace process", "Sergey Lavrov"}}),
-		article("a2", "https://example.org/news/2", "2017-10-05", "example.org",
+			[]Entity{{"Sergey Lavrov", quotewire.Person, []string{"Russian Foreign Minister"}}, {"UN", quotewire.Organization, nil}},
+			[]Quote{{"contacts with the UN on Syria are very important for the peace process", "Sergey Lavrov"}}),
+		Article("a2", "https://example.org/news/2", "2017-10-05", "example.org",
 			"Sergei Lavrov told reporters that contacts with the UN on Syria are very important for the peace process. He also said sanctions would fail.",
-			[]entity{{"Sergei Lavrov", quotewire.Person, nil}},
-			[]quote{{"contacts with the UN on Syria are very important for the peace process", "Sergei Lavrov"}, {"sanctions would fail", "Sergei Lavrov"}}),
-		article("a3", "https://example.org/news/3", "2017-11-20", "example.org",
+			[]Entity{{"Sergei Lavrov", quotewire.Person, nil}},
+			[]Quote{{"contacts with the UN on Syria are very important for the peace process", "Sergei Lavrov"}, {"sanctions would fail", "Sergei Lavrov"}}),
+		Article("a3", "https://example.org/news/3", "2017-11-20", "example.org",
 			"Lavrov, the foreign minister, said negotiations in Geneva were going nowhere.",
-			[]entity{{"Lavrov", quotewire.Person, []string{"foreign minister"}}, {"Geneva", quotewire.Place, nil}},
-			[]quote{{"negotiations in Geneva were going nowhere", "Lavrov"}}),
-		article("a4", "https://news.example.com/4", "2016-09-01", "news.example.com",
+			[]Entity{{"Lavrov", quotewire.Person, []string{"foreign minister"}}, {"Geneva", quotewire.Place, nil}},
+			[]Quote{{"negotiations in Geneva were going nowhere", "Lavrov"}}),
+		Article("a4", "https://news.example.com/4", "2016-09-01", "news.example.com",
 			"Hillary Clinton said the debate was decisive. Bill Clinton said the campaign was strong.",
-			[]entity{{"Hillary Clinton", quotewire.Person, []string{"candidate"}}, {"Bill Clinton", quotewire.Person, []string{"former president"}}},
-			[]quote{{"the debate was decisive", "Hillary Clinton"}, {"the campaign was strong", "Bill Clinton"}}),
+			[]Entity{{"Hillary Clinton", quotewire.Person, []string{"candidate"}}, {"Bill Clinton", quotewire.Person, []string{"former president"}}},
+			[]Quote{{"the debate was decisive", "Hillary Clinton"}, {"the campaign was strong", "Bill Clinton"}}),
 	}
 }
 
@@ -172,7 +174,7 @@ func testIdempotent(t *testing.T, s quotewire.Store) {
 		t.Fatalf("second Put = %+v, want 4 skipped", res)
 	}
 	// the same article twice in one batch is stored once
-	dup := article("x", "https://x.org/1", "2020-01-01", "x.org", "A new text that nobody has stored before today.", nil, nil)
+	dup := Article("x", "https://x.org/1", "2020-01-01", "x.org", "A new text that nobody has stored before today.", nil, nil)
 	if res := put(t, s, dup, dup); res.Added != 1 || res.Skipped != 1 {
 		t.Fatalf("batch with a duplicate = %+v, want 1 added 1 skipped", res)
 	}
@@ -348,11 +350,11 @@ func testSpeakersAcross(t *testing.T, s quotewire.Store) {
 func testSameSurname(t *testing.T, s quotewire.Store) {
 	put(t, s, corpus()...)
 	// "Clinton" alone, with no role in common with either: a new entity
-	put(t, s, article("a5", "https://x.org/5", "2016-09-02", "x.org", "Clinton said the polls were wrong about everything.",
-		[]entity{{"Clinton", quotewire.Person, nil}}, []quote{{"the polls were wrong about everything", "Clinton"}}))
+	put(t, s, Article("a5", "https://x.org/5", "2016-09-02", "x.org", "Clinton said the polls were wrong about everything.",
+		[]Entity{{"Clinton", quotewire.Person, nil}}, []Quote{{"the polls were wrong about everything", "Clinton"}}))
 	// "Clinton, the former president": Bill
-	put(t, s, article("a6", "https://x.org/6", "2016-09-03", "x.org", "Clinton, the former president, said the economy was better.",
-		[]entity{{"Clinton", quotewire.Person, []string{"former president"}}}, []quote{{"the economy was better", "Clinton"}}))
+	put(t, s, Article("a6", "https://x.org/6", "2016-09-03", "x.org", "Clinton, the former president, said the economy was better.",
+		[]Entity{{"Clinton", quotewire.Person, []string{"former president"}}}, []Quote{{"the economy was better", "Clinton"}}))
 	sps, err := s.Speakers(context.Background(), "clinton", 10)
 	if err != nil {
 		t.Fatal(err)
@@ -401,9 +403,9 @@ func testQuotations(t *testing.T, s quotewire.Store) {
 }
 
 func testNearDuplicates(t *testing.T, s quotewire.Store) {
-	a := article("n1", "https://a.org/1", "2020-01-01", "a.org", "one", nil, nil)
-	b := article("n2", "https://b.org/1", "2020-01-01", "b.org", "two", nil, nil)
-	c := article("n3", "https://c.org/1", "2020-01-01", "c.org", "three", nil, nil)
+	a := Article("n1", "https://a.org/1", "2020-01-01", "a.org", "one", nil, nil)
+	b := Article("n2", "https://b.org/1", "2020-01-01", "b.org", "two", nil, nil)
+	c := Article("n3", "https://c.org/1", "2020-01-01", "c.org", "three", nil, nil)
 	// b shares 60 of 64 signature values with a; c shares none
 	copy(b.Signature[:60], a.Signature[:60])
 	put(t, s, a, b, c)
@@ -529,10 +531,10 @@ func testReplace(t *testing.T, s quotewire.Store) {
 	ctx := context.Background()
 	// re-analysed: a2 now has one quote, by someone else
 	a2 := recs[1]
-	b := article("a2", a2.Analysis.URL, a2.Analysis.Date, a2.Outlet, a2.Analysis.Text,
-		[]entity{{"Maria Zakharova", quotewire.Person, []string{"spokeswoman"}}},
-		[]quote{{"sanctions would fail", "Maria Zakharova"}})
-	missing := article("zz", "https://x.org/none", "2020-01-01", "x.org", "An article that was never stored in this store.", nil, nil)
+	b := Article("a2", a2.Analysis.URL, a2.Analysis.Date, a2.Outlet, a2.Analysis.Text,
+		[]Entity{{"Maria Zakharova", quotewire.Person, []string{"spokeswoman"}}},
+		[]Quote{{"sanctions would fail", "Maria Zakharova"}})
+	missing := Article("zz", "https://x.org/none", "2020-01-01", "x.org", "An article that was never stored in this store.", nil, nil)
 	n, err := s.Replace(ctx, []quotewire.Record{b, missing})
 	if err != nil || n != 1 {
 		t.Fatalf("Replace = %d, %v; want 1", n, err)
