@@ -156,3 +156,43 @@ func TestDeadLettersLast(t *testing.T) {
 		t.Errorf("last dead letters %+v", r.Dead)
 	}
 }
+
+// TestWorkerAcksSlowUnits runs units that take longer than the time
+// allowed to settle a message: each is still acknowledged once, not
+// delivered again (the bound on settling counts from when it starts, not
+// from when the unit was taken).
+func TestWorkerAcksSlowUnits(t *testing.T) {
+	js, name := testQueue(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	old := settleTimeout
+	settleTimeout = 200 * time.Millisecond
+	defer func() { settleTimeout = old }()
+	units := []Unit{{Path: "slow1"}, {Path: "slow2"}}
+	if _, err := Enqueue(ctx, js, name, units); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	seen := map[string]int{}
+	w := &Worker{JS: js, Queue: name, Workers: 2, MaxDeliver: 3, RetryDelay: 50 * time.Millisecond, AckWait: 3 * time.Second,
+		ExitWhenEmpty: true, Logf: t.Logf,
+		Handle: func(ctx context.Context, u Unit) error {
+			mu.Lock()
+			seen[u.String()]++
+			mu.Unlock()
+			time.Sleep(3 * settleTimeout)
+			return nil
+		}}
+	st, err := w.Run(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Done != 2 || st.Retried != 0 {
+		t.Errorf("worker stats %+v, want 2 done, none retried", st)
+	}
+	for _, u := range units {
+		if seen[u.String()] != 1 {
+			t.Errorf("%s handled %d times, want once", u, seen[u.String()])
+		}
+	}
+}

@@ -237,9 +237,6 @@ const (
 // handle processes one message and settles it: ack, nak with delay, or
 // dead letter and term.
 func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome {
-	// settling must reach the server even while shutting down
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
 	deliveries := 1
 	if md, err := msg.Metadata(); err == nil {
 		deliveries = int(md.NumDelivered)
@@ -247,10 +244,14 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 	u, err := Decode(msg.Data())
 	if err != nil {
 		w.countError()
+		sctx, cancel := settling(ctx)
+		defer cancel()
 		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Raw: string(msg.Data()), Reason: err.Error(), Deliveries: deliveries})
 	}
 	if deliveries > w.MaxDeliver {
 		w.countError()
+		sctx, cancel := settling(ctx)
+		defer cancel()
 		return w.dead(sctx, n, msg, DeadLetter{Unit: u, Deliveries: deliveries,
 			Reason: fmt.Sprintf("delivered %d times without an answer: the workers died or hung (ack wait %s)", deliveries-1, w.AckWait)})
 	}
@@ -284,6 +285,9 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 	if err != nil && (ctx.Err() == nil || !errors.Is(err, ctx.Err())) {
 		w.countError()
 	}
+	// the time to settle starts now, however long the unit took
+	sctx, cancel := settling(ctx)
+	defer cancel()
 
 	switch {
 	case err == nil:
@@ -316,6 +320,16 @@ func (w *Worker) handle(ctx context.Context, n Names, msg jetstream.Msg) outcome
 		return outRetry
 	}
 }
+
+// settling returns the context for settling a message (acknowledgement,
+// hand-back, dead letter): it must reach the server even while shutting
+// down, within a bound of its own, counted from when settling starts.
+func settling(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
+}
+
+// settleTimeout bounds settling a message (tests shorten it).
+var settleTimeout = 10 * time.Second
 
 // retryDelay is the back-off after the given number of failed deliveries.
 func (w *Worker) retryDelay(deliveries int) time.Duration {
