@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/internal/workerhttp"
 	"github.com/quotewire/quotewire/queue"
+	"github.com/quotewire/quotewire/store/postgres"
 )
 
 func (m *Main) workerCommand() *cobra.Command {
@@ -36,6 +38,7 @@ func (m *Main) workerCommand() *cobra.Command {
 		exitEmpty  bool
 		quiet      bool
 		metrics    string
+		report     string
 		mo         modelOpts
 	)
 	c := &cobra.Command{
@@ -158,9 +161,23 @@ quotewire_queue_up is 0 when the queue cannot be read).
 			if err != nil {
 				return err
 			}
+			elapsed := time.Since(start)
 			fmt.Fprintf(m.Stderr, "quotewire: worker stopped after %s: %d units done, %d retried, %d dead-lettered, %d handed back; %d articles added, %d already stored, %d problems\n",
-				time.Since(start).Round(time.Millisecond), st.Done, st.Retried, st.Dead, st.Interrupted,
+				elapsed.Round(time.Millisecond), st.Done, st.Retried, st.Dead, st.Interrupted,
 				uw.added.Load(), uw.skipped.Load(), uw.problems.Load())
+			if report != "" {
+				r := workerReport{Seconds: elapsed.Seconds(), UnitsDone: st.Done, UnitsRetried: st.Retried, UnitsDead: st.Dead,
+					UnitsHandedBack: st.Interrupted, Added: uw.added.Load(), AlreadyStored: uw.skipped.Load(), Problems: uw.problems.Load(),
+					CPUSeconds: processCPU().Seconds()}
+				if t, ok := s.(interface{ WriteTimings() postgres.WriteTimings }); ok {
+					wt := t.WriteTimings()
+					r.Store = &storeReport{Batches: wt.Batches, Articles: wt.Articles, ResolveSeconds: wt.Resolve.Seconds(),
+						StoreSeconds: wt.Store.Seconds(), ClusterSeconds: wt.Cluster.Seconds(), LockWaitSeconds: wt.LockWait.Seconds()}
+				}
+				if err := writeJSONFile(report, r); err != nil {
+					return fmt.Errorf("--report: %w", err)
+				}
+			}
 			return nil
 		},
 	}
@@ -174,8 +191,42 @@ quotewire_queue_up is 0 when the queue cannot be read).
 	c.Flags().BoolVar(&exitEmpty, "exit-when-empty", false, "exit once the queue holds no unit, waiting or running (for batch jobs)")
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not report each unit on standard error")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics on this address (host:port; default: off)")
+	c.Flags().StringVar(&report, "report", "", "when the worker stops, write what it did to this file as JSON: units and articles by result, its CPU time, and on PostgreSQL the time its writes spent holding and waiting for the store's locks (bench-workers reads it)")
 	mo.register(c)
 	return c
+}
+
+// workerReport is what worker --report writes.
+type workerReport struct {
+	Seconds         float64      `json:"seconds"`
+	UnitsDone       int          `json:"units_done"`
+	UnitsRetried    int          `json:"units_retried"`
+	UnitsDead       int          `json:"units_dead"`
+	UnitsHandedBack int          `json:"units_handed_back"`
+	Added           int64        `json:"articles_added"`
+	AlreadyStored   int64        `json:"articles_already_stored"`
+	Problems        int64        `json:"problems"`
+	CPUSeconds      float64      `json:"cpu_seconds"`
+	Store           *storeReport `json:"store,omitempty"`
+}
+
+// storeReport is postgres.WriteTimings in a workerReport.
+type storeReport struct {
+	Batches         int64   `json:"batches"`
+	Articles        int64   `json:"articles"`
+	ResolveSeconds  float64 `json:"resolve_seconds"`
+	StoreSeconds    float64 `json:"store_seconds"`
+	ClusterSeconds  float64 `json:"cluster_seconds"`
+	LockWaitSeconds float64 `json:"lock_wait_seconds"`
+}
+
+// writeJSONFile writes v to path as indented JSON.
+func writeJSONFile(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
 // readyProbeKey is the article key the readiness check looks up: no

@@ -9,13 +9,24 @@
 // processes starting on an empty database) wait for each other on a
 // transaction-level advisory lock.
 //
-// Writers are serialised the same way: Put and Replace take a
-// transaction-level advisory lock (pg_advisory_xact_lock) on a key fixed
-// for the store's schema before anything else, so that two processes
-// resolving the same new name cannot both create an entity for it. Readers
-// never wait for writers. A writer pipelines its statements (an article
-// costs two round trips however many names it holds; see resolve.go), so
-// that a database across a network is not paid for per row.
+// Many processes write at once. A Put (see put.go) takes turns with the
+// other writers only for what must see everything written before it:
+// resolving names to entities and quotations, under a transaction-level
+// advisory lock (pg_advisory_xact_lock) on a key fixed for the store's
+// schema, so that two processes resolving the same new name cannot both
+// create an entity for it; and near-duplicate clustering, under a second
+// key. The bulk of the work (articles, quotes and their text index, links,
+// counts) is written in parallel, in a transaction of its own, with the
+// shared rows it counts locked in one global order. Readers never wait
+// for writers. A writer pipelines its statements (a batch costs a few
+// round trips however many articles and names it holds; see resolve.go),
+// so that a database across a network is not paid for per row.
+//
+// The tables written in parallel (quotes, article_entities, article_bands)
+// have no foreign keys (migration 2): a foreign key check locks the row it
+// refers to, and every quote would lock its speaker's row, the hottest
+// rows of the store. The writer keeps them consistent instead; the
+// storetest suite and the store's own tests check it.
 //
 // Full-text search is PostgreSQL's own: each quote keeps a tsvector of its
 // words in a GIN index, in the text search configuration "quotewire" (the
@@ -52,17 +63,19 @@ var migrations embed.FS
 
 // Advisory lock keys. Migrations take one key for the whole database
 // (they may install an extension, which is database-wide); writers take
-// the pair (writeLockClass, a hash of the store's schema), so that stores
-// in different schemas of one database do not wait for each other (a
-// hash collision only makes two of them take turns).
+// the pairs (writeLockClass or clusterLockClass, a hash of the store's
+// schema), so that stores in different schemas of one database do not
+// wait for each other (a hash collision only makes two of them take
+// turns).
 const (
-	migrateLockKey int64 = 0x71756f7465770001 // "quotew" 1
-	writeLockClass int32 = 0x71770002
+	migrateLockKey   int64 = 0x71756f7465770001 // "quotew" 1
+	writeLockClass   int32 = 0x71770002
+	clusterLockClass int32 = 0x71770003
 )
 
 // Store is a quotewire.Store in a PostgreSQL database (the tables of the
 // connection's current schema). It is safe for concurrent use, by any
-// number of processes; writes are serialised.
+// number of processes.
 type Store struct {
 	pool *pgxpool.Pool
 	// Now gives the time recorded as an article's "added"; tests may set it.
@@ -72,6 +85,10 @@ type Store struct {
 	// wmu serialises this process's writers before they wait for the
 	// advisory lock, and guards cache.
 	wmu sync.Mutex
+	// cmu serialises this process's clustering steps the same way.
+	cmu sync.Mutex
+	// timing is what WriteTimings reports.
+	timing timing
 	// cache remembers, across Puts, how names resolved and which aliases
 	// and roles are stored: facts that stay true, since entities, aliases
 	// and roles are never deleted, whichever process wrote them.
@@ -240,7 +257,7 @@ func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
 	err := s.pool.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM articles),
 		(SELECT COUNT(*) FROM quotes),
-		(SELECT COUNT(*) FROM quotations),
+		(SELECT COUNT(*) FROM quotations WHERE occurrences > 0),
 		(SELECT COUNT(*) FROM entities WHERE quotes > 0),
 		(SELECT COUNT(*) FROM entities),
 		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet <> ''),

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -119,12 +120,80 @@ func TestOpenMigratesOnce(t *testing.T) {
 	if err := stores[0].Pool().QueryRow(context.Background(), "SELECT MAX(version), COUNT(*) FROM quotewire_schema").Scan(&version, &rows); err != nil {
 		t.Fatal(err)
 	}
-	if version != 1 || rows != 1 {
-		t.Errorf("schema version %d in %d rows, want 1 in 1", version, rows)
+	if want := len(migrationNames(t)); version != want || rows != 1 {
+		t.Errorf("schema version %d in %d rows, want %d in 1", version, rows, want)
 	}
 	// a store opened again finds the schema up to date
 	again := openIn(t, schema)
 	again.Close()
+}
+
+// TestUpgradeFromVersion1 opens a store made by a build that knew only
+// migration 1 (foreign keys on the tables written in parallel): the
+// upgrade drops those keys and the index of empty quotations, and the
+// store takes articles as a new one does.
+func TestUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	schema := freshSchema(t)
+	cfg, err := pgxpool.ParseConfig(testURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ConnConfig.RuntimeParams["search_path"] = schema
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := migrations.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, string(v1)); err != nil {
+		t.Fatalf("migration 1: %v", err)
+	}
+	if _, err := pool.Exec(ctx, "CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	foreignKeys := func() int {
+		var n int
+		if err := pool.QueryRow(ctx, `SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = $1::regnamespace
+			AND conrelid::regclass::text IN ('quotes', 'article_entities', 'article_bands')`, schema).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := foreignKeys(); n != 6 {
+		t.Fatalf("version 1 has %d foreign keys on the parallel tables, want 6", n)
+	}
+	pool.Close()
+
+	s := openIn(t, schema)
+	defer s.Close()
+	if _, err := s.Put(ctx, []quotewire.Record{record(1, "Sergey Lavrov")}); err != nil {
+		t.Fatal(err)
+	}
+	pool = s.Pool()
+	if n := foreignKeys(); n != 0 {
+		t.Errorf("after the upgrade %d foreign keys remain on the parallel tables", n)
+	}
+	var idx int
+	if err := pool.QueryRow(ctx, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = 'quotations_unused'", schema).Scan(&idx); err != nil {
+		t.Fatal(err)
+	}
+	if idx != 0 {
+		t.Error("the index quotations_unused was not dropped")
+	}
+	if _, err := s.Put(ctx, []quotewire.Record{record(2, "Sergey Lavrov")}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 || st.Speakers != 1 {
+		t.Errorf("stats after the upgrade %+v, want 2 articles by 1 speaker", st)
+	}
+	checkConsistent(t, s)
 }
 
 // record builds a record with one quote by each named person.
@@ -379,4 +448,14 @@ func TestOddBytes(t *testing.T) {
 	if _, err := s.Article(ctx, "\x00"); !errors.Is(err, quotewire.ErrNotFound) {
 		t.Errorf("Article of a NUL key: %v", err)
 	}
+}
+
+// migrationNames lists the embedded migrations.
+func migrationNames(t *testing.T) []string {
+	t.Helper()
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("embedded migrations: %v, %v", names, err)
+	}
+	return names
 }

@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/pack"
@@ -18,63 +22,459 @@ import (
 // maxCache bounds the name cache; it starts over when full.
 const maxCache = 1 << 20
 
-// Put stores a batch of records in one transaction (see quotewire.Store).
-// It first takes the store's write lock, a transaction-level advisory
-// lock: Puts and Replaces from every process take turns, so the
-// resolution of names across articles sees what earlier batches wrote,
-// and two processes never both create an entity for one new name.
+// Put stores a batch of records (see quotewire.Store) in three
+// transactions, so that many processes can write at once:
+//
+//  1. resolve, holding the store's write lock (a transaction-level
+//     advisory lock; Puts and Replaces from every process take turns):
+//     which articles are new, the entities their names refer to (created
+//     when new, with their aliases and roles) and the quotations their
+//     quotes belong to (created when new, without occurrences yet). It
+//     reads and writes little, so the turns are short.
+//  2. store, without the lock, in parallel with other writers: the
+//     articles, their quotes (with the full-text index), links to
+//     entities and signature bands, and last the counts (a quotation's
+//     occurrences, first date and speaker; a speaker's quotes), their
+//     rows locked in one global order (quotations, then entities, by id)
+//     so that writers wait for each other but never deadlock.
+//  3. cluster, holding the cluster lock (another advisory lock, so that
+//     one writer clusters while another resolves): the near-duplicate
+//     cluster of every article of the batch that has none yet.
+//
+// A process killed between them leaves nothing wrong: entities and
+// quotations made in step 1 are found again by name and key when the
+// batch is redelivered (a quotation counts only once its quotes are
+// stored: readers skip those with no occurrences), and step 3 picks up
+// the stored articles of the batch still without a cluster. A step that
+// PostgreSQL aborts as a deadlock or a serialization failure is retried.
 func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
 	var res quotewire.PutResult
 	if len(recs) == 0 {
 		return res, nil
 	}
-	err := s.write(ctx, func(w *writer) error {
-		for i := range recs {
-			added, err := w.put(&recs[i])
-			if err != nil {
-				return fmt.Errorf("store %s: %w", recs[i].Origin, err)
-			}
-			if added {
-				res.Added++
-			} else {
-				res.Skipped++
-			}
+	items := make([]*item, len(recs))
+	for i := range recs {
+		it, err := newItem(&recs[i])
+		if err != nil {
+			return res, fmt.Errorf("store %s: %w", recs[i].Origin, err)
 		}
-		w.queueQuotes()
-		return w.run()
-	})
-	if err != nil {
-		return quotewire.PutResult{}, err
+		items[i] = it
 	}
+	var added int
+	for try := 1; ; try++ {
+		var qids map[string]int64
+		err := retry(ctx, func() error {
+			return s.write(ctx, func(w *writer) error {
+				var err error
+				qids, err = w.resolveItems(items)
+				return err
+			})
+		})
+		if err != nil {
+			return res, err
+		}
+		start := time.Now()
+		err = retry(ctx, func() error {
+			var err error
+			added, err = s.storeItems(ctx, items, qids)
+			return err
+		})
+		s.timing.store.Add(int64(time.Since(start)))
+		if errors.Is(err, errQuotationGone) && try < 3 {
+			continue
+		}
+		if err != nil {
+			return res, err
+		}
+		break
+	}
+	if err := retry(ctx, func() error { return s.clustering(ctx, func(w *writer) error { return w.cluster(items) }) }); err != nil {
+		return res, err
+	}
+	res.Added, res.Skipped = added, len(recs)-added
+	s.timing.batches.Add(1)
+	s.timing.articles.Add(int64(added))
 	return res, nil
+}
+
+// errQuotationGone is what storing a batch meets when a quotation its
+// quotes belong to was deleted since the batch was resolved (by a Replace
+// that left it without occurrences): the batch is resolved again.
+var errQuotationGone = errors.New("a quotation of the batch was deleted while it was being stored: try again")
+
+// retries is how many times a transaction PostgreSQL aborted as a
+// deadlock or a serialization failure is tried again.
+const retries = 8
+
+// retry runs fn until it succeeds, fails for another reason, or has been
+// tried retries times, waiting a little longer (and a random part) before
+// each new try.
+func retry(ctx context.Context, fn func() error) error {
+	wait := 5 * time.Millisecond
+	for try := 1; ; try++ {
+		err := fn()
+		if err == nil || try == retries || !retryable(err) {
+			return err
+		}
+		t := time.NewTimer(wait + time.Duration(rand.Int64N(int64(wait))))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait *= 2
+	}
+}
+
+// retryable reports whether err is PostgreSQL aborting a transaction that
+// would succeed if tried again: a deadlock (40P01) or a serialization
+// failure (40001).
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // write runs fn in a transaction holding the write lock, and commits.
 func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.cache == nil || len(s.cache) > maxCache {
+		s.cache = map[string]int64{}
+	}
+	var fresh map[string]int64
+	err := s.locked(ctx, writeLockClass, func(w *writer) error {
+		w.cache = s.cache
+		err := fn(w)
+		fresh = w.fresh
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for k, v := range fresh {
+		s.cache[k] = v
+	}
+	return nil
+}
+
+// clustering runs fn in a transaction holding the cluster lock, and
+// commits.
+func (s *Store) clustering(ctx context.Context, fn func(*writer) error) error {
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	return s.locked(ctx, clusterLockClass, fn)
+}
+
+// locked runs fn in a transaction holding the advisory lock (class, the
+// store's key), and commits; it counts the time spent waiting for the
+// lock and holding it.
+func (s *Store) locked(ctx context.Context, class int32, fn func(*writer) error) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return errf("begin write", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", writeLockClass, s.lockKey); err != nil {
+	start := time.Now()
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", class, s.lockKey); err != nil {
 		return errf("wait for other writers", err)
 	}
-	if s.cache == nil || len(s.cache) > maxCache {
-		s.cache = map[string]int64{}
+	got := time.Now()
+	held := &s.timing.resolve
+	if class == clusterLockClass {
+		held = &s.timing.cluster
 	}
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC(), cache: s.cache}
+	defer func() {
+		s.timing.wait.Add(int64(got.Sub(start)))
+		held.Add(int64(time.Since(got)))
+	}()
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC()}
 	if err := fn(w); err != nil {
 		return err
 	}
+	return errf("commit", tx.Commit(ctx))
+}
+
+// WriteTimings is where a store's writers spent their time since it was
+// opened: what it takes to project how far more writers would go (see
+// docs/SCALING.md). Resolve and Cluster are spent holding the store's two
+// locks (every writer of the store, in any process, takes its turn for
+// them); Store is spent writing in parallel with other writers; LockWait
+// is spent waiting for the locks.
+type WriteTimings struct {
+	Batches, Articles                 int64
+	Resolve, Store, Cluster, LockWait time.Duration
+}
+
+// WriteTimings returns the time this Store's writers spent in each step of
+// Put since it was opened (Replace counts as resolving).
+func (s *Store) WriteTimings() WriteTimings {
+	t := &s.timing
+	return WriteTimings{Batches: t.batches.Load(), Articles: t.articles.Load(),
+		Resolve: time.Duration(t.resolve.Load()), Store: time.Duration(t.store.Load()),
+		Cluster: time.Duration(t.cluster.Load()), LockWait: time.Duration(t.wait.Load())}
+}
+
+// timing is what WriteTimings reports, in nanoseconds.
+type timing struct {
+	batches, articles, resolve, store, cluster, wait atomic.Int64
+}
+
+// item is one record on its way into the store, with what resolving it
+// found.
+type item struct {
+	rec *quotewire.Record
+	// a is the analysis stored (Replace keeps the stored date and text)
+	a   *quotewire.Analysis
+	key string
+	// packed is the analysis as stored (package pack)
+	packed []byte
+	// fresh: not stored when the batch was resolved (and not an earlier
+	// record of the batch again)
+	fresh bool
+	// id is the article's id once stored (0: stored by someone else)
+	id int64
+	// gids and lids link the store's entities to the analysis's ids
+	gids []int64
+	lids []string
+	// speakers and qkeys are each quote's speaker (0: none) and
+	// quotation key
+	speakers []int64
+	qkeys    []string
+}
+
+func newItem(r *quotewire.Record) (*item, error) {
+	a := r.Analysis
+	if a == nil {
+		return nil, errors.New("record without analysis")
+	}
+	key := r.Key
+	if key == "" {
+		key = quotewire.ArticleKey(a.URL, a.Text)
+	}
+	js, err := pack.Analysis(a)
+	if err != nil {
+		return nil, err
+	}
+	return &item{rec: r, a: a, key: clean(key), packed: js}, nil
+}
+
+// resolveItems finds which items are new and resolves their names and
+// quotations (step 1 of Put), returning the quotations' ids by key.
+func (w *writer) resolveItems(items []*item) (map[string]int64, error) {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.key
+	}
+	stored := map[string]bool{}
+	err := w.run(step{what: "find stored articles", sql: "SELECT key FROM articles WHERE key = ANY($1)", args: []any{keys},
+		row: func(rows pgx.Rows) error {
+			var k string
+			err := rows.Scan(&k)
+			stored[k] = true
+			return err
+		}})
+	if err != nil {
+		return nil, err
+	}
+	var fresh []*item
+	var as []*quotewire.Analysis
+	for _, it := range items {
+		it.fresh = !stored[it.key]
+		if it.fresh {
+			stored[it.key] = true
+			fresh = append(fresh, it)
+			as = append(as, it.a)
+		}
+	}
+	// what the store holds about their names, in one round trip
+	names, lookups := w.prefetch(as...)
+	if err := w.run(lookups...); err != nil {
+		return nil, err
+	}
+	for _, it := range fresh {
+		if err := w.resolve(it, names); err != nil {
+			return nil, fmt.Errorf("store %s: %w", it.rec.Origin, err)
+		}
+	}
+	qids, err := w.quotations(fresh)
+	if err != nil {
+		return nil, err
+	}
+	return qids, w.run()
+}
+
+// storeItems writes the fresh items' articles, quotes and counts (step 2
+// of Put) in a transaction of its own, without the write lock, and
+// returns how many articles it stored.
+func (s *Store) storeItems(ctx context.Context, items []*item, qids map[string]int64) (int, error) {
+	var fresh []*item
+	for _, it := range items {
+		if it.fresh {
+			fresh = append(fresh, it)
+		}
+	}
+	if len(fresh) == 0 {
+		return 0, nil
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return 0, errf("begin write", err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC()}
+	steps := make([]step, len(fresh))
+	for i, it := range fresh {
+		it.id = 0
+		a, r := it.a, it.rec
+		steps[i] = step{what: "insert article", sql: `INSERT INTO articles
+			(key, source_id, url, title, date, outlet, dateline, agency, text, file, line, record, signature, analysis, added)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+			ON CONFLICT (key) DO NOTHING RETURNING id`,
+			args: []any{it.key, clean(a.ID), clean(a.URL), clean(a.Title), clean(a.Date), clean(r.Outlet), clean(a.Dateline), clean(a.Agency), a.Text,
+				clean(r.Origin.File), r.Origin.Line, r.Origin.Record, rules.PackSignature(r.Signature), it.packed, w.now},
+			row: func(rows pgx.Rows) error { return rows.Scan(&it.id) }}
+	}
+	if err := w.run(steps...); err != nil {
+		return 0, err
+	}
+	var done []*item
+	var links links
+	var barts, hashes []int64
+	var bands []int16
+	for _, it := range fresh {
+		if it.id == 0 {
+			// stored by another writer since the batch was resolved
+			continue
+		}
+		done = append(done, it)
+		if sig := it.rec.Signature; len(sig) == rules.Bands*rules.Rows {
+			for b, h := range rules.BandHashes(sig) {
+				barts, bands, hashes = append(barts, it.id), append(bands, int16(b)), append(hashes, h)
+			}
+		}
+		links.add(it)
+		w.addQuotes(it, qids)
+	}
+	if len(barts) > 0 {
+		w.later("insert bands", `INSERT INTO article_bands (band, hash, article)
+			SELECT band, hash, article FROM unnest($1::smallint[], $2::bigint[], $3::bigint[]) AS u(band, hash, article)
+			ON CONFLICT DO NOTHING`, bands, hashes, barts)
+	}
+	w.link(&links)
+	w.queueQuotes()
+	w.count(done, qids)
+	if err := w.run(); err != nil {
+		return 0, err
+	}
+	if w.counted != w.toCount {
+		return 0, errQuotationGone
+	}
 	if err := tx.Commit(ctx); err != nil {
-		return errf("commit", err)
+		return 0, errf("commit", err)
 	}
-	for k, v := range w.fresh {
-		s.cache[k] = v
+	return len(done), nil
+}
+
+// cluster sets the near-duplicate cluster of the items' stored articles
+// that have a signature and no cluster yet (step 3 of Put): the lowest
+// cluster of the clustered articles that share a band of its signature
+// and agree on rules.IsNearDuplicate, or, when there are none, its own
+// id. It runs under the cluster lock, so that of two near-duplicates
+// stored at once the second to be clustered sees the first.
+func (w *writer) cluster(items []*item) error {
+	var keys []string
+	var ubands []int16
+	var uhashes []int64
+	sigs := map[string][]uint32{}
+	for _, it := range items {
+		if len(it.rec.Signature) != rules.Bands*rules.Rows || sigs[it.key] != nil {
+			continue
+		}
+		keys = append(keys, it.key)
+		sigs[it.key] = it.rec.Signature
+		for b, h := range rules.BandHashes(it.rec.Signature) {
+			ubands, uhashes = append(ubands, int16(b)), append(uhashes, h)
+		}
 	}
-	return nil
+	if len(keys) == 0 {
+		return nil
+	}
+	type candidate struct {
+		id, cluster int64
+		sig         []byte
+	}
+	type pending struct {
+		id    int64
+		sig   []uint32
+		cands []candidate
+	}
+	var todo []*pending
+	byID := map[int64]*pending{}
+	// the articles sharing a band with each (the first 100 by id), found
+	// by the bands' primary key: each key's bands are its slice of the
+	// arrays
+	err := w.run(step{what: "find near-duplicates", sql: `SELECT p.id, p.key, c.id, c.cluster, c.signature
+		FROM unnest($1::text[]) WITH ORDINALITY AS k(key, i) JOIN articles p ON p.key = k.key
+		LEFT JOIN LATERAL (SELECT a.id, a.cluster, a.signature FROM articles a
+			WHERE a.id IN (SELECT b.article FROM article_bands b
+				JOIN unnest(($2::smallint[])[(k.i - 1) * $4 + 1 : k.i * $4], ($3::bigint[])[(k.i - 1) * $4 + 1 : k.i * $4]) AS u(band, hash)
+				ON b.band = u.band AND b.hash = u.hash WHERE b.article <> p.id)
+			ORDER BY a.id LIMIT 100) c ON true
+		WHERE p.cluster IS NULL AND p.signature IS NOT NULL
+		ORDER BY p.id, c.id`, args: []any{keys, ubands, uhashes, rules.Bands}, row: func(rows pgx.Rows) error {
+		var id int64
+		var key string
+		var osig []byte
+		var other, oc *int64
+		if err := rows.Scan(&id, &key, &other, &oc, &osig); err != nil {
+			return err
+		}
+		p := byID[id]
+		if p == nil {
+			p = &pending{id: id, sig: sigs[key]}
+			byID[id] = p
+			todo = append(todo, p)
+		}
+		if other != nil {
+			c := candidate{id: *other, sig: osig}
+			if oc != nil {
+				c.cluster = *oc
+			}
+			p.cands = append(p.cands, c)
+		}
+		return nil
+	}})
+	if err != nil || len(todo) == 0 {
+		return err
+	}
+	assigned := map[int64]int64{}
+	ids, clusters := make([]int64, len(todo)), make([]int64, len(todo))
+	for i, p := range todo {
+		// the lowest cluster among its clustered near-duplicates, even
+		// one numbered after it (clustered first, as a writer that stored
+		// it later may be quicker to cluster): a cluster is never split
+		var cl int64
+		for _, c := range p.cands {
+			oc := c.cluster
+			if oc == 0 {
+				// clustered in this pass, or not yet (then it will see
+				// this one when its turn comes)
+				oc = assigned[c.id]
+			}
+			if oc != 0 && (cl == 0 || oc < cl) && rules.IsNearDuplicate(p.sig, c.sig) {
+				cl = oc
+			}
+		}
+		if cl == 0 {
+			cl = p.id
+		}
+		assigned[p.id] = cl
+		ids[i], clusters[i] = p.id, cl
+	}
+	w.later("set clusters", `UPDATE articles a SET cluster = u.cluster FROM unnest($1::bigint[], $2::bigint[]) AS u(id, cluster)
+		WHERE a.id = u.id`, ids, clusters)
+	return w.run()
 }
 
 // writer holds one write transaction. It sends its statements in as few
@@ -94,6 +494,11 @@ type writer struct {
 	quotes quoteRows
 	// ids are entity ids taken from the sequence and not used yet.
 	ids []int64
+	// names are the new entities, aliases and roles waiting for run.
+	names nameRows
+	// toCount and counted are how many quotations count asked to count
+	// and how many it found.
+	toCount, counted int
 }
 
 // step is one statement of a round trip; row is called for each row it
@@ -115,6 +520,7 @@ func (w *writer) later(what, sql string, args ...any) {
 // reads their results in order: each step sees what the steps before it
 // wrote.
 func (w *writer) run(steps ...step) error {
+	w.flushNames()
 	all := append(w.pending, steps...)
 	w.pending = nil
 	if len(all) == 0 {
@@ -174,90 +580,6 @@ func (w *writer) remember(k string, v int64) {
 	w.fresh[k] = v
 }
 
-// put stores one record; it reports false when the key was stored before.
-// It takes two round trips: the article with what the store knows of
-// its signature's bands and its names, then its quotations.
-func (w *writer) put(r *quotewire.Record) (bool, error) {
-	a := r.Analysis
-	if a == nil {
-		return false, errors.New("record without analysis")
-	}
-	key := r.Key
-	if key == "" {
-		key = quotewire.ArticleKey(a.URL, a.Text)
-	}
-	js, err := pack.Analysis(a)
-	if err != nil {
-		return false, err
-	}
-	// the article, and in the same statement (whose snapshot does not
-	// hold the article yet) the stored articles that share a band of its
-	// signature
-	ins := `WITH ins AS (INSERT INTO articles
-		(key, source_id, url, title, date, outlet, dateline, agency, text, file, line, record, signature, analysis, added)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-		ON CONFLICT (key) DO NOTHING RETURNING id)`
-	args := []any{clean(key), clean(a.ID), clean(a.URL), clean(a.Title), clean(a.Date), clean(r.Outlet), clean(a.Dateline), clean(a.Agency), a.Text,
-		clean(r.Origin.File), r.Origin.Line, r.Origin.Record, rules.PackSignature(r.Signature), js, w.now}
-	sig := r.Signature
-	var bands []int16
-	var hashes []int64
-	if len(sig) == rules.Bands*rules.Rows {
-		hashes = rules.BandHashes(sig)
-		bands = make([]int16, len(hashes))
-		for b := range bands {
-			bands[b] = int16(b)
-		}
-		ins += ` SELECT ins.id, c.id, c.cluster, c.signature FROM ins LEFT JOIN LATERAL (
-			SELECT a.id, COALESCE(a.cluster, a.id) AS cluster, a.signature FROM articles a
-			WHERE a.id IN (SELECT b.article FROM article_bands b
-				JOIN unnest($16::smallint[], $17::bigint[]) AS u(band, hash) ON b.band = u.band AND b.hash = u.hash)
-			ORDER BY a.id LIMIT 100) c ON true`
-		args = append(args, bands, hashes)
-	} else {
-		sig = nil
-		ins += ` SELECT id, NULL::bigint, NULL::bigint, NULL::bytea FROM ins`
-	}
-	var id, cluster int64
-	stored := false
-	insert := step{what: "insert article", sql: ins, args: args, row: func(rows pgx.Rows) error {
-		var other, oc *int64
-		var osig []byte
-		if err := rows.Scan(&id, &other, &oc, &osig); err != nil {
-			return err
-		}
-		if !stored {
-			stored, cluster = true, id
-		}
-		// near-duplicate clustering: the lowest cluster of the stored
-		// articles that agree on NearDuplicate of the signature
-		if other != nil && rules.IsNearDuplicate(sig, osig) && *oc < cluster {
-			cluster = *oc
-		}
-		return nil
-	}}
-	names, lookups := w.prefetch(a)
-	if err := w.run(append([]step{insert}, lookups...)...); err != nil {
-		return false, err
-	}
-	if !stored {
-		return false, nil
-	}
-	if sig != nil {
-		w.later("set cluster", `WITH b AS (INSERT INTO article_bands (band, hash, article)
-				SELECT band, hash, $3::bigint FROM unnest($1::smallint[], $2::bigint[]) AS u(band, hash) ON CONFLICT DO NOTHING)
-			UPDATE articles SET cluster = $4::bigint WHERE id = $3::bigint`, bands, hashes, id, cluster)
-	}
-	local, err := w.entities(id, a, names)
-	if err != nil {
-		return false, err
-	}
-	if err := w.addQuotes(id, a, local); err != nil {
-		return false, err
-	}
-	return true, nil
-}
-
 // quoteRows are quotes waiting to be inserted, column by column.
 type quoteRows struct {
 	article    []int64
@@ -278,73 +600,120 @@ func (q *quoteRows) len() int { return len(q.article) }
 // maxQuoteRows is how many quotes one INSERT writes at most.
 const maxQuoteRows = 5000
 
-// addQuotes groups the quotes of analysis a, in article id, into their
-// quotations (counting the occurrences, setting first dates and
-// speakers), counts them to their speakers, and keeps them for
-// queueQuotes.
-func (w *writer) addQuotes(id int64, a *quotewire.Analysis, local map[string]int64) error {
-	if len(a.Quotes) == 0 {
-		return nil
+// resolve resolves an item's entities to the store's (p is what was
+// prefetched about their names) and its quotes to their speakers and
+// quotation keys.
+func (w *writer) resolve(it *item, p *prefetched) error {
+	a := it.a
+	local := map[string]int64{}
+	it.gids, it.lids = nil, nil
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		gid, err := w.entity(e, p)
+		if err != nil {
+			return err
+		}
+		if gid == 0 {
+			continue
+		}
+		local[e.ID] = gid
+		it.gids = append(it.gids, gid)
+		it.lids = append(it.lids, e.ID)
 	}
-	// one row per quotation: PostgreSQL cannot update a row twice in one
-	// statement, so repeats within the article are counted here; the
-	// quotation keeps its first quote's text and first resolved speaker,
-	// as row by row would
-	type quotation struct {
-		key, text string
-		speaker   int64
-		n         int
-	}
-	var qns []*quotation
-	byKey := map[string]*quotation{}
-	keys := make([]string, len(a.Quotes))
-	speakers := make([]int64, len(a.Quotes))
-	spoke := map[int64]int{}
+	it.speakers = make([]int64, len(a.Quotes))
+	it.qkeys = make([]string, len(a.Quotes))
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker != nil {
-			if g, ok := local[q.Speaker.ID]; ok {
-				speakers[i] = g
-				spoke[g]++
+			it.speakers[i] = local[q.Speaker.ID]
+		}
+		it.qkeys[i] = rules.QuotationKey(q.Content.Text, it.speakers[i])
+	}
+	return nil
+}
+
+// quotations returns the ids of the items' quotations by key, creating
+// those the store does not hold (with the text of their first quote and
+// no occurrences: count adds them). Existing ones are read first and
+// only missing ones inserted, so that this never waits on a row another
+// writer is counting.
+func (w *writer) quotations(items []*item) (map[string]int64, error) {
+	ids := map[string]int64{}
+	var keys, texts []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		for i, k := range it.qkeys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+				texts = append(texts, it.a.Quotes[i].Content.Text)
 			}
 		}
-		keys[i] = rules.QuotationKey(q.Content.Text, speakers[i])
-		qn := byKey[keys[i]]
-		if qn == nil {
-			qn = &quotation{key: keys[i], text: q.Content.Text}
-			byKey[keys[i]] = qn
-			qns = append(qns, qn)
-		}
-		qn.n++
-		if qn.speaker == 0 {
-			qn.speaker = speakers[i]
-		}
 	}
-	qkeys, qtexts, qspeakers, qdates, qcounts := make([]string, len(qns)), make([]string, len(qns)), make([]int64, len(qns)), make([]string, len(qns)), make([]int, len(qns))
-	for i, qn := range qns {
-		qkeys[i], qtexts[i], qspeakers[i], qdates[i], qcounts[i] = qn.key, qn.text, qn.speaker, a.Date, qn.n
+	if len(keys) == 0 {
+		return ids, nil
 	}
-	ids := make(map[string]int64, len(qns))
-	err := w.run(step{what: "insert quotations", sql: `INSERT INTO quotations AS qn (key, text, speaker, first_date, occurrences)
-		SELECT key, text, NULLIF(speaker, 0), date, n
-		FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[]) WITH ORDINALITY AS u(key, text, speaker, date, n, i)
-		ORDER BY i
-		ON CONFLICT (key) DO UPDATE SET occurrences = qn.occurrences + excluded.occurrences,
-			first_date = CASE WHEN excluded.first_date <> '' AND (qn.first_date = '' OR excluded.first_date < qn.first_date)
-				THEN excluded.first_date ELSE qn.first_date END,
-			speaker = COALESCE(qn.speaker, excluded.speaker)
-		RETURNING key, id`, args: []any{qkeys, qtexts, qspeakers, qdates, qcounts}, row: func(rows pgx.Rows) error {
+	scan := func(rows pgx.Rows) error {
 		var k string
-		var qid int64
-		if err := rows.Scan(&k, &qid); err != nil {
-			return err
-		}
-		ids[k] = qid
-		return nil
-	}})
-	if err != nil {
+		var id int64
+		err := rows.Scan(&k, &id)
+		ids[k] = id
 		return err
 	}
+	if err := w.run(step{what: "find quotations", sql: "SELECT key, id FROM quotations WHERE key = ANY($1)", args: []any{keys}, row: scan}); err != nil {
+		return nil, err
+	}
+	var mkeys, mtexts []string
+	for i, k := range keys {
+		if _, ok := ids[k]; !ok {
+			mkeys, mtexts = append(mkeys, k), append(mtexts, texts[i])
+		}
+	}
+	if len(mkeys) > 0 {
+		err := w.run(step{what: "insert quotations", sql: `INSERT INTO quotations (key, text)
+			SELECT key, text FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(key, text, i) ORDER BY i
+			ON CONFLICT (key) DO NOTHING RETURNING key, id`, args: []any{mkeys, mtexts}, row: scan})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range mkeys {
+		if _, ok := ids[k]; !ok {
+			return nil, fmt.Errorf("insert quotations: quotation %s was neither stored nor created", k)
+		}
+	}
+	return ids, nil
+}
+
+// links are links of articles to entities waiting for link, column by
+// column.
+type links struct {
+	article []int64
+	entity  []int64
+	local   []string
+}
+
+// add adds the links of an item's article to its entities.
+func (l *links) add(it *item) {
+	for i, gid := range it.gids {
+		l.article, l.entity, l.local = append(l.article, it.id), append(l.entity, gid), append(l.local, it.lids[i])
+	}
+}
+
+// link queues the insert of links.
+func (w *writer) link(l *links) {
+	if len(l.article) == 0 {
+		return
+	}
+	// a local id twice keeps its first entity, as row by row would
+	w.later("link entities", `INSERT INTO article_entities (article, entity, local)
+		SELECT article, entity, local FROM unnest($1::bigint[], $2::bigint[], $3::text[]) WITH ORDINALITY AS u(article, entity, local, n)
+		ORDER BY n ON CONFLICT DO NOTHING`, l.article, l.entity, l.local)
+}
+
+// addQuotes keeps an item's quotes for queueQuotes.
+func (w *writer) addQuotes(it *item, qids map[string]int64) {
+	a := it.a
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		name := ""
@@ -352,31 +721,95 @@ func (w *writer) addQuotes(id int64, a *quotewire.Analysis, local map[string]int
 			name = q.Speaker.Name
 		}
 		r := &w.quotes
-		r.article = append(r.article, id)
+		r.article = append(r.article, it.id)
 		r.seq = append(r.seq, i)
 		r.kind = append(r.kind, string(q.Type))
 		r.text = append(r.text, q.Content.Text)
 		r.date = append(r.date, a.Date)
 		r.start = append(r.start, q.Content.Start)
 		r.end = append(r.end, q.Content.End)
-		r.speaker = append(r.speaker, speakers[i])
+		r.speaker = append(r.speaker, it.speakers[i])
 		r.name = append(r.name, name)
 		r.confidence = append(r.confidence, q.Confidence)
-		r.quotation = append(r.quotation, ids[keys[i]])
+		r.quotation = append(r.quotation, qids[it.qkeys[i]])
 		r.words = append(r.words, Words(q.Content.Text))
-	}
-	if len(spoke) > 0 {
-		sids, counts := make([]int64, 0, len(spoke)), make([]int, 0, len(spoke))
-		for sp, n := range spoke {
-			sids, counts = append(sids, sp), append(counts, n)
-		}
-		w.later("count quotes", `UPDATE entities e SET quotes = e.quotes + u.n
-			FROM unnest($1::bigint[], $2::int[]) AS u(id, n) WHERE e.id = u.id`, sids, counts)
 	}
 	if w.quotes.len() >= maxQuoteRows {
 		w.queueQuotes()
 	}
-	return nil
+}
+
+// count queues what the items' quotes add to their quotations
+// (occurrences; the earliest date; a speaker, for a quotation without
+// one: its first resolved quote's) and to their speakers' counts. The
+// rows are locked first, quotations then entities, each by id, the order
+// every writer takes them in: writers counting at once wait for each
+// other instead of deadlocking.
+func (w *writer) count(items []*item, qids map[string]int64) {
+	type tally struct {
+		n       int
+		date    string
+		speaker int64
+	}
+	qn := map[int64]*tally{}
+	spoke := map[int64]int{}
+	for _, it := range items {
+		for i, k := range it.qkeys {
+			id := qids[k]
+			t := qn[id]
+			if t == nil {
+				t = &tally{}
+				qn[id] = t
+			}
+			t.n++
+			if d := it.a.Date; d != "" && (t.date == "" || d < t.date) {
+				t.date = d
+			}
+			if t.speaker == 0 {
+				t.speaker = it.speakers[i]
+			}
+			if sp := it.speakers[i]; sp != 0 {
+				spoke[sp]++
+			}
+		}
+	}
+	if len(qn) > 0 {
+		ids := make([]int64, 0, len(qn))
+		for id := range qn {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		ns, dates, speakers := make([]int, len(ids)), make([]string, len(ids)), make([]int64, len(ids))
+		for i, id := range ids {
+			t := qn[id]
+			ns[i], dates[i], speakers[i] = t.n, t.date, t.speaker
+		}
+		w.later("lock quotations", "SELECT 1 FROM quotations WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", ids)
+		w.pending = append(w.pending, step{what: "count quotations", sql: `UPDATE quotations qn SET occurrences = qn.occurrences + u.n,
+				first_date = CASE WHEN u.date <> '' AND (qn.first_date = '' OR u.date COLLATE "C" < qn.first_date)
+					THEN u.date ELSE qn.first_date END,
+				speaker = COALESCE(qn.speaker, NULLIF(u.speaker, 0))
+			FROM unnest($1::bigint[], $2::int[], $3::text[], $4::bigint[]) AS u(id, n, date, speaker) WHERE qn.id = u.id
+			RETURNING qn.id`, args: []any{ids, ns, dates, speakers}, row: func(pgx.Rows) error {
+			w.counted++
+			return nil
+		}})
+		w.toCount += len(ids)
+	}
+	if len(spoke) > 0 {
+		ids := make([]int64, 0, len(spoke))
+		for id := range spoke {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		ns := make([]int, len(ids))
+		for i, id := range ids {
+			ns[i] = spoke[id]
+		}
+		w.later("lock speakers", "SELECT 1 FROM entities WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", ids)
+		w.later("count quotes", `UPDATE entities e SET quotes = e.quotes + u.n
+			FROM unnest($1::bigint[], $2::int[]) AS u(id, n) WHERE e.id = u.id`, ids, ns)
+	}
 }
 
 // queueQuotes queues the insert of the waiting quotes, in order, with

@@ -14,24 +14,30 @@ import (
 // Replace replaces the analyses of stored articles with new ones, in one
 // transaction holding the write lock (see quotewire.Store and Put): the
 // old quotes leave their quotations and speakers' counts, the new ones
-// join theirs.
+// join theirs, and quotations left without occurrences are deleted.
 func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, error) {
 	if len(recs) == 0 {
 		return 0, nil
 	}
 	n := 0
-	err := s.write(ctx, func(w *writer) error {
-		for i := range recs {
-			ok, err := w.replace(&recs[i])
-			if err != nil {
-				return fmt.Errorf("replace %s: %w", recs[i].Key, err)
+	err := retry(ctx, func() error {
+		n = 0
+		return s.write(ctx, func(w *writer) error {
+			var left []int64
+			for i := range recs {
+				ok, err := w.replace(&recs[i], &left)
+				if err != nil {
+					return fmt.Errorf("replace %s: %w", recs[i].Key, err)
+				}
+				if ok {
+					n++
+				}
 			}
-			if ok {
-				n++
-			}
-		}
-		w.later("drop quotations", "DELETE FROM quotations WHERE occurrences <= 0")
-		return w.run()
+			// only the quotations this left empty: one another writer has
+			// just created, and not counted yet, stays
+			w.later("drop quotations", "DELETE FROM quotations WHERE id = ANY($1) AND occurrences <= 0", left)
+			return w.run()
+		})
 	})
 	if err != nil {
 		return 0, err
@@ -40,7 +46,8 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 }
 
 // replace swaps one article's analysis; false when its key is not stored.
-func (w *writer) replace(r *quotewire.Record) (bool, error) {
+// The quotations its old quotes leave are added to left.
+func (w *writer) replace(r *quotewire.Record, left *[]int64) (bool, error) {
 	if r.Analysis == nil {
 		return false, errors.New("record without analysis")
 	}
@@ -63,15 +70,21 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 	// stored), and then, in the same round trip, the names of the new
 	// one are looked up: with the speakers' counts already down, as
 	// row by row would see them
-	steps := []step{find}
-	for _, q := range []string{
-		`UPDATE entities e SET quotes = e.quotes - c.n
+	steps := []step{find,
+		{what: "drop old analysis", sql: `UPDATE entities e SET quotes = e.quotes - c.n
 			FROM (SELECT speaker, COUNT(*) AS n FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) AND speaker IS NOT NULL
 				GROUP BY speaker) c
-			WHERE e.id = c.speaker`,
-		`UPDATE quotations qn SET occurrences = qn.occurrences - c.n
+			WHERE e.id = c.speaker`, args: []any{key}},
+		{what: "drop old analysis", sql: `UPDATE quotations qn SET occurrences = qn.occurrences - c.n
 			FROM (SELECT quotation, COUNT(*) AS n FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) GROUP BY quotation) c
-			WHERE qn.id = c.quotation`,
+			WHERE qn.id = c.quotation RETURNING qn.id`, args: []any{key}, row: func(rows pgx.Rows) error {
+			var q int64
+			err := rows.Scan(&q)
+			*left = append(*left, q)
+			return err
+		}},
+	}
+	for _, q := range []string{
 		"DELETE FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1)",
 		"DELETE FROM article_entities WHERE article = (SELECT id FROM articles WHERE key = $1)",
 	} {
@@ -85,16 +98,22 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 	if !found {
 		return false, nil
 	}
-	local, err := w.entities(id, a, names)
+	it := &item{rec: r, a: &stored, key: key, id: id}
+	if err := w.resolve(it, names); err != nil {
+		return false, err
+	}
+	qids, err := w.quotations([]*item{it})
 	if err != nil {
 		return false, err
 	}
-	if err := w.addQuotes(id, &stored, local); err != nil {
-		return false, err
-	}
+	var l links
+	l.add(it)
+	w.link(&l)
+	w.addQuotes(it, qids)
 	// queued writes run in order: the next record, were it this article
-	// again, sees these quotes
+	// again, sees these quotes and counts
 	w.queueQuotes()
+	w.count([]*item{it}, qids)
 	return true, nil
 }
 

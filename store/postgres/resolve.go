@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,13 +16,15 @@ import (
 // Entity resolution follows the rules of store/sqlite exactly (package
 // rules holds the decisions). What differs is how the store is read: a
 // query per name would cost a round trip per name, so the stored entities
-// an article's names may refer to are read in the article's first round
-// trip (prefetch), and each name is then resolved from them, unless an
-// earlier name of the same article wrote something that reading again
-// could show (an alias with its key, a person or a role with its
-// surname): then it is read again, after those writes. New entities take
+// a batch's names may refer to are read in one round trip (prefetch), and
+// each name is then resolved from that view, which the writer keeps up
+// to date with what the batch writes (new entities, aliases, roles): the
+// writer holds the write lock, so nobody else changes them meanwhile.
+// Only what the view cannot answer exactly (an alias added to an entity
+// it has not seen) is read again, after the writes. New entities take
 // their ids from the sequence beforehand, so creating one needs no round
-// trip either.
+// trip either, and the batch's new entities, aliases and roles travel as
+// three statements with the next round trip.
 
 // idBlock is how many entity ids the writer takes from the sequence at
 // least when it needs some (an article's first round trip takes as many
@@ -32,25 +36,29 @@ const idBlock = 16
 type storedEntity struct {
 	id                  int64
 	typ, given, surname string
+	quotes              int
 }
 
-// prefetched is what the store held about an article's names when its
-// first round trip ran, and what the article wrote since.
+// Limits of the lists match reads, as store/sqlite reads them.
+const (
+	aliasLimit   = 10
+	surnameLimit = 50
+)
+
+// prefetched is what the store holds about a batch's names, as read when
+// the batch's first round trip ran and updated with what the batch wrote
+// since.
 type prefetched struct {
 	// aliases are the entities with each alias key asked for, most quoted
-	// first, at most 10 (as match reads them); surnames the people with
-	// each surname asked for, most quoted first, at most 50; heads the
-	// role heads those people have among the article's.
+	// first (then by id), at most aliasLimit; surnames the people with
+	// each surname asked for, in the same order, at most surnameLimit;
+	// heads the role heads of entities, among those the batch's names
+	// have.
 	aliases, surnames map[string][]storedEntity
 	heads             map[int64]map[string]bool
-	askedKeys         map[string]bool
-	askedSurnames     map[string]bool
-	// written since: alias keys, surnames (of new people, and of people
-	// given roles); stale when a role went to an entity whose surname is
-	// not known here, which makes every name be read again.
-	dirtyKeys, dirtySurnames map[string]bool
-	stale                    bool
-	// entities are the stored entities seen, for their type and surname.
+	// askedKeys and askedSurnames are those the lists hold exactly.
+	askedKeys, askedSurnames map[string]bool
+	// entities are the stored entities seen.
 	entities map[int64]storedEntity
 }
 
@@ -79,76 +87,58 @@ func nameParts(e *quotewire.EntityOut) nameOf {
 }
 
 // prefetch returns the steps that read what the store holds about the
-// names of a's entities that the cache does not resolve, and where their
-// rows go.
-func (w *writer) prefetch(a *quotewire.Analysis) (*prefetched, []step) {
+// names of the analyses' entities that the cache does not resolve, and
+// the view their rows fill.
+func (w *writer) prefetch(as ...*quotewire.Analysis) (*prefetched, []step) {
 	p := &prefetched{aliases: map[string][]storedEntity{}, surnames: map[string][]storedEntity{}, heads: map[int64]map[string]bool{},
-		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, dirtyKeys: map[string]bool{}, dirtySurnames: map[string]bool{},
-		entities: map[int64]storedEntity{}}
+		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, entities: map[int64]storedEntity{}}
 	var keys, surnames, heads []string
-	var known []int64 // cached entities that will get roles
 	seenHead := map[string]bool{}
 	unresolved := 0
-	for i := range a.Entities {
-		e := &a.Entities[i]
-		n := nameParts(e)
-		if n.key == "" {
-			continue
-		}
-		if id, ok := w.lookup(n.typ + "\x00" + n.key); ok && n.cacheable {
-			idk := "r\x00" + strconv.FormatInt(id, 10) + "\x00"
-			for _, r := range e.Roles {
-				if rules.RoleHead(r) != "" && !w.known(idk+r) {
-					known = append(known, id)
-					break
+	for _, a := range as {
+		for i := range a.Entities {
+			e := &a.Entities[i]
+			n := nameParts(e)
+			if n.key == "" {
+				continue
+			}
+			if _, ok := w.lookup(n.typ + "\x00" + n.key); ok && n.cacheable {
+				continue
+			}
+			unresolved++
+			person := n.typ == string(quotewire.Person)
+			if (!person || n.given != "") && !p.askedKeys[n.key] {
+				p.askedKeys[n.key] = true
+				keys = append(keys, n.key)
+			}
+			if person && n.surname != "" {
+				if !p.askedSurnames[n.surname] {
+					p.askedSurnames[n.surname] = true
+					surnames = append(surnames, n.surname)
 				}
-			}
-			continue
-		}
-		unresolved++
-		person := n.typ == string(quotewire.Person)
-		if (!person || n.given != "") && !p.askedKeys[n.key] {
-			p.askedKeys[n.key] = true
-			keys = append(keys, n.key)
-		}
-		if person && n.surname != "" {
-			if !p.askedSurnames[n.surname] {
-				p.askedSurnames[n.surname] = true
-				surnames = append(surnames, n.surname)
-			}
-			for _, h := range n.heads {
-				if !seenHead[h] {
-					seenHead[h] = true
-					heads = append(heads, h)
+				for _, h := range n.heads {
+					if !seenHead[h] {
+						seenHead[h] = true
+						heads = append(heads, h)
+					}
 				}
 			}
 		}
 	}
 	var steps []step
-	if len(known) > 0 {
-		steps = append(steps, step{what: "look up entities", sql: "SELECT id, type, given, surname FROM entities WHERE id = ANY($1)",
-			args: []any{known}, row: func(rows pgx.Rows) error {
-				var e storedEntity
-				if err := rows.Scan(&e.id, &e.typ, &e.given, &e.surname); err != nil {
-					return err
-				}
-				p.entities[e.id] = e
-				return nil
-			}})
-	}
 	if need := unresolved - len(w.ids); need > 0 {
-		// ids for the entities the article may create
+		// ids for the entities the batch may create
 		steps = append(steps, w.numberEntities(max(need, idBlock)))
 	}
 	if len(keys) > 0 {
-		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname
+		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname, e.quotes
 			FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
 				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a JOIN entities e ON e.id = a.entity
-				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT 10) e
-			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys}, row: func(rows pgx.Rows) error {
+				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT $2) e
+			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys, aliasLimit}, row: func(rows pgx.Rows) error {
 			var k string
 			var e storedEntity
-			if err := rows.Scan(&k, &e.id, &e.typ, &e.given, &e.surname); err != nil {
+			if err := rows.Scan(&k, &e.id, &e.typ, &e.given, &e.surname, &e.quotes); err != nil {
 				return err
 			}
 			p.aliases[k] = append(p.aliases[k], e)
@@ -159,12 +149,12 @@ func (w *writer) prefetch(a *quotewire.Analysis) (*prefetched, []step) {
 	if len(surnames) > 0 {
 		people := `unnest($1::text[]) AS s(surname) CROSS JOIN LATERAL (
 				SELECT id, given, quotes FROM entities WHERE surname = s.surname AND type = 'person'
-				ORDER BY quotes DESC, id LIMIT 50) e`
-		steps = append(steps, step{what: "look up surnames", sql: `SELECT s.surname, e.id, e.given FROM ` + people + `
-			ORDER BY s.surname, e.quotes DESC, e.id`, args: []any{surnames}, row: func(rows pgx.Rows) error {
+				ORDER BY quotes DESC, id LIMIT $2) e`
+		steps = append(steps, step{what: "look up surnames", sql: `SELECT s.surname, e.id, e.given, e.quotes FROM ` + people + `
+			ORDER BY s.surname, e.quotes DESC, e.id`, args: []any{surnames, surnameLimit}, row: func(rows pgx.Rows) error {
 			var s string
 			e := storedEntity{typ: string(quotewire.Person)}
-			if err := rows.Scan(&s, &e.id, &e.given); err != nil {
+			if err := rows.Scan(&s, &e.id, &e.given, &e.quotes); err != nil {
 				return err
 			}
 			e.surname = s
@@ -174,35 +164,37 @@ func (w *writer) prefetch(a *quotewire.Analysis) (*prefetched, []step) {
 		}})
 		if len(heads) > 0 {
 			steps = append(steps, step{what: "look up roles", sql: `SELECT DISTINCT r.entity, r.head FROM ` + people + `
-				JOIN entity_roles r ON r.entity = e.id WHERE r.head = ANY($2::text[])`, args: []any{surnames, heads}, row: func(rows pgx.Rows) error {
-				var id int64
-				var h string
-				if err := rows.Scan(&id, &h); err != nil {
-					return err
-				}
-				if p.heads[id] == nil {
-					p.heads[id] = map[string]bool{}
-				}
-				p.heads[id][h] = true
-				return nil
-			}})
+				JOIN entity_roles r ON r.entity = e.id WHERE r.head = ANY($3::text[])`, args: []any{surnames, surnameLimit, heads},
+				row: func(rows pgx.Rows) error {
+					var id int64
+					var h string
+					if err := rows.Scan(&id, &h); err != nil {
+						return err
+					}
+					p.addHead(id, h)
+					return nil
+				}})
 		}
 	}
 	return p, steps
 }
 
+func (p *prefetched) addHead(id int64, h string) {
+	if p.heads[id] == nil {
+		p.heads[id] = map[string]bool{}
+	}
+	p.heads[id][h] = true
+}
+
 // match resolves a name from what was prefetched, as writer.match would
 // from the store; ok is false when that is not known or no longer true.
 func (p *prefetched) match(n nameOf) (id int64, ok bool) {
-	if p.stale {
-		return 0, false
-	}
 	person := n.typ == string(quotewire.Person)
 	byAlias := !person || n.given != ""
-	if byAlias && (!p.askedKeys[n.key] || p.dirtyKeys[n.key]) {
+	if byAlias && !p.askedKeys[n.key] {
 		return 0, false
 	}
-	if person && n.surname != "" && (!p.askedSurnames[n.surname] || p.dirtySurnames[n.surname]) {
+	if person && n.surname != "" && !p.askedSurnames[n.surname] {
 		return 0, false
 	}
 	if byAlias {
@@ -241,56 +233,43 @@ func (p *prefetched) candidates(surname string, heads []string) []rules.Candidat
 	return cands
 }
 
-// wrote records what resolving a name wrote: an alias with key, a new
-// entity, roles on an entity.
-func (p *prefetched) wrote(key string, alias bool, created *storedEntity, rolesOn int64) {
-	if alias {
-		p.dirtyKeys[key] = true
-	}
+// wrote brings the view up to date with what resolving a name wrote: an
+// alias with key on entity id, a new entity, role heads on id. What it
+// cannot place exactly (an alias on an entity it has not seen) makes it
+// forget that key's list, to be read again.
+func (p *prefetched) wrote(key string, alias bool, id int64, created *storedEntity, heads []string) {
 	if created != nil {
-		p.entities[created.id] = *created
-		if created.typ == string(quotewire.Person) {
-			p.dirtySurnames[created.surname] = true
+		p.entities[id] = *created
+		if s := created.surname; created.typ == string(quotewire.Person) && p.askedSurnames[s] && len(p.surnames[s]) < surnameLimit {
+			// quoted by nobody yet, and numbered after every stored
+			// entity: last in its list
+			p.surnames[s] = append(p.surnames[s], *created)
 		}
 	}
-	if rolesOn != 0 {
-		e, ok := p.entities[rolesOn]
+	if alias && p.askedKeys[key] {
+		e, seen := p.entities[id]
+		list := p.aliases[key]
 		switch {
-		case !ok:
-			p.stale = true
-		case e.typ == string(quotewire.Person):
-			p.dirtySurnames[e.surname] = true
+		case !seen:
+			delete(p.askedKeys, key)
+			delete(p.aliases, key)
+		case !slices.ContainsFunc(list, func(o storedEntity) bool { return o.id == id }):
+			i, _ := slices.BinarySearchFunc(list, e, func(a, b storedEntity) int {
+				if a.quotes != b.quotes {
+					return b.quotes - a.quotes
+				}
+				return cmp.Compare(a.id, b.id)
+			})
+			list = slices.Insert(list, i, e)
+			if len(list) > aliasLimit {
+				list = list[:aliasLimit]
+			}
+			p.aliases[key] = list
 		}
 	}
-}
-
-// entities resolves the analysis's entities to the store's (p is what
-// was prefetched about their names) and links them to article id; it
-// returns the store's id of each local entity id.
-func (w *writer) entities(id int64, a *quotewire.Analysis, p *prefetched) (map[string]int64, error) {
-	local := map[string]int64{}
-	var gids []int64
-	var lids []string
-	for i := range a.Entities {
-		e := &a.Entities[i]
-		gid, err := w.entity(e, p)
-		if err != nil {
-			return nil, err
-		}
-		if gid == 0 {
-			continue
-		}
-		local[e.ID] = gid
-		gids = append(gids, gid)
-		lids = append(lids, e.ID)
+	for _, h := range heads {
+		p.addHead(id, h)
 	}
-	if len(gids) > 0 {
-		// a local id twice keeps its first entity, as row by row would
-		w.later("link entities", `INSERT INTO article_entities (article, entity, local)
-			SELECT $1::bigint, entity, local FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS u(entity, local, n)
-			ORDER BY n ON CONFLICT DO NOTHING`, id, gids, lids)
-	}
-	return local, nil
 }
 
 // entity resolves an analysis entity to the store's entity, creating it
@@ -334,25 +313,19 @@ func (w *writer) entity(e *quotewire.EntityOut, p *prefetched) (int64, error) {
 		}
 	}
 	var made *storedEntity
+	nr := &w.names
 	if created {
 		made = &storedEntity{id: id, typ: n.typ, given: n.given, surname: n.surname}
-		w.later("insert entity", `INSERT INTO entities (id, name, key, given, surname, type) OVERRIDING SYSTEM VALUE
-			VALUES ($1, $2, $3, $4, $5, $6)`, id, e.Name, n.key, n.given, n.surname, n.typ)
+		nr.eid, nr.ename, nr.ekey = append(nr.eid, id), append(nr.ename, e.Name), append(nr.ekey, n.key)
+		nr.egiven, nr.esurname, nr.etype = append(nr.egiven, n.given), append(nr.esurname, n.surname), append(nr.etype, n.typ)
 	}
 	if alias {
-		w.later("insert alias", "INSERT INTO entity_aliases (entity, key, alias) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", id, n.key, e.Name)
+		nr.aid, nr.akey, nr.aalias = append(nr.aid, id), append(nr.akey, n.key), append(nr.aalias, e.Name)
 	}
-	var rolesOn int64
-	if len(roles) > 0 {
-		// a role twice keeps its first head, as row by row would
-		w.later("insert roles", `INSERT INTO entity_roles (entity, role, head)
-			SELECT $1::bigint, role, head FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(role, head, n)
-			ORDER BY n ON CONFLICT DO NOTHING`, id, roles, rheads)
-		if !created {
-			rolesOn = id
-		}
+	for i, r := range roles {
+		nr.rid, nr.rrole, nr.rhead = append(nr.rid, id), append(nr.rrole, r), append(nr.rhead, rheads[i])
 	}
-	p.wrote(n.key, alias, made, rolesOn)
+	p.wrote(n.key, alias, id, made, rheads)
 	if n.cacheable && !cached {
 		w.remember(ck, id)
 	}
@@ -420,12 +393,12 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
 	}
 	var found int64
 	var cands []rules.Candidate
-	sql := "SELECT src, id, type, given, surname, shared FROM (" + strings.Join(parts, " UNION ALL ") + ") m ORDER BY src, quotes DESC, id"
+	sql := "SELECT src, id, type, given, surname, quotes, shared FROM (" + strings.Join(parts, " UNION ALL ") + ") m ORDER BY src, quotes DESC, id"
 	err := w.run(step{what: "match entity", sql: sql, args: args, row: func(rows pgx.Rows) error {
 		var src string
 		var e storedEntity
 		var shared int
-		if err := rows.Scan(&src, &e.id, &e.typ, &e.given, &e.surname, &shared); err != nil {
+		if err := rows.Scan(&src, &e.id, &e.typ, &e.given, &e.surname, &e.quotes, &shared); err != nil {
 			return err
 		}
 		p.entities[e.id] = e
@@ -442,4 +415,39 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
 		return found, err
 	}
 	return rules.PickPerson(n.given, cands), nil
+}
+
+// nameRows are the new entities, aliases and roles waiting for the next
+// round trip, column by column.
+type nameRows struct {
+	eid                                  []int64
+	ename, ekey, egiven, esurname, etype []string
+	aid                                  []int64
+	akey, aalias                         []string
+	rid                                  []int64
+	rrole, rhead                         []string
+}
+
+// flushNames queues the inserts of the waiting entities, aliases and
+// roles, in that order (an alias and a role refer to their entity).
+func (w *writer) flushNames() {
+	nr := &w.names
+	if len(nr.eid) > 0 {
+		w.later("insert entities", `INSERT INTO entities (id, name, key, given, surname, type) OVERRIDING SYSTEM VALUE
+			SELECT id, name, key, given, surname, type FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+				WITH ORDINALITY AS u(id, name, key, given, surname, type, n) ORDER BY n`,
+			nr.eid, nr.ename, nr.ekey, nr.egiven, nr.esurname, nr.etype)
+	}
+	if len(nr.aid) > 0 {
+		w.later("insert aliases", `INSERT INTO entity_aliases (entity, key, alias)
+			SELECT entity, key, alias FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS u(entity, key, alias, n)
+			ORDER BY n ON CONFLICT DO NOTHING`, nr.aid, nr.akey, nr.aalias)
+	}
+	if len(nr.rid) > 0 {
+		// a role twice keeps its first head, as row by row would
+		w.later("insert roles", `INSERT INTO entity_roles (entity, role, head)
+			SELECT entity, role, head FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS u(entity, role, head, n)
+			ORDER BY n ON CONFLICT DO NOTHING`, nr.rid, nr.rrole, nr.rhead)
+	}
+	*nr = nameRows{}
 }

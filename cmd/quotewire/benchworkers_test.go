@@ -1,0 +1,54 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBenchWorkers runs bench-workers with 1 and 2 worker processes on a
+// small corpus, for real (PostgreSQL and NATS), and checks its report:
+// every article stored in each run, and costs that add up.
+func TestBenchWorkers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: builds the binary and ingests 80 articles twice")
+	}
+	nats, _ := testNATS(t)
+	pg := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
+	if pg == "" {
+		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run the PostgreSQL store tests")
+	}
+	bin := filepath.Join(t.TempDir(), "quotewire")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "bench-workers", "--json", "--workers", "1,2", "--editions", "2", "--split-mb", "0.05",
+		"--db", pg, "--nats", nats, "../../testdata/speakers/wikinews-dev.jsonl")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("bench-workers: %v\n%s", err, stderr.String())
+	}
+	var rows []workerBench
+	if err := json.Unmarshal(out, &rows); err != nil {
+		t.Fatalf("bench-workers --json: %v\n%s", err, out)
+	}
+	if len(rows) != 2 || rows[0].Workers != 1 || rows[1].Workers != 2 {
+		t.Fatalf("rows %+v, want runs with 1 and 2 workers", rows)
+	}
+	for _, r := range rows {
+		if r.Articles != 80 || r.PerSec <= 0 || r.WorkerCPUms <= 0 || r.SerialMs <= 0 || r.ParallelMs <= 0 || r.Speedup <= 0 {
+			t.Errorf("run %+v: want 80 articles (40, twice) and positive rate and costs", r)
+		}
+		if r.SerialMs+r.ParallelMs > 1000*r.Seconds*float64(r.Workers)/float64(r.Articles)+1e-9 {
+			t.Errorf("run %+v: the writes' time per article exceeds the workers' wall time per article", r)
+		}
+	}
+	if !strings.Contains(stderr.String(), "80 articles (2 editions") {
+		t.Errorf("stderr does not say what it stores:\n%s", stderr.String())
+	}
+}
