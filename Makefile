@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: test vet build demo bench bench-store fuzz lexicon models
+.PHONY: test vet build demo bench bench-store bench-workers fuzz lexicon models
 
 # Unit, golden, corpus and agreement tests. Tests that need ../shared
 # (PolNeAR, the reference scorer) skip with a message when it is absent.
@@ -24,11 +24,17 @@ demo:
 bench-store:
 	$(GO) run ./cmd/quotewire bench-store
 
+# Distributed ingest with 1, 2 and 4 worker processes into PostgreSQL
+# (minutes): --db from $QUOTEWIRE_DB, --nats from $QUOTEWIRE_NATS.
+bench-workers:
+	$(GO) run ./cmd/quotewire bench-workers
+
 # Speed: the end-to-end and per-stage benchmarks (ratio to a one-pass read
 # is the x-read metric), then quotewire bench on PolNeAR train.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./engine
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./store/sqlite ./dedup ./server
+	$(GO) test -run '^$$' -bench . -benchtime 2x ./store/postgres  # skips without QUOTEWIRE_TEST_POSTGRES
 	$(GO) run ./cmd/quotewire bench
 
 # Each fuzz target for FUZZTIME (default 30s).

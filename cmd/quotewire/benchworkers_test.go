@@ -41,10 +41,10 @@ func TestBenchWorkers(t *testing.T) {
 		t.Fatalf("rows %+v, want runs with 1 and 2 workers", rows)
 	}
 	for _, r := range rows {
-		if r.Articles != 80 || r.PerSec <= 0 || r.WorkerCPUms <= 0 || r.SerialMs <= 0 || r.ParallelMs <= 0 || r.Speedup <= 0 {
+		if r.Articles != 80 || r.PerSec <= 0 || r.WorkerCPUms <= 0 || r.NamesLockMs <= 0 || r.ClusterLockMs <= 0 || r.ParallelMs <= 0 || r.Speedup <= 0 {
 			t.Errorf("run %+v: want 80 articles (40, twice) and positive rate and costs", r)
 		}
-		if r.SerialMs+r.ParallelMs > 1000*r.Seconds*float64(r.Workers)/float64(r.Articles)+1e-9 {
+		if r.NamesLockMs+r.ClusterLockMs+r.ParallelMs > 1000*r.Seconds*float64(r.Workers)/float64(r.Articles)+1e-9 {
 			t.Errorf("run %+v: the writes' time per article exceeds the workers' wall time per article", r)
 		}
 	}

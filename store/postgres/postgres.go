@@ -22,11 +22,12 @@
 // round trips however many articles and names it holds; see resolve.go),
 // so that a database across a network is not paid for per row.
 //
-// The tables written in parallel (quotes, article_entities, article_bands)
-// have no foreign keys (migration 2): a foreign key check locks the row it
-// refers to, and every quote would lock its speaker's row, the hottest
-// rows of the store. The writer keeps them consistent instead; the
-// storetest suite and the store's own tests check it.
+// The tables written in bulk (quotes, article_entities, article_bands,
+// entity_aliases, entity_roles) have no foreign keys (migration 2): a
+// foreign key check locks the row it refers to, and every quote would lock
+// its speaker's row, the hottest rows of the store. The writer keeps them
+// consistent instead; the storetest suite and the store's own tests check
+// it.
 //
 // Full-text search is PostgreSQL's own: each quote keeps a tsvector of its
 // words in a GIN index, in the text search configuration "quotewire" (the

@@ -24,7 +24,7 @@ import (
 const testURLVar = "QUOTEWIRE_TEST_POSTGRES"
 
 // testURL returns the test database's address, or skips the test.
-func testURL(t *testing.T) string {
+func testURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv(testURLVar)
 	if u == "" {
@@ -35,7 +35,7 @@ func testURL(t *testing.T) string {
 
 // freshSchema creates an empty schema for one test and drops it (with
 // everything in it) when the test ends; it returns its name.
-func freshSchema(t *testing.T) string {
+func freshSchema(t testing.TB) string {
 	t.Helper()
 	url := testURL(t)
 	b := make([]byte, 6)
@@ -65,7 +65,7 @@ func freshSchema(t *testing.T) string {
 }
 
 // openIn opens a store whose tables live in schema.
-func openIn(t *testing.T, schema string) *Store {
+func openIn(t testing.TB, schema string) *Store {
 	t.Helper()
 	cfg, err := pgxpool.ParseConfig(testURL(t))
 	if err != nil {
@@ -157,13 +157,13 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	foreignKeys := func() int {
 		var n int
 		if err := pool.QueryRow(ctx, `SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = $1::regnamespace
-			AND conrelid::regclass::text IN ('quotes', 'article_entities', 'article_bands')`, schema).Scan(&n); err != nil {
+			AND conrelid::regclass::text IN ('quotes', 'article_entities', 'article_bands', 'entity_aliases', 'entity_roles')`, schema).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
-	if n := foreignKeys(); n != 6 {
-		t.Fatalf("version 1 has %d foreign keys on the parallel tables, want 6", n)
+	if n := foreignKeys(); n != 8 {
+		t.Fatalf("version 1 has %d foreign keys on the tables written in bulk, want 8", n)
 	}
 	pool.Close()
 
@@ -174,7 +174,7 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	}
 	pool = s.Pool()
 	if n := foreignKeys(); n != 0 {
-		t.Errorf("after the upgrade %d foreign keys remain on the parallel tables", n)
+		t.Errorf("after the upgrade %d foreign keys remain on the tables written in bulk", n)
 	}
 	var idx int
 	if err := pool.QueryRow(ctx, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = $1 AND indexname = 'quotations_unused'", schema).Scan(&idx); err != nil {

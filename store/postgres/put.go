@@ -27,25 +27,23 @@ const maxCache = 1 << 20
 //
 //  1. resolve, holding the store's write lock (a transaction-level
 //     advisory lock; Puts and Replaces from every process take turns):
-//     which articles are new, the entities their names refer to (created
-//     when new, with their aliases and roles) and the quotations their
-//     quotes belong to (created when new, without occurrences yet). It
-//     reads and writes little, so the turns are short.
+//     which articles are new, and the entities their names refer to
+//     (created when new, with their aliases and roles). It reads and
+//     writes little, so the turns are short.
 //  2. store, without the lock, in parallel with other writers: the
-//     articles, their quotes (with the full-text index), links to
+//     articles, the quotations their quotes belong to (created when new,
+//     in key order), their quotes (with the full-text index), links to
 //     entities and signature bands, and last the counts (a quotation's
 //     occurrences, first date and speaker; a speaker's quotes), their
-//     rows locked in one global order (quotations, then entities, by id)
-//     so that writers wait for each other but never deadlock.
+//     rows locked in one global order (quotations, then entities, by id):
+//     writers wait for each other but never deadlock.
 //  3. cluster, holding the cluster lock (another advisory lock, so that
 //     one writer clusters while another resolves): the near-duplicate
 //     cluster of every article of the batch that has none yet.
 //
-// A process killed between them leaves nothing wrong: entities and
-// quotations made in step 1 are found again by name and key when the
-// batch is redelivered (a quotation counts only once its quotes are
-// stored: readers skip those with no occurrences), and step 3 picks up
-// the stored articles of the batch still without a cluster. A step that
+// A process killed between them leaves nothing wrong: entities made in
+// step 1 are found again by name when the batch is redelivered, and step
+// 3 picks up the stored articles of the batch still without a cluster. A step that
 // PostgreSQL aborts as a deadlock or a serialization failure is retried.
 func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
 	var res quotewire.PutResult
@@ -60,33 +58,20 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 		}
 		items[i] = it
 	}
+	err := retry(ctx, func() error { return s.write(ctx, func(w *writer) error { return w.resolveItems(items) }) })
+	if err != nil {
+		return res, err
+	}
+	start := time.Now()
 	var added int
-	for try := 1; ; try++ {
-		var qids map[string]int64
-		err := retry(ctx, func() error {
-			return s.write(ctx, func(w *writer) error {
-				var err error
-				qids, err = w.resolveItems(items)
-				return err
-			})
-		})
-		if err != nil {
-			return res, err
-		}
-		start := time.Now()
-		err = retry(ctx, func() error {
-			var err error
-			added, err = s.storeItems(ctx, items, qids)
-			return err
-		})
-		s.timing.store.Add(int64(time.Since(start)))
-		if errors.Is(err, errQuotationGone) && try < 3 {
-			continue
-		}
-		if err != nil {
-			return res, err
-		}
-		break
+	err = retry(ctx, func() error {
+		var err error
+		added, err = s.storeItems(ctx, items)
+		return err
+	})
+	s.timing.store.Add(int64(time.Since(start)))
+	if err != nil {
+		return res, err
 	}
 	if err := retry(ctx, func() error { return s.clustering(ctx, func(w *writer) error { return w.cluster(items) }) }); err != nil {
 		return res, err
@@ -98,8 +83,8 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 }
 
 // errQuotationGone is what storing a batch meets when a quotation its
-// quotes belong to was deleted since the batch was resolved (by a Replace
-// that left it without occurrences): the batch is resolved again.
+// quotes belong to was deleted while it was being stored (by a Replace
+// that left it without occurrences): storing is tried again.
 var errQuotationGone = errors.New("a quotation of the batch was deleted while it was being stored: try again")
 
 // retries is how many times a transaction PostgreSQL aborted as a
@@ -129,10 +114,10 @@ func retry(ctx context.Context, fn func() error) error {
 
 // retryable reports whether err is PostgreSQL aborting a transaction that
 // would succeed if tried again: a deadlock (40P01) or a serialization
-// failure (40001).
+// failure (40001), or a quotation deleted under the writer.
 func retryable(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+	return errors.Is(err, errQuotationGone) || errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 }
 
 // write runs fn in a transaction holding the write lock, and commits.
@@ -259,9 +244,9 @@ func newItem(r *quotewire.Record) (*item, error) {
 	return &item{rec: r, a: a, key: clean(key), packed: js}, nil
 }
 
-// resolveItems finds which items are new and resolves their names and
-// quotations (step 1 of Put), returning the quotations' ids by key.
-func (w *writer) resolveItems(items []*item) (map[string]int64, error) {
+// resolveItems finds which items are new and resolves their names (step 1
+// of Put): the entities, and so each quote's speaker and quotation key.
+func (w *writer) resolveItems(items []*item) error {
 	keys := make([]string, len(items))
 	for i, it := range items {
 		keys[i] = it.key
@@ -275,7 +260,7 @@ func (w *writer) resolveItems(items []*item) (map[string]int64, error) {
 			return err
 		}})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var fresh []*item
 	var as []*quotewire.Analysis
@@ -290,24 +275,20 @@ func (w *writer) resolveItems(items []*item) (map[string]int64, error) {
 	// what the store holds about their names, in one round trip
 	names, lookups := w.prefetch(as...)
 	if err := w.run(lookups...); err != nil {
-		return nil, err
+		return err
 	}
 	for _, it := range fresh {
 		if err := w.resolve(it, names); err != nil {
-			return nil, fmt.Errorf("store %s: %w", it.rec.Origin, err)
+			return fmt.Errorf("store %s: %w", it.rec.Origin, err)
 		}
 	}
-	qids, err := w.quotations(fresh)
-	if err != nil {
-		return nil, err
-	}
-	return qids, w.run()
+	return w.run()
 }
 
-// storeItems writes the fresh items' articles, quotes and counts (step 2
-// of Put) in a transaction of its own, without the write lock, and
-// returns how many articles it stored.
-func (s *Store) storeItems(ctx context.Context, items []*item, qids map[string]int64) (int, error) {
+// storeItems writes the fresh items' articles, quotations, quotes and
+// counts (step 2 of Put) in a transaction of its own, without the write
+// lock, and returns how many articles it stored.
+func (s *Store) storeItems(ctx context.Context, items []*item) (int, error) {
 	var fresh []*item
 	for _, it := range items {
 		if it.fresh {
@@ -354,6 +335,12 @@ func (s *Store) storeItems(ctx context.Context, items []*item, qids map[string]i
 			}
 		}
 		links.add(it)
+	}
+	qids, err := w.quotations(done)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range done {
 		w.addQuotes(it, qids)
 	}
 	if len(barts) > 0 {
@@ -633,54 +620,54 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 }
 
 // quotations returns the ids of the items' quotations by key, creating
-// those the store does not hold (with the text of their first quote and
-// no occurrences: count adds them). Existing ones are read first and
-// only missing ones inserted, so that this never waits on a row another
-// writer is counting.
+// those the store does not hold, with the text of their first quote and
+// no occurrences (count adds them). They are inserted in key order, the
+// order every writer inserts them in: a writer that meets a key another
+// has just inserted waits for it to commit and then uses its row, and two
+// writers never wait for each other.
 func (w *writer) quotations(items []*item) (map[string]int64, error) {
 	ids := map[string]int64{}
-	var keys, texts []string
-	seen := map[string]bool{}
+	text := map[string]string{}
+	var keys []string
 	for _, it := range items {
 		for i, k := range it.qkeys {
-			if !seen[k] {
-				seen[k] = true
+			if _, ok := text[k]; !ok {
+				text[k] = it.a.Quotes[i].Content.Text
 				keys = append(keys, k)
-				texts = append(texts, it.a.Quotes[i].Content.Text)
 			}
 		}
 	}
 	if len(keys) == 0 {
 		return ids, nil
 	}
-	scan := func(rows pgx.Rows) error {
-		var k string
-		var id int64
-		err := rows.Scan(&k, &id)
-		ids[k] = id
-		return err
+	texts := make([]string, len(keys))
+	for i, k := range keys {
+		texts[i] = text[k]
 	}
-	if err := w.run(step{what: "find quotations", sql: "SELECT key, id FROM quotations WHERE key = ANY($1)", args: []any{keys}, row: scan}); err != nil {
+	// new quotations are numbered in the order they are first quoted (as
+	// on SQLite), and inserted in key order
+	// (OFFSET 0 keeps each subquery a step of its own: the ids are taken
+	// in the first order, before the rows are sorted by key)
+	err := w.run(step{what: "insert quotations", sql: `INSERT INTO quotations (id, key, text) OVERRIDING SYSTEM VALUE
+			SELECT id, key, text FROM (
+				SELECT nextval(pg_get_serial_sequence('quotations', 'id')) AS id, key, text FROM (
+					SELECT key, text FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(key, text, i)
+					WHERE NOT EXISTS (SELECT 1 FROM quotations q WHERE q.key = u.key) ORDER BY i OFFSET 0) o
+				OFFSET 0) n
+			ORDER BY key COLLATE "C"
+			ON CONFLICT (key) DO NOTHING`, args: []any{keys, texts}},
+		step{what: "find quotations", sql: "SELECT key, id FROM quotations WHERE key = ANY($1)", args: []any{keys}, row: func(rows pgx.Rows) error {
+			var k string
+			var id int64
+			err := rows.Scan(&k, &id)
+			ids[k] = id
+			return err
+		}})
+	if err != nil {
 		return nil, err
 	}
-	var mkeys, mtexts []string
-	for i, k := range keys {
-		if _, ok := ids[k]; !ok {
-			mkeys, mtexts = append(mkeys, k), append(mtexts, texts[i])
-		}
-	}
-	if len(mkeys) > 0 {
-		err := w.run(step{what: "insert quotations", sql: `INSERT INTO quotations (key, text)
-			SELECT key, text FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(key, text, i) ORDER BY i
-			ON CONFLICT (key) DO NOTHING RETURNING key, id`, args: []any{mkeys, mtexts}, row: scan})
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, k := range mkeys {
-		if _, ok := ids[k]; !ok {
-			return nil, fmt.Errorf("insert quotations: quotation %s was neither stored nor created", k)
-		}
+	if len(ids) != len(keys) {
+		return nil, errQuotationGone
 	}
 	return ids, nil
 }

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sync"
@@ -44,6 +43,9 @@ func checkConsistent(t *testing.T, s *Store) {
 		{"quotes of missing quotations", "SELECT COUNT(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM quotations qn WHERE qn.id = q.quotation)"},
 		{"quotes of missing speakers", "SELECT COUNT(*) FROM quotes q WHERE q.speaker IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = q.speaker)"},
 		{"links to missing entities", "SELECT COUNT(*) FROM article_entities l WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = l.entity)"},
+		{"aliases of missing entities", "SELECT COUNT(*) FROM entity_aliases l WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = l.entity)"},
+		{"roles of missing entities", "SELECT COUNT(*) FROM entity_roles l WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = l.entity)"},
+		{"entities without an article", "SELECT COUNT(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM article_entities l WHERE l.entity = e.id)"},
 		{"bands of missing articles", "SELECT COUNT(*) FROM article_bands b WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = b.article)"},
 		{"quotations miscounted", `SELECT COUNT(*) FROM quotations qn WHERE qn.occurrences <> (SELECT COUNT(*) FROM quotes q WHERE q.quotation = qn.id)`},
 		{"speakers miscounted", `SELECT COUNT(*) FROM entities e WHERE e.quotes <> (SELECT COUNT(*) FROM quotes q WHERE q.speaker = e.id)`},
@@ -164,16 +166,15 @@ func TestInterruptedPut(t *testing.T) {
 		return out
 	}
 	// records 0-3: resolved only
-	if err := s.write(ctx, func(w *writer) error { _, err := w.resolveItems(items(recs[:4])); return err }); err != nil {
+	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(items(recs[:4])) }); err != nil {
 		t.Fatal(err)
 	}
 	// records 4-7: resolved and stored, not clustered
 	second := items(recs[4:8])
-	var qids map[string]int64
-	if err := s.write(ctx, func(w *writer) error { var err error; qids, err = w.resolveItems(second); return err }); err != nil {
+	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(second) }); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.storeItems(ctx, second, qids); err != nil || n != 4 {
+	if n, err := s.storeItems(ctx, second); err != nil || n != 4 {
 		t.Fatalf("store: %d, %v", n, err)
 	}
 	res, err := s.Put(ctx, recs)
@@ -193,14 +194,17 @@ func TestInterruptedPut(t *testing.T) {
 	checkConsistent(t, s)
 }
 
-// TestQuotationGone deletes a quotation between a batch's resolution and
-// its storing, as a Replace that left it empty would: storing says so,
-// and Put, which resolves the batch again, stores it consistently.
+// TestQuotationGone deletes a stored quotation between a batch's
+// resolution and its storing, as a Replace that left it empty would:
+// storing creates it again, and the store stays consistent.
 func TestQuotationGone(t *testing.T) {
 	ctx := context.Background()
 	s := openIn(t, freshSchema(t))
 	defer s.Close()
-	recs := []quotewire.Record{sharedRecord(1, 4, "Sergey Lavrov"), sharedRecord(2, 4, "Maria Zakharova")}
+	if _, err := s.Put(ctx, []quotewire.Record{sharedRecord(1, 4, "Sergey Lavrov")}); err != nil {
+		t.Fatal(err)
+	}
+	recs := []quotewire.Record{sharedRecord(2, 4, "Sergey Lavrov"), sharedRecord(18, 4, "Maria Zakharova")}
 	var its []*item
 	for i := range recs {
 		it, err := newItem(&recs[i])
@@ -209,19 +213,21 @@ func TestQuotationGone(t *testing.T) {
 		}
 		its = append(its, it)
 	}
-	var qids map[string]int64
-	if err := s.write(ctx, func(w *writer) error { var err error; qids, err = w.resolveItems(its); return err }); err != nil {
+	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(its) }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Pool().Exec(ctx, "DELETE FROM quotations WHERE id = (SELECT MIN(id) FROM quotations)"); err != nil {
+	// the first record's quotation of "statement number 2" is the second's too
+	if _, err := s.Pool().Exec(ctx, "DELETE FROM quotes; DELETE FROM quotations; UPDATE entities SET quotes = 0"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.storeItems(ctx, its, qids); !errors.Is(err, errQuotationGone) {
-		t.Fatalf("store with a quotation gone: %v, want errQuotationGone", err)
+	if n, err := s.storeItems(ctx, its); err != nil || n != 2 {
+		t.Fatalf("store with the quotations gone: %d, %v", n, err)
 	}
-	res, err := s.Put(ctx, recs)
-	if err != nil || res.Added != 2 {
-		t.Fatalf("put: %+v, %v", res, err)
+	if err := s.clustering(ctx, func(w *writer) error { return w.cluster(its) }); err != nil {
+		t.Fatal(err)
 	}
 	checkConsistent(t, s)
+	if !retryable(errQuotationGone) {
+		t.Error("a quotation deleted under a writer is not retried")
+	}
 }

@@ -540,8 +540,9 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, fn 
 	last := after
 	for {
 		f := &filter{}
-		// a quotation without occurrences is being written (Put) or was
-		// left by a writer that stopped
+		// a quotation without occurrences is on its way out (Replace
+		// deletes those it empties in its transaction; a store written
+		// by an earlier build may hold some)
 		f.conds = append(f.conds, "qn.id > "+f.arg(last), "qn.occurrences > 0")
 		if upto > 0 {
 			f.conds = append(f.conds, "qn.id <= "+f.arg(upto))

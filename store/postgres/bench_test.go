@@ -1,0 +1,99 @@
+package postgres
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/eval"
+)
+
+// analysed returns records for up to n PolNeAR dev articles (skipping the
+// benchmark when the shared data is absent).
+func analysed(tb testing.TB, n int) []quotewire.Record {
+	tb.Helper()
+	path := "../../../shared/data/polnear/dev.jsonl"
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("skipping: %v (the shared data lives beside the project)", err)
+	}
+	defer f.Close()
+	p := engine.New()
+	var recs []quotewire.Record
+	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
+		if len(recs) >= n {
+			return nil
+		}
+		a, err := p.Extract(quotewire.Article{ID: g.ID, Text: g.Text})
+		if err != nil {
+			return nil
+		}
+		recs = append(recs, quotewire.Record{Key: quotewire.ArticleKey("", g.Text), Analysis: a, Signature: dedup.Signature(g.Text)})
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return recs
+}
+
+// BenchmarkPut stores analysed PolNeAR dev articles into a fresh schema
+// with 1 and with 4 writers (stores with pools of their own, as worker
+// processes have; each writer stores all of them under its own URLs, in
+// batches of 100), reporting articles per second and the milliseconds per
+// article spent holding the store's locks (what no number of writers
+// shares; see docs/SCALING.md).
+func BenchmarkPut(b *testing.B) {
+	recs := analysed(b, 100)
+	for _, writers := range []int{1, 4} {
+		b.Run(map[int]string{1: "writers=1", 4: "writers=4"}[writers], func(b *testing.B) {
+			var held float64
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				schema := freshSchema(b)
+				stores := make([]*Store, writers)
+				for k := range stores {
+					stores[k] = openIn(b, schema)
+				}
+				b.StartTimer()
+				var wg sync.WaitGroup
+				for k, s := range stores {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						mine := make([]quotewire.Record, len(recs))
+						for i, r := range recs {
+							a := *r.Analysis
+							a.URL = "https://writer" + string(rune('a'+k)) + ".example/" + r.Key
+							mine[i] = quotewire.Record{Key: quotewire.ArticleKey(a.URL, a.Text), Analysis: &a, Signature: r.Signature}
+						}
+						for len(mine) > 0 {
+							m := min(100, len(mine))
+							if _, err := s.Put(context.Background(), mine[:m]); err != nil {
+								b.Error(err)
+								return
+							}
+							mine = mine[m:]
+						}
+					}()
+				}
+				wg.Wait()
+				b.StopTimer()
+				for _, s := range stores {
+					t := s.WriteTimings()
+					held += (t.Resolve + t.Cluster).Seconds()
+					s.Close()
+				}
+				n += writers * len(recs)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(1000*held/float64(n), "locked-ms/article")
+		})
+	}
+}
