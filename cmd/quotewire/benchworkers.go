@@ -115,6 +115,11 @@ waited for the locks.
 			if err != nil {
 				return err
 			}
+			js, closeNATS, err := qf.connect()
+			if err != nil {
+				return err
+			}
+			defer closeNATS()
 			dir, err := os.MkdirTemp("", "quotewire-bench-workers-")
 			if err != nil {
 				return err
@@ -126,11 +131,6 @@ waited for the locks.
 				return err
 			}
 			fmt.Fprintf(m.Stderr, "quotewire: %d articles (%d editions of %s)\n", n, editions, strings.Join(args, ", "))
-			js, closeNATS, err := qf.connect()
-			if err != nil {
-				return err
-			}
-			defer closeNATS()
 			var rows []workerBench
 			for _, w := range counts {
 				name := fmt.Sprintf("qw_bench_%d_%d", os.Getpid(), w)

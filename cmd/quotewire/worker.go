@@ -76,9 +76,16 @@ while the process runs), GET /readyz (200 when the NATS connection is up
 and the store answers within 2s, else 503 with the reason) and GET
 /metrics in the Prometheus text format: this worker's units by result
 (quotewire_worker_units_total), articles by result
-(quotewire_worker_articles_total), errors and units running, and the
-whole queue's units by state (quotewire_queue_units, read at each scrape;
+(quotewire_worker_articles_total), errors and units running, on
+PostgreSQL the time its writes spent holding and waiting for the store's
+locks (quotewire_store_seconds_total: a names lock busy most of the time
+means more workers will not help; see docs/SCALING.md), and the whole
+queue's units by state (quotewire_queue_units, read at each scrape;
 quotewire_queue_up is 0 when the queue cannot be read).
+
+--report FILE writes, when the worker stops, what it did as JSON (units,
+articles, its CPU time, the store's write times): 'quotewire
+bench-workers' reads it.
 
   quotewire worker --nats nats://queue:4222 --db postgres://qw@db:5432/news
   quotewire worker --queue ru-news --workers 8 --db postgres://qw@db/news
@@ -148,8 +155,9 @@ quotewire_queue_up is 0 when the queue cannot be read).
 					Articles: func() workerhttp.Articles {
 						return workerhttp.Articles{Stored: uw.added.Load(), Skipped: uw.skipped.Load(), Failed: uw.problems.Load()}
 					},
-					Status: func(ctx context.Context) (*queue.Report, error) { return queue.Status(ctx, js, qf.queue, 0) },
-					Logf:   logf,
+					StoreTimes: storeTimes(s),
+					Status:     func(ctx context.Context) (*queue.Report, error) { return queue.Status(ctx, js, qf.queue, 0) },
+					Logf:       logf,
 				})
 				// stopped when the worker is, before NATS and the store close
 				defer stopHTTP()
@@ -194,6 +202,20 @@ quotewire_queue_up is 0 when the queue cannot be read).
 	c.Flags().StringVar(&report, "report", "", "when the worker stops, write what it did to this file as JSON: units and articles by result, its CPU time, and on PostgreSQL the time its writes spent holding and waiting for the store's locks (bench-workers reads it)")
 	mo.register(c)
 	return c
+}
+
+// storeTimes returns the function that reads a store's write times for
+// the worker's metrics, or nil for a store that does not keep them.
+func storeTimes(s quotewire.Store) func() workerhttp.StoreTimes {
+	t, ok := s.(interface{ WriteTimings() postgres.WriteTimings })
+	if !ok {
+		return nil
+	}
+	return func() workerhttp.StoreTimes {
+		wt := t.WriteTimings()
+		return workerhttp.StoreTimes{NamesLock: wt.Resolve.Seconds(), ClusterLock: wt.Cluster.Seconds(),
+			Parallel: wt.Store.Seconds(), LockWait: wt.LockWait.Seconds()}
+	}
 }
 
 // workerReport is what worker --report writes.

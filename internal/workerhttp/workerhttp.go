@@ -13,11 +13,13 @@
 //	quotewire_worker_articles_total{result="stored|skipped|failed"}      counter
 //	quotewire_worker_errors_total                                          counter
 //	quotewire_worker_units_running                                         gauge
+//	quotewire_store_seconds_total{step="names_lock|cluster_lock|parallel|lock_wait"}  counter
 //	quotewire_queue_up                                                     gauge
 //	quotewire_queue_units{state="queued|running|done|failed"}              gauge
 //
 // The quotewire_queue_units series are left out, and quotewire_queue_up is
-// 0, when the queue's state cannot be read within the status timeout.
+// 0, when the queue's state cannot be read within the status timeout; the
+// store series are there for a store that keeps the times (PostgreSQL).
 package workerhttp
 
 import (
@@ -52,12 +54,24 @@ type Articles struct {
 	Stored, Skipped, Failed int64
 }
 
+// StoreTimes is where a worker's writes to the store spent their time, in
+// seconds (postgres.WriteTimings): holding the store's names lock and its
+// cluster lock, writing in parallel with other writers, and waiting for
+// the locks. Their rate per stored article is what docs/SCALING.md
+// projects from: a names lock held most of the time means more workers
+// will not help that store.
+type StoreTimes struct {
+	NamesLock, ClusterLock, Parallel, LockWait float64
+}
+
 // Config configures the handler. Every field is optional.
 type Config struct {
 	// Units are the worker's counters; nil reports zeros.
 	Units *queue.Counters
 	// Articles returns the article counts; nil reports zeros.
 	Articles func() Articles
+	// StoreTimes returns the store's write times; nil leaves them out.
+	StoreTimes func() StoreTimes
 	// Status reads the queue's state (queue.Status); nil leaves the queue
 	// metrics out.
 	Status func(ctx context.Context) (*queue.Report, error)
@@ -176,6 +190,16 @@ func (h *handler) metrics(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(bw, "quotewire_worker_errors_total %d\n", u.Errors.Load())
 	header(bw, "quotewire_worker_units_running", "gauge", "Units this worker is processing now.")
 	fmt.Fprintf(bw, "quotewire_worker_units_running %d\n", u.Running.Load())
+	if h.cfg.StoreTimes != nil {
+		st := h.cfg.StoreTimes()
+		header(bw, "quotewire_store_seconds_total", "counter", "Time this worker's writes spent, by step: holding the store's names lock, holding its cluster lock (each held by one writer of the store at a time), writing in parallel, waiting for the locks.")
+		for _, c := range []struct {
+			step string
+			v    float64
+		}{{"names_lock", st.NamesLock}, {"cluster_lock", st.ClusterLock}, {"parallel", st.Parallel}, {"lock_wait", st.LockWait}} {
+			fmt.Fprintf(bw, "quotewire_store_seconds_total{step=%q} %g\n", c.step, c.v)
+		}
+	}
 
 	if h.cfg.Status == nil {
 		return

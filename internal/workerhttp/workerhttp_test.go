@@ -222,6 +222,25 @@ func TestMetrics(t *testing.T) {
 	}
 }
 
+// TestMetricsStoreTimes checks the store's write times, present only with
+// a StoreTimes function.
+func TestMetricsStoreTimes(t *testing.T) {
+	times := StoreTimes{NamesLock: 1.5, ClusterLock: 0.25, Parallel: 7, LockWait: 0.125}
+	_, _, body := get(t, New(Config{StoreTimes: func() StoreTimes { return times }}), "/metrics")
+	m := parseMetrics(t, body)
+	for series, v := range map[string]float64{`quotewire_store_seconds_total{step="names_lock"}`: 1.5,
+		`quotewire_store_seconds_total{step="cluster_lock"}`: 0.25, `quotewire_store_seconds_total{step="parallel"}`: 7,
+		`quotewire_store_seconds_total{step="lock_wait"}`: 0.125} {
+		if g, ok := m[series]; !ok || g != v {
+			t.Errorf("%s = %v (present %v), want %v", series, g, ok, v)
+		}
+	}
+	_, _, body = get(t, New(Config{}), "/metrics")
+	if strings.Contains(body, "quotewire_store_seconds_total") {
+		t.Errorf("store times without a StoreTimes function:\n%s", body)
+	}
+}
+
 func TestMetricsWithoutQueue(t *testing.T) {
 	_, _, body := get(t, New(Config{}), "/metrics")
 	m := parseMetrics(t, body)
