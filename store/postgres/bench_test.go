@@ -2,43 +2,17 @@ package postgres
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/dedup"
-	"github.com/quotewire/quotewire/engine"
-	"github.com/quotewire/quotewire/eval"
+	"github.com/quotewire/quotewire/store/storetest"
 )
 
 // analysed returns records for up to n PolNeAR dev articles (skipping the
 // benchmark when the shared data is absent).
 func analysed(tb testing.TB, n int) []quotewire.Record {
-	tb.Helper()
-	path := "../../../shared/data/polnear/dev.jsonl"
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("skipping: %v (the shared data lives beside the project)", err)
-	}
-	defer f.Close()
-	p := engine.New()
-	var recs []quotewire.Record
-	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
-		if len(recs) >= n {
-			return nil
-		}
-		a, err := p.Extract(quotewire.Article{ID: g.ID, Text: g.Text})
-		if err != nil {
-			return nil
-		}
-		recs = append(recs, quotewire.Record{Key: quotewire.ArticleKey("", g.Text), Analysis: a, Signature: dedup.Signature(g.Text)})
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return recs
+	return storetest.Analysed(tb, "../../../shared/data/polnear/dev.jsonl", n)
 }
 
 // BenchmarkPut stores analysed PolNeAR dev articles into a fresh schema

@@ -30,6 +30,20 @@ func sharedRecord(i, copies int, names ...string) quotewire.Record {
 	return r
 }
 
+// itemsOf returns the records as items on their way into a store.
+func itemsOf(t *testing.T, recs []quotewire.Record) []*item {
+	t.Helper()
+	var out []*item
+	for i := range recs {
+		it, err := newItem(&recs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
 // checkConsistent checks what no foreign key checks any more, and the
 // counts the parallel writers keep: every quote's article, quotation and
 // speaker exist; every quotation counts exactly its quotes, and none is
@@ -154,23 +168,12 @@ func TestInterruptedPut(t *testing.T) {
 
 	s := openIn(t, freshSchema(t))
 	defer s.Close()
-	items := func(rs []quotewire.Record) []*item {
-		var out []*item
-		for i := range rs {
-			it, err := newItem(&rs[i])
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, it)
-		}
-		return out
-	}
 	// records 0-3: resolved only
-	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(items(recs[:4])) }); err != nil {
+	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(itemsOf(t, recs[:4])) }); err != nil {
 		t.Fatal(err)
 	}
 	// records 4-7: resolved and stored, not clustered
-	second := items(recs[4:8])
+	second := itemsOf(t, recs[4:8])
 	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(second) }); err != nil {
 		t.Fatal(err)
 	}
@@ -205,14 +208,7 @@ func TestQuotationGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := []quotewire.Record{sharedRecord(2, 4, "Sergey Lavrov"), sharedRecord(18, 4, "Maria Zakharova")}
-	var its []*item
-	for i := range recs {
-		it, err := newItem(&recs[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		its = append(its, it)
-	}
+	its := itemsOf(t, recs)
 	if err := s.write(ctx, func(w *writer) error { return w.resolveItems(its) }); err != nil {
 		t.Fatal(err)
 	}
