@@ -27,10 +27,11 @@ var defaultWorkerBenchCorpus = []string{"../shared/data/polnear/train.jsonl", ".
 
 // workerBench is one bench-workers run: n worker processes.
 type workerBench struct {
-	Workers     int     `json:"workers"`
-	Articles    int64   `json:"articles"`
-	Seconds     float64 `json:"seconds"`
-	PerSec      float64 `json:"articles_per_s"`
+	Workers  int     `json:"workers"`
+	Articles int64   `json:"articles"`
+	Seconds  float64 `json:"seconds"`
+	PerSec   float64 `json:"articles_per_s"`
+	// Speedup is PerSec relative to the first run's.
 	Speedup     float64 `json:"speedup"`
 	WorkerCPUms float64 `json:"worker_cpu_ms_per_article"`
 	// OtherCPUms is the machine's other busy time per article: the
@@ -73,13 +74,13 @@ Each article is stored --editions times, under other URLs and with an
 edition line, so the store sees syndicated copies: near-duplicates, the
 same quotations, the same speakers.
 
-For each count it reports the wall time and articles per second, and the
-costs per article that project the scaling to a bigger cluster
-(docs/SCALING.md does): the workers' CPU, the rest of the machine's busy
-time (the database and NATS, on Linux), the time writes spent holding each
-of the store's two locks (names, and near-duplicate clusters: what no
-number of workers can share) and writing in parallel, and the time they
-waited for the locks.
+For each count it reports the wall time, articles per second, the
+speed-up over the first count, and the costs per article that project the
+scaling to a bigger cluster (docs/SCALING.md does): the workers' CPU, the
+rest of the machine's busy time (the database and NATS, on Linux), the
+time writes spent holding each of the store's two locks (names, and
+near-duplicate clusters: what no number of workers can share) and writing
+in parallel, and the time they waited for the locks.
 
   quotewire bench-workers --db postgres://postgres@127.0.0.1:5432/test --nats nats://127.0.0.1:4222
   quotewire bench-workers --workers 1,2,4,8 --editions 2 --db postgres://qw@db/bench corpus.jsonl
@@ -175,10 +176,9 @@ waited for the locks.
 				if row.Articles != int64(n) {
 					return fmt.Errorf("%d workers stored %d articles, want %d: see the workers' messages above", w, row.Articles, n)
 				}
-				if len(rows) > 0 && row.PerSec > 0 {
-					row.Speedup = row.PerSec / rows[0].PerSec * float64(rows[0].Workers)
-				} else {
-					row.Speedup = float64(row.Workers)
+				row.Speedup = 1
+				if len(rows) > 0 && rows[0].PerSec > 0 {
+					row.Speedup = row.PerSec / rows[0].PerSec
 				}
 				rows = append(rows, row)
 			}
