@@ -86,6 +86,12 @@ func nameParts(e *quotewire.EntityOut) nameOf {
 	return n
 }
 
+// byID reads the entity an alias (a) refers to, by its primary key.
+// OFFSET 0 keeps it a lookup per alias: joined instead, a planner with
+// stale statistics (a store being filled) may scan every entity for each
+// name.
+const byID = `SELECT id, type, given, surname, quotes FROM entities WHERE id = a.entity OFFSET 0`
+
 // prefetch returns the steps that read what the store holds about the
 // names of the analyses' entities that the cache does not resolve, and
 // the view their rows fill.
@@ -133,7 +139,7 @@ func (w *writer) prefetch(as ...*quotewire.Analysis) (*prefetched, []step) {
 	if len(keys) > 0 {
 		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname, e.quotes
 			FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a JOIN entities e ON e.id = a.entity
+				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a CROSS JOIN LATERAL (`+byID+`) e
 				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT $2) e
 			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys, aliasLimit}, row: func(rows pgx.Rows) error {
 			var k string
@@ -163,8 +169,11 @@ func (w *writer) prefetch(as ...*quotewire.Analysis) (*prefetched, []step) {
 			return nil
 		}})
 		if len(heads) > 0 {
-			steps = append(steps, step{what: "look up roles", sql: `SELECT DISTINCT r.entity, r.head FROM ` + people + `
-				JOIN entity_roles r ON r.entity = e.id WHERE r.head = ANY($3::text[])`, args: []any{surnames, surnameLimit, heads},
+			// each person's roles by the primary key (entity, role): a
+			// common head ("president") may have millions of rows
+			steps = append(steps, step{what: "look up roles", sql: `SELECT DISTINCT e.id, r.head FROM ` + people + `
+				CROSS JOIN LATERAL (SELECT head FROM entity_roles WHERE entity = e.id OFFSET 0) r WHERE r.head = ANY($3::text[])`,
+				args: []any{surnames, surnameLimit, heads},
 				row: func(rows pgx.Rows) error {
 					var id int64
 					var h string
@@ -384,7 +393,7 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
 	if byAlias {
 		args = append(args, n.key)
 		parts = append(parts, `(SELECT 'a' AS src, e.id, e.type, e.given, e.surname, e.quotes, 0::bigint AS shared
-			FROM entity_aliases a JOIN entities e ON e.id = a.entity
+			FROM entity_aliases a CROSS JOIN LATERAL (`+byID+`) e
 			WHERE a.key = $1 ORDER BY e.quotes DESC, e.id LIMIT 10)`)
 	}
 	if bySurname {
