@@ -139,7 +139,7 @@ func (w *writer) prefetch(as ...*quotewire.Analysis) (*prefetched, []step) {
 	if len(keys) > 0 {
 		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname, e.quotes
 			FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a CROSS JOIN LATERAL (`+byID+`) e
+				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a CROSS JOIN LATERAL (` + byID + `) e
 				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT $2) e
 			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys, aliasLimit}, row: func(rows pgx.Rows) error {
 			var k string
