@@ -222,8 +222,10 @@ type item struct {
 	// gids and lids link the store's entities to the analysis's ids
 	gids []int64
 	lids []string
-	// speakers and qkeys are each quote's speaker (0: none) and
-	// quotation key
+	// qtexts are each quote's text part of its quotation key (computed
+	// before the write lock is taken); speakers and qkeys each quote's
+	// speaker (0: none) and quotation key
+	qtexts   []rules.QuotationText
 	speakers []int64
 	qkeys    []string
 }
@@ -241,7 +243,11 @@ func newItem(r *quotewire.Record) (*item, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &item{rec: r, a: a, key: clean(key), packed: js}, nil
+	it := &item{rec: r, a: a, key: clean(key), packed: js, qtexts: make([]rules.QuotationText, len(a.Quotes))}
+	for i := range a.Quotes {
+		it.qtexts[i] = rules.QuotationTextOf(a.Quotes[i].Content.Text)
+	}
+	return it, nil
 }
 
 // resolveItems finds which items are new and resolves their names (step 1
@@ -614,7 +620,11 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 		if q.Speaker != nil {
 			it.speakers[i] = local[q.Speaker.ID]
 		}
-		it.qkeys[i] = rules.QuotationKey(q.Content.Text, it.speakers[i])
+		if it.qtexts == nil {
+			it.qkeys[i] = rules.QuotationKey(q.Content.Text, it.speakers[i])
+		} else {
+			it.qkeys[i] = it.qtexts[i].Key(it.speakers[i])
+		}
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package postgres
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -366,14 +365,14 @@ func (w *writer) numberEntities(n int) step {
 }
 
 // newID takes an id for a new entity, in the order the sequence gave
-// them: entities are numbered in the order they are created.
+// them (w.ids is ascending: ranges are appended as they are taken):
+// entities are numbered in the order they are created.
 func (w *writer) newID() (int64, error) {
 	if len(w.ids) == 0 {
 		if err := w.run(w.numberEntities(idBlock)); err != nil {
 			return 0, err
 		}
 	}
-	sort.Slice(w.ids, func(i, j int) bool { return w.ids[i] < w.ids[j] })
 	id := w.ids[0]
 	w.ids = w.ids[1:]
 	return id, nil

@@ -76,13 +76,31 @@ const MinQuotationWords = 6
 // its QuoteKey, and for a quote shorter than MinQuotationWords also its
 // speaker's id (0 when unresolved), hashed.
 func QuotationKey(text string, speaker int64) string {
+	return QuotationTextOf(text).Key(speaker)
+}
+
+// QuotationText is the part of a quotation key that depends on the quote's
+// text alone, so that a writer can compute it before it knows the speaker.
+type QuotationText struct {
+	norm  string
+	words int
+}
+
+// QuotationTextOf returns the text's part of its quotation key.
+func QuotationTextOf(text string) QuotationText {
 	norm, words := quotewire.QuoteKey(text)
 	if words == 0 {
 		norm = text
 	}
-	qkey := "t:" + norm
-	if words < MinQuotationWords {
-		qkey = fmt.Sprintf("s%d:%s", speaker, norm)
+	return QuotationText{norm: norm, words: words}
+}
+
+// Key returns the quotation key of the text said by speaker (see
+// QuotationKey).
+func (t QuotationText) Key(speaker int64) string {
+	qkey := "t:" + t.norm
+	if t.words < MinQuotationWords {
+		qkey = fmt.Sprintf("s%d:%s", speaker, t.norm)
 	}
 	sum := sha256.Sum256([]byte(qkey))
 	return hex.EncodeToString(sum[:16])
