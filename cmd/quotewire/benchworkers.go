@@ -19,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
+	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/queue"
 )
 
@@ -60,12 +61,12 @@ func (m *Main) benchWorkersCommand() *cobra.Command {
 		workerArg []string
 	)
 	c := &cobra.Command{
-		Use:   "bench-workers [CORPUS.jsonl...]",
+		Use:   "bench-workers [CORPUS...]",
 		Short: "Measure distributed ingest with 1, 2, 4... worker processes into PostgreSQL",
 		Long: `bench-workers measures how distributed ingest scales: for each count in
 --workers it creates a fresh schema in the PostgreSQL database --db names
-and a fresh queue on the NATS server, enqueues the corpus (JSON Lines
-files of articles with a "text" field; default: PolNeAR train and dev from
+and a fresh queue on the NATS server, enqueues the corpus (files or
+folders in any format ingest reads; default: PolNeAR train and dev from
 ../shared), starts that many 'quotewire worker' processes (one unit at a
 time each) and times them until the queue is empty. Then it drops the
 schema and the queue (--keep keeps them).
@@ -83,7 +84,7 @@ near-duplicate clusters: what no number of workers can share) and writing
 in parallel, and the time they waited for the locks.
 
   quotewire bench-workers --db postgres://postgres@127.0.0.1:5432/test --nats nats://127.0.0.1:4222
-  quotewire bench-workers --workers 1,2,4,8 --editions 2 --db postgres://qw@db/bench corpus.jsonl
+  quotewire bench-workers --workers 1,2,4,8 --editions 2 --db postgres://qw@db/bench corpus.jsonl archive/
   quotewire bench-workers --json --db postgres://... > scaling.json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if !isPostgres(db) {
@@ -320,10 +321,22 @@ func machineBusy() (time.Duration, bool) {
 	return time.Duration(busy) * time.Second / 100, true // USER_HZ is 100 on Linux
 }
 
-// writeEditions writes editions copies of each article of the JSON Lines
-// files to path, each copy under its own URL and with an edition line,
-// and returns how many it wrote.
-func writeEditions(path string, files []string, editions int) (int, error) {
+// edition is one copy of an article in the benchmark's corpus.
+type edition struct {
+	ID    string `json:"id"`
+	URL   string `json:"url"`
+	Title string `json:"title,omitempty"`
+	Date  string `json:"date,omitempty"`
+	Text  string `json:"text"`
+}
+
+// writeEditions reads the articles of the sources (files or folders in
+// any format ingest reads) and writes editions copies of each to path as
+// JSON Lines, each copy under its own URL and with an edition line; it
+// returns how many it wrote. A record that cannot be read stops it, with
+// the file and record named: the benchmark counts on every article being
+// stored.
+func writeEditions(path string, sources []string, editions int) (int, error) {
 	out, err := os.Create(path)
 	if err != nil {
 		return 0, err
@@ -333,37 +346,37 @@ func writeEditions(path string, files []string, editions int) (int, error) {
 	enc := json.NewEncoder(bw)
 	n := 0
 	for e := range editions {
-		for _, f := range files {
-			in, err := os.Open(f)
+		err := ingest.Walk(sources, func(p string, err error) error {
 			if err != nil {
-				return n, err
+				return err
 			}
-			sc := bufio.NewScanner(in)
-			sc.Buffer(make([]byte, 1<<20), 64<<20)
-			line := 0
-			for sc.Scan() {
-				line++
-				var a struct {
-					Text string `json:"text"`
+			r, err := ingest.Open(p, ingest.Options{})
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			for i := 1; ; i++ {
+				a, err := r.Next()
+				if err == io.EOF {
+					return nil
 				}
-				if err := json.Unmarshal(sc.Bytes(), &a); err != nil || a.Text == "" {
-					in.Close()
-					return n, fmt.Errorf("%s line %d: not a JSON object with a \"text\" field", f, line)
-				}
-				err := enc.Encode(map[string]string{"id": fmt.Sprintf("e%d-%s-%d", e, filepath.Base(f), line),
-					"url":  fmt.Sprintf("https://edition%d.example/%s/%d", e, filepath.Base(f), line),
-					"text": a.Text + fmt.Sprintf("\n\nEdition %d.", e)})
 				if err != nil {
-					in.Close()
-					return n, err
+					return err
+				}
+				base := filepath.Base(p)
+				if err := enc.Encode(edition{ID: fmt.Sprintf("e%d-%s-%d", e, base, i), URL: fmt.Sprintf("https://edition%d.example/%s/%d", e, base, i),
+					Title: a.Title, Date: a.Date, Text: a.Text + fmt.Sprintf("\n\nEdition %d.", e)}); err != nil {
+					return err
 				}
 				n++
 			}
-			in.Close()
-			if err := sc.Err(); err != nil {
-				return n, fmt.Errorf("%s: %w", f, err)
-			}
+		})
+		if err != nil {
+			return n, err
 		}
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("no articles in %s", strings.Join(sources, " "))
 	}
 	if err := bw.Flush(); err != nil {
 		return n, err

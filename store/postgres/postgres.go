@@ -57,6 +57,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/namecache"
 )
 
 //go:embed migrations/*.sql
@@ -84,16 +85,17 @@ type Store struct {
 	// lockKey is the writers' advisory lock key for the store's schema.
 	lockKey int32
 	// wmu serialises this process's writers before they wait for the
-	// advisory lock, and guards cache.
+	// advisory lock, and guards names.
 	wmu sync.Mutex
 	// cmu serialises this process's clustering steps the same way.
 	cmu sync.Mutex
 	// timing is what WriteTimings reports.
 	timing timing
-	// cache remembers, across Puts, how names resolved and which aliases
+	// names remembers, across Puts, how names resolved and which aliases
 	// and roles are stored: facts that stay true, since entities, aliases
-	// and roles are never deleted, whichever process wrote them.
-	cache     map[string]int64
+	// and roles are never deleted, whichever process wrote them (guarded
+	// by wmu).
+	names     namecache.Cache
 	closeOnce sync.Once
 }
 

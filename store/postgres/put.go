@@ -15,12 +15,10 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
-
-// maxCache bounds the name cache; it starts over when full.
-const maxCache = 1 << 20
 
 // Put stores a batch of records (see quotewire.Store) in three
 // transactions, so that many processes can write at once:
@@ -124,22 +122,15 @@ func retryable(err error) bool {
 func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	if s.cache == nil || len(s.cache) > maxCache {
-		s.cache = map[string]int64{}
-	}
-	var fresh map[string]int64
+	memo := s.names.Begin()
 	err := s.locked(ctx, writeLockClass, func(w *writer) error {
-		w.cache = s.cache
-		err := fn(w)
-		fresh = w.fresh
-		return err
+		w.memo = memo
+		return fn(w)
 	})
 	if err != nil {
 		return err
 	}
-	for k, v := range fresh {
-		s.cache[k] = v
-	}
+	memo.Commit()
 	return nil
 }
 
@@ -222,14 +213,20 @@ type item struct {
 	// gids and lids link the store's entities to the analysis's ids
 	gids []int64
 	lids []string
-	// qtexts are each quote's text part of its quotation key (computed
-	// before the write lock is taken); speakers and qkeys each quote's
-	// speaker (0: none) and quotation key
-	qtexts   []rules.QuotationText
+	// What depends on the record alone is worked out before the write
+	// lock is taken: names are its entities' names as they are looked up;
+	// qtexts each quote's text part of its quotation key; bands the
+	// hashes of its signature's bands (nil without a signature).
+	names  []nameOf
+	qtexts []rules.QuotationText
+	bands  []int64
+	// speakers and qkeys are each quote's speaker (0: none) and quotation
+	// key, once resolved
 	speakers []int64
 	qkeys    []string
 }
 
+// newItem prepares a record for Put.
 func newItem(r *quotewire.Record) (*item, error) {
 	a := r.Analysis
 	if a == nil {
@@ -243,11 +240,25 @@ func newItem(r *quotewire.Record) (*item, error) {
 	if err != nil {
 		return nil, err
 	}
-	it := &item{rec: r, a: a, key: clean(key), packed: js, qtexts: make([]rules.QuotationText, len(a.Quotes))}
+	it := itemOf(r, a, clean(key))
+	it.packed = js
+	return it, nil
+}
+
+// itemOf returns the item of record r with analysis a under key, with
+// what depends on them alone worked out.
+func itemOf(r *quotewire.Record, a *quotewire.Analysis, key string) *item {
+	it := &item{rec: r, a: a, key: key, names: make([]nameOf, len(a.Entities)), qtexts: make([]rules.QuotationText, len(a.Quotes))}
+	for i := range a.Entities {
+		it.names[i] = nameParts(&a.Entities[i])
+	}
 	for i := range a.Quotes {
 		it.qtexts[i] = rules.QuotationTextOf(a.Quotes[i].Content.Text)
 	}
-	return it, nil
+	if len(r.Signature) == rules.Bands*rules.Rows {
+		it.bands = rules.BandHashes(r.Signature)
+	}
+	return it
 }
 
 // resolveItems finds which items are new and resolves their names (step 1
@@ -269,17 +280,15 @@ func (w *writer) resolveItems(items []*item) error {
 		return err
 	}
 	var fresh []*item
-	var as []*quotewire.Analysis
 	for _, it := range items {
 		it.fresh = !stored[it.key]
 		if it.fresh {
 			stored[it.key] = true
 			fresh = append(fresh, it)
-			as = append(as, it.a)
 		}
 	}
 	// what the store holds about their names, in one round trip
-	names, lookups := w.prefetch(as...)
+	names, lookups := w.prefetch(fresh...)
 	if err := w.run(lookups...); err != nil {
 		return err
 	}
@@ -335,8 +344,8 @@ func (s *Store) storeItems(ctx context.Context, items []*item) (int, error) {
 			continue
 		}
 		done = append(done, it)
-		if sig := it.rec.Signature; len(sig) == rules.Bands*rules.Rows {
-			for b, h := range rules.BandHashes(sig) {
+		if it.bands != nil {
+			for b, h := range it.bands {
 				barts, bands, hashes = append(barts, it.id), append(bands, int16(b)), append(hashes, h)
 			}
 		}
@@ -381,12 +390,12 @@ func (w *writer) cluster(items []*item) error {
 	var uhashes []int64
 	sigs := map[string][]uint32{}
 	for _, it := range items {
-		if len(it.rec.Signature) != rules.Bands*rules.Rows || sigs[it.key] != nil {
+		if it.bands == nil || sigs[it.key] != nil {
 			continue
 		}
 		keys = append(keys, it.key)
 		sigs[it.key] = it.rec.Signature
-		for b, h := range rules.BandHashes(it.rec.Signature) {
+		for b, h := range it.bands {
 			ubands, uhashes = append(ubands, int16(b)), append(uhashes, h)
 		}
 	}
@@ -477,10 +486,10 @@ type writer struct {
 	ctx context.Context
 	tx  pgx.Tx
 	now time.Time
-	// cache is the store's memory of resolved names and stored aliases
-	// and roles; fresh holds this batch's additions, merged into it only
-	// when the transaction commits.
-	cache, fresh map[string]int64
+	// memo is the store's memory of resolved names and stored aliases
+	// and roles, with this transaction's additions (kept when it
+	// commits); nil outside the write lock.
+	memo *namecache.Tx
 	// pending are the writes waiting for run.
 	pending []step
 	// quotes are the rows waiting for queueQuotes.
@@ -553,26 +562,6 @@ func (s step) read(br pgx.BatchResults) error {
 	return errf(s.what, rows.Err())
 }
 
-func (w *writer) lookup(k string) (int64, bool) {
-	if v, ok := w.fresh[k]; ok {
-		return v, true
-	}
-	v, ok := w.cache[k]
-	return v, ok
-}
-
-func (w *writer) known(k string) bool {
-	_, ok := w.lookup(k)
-	return ok
-}
-
-func (w *writer) remember(k string, v int64) {
-	if w.fresh == nil {
-		w.fresh = map[string]int64{}
-	}
-	w.fresh[k] = v
-}
-
 // quoteRows are quotes waiting to be inserted, column by column.
 type quoteRows struct {
 	article    []int64
@@ -602,7 +591,7 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 	it.gids, it.lids = nil, nil
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		gid, err := w.entity(e, p)
+		gid, err := w.entity(e, it.names[i], p)
 		if err != nil {
 			return err
 		}
@@ -620,11 +609,7 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 		if q.Speaker != nil {
 			it.speakers[i] = local[q.Speaker.ID]
 		}
-		if it.qtexts == nil {
-			it.qkeys[i] = rules.QuotationKey(q.Content.Text, it.speakers[i])
-		} else {
-			it.qkeys[i] = it.qtexts[i].Key(it.speakers[i])
-		}
+		it.qkeys[i] = it.qtexts[i].Key(it.speakers[i])
 	}
 	return nil
 }

@@ -91,14 +91,17 @@ func (w *writer) replace(r *quotewire.Record, left *[]int64) (bool, error) {
 		steps = append(steps, step{what: "drop old analysis", sql: q, args: []any{key}})
 	}
 	steps = append(steps, step{what: "update article", sql: "UPDATE articles SET analysis = $1 WHERE key = $2", args: []any{js, key}})
-	names, lookups := w.prefetch(a)
+	// (the scan of find fills in the stored date and text; the item
+	// needs only the names and quotes)
+	it := itemOf(r, &stored, key)
+	names, lookups := w.prefetch(it)
 	if err := w.run(append(steps, lookups...)...); err != nil {
 		return false, err
 	}
 	if !found {
 		return false, nil
 	}
-	it := &item{rec: r, a: &stored, key: key, id: id}
+	it.id = id
 	if err := w.resolve(it, names); err != nil {
 		return false, err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
@@ -64,8 +65,10 @@ type prefetched struct {
 // nameOf is how an analysis entity is looked up.
 type nameOf struct {
 	key, typ, given, surname string
-	heads                    []string
-	cacheable                bool
+	// roleHeads are the head words of the entity's roles, one per role
+	// ("" for a role without one); heads those that are not ""
+	roleHeads, heads []string
+	cacheable        bool
 }
 
 func nameParts(e *quotewire.EntityOut) nameOf {
@@ -73,10 +76,12 @@ func nameParts(e *quotewire.EntityOut) nameOf {
 	if e.Type == quotewire.Person {
 		n.given, n.surname = quotewire.SplitName(n.key)
 	}
+	n.roleHeads = make([]string, len(e.Roles))
 	n.heads = make([]string, 0, len(e.Roles))
-	for _, r := range e.Roles {
-		if h := rules.RoleHead(r); h != "" {
-			n.heads = append(n.heads, h)
+	for i, r := range e.Roles {
+		n.roleHeads[i] = rules.RoleHead(r)
+		if n.roleHeads[i] != "" {
+			n.heads = append(n.heads, n.roleHeads[i])
 		}
 	}
 	// a name seen before resolves as it did then (a surname alone is
@@ -94,20 +99,18 @@ const byID = `SELECT id, type, given, surname, quotes FROM entities WHERE id = a
 // prefetch returns the steps that read what the store holds about the
 // names of the analyses' entities that the cache does not resolve, and
 // the view their rows fill.
-func (w *writer) prefetch(as ...*quotewire.Analysis) (*prefetched, []step) {
+func (w *writer) prefetch(items ...*item) (*prefetched, []step) {
 	p := &prefetched{aliases: map[string][]storedEntity{}, surnames: map[string][]storedEntity{}, heads: map[int64]map[string]bool{},
 		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, entities: map[int64]storedEntity{}}
 	var keys, surnames, heads []string
 	seenHead := map[string]bool{}
 	unresolved := 0
-	for _, a := range as {
-		for i := range a.Entities {
-			e := &a.Entities[i]
-			n := nameParts(e)
+	for _, it := range items {
+		for _, n := range it.names {
 			if n.key == "" {
 				continue
 			}
-			if _, ok := w.lookup(n.typ + "\x00" + n.key); ok && n.cacheable {
+			if n.cacheable && w.memo.Known(namecache.EntityKey(n.typ, n.key)) {
 				continue
 			}
 			unresolved++
@@ -287,13 +290,12 @@ func (p *prefetched) wrote(key string, alias bool, id int64, created *storedEnti
 // alone, a person with that surname and a role with the same head word
 // ("Lavrov", "the foreign minister"). Two people who share only a surname
 // are not merged. It returns 0 for an entity with no usable name.
-func (w *writer) entity(e *quotewire.EntityOut, p *prefetched) (int64, error) {
-	n := nameParts(e)
+func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64, error) {
 	if n.key == "" {
 		return 0, nil
 	}
-	ck := n.typ + "\x00" + n.key
-	id, cached := w.lookup(ck)
+	ck := namecache.EntityKey(n.typ, n.key)
+	id, cached := w.memo.Lookup(ck)
 	created := false
 	if !cached || !n.cacheable {
 		var ok bool
@@ -312,11 +314,10 @@ func (w *writer) entity(e *quotewire.EntityOut, p *prefetched) (int64, error) {
 		}
 	}
 	// the alias and roles the entity lacks (all of them, when new)
-	idk := "\x00" + strconv.FormatInt(id, 10) + "\x00"
-	alias := created || !w.known("a"+idk+e.Name)
+	alias := created || !w.memo.Known(namecache.AliasKey(id, e.Name))
 	var roles, rheads []string
-	for _, r := range e.Roles {
-		if h := rules.RoleHead(r); h != "" && (created || !w.known("r"+idk+r)) {
+	for i, r := range e.Roles {
+		if h := n.roleHeads[i]; h != "" && (created || !w.memo.Known(namecache.RoleKey(id, r))) {
 			roles, rheads = append(roles, r), append(rheads, h)
 		}
 	}
@@ -335,11 +336,11 @@ func (w *writer) entity(e *quotewire.EntityOut, p *prefetched) (int64, error) {
 	}
 	p.wrote(n.key, alias, id, made, rheads)
 	if n.cacheable && !cached {
-		w.remember(ck, id)
+		w.memo.Remember(ck, id)
 	}
-	w.remember("a"+idk+e.Name, 1)
+	w.memo.Remember(namecache.AliasKey(id, e.Name), 1)
 	for _, r := range roles {
-		w.remember("r"+idk+r, 1)
+		w.memo.Remember(namecache.RoleKey(id, r), 1)
 	}
 	return id, nil
 }

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
@@ -37,10 +37,7 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 		return res, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	if s.cache == nil || len(s.cache) > maxCache {
-		s.cache = map[string]int64{}
-	}
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), cache: s.cache}
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin()}
 	// the full-text indexes get the batch's rows in one statement each
 	var lastArticle, lastQuote int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM articles").Scan(&lastArticle); err != nil {
@@ -69,9 +66,7 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	if err := tx.Commit(); err != nil {
 		return quotewire.PutResult{}, errf("commit", err)
 	}
-	for k, v := range w.fresh {
-		s.cache[k] = v
-	}
+	w.memo.Commit()
 	return res, nil
 }
 
@@ -83,33 +78,9 @@ type writer struct {
 	tx    *sql.Tx
 	now   string
 	stmts map[string]*sql.Stmt
-	// cache is the store's memory of resolved names and stored aliases
-	// and roles; fresh holds this batch's additions, merged into it only
-	// when the transaction commits.
-	cache, fresh map[string]int64
-}
-
-// maxCache bounds the name cache; it starts over when full.
-const maxCache = 1 << 20
-
-func (w *writer) lookup(k string) (int64, bool) {
-	if v, ok := w.fresh[k]; ok {
-		return v, true
-	}
-	v, ok := w.cache[k]
-	return v, ok
-}
-
-func (w *writer) known(k string) bool {
-	_, ok := w.lookup(k)
-	return ok
-}
-
-func (w *writer) remember(k string, v int64) {
-	if w.fresh == nil {
-		w.fresh = map[string]int64{}
-	}
-	w.fresh[k] = v
+	// memo is the store's memory of resolved names and stored aliases
+	// and roles, with this batch's additions (kept when it commits).
+	memo *namecache.Tx
 }
 
 // stmt returns the prepared statement for q.
@@ -276,8 +247,8 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	// a name seen before resolves as it did then (a surname alone is
 	// weighed afresh: its roles decide)
 	cacheable := typ != string(quotewire.Person) || given != ""
-	ck := typ + "\x00" + key
-	id, cached := w.lookup(ck)
+	ck := namecache.EntityKey(typ, key)
+	id, cached := w.memo.Lookup(ck)
 	if !cached || !cacheable {
 		var err error
 		if id, err = w.match(key, typ, given, surname, heads); err != nil {
@@ -291,14 +262,14 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 			}
 		}
 		if cacheable {
-			w.remember(ck, id)
+			w.memo.Remember(ck, id)
 		}
 	}
-	if k := "a\x00" + strconv.FormatInt(id, 10) + "\x00" + e.Name; !w.known(k) {
+	if k := namecache.AliasKey(id, e.Name); !w.memo.Known(k) {
 		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias) VALUES (?, ?, ?)", id, key, e.Name); err != nil {
 			return 0, errf("insert alias", err)
 		}
-		w.remember(k, 1)
+		w.memo.Remember(k, 1)
 	}
 	// roles with the dates they were seen: the cache keeps each role's
 	// known range, so only an article outside it writes
@@ -311,8 +282,8 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 		if h == "" {
 			continue
 		}
-		k := "r\x00" + strconv.FormatInt(id, 10) + "\x00" + r
-		v, ok := w.lookup(k)
+		k := namecache.RoleKey(id, r)
+		v, ok := w.memo.Lookup(k)
 		first, last := int32(v>>32), int32(v)
 		if ok && (day == 0 || first != 0 && day >= first && day <= last) {
 			continue
@@ -330,7 +301,7 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 			}
 			last = max(last, day)
 		}
-		w.remember(k, int64(first)<<32|int64(uint32(last)))
+		w.memo.Remember(k, int64(first)<<32|int64(uint32(last)))
 	}
 	return id, nil
 }

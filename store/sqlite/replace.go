@@ -25,10 +25,7 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 		return 0, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	if s.cache == nil || len(s.cache) > maxCache {
-		s.cache = map[string]int64{}
-	}
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), cache: s.cache}
+	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin()}
 	var lastQuote int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
 		return 0, errf("begin write", err)
@@ -52,9 +49,7 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 	if err := tx.Commit(); err != nil {
 		return 0, errf("commit", err)
 	}
-	for k, v := range w.fresh {
-		s.cache[k] = v
-	}
+	w.memo.Commit()
 	return n, nil
 }
 

@@ -29,6 +29,7 @@ import (
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/namecache"
 )
 
 //go:embed migrations/*.sql
@@ -44,9 +45,9 @@ type Store struct {
 	// wmu serialises Put: SQLite has one writer at a time, and the
 	// cross-article resolution reads what earlier batches wrote.
 	wmu sync.Mutex
-	// cache remembers, across Puts, how names resolved and which aliases
-	// and roles are stored (guarded by wmu; see writer).
-	cache map[string]int64
+	// names remembers, across Puts, how names resolved and which aliases
+	// and roles are stored (guarded by wmu).
+	names namecache.Cache
 }
 
 var _ quotewire.Store = (*Store)(nil)
