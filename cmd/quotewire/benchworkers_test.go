@@ -52,3 +52,52 @@ func TestBenchWorkers(t *testing.T) {
 		t.Errorf("stderr does not say what it stores:\n%s", stderr.String())
 	}
 }
+
+// TestWriteEditions checks the benchmark's corpus: every article of the
+// sources (here a CSV file and a text file) in each edition under its own
+// URL, with its title and date; and a broken record stops it with its
+// file and line named.
+func TestWriteEditions(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "corpus.jsonl")
+	n, err := writeEditions(out, []string{"../../testdata/wikinews", "../../testdata/seed"}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2*296 {
+		t.Errorf("wrote %d articles, want %d (296, twice)", n, 2*296)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := map[string]bool{}
+	dated := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var e edition
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		if e.Text == "" || !strings.HasSuffix(e.Text, "Edition 0.") && !strings.HasSuffix(e.Text, "Edition 1.") {
+			t.Errorf("text without its edition line: %.80q", e.Text)
+		}
+		if e.Date != "" {
+			dated++
+		}
+		urls[e.URL] = true
+	}
+	if len(urls) != n || dated == 0 {
+		t.Errorf("%d distinct URLs for %d articles, %d with a date", len(urls), n, dated)
+	}
+
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte("{\"text\":\"fine\"}\n{broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writeEditions(filepath.Join(dir, "x.jsonl"), []string{bad}, 1); err == nil || !strings.Contains(err.Error(), "bad.jsonl line 2") {
+		t.Errorf("broken record: %v, want an error naming bad.jsonl line 2", err)
+	}
+	if _, err := writeEditions(filepath.Join(dir, "y.jsonl"), []string{filepath.Join(dir, "missing")}, 1); err == nil {
+		t.Error("a missing source is not an error")
+	}
+}
