@@ -37,11 +37,16 @@ type ContentSpan struct {
 type SpeakerRef struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Anonymous is true when the article never names the speaker and Name
+	// is the descriptor that stands for them.
+	Anonymous bool `json:"anonymous,omitempty"`
 }
 
 // QuoteOut is one quote of an Analysis.
 type QuoteOut struct {
-	Type       QuoteKind   `json:"type"`
+	Type QuoteKind `json:"type"`
+	// Act is statement, question, directive, belief, evaluation or other.
+	Act        Act         `json:"act"`
 	Content    ContentSpan `json:"content"`
 	Cue        *TextSpan   `json:"cue"`
 	Source     *TextSpan   `json:"source"`
@@ -56,6 +61,8 @@ type EntityOut struct {
 	Type     EntityType `json:"type"`
 	Roles    []string   `json:"roles"`
 	Mentions []TextSpan `json:"mentions"`
+	// Anonymous is true for a speaker the article never names.
+	Anonymous bool `json:"anonymous,omitempty"`
 }
 
 // RepeatedSentence is a sentence the article contains more than once.
@@ -92,17 +99,21 @@ func NewAnalysis(d *Document) *Analysis {
 		if len(q.Content) > 1 {
 			c.Parts = append([]Span(nil), q.Content...)
 		}
-		o := QuoteOut{Type: q.Kind, Content: c, Cue: optSpan(d.Text, q.Cue),
+		act := q.Act
+		if act == "" {
+			act = Statement
+		}
+		o := QuoteOut{Type: q.Kind, Act: act, Content: c, Cue: optSpan(d.Text, q.Cue),
 			Source: optSpan(d.Text, q.Source), Confidence: q.Confidence}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			e := &d.Entities[q.Speaker]
-			o.Speaker = &SpeakerRef{ID: e.ID, Name: e.Name}
+			o.Speaker = &SpeakerRef{ID: e.ID, Name: e.Name, Anonymous: e.Anonymous}
 		}
 		a.Quotes = append(a.Quotes, o)
 	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		o := EntityOut{ID: e.ID, Name: e.Name, Type: e.Type, Roles: e.Roles,
+		o := EntityOut{ID: e.ID, Name: e.Name, Type: e.Type, Roles: e.Roles, Anonymous: e.Anonymous,
 			Mentions: make([]TextSpan, 0, len(e.Mentions))}
 		if o.Roles == nil {
 			o.Roles = []string{}

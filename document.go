@@ -77,6 +77,9 @@ const (
 	Person       EntityType = "person"
 	Organization EntityType = "organization"
 	Place        EntityType = "place"
+	// Group is several people or bodies the article does not name
+	// ("residents", "officials"): only anonymous speakers have it.
+	Group EntityType = "group"
 )
 
 // MentionKind says how a mention refers to its entity.
@@ -121,11 +124,39 @@ type Entity struct {
 	Roles []string
 	// Mentions are indices into Document.Mentions, in text order.
 	Mentions []int
+	// Anonymous is true for a speaker the article never names: Name is then
+	// the descriptor that stands for them ("spokesman for the ministry",
+	// "local residents"), and stores keep such speakers to their article.
+	Anonymous bool
 }
+
+// Act is what an attributed proposition does: state, ask, direct,
+// believe or evaluate (docs/ANNOTATION.md has the decision rules).
+type Act string
+
+// Acts.
+const (
+	// Statement is saying, telling, writing, announcing ("said", "according to").
+	Statement Act = "statement"
+	// Question is asking ("asked whether …").
+	Question Act = "question"
+	// Directive is urging or ordering someone to act ("urged X to …", "called on X to …").
+	Directive Act = "directive"
+	// Belief is a mental state ("believe", "think", "expect", "hope").
+	Belief Act = "belief"
+	// Evaluation is praise, criticism, thanks, denial of a noun phrase,
+	// describing something as something ("praised", "described it as …").
+	Evaluation Act = "evaluation"
+	// OtherAct is an attribution of none of the kinds above.
+	OtherAct Act = "other"
+)
 
 // Quote is one attributed statement.
 type Quote struct {
 	Kind QuoteKind
+	// Act is what the quote does; "" until the attribution stage sets it
+	// (read as Statement).
+	Act Act
 	// Content is the statement: one span, or several when it is interrupted
 	// by its attribution (`"A," he said, "B."`), in text order.
 	Content []Span

@@ -9,11 +9,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
+	"github.com/quotewire/quotewire/phrase"
 )
 
 // Resolver is the pipeline stage that fills Document.Entities, links
@@ -71,6 +70,8 @@ type resolver struct {
 	// timelines of name mentions by position, for "the last X before here".
 	anyType, outside map[quotewire.EntityType]*timeline
 	byRoleHead       map[string]*timeline
+	// anonHead is the head noun of each anonymous speaker, by entity.
+	anonHead map[int]string
 }
 
 // timeline lists entities by the start offset of their mentions, sorted.
@@ -127,6 +128,16 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.names = append(r.names, mi)
+		if p := phrase.Parse(d.Text, m.Span); p.Kind == phrase.Name && p.Name != m.Head && p.Name.End >= m.Head.End &&
+			(p.Name.Start == m.Head.Start || p.Name.Start > m.Head.Start && lowerStart(m.Head.In(d.Text))) {
+			// the phrase reader knows where the name starts ("Mayor of
+			// Koszalin Piotr Jedlinski") and that "Znak.com" is one word
+			m.Head = p.Name
+		} else if p := phrase.Parse(d.Text, m.Head); p.Kind == phrase.Name && p.Name != m.Head && m.Head.Contains(p.Name) && nwords(p.Name.In(d.Text)) >= 2 {
+			// titles and post-nominals are not the name ("Prosecutor
+			// Kama Melly QC" is Kama Melly)
+			m.Head = p.Name
+		}
 		name := cleanName(m.Head.In(d.Text))
 		e := r.find(name, m.Type)
 		if e < 0 {
@@ -139,46 +150,10 @@ func (r *resolver) clusterNames() {
 	}
 }
 
-// key normalises a name for matching: lower case, single spaces, curly
-// apostrophes straightened, no possessive.
-func key(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r':
-				space = len(b) > 0
-				continue
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			}
-			if space {
-				b = append(b, ' ')
-				space = false
-			}
-			b = append(b, c)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if unicode.IsSpace(r) {
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		if r == '’' {
-			r = '\''
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return strings.TrimSuffix(string(b), "'s")
-}
+// key normalises a name for matching as the store does
+// (quotewire.NameKey): case, diacritics, punctuation, courtesy titles and
+// a possessive aside, so "Brudziński" and "Brudzinski" are one person.
+func key(s string) string { return quotewire.NameKey(s) }
 
 // keyOf returns key(s), cached: the same names recur through an article.
 func (r *resolver) keyOf(s string) string {
@@ -410,81 +385,218 @@ func (r *resolver) speakers() {
 }
 
 // resolveSource returns the mention for the source span and the entity it
-// refers to.
+// refers to. The phrase is read first (package phrase): a name inside it
+// is the speaker ("Mayor of Koszalin Piotr Jedlinski" is Piotr Jedlinski);
+// a pronoun or a definite descriptor refers back; an indefinite or
+// unresolved descriptor is an anonymous speaker named by the descriptor
+// ("spokesman for the ministry"); a phrase that cannot name anyone ("You",
+// "So", "Friday", "A total of 39") gives no speaker.
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content quotewire.Span) (int, int) {
 	d := r.d
-	text := src.In(d.Text)
-	lower := strings.ToLower(text)
-	if mi := r.mentionAt(src); mi >= 0 {
-		if d.Mentions[mi].Type != quotewire.Place {
-			e := d.Mentions[mi].Entity
-			if e >= 0 && d.Entities[e].Type == "" {
-				d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
-			}
-			return mi, e
+	p := phrase.Parse(d.Text, src)
+	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
+		// a long span is a clause the source finder took whole
+		// ("President Andrzej Duda characterised the deaths as"): its
+		// person, if the tagger found one
+		if mi := r.mentionAt(src); mi >= 0 && d.Mentions[mi].Type == quotewire.Person {
+			return mi, d.Mentions[mi].Entity
 		}
+	}
+	switch p.Kind {
+	case phrase.Invalid:
+		return -1, -1
+	case phrase.Name:
+		return r.resolveName(src, p)
+	case phrase.Pronoun:
+		return r.resolvePronoun(src, p.Head, lastSpeaker)
 	}
 	if mi := r.appositionAfter(src); mi >= 0 && d.Mentions[mi].Entity >= 0 {
 		// "said his father, Abdullah Kurdi": the name in apposition
-		kind := quotewire.DescriptorMention
-		if _, ok := personalPronouns[lower]; ok {
-			kind = quotewire.PronounMention
-		}
 		e := d.Mentions[mi].Entity
-		return r.addMention(src, kind, e), e
-	}
-	if lower == "you" || lower == "one" {
-		// the reader or the interviewer: nobody the article names
-		return r.addMention(src, quotewire.PronounMention, -1), -1
-	}
-	if t, ok := personalPronouns[lower]; ok {
-		// the rules: the last speaker, else the nearest person named
-		// outside quotes; the ranker, measured on the speaker
-		// development set, did no better for pronouns (docs/ERRORS.md)
-		e := r.antecedent(src, t, lastSpeaker, lower == "who")
-		if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {
-			a := r.newAnaphor(src.Start, k, "")
-			a.gender = pronounGender(lower)
-			e = r.ranker.pick(r, a, lastSpeaker)
-		}
-		return r.addMention(src, quotewire.PronounMention, e), e
-	}
-	// descriptor: "the minister", "the company", "a spokesman"
-	ws := words(lower)
-	head := strings.Trim(ws[len(ws)-1], ".,")
-	if ws[0] == "the" || ws[0] == "his" || ws[0] == "her" || ws[0] == "their" || ws[0] == "its" {
-		e := -1
-		if r.ranker != nil {
-			k, ok := uint64(kindOrgNP), isOrgNoun(head)
-			if !ok {
-				k, ok = kindPersonNP, isPersonNoun(head)
-			}
-			if ok {
-				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, strings.TrimSuffix(head, "s")), lastSpeaker)
-			}
-		}
-		if e < 0 {
-			e = r.byRole(head, src.Start)
-		}
-		if e < 0 && isOrgNoun(head) {
-			e = r.recent(quotewire.Organization, src.Start)
-		}
-		if e < 0 && lastSpeaker >= 0 && d.Entities[lastSpeaker].Type == quotewire.Person && isPersonNoun(head) {
-			e = lastSpeaker
-		}
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
-	// an unknown capitalised name: a new person ("I would", "So" are not)
-	if c := text[0]; c >= 'A' && c <= 'Z' && looksLikeName(cleanName(text)) {
-		name := stripTitles(cleanName(text))
-		e := r.find(name, quotewire.Person)
-		if e < 0 {
-			e = r.newEntity(name, quotewire.Person)
+	head := strings.TrimSuffix(p.Head, "s")
+	if p.Possessor.End > p.Possessor.Start {
+		// "the prime minister's spokesman" is the spokesman, not the prime
+		// minister: a speaker of their own, named after the possessor
+		name := p.Desc.In(d.Text)
+		if owner := r.possessor(p.Possessor, lastSpeaker); owner >= 0 {
+			name = d.Entities[owner].Name + "’s " + d.Text[p.Possessor.End:p.Desc.End]
+			name = strings.Replace(name, "’s ’s ", "’s ", 1)
+			name = strings.Replace(name, "’s 's ", "’s ", 1)
 		}
-		mi := r.addMention(src, quotewire.NameMention, e)
+		e := r.anonymous(name, p)
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
+	if p.Definite {
+		e := -1
+		if r.ranker != nil {
+			k, ok := uint64(kindOrgNP), isOrgNoun(p.Head)
+			if !ok {
+				k, ok = kindPersonNP, isPersonNoun(p.Head)
+			}
+			if ok {
+				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, head), lastSpeaker)
+			}
+			if e >= 0 && d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head {
+				// an unnamed speaker is only ever referred to by its own head noun
+				e = -1
+			}
+		}
+		if e < 0 {
+			e = r.byRole(p.Head, src.Start)
+		}
+		if e < 0 && isOrgNoun(p.Head) {
+			e = r.recent(quotewire.Organization, src.Start)
+		}
+		if e < 0 && lastSpeaker >= 0 && d.Entities[lastSpeaker].Type == quotewire.Person && !d.Entities[lastSpeaker].Anonymous && isPersonNoun(p.Head) {
+			e = lastSpeaker
+		}
+		if e >= 0 {
+			return r.addMention(src, quotewire.DescriptorMention, e), e
+		}
+	}
+	e := r.anonymous(p.Desc.In(d.Text), p)
+	return r.addMention(src, quotewire.DescriptorMention, e), e
+}
+
+// resolveName returns the mention and entity of a source phrase that
+// holds a name: the tagger's mention of that name when there is one, else
+// a new or known entity of that name.
+func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
+	d := r.d
+	if mi := r.mentionAt(p.Name); mi >= 0 && d.Mentions[mi].Type != quotewire.Place {
+		e := d.Mentions[mi].Entity
+		if e >= 0 && d.Entities[e].Type == "" {
+			d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
+		}
 		return mi, e
 	}
-	return r.addMention(src, quotewire.DescriptorMention, -1), -1
+	name := p.Name.In(d.Text)
+	typ := quotewire.Person
+	if isOrgName(name) {
+		typ = quotewire.Organization
+	}
+	e := r.find(name, typ)
+	if e < 0 {
+		e = r.newEntity(name, typ)
+	}
+	mi := r.addMention(src, quotewire.NameMention, e)
+	d.Mentions[mi].Head = p.Name
+	return mi, e
+}
+
+// resolvePronoun resolves a personal pronoun source: the last speaker when
+// it fits (type, number and gender), else the nearest fitting person named
+// outside quotations; the ranker where the rules find no one.
+func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker int) (int, int) {
+	t := personalPronouns[lower]
+	switch lower {
+	case "his", "him":
+		lower, t = "he", quotewire.Person
+	case "her":
+		lower, t = "she", quotewire.Person
+	case "their", "them":
+		lower, t = "they", ""
+	case "its":
+		lower, t = "it", quotewire.Organization
+	}
+	e := r.antecedent(src, t, lastSpeaker, lower == "who", pronounGender(lower))
+	if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {
+		a := r.newAnaphor(src.Start, k, "")
+		a.gender = pronounGender(lower)
+		e = r.ranker.pick(r, a, lastSpeaker)
+	}
+	return r.addMention(src, quotewire.PronounMention, e), e
+}
+
+// possessor resolves the possessor of a possessive descriptor ("the prime
+// minister" of "the prime minister's spokesman", "Chelyabinsk", "his"),
+// or -1.
+func (r *resolver) possessor(sp quotewire.Span, lastSpeaker int) int {
+	d := r.d
+	p := phrase.Parse(d.Text, sp)
+	switch p.Kind {
+	case phrase.Name:
+		if mi := r.mentionAt(p.Name); mi >= 0 {
+			return d.Mentions[mi].Entity
+		}
+		return r.find(p.Name.In(d.Text), "")
+	case phrase.Pronoun:
+		return r.antecedent(sp, quotewire.Person, lastSpeaker, false, pronounGender(p.Head))
+	case phrase.Descriptor:
+		if p.Definite {
+			return r.byRole(p.Head, sp.Start)
+		}
+	}
+	return -1
+}
+
+// anonymous returns the article's anonymous speaker described by name
+// ("spokesman for the ministry"), made on first use. Its head noun is
+// indexed like a role, so "the spokesman" later refers back to it.
+func (r *resolver) anonymous(name string, p phrase.Phrase) int {
+	d := r.d
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return -1
+	}
+	if c := name[0]; c >= 'A' && c <= 'Z' && commonNoun(firstWord(name)) {
+		name = strings.ToLower(name[:1]) + name[1:]
+	}
+	k := "\x00anon " + r.keyOf(name)
+	if e, ok := r.byKey[k]; ok {
+		return e
+	}
+	typ := quotewire.Person
+	switch {
+	case isOrgNoun(p.Head):
+		typ = quotewire.Organization
+	case p.Plural:
+		typ = quotewire.Group
+	}
+	d.Entities = append(d.Entities, quotewire.Entity{Name: name, Type: typ, Anonymous: true})
+	e := len(d.Entities) - 1
+	r.byKey[k] = e
+	if r.anonHead == nil {
+		r.anonHead = map[int]string{}
+	}
+	r.anonHead[e] = p.Head
+	h := strings.TrimSuffix(p.Head, "s")
+	tl := r.byRoleHead[h]
+	if tl == nil {
+		tl = &timeline{}
+		r.byRoleHead[h] = tl
+	}
+	tl.add(p.Span.Start, e)
+	return e
+}
+
+// commonNoun reports whether a capitalised word is a common noun written
+// with a capital only because it starts the sentence ("Police", "Officials").
+func commonNoun(w string) bool {
+	return isPersonNoun(strings.ToLower(w)) || isOrgNoun(strings.ToLower(w)) || phrase.CommonHead(strings.ToLower(w))
+}
+
+// isOrgName reports whether a name is an organisation's by its last word.
+func isOrgName(name string) bool {
+	switch strings.ToLower(lastWord(name)) {
+	case "ministry", "department", "agency", "service", "committee", "commission", "council", "office",
+		"bureau", "police", "army", "navy", "force", "guard", "bank", "company", "corporation", "news",
+		"times", "post", "network", "association", "organization", "organisation", "foundation",
+		"government", "administration", "parliament", "kremlin", "court", "university", "institute",
+		"center", "centre", "party", "union", "group", "inc", "ltd":
+		return true
+	}
+	n := 0
+	for _, c := range name {
+		if c >= 'A' && c <= 'Z' {
+			n++
+		} else if c != '.' && c != '-' && c != '&' {
+			return strings.Contains(name, ".com") || strings.Contains(name, ".org")
+		}
+	}
+	return n >= 2 // an acronym: "PAP", "FSB", "WHO"
 }
 
 // pronounKinds are the pronouns the ranker resolves, by anaphor kind.
@@ -586,17 +698,111 @@ func (r *resolver) recent(typ quotewire.EntityType, off int) int {
 }
 
 // antecedent resolves a pronoun at src: the last speaker when it is of the
-// right type, else the nearest earlier mention of that type outside quotes.
-// For "who" the nearest name mention before it wins.
-func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool) int {
+// right type and agrees in number and gender, else the nearest earlier
+// mention of that type outside quotes that agrees. For "who" the nearest
+// name mention before it wins.
+func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool, g Gender) int {
 	d := r.d
 	if relative {
 		return r.outside[""].before(src.Start)
 	}
-	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) {
+	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) && r.agrees(lastSpeaker, g, src.Start) {
 		return lastSpeaker
 	}
-	return r.outside[typ].before(src.Start)
+	if lastSpeaker >= 0 && typ == quotewire.Person && d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Group {
+		// "they" was a group; "he" goes past it to the last named person
+		lastSpeaker = -1
+	}
+	tl := r.outside[typ]
+	if tl == nil {
+		return -1
+	}
+	i := sort.SearchInts(tl.starts, src.Start) - 1
+	for k := i; k >= 0 && k > i-8; k-- {
+		if r.agrees(tl.ents[k], g, src.Start) {
+			return tl.ents[k]
+		}
+	}
+	if i >= 0 && g == Unknown {
+		return tl.ents[i]
+	}
+	return -1
+}
+
+// nearestPerson returns the person named last outside quotations before
+// off whose gender is g (known, not merely unknown), and where.
+func (r *resolver) nearestPerson(off int, g Gender) (int, int) {
+	tl := r.outside[quotewire.Person]
+	if tl == nil {
+		return -1, -1
+	}
+	i := sort.SearchInts(tl.starts, off) - 1
+	if i < 0 {
+		return -1, -1
+	}
+	e := tl.ents[i]
+	if r.genderOf(e, off) != g {
+		return -1, -1
+	}
+	return e, tl.starts[i]
+}
+
+// recentSentence reports whether offset at lies in the sentence of off or
+// the one before it.
+func (r *resolver) recentSentence(at, off int) bool {
+	d := r.d
+	si := d.Tokens[min(d.TokenAt(off), len(d.Tokens)-1)].Sentence
+	sa := d.Tokens[min(d.TokenAt(at), len(d.Tokens)-1)].Sentence
+	return si-sa <= 1
+}
+
+// namedSince reports whether entity e has a mention in [from, to).
+func (r *resolver) namedSince(e, from, to int) bool {
+	for _, mi := range r.d.Entities[e].Mentions {
+		if st := r.d.Mentions[mi].Start; st >= from && st < to {
+			return true
+		}
+	}
+	return false
+}
+
+// agrees reports whether entity e can be referred to by a pronoun of
+// gender g at off: unknown genders agree with everything.
+func (r *resolver) agrees(e int, g Gender, off int) bool {
+	if g == Unknown || r.d.Entities[e].Type != quotewire.Person {
+		return true
+	}
+	eg := r.genderOf(e, off)
+	return eg == Unknown || eg == g
+}
+
+// genderOf returns what the article (pronouns after the name, roles) or
+// the given-name lexicon says of person e's gender at off.
+func (r *resolver) genderOf(e, off int) Gender {
+	if r.d.Entities[e].Type != quotewire.Person || r.d.Entities[e].Anonymous {
+		return Unknown
+	}
+	eg := r.docGender(e, off)
+	if eg == Unknown {
+		eg = roleGender(r.d.Entities[e].Roles)
+	}
+	if eg == Unknown && r.ranker != nil {
+		eg = r.ranker.genderOf(r.d, e)
+	}
+	return eg
+}
+
+// roleGender is the gender a role shows ("brother", "Mrs"), if any.
+func roleGender(roles []string) Gender {
+	for _, role := range roles {
+		switch strings.ToLower(lastWord(role)) {
+		case "brother", "father", "son", "husband", "king", "prince", "mr", "mr.", "uncle", "nephew", "grandfather", "boyfriend", "spokesman", "chairman", "congressman", "businessman":
+			return Male
+		case "sister", "mother", "daughter", "wife", "queen", "princess", "mrs", "mrs.", "ms", "ms.", "aunt", "niece", "grandmother", "girlfriend", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress":
+			return Female
+		}
+	}
+	return Unknown
 }
 
 // insideQuote reports whether sp lies inside a quotation (QuoteSpans are
@@ -660,3 +866,7 @@ func (r *resolver) finish() {
 func sortInts(ms []int, d *quotewire.Document) {
 	sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
 }
+
+// lowerStart reports whether s starts with a lower-case letter ("of
+// Koszalin Piotr Jedlinski").
+func lowerStart(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }

@@ -488,11 +488,11 @@ func (r *resolver) ruleAntecedent(a anaphor, lastSpeaker int) int {
 	src := quotewire.Span{Start: a.pos, End: a.pos}
 	switch a.kind {
 	case kindHe:
-		return r.antecedent(src, quotewire.Person, lastSpeaker, false)
+		return r.antecedent(src, quotewire.Person, lastSpeaker, false, a.gender)
 	case kindThey:
-		return r.antecedent(src, "", lastSpeaker, false)
+		return r.antecedent(src, "", lastSpeaker, false, Unknown)
 	case kindIt:
-		return r.antecedent(src, quotewire.Organization, lastSpeaker, false)
+		return r.antecedent(src, quotewire.Organization, lastSpeaker, false, Unknown)
 	}
 	e := r.byRole(a.head, a.pos)
 	if e < 0 && a.kind == kindOrgNP {

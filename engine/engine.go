@@ -31,7 +31,7 @@ const MaxBytes = 256 << 20
 
 // New returns the default pipeline: meta, segment, tag, attrib (the
 // rules), model (the embedded learned attribution model, package models),
-// coref (with the embedded antecedent ranker), repeats, in that order. It is safe for concurrent use.
+// acts, coref (with the embedded antecedent ranker), repeats, in that order. It is safe for concurrent use.
 func New() *quotewire.Pipeline {
 	tg, err := models.Attrib()
 	if err != nil {
@@ -46,7 +46,7 @@ func New() *quotewire.Pipeline {
 }
 
 // Rules returns the pipeline of rules alone: meta, segment, tag, attrib,
-// coref, repeats. It is faster than New and less accurate.
+// acts (what each quote does; non-statements dropped), coref, repeats. It is faster than New and less accurate.
 func Rules() *quotewire.Pipeline {
 	return &quotewire.Pipeline{
 		MaxBytes: MaxBytes,
@@ -55,6 +55,7 @@ func Rules() *quotewire.Pipeline {
 			{Name: "segment", Stage: text.Segmenter{}},
 			{Name: "tag", Stage: tag.Tagger{}},
 			{Name: "attrib", Stage: attrib.Attributor{}},
+			{Name: "acts", Stage: attrib.Acts{}},
 			{Name: "coref", Stage: coref.Resolver{}},
 			{Name: "repeats", Stage: dedup.Repeats{}},
 		},

@@ -16,11 +16,15 @@ import (
 // (testdata/speakers): every attributed statement with its speaker's name
 // and how the sentence mentions the speaker.
 type SpeakerGold struct {
-	URL    string         `json:"url"`
-	Title  string         `json:"title"`
-	Date   string         `json:"date"`
-	Text   string         `json:"text"`
-	Quotes []SpeakerQuote `json:"quotes"`
+	// ID, Publisher and Licence are set in the news set (testdata/newsset).
+	ID        string         `json:"id"`
+	Publisher string         `json:"publisher"`
+	Licence   string         `json:"licence"`
+	URL       string         `json:"url"`
+	Title     string         `json:"title"`
+	Date      string         `json:"date"`
+	Text      string         `json:"text"`
+	Quotes    []SpeakerQuote `json:"quotes"`
 }
 
 // SpeakerQuote is one hand-checked statement.
@@ -37,6 +41,12 @@ type SpeakerQuote struct {
 	Mention    string          `json:"mention"`
 	Source     *quotewire.Span `json:"source"`
 	SourceText *string         `json:"source_text"`
+	// Act, Anonymous, Via and Continues are set in the news set
+	// (docs/ANNOTATION.md); Act "" reads as statement.
+	Act       string  `json:"act"`
+	Anonymous bool    `json:"anonymous"`
+	Via       *string `json:"via"`
+	Continues bool    `json:"continues"`
 }
 
 // ReadSpeakerGold calls fn for every article of a speaker set in JSON
@@ -79,8 +89,28 @@ type speakerCounts struct {
 // found quotes whose speaker is right, split by mention kind.
 type SpeakerScore struct {
 	byMention          map[string]*speakerCounts
+	byAct              map[string]*speakerCounts
 	predicted, matched int
-	wrong              []string // examples of wrong speakers, for people
+	// actRight counts matched quotes whose act agrees with the gold act,
+	// among those whose gold has an act.
+	actRight, actScored int
+	wrong               []string // examples of wrong speakers, for people
+}
+
+// mentionRow is the row a gold quote is counted in: its mention kind, or
+// "anonymous" for a speaker the article never names.
+func mentionRow(q SpeakerQuote) string {
+	if q.Anonymous {
+		return "anonymous"
+	}
+	return q.Mention
+}
+
+func actOf(q SpeakerQuote) string {
+	if q.Act == "" {
+		return string(quotewire.Statement)
+	}
+	return q.Act
 }
 
 // Add scores the analysis of one article of the set. A predicted quote
@@ -92,6 +122,7 @@ type SpeakerScore struct {
 func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 	if s.byMention == nil {
 		s.byMention = map[string]*speakerCounts{}
+		s.byAct = map[string]*speakerCounts{}
 	}
 	ga := GoldArticle{ID: a.ID, Text: g.Text}
 	for _, q := range g.Quotes {
@@ -100,8 +131,8 @@ func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 			att.Source = []quotewire.Span{*q.Source}
 		}
 		ga.Attributions = append(ga.Attributions, att)
-		c := s.get(q.Mention)
-		c.gold++
+		s.get(mentionRow(q)).gold++
+		s.getAct(actOf(q)).gold++
 	}
 	preds := PredictionsFromAnalysis(a)
 	sc := Compare(ga, preds)
@@ -110,10 +141,18 @@ func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 	for _, p := range sc.Pairs {
 		gq := g.Quotes[p.Gold]
 		pq := a.Quotes[p.Pred]
-		c := s.get(gq.Mention)
+		c, ca := s.get(mentionRow(gq)), s.getAct(actOf(gq))
 		c.found++
+		ca.found++
+		if gq.Act != "" {
+			s.actScored++
+			if string(pq.Act) == gq.Act || pq.Act == "" && gq.Act == string(quotewire.Statement) {
+				s.actRight++
+			}
+		}
 		if speakerRight(gq, pq) {
 			c.speakerRight++
+			ca.speakerRight++
 		} else if len(s.wrong) < 200 {
 			got := "none"
 			if pq.Speaker != nil {
@@ -132,6 +171,15 @@ func clip(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+func (s *SpeakerScore) getAct(k string) *speakerCounts {
+	c := s.byAct[k]
+	if c == nil {
+		c = &speakerCounts{}
+		s.byAct[k] = c
+	}
+	return c
 }
 
 func (s *SpeakerScore) get(k string) *speakerCounts {
@@ -180,11 +228,81 @@ func speakerRight(g SpeakerQuote, p quotewire.QuoteOut) bool {
 	if p.Speaker != nil && sameSpeaker(g.Speaker, p.Speaker.Name) {
 		return true
 	}
+	if g.Anonymous && p.Speaker != nil && p.Speaker.Anonymous && sameDescription(g.Speaker, p.Speaker.Name) {
+		return true
+	}
 	if g.SpeakerType != "person" && p.Source != nil {
 		return strings.EqualFold(strings.TrimPrefix(strings.ToLower(p.Source.Text), "the "), strings.TrimPrefix(strings.ToLower(g.Speaker), "the ")) ||
 			(g.SourceText != nil && strings.EqualFold(p.Source.Text, *g.SourceText))
 	}
 	return false
+}
+
+// sameDescription reports whether two descriptions of an unnamed speaker
+// agree: the head noun of one ("spokesman") is a word of the other
+// ("spokesman for the ministry", "ministry spokesman").
+func sameDescription(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	has := func(ws []string, w string) bool {
+		w = strings.TrimSuffix(w, "s")
+		for _, x := range ws {
+			if strings.TrimSuffix(x, "s") == w {
+				return true
+			}
+		}
+		return false
+	}
+	return has(wb, descHead(wa)) || has(wa, descHead(wb))
+}
+
+// descHead is the head noun of a description: the last word before a
+// preposition ("spokesman" of "spokesman for the ministry").
+func descHead(ws []string) string {
+	for i, w := range ws {
+		switch w {
+		case "of", "for", "from", "at", "in", "on", "with":
+			if i > 0 {
+				return ws[i-1]
+			}
+		}
+	}
+	return ws[len(ws)-1]
+}
+
+// Figures are the headline figures of a speaker score.
+type Figures struct {
+	Gold, Predicted, Found, SpeakerRight int
+	// Recall is found / gold; SpeakerAccuracy speaker right / found;
+	// WhoSaidWhat is the F1 of quotes found with the right speaker
+	// (precision over the quotes quotewire reports, recall over gold).
+	Recall, Precision, SpeakerAccuracy, WhoSaidWhatP, WhoSaidWhatR, WhoSaidWhat float64
+	// ActAccuracy is the share of matched quotes whose act is right, over
+	// those whose gold has an act (NaN-free: 0 when none has).
+	ActAccuracy float64
+}
+
+// Figures returns the headline figures.
+func (s *SpeakerScore) Figures() Figures {
+	var f Figures
+	for _, c := range s.byMention {
+		f.Gold += c.gold
+		f.Found += c.found
+		f.SpeakerRight += c.speakerRight
+	}
+	f.Predicted = s.predicted
+	f.Recall = ratio(f.Found, f.Gold)
+	f.Precision = ratio(s.matched, s.predicted)
+	f.SpeakerAccuracy = ratio(f.SpeakerRight, f.Found)
+	f.WhoSaidWhatP = ratio(f.SpeakerRight, s.predicted)
+	f.WhoSaidWhatR = ratio(f.SpeakerRight, f.Gold)
+	if f.WhoSaidWhatP+f.WhoSaidWhatR > 0 {
+		f.WhoSaidWhat = 2 * f.WhoSaidWhatP * f.WhoSaidWhatR / (f.WhoSaidWhatP + f.WhoSaidWhatR)
+	}
+	f.ActAccuracy = ratio(s.actRight, s.actScored)
+	return f
 }
 
 // WriteText prints quote recall by mention kind, speaker accuracy on the
@@ -196,7 +314,7 @@ func (s *SpeakerScore) WriteText(w io.Writer) error {
 	for k := range s.byMention {
 		keys = append(keys, k)
 	}
-	order := map[string]int{"name": 0, "pronoun": 1, "descriptor": 2, "none": 3}
+	order := map[string]int{"name": 0, "pronoun": 1, "descriptor": 2, "none": 3, "anonymous": 4}
 	sort.Slice(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
 	var tot speakerCounts
 	for _, k := range keys {
@@ -210,8 +328,29 @@ func (s *SpeakerScore) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\nquote precision %.3f (%d of %d quotes quotewire reports match a hand-checked one)\n", ratio(s.matched, s.predicted), s.matched, s.predicted)
-	return err
+	f := s.Figures()
+	if _, err := fmt.Fprintf(w, "\nquote precision %.3f (%d of %d quotes quotewire reports match a hand-checked one)\n", ratio(s.matched, s.predicted), s.matched, s.predicted); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "who said what: precision %.3f, recall %.3f, F1 %.3f (quotes found with the right speaker)\n", f.WhoSaidWhatP, f.WhoSaidWhatR, f.WhoSaidWhat); err != nil {
+		return err
+	}
+	if s.actScored == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "act accuracy on found quotes %.3f (%d of %d)\n\n", f.ActAccuracy, s.actRight, s.actScored)
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "act\tquotes\tfound\trecall\tspeaker right\tspeaker accuracy\t")
+	acts := make([]string, 0, len(s.byAct))
+	for k := range s.byAct {
+		acts = append(acts, k)
+	}
+	sort.Strings(acts)
+	for _, k := range acts {
+		c := s.byAct[k]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.3f\t\n", k, c.gold, c.found, ratio(c.found, c.gold), c.speakerRight, ratio(c.speakerRight, c.found))
+	}
+	return tw.Flush()
 }
 
 // Wrong returns examples of quotes found with the wrong speaker.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -63,5 +64,49 @@ func TestSpeakerScore(t *testing.T) {
 	err := ReadSpeakerGold(strings.NewReader(`{"text":"ab","quotes":[{"content":{"start":0,"end":9}}]}`), "x.jsonl", func(SpeakerGold) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "x.jsonl line 1") {
 		t.Errorf("span outside the text: err = %v", err)
+	}
+}
+
+// TestNewsSetFiles checks the hand-checked news set as shipped: every
+// span's text equals its recorded text, every article has its licence and
+// URL, and the two splits do not share an article.
+func TestNewsSetFiles(t *testing.T) {
+	seen := map[string]string{}
+	for _, split := range []string{"dev", "test"} {
+		path := "../testdata/newsset/" + split + ".jsonl"
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		err = ReadSpeakerGold(f, path, func(g SpeakerGold) error {
+			n++
+			if g.URL == "" || g.Licence == "" || g.Publisher == "" {
+				t.Errorf("%s: %s lacks url, licence or publisher", path, g.ID)
+			}
+			if other, ok := seen[g.URL]; ok {
+				t.Errorf("%s in both %s and %s", g.URL, other, split)
+			}
+			seen[g.URL] = split
+			for i, q := range g.Quotes {
+				if q.Speaker == "" {
+					t.Errorf("%s quote %d: no speaker", g.ID, i)
+				}
+				if q.Continues && q.Source != nil {
+					t.Errorf("%s quote %d: a continuation with a source", g.ID, i)
+				}
+				if q.SourceText != nil && q.Source != nil && g.Text[q.Source.Start:q.Source.End] != *q.SourceText {
+					t.Errorf("%s quote %d: source text differs", g.ID, i)
+				}
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < 30 {
+			t.Errorf("%s: %d articles", path, n)
+		}
 	}
 }

@@ -1,0 +1,82 @@
+package engine
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+// TestSpeakerNames runs the default pipeline on testdata/speakers-issue13.txt,
+// sentences with the speaker mistakes issue 13 lists (taken from real
+// articles), and checks the name a reader gets for each quote, its act and
+// whether it is anonymous; the non-statements must not come out at all.
+func TestSpeakerNames(t *testing.T) {
+	b, err := os.ReadFile("testdata/speakers-issue13.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(quotewire.Article{ID: "issue13", Text: string(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		content, speaker string
+		anonymous        bool
+		act              quotewire.Act
+	}{
+		{"the fire was under control", "spokesman for the ministry", true, quotewire.Statement},
+		{"We are doing everything we can", "police commander", true, quotewire.Statement},
+		{"more rescuers would arrive", "spokesman for the ministry", true, quotewire.Statement},
+		{"three days of mourning", "Piotr Jedlinski", false, quotewire.Statement},
+		{"five girls had died", "PAP", false, quotewire.Statement},
+		{"had been inspected", "Znak.com", false, quotewire.Statement},
+		{"the search would go on", "Chelyabinsk’s governor", true, quotewire.Statement},
+		{"Berlin was ready to help", "German envoy", true, quotewire.Statement},
+		{"the talks had failed", "spokeswoman", true, quotewire.Statement},
+		{"the cabinet would meet", "prime minister's spokesman", true, quotewire.Statement},
+		{"the outbreak was slowing", "WHO official", true, quotewire.Statement},
+		{"climate arsonist", "Biden", false, quotewire.Evaluation},
+		{"the investigation would be thorough", "Brudziński", false, quotewire.Statement},
+		{"the owner had been detained", "Brudziński", false, quotewire.Statement},
+		{"May God give strength", "Andrzej Duda", false, quotewire.Statement},
+	}
+	for _, tt := range tests {
+		t.Run(tt.content, func(t *testing.T) {
+			var q *quotewire.QuoteOut
+			for i := range a.Quotes {
+				if strings.Contains(a.Quotes[i].Content.Text, tt.content) {
+					q = &a.Quotes[i]
+					break
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quote holds %q", tt.content)
+			}
+			if q.Speaker == nil {
+				t.Fatalf("no speaker, want %q", tt.speaker)
+			}
+			if q.Speaker.Name != tt.speaker || q.Speaker.Anonymous != tt.anonymous {
+				t.Errorf("speaker %q (anonymous %v), want %q (anonymous %v)", q.Speaker.Name, q.Speaker.Anonymous, tt.speaker, tt.anonymous)
+			}
+			if q.Act != tt.act {
+				t.Errorf("act %q, want %q", q.Act, tt.act)
+			}
+		})
+	}
+	for _, q := range a.Quotes {
+		for _, not := range []string{"A WHO official", "competition from China", "to comment"} {
+			if strings.HasPrefix(strings.Trim(q.Content.Text, `"`), not) {
+				t.Errorf("%q (cue %v) is no statement, yet came out as a quote", q.Content.Text, q.Cue)
+			}
+		}
+		if q.Speaker != nil {
+			for _, bad := range []string{"Some", "Friday", "German", "com", "of Koszalin Piotr Jedlinski", "State press", "Chelyabinsk", "May God"} {
+				if q.Speaker.Name == bad {
+					t.Errorf("speaker %q for %q", bad, q.Content.Text)
+				}
+			}
+		}
+	}
+}

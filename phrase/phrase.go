@@ -1,0 +1,474 @@
+// Package phrase reads the noun phrase that names a quote's speaker
+// ("Mayor of Koszalin Piotr Jedlinski", "the prime minister's spokesman",
+// "A spokeswoman on Friday") into the parts a reader uses: the proper
+// name in it, the role words before the name, the possessor, the head
+// noun, and the descriptor that names the speaker when nobody is named.
+//
+// It reads words, not entities: deciding who a pronoun or a descriptor
+// refers to is coreference's job. Every part is a byte span into the text
+// the phrase was read from.
+package phrase
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Kind says what a source phrase is.
+type Kind uint8
+
+// Kinds of source phrase.
+const (
+	// Invalid is a phrase that cannot name a speaker: "you", a lone
+	// function or sentence word ("So", "Well", "Some"), a date or weekday,
+	// a number phrase ("A total of 39"), an interview label ("WN").
+	Invalid Kind = iota
+	// Name is a phrase that holds a proper name ("President Andrzej Duda",
+	// "State press agency PAP", "Znak.com").
+	Name
+	// Pronoun is a personal pronoun ("he", "they", "his").
+	Pronoun
+	// Descriptor is a common-noun phrase ("the minister", "a spokesman for
+	// the ministry", "police in the city", "Chelyabinsk's governor").
+	Descriptor
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Name:
+		return "name"
+	case Pronoun:
+		return "pronoun"
+	case Descriptor:
+		return "descriptor"
+	}
+	return "invalid"
+}
+
+// Phrase is a source phrase read into its parts. Spans are empty (Start ==
+// End) when the part is absent.
+type Phrase struct {
+	Kind Kind
+	// Span is the phrase proper: widened to whole words, cut before an
+	// apposition or relative clause (", who …"), a time adjunct ("on
+	// Friday") and leading sentence words ("So", "However").
+	Span quotewire.Span
+	// Name is the proper name ("Piotr Jedlinski", "PAP"), for Kind Name.
+	Name quotewire.Span
+	// Role is what stands before the name, determiner aside ("Mayor of
+	// Koszalin", "State press agency", "Russian Foreign Minister").
+	Role quotewire.Span
+	// Possessor is the phrase before a possessive 's ("the prime
+	// minister" in "the prime minister's spokesman"), without the 's.
+	Possessor quotewire.Span
+	// Desc is the phrase without its determiner: the name a reader gives
+	// an unnamed speaker ("spokesman for the ministry", "German envoy",
+	// "prime minister's spokesman").
+	Desc quotewire.Span
+	// Head is the lower-case head noun of a descriptor ("spokesman",
+	// "officials", "governor"), or the pronoun for Kind Pronoun.
+	Head string
+	// Definite is true when the descriptor starts with "the", a
+	// possessive pronoun or a possessor: it may refer to someone named
+	// before. Indefinite descriptors ("a spokesman", "officials") bring in
+	// someone new.
+	Definite bool
+	// Plural is true when the head noun is plural ("officials", "police").
+	Plural bool
+}
+
+// word is one whitespace-separated word of a phrase.
+type word struct {
+	s, e  int    // bytes in the text
+	w     string // the word, trailing punctuation kept
+	lower string // lower case, trailing . , ; : stripped
+}
+
+// Parse reads the source phrase text[sp.Start:sp.End].
+func Parse(text string, sp quotewire.Span) Phrase {
+	sp = widen(text, sp)
+	ws := split(text, sp)
+	ws = cutClause(ws)
+	// trailing adverbs: "UNESCO reportedly", "officials also"
+	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower || ws[len(ws)-1].lower == "also") {
+		ws = ws[:len(ws)-1]
+	}
+	// leading sentence words: "So", "However", "Unless you"
+	for len(ws) > 0 && sentenceWords[ws[0].lower] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return Phrase{Span: quotewire.Span{Start: sp.Start, End: sp.Start}}
+	}
+	ws = cutTime(ws)
+	if len(ws) == 0 {
+		return Phrase{Span: quotewire.Span{Start: sp.Start, End: sp.Start}}
+	}
+	p := Phrase{Span: quotewire.Span{Start: ws[0].s, End: ws[len(ws)-1].e}}
+	first := ws[0].lower
+	if len(ws) == 1 {
+		if pronouns[first] {
+			p.Kind, p.Head = Pronoun, first
+			return p
+		}
+		if invalidAlone[first] || timeWords[first] || isNumber(first) || isLabel(ws[0].w) {
+			return p
+		}
+	}
+	if secondPerson[first] || isNumber(first) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
+		return p
+	}
+	// the determiner
+	rest := ws
+	switch {
+	case first == "the" || possessivePronouns[first]:
+		p.Definite = true
+		rest = ws[1:]
+	case indefinites[first]:
+		rest = ws[1:]
+	}
+	if len(rest) == 0 {
+		return p
+	}
+	// a possessor: "the prime minister's spokesman", "Chelyabinsk's governor"
+	for i := len(rest) - 2; i >= 0; i-- {
+		if base, ok := possessive(rest[i]); ok {
+			p.Possessor = quotewire.Span{Start: ws[0].s, End: base}
+			if rest[0].s > ws[0].s && !p.Definite {
+				// "a prime minister's …": the possessor keeps its article
+				p.Possessor.Start = ws[0].s
+			}
+			if possessivePronouns[first] {
+				p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
+			}
+			p.Definite = true
+			p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
+			rest = rest[i+1:]
+			break
+		}
+	}
+	if p.Possessor.End == 0 && p.Possessor.Start == 0 && possessivePronouns[first] {
+		p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
+	}
+	// a proper name at the end ("… Piotr Jedlinski", "… PAP") or at the
+	// start before a prepositional phrase ("Chip Taylor of …")
+	ns, ne, ok := leadingName(rest)
+	if !ok {
+		ns, ne, ok = trailingName(rest)
+	}
+	if ok {
+		p.Kind = Name
+		p.Name = quotewire.Span{Start: rest[ns].s, End: rest[ne-1].e}
+		p.Name.End = trimRight(text, p.Name)
+		if base, ok := possessive(rest[ne-1]); ok && ne-1 >= ns && base > p.Name.Start {
+			p.Name.End = base // "Russia’s" names Russia
+		}
+		if ns > 0 {
+			p.Role = quotewire.Span{Start: rest[0].s, End: rest[ns-1].e}
+			p.Role.End = trimRight(text, p.Role)
+		}
+		if p.Desc.End == 0 {
+			p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
+		}
+		return p
+	}
+	// a descriptor: its head is the last word before a preposition
+	h := len(rest) - 1
+	for i, w := range rest {
+		if i > 0 && prepositions[w.lower] {
+			h = i - 1
+			break
+		}
+	}
+	head := strings.Trim(rest[h].lower, "'’\"")
+	if !isAlpha(head) || invalidAlone[head] || timeWords[head] || quantityHeads[head] {
+		return Phrase{Span: p.Span}
+	}
+	p.Kind = Descriptor
+	p.Head = head
+	p.Plural = pluralNoun(head)
+	if p.Desc.End == 0 {
+		p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
+	}
+	p.Desc.End = trimRight(text, p.Desc)
+	return p
+}
+
+// widen extends sp to whole words: a source span "com" inside "Znak.com"
+// becomes "Znak.com".
+func widen(text string, sp quotewire.Span) quotewire.Span {
+	for sp.Start > 0 && sp.Start < sp.End {
+		c := text[sp.Start-1]
+		if isWordByte(c) || (c == '.' || c == '-') && sp.Start > 1 && isWordByte(text[sp.Start-2]) {
+			sp.Start--
+			continue
+		}
+		break
+	}
+	for sp.End > sp.Start && sp.End < len(text) && isWordByte(text[sp.End-1]) {
+		if isWordByte(text[sp.End]) {
+			sp.End++
+			continue
+		}
+		if text[sp.End] == '.' && sp.End+2 < len(text) && text[sp.End+1] >= 'a' && text[sp.End+1] <= 'z' && isWordByte(text[sp.End+2]) {
+			// a domain: "Znak.com"
+			sp.End += 2
+			continue
+		}
+		break
+	}
+	return sp
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// split cuts the phrase into whitespace-separated words.
+func split(text string, sp quotewire.Span) []word {
+	var ws []word
+	i := sp.Start
+	for i < sp.End {
+		for i < sp.End && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < sp.End && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			w := text[i:j]
+			ws = append(ws, word{s: i, e: j, w: w, lower: strings.ToLower(strings.TrimRight(w, ".,;:"))})
+		}
+		i = j
+	}
+	return ws
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// cutClause ends the phrase before an apposition or a relative clause:
+// "Travis Hood, who witnessed the collision," is "Travis Hood".
+func cutClause(ws []word) []word {
+	for i, w := range ws {
+		if i > 0 && relatives[w.lower] && w.w == w.lower {
+			return ws[:i]
+		}
+		if k := strings.IndexAny(w.w, ",;("); k >= 0 {
+			if w.w[k] == ',' && i+1 < len(ws) && (sentenceWords[ws[0].lower] || ws[0].lower == "early" || ws[0].lower == "late") {
+				// "Early in her career, Tipton": an adverbial before the name
+				return cutClause(ws[i+1:])
+			}
+			if k == 0 {
+				return ws[:i]
+			}
+			w.e = w.s + k
+			w.w = w.w[:k]
+			w.lower = strings.ToLower(strings.TrimRight(w.w, ".:"))
+			out := append([]word(nil), ws[:i]...)
+			return append(out, w)
+		}
+	}
+	return ws
+}
+
+// cutTime drops a trailing time adjunct: "A spokeswoman on Friday",
+// "officials last week", "he on Monday".
+func cutTime(ws []word) []word {
+	for i := 1; i < len(ws); i++ {
+		w := ws[i].lower
+		if (w == "on" || w == "in" || w == "at" || w == "last" || w == "this" || w == "late" || w == "early") &&
+			i+1 < len(ws) && (timeWords[ws[i+1].lower] || timeNouns[ws[i+1].lower]) {
+			return ws[:i]
+		}
+		if timeWords[w] && (w == "today" || w == "yesterday" || w == "tonight") {
+			return ws[:i]
+		}
+	}
+	return ws
+}
+
+// possessive reports whether w ends in 's or s' and returns where the
+// possessor ends.
+func possessive(w word) (int, bool) {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w.w, suf) && len(w.w) > len(suf) {
+			return w.e - len(suf), true
+		}
+	}
+	if (strings.HasSuffix(w.w, "s'") || strings.HasSuffix(w.w, "s’")) && len(w.w) > 3 {
+		_, n := utf8.DecodeLastRuneInString(w.w)
+		return w.e - n, true
+	}
+	return 0, false
+}
+
+// trailingName finds the proper name that ends the phrase: the longest run
+// of capitalised words at its end, less the role words, demonyms and
+// modifiers in front of it ("Russian Foreign Minister Sergey Lavrov" →
+// "Sergey Lavrov") and a place after "of" ("Mayor of Koszalin Piotr
+// Jedlinski" → "Piotr Jedlinski"). A name inside a prepositional phrase
+// ("scientists from the University of Bristol") does not end the phrase's
+// head, so it is not taken. It returns the word range [ns, ne).
+func trailingName(ws []word) (ns, ne int, ok bool) {
+	ne = len(ws)
+	// post-nominals: "Kama Melly QC"
+	for ne > 1 && postNominals[strings.Trim(ws[ne-1].w, ".,")] {
+		ne--
+	}
+	ns = ne
+	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && particles[ws[ns-1].lower] && capitalised(ws[ns-2].w)) {
+		ns--
+	}
+	if ns == ne || ne-ns == 1 && timeWords[ws[ne-1].lower] {
+		return 0, 0, false
+	}
+	if !orgHeads[ws[ne-1].lower] {
+		// role words, demonyms and titles in front are not a person's name;
+		// the name starts after the last title ("New Zealand Prime
+		// Minister Jacinda Ardern", "District Judge Gray Miller")
+		for k := ne - 2; k > ns; k-- {
+			if l := strings.TrimSuffix(ws[k].lower, "."); titles[l] || roleWords[l] {
+				ns = k + 1
+				break
+			}
+		}
+		for ns < ne-1 && notName(ws[ns]) {
+			ns++
+		}
+	} else {
+		for ns < ne-1 && sentenceWords[ws[ns].lower] {
+			ns++
+		}
+	}
+	if ne-ns == 1 && (loneNotName(ws[ns]) || invalidAlone[ws[ns].lower]) {
+		return 0, 0, false
+	}
+	before := ns - 1
+	if before > 0 && ws[before].lower == "the" {
+		before--
+	}
+	if before >= 0 && prepositions[ws[before].lower] {
+		if before == ns-1 && ws[ns-1].lower == "of" && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+			// "… of Koszalin Piotr Jedlinski": a place, then the person
+			return ne - 2, ne, true
+		}
+		return 0, 0, false
+	}
+	// a lone capitalised common noun at a sentence's start ("Police",
+	// "Officials") is a descriptor
+	if ne-ns == 1 && ns == 0 && commonHeads[ws[0].lower] {
+		return 0, 0, false
+	}
+	return ns, ne, true
+}
+
+// leadingName finds a proper name that opens the phrase and is followed by
+// a prepositional phrase ("Chip Taylor of the University of Kansas"): the
+// word range [ns, ne) of the name, titles in front left out.
+func leadingName(ws []word) (ns, ne int, ok bool) {
+	for ne < len(ws) && capitalised(ws[ne].w) {
+		ne++
+	}
+	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
+		return 0, 0, false
+	}
+	if !orgHeads[ws[ne-1].lower] {
+		for ns < ne && notName(ws[ns]) {
+			ns++
+		}
+	}
+	if ns == ne || ne-ns == 1 && (commonHeads[ws[ns].lower] || invalidAlone[ws[ns].lower] || timeWords[ws[ns].lower]) {
+		return 0, 0, false
+	}
+	return ns, ne, true
+}
+
+// notName reports whether a capitalised word in front of a name is a role
+// word, a title or a demonym rather than part of the name.
+func notName(w word) bool {
+	l := strings.TrimSuffix(w.lower, ".")
+	return roleWords[l] || titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l]
+}
+
+// loneNotName reports whether a capitalised word on its own is no name:
+// a title, a demonym, a time or sentence word ("State", "German", "Friday").
+func loneNotName(w word) bool {
+	l := strings.TrimSuffix(w.lower, ".")
+	return !orgHeads[l] && (titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l])
+}
+
+// capitalised reports whether w starts with an upper-case letter or digit
+// run inside a name ("Znak.com", "PAP", "O'Brien", "al-Assad").
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isAlpha(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r) || numberWords[s]
+}
+
+// isLabel reports whether a lone word is an interview label: one or two
+// capitals ("Q", "A", "WN", "NG"), not a known two-letter body ("UN").
+func isLabel(w string) bool {
+	w = strings.TrimRight(w, ".,:;")
+	if n := utf8.RuneCountInString(w); n == 0 || n > 2 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !twoLetterBodies[w]
+}
+
+func trimRight(text string, sp quotewire.Span) int {
+	e := sp.End
+	for e > sp.Start && strings.IndexByte(".,;: ", text[e-1]) >= 0 {
+		e--
+	}
+	return e
+}
+
+// isDemonym reports whether a lower-case word names a nationality or
+// region as an adjective ("russian", "german", "chinese", "texan").
+func isDemonym(l string) bool {
+	if demonyms[l] {
+		return true
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "ish"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralNoun reports whether a head noun is plural.
+func pluralNoun(h string) bool {
+	if pluralHeads[h] {
+		return true
+	}
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !singularS[h]
+}

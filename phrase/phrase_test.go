@@ -1,0 +1,121 @@
+package phrase
+
+import (
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in                      string
+		kind                    Kind
+		name, role, desc, owner string
+		head                    string
+		definite                bool
+	}{
+		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
+		{in: "State press agency PAP", kind: Name, name: "PAP", role: "State press agency"},
+		{in: "Russian Foreign Minister Sergey Lavrov", kind: Name, name: "Sergey Lavrov", role: "Russian Foreign Minister"},
+		{in: "Secretary of State Mike Pompeo", kind: Name, name: "Mike Pompeo", role: "Secretary of State"},
+		{in: "Kama Melly QC", kind: Name, name: "Kama Melly"},
+		{in: "Travis Hood, who witnessed the collision,", kind: Name, name: "Travis Hood"},
+		{in: "Co-author Jing-Shan Zhao", kind: Name, name: "Jing-Shan Zhao", role: "Co-author"},
+		{in: "Chip Taylor of the University of Kansas", kind: Name, name: "Chip Taylor"},
+		{in: "the Federal Security Service", kind: Name, name: "Federal Security Service", definite: true},
+		{in: "General Motors", kind: Name, name: "General Motors"},
+		{in: "The Kremlin", kind: Name, name: "Kremlin", definite: true},
+		{in: "Mendez's wife Jonna Mendez", kind: Name, name: "Jonna Mendez", owner: "Mendez", definite: true},
+		{in: "Afterwards Trump", kind: Name, name: "Trump"},
+		{in: "The German envoy", kind: Descriptor, desc: "German envoy", head: "envoy", definite: true},
+		{in: "A spokeswoman on Friday", kind: Descriptor, desc: "spokeswoman", head: "spokeswoman"},
+		{in: "a spokesman for the ministry", kind: Descriptor, desc: "spokesman for the ministry", head: "spokesman"},
+		{in: "a police commander", kind: Descriptor, desc: "police commander", head: "commander"},
+		{in: "the prime minister's spokesman", kind: Descriptor, desc: "prime minister's spokesman", head: "spokesman", owner: "the prime minister", definite: true},
+		{in: "Chelyabinsk's governor", kind: Descriptor, desc: "Chelyabinsk's governor", head: "governor", owner: "Chelyabinsk", definite: true},
+		{in: "A WHO official, who", kind: Descriptor, desc: "WHO official", head: "official"},
+		{in: "scientists from the University of Bristol", kind: Descriptor, desc: "scientists from the University of Bristol", head: "scientists"},
+		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
+		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
+		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},
+		{in: "his lawyer", kind: Descriptor, desc: "lawyer", head: "lawyer", owner: "his", definite: true},
+		{in: "the 61-year-old lawyer", kind: Descriptor, desc: "61-year-old lawyer", head: "lawyer", definite: true},
+		{in: "he", kind: Pronoun, head: "he"},
+		{in: "They", kind: Pronoun, head: "they"},
+		{in: "You", kind: Invalid},
+		{in: "Your campaign", kind: Invalid},
+		{in: "Unless you", kind: Invalid},
+		{in: "So", kind: Invalid},
+		{in: "Well", kind: Invalid},
+		{in: "Some", kind: Invalid},
+		{in: "WN", kind: Invalid},
+		{in: "NG", kind: Invalid},
+		{in: "Friday", kind: Invalid},
+		{in: "A total of 39", kind: Invalid},
+		{in: "39", kind: Invalid},
+		{in: "UN", kind: Name, name: "UN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p := Parse(tt.in, quotewire.Span{Start: 0, End: len(tt.in)})
+			if p.Kind != tt.kind {
+				t.Fatalf("kind = %v, want %v (%+v)", p.Kind, tt.kind, p)
+			}
+			if got := p.Name.In(tt.in); got != tt.name {
+				t.Errorf("name = %q, want %q", got, tt.name)
+			}
+			if tt.role != "" {
+				if got := p.Role.In(tt.in); got != tt.role {
+					t.Errorf("role = %q, want %q", got, tt.role)
+				}
+			}
+			if tt.desc != "" {
+				if got := p.Desc.In(tt.in); got != tt.desc {
+					t.Errorf("desc = %q, want %q", got, tt.desc)
+				}
+			}
+			if got := p.Possessor.In(tt.in); got != tt.owner {
+				t.Errorf("possessor = %q, want %q", got, tt.owner)
+			}
+			if p.Head != tt.head {
+				t.Errorf("head = %q, want %q", p.Head, tt.head)
+			}
+			if p.Definite != tt.definite {
+				t.Errorf("definite = %v, want %v", p.Definite, tt.definite)
+			}
+		})
+	}
+}
+
+func TestParseWidens(t *testing.T) {
+	text := "Znak.com reported that the building had been inspected."
+	p := Parse(text, quotewire.Span{Start: 5, End: 8}) // "com"
+	if p.Kind != Name || p.Name.In(text) != "Znak.com" {
+		t.Fatalf("got %v %q, want name Znak.com", p.Kind, p.Name.In(text))
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"Mayor of Koszalin Piotr Jedlinski", "the prime minister's spokesman", "A, who", "’s", "Znak.com", " . "} {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if a < 0 || b > len(s) || a > b {
+			return
+		}
+		p := Parse(s, quotewire.Span{Start: a, End: b})
+		for _, sp := range []quotewire.Span{p.Span, p.Name, p.Role, p.Possessor, p.Desc} {
+			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+				t.Fatalf("span %v outside %q", sp, s)
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	ins := []string{"Mayor of Koszalin Piotr Jedlinski", "the prime minister's spokesman", "a spokesman for the ministry", "he"}
+	for i := 0; i < b.N; i++ {
+		s := ins[i%len(ins)]
+		Parse(s, quotewire.Span{Start: 0, End: len(s)})
+	}
+}

@@ -1,0 +1,167 @@
+package phrase
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// sentenceWords start sentences and clauses and are never part of a
+// speaker's name ("So", "However", "Unless").
+var sentenceWords = set("so", "well", "but", "and", "or", "however", "meanwhile", "afterwards", "afterward",
+	"then", "also", "now", "later", "earlier", "still", "yet", "instead", "moreover", "furthermore",
+	"additionally", "finally", "separately", "overall", "previously", "subsequently", "eventually",
+	"initially", "when", "while", "although", "though", "if", "unless", "as", "after", "before", "since",
+	"because", "thus", "hence", "indeed", "there", "here", "yes", "no", "oh", "okay", "ok", "please",
+	"again", "perhaps", "maybe", "nevertheless", "nonetheless", "otherwise", "similarly", "likewise",
+	"speaking", "asked", "according", "in", "on", "at", "for", "with", "by", "to", "of", "from")
+
+// pronouns name a speaker through coreference.
+var pronouns = set("he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "him", "them", "who")
+
+// secondPerson words never name a speaker in reported speech: the reader
+// or the interviewer ("you", "your campaign").
+var secondPerson = set("you", "your", "yours", "yourself", "one", "one's")
+
+// possessivePronouns make a descriptor definite ("his lawyer").
+var possessivePronouns = set("his", "her", "their", "its", "our", "my")
+
+// indefinites are determiners of descriptors that introduce someone new.
+var indefinites = set("a", "an", "some", "several", "many", "two", "three", "four", "five", "few", "other",
+	"another", "most", "both", "various", "numerous", "certain", "one", "any")
+
+// invalidAlone are words that cannot be a speaker on their own.
+var invalidAlone = set("some", "many", "all", "both", "most", "few", "several", "this", "that", "these",
+	"those", "there", "here", "what", "which", "whom", "whose", "none", "nobody", "anyone", "someone",
+	"everyone", "everybody", "something", "anything", "nothing", "each", "either", "neither", "such",
+	"other", "another", "more", "less", "much", "the", "a", "an", "total", "number", "god", "lord", "thanks",
+	"thank", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "hi", "wow", "amen")
+
+// quantityHeads are heads of number phrases, never speakers ("a total of
+// 39", "a number of").
+var quantityHeads = set("total", "number", "percent", "per", "cent", "majority", "minority", "half",
+	"third", "quarter", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots", "couple")
+
+// timeWords are days, months and other time words: never names.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "today", "yesterday", "tonight", "tomorrow")
+
+// timeNouns end a time adjunct after "on", "last", "this" ("last week").
+var timeNouns = set("week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day",
+	"days", "weeks", "months", "years")
+
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "dozens",
+	"hundreds", "thousands", "millions")
+
+// relatives open a clause that is not part of the phrase.
+var relatives = set("who", "which", "that", "whose", "whom", "where", "when")
+
+var prepositions = set("of", "for", "from", "at", "in", "on", "with", "to", "by", "near", "inside", "outside")
+
+// particles join the words of a name ("Ursula von der Leyen").
+var particles = set("de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el",
+	"la", "le", "du", "dos", "das", "y", "ter", "ten", "zu", "st.")
+
+// postNominals follow a name without being part of it.
+var postNominals = set("QC", "KC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", "CBE", "MBE", "KBE", "DBE",
+	"PhD", "MD", "Esq")
+
+// titles are courtesy and rank titles before a name.
+var titles = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
+	"reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "judge", "justice", "gen",
+	"general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt", "sergeant",
+	"adm", "admiral", "cmdr", "commander", "sen", "senator", "rep", "representative", "gov", "governor",
+	"pres", "president", "vice", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
+	"archbishop", "ayatollah", "chancellor", "premier", "mayor", "councillor", "councilor", "officer",
+	"detective", "inspector", "superintendent", "constable", "chief", "co-author", "author", "dean",
+	"coach", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "md", "dep", "deputy", "acting",
+	"former", "then", "late", "new", "incoming", "outgoing", "interim", "st", "saint", "h.e", "hon",
+	"honourable", "honorable", "excellency", "his", "her", "mp", "mep", "attorney", "solicitor",
+	"barrister", "counsel", "lawyer", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+	"minister", "secretary", "undersecretary", "under-secretary", "director", "director-general",
+	"head", "leader", "founder", "co-founder", "editor", "correspondent", "reporter", "analyst",
+	"economist", "scientist", "researcher", "doctor", "nurse", "patrolman", "trooper", "agent",
+	"speaker", "whip", "commissioner", "administrator", "prosecutor", "sheriff", "marshal", "ranger",
+	"astronaut", "pilot", "manager", "president-elect", "prime", "foreign", "defence", "defense",
+	"interior", "finance", "health", "justice", "education", "state", "federal", "national",
+	"regional", "local", "senior", "junior", "assistant", "associate", "executive", "principal",
+	"first", "second", "lady", "press", "public", "chief", "opposition", "party", "union", "council")
+
+// roleWords are further words of roles that come before a name.
+var roleWords = set("minister", "president", "secretary", "governor", "mayor", "spokesman",
+	"spokeswoman", "spokesperson", "ambassador", "envoy", "chairman", "director", "commander",
+	"official", "officials", "deputy", "chief", "head", "leader", "senator", "congressman",
+	"congresswoman", "lawmaker", "legislator", "foreign", "prime", "general", "attorney", "state",
+	"emergencies", "emergency", "affairs", "home", "security", "intelligence", "economy", "economic",
+	"trade", "agriculture", "environment", "energy", "transport", "culture", "sports", "labour",
+	"labor", "development", "cooperation", "european", "international", "u.s", "us", "uk", "un",
+	"eu", "nato", "democratic", "republican", "democrat", "conservative", "liberal", "labour",
+	"socialist", "green", "independent")
+
+// demonyms are nationality adjectives the suffix rule misses.
+var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",
+	"pakistani", "saudi", "yemeni", "kuwaiti", "qatari", "omani", "bangladeshi", "nepali", "afghan",
+	"kazakh", "uzbek", "turk", "welsh", "scots", "scottish", "irish", "british", "english", "danish",
+	"finnish", "polish", "spanish", "swedish", "turkish", "kurdish", "jewish", "arab", "western",
+	"eastern", "northern", "southern", "american", "african", "asian", "european", "russian",
+	"chinese", "japanese", "ukrainian", "syrian", "iranian", "indian", "canadian", "australian",
+	"brazilian", "mexican", "italian", "egyptian", "nigerian", "kenyan", "filipino", "vietnamese",
+	"korean", "taiwanese", "cuban", "venezuelan", "colombian", "peruvian", "chilean", "argentine",
+	"argentinian", "belgian", "austrian", "hungarian", "romanian", "bulgarian", "serbian", "croatian",
+	"slovak", "slovenian", "estonian", "latvian", "lithuanian", "belarusian", "georgian", "armenian",
+	"azerbaijani", "lebanese", "jordanian", "palestinian", "libyan", "tunisian", "moroccan",
+	"algerian", "sudanese", "ethiopian", "somali", "ugandan", "tanzanian", "rwandan", "congolese",
+	"ghanaian", "senegalese", "malian", "zimbabwean", "zambian", "malaysian", "indonesian",
+	"singaporean", "burmese", "cambodian", "mongolian", "texan", "californian", "soviet", "catholic",
+	"muslim", "christian", "orthodox", "sunni", "shia", "shiite", "communist", "state-run",
+	"state-owned", "government", "pro-government", "pro-russian", "opposition", "rebel", "military",
+	"official", "state")
+
+// commonHeads are common nouns that speak as a group and are capitalised
+// only at a sentence's start.
+var commonHeads = set("police", "officials", "residents", "witnesses", "authorities", "protesters",
+	"experts", "scientists", "researchers", "analysts", "sources", "critics", "reports", "prosecutors",
+	"investigators", "doctors", "rescuers", "officers", "lawyers", "organizers", "organisers",
+	"activists", "locals", "villagers", "neighbours", "neighbors", "parents", "students", "teachers",
+	"workers", "employees", "staff", "firefighters", "paramedics", "medics", "survivors", "families",
+	"relatives", "supporters", "opponents", "observers", "diplomats", "lawmakers", "legislators",
+	"democrats", "republicans", "conservatives", "liberals", "environmentalists", "economists",
+	"participants", "spokesman", "spokeswoman", "spokesperson", "officer", "doctor", "witness",
+	"prosecutor", "organizer", "organiser", "official", "authority", "government", "media", "studies",
+	"study", "research", "data", "figures", "statistics", "polls", "poll", "surveys", "survey")
+
+// pluralHeads are plural nouns that do not end in s.
+var pluralHeads = set("police", "people", "staff", "media", "children", "men", "women", "data", "clergy",
+	"personnel", "military", "public", "crew", "youth", "faithful")
+
+// singularS are singular nouns ending in s.
+var singularS = set("news", "series", "species", "bus", "press", "congress", "status", "campus",
+	"census", "thesis", "analysis", "basis", "crisis", "apparatus", "consensus", "prospectus", "is")
+
+// twoLetterBodies are two-letter names of bodies, not interview labels.
+var twoLetterBodies = set("UN", "EU", "UK", "US", "AP", "BA", "GE", "HP", "BP", "3M")
+
+// orgHeads end the names of organisations: a run ending in one is a name
+// as a whole ("General Motors", "Federal Reserve", "State Department").
+var orgHeads = set("department", "ministry", "center", "centre", "service", "services", "agency",
+	"committee", "commission", "council", "office", "bureau", "reserve", "party", "union", "court",
+	"university", "institute", "police", "army", "navy", "force", "forces", "guard", "motors", "bank",
+	"company", "corporation", "corp", "inc", "ltd", "llc", "plc", "news", "times", "post", "press",
+	"network", "association", "organization", "organisation", "foundation", "group", "government",
+	"administration", "parliament", "assembly", "congress", "senate", "house", "kremlin", "board",
+	"authority", "authorities", "fund", "program", "programme", "project", "society", "club", "league",
+	"federation", "alliance", "coalition", "front", "movement", "church", "school", "college",
+	"hospital", "museum", "library", "airlines", "airways", "railways", "media", "radio", "television",
+	"tv", "journal", "herald", "tribune", "gazette", "daily", "agency", "inquirer", "review", "channel",
+	"broadcasting", "corporation", "cabinet", "embassy", "consulate", "prosecutor's", "command",
+	"directorate", "secretariat", "tribunal", "observatory", "laboratory", "lab", "labs", "trust",
+	"partnership", "initiative", "watch", "international", "health")
+
+// CommonHead reports whether a lower-case word is a common noun that names
+// a speaker as a group or by function ("police", "officials", "witness").
+func CommonHead(w string) bool { return commonHeads[w] }
