@@ -21,13 +21,15 @@ func (Acts) Process(d *quotewire.Document) error {
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {
-		if noProposition(d, &q) {
-			continue
-		}
 		if q.Continued && q.Cue == nil {
 			q.Act = prev
 		} else {
-			q.Act = ActOf(d, &q)
+			var w quoteWords
+			w.read(d, &q)
+			if noProposition(d, &q, &w) {
+				continue
+			}
+			q.Act = actOf(d, &q, &w)
 		}
 		prev = q.Act
 		out = append(out, q)
@@ -36,65 +38,76 @@ func (Acts) Process(d *quotewire.Document) error {
 	return nil
 }
 
-// words returns the lower-case words of s, punctuation trimmed.
-func lowerWords(s string, max int) []string {
-	var out []string
-	for _, w := range strings.Fields(s) {
-		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
-		if w == "" {
-			continue
+// lowerWords appends to out the first max words of s in lower case,
+// quotation marks and punctuation trimmed.
+func lowerWords(out []string, s string, max int) []string {
+	for i := 0; i < len(s) && len(out) < max; {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			i++
 		}
-		out = append(out, w)
-		if len(out) == max {
-			break
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			j++
 		}
+		if w := strings.ToLower(strings.Trim(s[i:j], ".,;:!?\"'“”‘’()")); w != "" {
+			out = append(out, w)
+		}
+		i = j
 	}
 	return out
 }
 
-// cueAndContent returns the quote's cue words and the first words of its
-// content, in lower case.
-func cueAndContent(d *quotewire.Document, q *quotewire.Quote) (cue, content []string, after string) {
+// quoteWords are the words an act is told from: the cue's, the first of
+// the content, and the text right after the cue, in lower case.
+type quoteWords struct {
+	cue, content []string
+	after        string
+	buf          [12]string
+}
+
+// read reads the quote's cue, the start of its content and what follows
+// the cue.
+func (w *quoteWords) read(d *quotewire.Document, q *quotewire.Quote) {
 	if q.Cue != nil {
-		cue = lowerWords(q.Cue.In(d.Text), 4)
-		end := min(q.Cue.End+40, len(d.Text))
-		after = strings.ToLower(d.Text[q.Cue.End:end])
+		w.cue = lowerWords(w.buf[:0:4], q.Cue.In(d.Text), 4)
+		w.after = strings.TrimSpace(strings.ToLower(d.Text[q.Cue.End:min(q.Cue.End+40, len(d.Text))]))
 	}
 	if len(q.Content) > 0 {
 		c := q.Content[0]
-		content = lowerWords(d.Text[c.Start:min(c.End, c.Start+200)], 8)
+		w.content = lowerWords(w.buf[4:4:12], d.Text[c.Start:min(c.End, c.Start+200)], 8)
 	}
-	return cue, content, after
+}
+
+// startsAny reports whether s starts with one of the prefixes.
+func startsAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // noProposition reports whether a quote reports no proposition.
-func noProposition(d *quotewire.Document, q *quotewire.Quote) bool {
-	if q.Kind == quotewire.Direct {
+func noProposition(d *quotewire.Document, q *quotewire.Quote, w *quoteWords) bool {
+	if q.Kind == quotewire.Direct || len(w.cue) == 0 {
 		return false
 	}
-	cue, content, after := cueAndContent(d, q)
-	if len(cue) == 0 {
-		return false
-	}
-	verb := cue[0]
-	c := strings.Join(content, " ")
+	verb, after := w.cue[0], w.after
+	c := strings.Join(w.content, " ")
 	switch {
-	case stem(verb, "ask") && (strings.HasPrefix(strings.TrimSpace(after), "not to be") || strings.HasPrefix(strings.TrimSpace(after), "for anonymity") ||
-		strings.HasPrefix(c, "not to be")):
+	case stem(verb, "ask") && (startsAny(after, "not to be", "for anonymity") || strings.HasPrefix(c, "not to be")):
 		// "a WHO official, who asked not to be named"
 		return true
-	case verb == "asked" && q.Cue.Start < len(d.Text) && d.Text[q.Cue.Start] == 'A' && sentenceStart(d, q.Cue.Start):
+	case verb == "asked" && d.Text[q.Cue.Start] == 'A' && sentenceStart(d, q.Cue.Start):
 		// "Asked about competition from China, she was blunt": the
 		// reporter asked; her answer, if any, has its own cue
 		return true
-	case (verb == "declined" || verb == "declines" || verb == "decline" || verb == "refused" || verb == "refuses") &&
-		(strings.HasPrefix(c, "to comment") || strings.HasPrefix(c, "to elaborate") || strings.HasPrefix(c, "to say") ||
-			strings.HasPrefix(c, "to give") || strings.HasPrefix(c, "to discuss") || strings.HasPrefix(c, "comment") ||
-			strings.HasPrefix(strings.TrimSpace(after), "to comment") || strings.HasPrefix(strings.TrimSpace(after), "comment")):
-		return true
-	case stem(verb, "respond") && (strings.HasPrefix(c, "to a request") || strings.HasPrefix(c, "to requests") || strings.HasPrefix(c, "to an email") ||
-		strings.HasPrefix(strings.TrimSpace(after), "to a request") || strings.HasPrefix(strings.TrimSpace(after), "to requests")):
-		return true
+	case anyStem(verb, "decline", "refuse"):
+		return startsAny(c, "to comment", "to elaborate", "to say", "to give", "to discuss", "comment") ||
+			startsAny(after, "to comment", "comment")
+	case stem(verb, "respond"):
+		return startsAny(c, "to a request", "to requests", "to an email") || startsAny(after, "to a request", "to requests")
 	}
 	return false
 }
@@ -141,7 +154,13 @@ var npStarts = map[string]bool{"the": true, "any": true, "all": true, "a": true,
 
 // ActOf tells what a quote does from its cue and the start of its content.
 func ActOf(d *quotewire.Document, q *quotewire.Quote) quotewire.Act {
-	cue, content, after := cueAndContent(d, q)
+	var w quoteWords
+	w.read(d, q)
+	return actOf(d, q, &w)
+}
+
+func actOf(d *quotewire.Document, q *quotewire.Quote, w *quoteWords) quotewire.Act {
+	cue, content, after := w.cue, w.content, w.after
 	if len(cue) == 0 {
 		return quotewire.Statement
 	}

@@ -128,16 +128,7 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.names = append(r.names, mi)
-		if p := phrase.Parse(d.Text, m.Span); p.Kind == phrase.Name && p.Name != m.Head && p.Name.End >= m.Head.End &&
-			(p.Name.Start == m.Head.Start || p.Name.Start > m.Head.Start && lowerStart(m.Head.In(d.Text))) {
-			// the phrase reader knows where the name starts ("Mayor of
-			// Koszalin Piotr Jedlinski") and that "Znak.com" is one word
-			m.Head = p.Name
-		} else if p := phrase.Parse(d.Text, m.Head); p.Kind == phrase.Name && p.Name != m.Head && m.Head.Contains(p.Name) && nwords(p.Name.In(d.Text)) >= 2 {
-			// titles and post-nominals are not the name ("Prosecutor
-			// Kama Melly QC" is Kama Melly)
-			m.Head = p.Name
-		}
+		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
 		e := r.find(name, m.Type)
 		if e < 0 {
@@ -147,6 +138,31 @@ func (r *resolver) clusterNames() {
 	}
 	if len(r.names) > 0 {
 		r.firstEntity = d.Mentions[r.names[0]].Entity
+	}
+}
+
+// fixHead corrects the tagger's head of a name mention where the phrase
+// reader knows better: where the name starts ("Mayor of Koszalin Piotr
+// Jedlinski", whose head the tagger starts at "of"), that "Znak.com" is
+// one word, and that titles and post-nominals are not the name
+// ("Prosecutor Kama Melly QC" is Kama Melly). Most heads are one word
+// and need no reading.
+func (r *resolver) fixHead(m *quotewire.Mention) {
+	text := r.d.Text
+	head := m.Head.In(text)
+	domain := m.Head.End+1 < len(text) && text[m.Head.End] == '.' && text[m.Head.End+1] >= 'a' && text[m.Head.End+1] <= 'z'
+	if m.Span == m.Head && !domain && strings.IndexByte(head, ' ') < 0 {
+		return
+	}
+	p := phrase.Parse(text, m.Span)
+	if p.Kind != phrase.Name || p.Name == m.Head {
+		return
+	}
+	switch {
+	case p.Name.End >= m.Head.End && (p.Name.Start == m.Head.Start || p.Name.Start > m.Head.Start && lowerStart(head)):
+		m.Head = p.Name
+	case m.Head.Contains(p.Name) && nwords(p.Name.In(text)) >= 2:
+		m.Head = p.Name
 	}
 }
 
@@ -357,273 +373,6 @@ func (r *resolver) buildTimelines() {
 	}
 }
 
-var personalPronouns = map[string]quotewire.EntityType{
-	"he": quotewire.Person, "she": quotewire.Person, "i": quotewire.Person, "who": "",
-	"they": "", "we": "", "it": quotewire.Organization,
-}
-
-// speakers resolves the source of every quote, in text order.
-func (r *resolver) speakers() {
-	d := r.d
-	lastSpeaker := -1
-	for qi := range d.Quotes {
-		q := &d.Quotes[qi]
-		switch {
-		case q.Source != nil:
-			q.Mention, q.Speaker = r.resolveSource(*q.Source, lastSpeaker, q.Extent())
-			if r.collect && q.Mention >= 0 && q.Speaker >= 0 && d.Mentions[q.Mention].Kind == quotewire.NameMention {
-				r.masked(q.Mention, q.Speaker, lastSpeaker)
-			}
-		case q.Continued:
-			q.Speaker = lastSpeaker
-		}
-		if q.Speaker >= 0 {
-			lastSpeaker = q.Speaker
-			r.spoke[q.Speaker]++
-		}
-	}
-}
-
-// resolveSource returns the mention for the source span and the entity it
-// refers to. The phrase is read first (package phrase): a name inside it
-// is the speaker ("Mayor of Koszalin Piotr Jedlinski" is Piotr Jedlinski);
-// a pronoun or a definite descriptor refers back; an indefinite or
-// unresolved descriptor is an anonymous speaker named by the descriptor
-// ("spokesman for the ministry"); a phrase that cannot name anyone ("You",
-// "So", "Friday", "A total of 39") gives no speaker.
-func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int, content quotewire.Span) (int, int) {
-	d := r.d
-	p := phrase.Parse(d.Text, src)
-	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
-		// a long span is a clause the source finder took whole
-		// ("President Andrzej Duda characterised the deaths as"): its
-		// person, if the tagger found one
-		if mi := r.mentionAt(src); mi >= 0 && d.Mentions[mi].Type == quotewire.Person {
-			return mi, d.Mentions[mi].Entity
-		}
-	}
-	switch p.Kind {
-	case phrase.Invalid:
-		return -1, -1
-	case phrase.Name:
-		return r.resolveName(src, p)
-	case phrase.Pronoun:
-		return r.resolvePronoun(src, p.Head, lastSpeaker)
-	}
-	if mi := r.appositionAfter(src); mi >= 0 && d.Mentions[mi].Entity >= 0 {
-		// "said his father, Abdullah Kurdi": the name in apposition
-		e := d.Mentions[mi].Entity
-		return r.addMention(src, quotewire.DescriptorMention, e), e
-	}
-	head := strings.TrimSuffix(p.Head, "s")
-	if p.Possessor.End > p.Possessor.Start {
-		// "the prime minister's spokesman" is the spokesman, not the prime
-		// minister: a speaker of their own, named after the possessor
-		name := p.Desc.In(d.Text)
-		if owner := r.possessor(p.Possessor, lastSpeaker); owner >= 0 {
-			name = d.Entities[owner].Name + "’s " + d.Text[p.Possessor.End:p.Desc.End]
-			name = strings.Replace(name, "’s ’s ", "’s ", 1)
-			name = strings.Replace(name, "’s 's ", "’s ", 1)
-		}
-		e := r.anonymous(name, p)
-		return r.addMention(src, quotewire.DescriptorMention, e), e
-	}
-	if p.Definite {
-		e := -1
-		if r.ranker != nil {
-			k, ok := uint64(kindOrgNP), isOrgNoun(p.Head)
-			if !ok {
-				k, ok = kindPersonNP, isPersonNoun(p.Head)
-			}
-			if ok {
-				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, head), lastSpeaker)
-			}
-			if e >= 0 && d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head {
-				// an unnamed speaker is only ever referred to by its own head noun
-				e = -1
-			}
-		}
-		if e < 0 {
-			e = r.byRole(p.Head, src.Start)
-		}
-		if e < 0 && isOrgNoun(p.Head) {
-			e = r.recent(quotewire.Organization, src.Start)
-		}
-		if e < 0 && lastSpeaker >= 0 && d.Entities[lastSpeaker].Type == quotewire.Person && !d.Entities[lastSpeaker].Anonymous && isPersonNoun(p.Head) {
-			e = lastSpeaker
-		}
-		if e >= 0 {
-			return r.addMention(src, quotewire.DescriptorMention, e), e
-		}
-	}
-	e := r.anonymous(p.Desc.In(d.Text), p)
-	return r.addMention(src, quotewire.DescriptorMention, e), e
-}
-
-// resolveName returns the mention and entity of a source phrase that
-// holds a name: the tagger's mention of that name when there is one, else
-// a new or known entity of that name.
-func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
-	d := r.d
-	if mi := r.mentionAt(p.Name); mi >= 0 && d.Mentions[mi].Type != quotewire.Place {
-		e := d.Mentions[mi].Entity
-		if e >= 0 && d.Entities[e].Type == "" {
-			d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
-		}
-		return mi, e
-	}
-	name := p.Name.In(d.Text)
-	typ := quotewire.Person
-	if isOrgName(name) {
-		typ = quotewire.Organization
-	}
-	e := r.find(name, typ)
-	if e < 0 {
-		e = r.newEntity(name, typ)
-	}
-	mi := r.addMention(src, quotewire.NameMention, e)
-	d.Mentions[mi].Head = p.Name
-	return mi, e
-}
-
-// resolvePronoun resolves a personal pronoun source: the last speaker when
-// it fits (type, number and gender), else the nearest fitting person named
-// outside quotations; the ranker where the rules find no one.
-func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker int) (int, int) {
-	t := personalPronouns[lower]
-	switch lower {
-	case "his", "him":
-		lower, t = "he", quotewire.Person
-	case "her":
-		lower, t = "she", quotewire.Person
-	case "their", "them":
-		lower, t = "they", ""
-	case "its":
-		lower, t = "it", quotewire.Organization
-	}
-	e := r.antecedent(src, t, lastSpeaker, lower == "who", pronounGender(lower))
-	if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {
-		a := r.newAnaphor(src.Start, k, "")
-		a.gender = pronounGender(lower)
-		e = r.ranker.pick(r, a, lastSpeaker)
-	}
-	return r.addMention(src, quotewire.PronounMention, e), e
-}
-
-// possessor resolves the possessor of a possessive descriptor ("the prime
-// minister" of "the prime minister's spokesman", "Chelyabinsk", "his"),
-// or -1.
-func (r *resolver) possessor(sp quotewire.Span, lastSpeaker int) int {
-	d := r.d
-	p := phrase.Parse(d.Text, sp)
-	switch p.Kind {
-	case phrase.Name:
-		if mi := r.mentionAt(p.Name); mi >= 0 {
-			return d.Mentions[mi].Entity
-		}
-		return r.find(p.Name.In(d.Text), "")
-	case phrase.Pronoun:
-		return r.antecedent(sp, quotewire.Person, lastSpeaker, false, pronounGender(p.Head))
-	case phrase.Descriptor:
-		if p.Definite {
-			return r.byRole(p.Head, sp.Start)
-		}
-	}
-	return -1
-}
-
-// anonymous returns the article's anonymous speaker described by name
-// ("spokesman for the ministry"), made on first use. Its head noun is
-// indexed like a role, so "the spokesman" later refers back to it.
-func (r *resolver) anonymous(name string, p phrase.Phrase) int {
-	d := r.d
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return -1
-	}
-	if c := name[0]; c >= 'A' && c <= 'Z' && commonNoun(firstWord(name)) {
-		name = strings.ToLower(name[:1]) + name[1:]
-	}
-	k := "\x00anon " + r.keyOf(name)
-	if e, ok := r.byKey[k]; ok {
-		return e
-	}
-	typ := quotewire.Person
-	switch {
-	case isOrgNoun(p.Head):
-		typ = quotewire.Organization
-	case p.Plural:
-		typ = quotewire.Group
-	}
-	d.Entities = append(d.Entities, quotewire.Entity{Name: name, Type: typ, Anonymous: true})
-	e := len(d.Entities) - 1
-	r.byKey[k] = e
-	if r.anonHead == nil {
-		r.anonHead = map[int]string{}
-	}
-	r.anonHead[e] = p.Head
-	h := strings.TrimSuffix(p.Head, "s")
-	tl := r.byRoleHead[h]
-	if tl == nil {
-		tl = &timeline{}
-		r.byRoleHead[h] = tl
-	}
-	tl.add(p.Span.Start, e)
-	return e
-}
-
-// commonNoun reports whether a capitalised word is a common noun written
-// with a capital only because it starts the sentence ("Police", "Officials").
-func commonNoun(w string) bool {
-	return isPersonNoun(strings.ToLower(w)) || isOrgNoun(strings.ToLower(w)) || phrase.CommonHead(strings.ToLower(w))
-}
-
-// isOrgName reports whether a name is an organisation's by its last word.
-func isOrgName(name string) bool {
-	switch strings.ToLower(lastWord(name)) {
-	case "ministry", "department", "agency", "service", "committee", "commission", "council", "office",
-		"bureau", "police", "army", "navy", "force", "guard", "bank", "company", "corporation", "news",
-		"times", "post", "network", "association", "organization", "organisation", "foundation",
-		"government", "administration", "parliament", "kremlin", "court", "university", "institute",
-		"center", "centre", "party", "union", "group", "inc", "ltd":
-		return true
-	}
-	n := 0
-	for _, c := range name {
-		if c >= 'A' && c <= 'Z' {
-			n++
-		} else if c != '.' && c != '-' && c != '&' {
-			return strings.Contains(name, ".com") || strings.Contains(name, ".org")
-		}
-	}
-	return n >= 2 // an acronym: "PAP", "FSB", "WHO"
-}
-
-// pronounKinds are the pronouns the ranker resolves, by anaphor kind.
-var pronounKinds = map[string]uint64{"he": kindHe, "she": kindHe, "they": kindThey, "we": kindThey, "it": kindIt}
-
-// isOrgNoun reports whether a descriptor's head noun names an organisation.
-func isOrgNoun(h string) bool {
-	switch h {
-	case "company", "firm", "group", "agency", "ministry", "government", "organization", "campaign":
-		return true
-	}
-	return false
-}
-
-// sentenceWords are words that start sentences in capitals and are
-// sometimes read as the first word of the name after them ("Afterwards
-// Trump visited ...").
-var sentenceWords = map[string]bool{
-	"afterwards": true, "afterward": true, "however": true, "meanwhile": true, "then": true, "so": true,
-	"also": true, "now": true, "later": true, "earlier": true, "still": true, "yet": true, "but": true,
-	"and": true, "instead": true, "moreover": true, "furthermore": true, "additionally": true,
-	"finally": true, "separately": true, "overall": true, "today": true, "yesterday": true,
-	"previously": true, "subsequently": true, "eventually": true, "initially": true, "when": true,
-	"while": true, "although": true, "though": true, "if": true, "as": true, "after": true, "before": true,
-	"since": true, "because": true, "thus": true, "hence": true, "indeed": true, "there": true, "here": true,
-}
-
 // cleanName drops leading sentence words from a name ("Afterwards Trump"
 // is Trump; a name of one word is left as it is) and what follows a comma
 // ("Travis Hood, who witnessed the collision," is Travis Hood).
@@ -633,176 +382,11 @@ func cleanName(s string) string {
 	}
 	for {
 		i := strings.IndexByte(s, ' ')
-		if i < 0 || !sentenceWords[strings.ToLower(s[:i])] {
+		if i < 0 || !phrase.SentenceWord(strings.ToLower(s[:i])) {
 			return s
 		}
 		s = strings.TrimLeft(s[i+1:], " ")
 	}
-}
-
-// pronounStarts are words a source span starting with them is not a
-// name: "I would", "We", "So".
-var pronounStarts = map[string]bool{"i": true, "we": true, "you": true, "they": true, "he": true, "she": true, "it": true}
-
-// looksLikeName reports whether a source span not known as a name can
-// still be one: not a lone sentence word ("So") and not a clause starting
-// with a pronoun ("I would").
-func looksLikeName(s string) bool {
-	ws := words(s)
-	if len(ws) == 0 {
-		return false
-	}
-	first := strings.ToLower(ws[0])
-	if len(ws) == 1 && sentenceWords[first] {
-		return false
-	}
-	return !pronounStarts[first]
-}
-
-func isPersonNoun(h string) bool {
-	switch h {
-	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "official",
-		"diplomat", "senator", "candidate", "governor", "secretary", "leader", "chairman",
-		"director", "chief", "mayor", "ambassador", "envoy", "lawmaker", "congressman",
-		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source":
-		return true
-	}
-	return false
-}
-
-// stripTitles drops leading title words from a source name.
-func stripTitles(s string) string {
-	ws := words(s)
-	for len(ws) > 1 {
-		w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
-		switch w {
-		case "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "minister", "senator", "gen":
-			ws = ws[1:]
-			continue
-		}
-		break
-	}
-	return strings.Join(ws, " ")
-}
-
-// byRole returns the most recent entity (mentioned before off) with a
-// role whose head word is head ("minister" for "Russian Foreign Minister").
-func (r *resolver) byRole(head string, off int) int {
-	return r.byRoleHead[strings.TrimSuffix(head, "s")].before(off)
-}
-
-// recent returns the entity of type typ ("" for any) mentioned last before
-// off, or -1.
-func (r *resolver) recent(typ quotewire.EntityType, off int) int {
-	return r.anyType[typ].before(off)
-}
-
-// antecedent resolves a pronoun at src: the last speaker when it is of the
-// right type and agrees in number and gender, else the nearest earlier
-// mention of that type outside quotes that agrees. For "who" the nearest
-// name mention before it wins.
-func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool, g Gender) int {
-	d := r.d
-	if relative {
-		return r.outside[""].before(src.Start)
-	}
-	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) && r.agrees(lastSpeaker, g, src.Start) {
-		return lastSpeaker
-	}
-	if lastSpeaker >= 0 && typ == quotewire.Person && d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Group {
-		// "they" was a group; "he" goes past it to the last named person
-		lastSpeaker = -1
-	}
-	tl := r.outside[typ]
-	if tl == nil {
-		return -1
-	}
-	i := sort.SearchInts(tl.starts, src.Start) - 1
-	for k := i; k >= 0 && k > i-8; k-- {
-		if r.agrees(tl.ents[k], g, src.Start) {
-			return tl.ents[k]
-		}
-	}
-	if i >= 0 && g == Unknown {
-		return tl.ents[i]
-	}
-	return -1
-}
-
-// nearestPerson returns the person named last outside quotations before
-// off whose gender is g (known, not merely unknown), and where.
-func (r *resolver) nearestPerson(off int, g Gender) (int, int) {
-	tl := r.outside[quotewire.Person]
-	if tl == nil {
-		return -1, -1
-	}
-	i := sort.SearchInts(tl.starts, off) - 1
-	if i < 0 {
-		return -1, -1
-	}
-	e := tl.ents[i]
-	if r.genderOf(e, off) != g {
-		return -1, -1
-	}
-	return e, tl.starts[i]
-}
-
-// recentSentence reports whether offset at lies in the sentence of off or
-// the one before it.
-func (r *resolver) recentSentence(at, off int) bool {
-	d := r.d
-	si := d.Tokens[min(d.TokenAt(off), len(d.Tokens)-1)].Sentence
-	sa := d.Tokens[min(d.TokenAt(at), len(d.Tokens)-1)].Sentence
-	return si-sa <= 1
-}
-
-// namedSince reports whether entity e has a mention in [from, to).
-func (r *resolver) namedSince(e, from, to int) bool {
-	for _, mi := range r.d.Entities[e].Mentions {
-		if st := r.d.Mentions[mi].Start; st >= from && st < to {
-			return true
-		}
-	}
-	return false
-}
-
-// agrees reports whether entity e can be referred to by a pronoun of
-// gender g at off: unknown genders agree with everything.
-func (r *resolver) agrees(e int, g Gender, off int) bool {
-	if g == Unknown || r.d.Entities[e].Type != quotewire.Person {
-		return true
-	}
-	eg := r.genderOf(e, off)
-	return eg == Unknown || eg == g
-}
-
-// genderOf returns what the article (pronouns after the name, roles) or
-// the given-name lexicon says of person e's gender at off.
-func (r *resolver) genderOf(e, off int) Gender {
-	if r.d.Entities[e].Type != quotewire.Person || r.d.Entities[e].Anonymous {
-		return Unknown
-	}
-	eg := r.docGender(e, off)
-	if eg == Unknown {
-		eg = roleGender(r.d.Entities[e].Roles)
-	}
-	if eg == Unknown && r.ranker != nil {
-		eg = r.ranker.genderOf(r.d, e)
-	}
-	return eg
-}
-
-// roleGender is the gender a role shows ("brother", "Mrs"), if any.
-func roleGender(roles []string) Gender {
-	for _, role := range roles {
-		switch strings.ToLower(lastWord(role)) {
-		case "brother", "father", "son", "husband", "king", "prince", "mr", "mr.", "uncle", "nephew", "grandfather", "boyfriend", "spokesman", "chairman", "congressman", "businessman":
-			return Male
-		case "sister", "mother", "daughter", "wife", "queen", "princess", "mrs", "mrs.", "ms", "ms.", "aunt", "niece", "grandmother", "girlfriend", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress":
-			return Female
-		}
-	}
-	return Unknown
 }
 
 // insideQuote reports whether sp lies inside a quotation (QuoteSpans are

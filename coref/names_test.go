@@ -17,22 +17,3 @@ func TestCleanName(t *testing.T) {
 		}
 	}
 }
-
-func TestLooksLikeName(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"Sergey Lavrov", true},
-		{"One of the children", true}, // a descriptor the speaker sets keep
-		{"I would", false},
-		{"So", false},
-		{"We", false},
-		{"", false},
-	}
-	for _, tt := range tests {
-		if got := looksLikeName(tt.in); got != tt.want {
-			t.Errorf("looksLikeName(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}

@@ -41,6 +41,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"the investigation would be thorough", "Brudziński", false, quotewire.Statement},
 		{"the owner had been detained", "Brudziński", false, quotewire.Statement},
 		{"May God give strength", "Andrzej Duda", false, quotewire.Statement},
+		{"the meeting had been productive", "Boris Johnson’s spokesman", true, quotewire.Statement},
+		{"the inquiry would clear him", "Boris Johnson’s lawyer", true, quotewire.Statement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -58,7 +59,7 @@ func ReadSpeakerGold(r io.Reader, name string, fn func(SpeakerGold) error) error
 		if len(strings.TrimSpace(string(b))) > 0 {
 			var g SpeakerGold
 			if err := json.Unmarshal(b, &g); err != nil {
-				return fmt.Errorf("%s line %d: %w", name, line, err)
+				return fmt.Errorf("%s line %d: not an article of a speaker set (one JSON object a line: url, text, quotes): %w", name, line, err)
 			}
 			for i, q := range g.Quotes {
 				for _, sp := range []*quotewire.Span{&q.Content, q.Source} {
@@ -308,24 +309,9 @@ func (s *SpeakerScore) Figures() Figures {
 // WriteText prints quote recall by mention kind, speaker accuracy on the
 // quotes found, and overall precision.
 func (s *SpeakerScore) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "mention\tquotes\tfound\trecall\tspeaker right\tspeaker accuracy\t")
-	keys := make([]string, 0, len(s.byMention))
-	for k := range s.byMention {
-		keys = append(keys, k)
-	}
 	order := map[string]int{"name": 0, "pronoun": 1, "descriptor": 2, "none": 3, "anonymous": 4}
-	sort.Slice(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
-	var tot speakerCounts
-	for _, k := range keys {
-		c := s.byMention[k]
-		tot.gold += c.gold
-		tot.found += c.found
-		tot.speakerRight += c.speakerRight
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.3f\t\n", k, c.gold, c.found, ratio(c.found, c.gold), c.speakerRight, ratio(c.speakerRight, c.found))
-	}
-	fmt.Fprintf(tw, "all\t%d\t%d\t%.3f\t%d\t%.3f\t\n", tot.gold, tot.found, ratio(tot.found, tot.gold), tot.speakerRight, ratio(tot.speakerRight, tot.found))
-	if err := tw.Flush(); err != nil {
+	keys := slices.SortedFunc(maps.Keys(s.byMention), func(a, b string) int { return order[a] - order[b] })
+	if err := writeCounts(w, "mention", keys, s.byMention, true); err != nil {
 		return err
 	}
 	f := s.Figures()
@@ -339,16 +325,27 @@ func (s *SpeakerScore) WriteText(w io.Writer) error {
 		return nil
 	}
 	fmt.Fprintf(w, "act accuracy on found quotes %.3f (%d of %d)\n\n", f.ActAccuracy, s.actRight, s.actScored)
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "act\tquotes\tfound\trecall\tspeaker right\tspeaker accuracy\t")
-	acts := make([]string, 0, len(s.byAct))
-	for k := range s.byAct {
-		acts = append(acts, k)
-	}
-	sort.Strings(acts)
-	for _, k := range acts {
-		c := s.byAct[k]
+	return writeCounts(w, "act", slices.Sorted(maps.Keys(s.byAct)), s.byAct, false)
+}
+
+// writeCounts prints one table of counts, a row per key in the given
+// order and, with total, a last row for all of them.
+func writeCounts(w io.Writer, what string, keys []string, counts map[string]*speakerCounts, total bool) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\tquotes\tfound\trecall\tspeaker right\tspeaker accuracy\t\n", what)
+	var tot speakerCounts
+	row := func(k string, c *speakerCounts) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.3f\t\n", k, c.gold, c.found, ratio(c.found, c.gold), c.speakerRight, ratio(c.speakerRight, c.found))
+	}
+	for _, k := range keys {
+		c := counts[k]
+		tot.gold += c.gold
+		tot.found += c.found
+		tot.speakerRight += c.speakerRight
+		row(k, c)
+	}
+	if total {
+		row("all", &tot)
 	}
 	return tw.Flush()
 }

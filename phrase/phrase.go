@@ -64,6 +64,9 @@ type Phrase struct {
 	// Possessor is the phrase before a possessive 's ("the prime
 	// minister" in "the prime minister's spokesman"), without the 's.
 	Possessor quotewire.Span
+	// Possessed is what follows the possessive 's ("spokesman"), when
+	// there is one.
+	Possessed quotewire.Span
 	// Desc is the phrase without its determiner: the name a reader gives
 	// an unnamed speaker ("spokesman for the ministry", "German envoy",
 	// "prime minister's spokesman").
@@ -90,7 +93,8 @@ type word struct {
 // Parse reads the source phrase text[sp.Start:sp.End].
 func Parse(text string, sp quotewire.Span) Phrase {
 	sp = widen(text, sp)
-	ws := split(text, sp)
+	var buf [16]word
+	ws := split(text, sp, buf[:0])
 	ws = cutClause(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
 	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower || ws[len(ws)-1].lower == "also") {
@@ -118,6 +122,30 @@ func Parse(text string, sp quotewire.Span) Phrase {
 			return p
 		}
 	}
+	if len(ws) > 2 && ws[1].lower == "of" && (isNumber(first) || partitives[first]) {
+		// "one of the children", "some of the protesters": the group is the head
+		// the head ends the noun phrase after "of (the)": "the protesters
+		// Wikinews interviewed" is protesters
+		h := 2
+		if h < len(ws)-1 && (ws[h].lower == "the" || possessivePronouns[ws[h].lower]) {
+			h++
+		}
+		for h+1 < len(ws) && !capitalised(ws[h+1].w) && !prepositions[ws[h+1].lower] && !relatives[ws[h+1].lower] {
+			h++
+		}
+		head := strings.Trim(ws[h].lower, "'’\"")
+		if !isAlpha(head) || quantityHeads[head] || timeWords[head] {
+			return p
+		}
+		p.Kind, p.Head, p.Plural = Descriptor, head, pluralNoun(head)
+		p.Desc = quotewire.Span{Start: ws[0].s, End: trimRight(text, p.Span)}
+		return p
+	}
+	if personal[first] && len(ws) > 1 && !capitalised(ws[1].w) {
+		// "I would", "he also": the span ran on past its pronoun
+		p.Kind, p.Head = Pronoun, first
+		return p
+	}
 	if secondPerson[first] || isNumber(first) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
 		return p
 	}
@@ -133,25 +161,21 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	if len(rest) == 0 {
 		return p
 	}
-	// a possessor: "the prime minister's spokesman", "Chelyabinsk's governor"
+	// a possessor: "the prime minister's spokesman", "Chelyabinsk's
+	// governor", "his lawyer"
 	for i := len(rest) - 2; i >= 0; i-- {
 		if base, ok := possessive(rest[i]); ok {
 			p.Possessor = quotewire.Span{Start: ws[0].s, End: base}
-			if rest[0].s > ws[0].s && !p.Definite {
-				// "a prime minister's …": the possessor keeps its article
-				p.Possessor.Start = ws[0].s
-			}
-			if possessivePronouns[first] {
-				p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
-			}
-			p.Definite = true
 			p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
 			rest = rest[i+1:]
+			p.Possessed = quotewire.Span{Start: rest[0].s, End: trimRight(text, quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e})}
+			p.Definite = true
 			break
 		}
 	}
-	if p.Possessor.End == 0 && p.Possessor.Start == 0 && possessivePronouns[first] {
+	if p.Possessor.End == 0 && possessivePronouns[first] {
 		p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
+		p.Possessed = quotewire.Span{Start: rest[0].s, End: trimRight(text, quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e})}
 	}
 	// a proper name at the end ("… Piotr Jedlinski", "… PAP") or at the
 	// start before a prepositional phrase ("Chip Taylor of …")
@@ -228,8 +252,20 @@ func isWordByte(c byte) bool {
 }
 
 // split cuts the phrase into whitespace-separated words.
-func split(text string, sp quotewire.Span) []word {
-	var ws []word
+func split(text string, sp quotewire.Span, ws []word) []word {
+	phrase := text[sp.Start:sp.End]
+	// lower-case the phrase once; words slice it (an ASCII phrase keeps
+	// its byte offsets when lower-cased)
+	low, ascii := "", true
+	for i := 0; i < len(phrase); i++ {
+		if phrase[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		low = strings.ToLower(phrase)
+	}
 	i := sp.Start
 	for i < sp.End {
 		for i < sp.End && isSpace(text[i]) {
@@ -240,8 +276,13 @@ func split(text string, sp quotewire.Span) []word {
 			j++
 		}
 		if j > i {
-			w := text[i:j]
-			ws = append(ws, word{s: i, e: j, w: w, lower: strings.ToLower(strings.TrimRight(w, ".,;:"))})
+			w := word{s: i, e: j, w: text[i:j]}
+			if ascii {
+				w.lower = strings.TrimRight(low[i-sp.Start:j-sp.Start], ".,;:")
+			} else {
+				w.lower = strings.ToLower(strings.TrimRight(w.w, ".,;:"))
+			}
+			ws = append(ws, w)
 		}
 		i = j
 	}
@@ -267,9 +308,13 @@ func cutClause(ws []word) []word {
 			}
 			w.e = w.s + k
 			w.w = w.w[:k]
-			w.lower = strings.ToLower(strings.TrimRight(w.w, ".:"))
-			out := append([]word(nil), ws[:i]...)
-			return append(out, w)
+			if len(w.lower) == len(strings.TrimRight(w.w, ".,;:")) {
+				w.lower = strings.TrimRight(w.lower[:min(len(w.lower), k)], ".:") // same bytes, lower case
+			} else {
+				w.lower = strings.ToLower(strings.TrimRight(w.w[:k], ".:"))
+			}
+			ws[i] = w
+			return ws[:i+1]
 		}
 	}
 	return ws
@@ -331,7 +376,7 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		// the name starts after the last title ("New Zealand Prime
 		// Minister Jacinda Ardern", "District Judge Gray Miller")
 		for k := ne - 2; k > ns; k-- {
-			if l := strings.TrimSuffix(ws[k].lower, "."); titles[l] || roleWords[l] {
+			if roleWord(strings.TrimSuffix(ws[k].lower, ".")) {
 				ns = k + 1
 				break
 			}
@@ -391,8 +436,11 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 // word, a title or a demonym rather than part of the name.
 func notName(w word) bool {
 	l := strings.TrimSuffix(w.lower, ".")
-	return roleWords[l] || titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l]
+	return roleWord(l) || isDemonym(l) || timeWords[l] || sentenceWords[l]
 }
+
+// roleWord reports whether a lower-case word belongs to a role before a name.
+func roleWord(l string) bool { return titles[l] || roleWords[l] }
 
 // loneNotName reports whether a capitalised word on its own is no name:
 // a title, a demonym, a time or sentence word ("State", "German", "Friday").

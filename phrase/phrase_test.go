@@ -11,6 +11,7 @@ func TestParse(t *testing.T) {
 		in                      string
 		kind                    Kind
 		name, role, desc, owner string
+		owned                   string
 		head                    string
 		definite                bool
 	}{
@@ -31,14 +32,14 @@ func TestParse(t *testing.T) {
 		{in: "A spokeswoman on Friday", kind: Descriptor, desc: "spokeswoman", head: "spokeswoman"},
 		{in: "a spokesman for the ministry", kind: Descriptor, desc: "spokesman for the ministry", head: "spokesman"},
 		{in: "a police commander", kind: Descriptor, desc: "police commander", head: "commander"},
-		{in: "the prime minister's spokesman", kind: Descriptor, desc: "prime minister's spokesman", head: "spokesman", owner: "the prime minister", definite: true},
+		{in: "the prime minister's spokesman", kind: Descriptor, desc: "prime minister's spokesman", head: "spokesman", owner: "the prime minister", owned: "spokesman", definite: true},
 		{in: "Chelyabinsk's governor", kind: Descriptor, desc: "Chelyabinsk's governor", head: "governor", owner: "Chelyabinsk", definite: true},
 		{in: "A WHO official, who", kind: Descriptor, desc: "WHO official", head: "official"},
 		{in: "scientists from the University of Bristol", kind: Descriptor, desc: "scientists from the University of Bristol", head: "scientists"},
 		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
 		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
 		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},
-		{in: "his lawyer", kind: Descriptor, desc: "lawyer", head: "lawyer", owner: "his", definite: true},
+		{in: "his lawyer", kind: Descriptor, desc: "lawyer", head: "lawyer", owner: "his", owned: "lawyer", definite: true},
 		{in: "the 61-year-old lawyer", kind: Descriptor, desc: "61-year-old lawyer", head: "lawyer", definite: true},
 		{in: "he", kind: Pronoun, head: "he"},
 		{in: "They", kind: Pronoun, head: "they"},
@@ -54,6 +55,11 @@ func TestParse(t *testing.T) {
 		{in: "A total of 39", kind: Invalid},
 		{in: "39", kind: Invalid},
 		{in: "UN", kind: Name, name: "UN"},
+		{in: "I would", kind: Pronoun, head: "i"}, // a span that ran past its pronoun
+		{in: "We", kind: Pronoun, head: "we"},
+		{in: "", kind: Invalid},
+		{in: "One of the children", kind: Descriptor, desc: "One of the children", head: "children"},
+		{in: "some of the protesters Wikinews interviewed", kind: Descriptor, head: "protesters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -76,6 +82,11 @@ func TestParse(t *testing.T) {
 			}
 			if got := p.Possessor.In(tt.in); got != tt.owner {
 				t.Errorf("possessor = %q, want %q", got, tt.owner)
+			}
+			if tt.owned != "" {
+				if got := p.Possessed.In(tt.in); got != tt.owned {
+					t.Errorf("possessed = %q, want %q", got, tt.owned)
+				}
 			}
 			if p.Head != tt.head {
 				t.Errorf("head = %q, want %q", p.Head, tt.head)

@@ -16,10 +16,25 @@ var sentenceWords = set("so", "well", "but", "and", "or", "however", "meanwhile"
 	"initially", "when", "while", "although", "though", "if", "unless", "as", "after", "before", "since",
 	"because", "thus", "hence", "indeed", "there", "here", "yes", "no", "oh", "okay", "ok", "please",
 	"again", "perhaps", "maybe", "nevertheless", "nonetheless", "otherwise", "similarly", "likewise",
-	"speaking", "asked", "according", "in", "on", "at", "for", "with", "by", "to", "of", "from")
+	"speaking", "asked", "according", "in", "on", "at", "for", "with", "by", "to", "of", "from",
+	"today", "yesterday")
+
+// SentenceWord reports whether a lower-case word opens sentences and
+// clauses and is never the first word of a name ("afterwards", "so").
+func SentenceWord(w string) bool { return sentenceWords[w] }
+
+// OrgHead reports whether a lower-case word ends the names of
+// organisations ("ministry", "agency", "party").
+func OrgHead(w string) bool { return orgHeads[w] }
 
 // pronouns name a speaker through coreference.
 var pronouns = set("he", "she", "they", "we", "i", "it", "his", "her", "their", "its", "him", "them", "who")
+
+// partitives take a part of a group: "some of the protesters".
+var partitives = set("some", "many", "several", "most", "few", "each", "all", "both", "none", "either", "neither", "any")
+
+// personal are the personal pronouns that can be a speaker's subject.
+var personal = set("he", "she", "they", "we", "i", "it")
 
 // secondPerson words never name a speaker in reported speech: the reader
 // or the interviewer ("you", "your campaign").
@@ -71,7 +86,8 @@ var particles = set("de", "da", "di", "del", "della", "der", "den", "van", "von"
 var postNominals = set("QC", "KC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", "CBE", "MBE", "KBE", "DBE",
 	"PhD", "MD", "Esq")
 
-// titles are courtesy and rank titles before a name.
+// titles are courtesy and rank titles and role nouns before a name, never
+// a name on their own ("Mayor", "Minister", "State").
 var titles = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
 	"reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "judge", "justice", "gen",
 	"general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt", "sergeant",
@@ -92,16 +108,14 @@ var titles = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
 	"regional", "local", "senior", "junior", "assistant", "associate", "executive", "principal",
 	"first", "second", "lady", "press", "public", "chief", "opposition", "party", "union", "council")
 
-// roleWords are further words of roles that come before a name.
-var roleWords = set("minister", "president", "secretary", "governor", "mayor", "spokesman",
-	"spokeswoman", "spokesperson", "ambassador", "envoy", "chairman", "director", "commander",
-	"official", "officials", "deputy", "chief", "head", "leader", "senator", "congressman",
-	"congresswoman", "lawmaker", "legislator", "foreign", "prime", "general", "attorney", "state",
-	"emergencies", "emergency", "affairs", "home", "security", "intelligence", "economy", "economic",
-	"trade", "agriculture", "environment", "energy", "transport", "culture", "sports", "labour",
-	"labor", "development", "cooperation", "european", "international", "u.s", "us", "uk", "un",
-	"eu", "nato", "democratic", "republican", "democrat", "conservative", "liberal", "labour",
-	"socialist", "green", "independent")
+// roleWords are words of roles that come before a name ("Emergencies",
+// "Foreign", "UN") but, unlike titles, may be a name on their own.
+var roleWords = set("official", "officials", "congressman", "congresswoman", "lawmaker", "legislator", "emergencies",
+	"emergency", "affairs", "home", "security", "intelligence", "economy", "economic", "trade",
+	"agriculture", "environment", "energy", "transport", "culture", "sports", "labour", "labor",
+	"development", "cooperation", "european", "international", "u.s", "us", "uk", "un", "eu", "nato",
+	"democratic", "republican", "democrat", "conservative", "liberal", "socialist", "green",
+	"independent")
 
 // demonyms are nationality adjectives the suffix rule misses.
 var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",

@@ -341,3 +341,22 @@ func TestModelFlags(t *testing.T) {
 		t.Errorf("--rules-only: exit %d, want the rules' confidence 0.6 on the first quote", code)
 	}
 }
+
+// TestEvalSpeakersNotASet: a file that holds no hand-checked statement
+// (empty, or a PolNeAR file) is an error that says what to give instead,
+// not a table of zeros; a broken line names its file and line.
+func TestEvalSpeakersNotASet(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.jsonl")
+	broken := filepath.Join(dir, "broken.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	os.WriteFile(broken, []byte("not json\n"), 0o644)
+	code, _, stderr := run(t, "", "eval-speakers", empty)
+	if code == 0 || !strings.Contains(stderr, "holds no hand-checked statement") || !strings.Contains(stderr, "testdata/newsset") {
+		t.Errorf("empty set: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = run(t, "", "eval-speakers", broken)
+	if code == 0 || !strings.Contains(stderr, "broken.jsonl line 1") {
+		t.Errorf("broken set: exit %d, %q", code, stderr)
+	}
+}

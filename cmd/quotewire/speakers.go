@@ -57,6 +57,9 @@ this scores the names users read.`,
 			if err != nil {
 				return err
 			}
+			if s.Figures().Gold == 0 {
+				return fmt.Errorf("%s holds no hand-checked statement: give a speaker set such as testdata/newsset/dev.jsonl or %s (a PolNeAR file is scored by quotewire eval)", path, defaultSpeakerSet)
+			}
 			if err := s.WriteText(m.Stdout); err != nil {
 				return err
 			}

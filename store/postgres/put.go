@@ -4,18 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
@@ -84,117 +80,6 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 // quotes belong to was deleted while it was being stored (by a Replace
 // that left it without occurrences): storing is tried again.
 var errQuotationGone = errors.New("a quotation of the batch was deleted while it was being stored: try again")
-
-// retries is how many times a transaction PostgreSQL aborted as a
-// deadlock or a serialization failure is tried again.
-const retries = 8
-
-// retry runs fn until it succeeds, fails for another reason, or has been
-// tried retries times, waiting a little longer (and a random part) before
-// each new try.
-func retry(ctx context.Context, fn func() error) error {
-	wait := 5 * time.Millisecond
-	for try := 1; ; try++ {
-		err := fn()
-		if err == nil || try == retries || !retryable(err) {
-			return err
-		}
-		t := time.NewTimer(wait + time.Duration(rand.Int64N(int64(wait))))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return err
-		case <-t.C:
-		}
-		wait *= 2
-	}
-}
-
-// retryable reports whether err is PostgreSQL aborting a transaction that
-// would succeed if tried again: a deadlock (40P01) or a serialization
-// failure (40001), or a quotation deleted under the writer.
-func retryable(err error) bool {
-	var pe *pgconn.PgError
-	return errors.Is(err, errQuotationGone) || errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
-}
-
-// write runs fn in a transaction holding the write lock, and commits.
-func (s *Store) write(ctx context.Context, fn func(*writer) error) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	memo := s.names.Begin()
-	err := s.locked(ctx, writeLockClass, func(w *writer) error {
-		w.memo = memo
-		return fn(w)
-	})
-	if err != nil {
-		return err
-	}
-	memo.Commit()
-	return nil
-}
-
-// clustering runs fn in a transaction holding the cluster lock, and
-// commits.
-func (s *Store) clustering(ctx context.Context, fn func(*writer) error) error {
-	s.cmu.Lock()
-	defer s.cmu.Unlock()
-	return s.locked(ctx, clusterLockClass, fn)
-}
-
-// locked runs fn in a transaction holding the advisory lock (class, the
-// store's key), and commits; it counts the time spent waiting for the
-// lock and holding it.
-func (s *Store) locked(ctx context.Context, class int32, fn func(*writer) error) error {
-	tx, err := s.pool.Begin(ctx)
-	if err != nil {
-		return errf("begin write", err)
-	}
-	defer tx.Rollback(context.WithoutCancel(ctx))
-	start := time.Now()
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", class, s.lockKey); err != nil {
-		return errf("wait for other writers", err)
-	}
-	got := time.Now()
-	held := &s.timing.resolve
-	if class == clusterLockClass {
-		held = &s.timing.cluster
-	}
-	defer func() {
-		s.timing.wait.Add(int64(got.Sub(start)))
-		held.Add(int64(time.Since(got)))
-	}()
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC()}
-	if err := fn(w); err != nil {
-		return err
-	}
-	return errf("commit", tx.Commit(ctx))
-}
-
-// WriteTimings is where a store's writers spent their time since it was
-// opened: what it takes to project how far more writers would go (see
-// docs/SCALING.md). Resolve and Cluster are spent holding the store's two
-// locks (every writer of the store, in any process, takes its turn for
-// them); Store is spent writing in parallel with other writers; LockWait
-// is spent waiting for the locks.
-type WriteTimings struct {
-	Batches, Articles                 int64
-	Resolve, Store, Cluster, LockWait time.Duration
-}
-
-// WriteTimings returns the time this Store's writers spent in each step of
-// Put since it was opened (Replace counts as resolving).
-func (s *Store) WriteTimings() WriteTimings {
-	t := &s.timing
-	return WriteTimings{Batches: t.batches.Load(), Articles: t.articles.Load(),
-		Resolve: time.Duration(t.resolve.Load()), Store: time.Duration(t.store.Load()),
-		Cluster: time.Duration(t.cluster.Load()), LockWait: time.Duration(t.wait.Load())}
-}
-
-// timing is what WriteTimings reports, in nanoseconds.
-type timing struct {
-	batches, articles, resolve, store, cluster, wait atomic.Int64
-}
 
 // item is one record on its way into the store, with what resolving it
 // found.
@@ -477,89 +362,6 @@ func (w *writer) cluster(items []*item) error {
 	w.later("set clusters", `UPDATE articles a SET cluster = u.cluster FROM unnest($1::bigint[], $2::bigint[]) AS u(id, cluster)
 		WHERE a.id = u.id`, ids, clusters)
 	return w.run()
-}
-
-// writer holds one write transaction. It sends its statements in as few
-// round trips as it can: writes whose results it does not need wait
-// (later) and travel, pipelined and in order, with the next query (run).
-type writer struct {
-	ctx context.Context
-	tx  pgx.Tx
-	now time.Time
-	// memo is the store's memory of resolved names and stored aliases
-	// and roles, with this transaction's additions (kept when it
-	// commits); nil outside the write lock.
-	memo *namecache.Tx
-	// pending are the writes waiting for run.
-	pending []step
-	// quotes are the rows waiting for queueQuotes.
-	quotes quoteRows
-	// ids are entity ids taken from the sequence and not used yet.
-	ids []int64
-	// names are the new entities, aliases and roles waiting for run.
-	names nameRows
-	// toCount and counted are how many quotations count asked to count
-	// and how many it found.
-	toCount, counted int
-}
-
-// step is one statement of a round trip; row is called for each row it
-// returns (nil for a write, whose rows are ignored). what names it in
-// errors.
-type step struct {
-	what string
-	sql  string
-	args []any
-	row  func(pgx.Rows) error
-}
-
-// later queues a write whose result is not needed now.
-func (w *writer) later(what, sql string, args ...any) {
-	w.pending = append(w.pending, step{what: what, sql: sql, args: args})
-}
-
-// run sends the queued writes and then steps in one round trip, and
-// reads their results in order: each step sees what the steps before it
-// wrote.
-func (w *writer) run(steps ...step) error {
-	w.flushNames()
-	all := append(w.pending, steps...)
-	w.pending = nil
-	if len(all) == 0 {
-		return nil
-	}
-	b := &pgx.Batch{}
-	for _, s := range all {
-		b.Queue(s.sql, s.args...)
-	}
-	br := w.tx.SendBatch(w.ctx, b)
-	for _, s := range all {
-		if err := s.read(br); err != nil {
-			br.Close()
-			return err
-		}
-	}
-	return errf("write", br.Close())
-}
-
-// read reads the step's result from br.
-func (s step) read(br pgx.BatchResults) error {
-	if s.row == nil {
-		_, err := br.Exec()
-		return errf(s.what, err)
-	}
-	rows, err := br.Query()
-	if err != nil {
-		return errf(s.what, err)
-	}
-	for rows.Next() {
-		if err := s.row(rows); err != nil {
-			rows.Close()
-			return errf(s.what, err)
-		}
-	}
-	rows.Close()
-	return errf(s.what, rows.Err())
 }
 
 // quoteRows are quotes waiting to be inserted, column by column.

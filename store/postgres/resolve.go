@@ -72,13 +72,7 @@ type nameOf struct {
 }
 
 func nameParts(e *quotewire.EntityOut) nameOf {
-	n := nameOf{key: quotewire.NameKey(e.Name), typ: string(e.Type)}
-	if e.Anonymous {
-		// an unnamed speaker ("spokesman for the ministry") is never
-		// merged with another article's by its description alone: it
-		// stays with its article's quotes and is not an entity
-		n.key = ""
-	}
+	n := nameOf{key: rules.EntityKey(e), typ: string(e.Type)}
 	if e.Type == quotewire.Person {
 		n.given, n.surname = quotewire.SplitName(n.key)
 	}

@@ -229,11 +229,8 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 // people who share only a surname are not merged. It returns 0 for an
 // entity with no usable name.
 func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
-	key := quotewire.NameKey(e.Name)
-	if key == "" || e.Anonymous {
-		// an unnamed speaker ("spokesman for the ministry") is never
-		// merged with another article's by its description alone: its
-		// quotes keep the description but no stored entity
+	key := rules.EntityKey(e)
+	if key == "" {
 		return 0, nil
 	}
 	typ := string(e.Type)

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Open) {
 		{"QueryTextIsData", testQueryTextIsData},
 		{"SpeakersAcrossArticles", testSpeakersAcross},
 		{"SameSurnameNotMerged", testSameSurname},
+		{"AnonymousNotMerged", testAnonymous},
 		{"Quotations", testQuotations},
 		{"NearDuplicates", testNearDuplicates},
 		{"Article", testArticle},
@@ -344,6 +345,40 @@ func testSpeakersAcross(t *testing.T, s quotewire.Store) {
 	all, err := s.Speakers(context.Background(), "", 10)
 	if err != nil || len(all) != 3 || all[0].Name != "Sergey Lavrov" {
 		t.Errorf("all speakers = %+v, %v: want 3, most quoted first", all, err)
+	}
+}
+
+// testAnonymous: two articles quoting an unnamed "spokesman for the
+// ministry" do not make one stored speaker (they may be two people); each
+// quote keeps the description as its speaker's name.
+func testAnonymous(t *testing.T, s quotewire.Store) {
+	anon := []Entity{{Name: "spokesman for the ministry", Type: quotewire.Person}}
+	recs := []quotewire.Record{
+		Article("a1", "https://example.com/a1", "2020-01-02", "example.com", "A spokesman for the ministry said the dam held.", anon,
+			[]Quote{{Content: "the dam held", Speaker: "spokesman for the ministry"}}),
+		Article("a2", "https://example.org/a2", "2020-02-03", "example.org", "A spokesman for the ministry said the road reopened.", anon,
+			[]Quote{{Content: "the road reopened", Speaker: "spokesman for the ministry"}}),
+	}
+	for _, r := range recs {
+		r.Analysis.Entities[0].Anonymous = true
+		r.Analysis.Quotes[0].Speaker.Anonymous = true
+	}
+	put(t, s, recs...)
+	sps, err := s.Speakers(context.Background(), "spokesman", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sps) != 0 {
+		t.Errorf("speakers named spokesman = %+v, want none: an unnamed speaker is not an entity", sps)
+	}
+	hits := search(t, s, quotewire.Query{Text: "dam OR road", Limit: 10})
+	if len(hits) != 2 {
+		t.Fatalf("hits = %+v, want both quotes", hits)
+	}
+	for _, h := range hits {
+		if h.Speaker != "spokesman for the ministry" || h.SpeakerID != 0 {
+			t.Errorf("hit %q: speaker %q (id %d), want the description and no id", h.Text, h.Speaker, h.SpeakerID)
+		}
 	}
 }
 

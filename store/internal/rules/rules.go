@@ -106,6 +106,18 @@ func (t QuotationText) Key(speaker int64) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// EntityKey is the key an analysis entity is stored under (NameKey of
+// its name), or "" for one that is not stored as an entity: a name with
+// no letters, or an anonymous speaker ("spokesman for the ministry"),
+// which is never merged with another article's by its description
+// alone — its quotes keep the description as their speaker's name.
+func EntityKey(e *quotewire.EntityOut) string {
+	if e.Anonymous {
+		return ""
+	}
+	return quotewire.NameKey(e.Name)
+}
+
 // RoleHead is the head word of a role, lower case and singular:
 // "minister" for "Russian Foreign Minister".
 func RoleHead(role string) string {

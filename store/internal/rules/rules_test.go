@@ -7,6 +7,15 @@ import (
 	"github.com/quotewire/quotewire"
 )
 
+func TestEntityKey(t *testing.T) {
+	if got := EntityKey(&quotewire.EntityOut{Name: "Sergey Lavrov"}); got != "sergey lavrov" {
+		t.Errorf("named: %q", got)
+	}
+	if got := EntityKey(&quotewire.EntityOut{Name: "spokesman for the ministry", Anonymous: true}); got != "" {
+		t.Errorf("anonymous: %q, want no key", got)
+	}
+}
+
 func TestRoleHead(t *testing.T) {
 	tests := []struct{ role, want string }{
 		{"Russian Foreign Minister", "minister"},
