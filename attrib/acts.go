@@ -24,18 +24,225 @@ func (Acts) Process(d *quotewire.Document) error {
 		if q.Continued && q.Cue == nil {
 			q.Act = prev
 		} else {
-			var w quoteWords
-			w.read(d, &q)
-			if noProposition(d, &q, &w) {
+			act, ok := actOf(d, &q)
+			if !ok {
 				continue
 			}
-			q.Act = actOf(d, &q, &w)
+			q.Act = act
 		}
 		prev = q.Act
 		out = append(out, q)
 	}
 	d.Quotes = out
 	return nil
+}
+
+// ActOf tells what a quote does from its cue and the start of its content.
+func ActOf(d *quotewire.Document, q *quotewire.Quote) quotewire.Act {
+	act, _ := actOf(d, q)
+	return act
+}
+
+// verb kinds: the act a reporting verb makes, or the verbs whose act
+// depends on what follows them.
+type verbKind uint8
+
+const (
+	saying      verbKind = iota
+	asking               // ask, inquire, wonder: a question, or with an object and infinitive a directive
+	questioning          // question: a question before "whether", else saying
+	directing
+	calling // call: "call on/for" directs, "called it X" evaluates
+	believing
+	evaluating
+	denying    // deny: a noun phrase evaluates, a clause states
+	declining  // decline, refuse: "declined to comment" is no statement
+	responding // respond: "did not respond to a request" is no statement
+)
+
+// verbs maps the stem of each reporting verb whose act is not a plain
+// statement (its base form without a final "e"; verbs in -y also under
+// their -i stem) to its kind.
+var verbs = func() map[string]verbKind {
+	m := map[string]verbKind{}
+	add := func(k verbKind, ws ...string) {
+		for _, w := range ws {
+			w = strings.TrimSuffix(w, "e")
+			m[w] = k
+			if strings.HasSuffix(w, "y") {
+				m[w[:len(w)-1]+"i"] = k // "denied", "worries"
+			}
+		}
+	}
+	add(asking, "ask", "inquire", "enquire", "wonder", "query")
+	add(questioning, "question")
+	add(directing, "urge", "demand", "order", "instruct", "appeal", "implore", "beg", "command", "encourage",
+		"exhort", "plead", "direct", "advise", "petition", "summon")
+	add(calling, "call")
+	add(believing, "believe", "think", "thought", "expect", "hope", "fear", "suspect", "feel", "felt", "assume",
+		"doubt", "worry", "reckon", "estimate", "guess", "imagine", "presume", "trust", "wish", "convinced",
+		"sure", "confident", "concerned")
+	add(evaluating, "praise", "criticise", "criticize", "thank", "condemn", "welcome", "applaud", "slam", "blast",
+		"denounce", "hail", "commend", "blame", "accuse", "lambast", "rebuke", "castigate", "describe",
+		"characterise", "characterize", "label", "dub", "brand", "congratulate", "salute", "mock", "decry",
+		"deplore", "laud", "lament", "chide", "scold", "fault", "attack", "ridicule", "dismiss", "reject")
+	add(denying, "deny")
+	add(declining, "decline", "refuse")
+	add(responding, "respond")
+	return m
+}()
+
+// kindOf returns the kind of a lower-case verb form ("urged", "urging",
+// "urges", "slammed", "denied") and whether it is in the table.
+func kindOf(w string) (verbKind, bool) {
+	if k, ok := verbs[strings.TrimSuffix(w, "e")]; ok {
+		return k, true
+	}
+	for _, suf := range [...]string{"ing", "ed", "es", "s", "d"} {
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 2 {
+			continue
+		}
+		if k, ok := verbs[b]; ok {
+			return k, true
+		}
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			if k, ok := verbs[b[:n-1]]; ok { // "slammed", "begging"
+				return k, true
+			}
+		}
+	}
+	return saying, false
+}
+
+// auxiliaries come before the verb of a cue: "has long argued", "did not
+// deny".
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "did": true, "does": true,
+	"not": true, "also": true, "long": true, "repeatedly": true}
+
+var questionWords = map[string]bool{"whether": true, "if": true, "why": true, "how": true, "what": true,
+	"who": true, "when": true, "where": true, "which": true}
+
+var npStarts = map[string]bool{"the": true, "any": true, "all": true, "a": true, "an": true, "his": true,
+	"her": true, "their": true, "its": true, "allegations": true, "reports": true, "claims": true,
+	"wrongdoing": true, "responsibility": true, "involvement": true, "charges": true, "accusations": true}
+
+// actOf tells a quote's act, and false when the quote reports no
+// proposition. The cue's words are read always; what follows the cue and
+// the content's first words only for the verbs that need them.
+func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
+	direct := q.Kind == quotewire.Direct
+	if q.Cue == nil {
+		return directQuestion(d, q), true
+	}
+	var buf [12]string
+	cue := lowerWords(buf[:0:4], q.Cue.In(d.Text), 4)
+	if len(cue) == 0 {
+		return directQuestion(d, q), true
+	}
+	verb, vi := cue[0], 0
+	for i, w := range cue {
+		if !auxiliaries[w] {
+			verb, vi = w, i
+			break
+		}
+	}
+	kind, _ := kindOf(verb)
+	switch kind {
+	case saying:
+		return directQuestion(d, q), true
+	case directing:
+		return quotewire.Directive, true
+	case believing:
+		return quotewire.Belief, true
+	case evaluating:
+		return quotewire.Evaluation, true
+	}
+	after := strings.TrimSpace(strings.ToLower(d.Text[q.Cue.End:min(q.Cue.End+40, len(d.Text))]))
+	var content []string
+	if len(q.Content) > 0 {
+		c := q.Content[0]
+		content = lowerWords(buf[4:4:12], d.Text[c.Start:min(c.End, c.Start+200)], 8)
+	}
+	c := strings.Join(content, " ")
+	c0 := ""
+	if len(content) > 0 {
+		c0 = content[0]
+	}
+	switch kind {
+	case asking:
+		if !direct && strings.HasPrefix(verb, "ask") {
+			if startsAny(after, "not to be", "for anonymity") || strings.HasPrefix(c, "not to be") {
+				return "", false // "a WHO official, who asked not to be named"
+			}
+			if verb == "asked" && d.Text[q.Cue.Start] == 'A' && sentenceStart(d, q.Cue.Start) {
+				return "", false // "Asked about competition from China, she was blunt"
+			}
+		}
+		if questionWords[c0] || endsInQuestion(d, q) {
+			return quotewire.Question, true
+		}
+		if strings.HasPrefix(verb, "ask") && !direct {
+			return quotewire.Directive, true // "asked people to stay home"
+		}
+		return quotewire.Question, true
+	case questioning:
+		if questionWords[c0] {
+			return quotewire.Question, true
+		}
+	case calling:
+		particle := ""
+		if vi+1 < len(cue) {
+			particle = cue[vi+1]
+		} else if i := strings.IndexAny(after, " ,.;:"); i > 0 {
+			particle = after[:i]
+		} else {
+			particle = after
+		}
+		if particle == "on" || particle == "for" || particle == "upon" {
+			return quotewire.Directive, true
+		}
+		return quotewire.Evaluation, true // "called the plan "a disaster""
+	case denying:
+		if c0 != "that" && (npStarts[c0] || len(content) <= 3) {
+			return quotewire.Evaluation, true // "denied any wrongdoing"
+		}
+	case declining:
+		if !direct && (startsAny(c, "to comment", "to elaborate", "to say", "to give", "to discuss", "comment") ||
+			startsAny(after, "to comment", "comment")) {
+			return "", false
+		}
+	case responding:
+		if !direct && (startsAny(c, "to a request", "to requests", "to an email") || startsAny(after, "to a request", "to requests")) {
+			return "", false
+		}
+	}
+	return directQuestion(d, q), true
+}
+
+// directQuestion is the act of a quote whose cue says nothing of it: a
+// question when it is a direct quote of one question ("'Why now?' she
+// said"), a statement otherwise.
+func directQuestion(d *quotewire.Document, q *quotewire.Quote) quotewire.Act {
+	if q.Kind != quotewire.Direct || !endsInQuestion(d, q) {
+		return quotewire.Statement
+	}
+	ext := q.Extent()
+	t := d.Text[ext.Start:ext.End]
+	if strings.Count(t, "?") == 1 && !strings.ContainsAny(strings.TrimRight(t, "?\"”’' "), ".!") {
+		return quotewire.Question
+	}
+	return quotewire.Statement
+}
+
+// endsInQuestion reports whether the quote's content ends with a question
+// mark (closing quotation marks aside).
+func endsInQuestion(d *quotewire.Document, q *quotewire.Quote) bool {
+	if len(q.Content) == 0 {
+		return false
+	}
+	last := q.Content[len(q.Content)-1]
+	return strings.HasSuffix(strings.TrimRight(d.Text[last.Start:last.End], " \"”’'»"), "?")
 }
 
 // lowerWords appends to out the first max words of s in lower case,
@@ -57,57 +264,12 @@ func lowerWords(out []string, s string, max int) []string {
 	return out
 }
 
-// quoteWords are the words an act is told from: the cue's, the first of
-// the content, and the text right after the cue, in lower case.
-type quoteWords struct {
-	cue, content []string
-	after        string
-	buf          [12]string
-}
-
-// read reads the quote's cue, the start of its content and what follows
-// the cue.
-func (w *quoteWords) read(d *quotewire.Document, q *quotewire.Quote) {
-	if q.Cue != nil {
-		w.cue = lowerWords(w.buf[:0:4], q.Cue.In(d.Text), 4)
-		w.after = strings.TrimSpace(strings.ToLower(d.Text[q.Cue.End:min(q.Cue.End+40, len(d.Text))]))
-	}
-	if len(q.Content) > 0 {
-		c := q.Content[0]
-		w.content = lowerWords(w.buf[4:4:12], d.Text[c.Start:min(c.End, c.Start+200)], 8)
-	}
-}
-
 // startsAny reports whether s starts with one of the prefixes.
 func startsAny(s string, prefixes ...string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
-	}
-	return false
-}
-
-// noProposition reports whether a quote reports no proposition.
-func noProposition(d *quotewire.Document, q *quotewire.Quote, w *quoteWords) bool {
-	if q.Kind == quotewire.Direct || len(w.cue) == 0 {
-		return false
-	}
-	verb, after := w.cue[0], w.after
-	c := strings.Join(w.content, " ")
-	switch {
-	case stem(verb, "ask") && (startsAny(after, "not to be", "for anonymity") || strings.HasPrefix(c, "not to be")):
-		// "a WHO official, who asked not to be named"
-		return true
-	case verb == "asked" && d.Text[q.Cue.Start] == 'A' && sentenceStart(d, q.Cue.Start):
-		// "Asked about competition from China, she was blunt": the
-		// reporter asked; her answer, if any, has its own cue
-		return true
-	case anyStem(verb, "decline", "refuse"):
-		return startsAny(c, "to comment", "to elaborate", "to say", "to give", "to discuss", "comment") ||
-			startsAny(after, "to comment", "comment")
-	case stem(verb, "respond"):
-		return startsAny(c, "to a request", "to requests", "to an email") || startsAny(after, "to a request", "to requests")
 	}
 	return false
 }
@@ -120,111 +282,4 @@ func sentenceStart(d *quotewire.Document, off int) bool {
 	}
 	s := d.Tokens[i].Sentence
 	return s < len(d.Sentences) && d.Sentences[s].First == i
-}
-
-// stem reports whether word w is a form of the verb v: "urges", "urged",
-// "urging" of "urge"; "criticised" of "criticis".
-func stem(w, v string) bool {
-	if !strings.HasPrefix(w, strings.TrimSuffix(v, "e")) {
-		return false
-	}
-	rest := w[len(strings.TrimSuffix(v, "e")):]
-	switch rest {
-	case "", "e", "es", "s", "ed", "d", "ing", "ies", "ied", "y":
-		return true
-	}
-	return false
-}
-
-func anyStem(w string, vs ...string) bool {
-	for _, v := range vs {
-		if stem(w, v) {
-			return true
-		}
-	}
-	return false
-}
-
-var questionWords = map[string]bool{"whether": true, "if": true, "why": true, "how": true, "what": true,
-	"who": true, "when": true, "where": true, "which": true}
-
-var npStarts = map[string]bool{"the": true, "any": true, "all": true, "a": true, "an": true, "his": true,
-	"her": true, "their": true, "its": true, "allegations": true, "reports": true, "claims": true,
-	"wrongdoing": true, "responsibility": true, "involvement": true, "charges": true, "accusations": true}
-
-// ActOf tells what a quote does from its cue and the start of its content.
-func ActOf(d *quotewire.Document, q *quotewire.Quote) quotewire.Act {
-	var w quoteWords
-	w.read(d, q)
-	return actOf(d, q, &w)
-}
-
-func actOf(d *quotewire.Document, q *quotewire.Quote, w *quoteWords) quotewire.Act {
-	cue, content, after := w.cue, w.content, w.after
-	if len(cue) == 0 {
-		return quotewire.Statement
-	}
-	verb := cue[0]
-	for _, w := range cue {
-		// the verb of "has long argued", "did not deny", "went on to say"
-		if w == "has" || w == "have" || w == "had" || w == "did" || w == "does" || w == "not" || w == "also" || w == "long" || w == "repeatedly" {
-			continue
-		}
-		verb = w
-		break
-	}
-	c0 := ""
-	if len(content) > 0 {
-		c0 = content[0]
-	}
-	direct := q.Kind == quotewire.Direct
-	question := false
-	if len(q.Content) > 0 {
-		last := q.Content[len(q.Content)-1]
-		t := strings.TrimRight(d.Text[last.Start:last.End], " \"”’'»")
-		question = strings.HasSuffix(t, "?")
-	}
-	particle := ""
-	if len(cue) > 1 {
-		particle = cue[1]
-	} else if f := strings.Fields(after); len(f) > 0 {
-		particle = strings.Trim(f[0], ",.;:")
-	}
-	switch {
-	case anyStem(verb, "ask", "inquire", "enquire", "wonder", "query"):
-		if questionWords[c0] || question {
-			return quotewire.Question
-		}
-		if stem(verb, "ask") && !direct {
-			return quotewire.Directive // "asked people to stay home"
-		}
-		return quotewire.Question
-	case stem(verb, "question") && questionWords[c0]:
-		return quotewire.Question
-	case anyStem(verb, "urge", "demand", "order", "instruct", "appeal", "implore", "beg", "command", "encourage",
-		"exhort", "plead", "direct", "advise", "petition", "summon"):
-		return quotewire.Directive
-	case anyStem(verb, "call") && (particle == "on" || particle == "for" || particle == "upon"):
-		return quotewire.Directive
-	case anyStem(verb, "believe", "think", "expect", "hope", "fear", "suspect", "feel", "assume", "doubt", "worry",
-		"reckon", "estimate", "guess", "imagine", "presume", "trust", "wish") || verb == "thought" || verb == "felt" ||
-		verb == "convinced" || verb == "sure" || verb == "confident" || verb == "concerned" || verb == "worried":
-		return quotewire.Belief
-	case anyStem(verb, "praise", "criticise", "criticize", "thank", "condemn", "welcome", "applaud", "slam", "blast",
-		"denounce", "hail", "commend", "blame", "accuse", "lambast", "rebuke", "castigate", "describe",
-		"characterise", "characterize", "label", "dub", "brand", "congratulate", "salute", "mock", "decry",
-		"deplore", "laud", "lament", "chide", "scold", "fault", "attack", "ridicule", "dismiss", "reject"):
-		return quotewire.Evaluation
-	case stem(verb, "call"):
-		return quotewire.Evaluation // "called the plan "a disaster""
-	case anyStem(verb, "deny", "denie"):
-		if c0 != "that" && (npStarts[c0] || len(content) <= 3) {
-			return quotewire.Evaluation // "denied any wrongdoing"
-		}
-	}
-	if question && direct && strings.Count(d.Text[q.Extent().Start:q.Extent().End], "?") == 1 &&
-		!strings.ContainsAny(strings.TrimRight(d.Text[q.Extent().Start:q.Extent().End], "?\"”’' "), ".!") {
-		return quotewire.Question // "'Why now?' she said"
-	}
-	return quotewire.Statement
 }

@@ -151,7 +151,7 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 	text := r.d.Text
 	head := m.Head.In(text)
 	domain := m.Head.End+1 < len(text) && text[m.Head.End] == '.' && text[m.Head.End+1] >= 'a' && text[m.Head.End+1] <= 'z'
-	if m.Span == m.Head && !domain && strings.IndexByte(head, ' ') < 0 {
+	if !domain && !lowerStart(head) && (strings.IndexByte(head, ' ') < 0 || !phrase.MayHoldTitle(head)) {
 		return
 	}
 	p := phrase.Parse(text, m.Span)

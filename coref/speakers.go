@@ -325,18 +325,19 @@ func (r *resolver) agrees(e int, g Gender, off int) bool {
 	return eg == Unknown || eg == g
 }
 
-// genderOf returns what the article (pronouns after the name, roles) or
-// the given-name lexicon says of person e's gender at off.
+// genderOf returns person e's gender at off: what its roles say
+// ("brother", "Mrs"), else what the given-name lexicon says, else what the
+// article's pronouns after its name say (the costliest to read, so last).
 func (r *resolver) genderOf(e, off int) Gender {
 	if r.d.Entities[e].Type != quotewire.Person || r.d.Entities[e].Anonymous {
 		return Unknown
 	}
-	eg := r.docGender(e, off)
-	if eg == Unknown {
-		eg = roleGender(r.d.Entities[e].Roles)
-	}
+	eg := roleGender(r.d.Entities[e].Roles)
 	if eg == Unknown && r.ranker != nil {
 		eg = r.ranker.genderOf(r.d, e)
+	}
+	if eg == Unknown {
+		eg = r.docGender(e, off)
 	}
 	return eg
 }

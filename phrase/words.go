@@ -1,5 +1,7 @@
 package phrase
 
+import "strings"
+
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -179,3 +181,39 @@ var orgHeads = set("department", "ministry", "center", "centre", "service", "ser
 // CommonHead reports whether a lower-case word is a common noun that names
 // a speaker as a group or by function ("police", "officials", "witness").
 func CommonHead(w string) bool { return commonHeads[w] }
+
+// MayHoldTitle reports whether a capitalised name may carry a title, a
+// role word or a post-nominal that is not part of the name ("Prosecutor
+// Kama Melly QC"), so that reading it with Parse can change it. It does
+// not allocate.
+func MayHoldTitle(name string) bool {
+	var buf [32]byte
+	for i := 0; i < len(name); {
+		for i < len(name) && isSpace(name[i]) {
+			i++
+		}
+		j := i
+		for j < len(name) && !isSpace(name[j]) {
+			j++
+		}
+		w := strings.TrimRight(name[i:j], ".,")
+		if postNominals[w] {
+			return true
+		}
+		if len(w) <= len(buf) {
+			b := buf[:0]
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			}
+			if titles[string(b)] || roleWords[string(b)] || isDemonym(string(b)) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
