@@ -24,6 +24,8 @@ func TestActs(t *testing.T) {
 		{`The company denied any wrongdoing.`, quotewire.Evaluation},
 		{`The company denied that it had broken the law.`, quotewire.Statement},
 		{`The company declined to comment on the report.`, ""},
+		{`The senator has long called for the plant to be closed.`, quotewire.Directive},
+		{`The opposition slammed the budget as a giveaway to the rich.`, quotewire.Evaluation},
 	}
 	p := engine.New()
 	for _, tt := range tests {
