@@ -52,6 +52,14 @@ type QuoteOut struct {
 	Source     *TextSpan   `json:"source"`
 	Speaker    *SpeakerRef `json:"speaker"`
 	Confidence float64     `json:"confidence"`
+	// Continued is true for a quote with no cue of its own that continues
+	// the speaker of the quote before it (a later paragraph of one quote).
+	Continued bool `json:"continued,omitempty"`
+	// Via names who relayed the statement ("…, the newspaper reported"),
+	// when the speaker is someone else.
+	Via *SpeakerRef `json:"via,omitempty"`
+	// ViaSource is the mention that names the relay, with Via.
+	ViaSource *TextSpan `json:"via_source,omitempty"`
 }
 
 // EntityOut is one entity of an Analysis.
@@ -104,10 +112,19 @@ func NewAnalysis(d *Document) *Analysis {
 			act = Statement
 		}
 		o := QuoteOut{Type: q.Kind, Act: act, Content: c, Cue: optSpan(d.Text, q.Cue),
-			Source: optSpan(d.Text, q.Source), Confidence: q.Confidence}
+			Source: optSpan(d.Text, q.Source), Confidence: q.Confidence, Continued: q.Continued}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			e := &d.Entities[q.Speaker]
 			o.Speaker = &SpeakerRef{ID: e.ID, Name: e.Name, Anonymous: e.Anonymous}
+		}
+		if q.Via != nil {
+			o.ViaSource = optSpan(d.Text, &q.Via.Source)
+			if v := q.Via.Entity; v >= 0 && v < len(d.Entities) {
+				e := &d.Entities[v]
+				o.Via = &SpeakerRef{ID: e.ID, Name: e.Name, Anonymous: e.Anonymous}
+			} else {
+				o.Via = &SpeakerRef{Name: d.Text[q.Via.Source.Start:q.Via.Source.End]}
+			}
 		}
 		a.Quotes = append(a.Quotes, o)
 	}

@@ -174,6 +174,16 @@ type Quote struct {
 	// Continued is true when the quote has no cue of its own and continues
 	// the speaker of an earlier quote.
 	Continued bool
+	// Via is the outlet or person who relayed the statement ("…, the
+	// newspaper reported"), when Speaker is someone else; nil otherwise.
+	Via *Relay
+}
+
+// Relay is who passed a statement on: the mention that names them and the
+// entity it resolves to (index in Document.Entities, or -1).
+type Relay struct {
+	Source Span
+	Entity int
 }
 
 // Extent returns the span from the start of the first content part to the

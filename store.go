@@ -55,6 +55,11 @@ type Query struct {
 	From, To string
 	// MinConfidence keeps quotes at least this confident.
 	MinConfidence float64
+	// Acts keeps quotes whose act is one of these (ParseActs reads them
+	// as users write them); empty keeps every act. A Store filters only
+	// when asked: the archive's surfaces (search, the API, the web UI,
+	// export) ask for DefaultActs unless the user chose otherwise.
+	Acts []Act
 	// Limit caps the hits (a Store applies a default when zero); Offset
 	// skips the first hits, for paging.
 	Limit, Offset int
@@ -72,6 +77,22 @@ type Hit struct {
 	// SpeakerID their id in the store (0 when unresolved).
 	Speaker   string `json:"speaker"`
 	SpeakerID int64  `json:"speaker_id,omitempty"`
+	// Act is what the quote does: statement, question, directive,
+	// belief, evaluation or other.
+	Act Act `json:"act"`
+	// Anonymous is true when the article never names the speaker:
+	// Speaker is then the descriptor that stands for them ("a senior
+	// official") and SpeakerID is 0, as such speakers are not stored
+	// across articles.
+	Anonymous bool `json:"anonymous,omitempty"`
+	// Continued is true for a later part of one quote (a paragraph with
+	// no cue of its own that continues the speaker before it).
+	Continued bool `json:"continued,omitempty"`
+	// Via names who relayed the statement ("…, the newspaper reported")
+	// when the speaker is someone else, and ViaID is its id in the store
+	// when it is a stored entity (0 otherwise).
+	Via   string `json:"via,omitempty"`
+	ViaID int64  `json:"via_id,omitempty"`
 	// Confidence is the extractor's confidence.
 	Confidence float64 `json:"confidence"`
 	// ArticleKey, Title, Date, Outlet and URL describe the article.
@@ -116,7 +137,8 @@ type Speaker struct {
 	// RoleSpans are the roles with when they were seen, oldest first,
 	// where the store keeps that (Store.Speaker).
 	RoleSpans []RoleSpan `json:"role_spans,omitempty"`
-	// Quotes counts the quotes attributed to the speaker.
+	// Quotes counts the quotes attributed to the speaker: those whose
+	// act is one of the acts asked for (every act when none are).
 	Quotes int `json:"quotes"`
 }
 
@@ -144,6 +166,9 @@ type Occurrence struct {
 	URL        string `json:"url"`
 	Title      string `json:"title"`
 	Text       string `json:"text"`
+	// Act is what the quote does in this article (statement, question,
+	// ...).
+	Act Act `json:"act"`
 }
 
 // Quotation is one statement, however many articles reported it: the
@@ -201,25 +226,31 @@ type Store interface {
 	// at most q.Limit of them, most first.
 	TopSpeakers(ctx context.Context, q Query) ([]SpeakerCount, error)
 	// Speakers lists speakers whose name or alias contains name (all when
-	// empty), most quoted first, at most limit of them.
-	Speakers(ctx context.Context, name string, limit int) ([]Speaker, error)
+	// empty) and who have quotes of the acts (any act when acts is
+	// empty), most quoted first (counting those acts), at most limit of
+	// them.
+	Speakers(ctx context.Context, name string, acts []Act, limit int) ([]Speaker, error)
 	// Speaker returns one stored person or organisation by id (with its
-	// aliases, roles and quote count), or an error wrapping ErrNotFound.
-	Speaker(ctx context.Context, id int64) (*Speaker, error)
+	// aliases, roles and its count of quotes of the acts, every act when
+	// acts is empty), or an error wrapping ErrNotFound.
+	Speaker(ctx context.Context, id int64, acts []Act) (*Speaker, error)
 	// Entities lists the people, organisations and places whose name or
 	// alias contains name (all when empty), of type typ when it is not
-	// empty, most quoted first, at most limit of them.
-	Entities(ctx context.Context, name string, typ EntityType, limit int) ([]Speaker, error)
+	// empty, most quoted first (counting quotes of the acts, every act
+	// when acts is empty), at most limit of them.
+	Entities(ctx context.Context, name string, typ EntityType, acts []Act, limit int) ([]Speaker, error)
 	// Quotation returns one quotation with its occurrences, oldest first,
 	// or an error wrapping ErrNotFound.
 	Quotation(ctx context.Context, id int64) (*Quotation, error)
 	// Article returns the stored analysis of the article with this key,
 	// or an error wrapping ErrNotFound.
 	Article(ctx context.Context, key string) (*Record, error)
-	// Quotations calls fn for every quotation, in id order, streaming:
-	// the store never holds them all in memory. An error from fn stops
-	// the walk and is returned.
-	Quotations(ctx context.Context, fn func(*Quotation) error) error
+	// Quotations calls fn for every quotation with an occurrence whose
+	// act is one of acts (every quotation when acts is empty), with
+	// those occurrences only and its first date among them, in id order,
+	// streaming: the store never holds them all in memory. An error from
+	// fn stops the walk and is returned.
+	Quotations(ctx context.Context, acts []Act, fn func(*Quotation) error) error
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the store.

@@ -16,8 +16,14 @@ type Acts struct{}
 
 var _ quotewire.Stage = Acts{}
 
-// Process sets Quote.Act on every quote of d and removes the non-statements.
+// Process adds the statements set after a colon lead-in (see
+// ColonBlocks), cuts quotes by paragraph (see SplitParagraphs), gives reports
+// inside reports to their speaker (see Nested), sets Quote.Act
+// on every quote of d and removes the non-statements.
 func (Acts) Process(d *quotewire.Document) error {
+	ColonBlocks(d)
+	SplitParagraphs(d)
+	Nested(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {
@@ -58,6 +64,7 @@ const (
 	denying    // deny: a noun phrase evaluates, a clause states
 	declining  // decline, refuse: "declined to comment" is no statement
 	responding // respond: "did not respond to a request" is no statement
+	topical    // discuss, address, exchange views on: a topic, no proposition
 )
 
 // verbs maps the stem of each reporting verb whose act is not a plain
@@ -89,6 +96,7 @@ var verbs = func() map[string]verbKind {
 	add(denying, "deny")
 	add(declining, "decline", "refuse")
 	add(responding, "respond")
+	add(topical, "discuss", "address")
 	return m
 }()
 
@@ -150,7 +158,9 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 	kind, _ := kindOf(verb)
 	switch kind {
 	case saying:
-		return directQuestion(d, q), true
+		if !topicVerb(verb) {
+			return directQuestion(d, q), true
+		}
 	case directing:
 		return quotewire.Directive, true
 	case believing:
@@ -216,8 +226,28 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 		if !direct && (startsAny(c, "to a request", "to requests", "to an email") || startsAny(after, "to a request", "to requests")) {
 			return "", false
 		}
+	case topical:
+		if !direct {
+			return "", false // "the two leaders discussed the situation in Ukraine"
+		}
+	case saying:
+		if !direct && topicVerb(verb) &&
+			(vi+1 < len(cue) && topicParticles[cue[vi+1]] || startsAny(after, "on ", "views", "note of")) {
+			return "", false // "reported on preparations for", "exchanged views on", "took note of"
+		}
 	}
 	return directQuestion(d, q), true
+}
+
+// topicParticles follow a verb that names a topic, not a proposition:
+// "reported on", "exchanged views on", "took note of".
+var topicParticles = map[string]bool{"on": true, "views": true, "note": true}
+
+// topicVerb reports whether a verb may report a topic rather than a
+// proposition with a particle after it ("reported on", "exchanged views",
+// "took note of"), so that what follows it is read.
+func topicVerb(v string) bool {
+	return strings.HasPrefix(v, "report") || strings.HasPrefix(v, "exchang") || v == "took" || v == "take"
 }
 
 // directQuestion is the act of a quote whose cue says nothing of it: a

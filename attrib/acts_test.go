@@ -26,6 +26,10 @@ func TestActs(t *testing.T) {
 		{`The company declined to comment on the report.`, ""},
 		{`The senator has long called for the plant to be closed.`, quotewire.Directive},
 		{`The opposition slammed the budget as a giveaway to the rich.`, quotewire.Evaluation},
+		{`The two leaders discussed the situation in Ukraine and the monitoring mission.`, ""},
+		{`Putin and Merkel also discussed matters concerning the monitoring mission in Ukraine.`, ""},
+		{`The Independent reported on preparations for the summit in Brussels.`, ""},
+		{`The Independent reported that preparations for the summit had stalled.`, quotewire.Statement},
 	}
 	p := engine.New()
 	for _, tt := range tests {

@@ -33,6 +33,7 @@ const (
 	ruleInverted                  // …, said X.
 	ruleCredit                    // “…” ― Sonya Herridge
 	ruleAs                        // As X put it, …
+	ruleColonBlock                // X said: ¶ an unquoted statement
 	numRules
 )
 
@@ -57,6 +58,7 @@ var confidence = [numRules]float64{
 	ruleSaidThatWeak:  0.61, // 59 of 96
 	ruleInverted:      0.70, // 6 of 8
 	ruleAs:            0.80, // estimated
+	ruleColonBlock:    0.80, // estimated: not in PolNeAR; the news set's government releases
 }
 
 type state struct {
@@ -334,6 +336,11 @@ func (s *state) direct() {
 		var a attribution
 		if !last.unclosed {
 			a, ok = s.after(last.close, hi)
+		}
+		if !ok && statement && q.open == lo && q.open > 0 && s.isPunct(q.open-1, ":") && s.sentenceOf(q.open-1).Paragraph == q.para-1 {
+			// a lead-in paragraph that ends in a colon: "The First Minister
+			// said:" ¶ "…"
+			a, ok = s.before(q.open, s.sentenceStart(q.open-1))
 		}
 		if !ok {
 			a, ok = s.before(q.open, lo)

@@ -1,6 +1,9 @@
 package attrib
 
-import "github.com/quotewire/quotewire"
+import (
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/text"
+)
 
 const maxNP = 10
 
@@ -48,7 +51,7 @@ func (s *state) npBack(end, lo int) (int, bool) {
 	for k-1 >= lo && end-k < maxNP {
 		p := &toks[k-1]
 		switch {
-		case p.Kind == quotewire.Punct && p.Text == "." && k-2 >= lo && (abbrevTitle[toks[k-2].Lower] || isInitial(&toks[k-2])) && toks[k-2].End == p.Start:
+		case p.Kind == quotewire.Punct && p.Text == "." && k-2 >= lo && (text.IsTitleAbbrev(toks[k-2].Lower) || isInitial(&toks[k-2])) && toks[k-2].End == p.Start:
 			k -= 2 // "Mr." "Sen."
 			continue
 		case isPossessive(p):
@@ -105,7 +108,7 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 		switch {
 		case isPossessive(p) && last >= 0:
 			last = k
-		case p.Kind == quotewire.Punct && p.Text == "." && last >= 0 && last == k-1 && (abbrevTitle[toks[k-1].Lower] || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
+		case p.Kind == quotewire.Punct && p.Text == "." && last >= 0 && last == k-1 && (text.IsTitleAbbrev(toks[k-1].Lower) || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
 			last = k
 		case (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") && last >= 0 && k+1 < hi && npWord(&toks[k+1]):
 			// "Secretary of State", "spokesman for the ministry"
@@ -128,11 +131,6 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 }
 
 // abbreviated titles followed by a period.
-var abbrevTitle = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "lt": true, "col": true, "prof": true, "st": true, "jr": true, "sr": true, "rev": true,
-	"sgt": true, "capt": true, "adm": true, "maj": true, "pres": true, "atty": true,
-}
 
 // isInitial reports whether t is a single capital letter or a dotted run of
 // them ("R", "G.K"), as in "Ronald R. Fieldstone".

@@ -9,10 +9,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
 	"github.com/quotewire/quotewire/phrase"
+	"github.com/quotewire/quotewire/text"
 )
 
 // Resolver is the pipeline stage that fills Document.Entities, links
@@ -39,7 +41,7 @@ func (s Resolver) Process(d *quotewire.Document) error {
 
 func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
 	return &resolver{d: d, ranker: rk, byKey: map[string]int{}, bySurname: map[string][]int{},
-		keys: map[string]string{}, spoke: map[int]int{}, firstEntity: -1}
+		keys: map[string]string{}, spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1}
 }
 
 type resolver struct {
@@ -72,6 +74,9 @@ type resolver struct {
 	byRoleHead       map[string]*timeline
 	// anonHead is the head noun of each anonymous speaker, by entity.
 	anonHead map[int]string
+	// notSpeaker is an entity the source being resolved cannot refer to
+	// (the relay of a nested report), or -1.
+	notSpeaker int
 }
 
 // timeline lists entities by the start offset of their mentions, sorted.
@@ -83,6 +88,20 @@ type timeline struct {
 func (tl *timeline) add(start, e int) {
 	tl.starts = append(tl.starts, start)
 	tl.ents = append(tl.ents, e)
+}
+
+// beforeNot returns the entity of the last mention that starts before off
+// and is not entity not, or -1.
+func (tl *timeline) beforeNot(off, not int) int {
+	if tl == nil {
+		return -1
+	}
+	for i := sort.SearchInts(tl.starts, off) - 1; i >= 0; i-- {
+		if tl.ents[i] != not {
+			return tl.ents[i]
+		}
+	}
+	return -1
 }
 
 // before returns the entity of the last mention that starts before off, or -1.
@@ -163,6 +182,13 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 		m.Head = p.Name
 	case m.Head.Contains(p.Name) && nwords(p.Name.In(text)) >= 2:
 		m.Head = p.Name
+	default:
+		return
+	}
+	if m.Type == quotewire.Organization && p.Role.End > p.Role.Start && isPersonNoun(strings.ToLower(lastWord(p.Role.In(text)))) && !phrase.OrgHead(strings.ToLower(lastWord(p.Name.In(text)))) {
+		// "Infrastructure Committee Ranking Member Sam Graves": the
+		// committee made the tagger say organisation; the role says person
+		m.Type = quotewire.Person
 	}
 }
 
@@ -360,7 +386,7 @@ func (r *resolver) buildTimelines() {
 			if i := strings.LastIndexByte(head, '-'); i >= 0 {
 				head = head[i+1:]
 			}
-			head = strings.TrimSuffix(head, "s")
+			head = strings.TrimSuffix(text.TitleWord(head), "s")
 			tl := r.byRoleHead[head]
 			if tl == nil {
 				tl = &timeline{}
@@ -398,8 +424,14 @@ func (r *resolver) insideQuote(sp quotewire.Span) bool {
 }
 
 func (r *resolver) addMention(sp quotewire.Span, kind quotewire.MentionKind, e int) int {
+	return r.addMentionHead(sp, sp, kind, e)
+}
+
+// addMentionHead adds a mention of entity e (none when -1) whose name is
+// head, inside the span sp, and returns its index.
+func (r *resolver) addMentionHead(sp, head quotewire.Span, kind quotewire.MentionKind, e int) int {
 	d := r.d
-	d.Mentions = append(d.Mentions, quotewire.Mention{Span: sp, Head: sp, Kind: kind, Entity: -1})
+	d.Mentions = append(d.Mentions, quotewire.Mention{Span: sp, Head: head, Kind: kind, Entity: -1})
 	mi := len(d.Mentions) - 1
 	if e >= 0 {
 		r.link(mi, e)
@@ -417,6 +449,9 @@ func (r *resolver) finish() {
 		if q.Speaker >= 0 {
 			speaker[q.Speaker] = true
 		}
+		if q.Via != nil && q.Via.Entity >= 0 {
+			speaker[q.Via.Entity] = true
+		}
 	}
 	var out []quotewire.Entity
 	for e := range d.Entities {
@@ -429,6 +464,9 @@ func (r *resolver) finish() {
 		if en.Type == "" {
 			en.Type = quotewire.Person
 		}
+		if en.Type == quotewire.Person && !en.Anonymous && shouting(en.Name) {
+			en.Name = titleCase(en.Name) // "ANDREW RIDLAND" in a story set in capitals
+		}
 		en.ID = "e" + strconv.Itoa(len(out)+1)
 		sortInts(en.Mentions, d)
 		out = append(out, en)
@@ -440,10 +478,50 @@ func (r *resolver) finish() {
 		}
 	}
 	for qi := range d.Quotes {
-		if q := &d.Quotes[qi]; q.Speaker >= 0 {
+		q := &d.Quotes[qi]
+		if q.Speaker >= 0 {
 			q.Speaker = keep[q.Speaker]
 		}
+		if q.Via != nil && q.Via.Entity >= 0 {
+			q.Via.Entity = keep[q.Via.Entity]
+		}
 	}
+}
+
+// shouting reports whether a name of two words or more is written in
+// capitals only ("ANDREW RIDLAND").
+func shouting(name string) bool {
+	if strings.IndexByte(name, ' ') < 0 {
+		return false
+	}
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// titleCase writes each word of a name in capitals with a capital first
+// letter: "ANDREW RIDLAND" → "Andrew Ridland", "MARIE-CLAIRE O'NEIL" →
+// "Marie-Claire O'Neil".
+func titleCase(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	up := true
+	for _, r := range name {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return b.String()
 }
 
 // sortInts orders mention indices by position in the text.

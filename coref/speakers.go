@@ -9,6 +9,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/phrase"
+	"github.com/quotewire/quotewire/text"
 )
 
 // personalPronouns are the pronouns a source may be, with the entity type
@@ -26,7 +27,17 @@ func (r *resolver) speakers() {
 		q := &d.Quotes[qi]
 		switch {
 		case q.Source != nil:
+			if q.Via != nil {
+				// the relay first: it is named before the speaker it relays,
+				// and a descriptor ("the secretary") is not the relay
+				_, q.Via.Entity = r.resolveSource(q.Via.Source, lastSpeaker)
+				r.notSpeaker = q.Via.Entity
+			}
 			q.Mention, q.Speaker = r.resolveSource(*q.Source, lastSpeaker)
+			r.notSpeaker = -1
+			if q.Via != nil && q.Via.Entity >= 0 && q.Via.Entity == q.Speaker {
+				q.Via = nil // "he told them that …" inside his own report
+			}
 			if r.collect && q.Mention >= 0 && q.Speaker >= 0 && d.Mentions[q.Mention].Kind == quotewire.NameMention {
 				r.masked(q.Mention, q.Speaker, lastSpeaker)
 			}
@@ -36,6 +47,11 @@ func (r *resolver) speakers() {
 		if q.Speaker >= 0 {
 			lastSpeaker = q.Speaker
 			r.spoke[q.Speaker]++
+		}
+		if q.Via != nil && q.Via.Entity >= 0 {
+			// the words on the page are the relay's: a paragraph that goes
+			// on with no cue is theirs
+			lastSpeaker = q.Via.Entity
 		}
 	}
 }
@@ -50,6 +66,11 @@ func (r *resolver) speakers() {
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int) {
 	d := r.d
 	p := phrase.Parse(d.Text, src)
+	if p.Kind != phrase.Pronoun {
+		if w, ok := r.appositiveAfter(src); ok {
+			p = w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
+		}
+	}
 	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
 		// a long span is a clause the source finder took whole
 		// ("President Andrzej Duda characterised the deaths as"): its
@@ -72,6 +93,10 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
 	head := strings.TrimSuffix(p.Head, "s")
+	if e := r.issuer(src, p, lastSpeaker); e >= 0 {
+		// "the report found …" is the committee's
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
 	if p.Possessor.End > p.Possessor.Start {
 		// "the prime minister's spokesman" is the spokesman, not the prime
 		// minister: a speaker of their own, named after the possessor
@@ -92,7 +117,8 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			if ok {
 				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, head), lastSpeaker)
 			}
-			if e >= 0 && d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head {
+			if e >= 0 && (e == r.notSpeaker || d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head ||
+				!d.Entities[e].Anonymous && !r.holds(e, head)) {
 				// an unnamed speaker is only ever referred to by its own head noun
 				e = -1
 			}
@@ -103,7 +129,7 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		if e < 0 && isOrgNoun(p.Head) {
 			e = r.recent(quotewire.Organization, src.Start)
 		}
-		if e < 0 && lastSpeaker >= 0 && d.Entities[lastSpeaker].Type == quotewire.Person && !d.Entities[lastSpeaker].Anonymous && isPersonNoun(p.Head) {
+		if e < 0 && lastSpeaker >= 0 && lastSpeaker != r.notSpeaker && d.Entities[lastSpeaker].Type == quotewire.Person && !d.Entities[lastSpeaker].Anonymous && isPersonNoun(p.Head) {
 			e = lastSpeaker
 		}
 		if e >= 0 {
@@ -112,6 +138,39 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	}
 	e := r.anonymous(p.Desc.In(d.Text), p)
 	return r.addMention(src, quotewire.DescriptorMention, e), e
+}
+
+// appositiveAfter reads a source that the attribution stage cut before a
+// bracket or a comma, where the rest of the sentence names the holder of
+// the role: "said National Weather Service (NOAA National Weather Service)
+// Director, retired Air Force Brig. Gen. Jack Kelly.", "said
+// Transportation and Infrastructure Committee Ranking Member Sam Graves
+// (MO-07)." It returns the
+// phrase read to the sentence's end when that finds a name after the
+// source.
+func (r *resolver) appositiveAfter(src quotewire.Span) (phrase.Phrase, bool) {
+	d := r.d
+	rest := d.Text[src.End:]
+	if !strings.HasPrefix(rest, " (") && !strings.HasPrefix(rest, ", ") && !(strings.HasPrefix(rest, " and ") && len(rest) > 5 && rest[5] >= 'A' && rest[5] <= 'Z') {
+		return phrase.Phrase{}, false
+	}
+	ti := d.TokenAt(src.End - 1)
+	if ti < 0 || ti >= len(d.Tokens) {
+		return phrase.Phrase{}, false
+	}
+	se := d.Sentences[d.Tokens[ti].Sentence]
+	end := se.End
+	for end > src.End && strings.IndexByte(".!?\"”’' ", d.Text[end-1]) >= 0 {
+		end--
+	}
+	if end <= src.End || end-src.End > 120 || strings.ContainsAny(d.Text[src.End:end], ";\"“”") {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: end})
+	if p.Kind != phrase.Name || p.Name.Start < src.End || p.Role.End <= p.Role.Start {
+		return phrase.Phrase{}, false
+	}
+	return p, true
 }
 
 // resolveName returns the mention and entity of a source phrase that
@@ -135,9 +194,7 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 	if e < 0 {
 		e = r.newEntity(name, typ)
 	}
-	mi := r.addMention(src, quotewire.NameMention, e)
-	d.Mentions[mi].Head = p.Name
-	return mi, e
+	return r.addMentionHead(src, p.Name, quotewire.NameMention, e), e
 }
 
 // resolvePronoun resolves a personal pronoun source: the last speaker when
@@ -208,6 +265,10 @@ func (r *resolver) anonymous(name string, p phrase.Phrase) int {
 		typ = quotewire.Organization
 	case p.Plural:
 		typ = quotewire.Group
+	case !animate(p.Head):
+		// "the celebratory event", "the complaint": a thing, which "he"
+		// and "she" never refer to
+		typ = quotewire.Organization
 	}
 	d.Entities = append(d.Entities, quotewire.Entity{Name: name, Type: typ, Anonymous: true})
 	e := len(d.Entities) - 1
@@ -265,8 +326,51 @@ func isPersonNoun(h string) bool {
 	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "official",
 		"diplomat", "senator", "candidate", "governor", "secretary", "leader", "chairman",
 		"director", "chief", "mayor", "ambassador", "envoy", "lawmaker", "congressman",
-		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source":
+		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source",
+		"member", "chairwoman", "administrator", "commissioner", "judge", "officer", "general":
 		return true
+	}
+	return false
+}
+
+// holds reports whether entity e may be referred to by a descriptor with
+// this head noun (without its plural s): it has no known role, or one of
+// its roles ends in that noun ("the envoy" is never the mayor of
+// Koszalin).
+func (r *resolver) holds(e int, head string) bool {
+	roles := r.d.Entities[e].Roles
+	if len(roles) == 0 || !isPersonNoun(head) {
+		return true
+	}
+	titled := false
+	for _, role := range roles {
+		rw := strings.TrimSuffix(strings.ToLower(lastWord(role)), ".")
+		if i := strings.LastIndexByte(rw, '-'); i >= 0 {
+			rw = rw[i+1:]
+		}
+		switch rw {
+		case "mr", "mrs", "ms", "miss", "sir", "dame", "dr", "madam":
+			continue // a courtesy title says nothing of the office
+		}
+		titled = true
+		if strings.TrimSuffix(text.TitleWord(rw), "s") == head {
+			return true
+		}
+	}
+	return !titled
+}
+
+// animate reports whether a singular head noun names a person: a role
+// ("minister", "spokesman"), a speaker's common head ("witness",
+// "official"), or a noun of agent ("resident", "teacher", "analyst").
+func animate(h string) bool {
+	if isPersonNoun(h) || phrase.CommonHead(h) {
+		return true
+	}
+	for _, suf := range [...]string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "at", "ger", "yst", "ian"} {
+		if strings.HasSuffix(h, suf) && len(h) > len(suf)+2 {
+			return true
+		}
 	}
 	return false
 }
@@ -274,7 +378,7 @@ func isPersonNoun(h string) bool {
 // byRole returns the most recent entity (mentioned before off) with a
 // role whose head word is head ("minister" for "Russian Foreign Minister").
 func (r *resolver) byRole(head string, off int) int {
-	return r.byRoleHead[strings.TrimSuffix(head, "s")].before(off)
+	return r.byRoleHead[strings.TrimSuffix(head, "s")].beforeNot(off, r.notSpeaker)
 }
 
 // recent returns the entity of type typ ("" for any) mentioned last before

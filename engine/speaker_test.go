@@ -82,3 +82,79 @@ func TestSpeakerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNamesNewsShapes runs the default pipeline on
+// testdata/speakers-session.txt: the shapes of sentence behind the
+// news set's commonest speaker mistakes (ranks and initials with periods,
+// a role then a comma then the name, a lead-in that ends in a colon before
+// a quote of several paragraphs, reports inside reports, documents that
+// speak for their issuer, titles inside a committee's name), each written
+// afresh, and checks speaker, relay and continuation.
+func TestSpeakerNamesNewsShapes(t *testing.T) {
+	b, err := os.ReadFile("testdata/speakers-session.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(quotewire.Article{ID: "shapes", Text: string(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		content, speaker, via string
+		continued             bool
+		act                   quotewire.Act
+	}{
+		{"This is what we train for", "Patrick M. Hamilton", "", false, quotewire.Statement},
+		{"A lot of people need our help", "Roberto Rivera", "", false, quotewire.Statement},
+		{"Our objective is hurricane awareness", "Jack Kelly", "", false, quotewire.Statement},
+		{"the storm was still very dangerous", "Joseph L. Lengyel", "", false, quotewire.Statement},
+		{"today’s agreement is a welcome step", "Nicola Sturgeon", "", false, quotewire.Statement},
+		{"The next phase will be significantly tougher", "Nicola Sturgeon", "", true, quotewire.Statement},
+		{"one of the biggest cases of trafficking", "Gary Griffith", "Guardian Media", false, quotewire.Evaluation},
+		{"the two nations will always enjoy", "Ash Carter", "Peter Cook", false, quotewire.Statement},
+		{"the Home Office ignored expert advice", "APPG group", "", false, quotewire.Statement},
+		{"Putting these sites back into use", "Sam Graves", "", false, quotewire.Statement},
+		{"We will hold companies accountable", "David M. Uhlmann", "", false, quotewire.Statement},
+		{"We welcome the fact", "Tony Wright", "", false, quotewire.Statement},
+		{"This review will help strengthen", "Priti Patel", "", false, quotewire.Statement},
+		{"The threat is growing", "Priti Patel", "", true, quotewire.Statement},
+	}
+	for _, tt := range tests {
+		t.Run(tt.content, func(t *testing.T) {
+			var q *quotewire.QuoteOut
+			for i := range a.Quotes {
+				if strings.Contains(a.Quotes[i].Content.Text, tt.content) {
+					q = &a.Quotes[i]
+					break
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quote holds %q", tt.content)
+			}
+			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
+				t.Errorf("speaker %+v, want %q", q.Speaker, tt.speaker)
+			}
+			via := ""
+			if q.Via != nil {
+				via = q.Via.Name
+			}
+			if via != tt.via {
+				t.Errorf("via %q, want %q", via, tt.via)
+			}
+			if q.Continued != tt.continued || q.Act != tt.act {
+				t.Errorf("continued %v act %q, want %v %q", q.Continued, q.Act, tt.continued, tt.act)
+			}
+		})
+	}
+	for _, q := range a.Quotes {
+		if strings.Contains(q.Content.Text, "situation in Ukraine") {
+			t.Errorf("%q: discussing a topic states nothing, yet came out as a quote", q.Content.Text)
+		}
+		if strings.Contains(q.Content.Text, "Small boat crossings") {
+			t.Errorf("a heading came out as a quote: %q", q.Content.Text)
+		}
+		if strings.Contains(q.Content.Text, "While we wish") && strings.Contains(q.Content.Text, "next phase") {
+			t.Errorf("a quote of two paragraphs came out whole: %q", q.Content.Text)
+		}
+	}
+}

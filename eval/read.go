@@ -318,6 +318,19 @@ func PolNeARPredictions(a *quotewire.Analysis) []Prediction {
 	all := PredictionsFromAnalysis(a)
 	out := make([]Prediction, 0, len(all))
 	for i := range a.Quotes {
+		if q := &a.Quotes[i]; q.ViaSource != nil {
+			// a relayed report is, in PolNeAR, the relay's attribution of
+			// the whole clause ("Guardian Media reports that [Griffith
+			// called the situation …]")
+			p := &all[i]
+			start := q.Content.Start
+			if q.Source != nil && q.Source.Start < start {
+				start = q.Source.Start
+			}
+			p.Content = []quotewire.Span{{Start: start, End: q.Content.End}}
+			p.Source = []quotewire.Span{{Start: q.ViaSource.Start, End: q.ViaSource.End}}
+			p.Cue = nil
+		}
 		if continues(a, i) && len(out) > 0 {
 			last := &out[len(out)-1]
 			last.Content = append(last.Content, all[i].Content...)
@@ -336,6 +349,9 @@ func continues(a *quotewire.Analysis, i int) bool {
 		return false
 	}
 	q, prev := &a.Quotes[i], &a.Quotes[i-1]
+	if q.Continued && q.Cue == nil && q.Source == nil {
+		return true // a later paragraph of one quote (attrib.SplitParagraphs)
+	}
 	return q.Cue == nil && q.Source == nil && q.Speaker != nil && q.Type == quotewire.Direct &&
 		prev.Speaker != nil && prev.Speaker.ID == q.Speaker.ID
 }

@@ -270,6 +270,29 @@ func TestPredictionsFromAnalysis(t *testing.T) {
 	}
 }
 
+// TestPolNeARPredictions checks PolNeAR's conventions: a later paragraph
+// of one quote folds into the quote it continues, and a relayed report is
+// the relay's attribution of the whole clause, the speaker's own source
+// and cue inside it.
+func TestPolNeARPredictions(t *testing.T) {
+	speaker := &quotewire.SpeakerRef{ID: "e1", Name: "Nicola Sturgeon"}
+	a := &quotewire.Analysis{ID: "x", Quotes: []quotewire.QuoteOut{
+		{Type: quotewire.Direct, Content: quotewire.ContentSpan{Start: 10, End: 20}, Cue: &quotewire.TextSpan{Start: 0, End: 4}, Source: &quotewire.TextSpan{Start: 5, End: 9}, Speaker: speaker},
+		{Type: quotewire.Direct, Content: quotewire.ContentSpan{Start: 22, End: 30}, Continued: true},
+		// "Guardian Media reports that Griffith called it X": relay 40-54,
+		// speaker 65-73, cue 74-80, content 81-95
+		{Type: quotewire.Indirect, Content: quotewire.ContentSpan{Start: 81, End: 95}, Cue: &quotewire.TextSpan{Start: 74, End: 80},
+			Source: &quotewire.TextSpan{Start: 65, End: 73}, Via: &quotewire.SpeakerRef{Name: "Guardian Media"}, ViaSource: &quotewire.TextSpan{Start: 40, End: 54}},
+	}}
+	want := []Prediction{
+		{Content: []quotewire.Span{{Start: 10, End: 20}, {Start: 22, End: 30}}, Cue: sp(0, 4), Source: sp(5, 9)},
+		{Content: sp(65, 95), Source: sp(40, 54)},
+	}
+	if got := PolNeARPredictions(a); !equalPreds(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
 // TestIntPython checks pyIntString against Python's int() on every string
 // of up to four characters from a pool of digits, signs, underscores and
 // white space of several kinds.

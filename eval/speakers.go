@@ -96,6 +96,7 @@ type SpeakerScore struct {
 	// among those whose gold has an act.
 	actRight, actScored int
 	wrong               []string // examples of wrong speakers, for people
+	missed, spurious    []string // examples of quotes missed and quotes not in the gold
 }
 
 // mentionRow is the row a gold quote is counted in: its mention kind, or
@@ -160,6 +161,26 @@ func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 				got = pq.Speaker.Name
 			}
 			s.wrong = append(s.wrong, fmt.Sprintf("%s: %q by %s, quotewire says %s", g.URL, clip(g.Text[gq.Content.Start:gq.Content.End], 60), gq.Speaker, got))
+		}
+	}
+	paired := make(map[int]bool, len(sc.Pairs))
+	predPaired := make(map[int]bool, len(sc.Pairs))
+	for _, p := range sc.Pairs {
+		paired[p.Gold], predPaired[p.Pred] = true, true
+	}
+	for gi, gq := range g.Quotes {
+		if !paired[gi] && len(s.missed) < 300 {
+			s.missed = append(s.missed, fmt.Sprintf("%s: %q by %s (%s)", g.URL, clip(g.Text[gq.Content.Start:gq.Content.End], 80), gq.Speaker, mentionRow(gq)))
+		}
+	}
+	for _, pi := range sc.Kept {
+		if !predPaired[pi] && len(s.spurious) < 300 {
+			pq := a.Quotes[pi]
+			who := "none"
+			if pq.Speaker != nil {
+				who = pq.Speaker.Name
+			}
+			s.spurious = append(s.spurious, fmt.Sprintf("%s: %q by %s (%s)", g.URL, clip(pq.Content.Text, 80), who, pq.Act))
 		}
 	}
 }
@@ -349,6 +370,13 @@ func writeCounts(w io.Writer, what string, keys []string, counts map[string]*spe
 	}
 	return tw.Flush()
 }
+
+// Missed returns examples of hand-checked quotes quotewire did not find.
+func (s *SpeakerScore) Missed() []string { return s.missed }
+
+// Spurious returns examples of quotes quotewire reports that match no
+// hand-checked one.
+func (s *SpeakerScore) Spurious() []string { return s.spurious }
 
 // Wrong returns examples of quotes found with the wrong speaker.
 func (s *SpeakerScore) Wrong() []string { return s.wrong }

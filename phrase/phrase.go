@@ -94,7 +94,10 @@ type word struct {
 func Parse(text string, sp quotewire.Span) Phrase {
 	sp = widen(text, sp)
 	var buf [16]word
-	ws := split(text, sp, buf[:0])
+	ws := dropBrackets(split(text, sp, buf[:0]))
+	if p, ok := appositive(text, ws); ok {
+		return p
+	}
 	ws = cutClause(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
 	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower || ws[len(ws)-1].lower == "also") {
@@ -164,7 +167,7 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	// a possessor: "the prime minister's spokesman", "Chelyabinsk's
 	// governor", "his lawyer"
 	for i := len(rest) - 2; i >= 0; i-- {
-		if base, ok := possessive(rest[i]); ok {
+		if base, ok := possessive(rest[i]); ok && !prepositionIn(rest[:i]) {
 			p.Possessor = quotewire.Span{Start: ws[0].s, End: base}
 			p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
 			rest = rest[i+1:]
@@ -221,20 +224,123 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	return p
 }
 
+// dropBrackets leaves out a bracketed aside inside a phrase: "National
+// Weather Service (NOAA National Weather Service) Director". A phrase that
+// opens with a bracket is left as it is.
+func dropBrackets(ws []word) []word {
+	out := ws[:0]
+	depth := 0
+	for i, w := range ws {
+		if depth == 0 && strings.HasPrefix(w.w, "(") && i > 0 {
+			depth = 1
+		}
+		if depth > 0 {
+			if strings.Contains(w.w, ")") {
+				depth = 0
+				if rest := w.w[strings.IndexByte(w.w, ')')+1:]; rest == "," && len(out) > 0 {
+					// "(NOAA National Weather Service)," keeps its comma
+					last := out[len(out)-1]
+					last.w += ","
+					out[len(out)-1] = last
+				}
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// prepositionIn reports whether a preposition stands after the first word
+// of ws: a possessive after it is inside a prepositional phrase
+// ("Assistant Administrator David M. Uhlmann for EPA’s Office").
+func prepositionIn(ws []word) bool {
+	for i, w := range ws {
+		if i > 0 && prepositions[w.lower] && w.w == w.lower {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive reads a role, a comma and the name of who holds it:
+// "National Weather Service Director, retired Air Force Brig. Gen. Jack
+// Kelly", "COMMANDER OF THE SECOND CAVALRY REGIMENT, COLONEL PATRICK
+// ELLIS,". The part before the comma must start or end with a title and
+// the part after it must be a name, with titles of its own or none.
+func appositive(text string, ws []word) (Phrase, bool) {
+	comma := -1
+	for i, w := range ws {
+		if strings.HasSuffix(w.w, ",") {
+			comma = i
+			break
+		}
+		if strings.ContainsAny(w.w, ",;()") || i > 0 && relatives[w.lower] && w.w == w.lower {
+			return Phrase{}, false
+		}
+	}
+	if comma < 1 || comma+2 > len(ws) {
+		return Phrase{}, false
+	}
+	a := ws[:comma+1]
+	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] || pronouns[a[0].lower] {
+		return Phrase{}, false
+	}
+	b := ws[comma+1:]
+	for i, w := range b {
+		if strings.ContainsAny(w.w, ",;(") {
+			b = b[:i+1]
+			break
+		}
+	}
+	if len(b) > 0 && strings.HasSuffix(b[len(b)-1].w, ",") {
+		last := b[len(b)-1]
+		last.e--
+		last.w = last.w[:len(last.w)-1]
+		b = append(b[:len(b)-1:len(b)-1], last)
+	}
+	for len(b) > 1 && (b[0].lower == "retired" || b[0].lower == "former" || b[0].lower == "the") {
+		b = b[1:]
+	}
+	ns, ne, ok := trailingName(b)
+	if !ok || ne-ns < 2 || orgHeads[b[ne-1].lower] {
+		return Phrase{}, false // a person's full name, not a place or a body
+	}
+	for _, w := range b[ns:ne] {
+		if titles[strings.TrimSuffix(w.lower, ".")] {
+			return Phrase{}, false
+		}
+	}
+	p := Phrase{Kind: Name, Span: quotewire.Span{Start: ws[0].s, End: b[ne-1].e}}
+	p.Name = quotewire.Span{Start: b[ns].s, End: trimRight(text, quotewire.Span{Start: b[ns].s, End: b[ne-1].e})}
+	p.Role = quotewire.Span{Start: a[0].s, End: trimRight(text, quotewire.Span{Start: a[0].s, End: a[len(a)-1].e})}
+	p.Desc = p.Role
+	return p, true
+}
+
 // widen extends sp to whole words: a source span "com" inside "Znak.com"
 // becomes "Znak.com".
 func widen(text string, sp quotewire.Span) quotewire.Span {
 	for sp.Start > 0 && sp.Start < sp.End {
-		c := text[sp.Start-1]
-		if isWordByte(c) || (c == '.' || c == '-') && sp.Start > 1 && isWordByte(text[sp.Start-2]) {
-			sp.Start--
+		r, n := utf8.DecodeLastRuneInString(text[:sp.Start])
+		if isWordRune(r) {
+			sp.Start -= n
 			continue
+		}
+		if (r == '.' || r == '-') && sp.Start > 1 {
+			if r2, _ := utf8.DecodeLastRuneInString(text[:sp.Start-1]); isWordRune(r2) {
+				sp.Start--
+				continue
+			}
 		}
 		break
 	}
-	for sp.End > sp.Start && sp.End < len(text) && isWordByte(text[sp.End-1]) {
-		if isWordByte(text[sp.End]) {
-			sp.End++
+	for sp.End > sp.Start && sp.End < len(text) {
+		if last, _ := utf8.DecodeLastRuneInString(text[sp.Start:sp.End]); !isWordRune(last) {
+			break
+		}
+		if r, n := utf8.DecodeRuneInString(text[sp.End:]); isWordRune(r) {
+			sp.End += n
 			continue
 		}
 		if text[sp.End] == '.' && sp.End+2 < len(text) && text[sp.End+1] >= 'a' && text[sp.End+1] <= 'z' && isWordByte(text[sp.End+2]) {
@@ -245,6 +351,15 @@ func widen(text string, sp quotewire.Span) quotewire.Span {
 		break
 	}
 	return sp
+}
+
+// isWordRune reports whether r is a letter or a digit: "Hernández" is one
+// word, "“The" is a quotation mark and a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isWordByte(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {

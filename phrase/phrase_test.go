@@ -60,6 +60,17 @@ func TestParse(t *testing.T) {
 		{in: "", kind: Invalid},
 		{in: "One of the children", kind: Descriptor, desc: "One of the children", head: "children"},
 		{in: "some of the protesters Wikinews interviewed", kind: Descriptor, head: "protesters"},
+		// a role, a comma, then who holds it
+		{in: "National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly", kind: Name, name: "Jack Kelly", role: "National Weather Service Director"},
+		{in: "National Weather Service (NOAA National Weather Service) Director, retired Air Force Brig. Gen. Jack Kelly", kind: Name, name: "Jack Kelly"},
+		{in: "BRITISH INFANTRY OFFICER, LIEUTENANT COLONEL ANDREW RIDLAND,", kind: Name, name: "ANDREW RIDLAND", role: "BRITISH INFANTRY OFFICER"},
+		{in: "COMMANDER OF THE SECOND CAVALRY REGIMENT, COLONEL PATRICK ELLIS,", kind: Name, name: "PATRICK ELLIS"},
+		{in: "Peter Cook, who spoke", kind: Name, name: "Peter Cook"},
+		// titles inside a committee's name, a possessive inside a prepositional phrase
+		{in: "Infrastructure Committee Ranking Member Sam Graves", kind: Name, name: "Sam Graves", role: "Infrastructure Committee Ranking Member"},
+		{in: "Committee Chairman Tony Wright MP", kind: Name, name: "Tony Wright"},
+		{in: "Assistant Administrator David M. Uhlmann for EPA’s Office", kind: Name, name: "David M. Uhlmann"},
+		{in: "Rep. Trey Gowdy (R-S.C.)", kind: Name, name: "Trey Gowdy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -103,6 +114,21 @@ func TestParseWidens(t *testing.T) {
 	p := Parse(text, quotewire.Span{Start: 5, End: 8}) // "com"
 	if p.Kind != Name || p.Name.In(text) != "Znak.com" {
 		t.Fatalf("got %v %q, want name Znak.com", p.Kind, p.Name.In(text))
+	}
+}
+
+func TestParseWidensToLettersOnly(t *testing.T) {
+	// a curly quotation mark before the span is no part of a word
+	text := "“The secretary reaffirmed that those bonds endure"
+	start := len("“")
+	p := Parse(text, quotewire.Span{Start: start, End: start + len("The secretary")})
+	if got := p.Span.In(text); got != "The secretary" {
+		t.Fatalf("span %q, want %q", got, "The secretary")
+	}
+	text = "Justo Hernández explained."
+	p = Parse(text, quotewire.Span{Start: 0, End: len("Justo Hern")})
+	if got := p.Name.In(text); got != "Justo Hernández" {
+		t.Fatalf("name %q, want Justo Hernández", got)
 	}
 }
 

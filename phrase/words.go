@@ -117,7 +117,7 @@ var roleWords = set("official", "officials", "congressman", "congresswoman", "la
 	"agriculture", "environment", "energy", "transport", "culture", "sports", "labour", "labor",
 	"development", "cooperation", "european", "international", "u.s", "us", "uk", "un", "eu", "nato",
 	"democratic", "republican", "democrat", "conservative", "liberal", "socialist", "green",
-	"independent")
+	"independent", "member", "ranking")
 
 // demonyms are nationality adjectives the suffix rule misses.
 var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",

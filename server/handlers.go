@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/server/ui"
@@ -95,6 +96,18 @@ func validDate(d string) bool {
 	return true
 }
 
+// actsParam returns the acts the parameter acts asks for:
+// quotewire.DefaultActs (statements) when it is absent or empty, nil (every
+// act) for "all", else the acts it lists separated by commas; a 400
+// error names the acts there are.
+func actsParam(v url.Values) ([]quotewire.Act, error) {
+	acts, err := quotewire.ParseActs(v.Get("acts"))
+	if err != nil {
+		return nil, badRequest("acts: %s", strings.TrimPrefix(err.Error(), quotewire.ErrBadQuery.Error()+": "))
+	}
+	return acts, nil
+}
+
 // quotesPage is the reply of GET /api/quotes.
 type quotesPage struct {
 	Quotes []quotewire.Hit `json:"quotes"`
@@ -123,6 +136,9 @@ func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {
 			return badRequest("min_confidence %q: use a number from 0 to 1", mc)
 		}
 		q.MinConfidence = f
+	}
+	if q.Acts, err = actsParam(v); err != nil {
+		return err
 	}
 	if q.Limit, err = intParam(v, "limit", DefaultLimit, 1, MaxLimit); err != nil {
 		return err
@@ -164,7 +180,11 @@ func (s *Server) speakers(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	sp, err := s.store.Speakers(r.Context(), v.Get("name"), limit)
+	acts, err := actsParam(v)
+	if err != nil {
+		return err
+	}
+	sp, err := s.store.Speakers(r.Context(), v.Get("name"), acts, limit)
 	if err != nil {
 		return err
 	}
@@ -177,13 +197,17 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	acts, err := actsParam(v)
+	if err != nil {
+		return err
+	}
 	typ := quotewire.EntityType(v.Get("type"))
 	switch typ {
 	case "", quotewire.Person, quotewire.Organization, quotewire.Place:
 	default:
 		return badRequest("type %q: use person, organization or place", typ)
 	}
-	es, err := s.store.Entities(r.Context(), v.Get("name"), typ, limit)
+	es, err := s.store.Entities(r.Context(), v.Get("name"), typ, acts, limit)
 	if err != nil {
 		return err
 	}
@@ -225,6 +249,9 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if q.To, err = dateParam(v, "to"); err != nil {
 		return err
 	}
+	if q.Acts, err = actsParam(v); err != nil {
+		return err
+	}
 	bs, err := s.store.Timeline(r.Context(), q, period)
 	if err != nil {
 		return err
@@ -240,6 +267,9 @@ func (s *Server) topSpeakers(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if q.To, err = dateParam(v, "to"); err != nil {
+		return err
+	}
+	if q.Acts, err = actsParam(v); err != nil {
 		return err
 	}
 	if q.Limit, err = intParam(v, "limit", DefaultLimit, 1, MaxLimit); err != nil {

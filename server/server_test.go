@@ -179,7 +179,7 @@ type ids struct {
 func findIDs(t *testing.T, s *sqlite.Store) ids {
 	t.Helper()
 	ctx := context.Background()
-	sp, err := s.Speakers(ctx, "lavrov", 1)
+	sp, err := s.Speakers(ctx, "lavrov", nil, 1)
 	if err != nil || len(sp) != 1 {
 		t.Fatalf("Speakers(lavrov) = %v, %v", sp, err)
 	}

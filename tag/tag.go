@@ -11,6 +11,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/tag/lexicon"
+	"github.com/quotewire/quotewire/text"
 )
 
 // Tagger is the pipeline stage that fills Document.Mentions with name
@@ -98,7 +99,7 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 		return true
 	case tk.Kind == quotewire.Word && titles[tk.Lower]:
 		return true
-	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && abbrevTitle(t.tok(i-1).Lower) && t.tok(i-1).End == tk.Start:
+	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && (abbrevTitle(t.tok(i-1).Lower) || isInitial(t.tok(i-1))):
 		return true
 	}
 	return false
@@ -113,13 +114,13 @@ func hasParticlePrefix(l string) bool {
 	return false
 }
 
-func abbrevTitle(l string) bool {
-	switch l {
-	case "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "st", "rev", "sgt", "capt", "adm", "maj", "jr", "sr":
-		return true
-	}
-	return false
+// isInitial reports whether tk is a single capital letter: the "C" of
+// "Conrad C. Lautenbacher".
+func isInitial(tk *quotewire.Token) bool {
+	return tk.Kind == quotewire.Word && len(tk.Text) == 1 && tk.Text[0] >= 'A' && tk.Text[0] <= 'Z'
 }
+
+func abbrevTitle(l string) bool { return text.IsTitleAbbrev(l) }
 
 // sentence finds the name runs of one sentence and turns them into mentions.
 func (t *tagger) sentence(se *quotewire.Sentence) {

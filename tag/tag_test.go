@@ -37,6 +37,8 @@ func TestTagger(t *testing.T) {
 		{"Until recently, we did not see it. Although it rained, they stayed.", nil},
 		{"Officials of the Federal Security Service met the UN Security Council Counter-Terrorism Committee.", []string{"organization:Federal Security Service", "organization:UN Security Council Counter-Terrorism Committee"}},
 		{"The meeting was attended by Hillary Clinton and Mr. Trump.", []string{"person:Hillary Clinton", "person:Trump(Mr.)"}},
+		{"It was said by retired Navy Vice Adm. Conrad C. Lautenbacher on the ship.", []string{"person:Conrad C. Lautenbacher(Navy Vice Adm.)"}},
+		{"He was welcomed by Army Brig. Gen. Patrick M. Hamilton and Pfc. Roberto Rivera.", []string{"person:Patrick M. Hamilton(Army Brig. Gen.)", "person:Roberto Rivera(Pfc.)"}},
 	}
 	for _, tt := range tests {
 		got := mentions(tt.in)

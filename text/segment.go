@@ -123,6 +123,41 @@ var abbreviations = map[string]bool{
 	"fig": true, "vol": true, "ave": true, "blvd": true, "dept": true, "est": true, "e.g": true, "i.e": true,
 }
 
+// titleAbbrevs are the abbreviated titles and ranks written before a
+// name ("Gen.", "Brig.", "Pfc.", "Sen.").
+var titleAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "prof": true, "st": true, "jr": true, "sr": true, "rev": true,
+	"sgt": true, "capt": true, "adm": true, "maj": true, "pres": true, "atty": true,
+	"brig": true, "pfc": true, "pvt": true, "cpl": true, "spc": true, "sfc": true, "cmdr": true, "cdr": true,
+	"cpt": true, "ssgt": true, "msgt": true, "tsgt": true, "lcpl": true, "amb": true, "supt": true, "insp": true,
+}
+
+// IsTitleAbbrev reports whether lower (a lower-cased word without its
+// period) is an abbreviated title or rank written before a name: "gen",
+// "brig", "pfc", "sen", "mr".
+func IsTitleAbbrev(lower string) bool { return titleAbbrevs[lower] }
+
+// titleWords spell out the abbreviated titles that refer back as a noun
+// ("Gen. Joseph Lengyel" … "the general").
+var titleWords = map[string]string{
+	"gen": "general", "adm": "admiral", "sen": "senator", "gov": "governor", "rep": "representative",
+	"lt": "lieutenant", "col": "colonel", "capt": "captain", "cpt": "captain", "maj": "major",
+	"sgt": "sergeant", "cmdr": "commander", "cdr": "commander", "pfc": "private", "pvt": "private",
+	"cpl": "corporal", "spc": "specialist", "amb": "ambassador", "supt": "superintendent",
+	"insp": "inspector", "atty": "attorney", "prof": "professor", "dr": "doctor", "pres": "president",
+}
+
+// TitleWord returns the word an abbreviated title stands for ("gen" →
+// "general"), or lower itself when it is no abbreviation. lower is
+// lower-case, with or without its period.
+func TitleWord(lower string) string {
+	if w, ok := titleWords[strings.TrimSuffix(lower, ".")]; ok {
+		return w
+	}
+	return lower
+}
+
 // closers may follow a sentence-final mark and still belong to the sentence.
 func isCloser(t, prev *quotewire.Token) bool {
 	if t.Kind == quotewire.QuoteMark {
@@ -185,7 +220,7 @@ func isAbbrev(t *quotewire.Token) bool {
 	if len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' {
 		return true
 	}
-	return abbreviations[t.Lower]
+	return abbreviations[t.Lower] || titleAbbrevs[t.Lower]
 }
 
 // startsSentence reports whether toks[i] can start a sentence after the

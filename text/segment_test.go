@@ -67,6 +67,8 @@ func TestSentences(t *testing.T) {
 		{"It grew 2.5 percent. Then fell.", []string{"It grew 2.5 percent.", "Then fell."}},
 		{"Sen. John F. Kennedy spoke. On Oct. 4 we met.", []string{"Sen. John F. Kennedy spoke.", "On Oct. 4 we met."}},
 		{"One para.\n\nTwo para", []string{"One para.", "Two para"}},
+		{"said Army Brig. Gen. Patrick Hamilton. It rained.", []string{"said Army Brig. Gen. Patrick Hamilton.", "It rained."}},
+		{"said Pfc. Roberto Rivera, who joined in May.", []string{"said Pfc. Roberto Rivera, who joined in May."}},
 		{"no end at all", []string{"no end at all"}},
 		{"", nil},
 	}
@@ -77,6 +79,22 @@ func TestSentences(t *testing.T) {
 				t.Errorf("sentences(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTitleWord(t *testing.T) {
+	for in, want := range map[string]string{"gen": "general", "Gen.": "Gen.", "adm.": "admiral", "brig": "brig", "pfc": "private", "minister": "minister"} {
+		if got := TitleWord(in); got != want {
+			t.Errorf("TitleWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, w := range []string{"gen", "brig", "pfc", "sen", "mr"} {
+		if !IsTitleAbbrev(w) {
+			t.Errorf("IsTitleAbbrev(%q) = false", w)
+		}
+	}
+	if IsTitleAbbrev("the") {
+		t.Error(`IsTitleAbbrev("the") = true`)
 	}
 }
 

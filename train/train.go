@@ -62,11 +62,7 @@ func Examples(path string, limit int, tagger *pos.Tagger) ([]model.Example, erro
 				return fmt.Errorf("article %s: %w", g.ID, err)
 			}
 		}
-		atts := make([]model.Attribution, len(g.Attributions))
-		for i, a := range g.Attributions {
-			atts[i] = model.Attribution{Content: a.Content, Cue: a.Cue, Source: a.Source}
-		}
-		exs = append(exs, model.NewExample(d, atts))
+		exs = append(exs, model.NewExample(d, attributions(g)))
 		return nil
 	})
 	if err != nil && !errors.Is(err, stop) {

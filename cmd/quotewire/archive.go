@@ -69,8 +69,8 @@ const formatCSV = "csv"
 
 func (m *Main) searchCommand() *cobra.Command {
 	var (
-		db, format string
-		q          quotewire.Query
+		db, format, acts string
+		q                quotewire.Query
 	)
 	c := &cobra.Command{
 		Use:   "search [QUERY]",
@@ -90,9 +90,13 @@ Operators are upper-case; lower-case "or" and "not" are ordinary words.
 Filters narrow the quotes: --speaker (a name or surname; spelling variants
 such as Sergei/Sergey match), --entity (articles mentioning it), --outlet
 (the site's host, e.g. tass.com), --from and --to (YYYY, YYYY-MM or
-YYYY-MM-DD, inclusive). A query may be only filters.
+YYYY-MM-DD, inclusive). A query may be only filters (--acts too).
+
+Quotes are statements unless --acts asks for other acts: question,
+directive, belief, evaluation, other, several separated by commas, or all.
 
   quotewire search --db news.db sanctions --speaker Lavrov
+  quotewire search --db news.db sanctions --acts statement,belief
   quotewire search --db news.db --from 2019-01 --to 2019-03 --format csv > q1.csv
   quotewire search --db news.db '"climate change"' --outlet bbc.co.uk --format jsonl`,
 		Args: cobra.ArbitraryArgs,
@@ -103,8 +107,12 @@ YYYY-MM-DD, inclusive). A query may be only filters.
 				return usageError{fmt.Sprintf("unknown --format %q: use table, json, jsonl or csv", format)}
 			}
 			q.Text = strings.Join(args, " ")
-			if q.Text == "" && q.Speaker == "" && q.Entity == "" && q.Outlet == "" && q.From == "" && q.To == "" {
-				return usageError{"search needs words to look for or a filter such as --speaker (see 'quotewire search --help')"}
+			var err error
+			if q.Acts, err = actsFlag(acts); err != nil {
+				return err
+			}
+			if q.Text == "" && q.Speaker == "" && q.Entity == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
+				return usageError{"search needs words to look for or a filter such as --speaker or --acts (see 'quotewire search --help')"}
 			}
 			s, err := openStore(db, true)
 			if err != nil {
@@ -129,9 +137,40 @@ YYYY-MM-DD, inclusive). A query may be only filters.
 	c.Flags().StringVar(&q.From, "from", "", "only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")
 	c.Flags().StringVar(&q.To, "to", "", "only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)")
 	c.Flags().Float64Var(&q.MinConfidence, "min-confidence", 0, "only quotes with at least this confidence (0..1)")
+	actsFlagVar(c, &acts, "quotes")
 	c.Flags().IntVarP(&q.Limit, "limit", "n", 20, "at most this many results")
 	c.Flags().IntVar(&q.Offset, "offset", 0, "skip this many results first (for paging)")
 	return c
+}
+
+// actsFlagVar adds the --acts flag, which chooses the acts of the things
+// (quotes, quotations) a command writes; statements by default.
+func actsFlagVar(c *cobra.Command, acts *string, things string) {
+	c.Flags().StringVar(acts, "acts", string(quotewire.Statement),
+		"only "+things+" of these acts: statement, question, directive, belief, evaluation, other, several separated by commas, or all")
+}
+
+// actsFlag reads the --acts flag (see quotewire.ParseActs).
+func actsFlag(s string) ([]quotewire.Act, error) {
+	acts, err := quotewire.ParseActs(s)
+	if err != nil {
+		return nil, usageError{"--acts: " + strings.TrimPrefix(err.Error(), quotewire.ErrBadQuery.Error()+": ")}
+	}
+	return acts, nil
+}
+
+// speakerCell describes a hit's speaker for a table or CSV cell: the
+// name, "(unnamed)" after a descriptor the article gives instead of a
+// name, and who relayed it.
+func speakerCell(h *quotewire.Hit) string {
+	s := h.Speaker
+	if h.Anonymous {
+		s += " (unnamed)"
+	}
+	if h.Via != "" {
+		s += " via " + h.Via
+	}
+	return s
 }
 
 // writeHits prints search results in a format.
@@ -153,11 +192,12 @@ func writeHits(w io.Writer, format string, hits []quotewire.Hit) error {
 		return nil
 	case formatCSV:
 		cw := csv.NewWriter(bw)
-		cw.Write([]string{"id", "quote", "speaker", "date", "outlet", "title", "url", "article", "kind", "confidence", "quotation_id", "start", "end"})
+		cw.Write([]string{"id", "quote", "speaker", "date", "outlet", "title", "url", "article", "kind", "confidence", "quotation_id", "start", "end",
+			"act", "anonymous", "continued", "via"})
 		for _, h := range hits {
 			cw.Write([]string{strconv.FormatInt(h.ID, 10), h.Text, h.Speaker, h.Date, h.Outlet, h.Title, h.URL, h.ArticleKey,
 				string(h.Kind), strconv.FormatFloat(h.Confidence, 'f', 2, 64), strconv.FormatInt(h.QuotationID, 10),
-				strconv.Itoa(h.Start), strconv.Itoa(h.End)})
+				strconv.Itoa(h.Start), strconv.Itoa(h.End), string(h.Act), strconv.FormatBool(h.Anonymous), strconv.FormatBool(h.Continued), h.Via})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -166,14 +206,25 @@ func writeHits(w io.Writer, format string, hits []quotewire.Hit) error {
 		fmt.Fprintln(bw, "no quotes found")
 		return nil
 	}
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tSPEAKER\tQUOTE\tOUTLET\tURL")
+	// an ACT column when the hits are not all statements
+	acts := false
 	for _, h := range hits {
-		speaker := h.Speaker
-		if speaker == "" {
-			speaker = "-"
+		acts = acts || h.Act != quotewire.Statement && h.Act != ""
+	}
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+	if acts {
+		fmt.Fprintln(tw, "DATE\tSPEAKER\tACT\tQUOTE\tOUTLET\tURL")
+	} else {
+		fmt.Fprintln(tw, "DATE\tSPEAKER\tQUOTE\tOUTLET\tURL")
+	}
+	for i := range hits {
+		h := &hits[i]
+		speaker := orDash(speakerCell(h))
+		if acts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(h.Date), clip(speaker, 40), orDash(string(h.Act)), clip(h.Text, 90), orDash(h.Outlet), orDash(h.URL))
+		} else {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(h.Date), clip(speaker, 40), clip(h.Text, 90), orDash(h.Outlet), orDash(h.URL))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", orDash(h.Date), clip(speaker, 28), clip(h.Text, 90), orDash(h.Outlet), orDash(h.URL))
 	}
 	return tw.Flush()
 }
@@ -196,7 +247,7 @@ func clip(s string, n int) string {
 }
 
 func (m *Main) exportCommand() *cobra.Command {
-	var db, format, out string
+	var db, format, out, acts string
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write every quotation with its speaker and occurrences",
@@ -204,16 +255,23 @@ func (m *Main) exportCommand() *cobra.Command {
 the statement, its speaker, the date it was first reported, and every
 occurrence with its outlet, date, address and the article's wording.
 It streams: exporting millions of quotations runs in bounded memory.
+It writes statements unless --acts asks for other acts (a quotation with
+occurrences of the acts, with those occurrences only; "all" for every one).
 
   --format jsonl   one JSON object per quotation (default)
   --format csv     one row per quotation; outlets and URLs joined with " | "
 
   quotewire export --db news.db > quotations.jsonl
-  quotewire export --db news.db --format csv --out quotations.csv`,
+  quotewire export --db news.db --format csv --out quotations.csv
+  quotewire export --db news.db --acts all > everything.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if format != formatJSONL && format != formatCSV {
 				return usageError{fmt.Sprintf("unknown --format %q: use jsonl or csv", format)}
+			}
+			which, err := actsFlag(acts)
+			if err != nil {
+				return err
 			}
 			s, err := openStore(db, true)
 			if err != nil {
@@ -234,20 +292,20 @@ It streams: exporting millions of quotations runs in bounded memory.
 			var cw *csv.Writer
 			if format == formatCSV {
 				cw = csv.NewWriter(bw)
-				cw.Write([]string{"quotation_id", "quotation", "speaker", "first_date", "occurrences", "outlets", "dates", "urls"})
+				cw.Write([]string{"quotation_id", "quotation", "speaker", "first_date", "occurrences", "outlets", "dates", "urls", "acts"})
 				write = func(q *quotewire.Quotation) error {
-					var outlets, dates, urls []string
+					var outlets, dates, urls, acts []string
 					for _, o := range q.Occurrences {
-						outlets, dates, urls = append(outlets, o.Outlet), append(dates, o.Date), append(urls, o.URL)
+						outlets, dates, urls, acts = append(outlets, o.Outlet), append(dates, o.Date), append(urls, o.URL), append(acts, string(o.Act))
 					}
 					return cw.Write([]string{strconv.FormatInt(q.ID, 10), q.Text, q.Speaker, q.FirstDate, strconv.Itoa(len(q.Occurrences)),
-						strings.Join(outlets, " | "), strings.Join(dates, " | "), strings.Join(urls, " | ")})
+						strings.Join(outlets, " | "), strings.Join(dates, " | "), strings.Join(urls, " | "), strings.Join(acts, " | ")})
 				}
 			} else {
 				enc := json.NewEncoder(bw)
 				write = func(q *quotewire.Quotation) error { return enc.Encode(q) }
 			}
-			if err := s.Quotations(c.Context(), write); err != nil {
+			if err := s.Quotations(c.Context(), which, write); err != nil {
 				return err
 			}
 			if cw != nil {
@@ -268,5 +326,6 @@ It streams: exporting millions of quotations runs in bounded memory.
 	dbFlag(c, &db)
 	c.Flags().StringVarP(&format, "format", "f", formatJSONL, "output format: jsonl or csv")
 	c.Flags().StringVarP(&out, "out", "o", "", "write to this file instead of standard output")
+	actsFlagVar(c, &acts, "quotations with occurrences")
 	return c
 }

@@ -334,7 +334,7 @@ func benchQueries(ctx context.Context, s quotewire.Store, templates []quotewire.
 	if len(words) > 300 {
 		words = words[:300]
 	}
-	sps, err := s.Speakers(ctx, "", 50)
+	sps, err := s.Speakers(ctx, "", nil, 50)
 	if err != nil {
 		return nil, err
 	}

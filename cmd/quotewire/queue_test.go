@@ -70,7 +70,7 @@ func queueStatus(t *testing.T, url, name string) queue.Report {
 func occurrences(t *testing.T, s quotewire.Store) int {
 	t.Helper()
 	n := 0
-	if err := s.Quotations(context.Background(), func(q *quotewire.Quotation) error {
+	if err := s.Quotations(context.Background(), nil, func(q *quotewire.Quotation) error {
 		n += len(q.Occurrences)
 		return nil
 	}); err != nil {

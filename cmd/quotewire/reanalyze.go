@@ -27,8 +27,11 @@ each article's quotes, speakers and entities with the new results. Use it
 after upgrading quotewire or training new models (--models DIR).
 
 Articles keep their keys, dates and texts; quotations and speakers are
-recounted. Each batch is one transaction: an interrupted run leaves every
-article either as it was or fully re-analysed, and can simply be run again.
+recounted. A store made by an earlier quotewire holds statements only (its
+quotes read as statements); reanalyze stores every act, unnamed speakers,
+continued quotes and who relayed them. Each batch is one transaction: an
+interrupted run leaves every article either as it was or fully
+re-analysed, and can simply be run again.
 
   quotewire reanalyze --db news.db
   quotewire reanalyze --db news.db --models /tmp/mine`,

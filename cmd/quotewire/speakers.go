@@ -14,9 +14,9 @@ const defaultSpeakerSet = "testdata/speakers/wikinews.jsonl"
 
 func (m *Main) evalSpeakersCommand() *cobra.Command {
 	var (
-		mo      modelOpts
-		minConf float64
-		wrong   bool
+		mo                      modelOpts
+		minConf                 float64
+		wrong, missed, spurious bool
 	)
 	c := &cobra.Command{
 		Use:   "eval-speakers [SET.jsonl]",
@@ -63,9 +63,16 @@ this scores the names users read.`,
 			if err := s.WriteText(m.Stdout); err != nil {
 				return err
 			}
-			if wrong {
-				fmt.Fprintln(m.Stdout)
-				for _, w := range s.Wrong() {
+			for _, l := range []struct {
+				on    bool
+				title string
+				lines []string
+			}{{wrong, "found with a wrong speaker", s.Wrong()}, {missed, "missed", s.Missed()}, {spurious, "reported but not hand-checked", s.Spurious()}} {
+				if !l.on {
+					continue
+				}
+				fmt.Fprintf(m.Stdout, "\nquotes %s (%d shown):\n", l.title, len(l.lines))
+				for _, w := range l.lines {
 					fmt.Fprintln(m.Stdout, w)
 				}
 			}
@@ -75,5 +82,7 @@ this scores the names users read.`,
 	mo.register(c)
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "score only quotes with at least this confidence")
 	c.Flags().BoolVar(&wrong, "wrong", false, "list the quotes found with a wrong speaker")
+	c.Flags().BoolVar(&missed, "missed", false, "list the hand-checked quotes quotewire did not find")
+	c.Flags().BoolVar(&spurious, "spurious", false, "list the quotes quotewire reports that no hand-checked quote matches")
 	return c
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -37,6 +39,7 @@ func (m *Main) trainCommand() *cobra.Command {
 		seed    uint64
 		limit   int
 		withPOS bool
+		cv      int
 	)
 	c := &cobra.Command{
 		Use:   "train --out DIR",
@@ -64,11 +67,26 @@ byte for byte, so
 is how the shipped model is rebuilt. Try a model of your own with --models:
 
   quotewire train --out /tmp/mine --epochs 5
-  quotewire eval --models /tmp/mine ../shared/data/polnear/dev.jsonl`,
+  quotewire eval --models /tmp/mine ../shared/data/polnear/dev.jsonl
+
+Choose settings and rules by cross-validation on train, never by dev (dev
+is for reporting, and figures tuned on it do not carry over):
+
+  quotewire train --cv 5              # five folds of train.jsonl; writes no model
+
+prints each fold's figures (the attribution model trained on the other
+four) and their mean and spread; compare the means before and after a
+change, against the spread.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if cv != 0 {
+				if cv < 2 {
+					return usageError{fmt.Sprintf("--cv %d: give 2 folds or more (5 is usual)", cv)}
+				}
+				return m.crossValidate(filepath.Join(data, "train.jsonl"), cv, train.Options{Epochs: epochs, Seed: seed, Limit: limit})
+			}
 			if out == "" {
-				return usageError{"train needs --out DIR for the models"}
+				return usageError{"train needs --out DIR for the models (or --cv K to cross-validate without writing any)"}
 			}
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return fmt.Errorf("create models folder: %w", err)
@@ -118,8 +136,54 @@ is how the shipped model is rebuilt. Try a model of your own with --models:
 	c.Flags().IntVar(&pEpochs, "pos-epochs", 5, "passes over the data for the part-of-speech tagger")
 	c.Flags().Uint64Var(&seed, "seed", 1, "seed for the order of examples")
 	c.Flags().IntVar(&limit, "limit", 0, "train on at most this many articles (0: all)")
+	c.Flags().IntVar(&cv, "cv", 0, "cross-validate the attribution model over K folds of train.jsonl instead of writing models")
 	c.Flags().BoolVar(&withPOS, "pos", false, "also train the part-of-speech tagger, and the attribution tagger to read its tags")
 	return c
+}
+
+// crossValidate runs train.CrossValidate and prints each fold's figures,
+// their mean and their standard deviation.
+func (m *Main) crossValidate(path string, k int, o train.Options) error {
+	t0 := time.Now()
+	folds, err := train.CrossValidate(path, k, o)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "fold\tarticles\tcontent partial F1\tcontent exact F1\tattribution F1")
+	var cp, ce, at []float64
+	for i, f := range folds {
+		r := f.Result
+		cp, ce, at = append(cp, r.ContentPartial.F1), append(ce, r.ContentExact.F1), append(at, r.Attribution.F1)
+		fmt.Fprintf(tw, "%d\t%d\t%.4f\t%.4f\t%.4f\n", i+1, f.Articles, r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
+	}
+	ms := func(xs []float64) string { mu, sd := meanSD(xs); return fmt.Sprintf("%.4f ± %.4f", mu, sd) }
+	fmt.Fprintf(tw, "mean ± sd\t\t%s\t%s\t%s\n", ms(cp), ms(ce), ms(at))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "%d folds in %s\n", k, time.Since(t0).Round(time.Second))
+	return nil
+}
+
+// meanSD returns the mean and the sample standard deviation of xs.
+func meanSD(xs []float64) (float64, float64) {
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	mu := sum / float64(len(xs))
+	if len(xs) == 1 {
+		return mu, 0
+	}
+	var ss float64
+	for _, x := range xs {
+		ss += (x - mu) * (x - mu)
+	}
+	return mu, math.Sqrt(ss / float64(len(xs)-1))
 }
 
 func writeModel(path string, save func(w io.Writer) error) error {

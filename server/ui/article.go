@@ -41,13 +41,23 @@ type quoteView struct {
 	Confidence float64
 	Cue        string
 	Source     string
+	// Act is what the quote does (statement, question, ...).
+	Act quotewire.Act
+	// Anonymous is true when the article does not name the speaker:
+	// Speaker is the descriptor that stands for them.
+	Anonymous bool
+	// Continued marks a later part of one quote.
+	Continued bool
+	// Via names who relayed the statement, if anyone did.
+	Via string
 	// Anchor is the id of the quote's highlight ("" when it has none).
 	Anchor string
 	// Tip says who said it, how and how surely, for the highlight's title.
 	Tip string
 	// SpeakerID and QuotationID link the quote to the store's speaker
-	// and quotation pages; 0 when they could not be found.
-	SpeakerID, QuotationID int64
+	// and quotation pages, and ViaID the relay's page; 0 when they could
+	// not be found.
+	SpeakerID, QuotationID, ViaID int64
 }
 
 // entityView is one entity of an article.
@@ -57,6 +67,9 @@ type entityView struct {
 	Mentions int
 	// SpeakerID links a person quoted in the article to their page.
 	SpeakerID int64
+	// Anonymous marks a speaker the article does not name (Name is the
+	// descriptor), who has no page.
+	Anonymous bool
 }
 
 // entityGroup is the entities of one type.
@@ -124,9 +137,15 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) error {
 	v.Title = articleTitle(a)
 	v.Quotes = make([]quoteView, len(a.Quotes))
 	for i, q := range a.Quotes {
-		qv := quoteView{Index: i, Kind: q.Type, Text: q.Content.Text, Confidence: q.Confidence}
+		qv := quoteView{Index: i, Kind: q.Type, Text: q.Content.Text, Confidence: q.Confidence, Act: q.Act, Continued: q.Continued}
+		if qv.Act == "" {
+			qv.Act = quotewire.Statement
+		}
 		if q.Speaker != nil {
-			qv.Speaker = q.Speaker.Name
+			qv.Speaker, qv.Anonymous = q.Speaker.Name, q.Speaker.Anonymous
+		}
+		if q.Via != nil {
+			qv.Via = q.Via.Name
 		}
 		if q.Cue != nil {
 			qv.Cue = q.Cue.Text
@@ -165,13 +184,24 @@ func articleTitle(a *quotewire.Analysis) string {
 	return strings.Join(words, " ")
 }
 
-// quoteTip describes a quote in one line: speaker, kind, confidence, cue.
+// quoteTip describes a quote in one line: speaker (unnamed, relayed),
+// kind, act, confidence, cue.
 func quoteTip(q quoteView) string {
 	who := q.Speaker
-	if who == "" {
+	switch {
+	case who == "":
 		who = "unattributed"
+	case q.Anonymous:
+		who += " (unnamed)"
 	}
-	tip := fmt.Sprintf("%s · %s quote · confidence %.2f", who, q.Kind, q.Confidence)
+	if q.Via != "" {
+		who += " via " + q.Via
+	}
+	kind := string(q.Kind) + " quote"
+	if q.Act != quotewire.Statement && q.Act != "" {
+		kind += " · " + string(q.Act)
+	}
+	tip := fmt.Sprintf("%s · %s · confidence %.2f", who, kind, q.Confidence)
 	if q.Cue != "" {
 		tip += " · cue “" + q.Cue + "”"
 	}
@@ -249,7 +279,7 @@ func (u *UI) linkQuotes(r *http.Request, rec *quotewire.Record, quotes []quoteVi
 		hits, err := aq.ArticleQuotes(r.Context(), rec.Key)
 		if err == nil && len(hits) == len(quotes) {
 			for i, h := range hits {
-				quotes[i].SpeakerID, quotes[i].QuotationID = h.SpeakerID, h.QuotationID
+				quotes[i].SpeakerID, quotes[i].QuotationID, quotes[i].ViaID = h.SpeakerID, h.QuotationID, h.ViaID
 			}
 			return
 		}
@@ -289,7 +319,7 @@ func (u *UI) linkQuotes(r *http.Request, rec *quotewire.Record, quotes []quoteVi
 			i := want[k][0]
 			want[k] = want[k][1:]
 			left--
-			quotes[i].SpeakerID, quotes[i].QuotationID = h.SpeakerID, h.QuotationID
+			quotes[i].SpeakerID, quotes[i].QuotationID, quotes[i].ViaID = h.SpeakerID, h.QuotationID, h.ViaID
 		}
 	}
 	var from, to string
@@ -374,7 +404,8 @@ func entityGroups(a *quotewire.Analysis, quotes []quoteView) []entityGroup {
 	}
 	byType := map[quotewire.EntityType][]entityView{}
 	for _, e := range a.Entities {
-		byType[e.Type] = append(byType[e.Type], entityView{Name: e.Name, Roles: e.Roles, Mentions: len(e.Mentions), SpeakerID: speakerOf[e.ID]})
+		byType[e.Type] = append(byType[e.Type], entityView{Name: e.Name, Roles: e.Roles, Mentions: len(e.Mentions), SpeakerID: speakerOf[e.ID],
+			Anonymous: e.Anonymous})
 	}
 	types := append([]quotewire.EntityType(nil), entityTypes...)
 	for t := range byType {

@@ -33,12 +33,13 @@ func BenchmarkPages(b *testing.B) {
 		}
 	}
 	var quotation int64
-	err = st.Quotations(ctx, func(q *quotewire.Quotation) error {
+	err = st.Quotations(ctx, nil, func(q *quotewire.Quotation) error {
 		if len(q.Occurrences) > 1 && quotation == 0 {
 			quotation = q.ID
 		}
 		return nil
 	})
+
 	if err != nil || quotation == 0 {
 		b.Fatalf("no quotation reported twice: %v", err)
 	}

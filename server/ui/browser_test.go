@@ -18,6 +18,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/store/storetest"
 )
 
 // screenshots, when set, is where TestBrowser writes its screenshots
@@ -68,7 +69,8 @@ func TestBrowser(t *testing.T) {
 		`The minister said "<script>window.pwned=1</script><img src=x onerror="window.pwned=2">" at the meeting.`,
 		[]entity{{"<b>Bold</b> Minister", quotewire.Person, nil}},
 		[]quote{{`"<script>window.pwned=1</script><img src=x onerror="window.pwned=2">"`, "<b>Bold</b> Minister", quotewire.Direct}})
-	store := newStore(t, append(recs, hostile)...)
+	// quotes of other acts, an unnamed speaker, a relay
+	store := newStore(t, append(append(recs, hostile), storetest.ActsCorpus()...)...)
 	srv := httptest.NewServer(New(Config{Store: store, Logger: quiet(), Writer: &fakeWriter{}, Token: "t"}).Handler())
 	defer srv.Close()
 
@@ -185,7 +187,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("speaker page: heading %q, %d bars in the timeline", heading, bars)
 	}
 	// the most quoted speaker's page, for the screenshot
-	top, err := store.Speakers(context.Background(), "", 1)
+	top, err := store.Speakers(context.Background(), "", nil, 1)
 	if err != nil || len(top) == 0 {
 		t.Fatalf("top speaker: %v", err)
 	}
@@ -194,6 +196,28 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("%s's timeline has %d bars", top[0].Name, n)
 	}
 	shot("speaker")
+
+	// statements by default; the "what" filter shows the other acts; an
+	// unnamed speaker is marked and not linked, a relay named
+	// (the acts corpus is the only one dated 2021)
+	do("statements", chromedp.Navigate(srv.URL+"/?q=sanctions&from=2021&to=2021"), chromedp.WaitVisible(chromedp.CSS(`ol.cards li.card`)))
+	statements := eval(`document.querySelectorAll('ol.cards li.card').length`)
+	unnamed := eval(`[...document.querySelectorAll('.speaker.anonymous')].filter(e => e.closest('a') === null && e.textContent === 'senior official').length`)
+	relayed := eval(`[...document.querySelectorAll('.via')].filter(e => e.textContent === 'via Izvestia' && e.querySelector('a[href^="/speakers/"]')).length`)
+	if statements != 1 || unnamed != 1 || relayed != 1 {
+		t.Errorf("statements about sanctions: %d cards (want 1), %d unnamed speakers shown unlinked, %d relays shown (want 1 each)", statements, unnamed, relayed)
+	}
+	// (the date filters keep the filters open)
+	do("every act", chromedp.WaitVisible(chromedp.CSS(`#acts`)), chromedp.SetValue(chromedp.CSS(`#acts`), "all"),
+		chromedp.Submit(chromedp.CSS(`#acts`)))
+	waitPath("/?q=sanctions&acts=all&")
+	do("every act's cards", chromedp.WaitVisible(chromedp.CSS(`.act`)))
+	everything := eval(`document.querySelectorAll('ol.cards li.card').length`)
+	labels := eval(`[...document.querySelectorAll('ol.cards .act')].map(e => e.textContent).sort().join() === 'belief,directive,question' ? 1 : 0`)
+	shot("acts")
+	if everything != 4 || labels != 1 {
+		t.Errorf("every act about sanctions: %d cards (want 4), act labels right: %d", everything, labels)
+	}
 
 	// the statement most outlets reported, and the ingest page
 	var qid int64

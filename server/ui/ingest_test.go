@@ -135,7 +135,7 @@ func TestCopiesAndAlongside(t *testing.T) {
 	if r.status != 200 || !strings.Contains(r.body, "Other copies of this story") || !strings.Contains(r.body, "/articles/"+b.Key) {
 		t.Errorf("article page does not list its copy: %d", r.status)
 	}
-	sps, err := store.Speakers(context.Background(), "lavrov", 1)
+	sps, err := store.Speakers(context.Background(), "lavrov", nil, 1)
 	if err != nil || len(sps) != 1 {
 		t.Fatal(sps, err)
 	}

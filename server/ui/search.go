@@ -23,13 +23,14 @@ const maxPage = 500
 const maxParamLen = 1000
 
 // searchForm is the search page's query: the text and its filters, as the
-// URL holds them.
+// URL holds them. Acts is the "what" filter's value ("" for statements,
+// see actsValue).
 type searchForm struct {
-	Q, Speaker, Outlet, Entity, From, To string
+	Q, Speaker, Outlet, Entity, From, To, Acts string
 }
 
 // formFields are the form's parameter names, in URL order.
-var formFields = []string{"q", "speaker", "outlet", "entity", "from", "to"}
+var formFields = []string{"q", "speaker", "outlet", "entity", "from", "to", "acts"}
 
 // field returns the form's field for a parameter name.
 func (f *searchForm) field(name string) *string {
@@ -46,6 +47,8 @@ func (f *searchForm) field(name string) *string {
 		return &f.From
 	case "to":
 		return &f.To
+	case "acts":
+		return &f.Acts
 	}
 	return nil
 }
@@ -56,10 +59,14 @@ func (f *searchForm) set(name, value string) {
 	}
 }
 
-// Filtered reports whether any filter besides the text is set.
+// Filtered reports whether any filter besides the text is set (showing
+// other acts than statements is one).
 func (f searchForm) Filtered() bool {
-	return f.Speaker != "" || f.Outlet != "" || f.Entity != "" || f.From != "" || f.To != ""
+	return f.Speaker != "" || f.Outlet != "" || f.Entity != "" || f.From != "" || f.To != "" || f.Acts != ""
 }
+
+// Choices are the options of the form's "what" filter.
+func (f searchForm) Choices() []actChoice { return actChoices(f.Acts) }
 
 // empty reports whether the form asks for nothing.
 func (f searchForm) empty() bool { return f.Q == "" && !f.Filtered() }
@@ -86,7 +93,7 @@ func (f searchForm) url(page int) string {
 // more than a page holds to learn whether there is a next page.
 func (f searchForm) query(page int) quotewire.Query {
 	return quotewire.Query{Text: f.Q, Speaker: f.Speaker, Outlet: f.Outlet, Entity: f.Entity, From: f.From, To: f.To,
-		Limit: PageSize + 1, Offset: (page - 1) * PageSize}
+		Acts: actsOf(f.Acts), Limit: PageSize + 1, Offset: (page - 1) * PageSize}
 }
 
 // card is one quote on a page.
@@ -126,6 +133,12 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) error {
 			v.Error = fmt.Sprintf("The %s field is too long (%d bytes): keep it under %d.", fieldLabel(name), len(s), maxParamLen)
 		} else {
 			v.Form.set(name, s)
+		}
+	}
+	if v.Error == "" {
+		var problem string
+		if v.Form.Acts, problem = readActs(v.Form.Acts); problem != "" {
+			v.Error = problem
 		}
 	}
 	if p := params.Get("page"); p != "" {
@@ -185,6 +198,8 @@ func fieldLabel(name string) string {
 		return "from date"
 	case "to":
 		return "to date"
+	case "acts":
+		return "what"
 	}
 	return name
 }
@@ -227,7 +242,7 @@ func (u *UI) computeOverview(ctx context.Context) (quotewire.Stats, []quotewire.
 	if err != nil {
 		return st, nil, err
 	}
-	top, err := u.store.TopSpeakers(ctx, quotewire.Query{Limit: 12})
+	top, err := u.store.TopSpeakers(ctx, quotewire.Query{Acts: quotewire.DefaultActs, Limit: 12})
 	if err != nil {
 		return st, nil, err
 	}
@@ -265,7 +280,7 @@ func (u *UI) cards(r *http.Request, hits []quotewire.Hit) ([]card, error) {
 		if h.SpeakerID != 0 {
 			role, ok := roles[h.SpeakerID]
 			if !ok {
-				sp, err := u.store.Speaker(r.Context(), h.SpeakerID)
+				sp, err := u.store.Speaker(r.Context(), h.SpeakerID, nil)
 				switch {
 				case errors.Is(err, quotewire.ErrNotFound):
 				case err != nil:

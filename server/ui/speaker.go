@@ -18,6 +18,10 @@ type speakerView struct {
 	// Period is the timeline's bucket: week, month or year.
 	Period  string
 	Periods []string
+	// Acts is the "what" filter's value ("" for statements): the count,
+	// the timeline and the quotes keep to those acts.
+	Acts    string
+	Choices []actChoice
 	Chart   chart
 	Cards   []card
 	// More is the search page of all the speaker's quotes, when there
@@ -39,17 +43,22 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return notFound("There is no speaker %q: speaker pages are numbered.", r.PathValue("id"))
 	}
-	sp, err := u.store.Speaker(r.Context(), id)
+	params := r.URL.Query()
+	acts, problem := readActs(params.Get("acts"))
+	sp, err := u.store.Speaker(r.Context(), id, actsOf(acts))
 	if errors.Is(err, quotewire.ErrNotFound) {
 		return notFound("There is no speaker with the id %d.", id)
 	}
 	if err != nil {
 		return err
 	}
-	params := r.URL.Query()
-	v := speakerView{S: sp, Q: params.Get("q"), Period: params.Get("period"), Periods: periods}
+	v := speakerView{S: sp, Q: params.Get("q"), Period: params.Get("period"), Periods: periods, Acts: acts, Choices: actChoices(acts)}
 	v.Title = sp.Name
 	status := http.StatusOK
+	if problem != "" {
+		v.Error = problem
+		status = http.StatusBadRequest
+	}
 	switch v.Period {
 	case "":
 		v.Period = periods[0]
@@ -64,7 +73,7 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 		v.Q = ""
 		status = http.StatusBadRequest
 	}
-	q := quotewire.Query{SpeakerID: id, Text: v.Q}
+	q := quotewire.Query{SpeakerID: id, Text: v.Q, Acts: actsOf(v.Acts)}
 	buckets, err := u.store.Timeline(r.Context(), q, v.Period)
 	if errors.Is(err, quotewire.ErrBadQuery) {
 		v.Error = queryProblem(err)
@@ -81,7 +90,7 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(hits) > PageSize {
 		hits = hits[:PageSize]
-		v.More = searchURL("q", v.Q, "speaker", sp.Name)
+		v.More = searchURL("q", v.Q, "speaker", sp.Name, "acts", v.Acts)
 	}
 	if v.Cards, err = u.cards(r, hits); err != nil {
 		return err

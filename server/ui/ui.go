@@ -48,7 +48,7 @@ type Reader interface {
 	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
 	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
 	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
-	Speaker(ctx context.Context, id int64) (*quotewire.Speaker, error)
+	Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*quotewire.Speaker, error)
 	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
 	Article(ctx context.Context, key string) (*quotewire.Record, error)
 	Stats(ctx context.Context) (quotewire.Stats, error)
@@ -394,6 +394,8 @@ func (u *UI) funcs() template.FuncMap {
 		"articleURL":   articleURL,
 		"searchURL":    searchURL,
 		"webURL":       webURL,
+		"actTitle":     actTitle,
+		"countActs":    countActs,
 	}
 }
 

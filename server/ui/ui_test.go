@@ -351,15 +351,15 @@ func TestPages(t *testing.T) {
 		check        func(t *testing.T, body string)
 	}{
 		{"overview", "/", 200, has("In the store", "<dd>48</dd>", "Most quoted", fmt.Sprintf(`href="/speakers/%d">Anna Budgetova</a>`, f.budgetova), `<label for="q">`)},
-		{"search", "/?q=budget", 200, has("Quotes 1–20", `class="cards" start="1"`, "Anna Budgetova</a>", `<span class="role">, Minister</span>`,
+		{"search", "/?q=budget", 200, has("Statements 1–20", `class="cards" start="1"`, "Anna Budgetova</a>", `<span class="role">, Minister</span>`,
 			`rel="next" href="/?page=2&amp;q=budget"`, "would grow by", `href="https://`)},
-		{"search page 3", "/?q=budget&page=3", 200, both(has("Quotes 41–45", `rel="prev" href="/?page=2&amp;q=budget"`), lacks(`rel="next"`))},
+		{"search page 3", "/?q=budget&page=3", 200, both(has("Statements 41–45", `rel="prev" href="/?page=2&amp;q=budget"`), lacks(`rel="next"`))},
 		{"search past the end", "/?q=budget&page=9", 200, has("No quotes found", "no more results")},
-		{"search by speaker", "/?speaker=Lavrov", 200, has("Quotes 1–", "peace process", "Sergey Lavrov")},
-		{"search by outlet", "/?outlet=wire.example&q=budget", 200, both(has("Quotes 1–15", "wire.example"), lacks("news.example</a>"))},
-		{"search by entity", "/?entity=Budgetova&from=2018-03&to=2018-03", 200, has("Quotes 1–", "2018-03-")},
+		{"search by speaker", "/?speaker=Lavrov", 200, has("Statements 1–", "peace process", "Sergey Lavrov")},
+		{"search by outlet", "/?outlet=wire.example&q=budget", 200, both(has("Statements 1–15", "wire.example"), lacks("news.example</a>"))},
+		{"search by entity", "/?entity=Budgetova&from=2018-03&to=2018-03", 200, has("Statements 1–", "2018-03-")},
 		{"search nothing", "/?q=zebra", 200, has("No quotes found")},
-		{"search phrase", "/?q=%22peace+process%22", 200, has("Quotes 1–2", "for “&#34;peace process&#34;”")},
+		{"search phrase", "/?q=%22peace+process%22", 200, has("Statements 1–2", "for “&#34;peace process&#34;”")},
 		{"search bad query", "/?q=%22unclosed", 400, has(`role="alert"`, "not closed", `value="&#34;unclosed"`)},
 		{"search bad date", "/?q=budget&from=yesterday", 400, has(`role="alert"`, "yesterday", "YYYY-MM-DD")},
 		{"search bad page", "/?q=budget&page=0", 400, has(`role="alert"`, "Page &#34;0&#34;")},
@@ -374,10 +374,10 @@ func TestPages(t *testing.T) {
 		{"long article key", "/articles/" + strings.Repeat("k", 300), 404, nil},
 
 		{"speaker", fmt.Sprintf("/speakers/%d", f.lavrov), 200, has("<h1 id=\"name\">Sergey Lavrov</h1>", "Sergei Lavrov", "Russian Foreign Minister",
-			"<svg", `<rect class="bar"`, "2017-10: 12 quotes", "Latest quotes", "peace process", `<option value="month" selected>`)},
-		{"speaker by week on a topic", fmt.Sprintf("/speakers/%d?q=peace&period=week", f.lavrov), 200, has("Quotes per week about “peace”",
-			`<option value="week" selected>`, "2 quotes", "Quotes about “peace”")},
-		{"speaker topic without quotes", fmt.Sprintf("/speakers/%d?q=zebra", f.lavrov), 200, has("No dated quotes about “zebra”", "No quotes about")},
+			"<svg", `<rect class="bar"`, "2017-10: 12 statements", "Latest statements", "peace process", `<option value="month" selected>`)},
+		{"speaker by week on a topic", fmt.Sprintf("/speakers/%d?q=peace&period=week", f.lavrov), 200, has("Statements per week about “peace”",
+			`<option value="week" selected>`, "2 statements", "Statements about “peace”")},
+		{"speaker topic without quotes", fmt.Sprintf("/speakers/%d?q=zebra", f.lavrov), 200, has("No dated statements about “zebra”", "No statements about")},
 		{"speaker more", fmt.Sprintf("/speakers/%d", f.budgetova), 200, has("More of their quotes", "/?speaker=Anna&#43;Budgetova")},
 		{"speaker bad period", fmt.Sprintf("/speakers/%d?period=day", f.lavrov), 400, has(`role="alert"`, "week, month or year")},
 		{"speaker bad topic", fmt.Sprintf("/speakers/%d?q=%%22x", f.lavrov), 400, has(`role="alert"`, "not closed")},
@@ -489,7 +489,7 @@ func TestPaginationKeepsFilters(t *testing.T) {
 	// 15 quotes in news.example: one page; over all outlets, three
 	target := "/?" + filters.Encode()
 	r := get(t, h, target)
-	if r.status != 200 || !strings.Contains(r.body, "Quotes 1–15") {
+	if r.status != 200 || !strings.Contains(r.body, "Statements 1–15") {
 		t.Fatalf("GET %s: %d\n%s", target, r.status, r.body)
 	}
 	filters.Del("outlet")

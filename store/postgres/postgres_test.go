@@ -285,7 +285,7 @@ func TestConcurrentStores(t *testing.T) {
 	if dupKeys != 0 || dupAliases != 0 {
 		t.Errorf("%d names stored as several entities, %d aliases on several entities", dupKeys, dupAliases)
 	}
-	sps, err := s2.Speakers(ctx, "", 100)
+	sps, err := s2.Speakers(ctx, "", nil, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

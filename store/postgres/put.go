@@ -106,9 +106,13 @@ type item struct {
 	qtexts []rules.QuotationText
 	bands  []int64
 	// speakers and qkeys are each quote's speaker (0: none) and quotation
-	// key, once resolved
+	// key, once resolved; vias the entity that relayed it (0: none)
 	speakers []int64
 	qkeys    []string
+	vias     []int64
+	// facts are what the store keeps of each quote besides its words,
+	// offsets and speaker
+	facts []rules.QuoteFacts
 }
 
 // newItem prepares a record for Put.
@@ -133,12 +137,14 @@ func newItem(r *quotewire.Record) (*item, error) {
 // itemOf returns the item of record r with analysis a under key, with
 // what depends on them alone worked out.
 func itemOf(r *quotewire.Record, a *quotewire.Analysis, key string) *item {
-	it := &item{rec: r, a: a, key: key, names: make([]nameOf, len(a.Entities)), qtexts: make([]rules.QuotationText, len(a.Quotes))}
+	it := &item{rec: r, a: a, key: key, names: make([]nameOf, len(a.Entities)), qtexts: make([]rules.QuotationText, len(a.Quotes)),
+		facts: make([]rules.QuoteFacts, len(a.Quotes))}
 	for i := range a.Entities {
 		it.names[i] = nameParts(&a.Entities[i])
 	}
 	for i := range a.Quotes {
 		it.qtexts[i] = rules.QuotationTextOf(a.Quotes[i].Content.Text)
+		it.facts[i] = rules.FactsOf(&a.Quotes[i])
 	}
 	if len(r.Signature) == rules.Bands*rules.Rows {
 		it.bands = rules.BandHashes(r.Signature)
@@ -377,6 +383,11 @@ type quoteRows struct {
 	confidence []float64
 	quotation  []int64
 	words      []string
+	act        []string
+	anonymous  []bool
+	continued  []bool
+	via        []string
+	viaSpeaker []int64 // 0: none
 }
 
 func (q *quoteRows) len() int { return len(q.article) }
@@ -406,12 +417,16 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 	}
 	it.speakers = make([]int64, len(a.Quotes))
 	it.qkeys = make([]string, len(a.Quotes))
+	it.vias = make([]int64, len(a.Quotes))
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker != nil {
 			it.speakers[i] = local[q.Speaker.ID]
 		}
 		it.qkeys[i] = it.qtexts[i].Key(it.speakers[i])
+		if v := it.facts[i].ViaLocal; v != "" {
+			it.vias[i] = local[v]
+		}
 	}
 	return nil
 }
@@ -517,6 +532,12 @@ func (w *writer) addQuotes(it *item, qids map[string]int64) {
 		r.confidence = append(r.confidence, q.Confidence)
 		r.quotation = append(r.quotation, qids[it.qkeys[i]])
 		r.words = append(r.words, Words(q.Content.Text))
+		f := &it.facts[i]
+		r.act = append(r.act, clean(f.Act))
+		r.anonymous = append(r.anonymous, f.Anonymous)
+		r.continued = append(r.continued, f.Continued)
+		r.via = append(r.via, clean(f.Via))
+		r.viaSpeaker = append(r.viaSpeaker, it.vias[i])
 	}
 	if w.quotes.len() >= maxQuoteRows {
 		w.queueQuotes()
@@ -536,7 +557,9 @@ func (w *writer) count(items []*item, qids map[string]int64) {
 		speaker int64
 	}
 	qn := map[int64]*tally{}
-	spoke := map[int64]int{}
+	// each speaker's quotes and statements
+	type spoken struct{ quotes, statements int }
+	spoke := map[int64]spoken{}
 	for _, it := range items {
 		for i, k := range it.qkeys {
 			id := qids[k]
@@ -553,7 +576,12 @@ func (w *writer) count(items []*item, qids map[string]int64) {
 				t.speaker = it.speakers[i]
 			}
 			if sp := it.speakers[i]; sp != 0 {
-				spoke[sp]++
+				n := spoke[sp]
+				n.quotes++
+				if it.facts[i].Statement() {
+					n.statements++
+				}
+				spoke[sp] = n
 			}
 		}
 	}
@@ -586,13 +614,13 @@ func (w *writer) count(items []*item, qids map[string]int64) {
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		ns := make([]int, len(ids))
+		ns, stmts := make([]int, len(ids)), make([]int, len(ids))
 		for i, id := range ids {
-			ns[i] = spoke[id]
+			ns[i], stmts[i] = spoke[id].quotes, spoke[id].statements
 		}
 		w.later("lock speakers", "SELECT 1 FROM entities WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", ids)
-		w.later("count quotes", `UPDATE entities e SET quotes = e.quotes + u.n
-			FROM unnest($1::bigint[], $2::int[]) AS u(id, n) WHERE e.id = u.id`, ids, ns)
+		w.later("count quotes", `UPDATE entities e SET quotes = e.quotes + u.n, statements = e.statements + u.s
+			FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, n, s) WHERE e.id = u.id`, ids, ns, stmts)
 	}
 }
 
@@ -604,13 +632,17 @@ func (w *writer) queueQuotes() {
 		return
 	}
 	w.later("insert quotes", `INSERT INTO quotes
-		(article, seq, kind, text, date, start, "end", speaker, speaker_name, confidence, quotation, tsv)
-		SELECT article, seq, kind, text, date, start, stop, NULLIF(speaker, 0), name, confidence, quotation, to_tsvector('quotewire', words)
+		(article, seq, kind, text, date, start, "end", speaker, speaker_name, confidence, quotation, tsv,
+			act, anonymous, continued, via, via_speaker)
+		SELECT article, seq, kind, text, date, start, stop, NULLIF(speaker, 0), name, confidence, quotation, to_tsvector('quotewire', words),
+			act, anonymous, continued, via, NULLIF(via_speaker, 0)
 		FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::bigint[],
-			$9::text[], $10::float8[], $11::bigint[], $12::text[])
-			WITH ORDINALITY AS u(article, seq, kind, text, date, start, stop, speaker, name, confidence, quotation, words, i)
+			$9::text[], $10::float8[], $11::bigint[], $12::text[], $13::text[], $14::bool[], $15::bool[], $16::text[], $17::bigint[])
+			WITH ORDINALITY AS u(article, seq, kind, text, date, start, stop, speaker, name, confidence, quotation, words,
+				act, anonymous, continued, via, via_speaker, i)
 		ORDER BY i`,
-		r.article, r.seq, r.kind, r.text, r.date, r.start, r.end, r.speaker, r.name, r.confidence, r.quotation, r.words)
+		r.article, r.seq, r.kind, r.text, r.date, r.start, r.end, r.speaker, r.name, r.confidence, r.quotation, r.words,
+		r.act, r.anonymous, r.continued, r.via, r.viaSpeaker)
 	*r = quoteRows{}
 }
 

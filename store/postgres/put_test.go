@@ -63,6 +63,8 @@ func checkConsistent(t *testing.T, s *Store) {
 		{"bands of missing articles", "SELECT COUNT(*) FROM article_bands b WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = b.article)"},
 		{"quotations miscounted", `SELECT COUNT(*) FROM quotations qn WHERE qn.occurrences <> (SELECT COUNT(*) FROM quotes q WHERE q.quotation = qn.id)`},
 		{"speakers miscounted", `SELECT COUNT(*) FROM entities e WHERE e.quotes <> (SELECT COUNT(*) FROM quotes q WHERE q.speaker = e.id)`},
+		{"statements miscounted", `SELECT COUNT(*) FROM entities e WHERE e.statements <> (SELECT COUNT(*) FROM quotes q WHERE q.speaker = e.id AND q.act = 'statement')`},
+		{"relays to missing entities", "SELECT COUNT(*) FROM quotes q WHERE q.via_speaker IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = q.via_speaker)"},
 		{"articles not clustered", "SELECT COUNT(*) FROM articles WHERE signature IS NOT NULL AND cluster IS NULL"},
 	}
 	for _, c := range checks {
@@ -213,7 +215,7 @@ func TestQuotationGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the first record's quotation of "statement number 2" is the second's too
-	if _, err := s.Pool().Exec(ctx, "DELETE FROM quotes; DELETE FROM quotations; UPDATE entities SET quotes = 0"); err != nil {
+	if _, err := s.Pool().Exec(ctx, "DELETE FROM quotes; DELETE FROM quotations; UPDATE entities SET quotes = 0, statements = 0"); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := s.storeItems(ctx, its); err != nil || n != 2 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -225,7 +226,30 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error
 	if q.MinConfidence > 0 {
 		f.conds = append(f.conds, "q.confidence >= "+f.arg(q.MinConfidence))
 	}
+	acts, err := rules.Acts(q.Acts)
+	if err != nil {
+		return f, err
+	}
+	f.actCond("q.act", acts)
 	return f, nil
+}
+
+// actCond adds the condition that col is one of acts (as rules.Acts
+// returns them: nil adds none). Without statements among them, it adds
+// the condition of the index of the rarer acts too (a constant), for the
+// planner to see that the index applies.
+func (f *filter) actCond(col string, acts []string) {
+	switch len(acts) {
+	case 0:
+		return
+	case 1:
+		f.conds = append(f.conds, col+" = "+f.arg(acts[0]))
+	default:
+		f.conds = append(f.conds, col+" = ANY("+f.arg(acts)+")")
+	}
+	if !slices.Contains(acts, string(quotewire.Statement)) {
+		f.conds = append(f.conds, col+" <> 'statement'")
+	}
 }
 
 // Search returns the quotes matching q, best first: by full-text rank
@@ -248,7 +272,7 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 		return hits, nil
 	}
 	cols := `q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date,
-		a.outlet, a.url, q.start, q."end", q.quotation`
+		a.outlet, a.url, q.start, q."end", q.quotation, q.act, q.anonymous, q.continued, q.via, COALESCE(q.via_speaker, 0)`
 	var stmt string
 	if f.tsquery == "" {
 		// newest first, by the quotes' (date, id) index or a filter's own
@@ -268,12 +292,12 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	defer rows.Close()
 	for rows.Next() {
 		var h quotewire.Hit
-		var kind string
+		var kind, act string
 		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
-			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &h.Score); err != nil {
+			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
 			return nil, errf("search", err)
 		}
-		h.Kind = quotewire.QuoteKind(kind)
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
 		hits = append(hits, h)
 	}
 	return hits, errf("search", rows.Err())
@@ -353,6 +377,14 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	if err != nil {
 		return nil, err
 	}
+	// with no filter but acts, the entities' own counts answer
+	col, err := rules.CountedColumn(q)
+	if err != nil {
+		return nil, err
+	}
+	if col != "" {
+		return s.topByCount(ctx, col, limit)
+	}
 	f, err := s.filterOf(ctx, q)
 	if err != nil {
 		return nil, err
@@ -378,117 +410,6 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	return out, errf("top speakers", rows.Err())
 }
 
-// Speakers lists the speakers whose name or alias contains name (every
-// speaker when name is empty), most quoted first.
-func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error) {
-	return s.entities(ctx, name, "", true, limit)
-}
-
-// Speaker returns one entity by id.
-func (s *Store) Speaker(ctx context.Context, id int64) (*quotewire.Speaker, error) {
-	var sp quotewire.Speaker
-	var t string
-	err := s.pool.QueryRow(ctx, "SELECT id, name, type, quotes FROM entities WHERE id = $1", id).Scan(&sp.ID, &sp.Name, &t, &sp.Quotes)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("speaker %d: %w", id, quotewire.ErrNotFound)
-	}
-	if err != nil {
-		return nil, errf("read speaker", err)
-	}
-	sp.Type = quotewire.EntityType(t)
-	list := []quotewire.Speaker{sp}
-	if err := s.aliasesAndRoles(ctx, list); err != nil {
-		return nil, err
-	}
-	return &list[0], nil
-}
-
-// Entities lists the entities whose name or alias contains name, of type
-// typ when set, most quoted first.
-func (s *Store) Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error) {
-	return s.entities(ctx, name, typ, false, limit)
-}
-
-func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityType, speakers bool, limit int) ([]quotewire.Speaker, error) {
-	limit, err := rules.Limit(limit)
-	if err != nil {
-		return nil, err
-	}
-	f := &filter{}
-	if speakers {
-		f.conds = append(f.conds, "quotes > 0")
-	}
-	if typ != "" {
-		f.conds = append(f.conds, "type = "+f.arg(string(typ)))
-	}
-	if key := quotewire.NameKey(name); key != "" {
-		f.conds = append(f.conds, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE `+f.arg("%"+rules.LikeEscape(key)+"%")+` ESCAPE E'\\')`)
-	}
-	rows, err := s.pool.Query(ctx, "SELECT id, name, type, quotes FROM entities"+f.where()+" ORDER BY quotes DESC, id LIMIT "+f.arg(limit), f.args...)
-	if err != nil {
-		return nil, errf("list entities", err)
-	}
-	out := []quotewire.Speaker{}
-	for rows.Next() {
-		var sp quotewire.Speaker
-		var t string
-		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Quotes); err != nil {
-			rows.Close()
-			return nil, errf("list entities", err)
-		}
-		sp.Type = quotewire.EntityType(t)
-		out = append(out, sp)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, errf("list entities", err)
-	}
-	return out, s.aliasesAndRoles(ctx, out)
-}
-
-// aliasesAndRoles fills in the aliases and roles of the entities, each
-// list sorted bytewise (as SQLite sorts them).
-func (s *Store) aliasesAndRoles(ctx context.Context, sps []quotewire.Speaker) error {
-	if len(sps) == 0 {
-		return nil
-	}
-	ids := make([]int64, len(sps))
-	at := make(map[int64]*quotewire.Speaker, len(sps))
-	for i := range sps {
-		ids[i] = sps[i].ID
-		sps[i].Aliases, sps[i].Roles = []string{}, []string{}
-		at[sps[i].ID] = &sps[i]
-	}
-	for _, q := range []struct {
-		stmt string
-		add  func(*quotewire.Speaker, string)
-	}{
-		{`SELECT entity, alias FROM entity_aliases WHERE entity = ANY($1) ORDER BY entity, alias COLLATE "C"`,
-			func(sp *quotewire.Speaker, v string) { sp.Aliases = append(sp.Aliases, v) }},
-		{`SELECT entity, role FROM entity_roles WHERE entity = ANY($1) ORDER BY entity, role COLLATE "C"`,
-			func(sp *quotewire.Speaker, v string) { sp.Roles = append(sp.Roles, v) }},
-	} {
-		rows, err := s.pool.Query(ctx, q.stmt, ids)
-		if err != nil {
-			return errf("read aliases", err)
-		}
-		for rows.Next() {
-			var id int64
-			var v string
-			if err := rows.Scan(&id, &v); err != nil {
-				rows.Close()
-				return errf("read aliases", err)
-			}
-			q.add(at[id], v)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return errf("read aliases", err)
-		}
-	}
-	return nil
-}
-
 // Article returns the stored record of the article with this key.
 func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
 	var r quotewire.Record
@@ -508,100 +429,6 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	}
 	r.Analysis = a
 	return &r, nil
-}
-
-// Quotation returns one quotation with its occurrences, oldest first.
-func (s *Store) Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error) {
-	var found *quotewire.Quotation
-	err := s.quotations(ctx, id-1, id, 1, func(q *quotewire.Quotation) error {
-		found = q
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if found == nil {
-		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
-	}
-	return found, nil
-}
-
-// Quotations calls fn for every quotation in id order, with its
-// occurrences oldest first; it reads them in pages (keyset: the ids after
-// the last one read), so memory stays bounded however many there are,
-// and fn runs between pages, so it may use the store.
-func (s *Store) Quotations(ctx context.Context, fn func(*quotewire.Quotation) error) error {
-	return s.quotations(ctx, 0, 0, 500, fn)
-}
-
-// quotations calls fn for the quotations with ids after after (and up to
-// upto when it is positive), page at a time.
-func (s *Store) quotations(ctx context.Context, after, upto int64, page int, fn func(*quotewire.Quotation) error) error {
-	last := after
-	for {
-		f := &filter{}
-		// a quotation without occurrences is on its way out (Replace
-		// deletes those it empties in its transaction; a store written
-		// by an earlier build may hold some)
-		f.conds = append(f.conds, "qn.id > "+f.arg(last), "qn.occurrences > 0")
-		if upto > 0 {
-			f.conds = append(f.conds, "qn.id <= "+f.arg(upto))
-		}
-		rows, err := s.pool.Query(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
-			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker`+f.where()+` ORDER BY qn.id LIMIT `+f.arg(page), f.args...)
-		if err != nil {
-			return errf("read quotations", err)
-		}
-		var batch []*quotewire.Quotation
-		byID := map[int64]*quotewire.Quotation{}
-		for rows.Next() {
-			qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
-			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.FirstDate); err != nil {
-				rows.Close()
-				return errf("read quotations", err)
-			}
-			batch = append(batch, qn)
-			byID[qn.ID] = qn
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return errf("read quotations", err)
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		first, lastID := batch[0].ID, batch[len(batch)-1].ID
-		rows, err = s.pool.Query(ctx, `SELECT q.quotation, q.id, a.key, a.outlet, a.date, a.url, a.title, q.text
-			FROM quotes q JOIN articles a ON a.id = q.article WHERE q.quotation BETWEEN $1 AND $2
-			ORDER BY q.quotation, a.date = '', a.date, q.id`, first, lastID)
-		if err != nil {
-			return errf("read occurrences", err)
-		}
-		for rows.Next() {
-			var qid int64
-			var o quotewire.Occurrence
-			if err := rows.Scan(&qid, &o.QuoteID, &o.ArticleKey, &o.Outlet, &o.Date, &o.URL, &o.Title, &o.Text); err != nil {
-				rows.Close()
-				return errf("read occurrences", err)
-			}
-			if qn := byID[qid]; qn != nil {
-				qn.Occurrences = append(qn.Occurrences, o)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return errf("read occurrences", err)
-		}
-		for _, qn := range batch {
-			if err := fn(qn); err != nil {
-				return err
-			}
-		}
-		last = lastID
-		if upto > 0 && last >= upto {
-			return nil
-		}
-	}
 }
 
 // NearDuplicates returns the other articles of the near-duplicate cluster

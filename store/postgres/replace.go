@@ -71,8 +71,9 @@ func (w *writer) replace(r *quotewire.Record, left *[]int64) (bool, error) {
 	// one are looked up: with the speakers' counts already down, as
 	// row by row would see them
 	steps := []step{find,
-		{what: "drop old analysis", sql: `UPDATE entities e SET quotes = e.quotes - c.n
-			FROM (SELECT speaker, COUNT(*) AS n FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) AND speaker IS NOT NULL
+		{what: "drop old analysis", sql: `UPDATE entities e SET quotes = e.quotes - c.n, statements = e.statements - c.s
+			FROM (SELECT speaker, COUNT(*) AS n, COUNT(*) FILTER (WHERE act = 'statement') AS s
+				FROM quotes WHERE article = (SELECT id FROM articles WHERE key = $1) AND speaker IS NOT NULL
 				GROUP BY speaker) c
 			WHERE e.id = c.speaker`, args: []any{key}},
 		{what: "drop old analysis", sql: `UPDATE quotations qn SET occurrences = qn.occurrences - c.n

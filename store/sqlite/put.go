@@ -394,19 +394,33 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 		name    string
 		q       *quotewire.QuoteOut
 		seq     int
+		facts   rules.QuoteFacts
+		via     sql.NullInt64
 	}
-	spoke := map[int64]int{}
+	// each speaker's quotes and statements
+	type spoken struct{ quotes, statements int }
+	spoke := map[int64]spoken{}
 	for start := 0; start < len(a.Quotes); start += quoteRows {
 		end := min(start+quoteRows, len(a.Quotes))
 		rows := make([]row, 0, end-start)
 		for i := start; i < end; i++ {
 			q := &a.Quotes[i]
-			r := row{q: q, seq: i}
+			r := row{q: q, seq: i, facts: rules.FactsOf(q)}
 			if q.Speaker != nil {
 				r.name = q.Speaker.Name
 				if g, ok := local[q.Speaker.ID]; ok {
 					r.speaker = sql.NullInt64{Int64: g, Valid: true}
-					spoke[g]++
+					n := spoke[g]
+					n.quotes++
+					if r.facts.Statement() {
+						n.statements++
+					}
+					spoke[g] = n
+				}
+			}
+			if r.facts.ViaLocal != "" {
+				if g, ok := local[r.facts.ViaLocal]; ok {
+					r.via = sql.NullInt64{Int64: g, Valid: true}
 				}
 			}
 			r.key = rules.QuotationKey(q.Content.Text, r.speaker.Int64)
@@ -449,16 +463,18 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 		args = args[:0]
 		for _, r := range rows {
 			args = append(args, id, r.seq, string(r.q.Type), r.q.Content.Text, r.q.Content.Start, r.q.Content.End,
-				r.speaker, r.name, r.q.Confidence, ids[r.key], a.Date, quoteTags(r.speaker.Int64, outlet, a.Date))
+				r.speaker, r.name, r.q.Confidence, ids[r.key], a.Date, quoteTags(r.speaker.Int64, outlet, a.Date),
+				r.facts.Act, r.facts.Anonymous, r.facts.Continued, r.facts.Via, r.via)
 		}
-		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation, date, tags) VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", len(rows)), ","), args...)
+		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation, date, tags,
+			act, anonymous, continued, via, via_speaker) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", len(rows)), ","), args...)
 		if err != nil {
 			return errf("insert quotes", err)
 		}
 	}
 	for sp, n := range spoke {
-		if _, err := w.exec("UPDATE entities SET quotes = quotes + ? WHERE id = ?", n, sp); err != nil {
+		if _, err := w.exec("UPDATE entities SET quotes = quotes + ?, statements = statements + ? WHERE id = ?", n.quotes, n.statements, sp); err != nil {
 			return errf("count quotes", err)
 		}
 	}

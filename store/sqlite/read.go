@@ -222,6 +222,34 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		f.post = append(f.post, "q.confidence >= ?")
 		f.postArgs = append(f.postArgs, q.MinConfidence)
 	}
+	acts, err := rules.Acts(q.Acts)
+	if err != nil {
+		return f, err
+	}
+	if len(acts) > 0 {
+		args := make([]any, len(acts))
+		for i, a := range acts {
+			args[i] = a
+		}
+		switch {
+		case f.match != "":
+			// checked on the full-text matches
+			f.post = append(f.post, "+q.act IN ("+placeholders(len(acts))+")")
+			f.postArgs = append(f.postArgs, args...)
+		case len(acts) == 1 && acts[0] != string(quotewire.Statement) && len(f.where) == 0 && q.Entity == "":
+			// one of the rarer acts and no filter with an index of its
+			// own: its quotes newest first by the index of the rarer acts
+			// (the constant condition is that index's, for SQLite to see
+			// that it applies)
+			f.where = append(f.where, "q.act = ? AND q.act != 'statement'")
+			f.args = append(f.args, args...)
+		default:
+			// along the index the other filters chose, or the date index:
+			// statements are most quotes, and any act soon turns up
+			f.where = append(f.where, "+q.act IN ("+placeholders(len(acts))+")")
+			f.args = append(f.args, args...)
+		}
+	}
 	return f, nil
 }
 
@@ -272,6 +300,10 @@ func (f filter) sqlWhere() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// hitFacts are the columns of a quote that Hit carries beside its words,
+// speaker and article: act, anonymous, continued, via and via's id.
+const hitFacts = "q.act, q.anonymous, q.continued, q.via, COALESCE(q.via_speaker, 0)"
+
 // Search returns the quotes matching q, best first: by full-text rank
 // among the newest Candidates matches when q.Text is set, newest first
 // otherwise.
@@ -291,7 +323,7 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	if f.none {
 		return hits, nil
 	}
-	cols := "q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation"
+	cols := "q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " + hitFacts
 	var stmt string
 	var args []any
 	if f.match == "" {
@@ -321,12 +353,12 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	defer rows.Close()
 	for rows.Next() {
 		var h quotewire.Hit
-		var kind string
+		var kind, act string
 		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
-			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &h.Score); err != nil {
+			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
 			return nil, errf("search", err)
 		}
-		h.Kind = quotewire.QuoteKind(kind)
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
 		hits = append(hits, h)
 	}
 	return hits, errf("search", rows.Err())
@@ -385,6 +417,14 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	if err != nil {
 		return nil, err
 	}
+	// with no filter but acts, the entities' own counts answer
+	col, err := rules.CountedColumn(q)
+	if err != nil {
+		return nil, err
+	}
+	if col != "" {
+		return s.topByCount(ctx, col, limit)
+	}
 	f, err := s.filterOf(ctx, q)
 	if err != nil {
 		return nil, err
@@ -416,121 +456,6 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	return out, errf("top speakers", rows.Err())
 }
 
-// Speakers lists the speakers whose name or alias contains name (every
-// speaker when name is empty), most quoted first.
-func (s *Store) Speakers(ctx context.Context, name string, limit int) ([]quotewire.Speaker, error) {
-	return s.entities(ctx, name, "", true, limit)
-}
-
-// Speaker returns one entity by id.
-func (s *Store) Speaker(ctx context.Context, id int64) (*quotewire.Speaker, error) {
-	var sp quotewire.Speaker
-	var t string
-	err := s.db.QueryRowContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE id = ?", id).Scan(&sp.ID, &sp.Name, &t, &sp.Quotes)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("speaker %d: %w", id, quotewire.ErrNotFound)
-	}
-	if err != nil {
-		return nil, errf("read speaker", err)
-	}
-	sp.Type = quotewire.EntityType(t)
-	if sp.Aliases, err = s.strings(ctx, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", id); err != nil {
-		return nil, err
-	}
-	if sp.Roles, err = s.strings(ctx, "SELECT role FROM entity_roles WHERE entity = ? ORDER BY role", id); err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT role, first_date, last_date FROM entity_roles WHERE entity = ?
-		ORDER BY first_date = '', first_date, last_date, role`, id)
-	if err != nil {
-		return nil, errf("read roles", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r quotewire.RoleSpan
-		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
-			return nil, errf("read roles", err)
-		}
-		sp.RoleSpans = append(sp.RoleSpans, r)
-	}
-	return &sp, errf("read roles", rows.Err())
-}
-
-// Entities lists the entities whose name or alias contains name, of type
-// typ when set, most quoted first.
-func (s *Store) Entities(ctx context.Context, name string, typ quotewire.EntityType, limit int) ([]quotewire.Speaker, error) {
-	return s.entities(ctx, name, typ, false, limit)
-}
-
-func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityType, speakers bool, limit int) ([]quotewire.Speaker, error) {
-	limit, err := rules.Limit(limit)
-	if err != nil {
-		return nil, err
-	}
-	where := []string{"1 = 1"}
-	var args []any
-	if speakers {
-		where = append(where, "quotes > 0")
-	}
-	if typ != "" {
-		where = append(where, "type = ?")
-		args = append(args, string(typ))
-	}
-	if key := quotewire.NameKey(name); key != "" {
-		where = append(where, `id IN (SELECT entity FROM entity_aliases WHERE key LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+rules.LikeEscape(key)+"%")
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT id, name, type, quotes FROM entities WHERE "+strings.Join(where, " AND ")+
-		" ORDER BY quotes DESC, id LIMIT ?", append(args, limit)...)
-	if err != nil {
-		return nil, errf("list entities", err)
-	}
-	out := []quotewire.Speaker{}
-	for rows.Next() {
-		var sp quotewire.Speaker
-		var t string
-		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Quotes); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		sp.Type = quotewire.EntityType(t)
-		out = append(out, sp)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, errf("list entities", err)
-	}
-	for i := range out {
-		sp := &out[i]
-		sp.Aliases, err = s.strings(ctx, "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY alias", sp.ID)
-		if err != nil {
-			return nil, err
-		}
-		sp.Roles, err = s.strings(ctx, "SELECT role FROM entity_roles WHERE entity = ? ORDER BY role", sp.ID)
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// strings runs a one-column query.
-func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, errf("query", err)
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
-}
-
 // Article returns the stored record of the article with this key.
 func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
 	var r quotewire.Record
@@ -550,95 +475,6 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	}
 	r.Analysis = a
 	return &r, nil
-}
-
-// Quotation returns one quotation with its occurrences, oldest first.
-func (s *Store) Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error) {
-	var found *quotewire.Quotation
-	err := s.quotations(ctx, id-1, id, 1, func(q *quotewire.Quotation) error {
-		found = q
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if found == nil {
-		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
-	}
-	return found, nil
-}
-
-// Quotations calls fn for every quotation in id order, with its
-// occurrences oldest first; it reads them in pages, so memory stays
-// bounded however many there are.
-func (s *Store) Quotations(ctx context.Context, fn func(*quotewire.Quotation) error) error {
-	return s.quotations(ctx, 0, 0, 500, fn)
-}
-
-// quotations calls fn for the quotations with ids after after (and up to
-// upto when it is positive), page at a time.
-func (s *Store) quotations(ctx context.Context, after, upto int64, page int, fn func(*quotewire.Quotation) error) error {
-	last := after
-	for {
-		cond := "qn.id > ?"
-		args := []any{last}
-		if upto > 0 {
-			cond += " AND qn.id <= ?"
-			args = append(args, upto)
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
-			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE `+cond+` ORDER BY qn.id LIMIT ?`, append(args, page)...)
-		if err != nil {
-			return errf("read quotations", err)
-		}
-		var batch []*quotewire.Quotation
-		byID := map[int64]*quotewire.Quotation{}
-		for rows.Next() {
-			qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
-			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.FirstDate); err != nil {
-				rows.Close()
-				return err
-			}
-			batch = append(batch, qn)
-			byID[qn.ID] = qn
-		}
-		if err := rows.Close(); err != nil {
-			return errf("read quotations", err)
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		first, lastID := batch[0].ID, batch[len(batch)-1].ID
-		rows, err = s.db.QueryContext(ctx, `SELECT q.quotation, q.id, a.key, a.outlet, a.date, a.url, a.title, q.text
-			FROM quotes q JOIN articles a ON a.id = q.article WHERE q.quotation BETWEEN ? AND ?
-			ORDER BY q.quotation, a.date = '', a.date, q.id`, first, lastID)
-		if err != nil {
-			return errf("read occurrences", err)
-		}
-		for rows.Next() {
-			var qid int64
-			var o quotewire.Occurrence
-			if err := rows.Scan(&qid, &o.QuoteID, &o.ArticleKey, &o.Outlet, &o.Date, &o.URL, &o.Title, &o.Text); err != nil {
-				rows.Close()
-				return err
-			}
-			if qn := byID[qid]; qn != nil {
-				qn.Occurrences = append(qn.Occurrences, o)
-			}
-		}
-		if err := rows.Close(); err != nil {
-			return errf("read occurrences", err)
-		}
-		for _, qn := range batch {
-			if err := fn(qn); err != nil {
-				return err
-			}
-		}
-		last = lastID
-		if upto > 0 && last >= upto {
-			return nil
-		}
-	}
 }
 
 // NearDuplicates returns the other articles of the near-duplicate cluster
@@ -697,7 +533,7 @@ func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewi
 // linking an article's quotes to their speakers and quotations.
 func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence,
-		q.start, q.end, q.quotation FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
+		q.start, q.end, q.quotation, `+hitFacts+` FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
 		WHERE a.key = ? ORDER BY q.seq`, key)
 	if err != nil {
 		return nil, errf("article quotes", err)
@@ -706,11 +542,12 @@ func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit,
 	out := []quotewire.Hit{}
 	for rows.Next() {
 		h := quotewire.Hit{ArticleKey: key}
-		var kind string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.Start, &h.End, &h.QuotationID); err != nil {
+		var kind, act string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
+			&act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID); err != nil {
 			return nil, errf("article quotes", err)
 		}
-		h.Kind = quotewire.QuoteKind(kind)
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
 		out = append(out, h)
 	}
 	return out, errf("article quotes", rows.Err())

@@ -67,7 +67,8 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 		return false, errf("find article", err)
 	}
 	for _, q := range []string{
-		`UPDATE entities SET quotes = quotes - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND speaker = entities.id)
+		`UPDATE entities SET quotes = quotes - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND speaker = entities.id),
+			statements = statements - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND speaker = entities.id AND act = 'statement')
 			WHERE id IN (SELECT speaker FROM quotes WHERE article = ?1)`,
 		`UPDATE quotations SET occurrences = occurrences - (SELECT COUNT(*) FROM quotes WHERE article = ?1 AND quotation = quotations.id)
 			WHERE id IN (SELECT quotation FROM quotes WHERE article = ?1)`,

@@ -78,7 +78,7 @@ func TestNearDuplicatesAndCoMentioned(t *testing.T) {
 	if none, _ := s.NearDuplicates(context.Background(), recs[2].Key, 10); len(none) != 0 {
 		t.Errorf("near duplicates of an unrelated article = %+v", none)
 	}
-	sps, _ := s.Speakers(context.Background(), "lavrov", 1)
+	sps, _ := s.Speakers(context.Background(), "lavrov", nil, 1)
 	co, err := s.CoMentioned(context.Background(), sps[0].ID, 5)
 	if err != nil || len(co) != 1 || co[0].Name != "Geneva" || co[0].Quotes != 2 {
 		t.Errorf("co-mentioned with Lavrov = %+v, %v", co, err)
@@ -106,8 +106,8 @@ func TestRoleSpans(t *testing.T) {
 	put("2019-10-01", "former Vice President", "Biden said another in October.")
 	put("2020-11-07", "President-elect", "Biden said a third in November.")
 	put("2020-01-01", "former Vice President", "Biden said a fourth in January.")
-	sps, _ := s.Speakers(context.Background(), "biden", 1)
-	sp, err := s.Speaker(context.Background(), sps[0].ID)
+	sps, _ := s.Speakers(context.Background(), "biden", nil, 1)
+	sp, err := s.Speaker(context.Background(), sps[0].ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,7 @@ func Run(t *testing.T, open Open) {
 		{"TimelineAndTopSpeakers", testTimeline},
 		{"EntitiesAndQuotation", testEntitiesAndQuotation},
 		{"Replace", testReplace},
+		{"Acts", testActs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,7 +326,7 @@ func testQueryTextIsData(t *testing.T, s quotewire.Store) {
 
 func testSpeakersAcross(t *testing.T, s quotewire.Store) {
 	put(t, s, corpus()...)
-	sps, err := s.Speakers(context.Background(), "lavrov", 10)
+	sps, err := s.Speakers(context.Background(), "lavrov", nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +343,7 @@ func testSpeakersAcross(t *testing.T, s quotewire.Store) {
 	if len(sp.Roles) != 2 {
 		t.Errorf("roles = %q, want both roles", sp.Roles)
 	}
-	all, err := s.Speakers(context.Background(), "", 10)
+	all, err := s.Speakers(context.Background(), "", nil, 10)
 	if err != nil || len(all) != 3 || all[0].Name != "Sergey Lavrov" {
 		t.Errorf("all speakers = %+v, %v: want 3, most quoted first", all, err)
 	}
@@ -364,7 +365,7 @@ func testAnonymous(t *testing.T, s quotewire.Store) {
 		r.Analysis.Quotes[0].Speaker.Anonymous = true
 	}
 	put(t, s, recs...)
-	sps, err := s.Speakers(context.Background(), "spokesman", 10)
+	sps, err := s.Speakers(context.Background(), "spokesman", nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +391,7 @@ func testSameSurname(t *testing.T, s quotewire.Store) {
 	// "Clinton, the former president": Bill
 	put(t, s, Article("a6", "https://x.org/6", "2016-09-03", "x.org", "Clinton, the former president, said the economy was better.",
 		[]Entity{{"Clinton", quotewire.Person, []string{"former president"}}}, []Quote{{"the economy was better", "Clinton"}}))
-	sps, err := s.Speakers(context.Background(), "clinton", 10)
+	sps, err := s.Speakers(context.Background(), "clinton", nil, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,10 +408,11 @@ func testSameSurname(t *testing.T, s quotewire.Store) {
 func testQuotations(t *testing.T, s quotewire.Store) {
 	put(t, s, corpus()...)
 	var qs []*quotewire.Quotation
-	err := s.Quotations(context.Background(), func(q *quotewire.Quotation) error {
+	err := s.Quotations(context.Background(), nil, func(q *quotewire.Quotation) error {
 		qs = append(qs, q)
 		return nil
 	})
+
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,7 +433,7 @@ func testQuotations(t *testing.T, s quotewire.Store) {
 	}
 	stop := errors.New("stop")
 	n := 0
-	err = s.Quotations(context.Background(), func(*quotewire.Quotation) error { n++; return stop })
+	err = s.Quotations(context.Background(), nil, func(*quotewire.Quotation) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("an error from fn: got %v after %d calls", err, n)
 	}
@@ -528,23 +530,23 @@ func testTimeline(t *testing.T, s quotewire.Store) {
 func testEntitiesAndQuotation(t *testing.T, s quotewire.Store) {
 	put(t, s, corpus()...)
 	ctx := context.Background()
-	places, err := s.Entities(ctx, "", quotewire.Place, 10)
+	places, err := s.Entities(ctx, "", quotewire.Place, nil, 10)
 	if err != nil || len(places) != 1 || places[0].Name != "Geneva" || places[0].Quotes != 0 {
 		t.Errorf("places = %+v, %v", places, err)
 	}
-	all, err := s.Entities(ctx, "", "", 100)
+	all, err := s.Entities(ctx, "", "", nil, 100)
 	if err != nil || len(all) != 5 {
 		t.Errorf("all entities = %d, %v; want 5", len(all), err)
 	}
-	sps, err := s.Speakers(ctx, "lavrov", 1)
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
 	if err != nil || len(sps) != 1 {
 		t.Fatalf("speakers: %v %v", sps, err)
 	}
-	one, err := s.Speaker(ctx, sps[0].ID)
+	one, err := s.Speaker(ctx, sps[0].ID, nil)
 	if err != nil || one.Name != "Sergey Lavrov" || one.Quotes != 4 || len(one.Aliases) != 3 {
 		t.Errorf("Speaker(%d) = %+v, %v", sps[0].ID, one, err)
 	}
-	if _, err := s.Speaker(ctx, 1<<40); !errors.Is(err, quotewire.ErrNotFound) {
+	if _, err := s.Speaker(ctx, 1<<40, nil); !errors.Is(err, quotewire.ErrNotFound) {
 		t.Errorf("unknown speaker: %v", err)
 	}
 	hits := search(t, s, quotewire.Query{SpeakerID: sps[0].ID})
@@ -578,7 +580,7 @@ func testReplace(t *testing.T, s quotewire.Store) {
 	if st.Articles != 4 || st.Quotes != 5 || st.Quotations != 5 || st.Speakers != 4 {
 		t.Errorf("after replace: %+v, want 4 articles, 5 quotes, 5 quotations (one left, one new), 4 speakers", st)
 	}
-	lav, _ := s.Speakers(ctx, "lavrov", 1)
+	lav, _ := s.Speakers(ctx, "lavrov", nil, 1)
 	if len(lav) != 1 || lav[0].Quotes != 2 {
 		t.Errorf("Lavrov after replace = %+v, want 2 quotes", lav)
 	}

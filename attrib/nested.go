@@ -1,0 +1,201 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Nested finds reports inside reports and gives each to the person whose
+// words they are: in "Guardian Media reports that Commissioner Griffith
+// called the situation “one of the biggest …”" the statement is
+// Griffith's, relayed by Guardian Media. When a quote's content opens with
+// a subject and a reporting verb of its own ("Commissioner Griffith
+// called", "the National Crime Agency (NCA) has said that", “The
+// secretary reaffirmed that …”), the content becomes what follows that
+// verb, the subject its source and the verb its cue, and the old source is
+// kept as the quote's relay (Quote.Via). Coreference resolves both.
+func Nested(d *quotewire.Document) {
+	s := &state{d: d}
+	toks := d.Tokens
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Source == nil || q.Continued || q.Via != nil || len(q.Content) != 1 {
+			continue
+		}
+		if s.relayInSource(q) {
+			continue
+		}
+		c := q.Content[0]
+		first, end := d.TokensIn(c)
+		k := first
+		if k < end && toks[k].Kind == quotewire.QuoteMark {
+			k++
+		}
+		if k < end && toks[k].Lower == "that" {
+			k++ // "Cook added that Carter emphasized …"
+		}
+		if q.Source.Start >= c.End && s.relayBefore(q, first) {
+			continue
+		}
+		if k >= end || !isWord(&toks[k]) || relayNot[toks[k].Lower] {
+			continue
+		}
+		// the first reporting verb, then a subject that fills the words
+		// before it (less auxiliaries and a bracketed abbreviation)
+		j := k + 1
+		for j < end && j < k+maxNP+6 && !relayVerb(&toks[j]) {
+			j++
+		}
+		if j >= end || j >= k+maxNP+6 {
+			continue
+		}
+		b := j - 1
+		for b > k && auxiliaries[toks[b].Lower] {
+			b--
+		}
+		if s.isPunct(b, ")") {
+			// "the National Crime Agency (NCA) has said"
+			for b > k && !s.isPunct(b, "(") {
+				b--
+			}
+			b--
+		}
+		if b < k {
+			continue
+		}
+		if e, ok := s.npFwd(k, b+1); !ok || e != b {
+			continue
+		}
+		e := b
+		cue := &toks[j]
+		ck := cueVerbs[cue.Lower]
+		m := j + 1
+		if ck == cueObject && m < end && !s.isPunct(m, ",", ":") && toks[m].Lower != "that" {
+			// "told his counterpart … that": the hearer
+			for n := m; n < end && n < m+25; n++ {
+				if toks[n].Lower == "that" {
+					m = n
+					break
+				}
+			}
+		}
+		if m < end && (adjunctPreps[toks[m].Lower] || timeWords[toks[m].Lower]) {
+			// "said in a briefing that …": the content starts after "that"
+			n := m
+			for n < end && n < m+12 && toks[n].Lower != "that" {
+				n++
+			}
+			if n >= end || toks[n].Lower != "that" {
+				continue
+			}
+			m = n
+		}
+		if m < end && (toks[m].Lower == "that" || s.isPunct(m, ",", ":")) {
+			m++
+		}
+		if end-m < 3 {
+			continue // too little left to be a statement
+		}
+		via := *q.Source
+		src := quotewire.Span{Start: toks[k].Start, End: toks[e].End}
+		cueSp := quotewire.Span{Start: cue.Start, End: cue.End}
+		q.Via = &quotewire.Relay{Source: via, Entity: -1}
+		q.Source, q.Cue = &src, &cueSp
+		q.Content = []quotewire.Span{{Start: toks[m].Start, End: c.End}}
+		if q.Kind == quotewire.Direct {
+			q.Kind = quotewire.Indirect // the relay's words for the speaker's
+		}
+		q.Mention, q.Speaker = -1, -1
+	}
+}
+
+// relayInSource handles a source span that holds a report of its own:
+// "The Telegraph reports that the National Crime Agency (NCA) has said
+// that …" with the source "The Telegraph reports that the National Crime
+// Agency (NCA)". It reports whether it split the source into relay and
+// speaker.
+func (s *state) relayInSource(q *quotewire.Quote) bool {
+	toks := s.d.Tokens
+	a, b := s.d.TokensIn(*q.Source)
+	for j := a + 1; j+2 < b; j++ {
+		if cueVerbs[toks[j].Lower] == cueNone && !relayVerb(&toks[j]) || toks[j+1].Lower != "that" {
+			continue
+		}
+		via := quotewire.Span{Start: q.Source.Start, End: toks[j-1].End}
+		src := quotewire.Span{Start: toks[j+2].Start, End: q.Source.End}
+		q.Via = &quotewire.Relay{Source: via, Entity: -1}
+		q.Source = &src
+		q.Mention, q.Speaker = -1, -1
+		return true
+	}
+	return false
+}
+
+// relayBefore handles a report whose speaker and verb come before its
+// content and whose relay comes after it: "Defense Secretary Ash Carter
+// told his counterpart … that the two nations …, Pentagon Press Secretary
+// Peter Cook told reporters". first is the content's first token. It
+// reports whether it made q a relayed quote.
+func (s *state) relayBefore(q *quotewire.Quote, first int) bool {
+	toks := s.d.Tokens
+	that := first - 1
+	if toks[first].Lower == "that" {
+		that = first
+	}
+	if that < 1 || toks[that].Lower != "that" {
+		return false
+	}
+	lo := s.sentenceStart(that)
+	j := that - 1
+	for j > lo && j > that-25 && !relayVerb(&toks[j]) {
+		j--
+	}
+	if j <= lo || !relayVerb(&toks[j]) || j < that-1 && cueVerbs[toks[j].Lower] != cueObject {
+		return false
+	}
+	b := j - 1
+	for b > lo && auxiliaries[toks[b].Lower] {
+		b--
+	}
+	a, ok := s.npBack(b, lo)
+	if !ok || pronouns[toks[a].Lower] {
+		return false
+	}
+	via := *q.Source
+	src := quotewire.Span{Start: toks[a].Start, End: toks[b].End}
+	cue := quotewire.Span{Start: toks[j].Start, End: toks[j].End}
+	q.Via = &quotewire.Relay{Source: via, Entity: -1}
+	q.Source, q.Cue = &src, &cue
+	if that == first {
+		q.Content[0].Start = toks[first+1].Start
+	}
+	q.Mention, q.Speaker = -1, -1
+	return true
+}
+
+// relayVerb reports whether t is a verb that reports what its subject
+// said: a cue verb other than the weak ones ("found", "believes"), a verb
+// of evaluation or direction ("called", "described", "urged"), or one of
+// relayVerbs.
+func relayVerb(t *quotewire.Token) bool {
+	if t.Kind != quotewire.Word {
+		return false
+	}
+	ck := cueVerbs[t.Lower]
+	if ck == cueVerb && !weakCues[t.Lower] || ck == cueObject || relayVerbs[t.Lower] {
+		return true
+	}
+	vk, ok := kindOf(t.Lower)
+	return ok && (vk == evaluating || vk == directing || vk == calling) && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "s"))
+}
+
+// relayVerbs report what someone said without being cues of their own
+// elsewhere: “The secretary reaffirmed that …”.
+var relayVerbs = map[string]bool{"reaffirmed": true, "reaffirms": true, "reiterated": true,
+	"expressed": true, "voiced": true, "committed": true, "pledged": true, "vowed": true}
+
+// relayNot are words that open a content without being a speaker:
+// "it has been claimed", "there", "this".
+var relayNot = map[string]bool{"it": true, "there": true, "this": true, "that": true, "these": true,
+	"those": true, "what": true, "which": true, "who": true, "i": true, "we": true, "you": true}

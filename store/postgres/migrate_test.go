@@ -1,0 +1,128 @@
+package postgres
+
+import (
+	"context"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
+	"github.com/quotewire/quotewire/store/internal/rules"
+	"github.com/quotewire/quotewire/store/storetest"
+)
+
+// TestUpgradeToActs opens a store made by a build that knew migrations 1
+// and 2 (before quotes had acts): the upgrade reads its quotes as
+// statements (what that build stored) and its speakers' statements as
+// their quotes, and re-analysing an article (reanalyze's Replace) stores
+// its new acts.
+func TestUpgradeToActs(t *testing.T) {
+	ctx := context.Background()
+	schema := freshSchema(t)
+	cfg, err := pgxpool.ParseConfig(testURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ConnConfig.RuntimeParams["search_path"] = schema
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"migrations/0001_init.sql", "migrations/0002_parallel_writes.sql"} {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(ctx, string(body)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if _, err := pool.Exec(ctx, "CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (2)"); err != nil {
+		t.Fatal(err)
+	}
+	// Maria Zakharova's statement, question and belief, as that build
+	// stored them: with no act
+	rec := storetest.ActsCorpus()[0]
+	old := *rec.Analysis
+	old.Quotes = append([]quotewire.QuoteOut(nil), rec.Analysis.Quotes...)
+	for i := range old.Quotes {
+		old.Quotes[i].Act = ""
+	}
+	js, err := pack.Analysis(&old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var art, sp int64
+	if err := pool.QueryRow(ctx, `INSERT INTO articles (key, source_id, url, title, date, outlet, text, analysis, added)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`, rec.Key, old.ID, old.URL, old.Title, old.Date, rec.Outlet, old.Text, js).Scan(&art); err != nil {
+		t.Fatal(err)
+	}
+	e := old.Entities[0]
+	key := quotewire.NameKey(e.Name)
+	given, surname := quotewire.SplitName(key)
+	if err := pool.QueryRow(ctx, "INSERT INTO entities (name, key, given, surname, type, quotes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+		e.Name, key, given, surname, string(e.Type), len(old.Quotes)).Scan(&sp); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, "INSERT INTO entity_aliases (entity, key, alias) VALUES ($1, $2, $3)", sp, key, e.Name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, "INSERT INTO article_entities (article, entity, local) VALUES ($1, $2, $3)", art, sp, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range old.Quotes {
+		var qn int64
+		if err := pool.QueryRow(ctx, "INSERT INTO quotations (key, text, speaker, first_date, occurrences) VALUES ($1, $2, $3, $4, 1) RETURNING id",
+			rules.QuotationKey(q.Content.Text, sp), q.Content.Text, sp, old.Date).Scan(&qn); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(ctx, `INSERT INTO quotes (article, seq, kind, text, date, start, "end", speaker, speaker_name, confidence, quotation, tsv)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, to_tsvector('quotewire', $12))`, art, i, string(q.Type), q.Content.Text, old.Date,
+			q.Content.Start, q.Content.End, sp, q.Speaker.Name, q.Confidence, qn, Words(q.Content.Text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pool.Close()
+
+	s := openIn(t, schema)
+	defer s.Close()
+	var version int
+	if err := s.Pool().QueryRow(ctx, "SELECT version FROM quotewire_schema").Scan(&version); err != nil || version != len(migrationNames(t)) {
+		t.Fatalf("schema version %d, %v; want %d", version, err, len(migrationNames(t)))
+	}
+	st := []quotewire.Act{quotewire.Statement}
+	hits, err := s.Search(ctx, quotewire.Query{Acts: st})
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("statements after the upgrade = %d, %v; want all 3 quotes", len(hits), err)
+	}
+	for _, h := range hits {
+		if h.Act != quotewire.Statement || h.Anonymous || h.Continued || h.Via != "" {
+			t.Errorf("upgraded quote %+v, want a plain statement", h)
+		}
+	}
+	if hits, err := s.Search(ctx, quotewire.Query{Text: "sanctions", Acts: st}); err != nil || len(hits) != 2 {
+		t.Errorf("text search of statements after the upgrade = %d, %v; want 2", len(hits), err)
+	}
+	sps, err := s.Speakers(ctx, "", st, 10)
+	if err != nil || len(sps) != 1 || sps[0].Quotes != 3 {
+		t.Fatalf("speakers' statements after the upgrade = %+v, %v; want Maria Zakharova with 3", sps, err)
+	}
+	checkConsistent(t, s)
+
+	if n, err := s.Replace(ctx, []quotewire.Record{rec}); err != nil || n != 1 {
+		t.Fatalf("Replace = %d, %v", n, err)
+	}
+	if hits, err := s.Search(ctx, quotewire.Query{Acts: st}); err != nil || len(hits) != 1 || hits[0].Text != "the talks had ended" {
+		t.Errorf("statements after re-analysis = %+v, %v; want the one statement", hits, err)
+	}
+	for _, tt := range []struct {
+		acts []quotewire.Act
+		want int
+	}{{st, 1}, {nil, 3}, {[]quotewire.Act{quotewire.Belief}, 1}} {
+		if sp, err := s.Speaker(ctx, sps[0].ID, tt.acts); err != nil || sp.Quotes != tt.want {
+			t.Errorf("Speaker(acts %v) after re-analysis = %+v, %v; want %d", tt.acts, sp, err, tt.want)
+		}
+	}
+	checkConsistent(t, s)
+}

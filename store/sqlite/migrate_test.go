@@ -1,0 +1,123 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/pack"
+	"github.com/quotewire/quotewire/store/internal/rules"
+	"github.com/quotewire/quotewire/store/storetest"
+)
+
+// oldStore writes a store as a build that knew only migrations 1 and 2
+// made it (before acts), holding rec's article, speaker and quotes, and
+// returns its path.
+func oldStore(t *testing.T, rec quotewire.Record) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(q string, args ...any) sql.Result {
+		t.Helper()
+		res, err := db.Exec(q, args...)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return res
+	}
+	for _, name := range []string{"migrations/0001_init.sql", "migrations/0002_role_dates.sql"} {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exec(string(body))
+	}
+	exec("PRAGMA user_version = 2")
+	a := rec.Analysis
+	js, err := pack.Analysis(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, _ := exec(`INSERT INTO articles (key, source_id, url, title, date, outlet, text, analysis, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2021-01-01T00:00:00Z')`, rec.Key, a.ID, a.URL, a.Title, a.Date, rec.Outlet, a.Text, js).LastInsertId()
+	e := a.Entities[0]
+	key := quotewire.NameKey(e.Name)
+	given, surname := quotewire.SplitName(key)
+	sp, _ := exec("INSERT INTO entities (name, key, given, surname, type, quotes) VALUES (?, ?, ?, ?, ?, ?)",
+		e.Name, key, given, surname, string(e.Type), len(a.Quotes)).LastInsertId()
+	exec("INSERT INTO entity_aliases (entity, key, alias) VALUES (?, ?, ?)", sp, key, e.Name)
+	exec("INSERT INTO article_entities (article, entity, local) VALUES (?, ?, ?)", art, sp, e.ID)
+	for i, q := range a.Quotes {
+		qn, _ := exec("INSERT INTO quotations (key, text, speaker, first_date, occurrences) VALUES (?, ?, ?, ?, 1)",
+			rules.QuotationKey(q.Content.Text, sp), q.Content.Text, sp, a.Date).LastInsertId()
+		exec(`INSERT INTO quotes (article, seq, kind, text, date, tags, start, end, speaker, speaker_name, confidence, quotation)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, art, i, string(q.Type), q.Content.Text, a.Date, quoteTags(sp, rec.Outlet, a.Date),
+			q.Content.Start, q.Content.End, sp, q.Speaker.Name, q.Confidence, qn)
+	}
+	exec("INSERT INTO quotes_fts (rowid, text, speaker_name, tags) SELECT id, text, speaker_name, tags FROM quotes")
+	exec("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles")
+	return path
+}
+
+// TestUpgradeToActs opens a store made before quotes had acts: the
+// upgrade reads its quotes as statements (what that build stored) and
+// its speakers' statements as their quotes, and re-analysing an article
+// (reanalyze's Replace) stores its new acts.
+func TestUpgradeToActs(t *testing.T) {
+	ctx := context.Background()
+	rec := storetest.ActsCorpus()[0] // Maria Zakharova: a statement, a question, a belief
+	old := *rec.Analysis
+	old.Quotes = append([]quotewire.QuoteOut(nil), rec.Analysis.Quotes...)
+	for i := range old.Quotes {
+		old.Quotes[i].Act = "" // the old build's analysis had none
+	}
+	path := oldStore(t, quotewire.Record{Key: rec.Key, Analysis: &old, Outlet: rec.Outlet})
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != 3 {
+		t.Fatalf("schema version %d, %v; want 3", version, err)
+	}
+	st := []quotewire.Act{quotewire.Statement}
+	hits, err := s.Search(ctx, quotewire.Query{Acts: st})
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("statements after the upgrade = %d, %v; want all 3 quotes", len(hits), err)
+	}
+	for _, h := range hits {
+		if h.Act != quotewire.Statement || h.Anonymous || h.Continued || h.Via != "" {
+			t.Errorf("upgraded quote %+v, want a plain statement", h)
+		}
+	}
+	if hits, err := s.Search(ctx, quotewire.Query{Text: "sanctions", Acts: st}); err != nil || len(hits) != 2 {
+		t.Errorf("text search of statements after the upgrade = %d, %v; want 2", len(hits), err)
+	}
+	sps, err := s.Speakers(ctx, "", st, 10)
+	if err != nil || len(sps) != 1 || sps[0].Quotes != 3 {
+		t.Fatalf("speakers' statements after the upgrade = %+v, %v; want Maria Zakharova with 3", sps, err)
+	}
+
+	if n, err := s.Replace(ctx, []quotewire.Record{rec}); err != nil || n != 1 {
+		t.Fatalf("Replace = %d, %v", n, err)
+	}
+	if hits, err := s.Search(ctx, quotewire.Query{Acts: st}); err != nil || len(hits) != 1 || hits[0].Text != "the talks had ended" {
+		t.Errorf("statements after re-analysis = %+v, %v; want the one statement", hits, err)
+	}
+	for _, tt := range []struct {
+		acts []quotewire.Act
+		want int
+	}{{st, 1}, {nil, 3}, {[]quotewire.Act{quotewire.Belief}, 1}} {
+		if sp, err := s.Speaker(ctx, sps[0].ID, tt.acts); err != nil || sp.Quotes != tt.want {
+			t.Errorf("Speaker(acts %v) after re-analysis = %+v, %v; want %d", tt.acts, sp, err, tt.want)
+		}
+	}
+}
