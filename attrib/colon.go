@@ -15,6 +15,16 @@ func ColonBlocks(d *quotewire.Document) {
 	if n == 0 || len(d.Paragraphs) < 2 {
 		return
 	}
+	lead := false
+	for _, p := range d.Paragraphs[:len(d.Paragraphs)-1] {
+		if p.End > p.Start && d.Text[p.End-1] == ':' {
+			lead = true
+			break
+		}
+	}
+	if !lead {
+		return // no paragraph ends in a colon: nothing to read
+	}
 	s := &state{d: d, consumed: make([]bool, n), inQuote: make([]bool, n), qidx: make([]int32, n)}
 	for i := range s.qidx {
 		s.qidx[i] = -1

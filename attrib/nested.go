@@ -186,8 +186,11 @@ func relayVerb(t *quotewire.Token) bool {
 	if ck == cueVerb && !weakCues[t.Lower] || ck == cueObject || relayVerbs[t.Lower] {
 		return true
 	}
+	if !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "s") {
+		return false
+	}
 	vk, ok := kindOf(t.Lower)
-	return ok && (vk == evaluating || vk == directing || vk == calling) && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "s"))
+	return ok && (vk == evaluating || vk == directing || vk == calling)
 }
 
 // relayVerbs report what someone said without being cues of their own

@@ -146,9 +146,15 @@ func (r *resolver) clusterNames() {
 		if m.Kind != quotewire.NameMention {
 			continue
 		}
-		r.names = append(r.names, mi)
 		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
+		if m.Type != quotewire.Place && nwords(name) > 1 && phrase.IsTitle(strings.ToLower(lastWord(name))) {
+			// "United States Senator" of "United States Senator from
+			// Vermont Bernie Sanders": a role, nobody's name
+			m.Entity = -1
+			continue
+		}
+		r.names = append(r.names, mi)
 		e := r.find(name, m.Type)
 		if e < 0 {
 			e = r.newEntity(name, m.Type)
@@ -169,6 +175,16 @@ func (r *resolver) clusterNames() {
 func (r *resolver) fixHead(m *quotewire.Mention) {
 	text := r.d.Text
 	head := m.Head.In(text)
+	if m.Head.Start == m.Span.Start && nwords(head) >= 3 {
+		if t := titleBefore(text, m.Head.Start); t >= 0 {
+			// "Senator from Vermont Bernie Sanders": the place, then the
+			// name, read with the title
+			if p := phrase.Parse(text, quotewire.Span{Start: t, End: m.Head.End}); p.Kind == phrase.Name && m.Head.Contains(p.Name) && p.Name != m.Head {
+				m.Head = p.Name
+				return
+			}
+		}
+	}
 	domain := m.Head.End+1 < len(text) && text[m.Head.End] == '.' && text[m.Head.End+1] >= 'a' && text[m.Head.End+1] <= 'z'
 	if !domain && !lowerStart(head) && (strings.IndexByte(head, ' ') < 0 || !phrase.MayHoldTitle(head)) {
 		return
@@ -190,6 +206,29 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 		// committee made the tagger say organisation; the role says person
 		m.Type = quotewire.Person
 	}
+}
+
+// titleBefore returns where the title starts when the text before off
+// reads "<title> from " or "<title> of " ("Senator from |Vermont Bernie
+// Sanders", "Mayor of |Koszalin Piotr Jedlinski"), else -1.
+func titleBefore(text string, off int) int {
+	lo := max(0, off-40)
+	before := strings.TrimRight(text[lo:off], " ")
+	var prep string
+	switch {
+	case strings.HasSuffix(before, " from"):
+		prep = " from"
+	case strings.HasSuffix(before, " of"):
+		prep = " of"
+	default:
+		return -1
+	}
+	rest := strings.TrimSuffix(before, prep)
+	title := lastWord(rest)
+	if title == "" || title[0] < 'A' || title[0] > 'Z' || !phrase.MayHoldTitle(title) || phrase.OrgHead(strings.ToLower(title)) {
+		return -1
+	}
+	return lo + len(rest) - len(title)
 }
 
 // key normalises a name for matching as the store does
@@ -256,7 +295,7 @@ func (r *resolver) link(mi, e int) {
 	en := &d.Entities[e]
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention {
-		name := m.Head.In(d.Text)
+		name := cleanName(m.Head.In(d.Text))
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name
 			r.byKey[r.keyOf(name)] = e

@@ -65,10 +65,18 @@ func (r *resolver) speakers() {
 // "So", "Friday", "A total of 39") gives no speaker.
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int) {
 	d := r.d
+	if turnLabel(d.Text, src) {
+		if e := r.label(src); e >= 0 {
+			// "((WSS)) : What …", "RS: …": an interview label
+			return r.addMention(src, quotewire.NameMention, e), e
+		}
+	}
 	p := phrase.Parse(d.Text, src)
 	if p.Kind != phrase.Pronoun {
 		if w, ok := r.appositiveAfter(src); ok {
 			p = w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
+		} else if w, ok := r.nameGoesOn(src); ok {
+			p = w // "United" of "United States Senator from Vermont Bernie Sanders ended"
 		}
 	}
 	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
@@ -81,6 +89,10 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	}
 	switch p.Kind {
 	case phrase.Invalid:
+		if e := r.label(src); e >= 0 {
+			// an interview label: "WN" is Wikinews, "RS" Richard Stallman
+			return r.addMention(src, quotewire.NameMention, e), e
+		}
 		return -1, -1
 	case phrase.Name:
 		return r.resolveName(src, p)
@@ -173,21 +185,69 @@ func (r *resolver) appositiveAfter(src quotewire.Span) (phrase.Phrase, bool) {
 	return p, true
 }
 
+// nameGoesOn reads a source the attribution stage cut inside a run of
+// capitalised words ("United" of "United States Senator from Vermont
+// Bernie Sanders ended his bid") to the run's end, joining "of", "from"
+// and "for", and returns the phrase when it finds a name past the cut.
+func (r *resolver) nameGoesOn(src quotewire.Span) (phrase.Phrase, bool) {
+	d := r.d
+	t := d.Text
+	if src.End+2 >= len(t) || t[src.End] != ' ' || t[src.End+1] < 'A' || t[src.End+1] > 'Z' ||
+		t[src.End+2] >= 'A' && t[src.End+2] <= 'Z' || strings.ToUpper(src.In(t)) == src.In(t) {
+		return phrase.Phrase{}, false // text in capitals says nothing of names
+	}
+	end, words := src.End, 0
+	for i := src.End; i < len(t) && words < 12; {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(t) && t[j] != ' ' && t[j] != '\n' && t[j] != ',' && t[j] != ';' && t[j] != '(' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := t[i:j]
+		if c := w[0]; c >= 'A' && c <= 'Z' {
+			end = j
+		} else if w != "of" && w != "from" && w != "for" && w != "the" {
+			break
+		}
+		words++
+		i = j
+		if i < len(t) && t[i] != ' ' {
+			break
+		}
+	}
+	if end == src.End {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: end})
+	if p.Kind != phrase.Name || p.Name.End <= src.End {
+		return phrase.Phrase{}, false
+	}
+	return p, true
+}
+
 // resolveName returns the mention and entity of a source phrase that
 // holds a name: the tagger's mention of that name when there is one, else
 // a new or known entity of that name.
 func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 	d := r.d
-	if mi := r.mentionAt(p.Name); mi >= 0 && d.Mentions[mi].Type != quotewire.Place {
+	name := p.Name.In(d.Text)
+	outlet := r.isOutlet(name)
+	if mi := r.mentionAt(p.Name); mi >= 0 && (d.Mentions[mi].Type != quotewire.Place || outlet) {
 		e := d.Mentions[mi].Entity
-		if e >= 0 && d.Entities[e].Type == "" {
+		if e >= 0 && outlet {
+			d.Entities[e].Type = quotewire.Organization // "((Wikinews))": the outlet, never a place
+		} else if e >= 0 && d.Entities[e].Type == "" {
 			d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
 		}
 		return mi, e
 	}
-	name := p.Name.In(d.Text)
 	typ := quotewire.Person
-	if isOrgName(name) {
+	if outlet || isOrgName(name) {
 		typ = quotewire.Organization
 	}
 	e := r.find(name, typ)

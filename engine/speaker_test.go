@@ -158,3 +158,95 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNamesInterview checks an interview set as bracketed turns, as
+// Wikinews prints them: the interviewer's label ("WN", or a reporter's
+// initials nobody in the article has) is the outlet the URL names, the
+// interviewee's label their name, initials the person they stand for, and
+// a paragraph between two turns continues the turn before it.
+func TestSpeakerNamesInterview(t *testing.T) {
+	text := "Richard Stallman, founder of the Free Software Foundation, spoke to Wikinews.\n\n" +
+		"((WN))  So what do you mean when you say you own a copy of a software?\n\n" +
+		"((Richard Stallman))  Well, with free software, when you get a copy, you own it the same way you could own a chair. I think that is fair.\n\n" +
+		"Of course, if it's a non-free program then even if you run it yourself you don't really have control.\n\n" +
+		"((WSS)) : What changes to the current system do you propose?\n\n" +
+		"((RS))  The changes I propose are rather complicated, and they start with the law.\n"
+	a, err := Extract(quotewire.Article{ID: "interview", URL: "https://en.wikinews.org/wiki/Wikinews_discusses_DRM", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		content, speaker string
+		continued        bool
+		act              quotewire.Act
+	}{
+		{"So what do you mean", "Wikinews", false, quotewire.Question},
+		{"Well, with free software", "Richard Stallman", false, quotewire.Statement},
+		{"Of course, if it's a non-free program", "Richard Stallman", true, quotewire.Statement},
+		{"What changes to the current system", "Wikinews", false, quotewire.Question},
+		{"The changes I propose", "Richard Stallman", false, quotewire.Statement},
+	}
+	for _, tt := range tests {
+		t.Run(tt.content, func(t *testing.T) {
+			var q *quotewire.QuoteOut
+			for i := range a.Quotes {
+				if strings.HasPrefix(a.Quotes[i].Content.Text, tt.content) {
+					q = &a.Quotes[i]
+					break
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quote opens with %q", tt.content)
+			}
+			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
+				t.Errorf("speaker %+v, want %q", q.Speaker, tt.speaker)
+			}
+			if q.Continued != tt.continued || q.Act != tt.act {
+				t.Errorf("continued %v act %q, want %v %q", q.Continued, q.Act, tt.continued, tt.act)
+			}
+		})
+	}
+	for _, q := range a.Quotes {
+		if q.Content.Text == "that is fair" || strings.HasPrefix(q.Content.Text, "I think") {
+			t.Errorf("the turn's own words came out as a quote of their own: %q", q.Content.Text)
+		}
+	}
+	for _, e := range a.Entities {
+		if e.Name == "WN" || e.Name == "WSS" {
+			t.Errorf("an interview label became an entity: %+v", e)
+		}
+	}
+}
+
+// TestSpeakerNamesNotWords checks names a tagger run can swallow: a
+// greeting before a name, an occupation before it, a place between a
+// title and the name.
+func TestSpeakerNamesNotWords(t *testing.T) {
+	text := "On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid. He said the fight goes on.\n\n" +
+		"\"The talks were good,\" said Podcaster Spike Cohen.\n\n" +
+		"\"Hi Agastya, how are you?\" she asked. Agastya said she was fine.\n"
+	a, err := Extract(quotewire.Article{ID: "names", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"the fight goes on": "Bernie Sanders", "The talks were good": "Spike Cohen", "she was fine": "Agastya"}
+	for _, q := range a.Quotes {
+		for c, who := range want {
+			if strings.Contains(q.Content.Text, c) {
+				if q.Speaker == nil || q.Speaker.Name != who {
+					t.Errorf("%q: speaker %+v, want %q", c, q.Speaker, who)
+				}
+				delete(want, c)
+			}
+		}
+	}
+	for c := range want {
+		t.Errorf("no quote holds %q", c)
+	}
+	for _, e := range a.Entities {
+		switch e.Name {
+		case "Vermont Bernie Sanders", "Podcaster Spike Cohen", "Hi Agastya", "United":
+			t.Errorf("entity %q", e.Name)
+		}
+	}
+}

@@ -512,8 +512,9 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		before--
 	}
 	if before >= 0 && prepositions[ws[before].lower] {
-		if before == ns-1 && ws[ns-1].lower == "of" && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
-			// "… of Koszalin Piotr Jedlinski": a place, then the person
+		if before == ns-1 && (ws[ns-1].lower == "of" || ws[ns-1].lower == "from") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+			// "… of Koszalin Piotr Jedlinski", "Senator from Vermont
+			// Bernie Sanders": a place, then the person
 			return ne - 2, ne, true
 		}
 		return 0, 0, false
@@ -533,7 +534,8 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	for ne < len(ws) && capitalised(ws[ne].w) {
 		ne++
 	}
-	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
+	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] || titles[strings.TrimSuffix(ws[ne-1].lower, ".")] {
+		// "United States Senator from Vermont …" is a role, its holder after it
 		return 0, 0, false
 	}
 	if !orgHeads[ws[ne-1].lower] {

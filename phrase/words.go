@@ -19,11 +19,16 @@ var sentenceWords = set("so", "well", "but", "and", "or", "however", "meanwhile"
 	"because", "thus", "hence", "indeed", "there", "here", "yes", "no", "oh", "okay", "ok", "please",
 	"again", "perhaps", "maybe", "nevertheless", "nonetheless", "otherwise", "similarly", "likewise",
 	"speaking", "asked", "according", "in", "on", "at", "for", "with", "by", "to", "of", "from",
-	"today", "yesterday")
+	"today", "yesterday", "hi", "hello", "hey", "dear", "thanks", "welcome", "congratulations", "greetings")
 
 // SentenceWord reports whether a lower-case word opens sentences and
 // clauses and is never the first word of a name ("afterwards", "so").
 func SentenceWord(w string) bool { return sentenceWords[w] }
+
+// IsTitle reports whether a lower-case word is a title or a role noun
+// that stands before a name and is never a name itself ("senator",
+// "minister", "gen").
+func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 
 // OrgHead reports whether a lower-case word ends the names of
 // organisations ("ministry", "agency", "party").
@@ -117,7 +122,11 @@ var roleWords = set("official", "officials", "congressman", "congresswoman", "la
 	"agriculture", "environment", "energy", "transport", "culture", "sports", "labour", "labor",
 	"development", "cooperation", "european", "international", "u.s", "us", "uk", "un", "eu", "nato",
 	"democratic", "republican", "democrat", "conservative", "liberal", "socialist", "green",
-	"independent", "member", "ranking")
+	"independent", "member", "ranking", "activist", "podcaster", "broadcaster", "novelist", "journalist",
+	"artist", "singer", "rapper", "actor", "actress", "comedian", "historian", "playwright", "filmmaker",
+	"entrepreneur", "businessman", "businesswoman", "politician", "candidate", "nominee", "veteran",
+	"student", "teacher", "chef", "writer", "poet", "designer", "photographer", "blogger", "youtuber",
+	"influencer", "host", "presenter", "anchor", "commentator", "columnist", "pollster", "strategist")
 
 // demonyms are nationality adjectives the suffix rule misses.
 var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",
