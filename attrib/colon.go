@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/quotewire/quotewire"
 )
@@ -34,8 +35,17 @@ func ColonBlocks(d *quotewire.Document) {
 			s.qidx[k] = int32(i)
 		}
 	}
+	// a quote whose cue ends a colon lead-in but whose content comes before
+	// it (the model reading "Home Secretary Priti Patel said:" backwards, or
+	// taking "Clare Dinnis, National Flood Duty Manager, said:" for its own
+	// content) gives way to the statement after the colon
+	backwards := map[int]bool{}
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
+		if leadInQuote(d, q) {
+			backwards[i] = true
+			continue
+		}
 		s.markQuoted(q.Content)
 		for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
 			if sp != nil {
@@ -47,11 +57,57 @@ func ColonBlocks(d *quotewire.Document) {
 	}
 	before := len(d.Quotes)
 	s.colonBlocks()
-	if len(d.Quotes) > before {
+	if len(backwards) > 0 {
+		// drop the backwards quotes whose cue a statement now holds
+		out := d.Quotes[:0]
+		for i, q := range d.Quotes {
+			if i < before && backwards[i] && s.leadTaken(q) {
+				continue
+			}
+			out = append(out, q)
+		}
+		d.Quotes = out
+	}
+	if len(d.Quotes) > before-len(backwards) {
 		sort.SliceStable(d.Quotes, func(i, j int) bool {
 			return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
 		})
 	}
+}
+
+// leadInQuote reports whether q reads a colon lead-in the wrong way: its
+// cue ends a paragraph that ends in a colon and its content comes before
+// the cue ("Home Secretary Priti Patel said:" given the paragraph above),
+// or it has no cue and its content is the lead-in itself.
+func leadInQuote(d *quotewire.Document, q *quotewire.Quote) bool {
+	if len(q.Content) == 0 {
+		return false
+	}
+	last := q.Content[len(q.Content)-1]
+	at := last.End - 1
+	if q.Cue != nil {
+		if last.End > q.Cue.Start {
+			return false
+		}
+		at = q.Cue.Start
+	}
+	p := paraOf(d, at)
+	if p < 0 || p+1 >= len(d.Paragraphs) || !strings.HasSuffix(d.Paragraphs[p].In(d.Text), ":") {
+		return false
+	}
+	return q.Cue != nil && paraOf(d, last.End-1) <= p || q.Cue == nil && q.Content[0].Start >= d.Paragraphs[p].Start
+}
+
+// leadTaken reports whether a statement after a colon now holds the lead-in
+// that q read the wrong way.
+func (s *state) leadTaken(q quotewire.Quote) bool {
+	at := q.Content[len(q.Content)-1].End - 1
+	if q.Cue != nil {
+		at = q.Cue.Start
+	}
+	p := paraOf(s.d, at)
+	end := s.paraEnd(p) - 1
+	return end >= 0 && s.consumed[end] || q.Cue != nil && s.consumed[s.d.TokenAt(q.Cue.Start)]
 }
 
 // maxBlockParas caps the paragraphs of one statement after a colon lead-in.
@@ -84,7 +140,12 @@ func (s *state) colonBlocks() {
 		lo := s.sentenceStart(end)
 		a, ok := s.before(end+1, lo)
 		if !ok || a.end != end {
-			continue
+			// "Clare Dinnis, National Flood Duty Manager at the Environment
+			// Agency, said:": a name, an apposition, the cue
+			a, ok = s.appositionLead(lo, end)
+			if !ok {
+				continue
+			}
 		}
 		lead := -1
 		for q := p + 1; q < len(d.Paragraphs) && q <= p+maxBlockParas; q++ {
@@ -111,6 +172,24 @@ func (s *state) colonBlocks() {
 			s.markConsumed(first, hi-1)
 		}
 	}
+}
+
+// appositionLead reads "NAME, APPOSITION, CUE:" in the tokens [lo, colon]
+// and returns the cue and the name as an attribution.
+func (s *state) appositionLead(lo, colon int) (attribution, bool) {
+	toks := s.d.Tokens
+	k := colon - 1
+	if k-3 < lo || !s.isPunct(k-1, ",") {
+		return attribution{}, false
+	}
+	if ck, _ := s.cueAt(k); ck != cueVerb && ck != cueObject {
+		return attribution{}, false
+	}
+	e, ok := s.npFwd(lo, k-1)
+	if !ok || e+1 >= k-1 || !s.isPunct(e+1, ",") || !toks[lo].IsCapitalized() {
+		return attribution{}, false
+	}
+	return attribution{cueA: k, cueB: k, srcA: lo, srcB: e, end: colon}, true
 }
 
 // blockParagraph reports whether the paragraph of tokens [first, hi) may

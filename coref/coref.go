@@ -148,7 +148,7 @@ func (r *resolver) clusterNames() {
 		}
 		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
-		if m.Type != quotewire.Place && nwords(name) > 1 && phrase.IsTitle(strings.ToLower(lastWord(name))) {
+		if m.Type != quotewire.Place && nwords(name) > 1 && (phrase.IsTitle(strings.ToLower(lastWord(name))) || phrase.NoName(name)) {
 			// "United States Senator" of "United States Senator from
 			// Vermont Bernie Sanders": a role, nobody's name
 			m.Entity = -1

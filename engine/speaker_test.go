@@ -118,6 +118,8 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"We welcome the fact", "Tony Wright", "", false, quotewire.Statement},
 		{"This review will help strengthen", "Priti Patel", "", false, quotewire.Statement},
 		{"The threat is growing", "Priti Patel", "", true, quotewire.Statement},
+		{"With heavy rain and high tides", "Clare Dinnis", "", false, quotewire.Statement},
+		{"We will issue flood warnings", "Clare Dinnis", "", true, quotewire.Statement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {

@@ -156,3 +156,14 @@ func BenchmarkParse(b *testing.B) {
 		Parse(s, quotewire.Span{Start: 0, End: len(s)})
 	}
 }
+
+func TestNoName(t *testing.T) {
+	for run, want := range map[string]bool{
+		"Visiting Syrian": true, "Former Russian": true, "United States Senator": false, "Ban Ki-moon": false,
+		"Russian Foreign Minister": true, "Monday": true, "Bill Nelson": false, "": false,
+	} {
+		if got := NoName(run); got != want {
+			t.Errorf("NoName(%q) = %v, want %v", run, got, want)
+		}
+	}
+}

@@ -30,6 +30,23 @@ func SentenceWord(w string) bool { return sentenceWords[w] }
 // "minister", "gen").
 func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 
+// NoName reports whether a capitalised run has no word of a name in it:
+// every word is a title, a demonym, a sentence or time word, or a
+// participle ("Visiting Syrian", "United States Senator" aside, "Former
+// Russian"). It does not allocate for runs of ASCII words.
+func NoName(run string) bool {
+	any := false
+	for _, w := range strings.Fields(run) {
+		any = true
+		l := strings.ToLower(strings.Trim(w, ".,;:"))
+		if titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l] || strings.HasSuffix(l, "ing") && len(l) > 5 {
+			continue
+		}
+		return false
+	}
+	return any
+}
+
 // OrgHead reports whether a lower-case word ends the names of
 // organisations ("ministry", "agency", "party").
 func OrgHead(w string) bool { return orgHeads[w] }
