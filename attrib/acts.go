@@ -156,7 +156,15 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 			break
 		}
 	}
-	kind, _ := kindOf(verb)
+	kind, inTable := kindOf(verb)
+	if !direct && !inTable && (cueVerbs[verb] == cueNone || weakCues[verb]) && verb != "according" && !topicVerb(verb) && bareNounPhrase(d, q) {
+		// "recognized the invaluable contributions of civil servants", "has
+		// a common opinion": a verb of doing with a noun phrase, no
+		// proposition. PolNeAR counts such reports (the learned model
+		// takes these verbs for cues), so extract keeps them, as other:
+		// the archive shows statements unless asked
+		return quotewire.OtherAct, true
+	}
 	switch kind {
 	case saying:
 		if !topicVerb(verb) {
@@ -238,6 +246,31 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 		}
 	}
 	return directQuestion(d, q), true
+}
+
+// finiteWords mark a clause: a content holding one states something.
+var finiteWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true,
+	"would": true, "has": true, "have": true, "had": true, "can": true, "could": true, "should": true,
+	"must": true, "may": true, "might": true, "be": true, "been": true, "do": true, "does": true,
+	"did": true, "that": true, "to": true}
+
+// bareNounPhrase reports whether a quote's content is a noun phrase of at
+// most 14 words with no verb or infinitive marker in it.
+func bareNounPhrase(d *quotewire.Document, q *quotewire.Quote) bool {
+	if len(q.Content) != 1 {
+		return false
+	}
+	var buf [16]string
+	ws := lowerWords(buf[:0], q.Content[0].In(d.Text), 16)
+	if len(ws) == 0 || len(ws) > 14 {
+		return false
+	}
+	for _, w := range ws {
+		if finiteWords[w] || strings.HasSuffix(w, "ed") && len(w) > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // topicParticles follow a verb that names a topic, not a proposition:
