@@ -97,7 +97,7 @@ func Nested(d *quotewire.Document) {
 		if end-m < 3 {
 			continue // too little left to be a statement
 		}
-		via := *q.Source
+		via := s.trimCueTail(*q.Source)
 		src := quotewire.Span{Start: toks[k].Start, End: toks[e].End}
 		cueSp := quotewire.Span{Start: cue.Start, End: cue.End}
 		q.Via = &quotewire.Relay{Source: via, Entity: -1}
@@ -132,6 +132,17 @@ func (s *state) relayInSource(q *quotewire.Quote) bool {
 	return false
 }
 
+// trimCueTail drops a reporting verb the source span ran on into:
+// "Guardian Media reports" is Guardian Media.
+func (s *state) trimCueTail(sp quotewire.Span) quotewire.Span {
+	toks := s.d.Tokens
+	a, b := s.d.TokensIn(sp)
+	for b-1 > a && (cueVerbs[toks[b-1].Lower] != cueNone || toks[b-1].Lower == "that") {
+		b--
+	}
+	return quotewire.Span{Start: sp.Start, End: toks[b-1].End}
+}
+
 // relayBefore handles a report whose speaker and verb come before its
 // content and whose relay comes after it: "Defense Secretary Ash Carter
 // told his counterpart … that the two nations …, Pentagon Press Secretary
@@ -162,7 +173,7 @@ func (s *state) relayBefore(q *quotewire.Quote, first int) bool {
 	if !ok || pronouns[toks[a].Lower] {
 		return false
 	}
-	via := *q.Source
+	via := s.trimCueTail(*q.Source)
 	src := quotewire.Span{Start: toks[a].Start, End: toks[b].End}
 	cue := quotewire.Span{Start: toks[j].Start, End: toks[j].End}
 	q.Via = &quotewire.Relay{Source: via, Entity: -1}

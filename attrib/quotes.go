@@ -70,9 +70,9 @@ func flank(text string, t *quotewire.Token) markRole {
 
 func isDouble(s string) (markRole, bool) {
 	switch s {
-	case "“", "«", "„", "‟", "‹":
+	case "“", "«", "„", "‟", "‹", "‘‘":
 		return roleOpen, true
-	case "”", "»", "›":
+	case "”", "»", "›", "’’":
 		return roleClose, true
 	case "``":
 		return roleOpen, true

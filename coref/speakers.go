@@ -44,7 +44,16 @@ func (r *resolver) speakers() {
 		case q.Continued:
 			q.Speaker = lastSpeaker
 		}
-		if q.Speaker >= 0 {
+		if q.Speaker >= 0 && qi > 0 && q.Cue != nil && lastSpeaker >= 0 && lastSpeaker != q.Speaker &&
+			d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Person &&
+			!d.Entities[q.Speaker].Anonymous && d.Entities[q.Speaker].Type == quotewire.Person && addsTo(q.Cue.In(d.Text)) {
+			// "A government spokesman said … Li Wei added …": the
+			// spokesman is Li Wei
+			r.nameAnonymous(lastSpeaker, q.Speaker, qi)
+		}
+		if q.Speaker >= 0 && q.Act != quotewire.OtherAct {
+			// a report of no statement ("recognized the contributions")
+			// does not make its subject the one who goes on talking
 			lastSpeaker = q.Speaker
 			r.spoke[q.Speaker]++
 		}
@@ -54,6 +63,37 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// addsTo reports whether a cue goes on with the last speaker's words:
+// "added", "continued", "went on".
+func addsTo(cue string) bool {
+	switch strings.ToLower(strings.TrimSpace(cue)) {
+	case "added", "adds", "continued", "continues", "went on", "also said":
+		return true
+	}
+	return false
+}
+
+// nameAnonymous gives the quotes before quote qi that an anonymous
+// speaker made to the named entity named, and the descriptor to named as a
+// role.
+func (r *resolver) nameAnonymous(anon, named, qi int) {
+	d := r.d
+	for k := 0; k < qi; k++ {
+		if d.Quotes[k].Speaker == anon {
+			d.Quotes[k].Speaker = named
+			if mi := d.Quotes[k].Mention; mi >= 0 {
+				d.Mentions[mi].Entity = named
+				d.Entities[named].Mentions = append(d.Entities[named].Mentions, mi)
+			}
+		}
+	}
+	if role := d.Entities[anon].Name; !contains(d.Entities[named].Roles, role) {
+		d.Entities[named].Roles = append(d.Entities[named].Roles, role)
+	}
+	d.Entities[anon].Mentions = nil
+	d.Entities[anon].Type = ""
 }
 
 // resolveSource returns the mention for the source span and the entity it
@@ -77,6 +117,8 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			p = w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
 		} else if w, ok := r.nameGoesOn(src); ok {
 			p = w // "United" of "United States Senator from Vermont Bernie Sanders ended"
+		} else if w, ok := r.nounAfter(src, p); ok {
+			p = w // "WHO" of "A WHO official, who asked not to be named, said"
 		}
 	}
 	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
@@ -228,6 +270,40 @@ func (r *resolver) nameGoesOn(src quotewire.Span) (phrase.Phrase, bool) {
 		return phrase.Phrase{}, false
 	}
 	return p, true
+}
+
+// nounAfter reads a name source that is only the modifier of a noun
+// phrase ("WHO" in "A WHO official said", "Kremlin" in "a Kremlin
+// spokesman"): when a person noun follows the name, the phrase from the
+// determiner before it to that noun is read instead.
+func (r *resolver) nounAfter(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
+	d := r.d
+	t := d.Text
+	if p.Kind != phrase.Name || src.End+2 >= len(t) || t[src.End] != ' ' {
+		return phrase.Phrase{}, false
+	}
+	j := src.End + 1
+	k := j
+	for k < len(t) && t[k] >= 'a' && t[k] <= 'z' {
+		k++
+	}
+	noun := t[j:k]
+	if !isPersonNoun(noun) && !isPersonNoun(strings.TrimSuffix(noun, "s")) {
+		return phrase.Phrase{}, false
+	}
+	start := src.Start
+	before := strings.ToLower(t[max(0, start-4):start])
+	for _, det := range [...]string{"a ", "an ", "the "} {
+		if strings.HasSuffix(before, det) {
+			start -= len(det)
+			break
+		}
+	}
+	w := phrase.Parse(t, quotewire.Span{Start: start, End: k})
+	if w.Kind != phrase.Descriptor {
+		return phrase.Phrase{}, false
+	}
+	return w, true
 }
 
 // resolveName returns the mention and entity of a source phrase that

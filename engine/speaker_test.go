@@ -120,6 +120,10 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"The threat is growing", "Priti Patel", "", true, quotewire.Statement},
 		{"With heavy rain and high tides", "Clare Dinnis", "", false, quotewire.Statement},
 		{"We will issue flood warnings", "Clare Dinnis", "", true, quotewire.Statement},
+		{"We will rebuild the school", "Amina Yusuf", "", false, quotewire.Statement},
+		{"It will take a year", "Amina Yusuf", "", true, quotewire.Statement},
+		{"the new talks had failed", "Li Wei", "", false, quotewire.Statement},
+		{"another round would start later", "Li Wei", "", false, quotewire.Statement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {

@@ -117,7 +117,7 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	p := Phrase{Span: quotewire.Span{Start: ws[0].s, End: ws[len(ws)-1].e}}
 	first := ws[0].lower
 	if len(ws) == 1 {
-		if pronouns[first] {
+		if pronouns[first] && !shouted(ws[0].w) {
 			p.Kind, p.Head = Pronoun, first
 			return p
 		}
@@ -591,6 +591,21 @@ func isNumber(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r) || numberWords[s]
+}
+
+// shouted reports whether a word of two letters or more is in capitals:
+// "WHO" is the World Health Organization, not the pronoun.
+func shouted(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // isLabel reports whether a lone word is an interview label: one or two

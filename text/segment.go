@@ -162,7 +162,7 @@ func TitleWord(lower string) string {
 func isCloser(t, prev *quotewire.Token) bool {
 	if t.Kind == quotewire.QuoteMark {
 		switch t.Text {
-		case "”", "’", "»", "›":
+		case "”", "’", "»", "›", "’’":
 			return true
 		case "\"", "'", "''":
 			return prev != nil && prev.End == t.Start

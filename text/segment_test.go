@@ -34,6 +34,7 @@ func TestTokenize(t *testing.T) {
 		{"the 16th conference", "the|16th|conference"},
 		{"rock 'n' roll", "rock|'|n|'|roll"},
 		{"he told ''We must,'' and ``so''", "he|told|''|We|must|,|''|and|``|so|''"},
+		{"‘‘We will rebuild,’’ she said, ‘it’s ours’", "‘‘|We|will|rebuild|,|’’|she|said|,|‘|it|’s|ours|’"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -80,6 +80,10 @@ func Tokenize(dst []quotewire.Token, text string, from, to int) []quotewire.Toke
 			end := scanWord(text, i, to)
 			dst = appendWord(dst, text, i, end)
 			i = end
+		case (r == '‘' || r == '’') && i+2*n <= to && text[i+n:i+2*n] == text[i:i+n]:
+			// ‘‘ and ’’ stand for double quotation marks in some outlets
+			dst = append(dst, quotewire.Token{Span: quotewire.Span{Start: i, End: i + 2*n}, Kind: quotewire.QuoteMark, Text: text[i : i+2*n], Lower: text[i : i+2*n]})
+			i += 2 * n
 		case r == '’' && cliticAt(text, i, n, to):
 			end := i + n + clitic(text, i+n, to)
 			dst = append(dst, quotewire.Token{Span: quotewire.Span{Start: i, End: end}, Kind: quotewire.Word, Text: text[i:end], Lower: lower(text[i:end])})
