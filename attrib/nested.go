@@ -190,7 +190,14 @@ func (s *state) relayBefore(q *quotewire.Quote, first int) bool {
 // of evaluation or direction ("called", "described", "urged"), or one of
 // relayVerbs.
 func relayVerb(t *quotewire.Token) bool {
-	if t.Kind != quotewire.Word {
+	if t.Kind != quotewire.Word || len(t.Lower) < 3 {
+		return false
+	}
+	switch t.Lower[len(t.Lower)-1] {
+	case 'd', 's', 't', 'y', 'e', 'n', 'm':
+		// said, says, thought, say, believe, warn, claim: every relaying
+		// form ends so; most other words do not reach the maps
+	default:
 		return false
 	}
 	ck := cueVerbs[t.Lower]

@@ -40,8 +40,9 @@ func (s Resolver) Process(d *quotewire.Document) error {
 }
 
 func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
-	return &resolver{d: d, ranker: rk, byKey: map[string]int{}, bySurname: map[string][]int{},
-		keys: map[string]string{}, spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1}
+	n := len(d.Mentions) + len(d.Quotes) // sized once: growing these maps cost more than filling them
+	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), bySurname: make(map[string][]int, n),
+		keys: make(map[string]string, n), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1}
 }
 
 type resolver struct {
@@ -148,7 +149,7 @@ func (r *resolver) clusterNames() {
 		}
 		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
-		if m.Type != quotewire.Place && nwords(name) > 1 && (phrase.IsTitle(strings.ToLower(lastWord(name))) || phrase.NoName(name)) {
+		if m.Type != quotewire.Place && phrase.NoName(name) {
 			// "United States Senator" of "United States Senator from
 			// Vermont Bernie Sanders": a role, nobody's name
 			m.Entity = -1

@@ -159,11 +159,18 @@ func BenchmarkParse(b *testing.B) {
 
 func TestNoName(t *testing.T) {
 	for run, want := range map[string]bool{
-		"Visiting Syrian": true, "Former Russian": true, "United States Senator": false, "Ban Ki-moon": false,
-		"Russian Foreign Minister": true, "Monday": true, "Bill Nelson": false, "": false,
+		"Visiting Syrian": true, "Former Russian": true, "United States Senator": true, "Ban Ki-moon": false,
+		"Russian Foreign Minister": true, "Monday": false, "Bill Nelson": false, "": false,
+		"President Joe Biden": false, "Senator": false,
 	} {
 		if got := NoName(run); got != want {
 			t.Errorf("NoName(%q) = %v, want %v", run, got, want)
 		}
+	}
+}
+
+func TestNoNameAllocs(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { NoName("Visiting Syrian Foreign Minister") }); n != 0 {
+		t.Errorf("NoName allocates %v times", n)
 	}
 }

@@ -30,21 +30,60 @@ func SentenceWord(w string) bool { return sentenceWords[w] }
 // "minister", "gen").
 func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 
-// NoName reports whether a capitalised run has no word of a name in it:
-// every word is a title, a demonym, a sentence or time word, or a
-// participle ("Visiting Syrian", "United States Senator" aside, "Former
-// Russian"). It does not allocate for runs of ASCII words.
+// NoName reports whether a capitalised run of two words or more names
+// nobody: it ends in a title ("United States Senator") or has no word of a
+// name in it, every word a title, a demonym, a sentence or time word, or a
+// participle ("Visiting Syrian", "Former Russian"). It does not allocate.
 func NoName(run string) bool {
-	any := false
-	for _, w := range strings.Fields(run) {
-		any = true
-		l := strings.ToLower(strings.Trim(w, ".,;:"))
-		if titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l] || strings.HasSuffix(l, "ing") && len(l) > 5 {
+	var buf [32]byte
+	words, named, lastTitle := 0, false, false
+	for i := 0; i < len(run); {
+		for i < len(run) && isSpace(run[i]) {
+			i++
+		}
+		j := i
+		for j < len(run) && !isSpace(run[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.Trim(run[i:j], ".,;:")
+		i = j
+		if len(w) > len(buf) {
+			named, lastTitle = true, false
+			words++
 			continue
 		}
-		return false
+		b := buf[:0]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		l := string(b) // map lookups with a converted key do not allocate
+		words++
+		lastTitle = titles[l]
+		if !(lastTitle || isDemonymBytes(b) || timeWords[l] || sentenceWords[l] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+			named = true
+		}
 	}
-	return any
+	return words > 1 && (lastTitle || !named)
+}
+
+// isDemonymBytes is isDemonym on a lower-case word in a buffer.
+func isDemonymBytes(b []byte) bool {
+	if demonyms[string(b)] {
+		return true
+	}
+	for _, suf := range [...]string{"ian", "ean", "ese", "ish"} {
+		if len(b) > len(suf)+3 && string(b[len(b)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
 }
 
 // OrgHead reports whether a lower-case word ends the names of
