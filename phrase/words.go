@@ -37,36 +37,15 @@ func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 func NoName(run string) bool {
 	var buf [32]byte
 	words, named, lastTitle := 0, false, false
-	for i := 0; i < len(run); {
-		for i < len(run) && isSpace(run[i]) {
-			i++
-		}
-		j := i
-		for j < len(run) && !isSpace(run[j]) {
-			j++
-		}
-		if j == i {
-			break
-		}
-		w := strings.Trim(run[i:j], ".,;:")
-		i = j
-		if len(w) > len(buf) {
+	for w, i := nextWord(run, 0); w != ""; w, i = nextWord(run, i) {
+		words++
+		b, ok := lowerASCII(buf[:0], strings.Trim(w, ".,;:"))
+		if !ok {
 			named, lastTitle = true, false
-			words++
 			continue
 		}
-		b := buf[:0]
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		l := string(b) // map lookups with a converted key do not allocate
-		words++
-		lastTitle = titles[l]
-		if !(lastTitle || isDemonymBytes(b) || timeWords[l] || sentenceWords[l] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+		lastTitle = titles[string(b)]
+		if !(lastTitle || isDemonymBytes(b) || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
 			named = true
 		}
 	}
@@ -253,32 +232,42 @@ func CommonHead(w string) bool { return commonHeads[w] }
 // not allocate.
 func MayHoldTitle(name string) bool {
 	var buf [32]byte
-	for i := 0; i < len(name); {
-		for i < len(name) && isSpace(name[i]) {
-			i++
-		}
-		j := i
-		for j < len(name) && !isSpace(name[j]) {
-			j++
-		}
-		w := strings.TrimRight(name[i:j], ".,")
+	for w, i := nextWord(name, 0); w != ""; w, i = nextWord(name, i) {
+		w = strings.TrimRight(w, ".,")
 		if postNominals[w] {
 			return true
 		}
-		if len(w) <= len(buf) {
-			b := buf[:0]
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b = append(b, c)
-			}
-			if titles[string(b)] || roleWords[string(b)] || isDemonym(string(b)) {
-				return true
-			}
+		if b, ok := lowerASCII(buf[:0], w); ok && (titles[string(b)] || roleWords[string(b)] || isDemonymBytes(b)) {
+			return true
 		}
-		i = j
 	}
 	return false
+}
+
+// nextWord returns the space-separated word of s that starts at or after
+// i, and where to look for the next one; "" at the end.
+func nextWord(s string, i int) (string, int) {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isSpace(s[j]) {
+		j++
+	}
+	return s[i:j], j
+}
+
+// lowerASCII appends w in lower case to buf, false when it does not fit.
+func lowerASCII(buf []byte, w string) ([]byte, bool) {
+	if len(w) > cap(buf) {
+		return buf, false
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
