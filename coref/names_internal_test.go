@@ -35,3 +35,15 @@ func TestAnimate(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeaks(t *testing.T) {
+	for h, want := range map[string]bool{
+		"spokesman": true, "officials": true, "ministry": true, "police": true, "report": true, "study": true,
+		"children": true, "victims": true, "head": true, "tweet": true, "residents": true,
+		"name": false, "swing": false, "result": false, "observations": false, "event": false,
+	} {
+		if got := speaks(h); got != want {
+			t.Errorf("speaks(%q) = %v, want %v", h, got, want)
+		}
+	}
+}

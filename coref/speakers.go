@@ -151,6 +151,11 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		// "the report found …" is the committee's
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
+	if !speaks(p.Head) {
+		// "Phil Collins's name", "the swing", "observations": nothing
+		// that can say anything
+		return r.addMention(src, quotewire.DescriptorMention, -1), -1
+	}
 	if p.Possessor.End > p.Possessor.Start {
 		// "the prime minister's spokesman" is the spokesman, not the prime
 		// minister: a speaker of their own, named after the possessor
@@ -494,6 +499,28 @@ func (r *resolver) holds(e int, head string) bool {
 		}
 	}
 	return !titled
+}
+
+// speaks reports whether a descriptor's head noun can name a source: a
+// person or group ("spokesman", "residents"), a body ("ministry",
+// "police") or a document ("report", "study", "statement").
+func speaks(head string) bool {
+	h := strings.TrimSuffix(head, "s")
+	if animate(head) || animate(h) || isOrgNoun(head) || isOrgNoun(h) || documentHeads[head] || documentHeads[h] ||
+		phrase.CommonHead(head) || phrase.OrgHead(head) || phrase.IsTitle(head) || phrase.IsTitle(h) {
+		return true
+	}
+	switch h {
+	case "statement", "source", "record", "figure", "data", "poll", "survey", "finding", "people", "crowd",
+		"family", "families", "public", "community", "team", "group", "government", "media", "press", "agency",
+		"person", "victim", "child", "children", "men", "women", "mother", "father", "daughter", "son", "wife",
+		"husband", "brother", "sister", "friend", "neighbour", "neighbor", "resident", "witness", "head", "palace",
+		"tweet", "post", "memoir", "letter", "note", "message", "email", "account", "interview", "speech",
+		"rebel", "militant", "fighter", "soldier", "troop", "guard", "worker", "fan", "parent", "relative",
+		"colleague", "partner", "insider", "aide", "staff", "crew", "panel", "jury", "court", "judge":
+		return true
+	}
+	return false
 }
 
 // animate reports whether a singular head noun names a person: a role

@@ -570,7 +570,15 @@ func loneNotName(w word) bool {
 // run inside a name ("Znak.com", "PAP", "O'Brien", "al-Assad").
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// "al-Eryani", "el-Sisi", "bin-Salman": a particle, then the name
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= 3 && i+1 < len(w) {
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func isAlpha(s string) bool {

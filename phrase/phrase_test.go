@@ -71,6 +71,7 @@ func TestParse(t *testing.T) {
 		{in: "Committee Chairman Tony Wright MP", kind: Name, name: "Tony Wright"},
 		{in: "Assistant Administrator David M. Uhlmann for EPA’s Office", kind: Name, name: "David M. Uhlmann"},
 		{in: "Rep. Trey Gowdy (R-S.C.)", kind: Name, name: "Trey Gowdy"},
+		{in: "al-Eryani", kind: Name, name: "al-Eryani"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
