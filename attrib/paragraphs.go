@@ -113,3 +113,81 @@ func trimSpace(text string, sp quotewire.Span) quotewire.Span {
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// Continuations marks as continuations the direct quotes that have no
+// cue and no source of their own and follow a quote in the same or the
+// previous paragraph: "X said the plan works. ¶ "It is working," ¶ …" is
+// X's. Only quotes of four words or more count: a quoted title or a scare
+// quote is nobody's statement.
+func Continuations(d *quotewire.Document) {
+	orphanParagraphs(d)
+	for i := 1; i < len(d.Quotes); i++ {
+		q := &d.Quotes[i]
+		if q.Cue != nil || q.Source != nil || q.Continued || q.Kind != quotewire.Direct || len(q.Content) == 0 {
+			continue
+		}
+		prev := &d.Quotes[i-1]
+		if len(prev.Content) == 0 || prev.Source == nil && !prev.Continued {
+			continue
+		}
+		pp := paraOf(d, lastByte(prev.Content[len(prev.Content)-1]))
+		qp := paraOf(d, q.Content[0].Start)
+		if pp < 0 || qp < 0 || qp-pp > 1 || words(d.Text, q.Extent()) < 4 {
+			continue
+		}
+		q.Continued = true
+	}
+}
+
+// words counts the space-separated words of text[sp].
+func words(text string, sp quotewire.Span) int {
+	n, in := 0, false
+	for i := sp.Start; i < sp.End; i++ {
+		if isSpaceByte(text[i]) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// orphanParagraphs adds, as quotes with no cue, the quotations in marks
+// that open a paragraph and fill most of it when no quote holds them and
+// the quote before them is in the paragraph before: the quoted paragraphs
+// that follow "X says the training helps." Continuations then gives them
+// to X.
+func orphanParagraphs(d *quotewire.Document) {
+	if len(d.QuoteSpans) == 0 || len(d.Quotes) == 0 {
+		return
+	}
+	var add []quotewire.Quote
+	qi := 0 // quotes are in text order
+	for _, sp := range d.QuoteSpans {
+		p := paraOf(d, sp.Start)
+		if p < 0 || sp.Start != d.Paragraphs[p].Start || 2*(sp.End-sp.Start) < d.Paragraphs[p].End-d.Paragraphs[p].Start || words(d.Text, sp) < 4 {
+			continue
+		}
+		for qi < len(d.Quotes) && d.Quotes[qi].Extent().End <= sp.Start {
+			qi++
+		}
+		if qi < len(d.Quotes) && d.Quotes[qi].Extent().Start < sp.End {
+			continue // a quote holds it
+		}
+		if qi == 0 {
+			continue
+		}
+		prev := d.Quotes[qi-1]
+		if pp := paraOf(d, lastByte(prev.Extent())); pp < 0 || p-pp > 1 || prev.Source == nil && !prev.Continued {
+			continue
+		}
+		add = append(add, quotewire.Quote{Kind: quotewire.Direct, Content: []quotewire.Span{sp}, Mention: -1, Speaker: -1,
+			Confidence: confidence[ruleContinued], Continued: true})
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Quotes = append(d.Quotes, add...)
+	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
+}

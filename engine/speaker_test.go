@@ -124,6 +124,8 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"It will take a year", "Amina Yusuf", "", true, quotewire.Statement},
 		{"the new talks had failed", "Li Wei", "", false, quotewire.Statement},
 		{"another round would start later", "Li Wei", "", false, quotewire.Statement},
+		{"the exercise gave his soldiers", "Patrick Ellis", "", false, quotewire.Statement},
+		{"I came here with some professional acquaintances", "Patrick Ellis", "", true, quotewire.Statement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {

@@ -64,7 +64,7 @@ func scoreAll(t *testing.T, p *quotewire.Pipeline, n int) eval.Result {
 // by about that much either way (issue 13's changes moved dev content
 // partial 0.7517 → 0.7487 while five-fold cross-validation on train,
 // `quotewire train --cv 5`, moved 0.7205 → 0.7186 with a fold s.d. of
-// 0.016). Measured now: 0.746 / 0.542 / 0.667.
+// 0.016). Measured now: 0.746 / 0.541 / 0.666.
 func TestModelDevFloor(t *testing.T) {
 	if _, err := os.Stat(trainFile); err != nil {
 		t.Skipf("skipping: %s not found (the shared data lives beside the project)", trainFile)
