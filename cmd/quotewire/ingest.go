@@ -35,7 +35,7 @@ func dbFlag(c *cobra.Command, db *string) {
 		def = defaultDB
 	}
 	c.Flags().StringVar(db, "db", def, "the store: an SQLite file, created when missing, or a PostgreSQL database as a postgres:// URL "+
-		"(postgres://user:password@host:5432/dbname; its tables are created when missing) (default from $QUOTEWIRE_DB, else "+defaultDB+")")
+		"(postgres://user:password@host:5432/dbname; its tables are created when missing); $QUOTEWIRE_DB sets the default")
 }
 
 // isPostgres reports whether a --db value names a PostgreSQL database.
