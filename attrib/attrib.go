@@ -93,9 +93,7 @@ func (Attributor) Process(d *quotewire.Document) error {
 	s.labels()
 	s.indirect()
 	s.asClauses()
-	sort.SliceStable(d.Quotes, func(i, j int) bool {
-		return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
-	})
+	sortQuotes(d)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/quotewire/quotewire"
@@ -57,22 +56,20 @@ func ColonBlocks(d *quotewire.Document) {
 	}
 	before := len(d.Quotes)
 	s.colonBlocks()
-	if len(backwards) > 0 {
-		// drop the backwards quotes whose cue a statement now holds
-		out := d.Quotes[:0]
-		for i, q := range d.Quotes {
-			if i < before && backwards[i] && s.leadTaken(q) {
-				continue
-			}
-			out = append(out, q)
+	if len(d.Quotes) == before && len(backwards) == 0 {
+		return
+	}
+	// drop the quotes that read a lead-in backwards when a statement now
+	// holds that lead-in
+	out := d.Quotes[:0]
+	for i, q := range d.Quotes {
+		if i < before && backwards[i] && s.leadTaken(q) {
+			continue
 		}
-		d.Quotes = out
+		out = append(out, q)
 	}
-	if len(d.Quotes) > before-len(backwards) {
-		sort.SliceStable(d.Quotes, func(i, j int) bool {
-			return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
-		})
-	}
+	d.Quotes = out
+	sortQuotes(d)
 }
 
 // leadInQuote reports whether q reads a colon lead-in the wrong way: its

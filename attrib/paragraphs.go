@@ -189,5 +189,11 @@ func orphanParagraphs(d *quotewire.Document) {
 		return
 	}
 	d.Quotes = append(d.Quotes, add...)
+	sortQuotes(d)
+}
+
+// sortQuotes puts the quotes of d in text order, by where their content
+// starts; quotes that start together keep their order.
+func sortQuotes(d *quotewire.Document) {
 	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
 }

@@ -81,9 +81,7 @@ func Transcripts(d *quotewire.Document) {
 		out = append(out, q)
 	}
 	d.Quotes = append(out, add...)
-	sort.SliceStable(d.Quotes, func(i, j int) bool {
-		return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start
-	})
+	sortQuotes(d)
 }
 
 // turnVoice are the sources that, inside an interview turn, are the

@@ -16,15 +16,9 @@ import (
 // for its reporter), when the article's URL or dateline names it.
 func (r *resolver) label(src quotewire.Span) int {
 	d := r.d
-	l := strings.TrimSpace(src.In(d.Text))
-	l = strings.Trim(l, ":()")
-	if len(l) == 0 || len(l) > 4 {
+	l := strings.Trim(strings.TrimSpace(src.In(d.Text)), ":()")
+	if !capsLabel(l) {
 		return -1
-	}
-	for i := 0; i < len(l); i++ {
-		if l[i] < 'A' || l[i] > 'Z' {
-			return -1
-		}
 	}
 	for e := range d.Entities {
 		en := &d.Entities[e]
@@ -89,7 +83,11 @@ func (r *resolver) isOutlet(name string) bool {
 // turnLabel reports whether src is an interview label: one to four
 // capitals in double brackets ("((WSS))") or before a colon ("RS:").
 func turnLabel(text string, src quotewire.Span) bool {
-	l := src.In(text)
+	return capsLabel(src.In(text)) && (src.Start >= 2 && text[src.Start-2:src.Start] == "((" || src.End < len(text) && text[src.End] == ':')
+}
+
+// capsLabel reports whether l is one to four capital letters: "WN", "RS".
+func capsLabel(l string) bool {
 	if len(l) == 0 || len(l) > 4 {
 		return false
 	}
@@ -98,7 +96,7 @@ func turnLabel(text string, src quotewire.Span) bool {
 			return false
 		}
 	}
-	return src.Start >= 2 && text[src.Start-2:src.Start] == "((" || src.End < len(text) && text[src.End] == ':'
+	return true
 }
 
 // initials returns the capital first letters of a name's words: "RS" for

@@ -105,20 +105,12 @@ func (r *resolver) nameAnonymous(anon, named, qi int) {
 // "So", "Friday", "A total of 39") gives no speaker.
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int) {
 	d := r.d
-	if turnLabel(d.Text, src) {
+	p := r.readSource(src)
+	if p.Kind == phrase.Invalid || turnLabel(d.Text, src) {
 		if e := r.label(src); e >= 0 {
-			// "((WSS)) : What …", "RS: …": an interview label
+			// an interview label: "WN" is Wikinews, "RS" Richard
+			// Stallman, "((WSS)) : What …" the interviewer
 			return r.addMention(src, quotewire.NameMention, e), e
-		}
-	}
-	p := phrase.Parse(d.Text, src)
-	if p.Kind != phrase.Pronoun {
-		if w, ok := r.appositiveAfter(src); ok {
-			p = w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
-		} else if w, ok := r.nameGoesOn(src); ok {
-			p = w // "United" of "United States Senator from Vermont Bernie Sanders ended"
-		} else if w, ok := r.nounAfter(src, p); ok {
-			p = w // "WHO" of "A WHO official, who asked not to be named, said"
 		}
 	}
 	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
@@ -131,10 +123,6 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	}
 	switch p.Kind {
 	case phrase.Invalid:
-		if e := r.label(src); e >= 0 {
-			// an interview label: "WN" is Wikinews, "RS" Richard Stallman
-			return r.addMention(src, quotewire.NameMention, e), e
-		}
 		return -1, -1
 	case phrase.Name:
 		return r.resolveName(src, p)
@@ -197,6 +185,27 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	}
 	e := r.anonymous(p.Desc.In(d.Text), p)
 	return r.addMention(src, quotewire.DescriptorMention, e), e
+}
+
+// readSource reads the source phrase at src, and, where the attribution
+// stage cut it short, the phrase it belongs to: a role's holder after a
+// comma or bracket (appositiveAfter), the rest of a run of capitals
+// (nameGoesOn), the noun a name modifies (nounAfter).
+func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
+	p := phrase.Parse(r.d.Text, src)
+	if p.Kind == phrase.Pronoun {
+		return p
+	}
+	if w, ok := r.appositiveAfter(src); ok {
+		return w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
+	}
+	if w, ok := r.nameGoesOn(src); ok {
+		return w // "United" of "United States Senator from Vermont Bernie Sanders ended"
+	}
+	if w, ok := r.nounAfter(src, p); ok {
+		return w // "WHO" of "A WHO official, who asked not to be named, said"
+	}
+	return p
 }
 
 // appositiveAfter reads a source that the attribution stage cut before a

@@ -46,16 +46,7 @@ func TestSpeakerNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {
-			var q *quotewire.QuoteOut
-			for i := range a.Quotes {
-				if strings.Contains(a.Quotes[i].Content.Text, tt.content) {
-					q = &a.Quotes[i]
-					break
-				}
-			}
-			if q == nil {
-				t.Fatalf("no quote holds %q", tt.content)
-			}
+			q := quoteWith(t, a, tt.content, strings.Contains)
 			if q.Speaker == nil {
 				t.Fatalf("no speaker, want %q", tt.speaker)
 			}
@@ -129,16 +120,7 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {
-			var q *quotewire.QuoteOut
-			for i := range a.Quotes {
-				if strings.Contains(a.Quotes[i].Content.Text, tt.content) {
-					q = &a.Quotes[i]
-					break
-				}
-			}
-			if q == nil {
-				t.Fatalf("no quote holds %q", tt.content)
-			}
+			q := quoteWith(t, a, tt.content, strings.Contains)
 			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
 				t.Errorf("speaker %+v, want %q", q.Speaker, tt.speaker)
 			}
@@ -196,16 +178,7 @@ func TestSpeakerNamesInterview(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {
-			var q *quotewire.QuoteOut
-			for i := range a.Quotes {
-				if strings.HasPrefix(a.Quotes[i].Content.Text, tt.content) {
-					q = &a.Quotes[i]
-					break
-				}
-			}
-			if q == nil {
-				t.Fatalf("no quote opens with %q", tt.content)
-			}
+			q := quoteWith(t, a, tt.content, strings.HasPrefix)
 			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
 				t.Errorf("speaker %+v, want %q", q.Speaker, tt.speaker)
 			}
@@ -257,4 +230,17 @@ func TestSpeakerNamesNotWords(t *testing.T) {
 			t.Errorf("entity %q", e.Name)
 		}
 	}
+}
+
+// quoteWith returns the first quote of a whose content matches content
+// (strings.Contains, strings.HasPrefix), and fails the test when none does.
+func quoteWith(t *testing.T, a *quotewire.Analysis, content string, match func(s, sub string) bool) *quotewire.QuoteOut {
+	t.Helper()
+	for i := range a.Quotes {
+		if match(a.Quotes[i].Content.Text, content) {
+			return &a.Quotes[i]
+		}
+	}
+	t.Fatalf("no quote matches %q", content)
+	return nil
 }

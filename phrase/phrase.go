@@ -640,13 +640,14 @@ func trimRight(text string, sp quotewire.Span) int {
 }
 
 // isDemonym reports whether a lower-case word names a nationality or
-// region as an adjective ("russian", "german", "chinese", "texan").
-func isDemonym(l string) bool {
-	if demonyms[l] {
+// region as an adjective ("russian", "german", "chinese", "texan"). It
+// takes the word as a string or as bytes in a buffer, without allocating.
+func isDemonym[W string | []byte](l W) bool {
+	if demonyms[string(l)] {
 		return true
 	}
-	for _, suf := range []string{"ian", "ean", "ese", "ish"} {
-		if strings.HasSuffix(l, suf) && len(l) > len(suf)+3 {
+	for _, suf := range [...]string{"ian", "ean", "ese", "ish"} {
+		if len(l) > len(suf)+3 && string(l[len(l)-len(suf):]) == suf {
 			return true
 		}
 	}

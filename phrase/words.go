@@ -45,24 +45,11 @@ func NoName(run string) bool {
 			continue
 		}
 		lastTitle = titles[string(b)]
-		if !(lastTitle || isDemonymBytes(b) || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+		if !(lastTitle || isDemonym(b) || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
 			named = true
 		}
 	}
 	return words > 1 && (lastTitle || !named)
-}
-
-// isDemonymBytes is isDemonym on a lower-case word in a buffer.
-func isDemonymBytes(b []byte) bool {
-	if demonyms[string(b)] {
-		return true
-	}
-	for _, suf := range [...]string{"ian", "ean", "ese", "ish"} {
-		if len(b) > len(suf)+3 && string(b[len(b)-len(suf):]) == suf {
-			return true
-		}
-	}
-	return false
 }
 
 // OrgHead reports whether a lower-case word ends the names of
@@ -237,7 +224,7 @@ func MayHoldTitle(name string) bool {
 		if postNominals[w] {
 			return true
 		}
-		if b, ok := lowerASCII(buf[:0], w); ok && (titles[string(b)] || roleWords[string(b)] || isDemonymBytes(b)) {
+		if b, ok := lowerASCII(buf[:0], w); ok && (titles[string(b)] || roleWords[string(b)] || isDemonym(b)) {
 			return true
 		}
 	}

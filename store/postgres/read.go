@@ -15,6 +15,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
+	"github.com/quotewire/quotewire/store/internal/scan"
 )
 
 // Search limits, the same as every backend's.
@@ -400,14 +401,8 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 		return nil, errf("top speakers", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var c quotewire.SpeakerCount
-		if err := rows.Scan(&c.ID, &c.Name, &c.Quotes); err != nil {
-			return nil, errf("top speakers", err)
-		}
-		out = append(out, c)
-	}
-	return out, errf("top speakers", rows.Err())
+	out, err = scan.SpeakerCounts(rows, out)
+	return out, errf("top speakers", err)
 }
 
 // Article returns the stored record of the article with this key.
@@ -473,12 +468,6 @@ func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewi
 	}
 	defer rows.Close()
 	out := []quotewire.SpeakerCount{}
-	for rows.Next() {
-		var c quotewire.SpeakerCount
-		if err := rows.Scan(&c.ID, &c.Name, &c.Quotes); err != nil {
-			return nil, errf("co-mentioned", err)
-		}
-		out = append(out, c)
-	}
-	return out, errf("co-mentioned", rows.Err())
+	out, err = scan.SpeakerCounts(rows, out)
+	return out, errf("co-mentioned", err)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/rules"
+	"github.com/quotewire/quotewire/store/internal/scan"
 )
 
 // quoteCount is how a statement counts an entity's quotes of some acts:
@@ -180,12 +181,6 @@ func (s *Store) topByCount(ctx context.Context, col string, limit int) ([]quotew
 	}
 	defer rows.Close()
 	out := []quotewire.SpeakerCount{}
-	for rows.Next() {
-		var c quotewire.SpeakerCount
-		if err := rows.Scan(&c.ID, &c.Name, &c.Quotes); err != nil {
-			return nil, errf("top speakers", err)
-		}
-		out = append(out, c)
-	}
-	return out, errf("top speakers", rows.Err())
+	out, err = scan.SpeakerCounts(rows, out)
+	return out, errf("top speakers", err)
 }
