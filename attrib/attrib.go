@@ -332,7 +332,12 @@ func (s *state) direct() {
 		statement := s.isStatement(q) || len(chain) > 1
 		ok := false
 		var a attribution
-		if !last.unclosed {
+		if statement && q.open > lo && s.isPunct(q.open-1, ":") {
+			// "Juncker said: “…”": the lead-in in its own sentence is the
+			// attribution, whatever follows the closing mark
+			a, ok = s.before(q.open, lo)
+		}
+		if !ok && !last.unclosed {
 			a, ok = s.after(last.close, hi)
 		}
 		if !ok && statement && q.open == lo && q.open > 0 && s.isPunct(q.open-1, ":") && s.sentenceOf(q.open-1).Paragraph == q.para-1 {

@@ -16,6 +16,7 @@ func SplitParagraphs(d *quotewire.Document) {
 	if len(d.Paragraphs) < 2 {
 		return
 	}
+	cueAhead(d)
 	split := false
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
@@ -86,6 +87,22 @@ func SplitParagraphs(d *quotewire.Document) {
 }
 
 // paraOf returns the index of the paragraph holding byte off, or -1.
+// cueAhead takes its cue and source from a direct quote whose cue is in a
+// later paragraph than all of its content: a quoted paragraph is not the
+// content of "Sat Maharaj also told …" in the next. Left without a cue, it
+// continues the speaker before it (see Continuations).
+func cueAhead(d *quotewire.Document) {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Cue == nil || len(q.Content) == 0 || q.Kind != quotewire.Direct {
+			continue
+		}
+		if paraOf(d, q.Cue.Start) > paraOf(d, lastByte(q.Content[len(q.Content)-1])) {
+			q.Cue, q.Source = nil, nil
+		}
+	}
+}
+
 func paraOf(d *quotewire.Document, off int) int {
 	ps := d.Paragraphs
 	i := sort.Search(len(ps), func(i int) bool { return ps[i].End > off })

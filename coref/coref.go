@@ -42,7 +42,7 @@ func (s Resolver) Process(d *quotewire.Document) error {
 func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
 	n := len(d.Mentions) + len(d.Quotes) // sized once: growing these maps cost more than filling them
 	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), bySurname: make(map[string][]int, n),
-		keys: make(map[string]string, n), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1}
+		keys: make(map[string]string, n), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
 }
 
 type resolver struct {
@@ -78,6 +78,8 @@ type resolver struct {
 	// notSpeaker is an entity the source being resolved cannot refer to
 	// (the relay of a nested report), or -1.
 	notSpeaker int
+	// lastGroup is the last joint speaker (see jointSource), or -1.
+	lastGroup int
 }
 
 // timeline lists entities by the start offset of their mentions, sorted.
@@ -161,10 +163,57 @@ func (r *resolver) clusterNames() {
 			e = r.newEntity(name, m.Type)
 		}
 		r.link(mi, e)
+		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && initialsOf(name, acr) {
+			// "Home Affairs Select Committee (HASC)": HASC is the committee
+			if k := r.keyOf(acr); k != "" {
+				if _, taken := r.byKey[k]; !taken {
+					r.byKey[k] = e
+				}
+			}
+		}
 	}
 	if len(r.names) > 0 {
 		r.firstEntity = d.Mentions[r.names[0]].Entity
 	}
+}
+
+// acronymAfter returns the acronym in brackets right after off ("
+// (HASC)"), and whether there is one.
+func acronymAfter(text string, off int) (string, bool) {
+	if off+4 > len(text) || text[off] != ' ' || text[off+1] != '(' {
+		return "", false
+	}
+	end := strings.IndexByte(text[off+2:min(len(text), off+12)], ')')
+	if end < 2 {
+		return "", false
+	}
+	acr := text[off+2 : off+2+end]
+	for i := 0; i < len(acr); i++ {
+		if acr[i] < 'A' || acr[i] > 'Z' {
+			return "", false
+		}
+	}
+	return acr, true
+}
+
+// initialsOf reports whether acr is made of the initials of name's words,
+// with or without its function words ("NOAA" of "National Oceanic and
+// Atmospheric Administration", "HHS" of "Health and Human Services").
+func initialsOf(name, acr string) bool {
+	var all, content []byte
+	for _, w := range strings.Fields(name) {
+		c := w[0]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		all = append(all, c)
+		switch w {
+		case "of", "and", "the", "for", "on", "in", "&":
+			continue
+		}
+		content = append(content, c)
+	}
+	return string(all) == acr || string(content) == acr
 }
 
 // fixHead corrects the tagger's head of a name mention where the phrase
@@ -295,7 +344,7 @@ func (r *resolver) link(mi, e int) {
 	m.Entity = e
 	en := &d.Entities[e]
 	en.Mentions = append(en.Mentions, mi)
-	if m.Kind == quotewire.NameMention {
+	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
 		name := cleanName(m.Head.In(d.Text))
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name

@@ -1,6 +1,9 @@
 package coref
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTitleCase(t *testing.T) {
 	tests := []struct {
@@ -44,6 +47,58 @@ func TestSpeaks(t *testing.T) {
 	} {
 		if got := speaks(h); got != want {
 			t.Errorf("speaks(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+func TestAcronyms(t *testing.T) {
+	tests := []struct {
+		text string
+		off  int
+		acr  string
+		name string
+		want bool
+	}{
+		{"Home Affairs Select Committee (HASC) said", -1, "HASC", "Home Affairs Select Committee", true},
+		{"National Oceanic and Atmospheric Administration (NOAA)", -1, "NOAA", "National Oceanic and Atmospheric Administration", true},
+		{"Department of Health and Human Services (HHS)", -1, "HHS", "Department of Health and Human Services", false},
+		{"Health and Human Services (HHS)", -1, "HHS", "Health and Human Services", true},
+		{"Public Administration Select Committee (PASC)", -1, "PASC", "Public Administration Select Committee", true},
+		{"Home Office (HASC)", -1, "HASC", "Home Office", false},
+	}
+	for _, tt := range tests {
+		tt.off = strings.Index(tt.text, " (")
+		acr, ok := acronymAfter(tt.text, tt.off)
+		if !ok || acr != tt.acr {
+			t.Errorf("acronymAfter(%q, %d) = %q, %v, want %q", tt.text, tt.off, acr, ok, tt.acr)
+			continue
+		}
+		if got := initialsOf(tt.name, acr); got != tt.want {
+			t.Errorf("initialsOf(%q, %q) = %v, want %v", tt.name, acr, got, tt.want)
+		}
+	}
+	if _, ok := acronymAfter("the fund (which grew)", 8); ok {
+		t.Error("a bracketed clause read as an acronym")
+	}
+}
+
+func TestSeparator(t *testing.T) {
+	tests := []struct {
+		gap  string
+		last bool
+		want bool
+	}{
+		{" and ", true, true},
+		{", ", false, true},
+		{", ", true, false},
+		{" and Ambassador ", true, true},
+		{", and the ", true, true},
+		{" met ", false, false},
+		{" said and ", true, false},
+	}
+	for _, tt := range tests {
+		if got := separator(tt.gap, tt.last); got != tt.want {
+			t.Errorf("separator(%q, %v) = %v, want %v", tt.gap, tt.last, got, tt.want)
 		}
 	}
 }

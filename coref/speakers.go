@@ -113,6 +113,9 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			return r.addMention(src, quotewire.NameMention, e), e
 		}
 	}
+	if e, ok := r.jointSource(src); ok {
+		return r.addMention(src, quotewire.NameMention, e), e
+	}
 	if p.Kind != phrase.Name && p.Kind != phrase.Pronoun && strings.Count(strings.TrimSpace(src.In(d.Text)), " ") >= 5 {
 		// a long span is a clause the source finder took whole
 		// ("President Andrzej Duda characterised the deaths as"): its
@@ -154,6 +157,9 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		e := r.anonymous(name, p)
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
+	if e := r.pluralReference(src, p); e >= 0 {
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
 	if p.Definite {
 		e := -1
 		if r.ranker != nil {
@@ -192,7 +198,15 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 // comma or bracket (appositiveAfter), the rest of a run of capitals
 // (nameGoesOn), the noun a name modifies (nounAfter).
 func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
+	if sp, ok := r.subjectBefore(src); ok {
+		src = sp // "Maharaj also effectively told": the source finder took "effectively"
+	}
 	p := phrase.Parse(r.d.Text, src)
+	if p.Kind == phrase.Invalid {
+		if w, ok := r.beforeTime(src); ok {
+			return w // "A spokeswoman on Friday said": the source finder took "Friday"
+		}
+	}
 	if p.Kind == phrase.Pronoun {
 		return p
 	}
@@ -206,6 +220,80 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 		return w // "WHO" of "A WHO official, who asked not to be named, said"
 	}
 	return p
+}
+
+// subjectBefore returns the name mention before a source that is only
+// adverbs ("effectively", "also effectively"), the adverbs between them
+// skipped, and whether there is one.
+func (r *resolver) subjectBefore(src quotewire.Span) (quotewire.Span, bool) {
+	text := r.d.Text
+	ws := strings.Fields(src.In(text))
+	if len(ws) == 0 || len(ws) > 3 {
+		return src, false
+	}
+	for _, w := range ws {
+		if !adverb(w) {
+			return src, false
+		}
+	}
+	j := src.Start
+	for {
+		for j > 0 && text[j-1] == ' ' {
+			j--
+		}
+		k := strings.LastIndexByte(text[:j], ' ') + 1
+		if k >= j || !adverb(text[k:j]) {
+			break
+		}
+		j = k
+	}
+	ms := r.d.Mentions
+	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].End >= j })
+	if i < len(r.names) && ms[r.names[i]].End == j {
+		m := &ms[r.names[i]]
+		return quotewire.Span{Start: m.Start, End: m.End}, true
+	}
+	return src, false
+}
+
+// beforeTime reads the phrase before a source that is only a time ("on
+// Friday", "last week"): from the start of its clause to the source, the
+// time adjunct cut off by phrase.Parse.
+func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
+	text := r.d.Text
+	j := src.Start
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := strings.LastIndexByte(text[:j], ' ') + 1
+	switch text[k:j] {
+	case "on", "last", "this", "late", "early", "in":
+	default:
+		return phrase.Phrase{}, false
+	}
+	s := r.d.Sentences[r.sentenceOf(src.Start)]
+	start := r.d.Tokens[s.First].Start
+	if c := strings.LastIndexAny(text[start:k], ",;:"); c >= 0 {
+		start += c + 1
+	}
+	if k-start > 80 {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(text, quotewire.Span{Start: start, End: src.End})
+	if p.Kind == phrase.Invalid || p.Kind == phrase.Pronoun {
+		return phrase.Phrase{}, false
+	}
+	return p, true
+}
+
+// adverb reports whether a lower-case word is an adverb that may stand
+// between a subject and its verb: "also", "effectively", "later".
+func adverb(w string) bool {
+	switch w {
+	case "also", "later", "then", "again", "often", "previously", "still", "once", "never", "always":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && strings.ToLower(w) == w
 }
 
 // appositiveAfter reads a source that the attribution stage cut before a
@@ -361,6 +449,9 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 		lower, t = "they", ""
 	case "its":
 		lower, t = "it", quotewire.Organization
+	}
+	if lower == "they" && lastSpeaker >= 0 && lastSpeaker == r.lastGroup {
+		return r.addMention(src, quotewire.PronounMention, lastSpeaker), lastSpeaker // "Putin and Merkel …; they"
 	}
 	e := r.antecedent(src, t, lastSpeaker, lower == "who", pronounGender(lower))
 	if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {

@@ -117,6 +117,13 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"another round would start later", "Li Wei", "", false, quotewire.Statement},
 		{"the exercise gave his soldiers", "Patrick Ellis", "", false, quotewire.Statement},
 		{"I came here with some professional acquaintances", "Patrick Ellis", "", true, quotewire.Statement},
+		{"to keep his nose out of the issue", "Sat Maharaj", "", false, quotewire.Statement},
+		{"The duty of every generation", "Jean-Claude Juncker", "", false, quotewire.Statement},
+		{"the talks in Minsk should go on", "Vladimir Putin and Angela Merkel", "", false, quotewire.Statement},
+		{"they would speak again next week", "Vladimir Putin and Angela Merkel", "", false, quotewire.Statement},
+		{"the mayor is under fire", "Telegraph and Express", "", false, quotewire.Statement},
+		{"there is a lack of trust in official immigration data", "Home Affairs Select Committee", "", false, quotewire.Statement},
+		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},
 	}
 	for _, tt := range tests {
 		t.Run(tt.content, func(t *testing.T) {

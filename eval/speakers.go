@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -180,7 +181,11 @@ func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 			if pq.Speaker != nil {
 				who = pq.Speaker.Name
 			}
-			s.spurious = append(s.spurious, fmt.Sprintf("%s: %q by %s (%s)", g.URL, clip(pq.Content.Text, 80), who, pq.Act))
+			cue := ""
+			if pq.Cue != nil {
+				cue = ", cue " + strconv.Quote(pq.Cue.Text)
+			}
+			s.spurious = append(s.spurious, fmt.Sprintf("%s: %q by %s (%s%s)", g.URL, clip(pq.Content.Text, 80), who, pq.Act, cue))
 		}
 	}
 }
@@ -231,8 +236,45 @@ func nameWords(n string) []string {
 }
 
 // sameSpeaker reports whether two names name the same person: the same
-// last word, and first words that agree when both have one.
+// last word, and first words that agree when both have one. Joint
+// speakers ("Vladimir Putin and Angela Merkel") agree member by member,
+// in any order.
 func sameSpeaker(a, b string) bool {
+	ma, mb := members(a), members(b)
+	if len(ma) > 1 || len(mb) > 1 {
+		if len(ma) != len(mb) {
+			return false
+		}
+		used := make([]bool, len(mb))
+	next:
+		for _, x := range ma {
+			for j, y := range mb {
+				if !used[j] && sameName(x, y) {
+					used[j] = true
+					continue next
+				}
+			}
+			return false
+		}
+		return true
+	}
+	return sameName(a, b)
+}
+
+// members splits a joint speaker's name into its members' names.
+func members(n string) []string {
+	n = strings.ReplaceAll(strings.ReplaceAll(n, " & ", ", "), " and ", ", ")
+	var out []string
+	for _, m := range strings.Split(n, ",") {
+		if m = strings.TrimSpace(m); m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// sameName compares the names of two single speakers (see sameSpeaker).
+func sameName(a, b string) bool {
 	wa, wb := nameWords(a), nameWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return false

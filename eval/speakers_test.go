@@ -21,6 +21,10 @@ func TestSameSpeaker(t *testing.T) {
 		{"Mr. Obama", "Barack Obama", true},
 		{"Lavrov", "Putin", false},
 		{"", "Putin", false},
+		{"Vladimir Putin and Angela Merkel", "Angela Merkel and Putin", true},
+		{"The Telegraph and the Express", "Telegraph and Express", true},
+		{"Vladimir Putin and Angela Merkel", "Vladimir Putin", false},
+		{"Daily Mail, Daily Record and The Sun", "Daily Mail and The Sun", false},
 	}
 	for _, tt := range tests {
 		if got := sameSpeaker(tt.a, tt.b); got != tt.want {

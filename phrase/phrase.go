@@ -99,8 +99,14 @@ func Parse(text string, sp quotewire.Span) Phrase {
 		return p
 	}
 	ws = cutClause(ws)
+	ws = cutVerb(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
 	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower || ws[len(ws)-1].lower == "also") {
+		ws = ws[:len(ws)-1]
+	}
+	// a speech verb in capitals the source finder took along: "TOMAS
+	// MALAKAUSKAS AGREES" in a script set in capitals
+	for len(ws) > 1 && shouted(ws[len(ws)-1].w) && shoutedVerbs[ws[len(ws)-1].lower] {
 		ws = ws[:len(ws)-1]
 	}
 	// leading sentence words: "So", "However", "Unless you"
@@ -327,6 +333,9 @@ func widen(text string, sp quotewire.Span) quotewire.Span {
 			sp.Start -= n
 			continue
 		}
+		if r == '.' && text[sp.Start] >= 'A' && text[sp.Start] <= 'Z' {
+			break // a sentence glued to the one before: "2019-2024.European Commission"
+		}
 		if (r == '.' || r == '-') && sp.Start > 1 {
 			if r2, _ := utf8.DecodeLastRuneInString(text[:sp.Start-1]); isWordRune(r2) {
 				sp.Start--
@@ -433,6 +442,41 @@ func cutClause(ws []word) []word {
 		}
 	}
 	return ws
+}
+
+// cutVerb ends the phrase before the verb of a clause the source finder
+// took whole: "The Unions updated the Task Force … and" is "The Unions",
+// "The Trade Unions equally commended" is "The Trade Unions". A verb is
+// a lower-case past form (-ed, or an irregular one) after a noun, or
+// after an adverb in -ly that follows one; "the elected mayor", "a man
+// named Smith" and "officials based in Kabul" keep their participle.
+func cutVerb(ws []word) []word {
+	for i := 2; i < len(ws); i++ {
+		w := ws[i]
+		if w.w != w.lower || !pastVerb(w.lower) {
+			continue
+		}
+		j := i - 1
+		if strings.HasSuffix(ws[j].lower, "ly") && ws[j].w == ws[j].lower && j > 1 {
+			j--
+		}
+		prev := ws[j].lower
+		if determiners[prev] || indefinites[prev] || possessivePronouns[prev] || prepositions[prev] ||
+			strings.HasSuffix(prev, "ly") || !isAlpha(strings.Trim(prev, "'’")) {
+			continue
+		}
+		return ws[:j+1]
+	}
+	return ws
+}
+
+// pastVerb reports whether a lower-case word is a past form that can end
+// a subject: "updated", "commended", "told".
+func pastVerb(w string) bool {
+	if irregularPast[w] {
+		return true
+	}
+	return len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !participles[w] && isAlpha(w)
 }
 
 // cutTime drops a trailing time adjunct: "A spokeswoman on Friday",

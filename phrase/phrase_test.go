@@ -36,6 +36,11 @@ func TestParse(t *testing.T) {
 		{in: "Chelyabinsk's governor", kind: Descriptor, desc: "Chelyabinsk's governor", head: "governor", owner: "Chelyabinsk", definite: true},
 		{in: "A WHO official, who", kind: Descriptor, desc: "WHO official", head: "official"},
 		{in: "scientists from the University of Bristol", kind: Descriptor, desc: "scientists from the University of Bristol", head: "scientists"},
+		{in: "The Unions updated the Task Force on their position", kind: Name, name: "Unions", definite: true},
+		{in: "The Unions strongly praised", kind: Name, name: "Unions", definite: true},
+		{in: "the regional governor told", kind: Descriptor, desc: "regional governor", head: "governor", definite: true},
+		{in: "the elected mayor", kind: Descriptor, desc: "elected mayor", head: "mayor", definite: true},
+		{in: "TOMAS MALAKAUSKAS AGREES", kind: Name, name: "TOMAS MALAKAUSKAS"},
 		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
 		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
 		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},
@@ -115,6 +120,16 @@ func TestParseWidens(t *testing.T) {
 	p := Parse(text, quotewire.Span{Start: 5, End: 8}) // "com"
 	if p.Kind != Name || p.Name.In(text) != "Znak.com" {
 		t.Fatalf("got %v %q, want name Znak.com", p.Kind, p.Name.In(text))
+	}
+}
+
+func TestParseGluedSentence(t *testing.T) {
+	// a page that lost the space after a full stop
+	text := "the agenda for 2019-2024.European Commission President Jean-Claude Juncker said"
+	start := len("the agenda for 2019-2024.")
+	p := Parse(text, quotewire.Span{Start: start, End: start + len("European Commission President Jean-Claude Juncker")})
+	if p.Kind != Name || p.Name.In(text) != "Jean-Claude Juncker" {
+		t.Fatalf("got %v %q, want name Jean-Claude Juncker", p.Kind, p.Name.In(text))
 	}
 }
 

@@ -148,7 +148,8 @@ var roleWords = set("official", "officials", "congressman", "congresswoman", "la
 	"artist", "singer", "rapper", "actor", "actress", "comedian", "historian", "playwright", "filmmaker",
 	"entrepreneur", "businessman", "businesswoman", "politician", "candidate", "nominee", "veteran",
 	"student", "teacher", "chef", "writer", "poet", "designer", "photographer", "blogger", "youtuber",
-	"influencer", "host", "presenter", "anchor", "commentator", "columnist", "pollster", "strategist")
+	"influencer", "host", "presenter", "anchor", "commentator", "columnist", "pollster", "strategist",
+	"star", "all-star", "superstar", "champion", "player", "coach", "captain", "striker", "goalkeeper")
 
 // demonyms are nationality adjectives the suffix rule misses.
 var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",
@@ -258,3 +259,23 @@ func lowerASCII(buf []byte, w string) ([]byte, bool) {
 	}
 	return buf, true
 }
+
+// determiners open a noun phrase; a participle after one is an adjective
+// ("the elected mayor").
+var determiners = set("the", "this", "that", "these", "those", "each", "every", "any", "no")
+
+// irregularPast are past forms of verbs that end a subject the source
+// finder took with its clause ("The minister told …").
+var irregularPast = set("told", "made", "took", "gave", "went", "met", "spoke", "wrote", "held", "sent",
+	"brought", "began", "came", "saw", "knew", "thought", "found", "won", "lost")
+
+// participles keep their noun phrase: "a man named Smith", "officials
+// based in Kabul", "a group called …".
+var participles = set("named", "called", "based", "elected", "appointed", "retired", "concerned",
+	"involved", "affected", "injured", "wounded", "killed", "detained", "arrested", "accused",
+	"charged", "related", "associated", "dedicated", "united", "interested", "registered", "licensed")
+
+// shoutedVerbs are the speech verbs that end a source in a text set in
+// capitals, where case cannot tell them from the name.
+var shoutedVerbs = set("says", "said", "agrees", "adds", "added", "explains", "explained", "notes", "noted",
+	"continues", "continued", "stresses", "concludes", "tells", "told")
