@@ -332,10 +332,14 @@ func (s *state) direct() {
 		statement := s.isStatement(q) || len(chain) > 1
 		ok := false
 		var a attribution
-		if statement && q.open > lo && s.isPunct(q.open-1, ":") {
-			// "Juncker said: “…”": the lead-in in its own sentence is the
-			// attribution, whatever follows the closing mark
+		if statement && q.open > lo && s.isPunct(q.open-1, ":", ",") {
+			// "Juncker said: “…”", "Secretary Clinton said, "…"": the
+			// lead-in in its own sentence is the attribution, whatever
+			// follows the closing mark
 			a, ok = s.before(q.open, lo)
+			if ok && s.isPunct(q.open-1, ",") && a.cueB != q.open-2 {
+				ok = false // "In Washington, “…”": no cue right before the comma
+			}
 		}
 		if !ok && !last.unclosed {
 			a, ok = s.after(last.close, hi)

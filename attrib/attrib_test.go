@@ -44,6 +44,7 @@ func TestQuotes(t *testing.T) {
 		{"direct before colon", `The senator told reporters: "The bill is dead and we all know it."`, []string{`direct|The senator|told|"The bill is dead and we all know it."`}},
 		{"guillemets", `«Мы победим», — сказал он. Lavrov said: «We will never give up on this issue.»`, []string{`direct|Lavrov|said|«We will never give up on this issue.»`}},
 		{"colon lead-in, cue after", `Juncker said: “The duty of every generation is to change the destinies of Europeans.” The summit was called for by Juncker.`, []string{`direct|Juncker|said|“The duty of every generation is to change the destinies of Europeans.”`}},
+		{"comma lead-in, glued next cue", `Secretary Clinton said, "Food security is a foreign policy priority for us."USAID Administrator Rajiv Shah said the day is important.`, []string{`direct|Secretary Clinton|said|"Food security is a foreign policy priority for us."`, `indirect|USAID Administrator Rajiv Shah|said|the day is important`}},
 		{"german marks", `Merkel said: „Wir schaffen das, und zwar gemeinsam.“`, []string{`direct|Merkel|said|„Wir schaffen das, und zwar gemeinsam.“`}},
 		{"interrupted", `"The talks were useful," he said, "and we will meet again soon."`, []string{`direct|he|said|"The talks were useful,"+"and we will meet again soon."`}},
 		{"continued paragraph", "\"It is good,\" Jones said.\n\n\"We proceed from the assumption that the office will work.\"", []string{`direct|Jones|said|"It is good,"`, `direct|-|-|"We proceed from the assumption that the office will work."`}},

@@ -225,6 +225,15 @@ func initialsOf(name, acr string) bool {
 func (r *resolver) fixHead(m *quotewire.Mention) {
 	text := r.d.Text
 	head := m.Head.In(text)
+	if m.Type == quotewire.Organization && m.Head.Start == m.Span.Start {
+		if i := strings.LastIndexByte(text[:max(0, m.Head.Start-4)], ' ') + 1; m.Head.Start >= 4 && text[m.Head.Start-4:m.Head.Start] == " of " &&
+			orgOf[text[i:m.Head.Start-4]] {
+			// "House of" of "House of Commons Public Administration Select
+			// Committee", which the tagger starts at "Commons"
+			m.Head.Start, m.Span.Start = i, i
+			return
+		}
+	}
 	if m.Head.Start == m.Span.Start && nwords(head) >= 3 {
 		if t := titleBefore(text, m.Head.Start); t >= 0 {
 			// "Senator from Vermont Bernie Sanders": the place, then the
@@ -257,6 +266,11 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 		m.Type = quotewire.Person
 	}
 }
+
+// orgOf are the words that start an organisation's name before "of":
+// "House of Commons", "Bank of England".
+var orgOf = map[string]bool{"House": true, "Bank": true, "University": true, "Department": true, "Ministry": true,
+	"Chamber": true, "Court": true, "Board": true, "Office": true, "Council": true, "Church": true, "College": true}
 
 // titleBefore returns where the title starts when the text before off
 // reads "<title> from " or "<title> of " ("Senator from |Vermont Bernie

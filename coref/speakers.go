@@ -4,6 +4,7 @@ package coref
 // the name mentions into entities.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -414,6 +415,11 @@ func (r *resolver) nounAfter(src quotewire.Span, p phrase.Phrase) (phrase.Phrase
 func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 	d := r.d
 	name := p.Name.In(d.Text)
+	if e := r.shortName(p); e >= 0 {
+		// "the Committee", "A Committee Report": the committee named in full
+		// before
+		return r.addMentionHead(src, p.Name, quotewire.DescriptorMention, e), e
+	}
 	outlet := r.isOutlet(name)
 	if mi := r.mentionAt(p.Name); mi >= 0 && (d.Mentions[mi].Type != quotewire.Place || outlet) {
 		e := d.Mentions[mi].Entity
@@ -433,6 +439,45 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 		e = r.newEntity(name, typ)
 	}
 	return r.addMentionHead(src, p.Name, quotewire.NameMention, e), e
+}
+
+// shortName returns the organisation a capitalised common noun stands
+// for, or -1: "the Committee" after "the Public Administration Select
+// Committee", and a document it issued ("A Committee Report", "the
+// Report"). The organisation is the last one named before whose name has
+// that word.
+func (r *resolver) shortName(p phrase.Phrase) int {
+	d := r.d
+	ws := strings.Fields(p.Name.In(d.Text))
+	if len(ws) == 0 || len(ws) > 2 {
+		return -1
+	}
+	last := strings.ToLower(ws[len(ws)-1])
+	if len(ws) == 2 && !documentHeads[last] {
+		return -1
+	}
+	word := strings.ToLower(ws[0])
+	if len(ws) == 1 && !p.Definite {
+		return -1
+	}
+	if len(ws) == 1 && documentHeads[word] {
+		return -1 // "the Report": read as a document (issuer)
+	}
+	if !phrase.OrgHead(word) {
+		return -1
+	}
+	ms := d.Mentions
+	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= p.Name.Start }) - 1; i >= 0; i-- {
+		e := ms[r.names[i]].Entity
+		if e < 0 || d.Entities[e].Type != quotewire.Organization {
+			continue
+		}
+		en := strings.Fields(strings.ToLower(d.Entities[e].Name))
+		if len(en) > 1 && slices.Contains(en, word) && !documentHeads[en[len(en)-1]] {
+			return e
+		}
+	}
+	return -1
 }
 
 // resolvePronoun resolves a personal pronoun source: the last speaker when

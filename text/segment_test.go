@@ -34,6 +34,8 @@ func TestTokenize(t *testing.T) {
 		{"the 16th conference", "the|16th|conference"},
 		{"rock 'n' roll", "rock|'|n|'|roll"},
 		{"he told ''We must,'' and ``so''", "he|told|''|We|must|,|''|and|``|so|''"},
+		{"PASC-the House of Commons Committee-today urges", "PASC|-|the|House|of|Commons|Committee|-|today|urges"},
+		{"the-thermos, well-known, theatre-goers", "the-thermos|,|well-known|,|theatre-goers"},
 		{"‘‘We will rebuild,’’ she said, ‘it’s ours’", "‘‘|We|will|rebuild|,|’’|she|said|,|‘|it|’s|ours|’"},
 	}
 	for _, tt := range tests {

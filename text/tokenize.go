@@ -137,6 +137,9 @@ func scanWord(text string, i, to int) int {
 		nextWord := nn > 0 && next != utf8.RuneError && isWordRune(next)
 		switch {
 		case (r == '-' || r == '‑') && nextWord:
+			if dashWord(text, i+n, to) {
+				return i // "PASC-the House of Commons …-today": a dash written as a hyphen
+			}
 			i += n
 		case isApostrophe(r) && nextWord:
 			// split a possessive or contraction 's / ’s / ’re / ’ll / ’ve / ’d / ’m
@@ -156,6 +159,20 @@ func scanWord(text string, i, to int) int {
 		}
 	}
 	return i
+}
+
+// dashWord reports whether text[j:] starts with a word no compound
+// continues with after a hyphen ("the", "today"): the hyphen is a dash.
+func dashWord(text string, j, to int) bool {
+	for _, w := range [...]string{"the", "today", "yesterday"} {
+		if strings.HasPrefix(text[j:to], w) {
+			r, n := runeAt(text, j+len(w), to)
+			if n == 0 || !isWordRune(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isClitic reports whether text[j:] starts with a clitic (s, re, ll, ve, d,
