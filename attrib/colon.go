@@ -46,6 +46,11 @@ func ColonBlocks(d *quotewire.Document) {
 			continue
 		}
 		s.markQuoted(q.Content)
+		if endsLeadIn(d, q) {
+			// "told the ambassador to keep his nose out of the issue:" ¶
+			// "In every state …": the lead-in's cue is also the block's
+			continue
+		}
 		for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
 			if sp != nil {
 				for k, e := d.TokensIn(*sp); k < e; k++ {
@@ -84,7 +89,7 @@ func leadInQuote(d *quotewire.Document, q *quotewire.Quote) bool {
 	at := last.End - 1
 	if q.Cue != nil {
 		if last.End > q.Cue.Start {
-			return false
+			return hearerApposition(d, q)
 		}
 		at = q.Cue.Start
 	}
@@ -93,6 +98,45 @@ func leadInQuote(d *quotewire.Document, q *quotewire.Quote) bool {
 		return false
 	}
 	return q.Cue != nil && paraOf(d, last.End-1) <= p || q.Cue == nil && q.Content[0].Start >= d.Paragraphs[p].Start
+}
+
+// endsLeadIn reports whether q's cue and content are in a paragraph that
+// ends in a colon and its content runs to that colon.
+func endsLeadIn(d *quotewire.Document, q *quotewire.Quote) bool {
+	if q.Cue == nil || len(q.Content) == 0 {
+		return false
+	}
+	last := q.Content[len(q.Content)-1]
+	p := paraOf(d, q.Cue.Start)
+	return p >= 0 && p+1 < len(d.Paragraphs) && paraOf(d, last.End-1) == p &&
+		strings.HasSuffix(d.Paragraphs[p].In(d.Text), ":") && d.Paragraphs[p].End-last.End <= 2
+}
+
+// hearerApposition reports whether q's content is the apposition of a
+// hearer that ends a colon lead-in ("He told Joseph Harris, the country's
+// Roman Catholic archbishop who …:"), which the model took for what was
+// told.
+func hearerApposition(d *quotewire.Document, q *quotewire.Quote) bool {
+	c := q.Content[0]
+	last := q.Content[len(q.Content)-1]
+	if c.Start < q.Cue.End {
+		return false // content before the cue, or around it
+	}
+	p := paraOf(d, q.Cue.Start)
+	if p < 0 || p+1 >= len(d.Paragraphs) || paraOf(d, last.End-1) != p {
+		return false
+	}
+	para := d.Paragraphs[p].In(d.Text)
+	if !strings.HasSuffix(para, ":") || d.Paragraphs[p].End-last.End > 2 {
+		return false
+	}
+	before := strings.TrimRight(d.Text[q.Cue.End:c.Start], " ")
+	if !strings.HasSuffix(before, ",") {
+		return false
+	}
+	before = strings.TrimSuffix(before, ",")
+	i := strings.LastIndexByte(before, ' ') + 1
+	return i < len(before) && before[i] >= 'A' && before[i] <= 'Z'
 }
 
 // leadTaken reports whether a statement after a colon now holds the lead-in
@@ -141,6 +185,9 @@ func (s *state) colonBlocks() {
 			// Agency, said:": a name, an apposition, the cue
 			a, ok = s.appositionLead(lo, end)
 			if !ok {
+				a, ok = s.cueLead(lo, end)
+			}
+			if !ok {
 				continue
 			}
 		}
@@ -187,6 +234,41 @@ func (s *state) appositionLead(lo, colon int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{cueA: k, cueB: k, srcA: lo, srcB: e, end: colon}, true
+}
+
+// cueLead reads a lead-in whose cue is followed by more than before()
+// takes ("He told Joseph Harris, the country's archbishop who …:",
+// "Mark Lyndersay commented, tongue firmly in cheek:"): the first speech
+// cue of the sentence [lo, colon] with its subject right before it, and
+// nothing quoted or taken up to the colon.
+func (s *state) cueLead(lo, colon int) (attribution, bool) {
+	toks := s.d.Tokens
+	if colon-lo > 60 {
+		return attribution{}, false
+	}
+	for k := lo + 1; k < colon; k++ {
+		if s.consumed[k] || s.qidx[k] >= 0 {
+			return attribution{}, false
+		}
+		ck, _ := s.cueAt(k)
+		if ck != cueVerb && ck != cueObject || weakCues[toks[k].Lower] {
+			continue
+		}
+		for j := k + 1; j < colon; j++ {
+			if s.consumed[j] || s.qidx[j] >= 0 {
+				return attribution{}, false
+			}
+		}
+		b := k - 1
+		for b >= lo && preCue[toks[b].Lower] {
+			b--
+		}
+		if a, ok := s.npBack(b, lo); ok {
+			return attribution{cueA: k, cueB: k, srcA: a, srcB: b, end: colon}, true
+		}
+		return attribution{}, false
+	}
+	return attribution{}, false
 }
 
 // blockParagraph reports whether the paragraph of tokens [first, hi) may

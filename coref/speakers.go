@@ -716,7 +716,13 @@ func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, last
 		return -1
 	}
 	i := sort.SearchInts(tl.starts, src.Start) - 1
+	for i >= 0 && typ == "" && d.Entities[tl.ents[i]].Type == quotewire.Place {
+		i-- // "which they say": a place is spoken of, not one of "they"
+	}
 	for k := i; k >= 0 && k > i-8; k-- {
+		if d.Entities[tl.ents[k]].Type == quotewire.Place && typ == "" {
+			continue
+		}
 		if r.agrees(tl.ents[k], g, src.Start) {
 			return tl.ents[k]
 		}

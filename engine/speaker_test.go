@@ -123,6 +123,8 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"they would speak again next week", "Vladimir Putin and Angela Merkel", "", false, quotewire.Statement},
 		{"the mayor is under fire", "Telegraph and Express", "", false, quotewire.Statement},
 		{"there is a lack of trust in official immigration data", "Home Affairs Select Committee", "", false, quotewire.Statement},
+		{"mind your own damn business", "Sat Maharaj", "", false, quotewire.Statement},
+		{"a young girl's agency over her own body", "Mark Lyndersay", "", false, quotewire.Statement},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},

@@ -114,3 +114,27 @@ func TestNewsSetFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitByCue(t *testing.T) {
+	text := `"We have come a long way," he said, "but we expect to improve." Officials said it was late.`
+	sp := func(sub string) quotewire.Span {
+		i := strings.Index(text, sub)
+		return quotewire.Span{Start: i, End: i + len(sub)}
+	}
+	a1, a2, cue := sp(`"We have come a long way,"`), sp(`"but we expect to improve."`), sp("said")
+	a := &quotewire.Analysis{Text: text, Quotes: []quotewire.QuoteOut{
+		{Type: quotewire.Direct, Content: quotewire.ContentSpan{Start: a1.Start, End: a2.End, Parts: []quotewire.Span{a1, a2}},
+			Cue: &quotewire.TextSpan{Start: cue.Start, End: cue.End, Text: "said"}},
+		{Type: quotewire.Indirect, Content: quotewire.ContentSpan{Start: sp("it was late").Start, End: sp("it was late").End}},
+	}}
+	got := splitByCue(a)
+	if len(got.Quotes) != 3 {
+		t.Fatalf("%d quotes, want 3 (the interrupted quote in two, as the guideline records it)", len(got.Quotes))
+	}
+	if got.Quotes[0].Content.Text != `"We have come a long way,"` || got.Quotes[1].Content.Text != `"but we expect to improve."` {
+		t.Errorf("parts %q and %q", got.Quotes[0].Content.Text, got.Quotes[1].Content.Text)
+	}
+	if len(a.Quotes) != 2 {
+		t.Error("splitByCue changed its argument")
+	}
+}
