@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/quotewire/quotewire"
 )
@@ -280,6 +281,34 @@ func (s *state) before(o, lo int) (attribution, bool) {
 	return attribution{}, false
 }
 
+// colonSubject reads "SUBJECT VERB …:" in the tokens [lo, colon]: a
+// capitalised noun phrase opening the sentence, then a lower-case verb,
+// nothing quoted or taken up to the colon.
+func (s *state) colonSubject(lo, colon int) (attribution, bool) {
+	toks := s.d.Tokens
+	if colon-lo > 25 || !toks[lo].IsCapitalized() {
+		return attribution{}, false
+	}
+	for k := lo; k < colon; k++ {
+		if s.consumed[k] || s.qidx[k] >= 0 {
+			return attribution{}, false
+		}
+	}
+	// the subject: a run of capitalised words ("Governor John Bel Edwards")
+	e := lo
+	for e+1 < colon && toks[e+1].IsCapitalized() {
+		e++
+	}
+	if e+1 >= colon {
+		return attribution{}, false
+	}
+	v := &toks[e+1]
+	if v.Kind != quotewire.Word || v.Text != v.Lower || !(strings.HasSuffix(v.Lower, "ed") || cueVerbs[v.Lower] != cueNone) {
+		return attribution{}, false // "Transportation and Infrastructure Committee …:" has no verb
+	}
+	return attribution{cueA: e + 1, cueB: e + 1, srcA: lo, srcB: e, end: colon}, true
+}
+
 // paraEnd returns the token index one past the last token of paragraph p.
 func (s *state) paraEnd(p int) int {
 	end := s.d.Paragraphs[p].End
@@ -332,13 +361,22 @@ func (s *state) direct() {
 		statement := s.isStatement(q) || len(chain) > 1
 		ok := false
 		var a attribution
-		if statement && q.open > lo && s.isPunct(q.open-1, ":", ",") {
+		leadLo := lo
+		if q.open == lo && q.open > 0 && s.isPunct(q.open-1, ":") && s.sentenceOf(q.open-1).Paragraph == q.para {
+			leadLo = s.sentenceStart(q.open - 1) // the segmenter began a sentence at the mark
+		}
+		if statement && q.open > leadLo && s.isPunct(q.open-1, ":", ",") {
 			// "Juncker said: “…”", "Secretary Clinton said, "…"": the
 			// lead-in in its own sentence is the attribution, whatever
 			// follows the closing mark
-			a, ok = s.before(q.open, lo)
+			a, ok = s.before(q.open, leadLo)
 			if ok && s.isPunct(q.open-1, ",") && a.cueB != q.open-2 {
 				ok = false // "In Washington, “…”": no cue right before the comma
+			}
+			if !ok && s.isPunct(q.open-1, ":") {
+				// "Governor John Bel Edwards addressed the public: “…”": the
+				// sentence's subject, its verb the cue
+				a, ok = s.colonSubject(leadLo, q.open-1)
 			}
 		}
 		if !ok && !last.unclosed {

@@ -338,6 +338,24 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 				return e
 			}
 		}
+		if nwords(k) == 1 {
+			// "Terri" after "Republican state representative Terri
+			// Collins": the one person of that first name
+			found := -1
+			for e := range r.d.Entities {
+				en := &r.d.Entities[e]
+				if en.Type != quotewire.Person || en.Anonymous || strings.IndexByte(en.Name, ' ') < 0 {
+					continue
+				}
+				if ek := r.keyOf(en.Name); nwords(ek) >= 2 && firstWord(ek) == k {
+					if found >= 0 && found != e {
+						return -1
+					}
+					found = e
+				}
+			}
+			return found
+		}
 	}
 	return -1
 }

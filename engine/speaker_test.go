@@ -125,6 +125,7 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"there is a lack of trust in official immigration data", "Home Affairs Select Committee", "", false, quotewire.Statement},
 		{"mind your own damn business", "Sat Maharaj", "", false, quotewire.Statement},
 		{"a young girl's agency over her own body", "Mark Lyndersay", "", false, quotewire.Statement},
+		{"the bill would become enforceable", "Terri Collins", "", false, quotewire.Statement},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},

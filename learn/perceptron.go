@@ -194,6 +194,14 @@ func (p *Perceptron) AddScaled(q *Perceptron, f float32) {
 	}
 }
 
+// Scale multiplies p's weights by f: a bag summed with AddScaled, scaled
+// by one over its size, is the bag's mean.
+func (p *Perceptron) Scale(f float32) {
+	for i := range p.w {
+		p.w[i] *= f
+	}
+}
+
 // Len returns the number of buckets with a non-zero weight.
 func (p *Perceptron) Len() int {
 	k := 0

@@ -230,3 +230,33 @@ func TestCompactMaxFeatures(t *testing.T) {
 		}
 	}
 }
+
+func TestBagMean(t *testing.T) {
+	// two runs that learned opposite weights for a feature average to zero;
+	// a feature both learned keeps its weight
+	f, g := Hash(1, "a"), Hash(1, "b")
+	run := func(fTruth int) *Perceptron {
+		p := NewPerceptron(2, 10)
+		p.Update([]Feature{g}, 1, 0)
+		p.Update([]Feature{f}, fTruth, 1-fTruth)
+		p.Update([]Feature{g}, 1, 1) // a right guess: no change, one more step
+		p.Average()
+		return p
+	}
+	sum := run(1)
+	sum.AddScaled(run(0), 1)
+	sum.Scale(0.5)
+	scores := make([]float32, 2)
+	sum.Score([]Feature{f}, scores)
+	if scores[0] != 0 || scores[1] != 0 {
+		t.Errorf("feature learned both ways scores %v, want 0 0", scores)
+	}
+	one := run(1)
+	want := make([]float32, 2)
+	one.Score([]Feature{g}, want)
+	scores[0], scores[1] = 0, 0
+	sum.Score([]Feature{g}, scores)
+	if scores[1] <= 0 || scores[1] > want[1]+1e-6 {
+		t.Errorf("feature both runs learned scores %v in the mean, %v in one run", scores, want)
+	}
+}

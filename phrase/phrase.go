@@ -544,8 +544,8 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 			ns++
 		}
 	} else {
-		for ns < ne-1 && sentenceWords[ws[ns].lower] {
-			ns++
+		for ns < ne-1 && (sentenceWords[ws[ns].lower] || timeWords[ws[ns].lower]) {
+			ns++ // "Friday Ford Motor Company" of "On Friday Ford Motor Company announced"
 		}
 	}
 	if ne-ns == 1 && (loneNotName(ws[ns]) || invalidAlone[ws[ns].lower]) {
@@ -578,8 +578,12 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	for ne < len(ws) && capitalised(ws[ne].w) {
 		ne++
 	}
-	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] || titles[strings.TrimSuffix(ws[ne-1].lower, ".")] {
-		// "United States Senator from Vermont …" is a role, its holder after it
+	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
+		return 0, 0, false
+	}
+	if last := strings.TrimSuffix(ws[ne-1].lower, "."); titles[last] && !(orgHeads[last] && ne >= 2) {
+		// "United States Senator from Vermont …" is a role, its holder
+		// after it; "The Aam Aadmi Party in Goa" is the party
 		return 0, 0, false
 	}
 	if !orgHeads[ws[ne-1].lower] {

@@ -149,7 +149,7 @@ var roleWords = set("official", "officials", "congressman", "congresswoman", "la
 	"entrepreneur", "businessman", "businesswoman", "politician", "candidate", "nominee", "veteran",
 	"student", "teacher", "chef", "writer", "poet", "designer", "photographer", "blogger", "youtuber",
 	"influencer", "host", "presenter", "anchor", "commentator", "columnist", "pollster", "strategist",
-	"star", "all-star", "superstar", "champion", "player", "coach", "captain", "striker", "goalkeeper")
+	"fellow", "lecturer", "professor", "researcher", "star", "all-star", "superstar", "champion", "player", "coach", "captain", "striker", "goalkeeper")
 
 // demonyms are nationality adjectives the suffix rule misses.
 var demonyms = set("german", "french", "dutch", "greek", "thai", "swiss", "czech", "iraqi", "israeli",

@@ -113,7 +113,28 @@ func (m *CueModel) margins(c *context) []float32 {
 // TrainCue trains the cue classifier on the examples (gold B-Q and I-Q
 // tokens are cues).
 func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
-	m := &CueModel{p: learn.NewPerceptron(2, learn.DefaultBits)}
+	// a bag of runs over the examples in different orders, averaged:
+	// margins that do not hang on one order (they are the tagger's
+	// features)
+	var sum *learn.Perceptron
+	var counts map[learn.Feature]int32
+	for b := 0; b < bagSize; b++ {
+		p, c := trainCueRun(exs, epochs, seed+uint64(b)*7919)
+		if sum == nil {
+			sum, counts = p, c
+		} else {
+			sum.AddScaled(p, 1)
+		}
+	}
+	sum.Scale(1 / float32(bagSize))
+	return &CueModel{M: sum.Compact(counts, MinCount, MaxFeatures)}
+}
+
+// trainCueRun trains one cue perceptron in the order seed fixes and
+// returns it averaged, with the features of its first epoch and their
+// counts.
+func trainCueRun(exs []Example, epochs int, seed uint64) (*learn.Perceptron, map[learn.Feature]int32) {
+	p := learn.NewPerceptron(2, learn.DefaultBits)
 	counts := map[learn.Feature]int32{}
 	var feats []learn.Feature
 	sc := make([]float32, 2)
@@ -134,10 +155,10 @@ func TrainCue(exs []Example, epochs int, seed uint64) *CueModel {
 				if ex.gold[i] == BQ || ex.gold[i] == IQ {
 					truth = 1
 				}
-				m.p.Update(feats, truth, m.p.Predict(feats, sc))
+				p.Update(feats, truth, p.Predict(feats, sc))
 			}
 		}
 	}
-	m.p.Average()
-	return &CueModel{M: m.p.Compact(counts, MinCount, MaxFeatures)}
+	p.Average()
+	return p, counts
 }

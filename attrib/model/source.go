@@ -220,30 +220,41 @@ func trainSource(t *Tagger, exs []Example, epochs int, seed uint64) *SourceModel
 			}
 		}
 	}
-	p := learn.NewPerceptron(2, 18)
+	// a bag of runs in different orders, averaged, as for the tagger
+	var sum *learn.Perceptron
 	counts := map[learn.Feature]int32{}
 	var feats []learn.Feature
 	sc := make([]float32, 2)
-	for e := 0; e < epochs; e++ {
-		for _, k := range learn.Shuffle(len(data), seed, e) {
-			in := data[k]
-			for j, x := range in.cands {
-				feats = in.c.sourceFeatures(feats[:0], x, in.ca, in.cb)
-				if e == 0 {
-					for _, f := range feats {
-						counts[f]++
+	for b := 0; b < bagSize; b++ {
+		p := learn.NewPerceptron(2, 18)
+		runSeed := seed + uint64(b)*7919
+		for e := 0; e < epochs; e++ {
+			for _, k := range learn.Shuffle(len(data), runSeed, e) {
+				in := data[k]
+				for j, x := range in.cands {
+					feats = in.c.sourceFeatures(feats[:0], x, in.ca, in.cb)
+					if e == 0 && b == 0 {
+						for _, f := range feats {
+							counts[f]++
+						}
 					}
+					truth := 0
+					if in.gold[j] {
+						truth = 1
+					}
+					p.Update(feats, truth, p.Predict(feats, sc))
 				}
-				truth := 0
-				if in.gold[j] {
-					truth = 1
-				}
-				p.Update(feats, truth, p.Predict(feats, sc))
 			}
 		}
+		p.Average()
+		if sum == nil {
+			sum = p
+		} else {
+			sum.AddScaled(p, 1)
+		}
 	}
-	p.Average()
-	return &SourceModel{M: p.Compact(counts, 2, 0)}
+	sum.Scale(1 / float32(bagSize))
+	return &SourceModel{M: sum.Compact(counts, 2, 0)}
 }
 
 // ruleSources maps each cue of the rules' quotes to their source.
