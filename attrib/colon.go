@@ -280,6 +280,9 @@ func (s *state) blockParagraph(first, hi int) bool {
 	if !s.isPunct(last, ".", "!", "?", "…") || s.wordCount(first, last) < 4 {
 		return false // a heading: "Small boat crossings"
 	}
+	if s.labelled(first, hi) {
+		return false // "U.S. Senator Steve Daines (R-MT): …": a statement with its own speaker
+	}
 	for k := first; k < hi; k++ {
 		t := &toks[k]
 		if t.Kind == quotewire.QuoteMark && t.Text != "’" && t.Text != "'" || s.consumed[k] || s.inQuote[k] {
@@ -290,6 +293,29 @@ func (s *state) blockParagraph(first, hi int) bool {
 		}
 	}
 	return true
+}
+
+// labelled reports whether the paragraph of tokens [first, hi) opens with
+// a speaker's label: capitalised words (a bracket allowed) up to a colon
+// within its first twelve tokens.
+func (s *state) labelled(first, hi int) bool {
+	toks := s.d.Tokens
+	depth := 0
+	for k := first; k < hi && k < first+12; k++ {
+		t := &toks[k]
+		switch {
+		case s.isPunct(k, ":"):
+			return k > first && depth == 0
+		case s.isPunct(k, "("):
+			depth++
+		case s.isPunct(k, ")"):
+			depth--
+		case depth > 0:
+		case t.Kind == quotewire.Word && !t.IsCapitalized():
+			return false
+		}
+	}
+	return false
 }
 
 // speechVerbs end a statement set after a colon: the paragraph that holds

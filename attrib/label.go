@@ -26,10 +26,12 @@ func (s *state) labels() {
 	d := s.d
 	toks := d.Tokens
 	persons := map[quotewire.Span]bool{}
+	personEnds := map[int]int{} // end offset of a person's name -> its start
 	for _, m := range d.Mentions {
 		if m.Type == quotewire.Person {
 			persons[m.Span] = true
 			persons[m.Head] = true
+			personEnds[m.Head.End] = m.Head.Start
 		}
 	}
 	for p := range d.Paragraphs {
@@ -42,21 +44,38 @@ func (s *state) labels() {
 		if wrapped {
 			a++
 		}
-		colon := -1
-		for k := a; k < hi && k < a+6; k++ {
+		colon, bracket := -1, -1
+		for k := a; k < hi && k < a+14; k++ {
 			if s.isPunct(k, ":") {
 				colon = k
 				break
 			}
-			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") {
+			if bracket < 0 && k > a && s.isPunct(k, "(") {
+				bracket = k // "U.S. Senator Steve Daines (R-MT):"
+				continue
+			}
+			if bracket >= 0 {
+				if k > bracket+5 {
+					break
+				}
+				continue
+			}
+			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || k >= a+6 && !toks[k].IsCapitalized() {
 				break
 			}
 		}
-		if colon <= a || colon+1 >= hi {
+		if colon <= a || colon+1 >= hi || bracket >= 0 && !s.isPunct(colon-1, ")") {
 			continue
 		}
-		name := quotewire.Span{Start: toks[a].Start, End: toks[colon-1].End}
-		if !persons[name] && !s.upperLabel(a, colon) {
+		nameEnd := colon - 1
+		if bracket >= 0 {
+			nameEnd = bracket - 1
+		}
+		name := quotewire.Span{Start: toks[a].Start, End: toks[nameEnd].End}
+		if start, ok := personEnds[name.End]; ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
+			// a title, then a person: "Transportation and Infrastructure
+			// Committee Ranking Member Sam Graves (MO-07):"
+		} else if !persons[name] && !s.upperLabel(a, colon) || bracket >= 0 || nameEnd-a >= 5 {
 			continue
 		}
 		if wrapped && s.relabel(a, colon) {

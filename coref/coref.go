@@ -80,6 +80,19 @@ type resolver struct {
 	notSpeaker int
 	// lastGroup is the last joint speaker (see jointSource), or -1.
 	lastGroup int
+	// content is the content of the quote whose source is being resolved.
+	content []quotewire.Span
+}
+
+// inContent reports whether sp lies inside the content of the quote being
+// resolved.
+func (r *resolver) inContent(sp quotewire.Span) bool {
+	for _, c := range r.content {
+		if c.Contains(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeline lists entities by the start offset of their mentions, sorted.
@@ -587,6 +600,9 @@ func (r *resolver) finish() {
 		}
 		if en.Type == quotewire.Person && !en.Anonymous && shouting(en.Name) {
 			en.Name = titleCase(en.Name) // "ANDREW RIDLAND" in a story set in capitals
+			if p := phrase.Parse(en.Name, quotewire.Span{Start: 0, End: len(en.Name)}); p.Kind == phrase.Name && p.Name.End-p.Name.Start < len(en.Name) && strings.IndexByte(p.Name.In(en.Name), ' ') > 0 {
+				en.Name = p.Name.In(en.Name) // "PFC EDWARD MURPHY" is Edward Murphy
+			}
 		}
 		en.ID = "e" + strconv.Itoa(len(out)+1)
 		sortInts(en.Mentions, d)

@@ -239,8 +239,8 @@ func (r *resolver) candidates(a anaphor, dst []rankCand) []rankCand {
 	for j := i - 1; j >= stop; j-- {
 		mi := r.names[j]
 		e := ms[mi].Entity
-		if e < 0 {
-			continue
+		if e < 0 || r.inContent(ms[mi].Span) {
+			continue // a name inside the quote being attributed is not its speaker
 		}
 		if k, ok := seen[e]; ok {
 			if k >= 0 {

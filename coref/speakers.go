@@ -34,8 +34,9 @@ func (r *resolver) speakers() {
 				_, q.Via.Entity = r.resolveSource(q.Via.Source, lastSpeaker)
 				r.notSpeaker = q.Via.Entity
 			}
+			r.content = q.Content
 			q.Mention, q.Speaker = r.resolveSource(*q.Source, lastSpeaker)
-			r.notSpeaker = -1
+			r.notSpeaker, r.content = -1, nil
 			if q.Via != nil && q.Via.Entity >= 0 && q.Via.Entity == q.Speaker {
 				q.Via = nil // "he told them that …" inside his own report
 			}
@@ -47,7 +48,7 @@ func (r *resolver) speakers() {
 		}
 		if q.Speaker >= 0 && qi > 0 && q.Cue != nil && lastSpeaker >= 0 && lastSpeaker != q.Speaker &&
 			d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Person &&
-			!d.Entities[q.Speaker].Anonymous && d.Entities[q.Speaker].Type == quotewire.Person && addsTo(q.Cue.In(d.Text)) {
+			!d.Entities[q.Speaker].Anonymous && d.Entities[q.Speaker].Type == quotewire.Person && (addsTo(q.Cue.In(d.Text)) || r.ledeNamed(lastSpeaker, qi)) {
 			// "A government spokesman said … Li Wei added …": the
 			// spokesman is Li Wei
 			r.nameAnonymous(lastSpeaker, q.Speaker, qi)
@@ -64,6 +65,33 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// ledeNamed reports whether quote qi names, in the paragraph after the
+// lede, the office-holder the lede's quote described ("…, the chief of the
+// National Guard Bureau said. ¶ Air Force Gen. Joseph L. Lengyel told
+// reporters …"): the quote before qi is the article's first, by anon, an
+// office ("chief", "minister") rather than a group or a witness.
+func (r *resolver) ledeNamed(anon, qi int) bool {
+	d := r.d
+	if qi != 1 || d.Quotes[0].Speaker != anon || d.Quotes[0].Mention < 0 {
+		return false
+	}
+	head := r.anonHead[anon]
+	if !isPersonNoun(head) && !phrase.IsTitle(head) {
+		return false
+	}
+	p0 := r.paragraphOf(d.Quotes[0].Content[0].Start)
+	return p0 == 0 && r.paragraphOf(d.Quotes[1].Cue.Start) == 1
+}
+
+// paragraphOf returns the paragraph of byte offset off.
+func (r *resolver) paragraphOf(off int) int {
+	s := r.sentenceOf(off)
+	if s < len(r.d.Sentences) {
+		return r.d.Sentences[s].Paragraph
+	}
+	return -1
 }
 
 // addsTo reports whether a cue goes on with the last speaker's words:
@@ -628,6 +656,10 @@ func (r *resolver) holds(e int, head string) bool {
 	if len(roles) == 0 || !isPersonNoun(head) {
 		return true
 	}
+	switch head {
+	case "chief", "leader", "head", "official", "boss", "veteran":
+		return true // "the U.N. chief" is the Secretary-General: these fit any office
+	}
 	titled := false
 	for _, role := range roles {
 		rw := strings.TrimSuffix(strings.ToLower(lastWord(role)), ".")
@@ -719,8 +751,11 @@ func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, last
 	for i >= 0 && typ == "" && d.Entities[tl.ents[i]].Type == quotewire.Place {
 		i-- // "which they say": a place is spoken of, not one of "they"
 	}
+	for i >= 0 && r.inContent(quotewire.Span{Start: tl.starts[i], End: tl.starts[i] + 1}) {
+		i-- // "he" in "…, he said" is not a man named in the words he said
+	}
 	for k := i; k >= 0 && k > i-8; k-- {
-		if d.Entities[tl.ents[k]].Type == quotewire.Place && typ == "" {
+		if d.Entities[tl.ents[k]].Type == quotewire.Place && typ == "" || r.inContent(quotewire.Span{Start: tl.starts[k], End: tl.starts[k] + 1}) {
 			continue
 		}
 		if r.agrees(tl.ents[k], g, src.Start) {

@@ -126,6 +126,7 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"mind your own damn business", "Sat Maharaj", "", false, quotewire.Statement},
 		{"a young girl's agency over her own body", "Mark Lyndersay", "", false, quotewire.Statement},
 		{"the bill would become enforceable", "Terri Collins", "", false, quotewire.Statement},
+		{"Launching progress and securing a final cleanup decision", "Steve Daines", "", false, quotewire.Statement},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},
@@ -255,4 +256,27 @@ func quoteWith(t *testing.T, a *quotewire.Analysis, content string, match func(s
 	}
 	t.Fatalf("no quote matches %q", content)
 	return nil
+}
+
+// TestSpeakerNamesLede checks a lede that describes its speaker and the
+// next paragraph that names them, with a name inside the lede's own words
+// that is not the speaker.
+func TestSpeakerNamesLede(t *testing.T) {
+	text := "National Guardsmen all along the East Coast are on duty, ready to do what needs to be done, the chief of the National Guard Bureau said.\n\n" +
+		"Air Force Gen. Joseph L. Lengyel told Pentagon reporters that the storm was still very dangerous.\n\n" +
+		"Visiting camps in Jordan, the U.N. chief Ban Ki-moon said aid was short. The U.N. chief also expressed frustration over the lack of aid for the region."
+	a, err := Extract(quotewire.Article{ID: "lede", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for content, want := range map[string]string{
+		"National Guardsmen all along the East Coast": "Joseph L. Lengyel",
+		"the storm was still very dangerous":          "Joseph L. Lengyel",
+		"aid was short":                               "Ban Ki-moon",
+	} {
+		q := quoteWith(t, a, content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != want {
+			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, want)
+		}
+	}
 }

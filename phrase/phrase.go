@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/text"
 )
 
 // Kind says what a source phrase is.
@@ -605,7 +606,9 @@ func notName(w word) bool {
 }
 
 // roleWord reports whether a lower-case word belongs to a role before a name.
-func roleWord(l string) bool { return titles[l] || roleWords[l] }
+func roleWord(l string) bool {
+	return titles[l] || roleWords[l] || text.IsTitleAbbrev(l) && l != "st" && l != "jr" && l != "sr"
+}
 
 // loneNotName reports whether a capitalised word on its own is no name:
 // a title, a demonym, a time or sentence word ("State", "German", "Friday").

@@ -44,6 +44,7 @@ func TestParse(t *testing.T) {
 		{in: "The Aam Aadmi Party in Goa", kind: Name, name: "Aam Aadmi Party", definite: true},
 		{in: "Friday Ford Motor Company", kind: Name, name: "Ford Motor Company", role: "Friday"},
 		{in: "Royal Society University Research Fellow Martin How", kind: Name, name: "Martin How", role: "Royal Society University Research Fellow"},
+		{in: "Pfc Edward Murphy", kind: Name, name: "Edward Murphy", role: "Pfc"},
 		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
 		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
 		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},
