@@ -28,6 +28,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	SplitParagraphs(d)
 	Continuations(d)
 	Nested(d)
+	NPComplements(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {

@@ -35,6 +35,7 @@ const (
 	ruleCredit                    // “…” ― Sonya Herridge
 	ruleAs                        // As X put it, …
 	ruleColonBlock                // X said: ¶ an unquoted statement
+	ruleNPComplement              // X praised / called for / stressed NOUN PHRASE
 	numRules
 )
 
@@ -60,6 +61,7 @@ var confidence = [numRules]float64{
 	ruleInverted:      0.70, // 6 of 8
 	ruleAs:            0.80, // estimated
 	ruleColonBlock:    0.80, // estimated: not in PolNeAR; the news set's government releases
+	ruleNPComplement:  0.60, // estimated: PolNeAR counts these, the model misses them
 }
 
 type state struct {

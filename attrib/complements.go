@@ -1,0 +1,214 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// NPComplements adds the evaluations, directives and emphases whose
+// content is a noun phrase, which neither the rules (they want a clause)
+// nor the learned model (it drops short contents) report: "the Trade
+// Unions commended the achievements of the workforce", "Diallo called for
+// fresh elections", "Putin stressed the importance of condemning the
+// violence", "women's groups described the practice as child abuse". The
+// verb must be a finite form (-ed, -s) of a verb of the acts table that
+// judges or directs, or of an emphasis verb, with a noun phrase subject
+// before it; the content runs from its object to the end of the clause.
+// It runs after the learned model, whose input does not depend on it.
+func NPComplements(d *quotewire.Document) {
+	n := len(d.Tokens)
+	if n == 0 {
+		return
+	}
+	var s *state
+	toks := d.Tokens
+	for k := 1; k+2 < n; k++ {
+		t := &toks[k]
+		if t.Kind != quotewire.Word || t.Text != t.Lower || !complementVerb(t.Lower, toks[k-1].Lower) {
+			continue
+		}
+		if s == nil {
+			s = coveredState(d)
+		}
+		if s.inQuote[k] && !s.consumed[k] && toks[k-1].Lower == "and" {
+			// "underlined that … and stressed the importance of …": the
+			// first report's content ends at "and"
+			s.cutBefore(k - 1)
+		}
+		if s.consumed[k] || s.inQuote[k] {
+			continue
+		}
+		start := k + 1
+		cueEnd := k
+		if kind, _ := kindOf(t.Lower); kind == calling {
+			if l := toks[k+1].Lower; l != "for" && l != "on" && l != "upon" {
+				continue // "called the plan a disaster" is the model's; "called" a phone call
+			}
+			start, cueEnd = k+2, k+1
+		}
+		sent := s.sentenceOf(k)
+		end := start
+		for end < sent.Last && end-start < 45 {
+			if s.consumed[end] || s.inQuote[end] || s.isPunct(end, ";", "—", "–") {
+				break
+			}
+			if s.isPunct(end, ",") && end+1 < sent.Last {
+				if ck, _ := s.cueAt(end + 1); ck == cueGerund {
+					break // "…, adding that …"
+				}
+			}
+			end++
+		}
+		end = s.trimEnd(start, end-1)
+		if end < start || s.wordCount(start, end) < 2 || s.wordCount(start, end) > 40 {
+			continue
+		}
+		if toks[start].Lower == "that" || toks[start].Lower == "to" {
+			continue // a clause or an infinitive: the rules' and the model's
+		}
+		if t.Lower == "described" && !s.hasWord(start, end, "as") {
+			continue // "described how …": no judgement
+		}
+		b := k - 1
+		for b >= sent.First && (preCue[toks[b].Lower] || toks[b].Lower == "is" || toks[b].Lower == "are" || toks[b].Lower == "was" || toks[b].Lower == "were") {
+			b--
+		}
+		var a int
+		ok := false
+		if b >= sent.First && toks[b].Lower == "and" {
+			// "Putin also underlined that … and stressed the importance
+			// of …": the subject of the quote before, in this sentence
+			a, b, ok = s.sharedSubject(sent, k)
+		} else {
+			a, ok = s.npBack(b, sent.First)
+		}
+		if !ok {
+			continue
+		}
+		d.Quotes = append(d.Quotes, quotewire.Quote{
+			Kind: quotewire.Indirect, Content: []quotewire.Span{s.span(start, end)}, Cue: s.spanPtr(k, cueEnd),
+			Source: s.spanPtr(a, b), Mention: -1, Speaker: -1, Confidence: confidence[ruleNPComplement],
+		})
+		s.markConsumed(a, cueEnd)
+		s.markQuoted(d.Quotes[len(d.Quotes)-1].Content)
+		k = end
+	}
+	if s != nil {
+		sortQuotes(d)
+	}
+}
+
+// complementVerb reports whether a lower-case word is a finite form of a
+// verb whose noun phrase object is what was said: a verb that judges
+// ("praised", "condemns"), directs ("urged", "demanded", "called"), or
+// stresses ("stressed the importance of").
+func complementVerb(w, before string) bool {
+	if strings.HasSuffix(w, "ing") {
+		// "is calling for fresh elections"
+		switch before {
+		case "is", "are", "was", "were":
+		default:
+			return false
+		}
+		w = strings.TrimSuffix(w, "ing") + "ed" // "calling" reads as "called"
+	} else if !strings.HasSuffix(w, "ed") {
+		return false // "-s" forms are as often nouns: "attacks", "reports"
+	}
+	switch w {
+	case "stressed", "stresses", "underlined", "underlines", "emphasised", "emphasized", "emphasises",
+		"emphasizes", "underscored", "underscores", "reaffirmed", "reaffirms":
+		return true
+	case "dismissed", "rejected", "attacked", "directed", "advised", "ordered", "blamed", "accused":
+		return false // "rejected the appeal", "ordered an inquiry": acts as much as words
+	}
+	kind, ok := kindOf(w)
+	return ok && (kind == evaluating || kind == calling || kind == directing && w != "encouraged")
+}
+
+// cutBefore ends the indirect quote whose content holds token k (an
+// "and" before a second reporting verb) just before k, when the quote's
+// cue comes before it in the same sentence.
+func (s *state) cutBefore(k int) {
+	d := s.d
+	toks := d.Tokens
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Kind == quotewire.Direct || q.Cue == nil || len(q.Content) != 1 {
+			continue
+		}
+		c := q.Content[0]
+		a, e := d.TokensIn(c)
+		if k <= a || k >= e || d.TokenAt(q.Cue.Start) >= a || toks[d.TokenAt(q.Cue.Start)].Sentence != toks[k].Sentence {
+			continue
+		}
+		end := s.trimEnd(a, k-1)
+		if end < a {
+			return
+		}
+		q.Content[0].End = toks[end].End
+		for j := end + 1; j < e; j++ {
+			s.inQuote[j] = false
+		}
+		return
+	}
+}
+
+// hasWord reports whether the lower-case word w is among tokens [a, b].
+func (s *state) hasWord(a, b int, w string) bool {
+	for k := a; k <= b; k++ {
+		if s.d.Tokens[k].Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedSubject returns the source tokens of a quote in sentence sent
+// whose cue comes before token k: the subject two coordinated reports
+// share.
+func (s *state) sharedSubject(sent quotewire.Sentence, k int) (int, int, bool) {
+	d := s.d
+	for i := len(d.Quotes) - 1; i >= 0; i-- {
+		q := &d.Quotes[i]
+		if q.Source == nil || q.Cue == nil {
+			continue
+		}
+		c := d.TokenAt(q.Cue.Start)
+		if c < sent.First || c >= k {
+			continue
+		}
+		a, e := d.TokensIn(*q.Source)
+		if e > a {
+			return a, e - 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// coveredState returns a state over d whose consumed and inQuote marks
+// hold every token of the quotes d has so far.
+func coveredState(d *quotewire.Document) *state {
+	n := len(d.Tokens)
+	s := &state{d: d, consumed: make([]bool, n), inQuote: make([]bool, n), qidx: make([]int32, n)}
+	for i := range s.qidx {
+		s.qidx[i] = -1
+	}
+	for i, qs := range d.QuoteSpans {
+		for k, e := d.TokensIn(qs); k < e; k++ {
+			s.qidx[k] = int32(i)
+		}
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		s.markQuoted(q.Content)
+		for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
+			if sp != nil {
+				for k, e := d.TokensIn(*sp); k < e; k++ {
+					s.consumed[k] = true
+				}
+			}
+		}
+	}
+	return s
+}

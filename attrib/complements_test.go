@@ -1,0 +1,40 @@
+package attrib
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNPComplements(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"praise", `The Trade Unions commended the achievements of the workforce over recent months.`,
+			[]string{`indirect|The Trade Unions|commended|the achievements of the workforce over recent months`}},
+		{"call for, progressive", `The opposition leader is calling for fresh elections in the country.`,
+			[]string{`indirect|The opposition leader|calling for|fresh elections in the country`}},
+		{"coordinated with a clause report", `Vladimir Putin also underlined that it is important to talk and stressed the importance of condemning the violence.`,
+			[]string{`indirect|Vladimir Putin|underlined|it is important to talk`, `indirect|Vladimir Putin|stressed|the importance of condemning the violence`}},
+		{"described as", `Rights groups described the practice as child abuse.`,
+			[]string{`indirect|Rights groups|described|the practice as child abuse`}},
+		{"described how: no judgement", `Officials described how the system works in practice.`, nil},
+		{"a noun in -s", `Attacks by opposing forces are real threats, the report says nothing more.`, nil},
+		{"a phone call", `The president called the minister on Friday evening.`, nil},
+		{"an infinitive is the model's", `The mayor urged residents to stay indoors tonight.`, []string{`indirect|The mayor|urged|residents to stay indoors tonight`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := run(tt.in)
+			NPComplements(d)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, describe(d, q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
