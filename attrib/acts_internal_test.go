@@ -40,6 +40,10 @@ func TestActOfSpans(t *testing.T) {
 	}{
 		{"The director recognized the invaluable contributions of civil servants.", "recognized", "the invaluable contributions of civil servants", quotewire.OtherAct, true},
 		{"The chancellor has a common opinion.", "has", "a common opinion", quotewire.OtherAct, true},
+		{"Obama concluded his five-day trip to Latin America.", "concluded", "his five-day trip to Latin America", quotewire.OtherAct, true},
+		{"The court concluded that the law was unconstitutional.", "concluded", "that the law was unconstitutional", quotewire.Statement, true},
+		{"The leaders agreed to stay in contact.", "agreed", "to stay in contact", quotewire.OtherAct, true},
+		{"The leaders agreed the plan was sound.", "agreed", "the plan was sound", quotewire.Statement, true},
 		{"The director recognized that the staff had worked hard.", "recognized", "the staff had worked hard", quotewire.Statement, true},
 		{"The minister stressed the importance of the talks.", "stressed", "the importance of the talks", quotewire.Statement, true},
 		{"The mayor praised the rescuers.", "praised", "the rescuers", quotewire.Evaluation, true},
