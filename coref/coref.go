@@ -6,6 +6,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -577,6 +578,7 @@ func (r *resolver) addMentionHead(sp, head quotewire.Span, kind quotewire.Mentio
 // their mentions.
 func (r *resolver) finish() {
 	d := r.d
+	r.placesThatSpeak()
 	keep := make([]int, len(d.Entities))
 	speaker := make([]bool, len(d.Entities))
 	for _, q := range d.Quotes {
@@ -622,6 +624,51 @@ func (r *resolver) finish() {
 		if q.Via != nil && q.Via.Entity >= 0 {
 			q.Via.Entity = keep[q.Via.Entity]
 		}
+	}
+}
+
+// placesThatSpeak fixes the speakers the tagger typed as places: a one-word
+// place named like a person of the article ("Pierce" of Pierce County, and
+// "Brock Pierce") is that person; any other place that speaks ("the United
+// States said") is the state speaking, an organisation.
+func (r *resolver) placesThatSpeak() {
+	d := r.d
+	var places []int
+	for qi := range d.Quotes {
+		if e := d.Quotes[qi].Speaker; e >= 0 && d.Entities[e].Type == quotewire.Place && !slices.Contains(places, e) {
+			places = append(places, e)
+		}
+	}
+	for _, pl := range places {
+		person := -1
+		if k := r.keyOf(d.Entities[pl].Name); nwords(k) == 1 {
+			for e := range d.Entities {
+				en := &d.Entities[e]
+				if en.Type == quotewire.Person && !en.Anonymous && nwords(en.Name) > 1 && lastWord(r.keyOf(en.Name)) == k {
+					person = e
+				}
+			}
+		}
+		if person < 0 {
+			d.Entities[pl].Type = quotewire.Organization
+			continue
+		}
+		for qi := range d.Quotes {
+			if d.Quotes[qi].Speaker == pl {
+				d.Quotes[qi].Speaker = person
+			}
+			if v := d.Quotes[qi].Via; v != nil && v.Entity == pl {
+				v.Entity = person
+			}
+		}
+		for _, mi := range d.Entities[pl].Mentions {
+			d.Mentions[mi].Entity = person
+			if !slices.Contains(d.Entities[person].Mentions, mi) {
+				d.Entities[person].Mentions = append(d.Entities[person].Mentions, mi)
+			}
+		}
+		d.Entities[pl].Mentions = nil
+		d.Entities[pl].Type = ""
 	}
 }
 

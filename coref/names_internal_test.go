@@ -3,6 +3,8 @@ package coref
 import (
 	"strings"
 	"testing"
+
+	"github.com/quotewire/quotewire"
 )
 
 func TestTitleCase(t *testing.T) {
@@ -100,5 +102,23 @@ func TestSeparator(t *testing.T) {
 		if got := separator(tt.gap, tt.last); got != tt.want {
 			t.Errorf("separator(%q, %v) = %v, want %v", tt.gap, tt.last, got, tt.want)
 		}
+	}
+}
+
+func TestPlacesThatSpeak(t *testing.T) {
+	d := quotewire.NewDocument(quotewire.Article{Text: "Brock Pierce spoke. Pierce said no. The United States said yes."})
+	d.Entities = []quotewire.Entity{
+		{Name: "Brock Pierce", Type: quotewire.Person},
+		{Name: "Pierce", Type: quotewire.Place}, // the tagger's Pierce County
+		{Name: "United States", Type: quotewire.Place},
+	}
+	d.Quotes = []quotewire.Quote{{Speaker: 1, Mention: -1}, {Speaker: 2, Mention: -1}}
+	r := newResolver(d, nil)
+	r.placesThatSpeak()
+	if d.Quotes[0].Speaker != 0 {
+		t.Errorf("\"Pierce\" speaks as entity %d, want Brock Pierce (0)", d.Quotes[0].Speaker)
+	}
+	if d.Entities[2].Type != quotewire.Organization {
+		t.Errorf("the United States speaking is a %s, want an organization", d.Entities[2].Type)
 	}
 }
