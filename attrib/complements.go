@@ -104,6 +104,12 @@ func NPComplements(d *quotewire.Document) {
 // ("praised", "condemns"), directs ("urged", "demanded", "called"), or
 // stresses ("stressed the importance of").
 func complementVerb(w, before string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	if last := w[len(w)-1]; last != 'd' && last != 'g' {
+		return false // the hot path: most words end otherwise
+	}
 	if strings.HasSuffix(w, "ing") {
 		// "is calling for fresh elections"
 		switch before {
