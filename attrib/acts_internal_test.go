@@ -43,6 +43,7 @@ func TestActOfSpans(t *testing.T) {
 		{"Obama concluded his five-day trip to Latin America.", "concluded", "his five-day trip to Latin America", quotewire.OtherAct, true},
 		{"The court concluded that the law was unconstitutional.", "concluded", "that the law was unconstitutional", quotewire.Statement, true},
 		{"The leaders agreed to stay in contact.", "agreed", "to stay in contact", quotewire.OtherAct, true},
+		{"President Trump of the United States declared an emergency.", "States", "declared an emergency", "", false},
 		{"The leaders agreed the plan was sound.", "agreed", "the plan was sound", quotewire.Statement, true},
 		{"The director recognized that the staff had worked hard.", "recognized", "the staff had worked hard", quotewire.Statement, true},
 		{"The minister stressed the importance of the talks.", "stressed", "the importance of the talks", quotewire.Statement, true},
