@@ -80,7 +80,10 @@ func Nested(d *quotewire.Document) {
 				}
 			}
 		}
-		if m < end && (adjunctPreps[toks[m].Lower] || timeWords[toks[m].Lower]) {
+		cueEnd := j
+		if vk, _ := kindOf(cue.Lower); vk == calling && m < end && (toks[m].Lower == "for" || toks[m].Lower == "on") {
+			cueEnd, m = m, m+1 // "the letter calls for the Home Secretary to …"
+		} else if m < end && (adjunctPreps[toks[m].Lower] || timeWords[toks[m].Lower]) {
 			// "said in a briefing that …": the content starts after "that"
 			n := m
 			for n < end && n < m+12 && toks[n].Lower != "that" {
@@ -99,7 +102,7 @@ func Nested(d *quotewire.Document) {
 		}
 		via := s.trimCueTail(*q.Source)
 		src := quotewire.Span{Start: toks[k].Start, End: toks[e].End}
-		cueSp := quotewire.Span{Start: cue.Start, End: cue.End}
+		cueSp := quotewire.Span{Start: cue.Start, End: toks[cueEnd].End}
 		q.Via = &quotewire.Relay{Source: via, Entity: -1}
 		q.Source, q.Cue = &src, &cueSp
 		q.Content = []quotewire.Span{{Start: toks[m].Start, End: c.End}}

@@ -591,7 +591,9 @@ func (r *resolver) finish() {
 	}
 	var out []quotewire.Entity
 	for e := range d.Entities {
-		if d.Entities[e].Type == "" && !speaker[e] {
+		if (d.Entities[e].Type == "" || d.Entities[e].Anonymous) && !speaker[e] {
+			// untyped, or an unnamed speaker whose quotes went to someone
+			// named (see nameAnonymous, documentBefore)
 			keep[e] = -1
 			continue
 		}

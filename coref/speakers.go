@@ -40,6 +40,9 @@ func (r *resolver) speakers() {
 			if q.Via != nil && q.Via.Entity >= 0 && q.Via.Entity == q.Speaker {
 				q.Via = nil // "he told them that …" inside his own report
 			}
+			if q.Via == nil {
+				r.documentBefore(q)
+			}
 			if r.collect && q.Mention >= 0 && q.Speaker >= 0 && d.Mentions[q.Mention].Kind == quotewire.NameMention {
 				r.masked(q.Mention, q.Speaker, lastSpeaker)
 			}
@@ -65,6 +68,50 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// documentBefore gives a gerund's report to the author of the document
+// named just before it: in "The Independent reports on a letter sent by
+// Sarah Champion MP, demanding that …" the demand is Sarah Champion's,
+// relayed by the Independent (the subject the gerund was given).
+func (r *resolver) documentBefore(q *quotewire.Quote) {
+	d := r.d
+	if q.Cue == nil || q.Source == nil || q.Source.Start >= q.Cue.Start || !strings.HasSuffix(q.Cue.In(d.Text), "ing") {
+		return
+	}
+	region := d.Text[q.Source.Start:q.Cue.Start]
+	if !strings.HasSuffix(strings.TrimSpace(region), ",") || len(region) > 250 {
+		return
+	}
+	lower := strings.ToLower(region)
+	at := -1
+	for i, w := range strings.Fields(lower) {
+		if i > 0 && documentHeads[strings.Trim(w, ",.")] {
+			at = strings.LastIndex(lower, " "+w) + 1
+		}
+	}
+	if at <= 0 {
+		return
+	}
+	e := r.byAgent(q.Source.Start+at, q.Cue.Start)
+	if e < 0 || e == q.Speaker {
+		return
+	}
+	relay := q.Speaker
+	relaySrc := *q.Source
+	if q.Source.Start+at < q.Source.End {
+		// the source finder took "The Independent reports on a letter sent
+		// by …" whole: the relay is the name it opens with
+		relaySrc = quotewire.Span{Start: q.Source.Start, End: q.Source.Start + at}
+		relay = -1
+		if mi := r.mentionAt(relaySrc); mi >= 0 {
+			relay = d.Mentions[mi].Entity
+		}
+	}
+	if relay >= 0 && relay != e {
+		q.Via = &quotewire.Relay{Source: relaySrc, Entity: relay}
+	}
+	q.Speaker = e
 }
 
 // ledeNamed reports whether quote qi names, in the paragraph after the

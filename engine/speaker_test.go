@@ -127,6 +127,8 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"a young girl's agency over her own body", "Mark Lyndersay", "", false, quotewire.Statement},
 		{"the bill would become enforceable", "Terri Collins", "", false, quotewire.Statement},
 		{"Launching progress and securing a final cleanup decision", "Steve Daines", "", false, quotewire.Statement},
+		{"the Government makes changes to the law", "Sarah Champion", "Independent", false, quotewire.Directive},
+		{"the Home Secretary to use the Domestic Abuse Bill", "Sarah Champion", "Independent", false, quotewire.Directive},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},
