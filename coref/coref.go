@@ -240,13 +240,23 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 	text := r.d.Text
 	head := m.Head.In(text)
 	if m.Type == quotewire.Organization && m.Head.Start == m.Span.Start {
-		if i := strings.LastIndexByte(text[:max(0, m.Head.Start-4)], ' ') + 1; m.Head.Start >= 4 && text[m.Head.Start-4:m.Head.Start] == " of " &&
-			orgOf[text[i:m.Head.Start-4]] {
+		if start := orgBefore(text, m.Head.Start); start >= 0 {
 			// "House of" of "House of Commons Public Administration Select
-			// Committee", which the tagger starts at "Commons"
-			m.Head.Start, m.Span.Start = i, i
+			// Committee", which the tagger starts at "Commons"; "United
+			// States Commission on" of "… International Religious Freedom"
+			m.Head.Start, m.Span.Start = start, start
 			return
 		}
+	}
+	if timeWords(firstWord(head)) && strings.IndexByte(head, ' ') > 0 {
+		// "Friday Ford Motor Company" of "On Friday Ford Motor Company
+		// announced"
+		j := strings.IndexByte(head, ' ') + 1
+		m.Head.Start += j
+		if m.Span.Start < m.Head.Start {
+			m.Span.Start = m.Head.Start
+		}
+		head = head[j:]
 	}
 	if m.Head.Start == m.Span.Start && nwords(head) >= 3 {
 		if t := titleBefore(text, m.Head.Start); t >= 0 {
@@ -279,6 +289,47 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 		// committee made the tagger say organisation; the role says person
 		m.Type = quotewire.Person
 	}
+}
+
+// orgBefore returns where an organisation's name starts when the text
+// before off reads "<Org word> of|on|for " after a run of capitalised
+// words ("House of ", "United States Commission on "), or -1.
+func orgBefore(text string, off int) int {
+	for _, prep := range [...]string{" of ", " on ", " for "} {
+		if off < len(prep)+2 || text[off-len(prep):off] != prep {
+			continue
+		}
+		end := off - len(prep)
+		i := strings.LastIndexByte(text[:end], ' ') + 1
+		w := text[i:end]
+		if orgOf[w] {
+			return i // "House of Commons"
+		}
+		if !phrase.OrgHead(strings.ToLower(w)) {
+			return -1
+		}
+		// the capitalised words before the organisation word
+		for i > 1 && text[i-1] == ' ' {
+			j := strings.LastIndexByte(text[:i-1], ' ') + 1
+			if c := text[j]; c < 'A' || c > 'Z' || strings.ContainsAny(text[j:i-1], "-.,;:()") {
+				break
+			}
+			i = j
+		}
+		return i
+	}
+	return -1
+}
+
+// timeWords reports whether a word is a weekday or a month, capitalised.
+func timeWords(w string) bool {
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "june", "july", "august", "september", "october",
+		"november", "december":
+		return true
+	}
+	return false
 }
 
 // orgOf are the words that start an organisation's name before "of":

@@ -122,3 +122,23 @@ func TestPlacesThatSpeak(t *testing.T) {
 		t.Errorf("the United States speaking is a %s, want an organization", d.Entities[2].Type)
 	}
 }
+
+func TestOrgBefore(t *testing.T) {
+	tests := []struct {
+		text, name, want string
+	}{
+		{"said the United States Commission on International Religious Freedom", "International Religious Freedom", "United States Commission on International Religious Freedom"},
+		{"PASC-the House of Commons Public Administration Select Committee", "Commons Public Administration Select Committee", "House of Commons Public Administration Select Committee"},
+		{"the mayor of Koszalin", "Koszalin", ""},
+	}
+	for _, tt := range tests {
+		off := strings.LastIndex(tt.text, tt.name)
+		got := ""
+		if i := orgBefore(tt.text, off); i >= 0 {
+			got = tt.text[i:]
+		}
+		if got != tt.want {
+			t.Errorf("orgBefore(%q at %q) = %q, want %q", tt.text, tt.name, got, tt.want)
+		}
+	}
+}

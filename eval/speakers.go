@@ -308,9 +308,22 @@ func members(n string) []string {
 	return out
 }
 
-// sameName compares the names of two single speakers (see sameSpeaker).
+// dropBracket removes a bracketed part that ends a name.
+func dropBracket(n string) string {
+	n = strings.TrimSpace(n)
+	if strings.HasSuffix(n, ")") {
+		if i := strings.LastIndexByte(n, '('); i > 0 {
+			return strings.TrimSpace(n[:i])
+		}
+	}
+	return n
+}
+
+// sameName compares the names of two single speakers (see sameSpeaker); a
+// bracketed acronym after a name ("… Religious Freedom (USCIRF)") is no
+// part of it.
 func sameName(a, b string) bool {
-	wa, wb := nameWords(a), nameWords(b)
+	wa, wb := nameWords(dropBracket(a)), nameWords(dropBracket(b))
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}

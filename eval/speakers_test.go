@@ -22,6 +22,7 @@ func TestSameSpeaker(t *testing.T) {
 		{"Lavrov", "Putin", false},
 		{"", "Putin", false},
 		{"Vladimir Putin and Angela Merkel", "Angela Merkel and Putin", true},
+		{"United States Commission on International Religious Freedom (USCIRF)", "United States Commission on International Religious Freedom", true},
 		{"The Telegraph and the Express", "Telegraph and Express", true},
 		{"Vladimir Putin and Angela Merkel", "Vladimir Putin", false},
 		{"Daily Mail, Daily Record and The Sun", "Daily Mail and The Sun", false},
