@@ -630,6 +630,7 @@ func (r *resolver) addMentionHead(sp, head quotewire.Span, kind quotewire.Mentio
 func (r *resolver) finish() {
 	d := r.d
 	r.placesThatSpeak()
+	r.officeHolders()
 	keep := make([]int, len(d.Entities))
 	speaker := make([]bool, len(d.Entities))
 	for _, q := range d.Quotes {
@@ -677,6 +678,53 @@ func (r *resolver) finish() {
 		if q.Via != nil && q.Via.Entity >= 0 {
 			q.Via.Entity = keep[q.Via.Entity]
 		}
+	}
+}
+
+// officeHolders names the unnamed speakers the article names elsewhere by
+// their office: "a federal judge in Texas" is "District Judge Gray Miller"
+// when he is the one person of the article who holds that office (its
+// role's last word, "judge", is the descriptor's head).
+func (r *resolver) officeHolders() {
+	d := r.d
+	for anon, head := range r.anonHead {
+		en := &d.Entities[anon]
+		if !en.Anonymous || en.Type != quotewire.Person || !isPersonNoun(head) {
+			continue
+		}
+		switch head {
+		case "official", "source", "man", "woman", "member", "leader", "chief", "officer", "spokesman", "spokeswoman", "spokesperson":
+			continue // too common to single anyone out
+		}
+		holder := -1
+		for e := range d.Entities {
+			o := &d.Entities[e]
+			if o.Type != quotewire.Person || o.Anonymous || e == anon {
+				continue
+			}
+			for _, role := range o.Roles {
+				if strings.TrimSuffix(text.TitleWord(strings.ToLower(strings.TrimSuffix(lastWord(role), "."))), "s") == head {
+					if holder >= 0 && holder != e {
+						holder = -2
+					} else if holder == -1 {
+						holder = e
+					}
+				}
+			}
+		}
+		if holder < 0 {
+			continue
+		}
+		for qi := range d.Quotes {
+			if d.Quotes[qi].Speaker == anon {
+				d.Quotes[qi].Speaker = holder
+			}
+		}
+		for _, mi := range en.Mentions {
+			d.Mentions[mi].Entity = holder
+			d.Entities[holder].Mentions = append(d.Entities[holder].Mentions, mi)
+		}
+		en.Mentions = nil
 	}
 }
 

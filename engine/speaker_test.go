@@ -282,3 +282,20 @@ func TestSpeakerNamesLede(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNamesOfficeHolder checks an unnamed speaker described by an
+// office that the article names later.
+func TestSpeakerNamesOfficeHolder(t *testing.T) {
+	text := "A federal judge said on Friday that the draft was unconstitutional.\n\n" +
+		"District Judge Gray Miller wrote that the rationale for the difference no longer held."
+	a, err := Extract(quotewire.Article{ID: "judge", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, content := range []string{"the draft was unconstitutional", "the rationale for the difference"} {
+		q := quoteWith(t, a, content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != "Gray Miller" {
+			t.Errorf("%q: speaker %+v, want Gray Miller", content, q.Speaker)
+		}
+	}
+}
