@@ -29,6 +29,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	Continuations(d)
 	Nested(d)
 	NPComplements(d)
+	Hedged(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {

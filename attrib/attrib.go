@@ -36,6 +36,7 @@ const (
 	ruleAs                        // As X put it, …
 	ruleColonBlock                // X said: ¶ an unquoted statement
 	ruleNPComplement              // X praised / called for / stressed NOUN PHRASE
+	ruleHedged                    // … reportedly / allegedly …
 	numRules
 )
 
@@ -62,6 +63,7 @@ var confidence = [numRules]float64{
 	ruleAs:            0.80, // estimated
 	ruleColonBlock:    0.80, // estimated: not in PolNeAR; the news set's government releases
 	ruleNPComplement:  0.60, // estimated: PolNeAR counts these, the model misses them
+	ruleHedged:        0.70, // estimated: the Wikinews speaker set's dev split
 }
 
 type state struct {

@@ -218,3 +218,48 @@ func coveredState(d *quotewire.Document) *state {
 	}
 	return s
 }
+
+// hedges are the adverbs that make a sentence a report by someone the
+// article does not name: "The fire reportedly started at 19:00".
+var hedges = map[string]bool{"reportedly": true, "allegedly": true, "purportedly": true, "supposedly": true}
+
+// Hedged adds the sentences that report through an adverb alone ("The
+// first attack reportedly was in Al Noor Mosque …", "Brenton also
+// allegedly released …"): the whole sentence is the content, the adverb
+// the cue and the source, which coreference reads as unnamed reports or
+// sources. A sentence that holds a quote already is left alone.
+func Hedged(d *quotewire.Document) {
+	toks := d.Tokens
+	var s *state
+	lastSent := -1
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != quotewire.Word || !hedges[t.Lower] || t.Sentence == lastSent {
+			continue
+		}
+		if s == nil {
+			s = coveredState(d)
+		}
+		sent := s.sentenceOf(k)
+		taken := false
+		for j := sent.First; j < sent.Last && !taken; j++ {
+			taken = s.consumed[j] || s.inQuote[j]
+		}
+		if taken {
+			continue
+		}
+		end := s.trimEnd(sent.First, sent.Last-1)
+		if end <= sent.First || s.wordCount(sent.First, end) < 4 {
+			continue
+		}
+		lastSent = t.Sentence
+		d.Quotes = append(d.Quotes, quotewire.Quote{
+			Kind: quotewire.Indirect, Content: []quotewire.Span{s.span(sent.First, end)}, Cue: s.spanPtr(k, k),
+			Source: s.spanPtr(k, k), Mention: -1, Speaker: -1, Confidence: confidence[ruleHedged],
+		})
+		s.markQuoted(d.Quotes[len(d.Quotes)-1].Content)
+	}
+	if s != nil {
+		sortQuotes(d)
+	}
+}

@@ -38,3 +38,32 @@ func TestNPComplements(t *testing.T) {
 		})
 	}
 }
+
+func TestHedged(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"reportedly", `The fire reportedly started at about 19:00 local time.`,
+			[]string{`indirect|reportedly|reportedly|The fire reportedly started at about 19:00 local time`}},
+		{"sentence-initial", `Reportedly, the buckets were secured only after Bloomberg called.`,
+			[]string{`indirect|Reportedly|Reportedly|Reportedly, the buckets were secured only after Bloomberg called`}},
+		{"a sentence with a report of its own", `Police said the fire reportedly started at 19:00.`,
+			[]string{`indirect|Police|said|the fire reportedly started at 19:00`}},
+		{"too short", `Reportedly so.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := run(tt.in)
+			Hedged(d)
+			var got []string
+			for _, q := range d.Quotes {
+				got = append(got, describe(d, q))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

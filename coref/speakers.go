@@ -181,6 +181,15 @@ func (r *resolver) nameAnonymous(anon, named, qi int) {
 // "So", "Friday", "A total of 39") gives no speaker.
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int) {
 	d := r.d
+	switch strings.ToLower(src.In(d.Text)) {
+	case "reportedly", "purportedly", "supposedly":
+		// "The fire reportedly started …": unnamed reports
+		e := r.anonymous("unnamed reports", phrase.Phrase{Head: "reports", Plural: true})
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	case "allegedly":
+		e := r.anonymous("unnamed sources", phrase.Phrase{Head: "sources", Plural: true})
+		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
 	p := r.readSource(src)
 	if p.Kind == phrase.Invalid || turnLabel(d.Text, src) {
 		if e := r.label(src); e >= 0 {

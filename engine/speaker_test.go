@@ -129,6 +129,8 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"Launching progress and securing a final cleanup decision", "Steve Daines", "", false, quotewire.Statement},
 		{"the Government makes changes to the law", "Sarah Champion", "Independent", false, quotewire.Directive},
 		{"the Home Secretary to use the Domestic Abuse Bill", "Sarah Champion", "Independent", false, quotewire.Directive},
+		{"The fire reportedly started at about 19:00", "unnamed reports", "", false, quotewire.Statement},
+		{"The owner allegedly ignored three warnings", "unnamed sources", "", false, quotewire.Statement},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},
