@@ -90,6 +90,11 @@ func (s *Store) Close() error { return s.db.Close() }
 // DB returns the underlying database, for tests and maintenance.
 func (s *Store) DB() *sql.DB { return s.db }
 
+// busy reports whether err is SQLite's "database is locked".
+func busy(err error) bool {
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
+}
+
 // migrate applies the embedded migrations the database has not seen.
 func (s *Store) migrate(ctx context.Context) error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
@@ -98,7 +103,19 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	sort.Strings(names)
 	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	// a new file's first connections switch it to WAL, which other
+	// processes opening it at that moment see as SQLITE_BUSY before the
+	// busy timeout applies: try again for a while
+	err = errors.New("not read")
+	for try := 0; err != nil && try < 100; try++ {
+		if err = s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil && !busy(err) {
+			break
+		}
+		if err != nil {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("read schema version (is this a quotewire store?): %w", err)
 	}
 	if version > len(names) {
