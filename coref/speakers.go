@@ -697,7 +697,9 @@ func isPersonNoun(h string) bool {
 		"diplomat", "senator", "candidate", "governor", "secretary", "leader", "chairman",
 		"director", "chief", "mayor", "ambassador", "envoy", "lawmaker", "congressman",
 		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source",
-		"member", "chairwoman", "administrator", "commissioner", "judge", "officer", "general":
+		"member", "chairwoman", "administrator", "commissioner", "judge", "officer", "general",
+		"employee", "worker", "lawyer", "attorney", "scientist", "researcher", "expert", "analyst",
+		"resident", "student", "teacher", "doctor", "nurse", "professor", "prosecutor":
 		return true
 	}
 	return false

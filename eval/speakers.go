@@ -340,7 +340,9 @@ func speakerRight(g SpeakerQuote, p quotewire.QuoteOut) bool {
 	if p.Speaker != nil && sameSpeaker(g.Speaker, p.Speaker.Name) {
 		return true
 	}
-	if g.Anonymous && p.Speaker != nil && p.Speaker.Anonymous && sameDescription(g.Speaker, p.Speaker.Name) {
+	if (g.Anonymous || lowerStart(g.Speaker)) && p.Speaker != nil && p.Speaker.Anonymous && sameDescription(g.Speaker, p.Speaker.Name) {
+		// a speaker the gold names in lower case is a description ("a
+		// government official"), in the sets made before the anonymous flag
 		return true
 	}
 	if g.SpeakerType != "person" && p.Source != nil {
@@ -349,6 +351,9 @@ func speakerRight(g SpeakerQuote, p quotewire.QuoteOut) bool {
 	}
 	return false
 }
+
+// lowerStart reports whether s starts with a lower-case letter.
+func lowerStart(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
 
 // sameDescription reports whether two descriptions of an unnamed speaker
 // agree: the head noun of one ("spokesman") is a word of the other

@@ -34,6 +34,20 @@ func TestSameSpeaker(t *testing.T) {
 	}
 }
 
+func TestSpeakerRightDescriptions(t *testing.T) {
+	// a gold speaker in lower case is a description even without the
+	// anonymous flag of the newer sets
+	g := SpeakerQuote{Speaker: "a government official", SpeakerType: "person"}
+	p := quotewire.QuoteOut{Speaker: &quotewire.SpeakerRef{Name: "government official", Anonymous: true}}
+	if !speakerRight(g, p) {
+		t.Error("\"government official\" (unnamed) is not \"a government official\"")
+	}
+	p.Speaker = &quotewire.SpeakerRef{Name: "Youssef Chahed"}
+	if speakerRight(g, p) {
+		t.Error("a named speaker matched a description")
+	}
+}
+
 func TestSpeakerScore(t *testing.T) {
 	text := `"We will win," he said. Police said nobody was hurt.`
 	sp := func(sub string) quotewire.Span {

@@ -148,7 +148,9 @@ func Parse(text string, sp quotewire.Span) Phrase {
 			return p
 		}
 		p.Kind, p.Head, p.Plural = Descriptor, head, pluralNoun(head)
-		p.Desc = quotewire.Span{Start: ws[0].s, End: trimRight(text, p.Span)}
+		// the description ends at its head: "Some of the protesters" of
+		// "Some of the protesters Wikinews interviewed"
+		p.Desc = quotewire.Span{Start: ws[0].s, End: trimRight(text, quotewire.Span{Start: ws[0].s, End: ws[h].e})}
 		return p
 	}
 	if personal[first] && len(ws) > 1 && !capitalised(ws[1].w) {

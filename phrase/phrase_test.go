@@ -45,6 +45,7 @@ func TestParse(t *testing.T) {
 		{in: "Friday Ford Motor Company", kind: Name, name: "Ford Motor Company", role: "Friday"},
 		{in: "Royal Society University Research Fellow Martin How", kind: Name, name: "Martin How", role: "Royal Society University Research Fellow"},
 		{in: "Pfc Edward Murphy", kind: Name, name: "Edward Murphy", role: "Pfc"},
+		{in: "Some of the protesters Wikinews interviewed", kind: Descriptor, desc: "Some of the protesters", head: "protesters"},
 		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
 		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
 		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},
