@@ -114,6 +114,47 @@ func (r *resolver) documentBefore(q *quotewire.Quote) {
 	q.Speaker = e
 }
 
+// subordinators open a clause whose subject is not the sentence's.
+var subordinators = map[string]bool{"as": true, "when": true, "while": true, "after": true, "before": true,
+	"although": true, "though": true, "since": true, "because": true, "if": true, "once": true, "until": true}
+
+// prevSubject returns the person named first in the main clause of the
+// sentence before the one at off (past an opening subordinate clause up
+// to its comma), outside quotations, or -1. The pronoun's own sentence
+// must open with it: "He said …".
+func (r *resolver) prevSubject(off int) int {
+	d := r.d
+	si := r.sentenceOf(off)
+	if si <= 0 || si >= len(d.Sentences) || d.Tokens[d.Sentences[si].First].Start != off {
+		return -1
+	}
+	prev := d.Sentences[si-1]
+	if prev.Paragraph != d.Sentences[si].Paragraph {
+		return -1
+	}
+	from := d.Tokens[prev.First].Start
+	if subordinators[d.Tokens[prev.First].Lower] {
+		for k := prev.First; k < prev.Last; k++ {
+			if d.Tokens[k].Text == "," {
+				from = d.Tokens[k].End
+				break
+			}
+		}
+	}
+	to := d.Tokens[min(prev.Last, len(d.Tokens)-1)].Start
+	ms := d.Mentions
+	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= from }); i < len(r.names) && ms[r.names[i]].Start < to; i++ {
+		m := &ms[r.names[i]]
+		if m.Entity >= 0 && d.Entities[m.Entity].Type == quotewire.Person && !r.insideQuote(m.Span) {
+			return m.Entity
+		}
+		if m.Entity >= 0 && d.Entities[m.Entity].Type != quotewire.Place {
+			return -1 // an organisation opens the clause
+		}
+	}
+	return -1
+}
+
 // ledeNamed reports whether quote qi names, in the paragraph after the
 // lede, the office-holder the lede's quote described ("…, the chief of the
 // National Guard Bureau said. ¶ Air Force Gen. Joseph L. Lengyel told
@@ -793,6 +834,14 @@ func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, last
 	d := r.d
 	if relative {
 		return r.outside[""].before(src.Start)
+	}
+	if typ == quotewire.Person && g != Unknown {
+		// "As Secretary Clinton prepares to travel, Assistant Secretary
+		// Johnnie Carson previewed the forum. He said …": the subject of
+		// the sentence just before, over an earlier speaker
+		if e := r.prevSubject(src.Start); e >= 0 && e != lastSpeaker && r.agrees(e, g, src.Start) {
+			return e
+		}
 	}
 	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) && r.agrees(lastSpeaker, g, src.Start) {
 		return lastSpeaker

@@ -301,3 +301,20 @@ func TestSpeakerNamesOfficeHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNamesPronounAfterSubject checks "he" after a sentence whose
+// main clause names a new person, past an earlier speaker and a person in
+// the subordinate clause.
+func TestSpeakerNamesPronounAfterSubject(t *testing.T) {
+	text := "Secretary of State John Kerry said the region was more important than ever. " +
+		"As John Kerry prepares to travel to Africa, Assistant Secretary Johnnie Carson previewed the trade forum in Lusaka. " +
+		"He said the trade act was an important part of the engagement of the United States with Africa."
+	a, err := Extract(quotewire.Article{ID: "he", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quoteWith(t, a, "the trade act was an important part", strings.Contains)
+	if q.Speaker == nil || q.Speaker.Name != "Johnnie Carson" {
+		t.Errorf("speaker %+v, want Johnnie Carson", q.Speaker)
+	}
+}
