@@ -25,15 +25,7 @@ func ColonBlocks(d *quotewire.Document) {
 	if !lead {
 		return // no paragraph ends in a colon: nothing to read
 	}
-	s := &state{d: d, consumed: make([]bool, n), inQuote: make([]bool, n), qidx: make([]int32, n)}
-	for i := range s.qidx {
-		s.qidx[i] = -1
-	}
-	for i, qs := range d.QuoteSpans {
-		for k, e := d.TokensIn(qs); k < e; k++ {
-			s.qidx[k] = int32(i)
-		}
-	}
+	s := quoteState(d)
 	// a quote whose cue ends a colon lead-in but whose content comes before
 	// it (the model reading "Home Secretary Priti Patel said:" backwards, or
 	// taking "Clare Dinnis, National Flood Duty Manager, said:" for its own

@@ -192,9 +192,9 @@ func (s *state) sharedSubject(sent quotewire.Sentence, k int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// coveredState returns a state over d whose consumed and inQuote marks
-// hold every token of the quotes d has so far.
-func coveredState(d *quotewire.Document) *state {
+// quoteState returns a state over d with nothing consumed or quoted yet
+// and every token's quotation span (qidx) marked.
+func quoteState(d *quotewire.Document) *state {
 	n := len(d.Tokens)
 	s := &state{d: d, consumed: make([]bool, n), inQuote: make([]bool, n), qidx: make([]int32, n)}
 	for i := range s.qidx {
@@ -205,6 +205,13 @@ func coveredState(d *quotewire.Document) *state {
 			s.qidx[k] = int32(i)
 		}
 	}
+	return s
+}
+
+// coveredState returns a state over d whose consumed and inQuote marks
+// hold every token of the quotes d has so far.
+func coveredState(d *quotewire.Document) *state {
+	s := quoteState(d)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
 		s.markQuoted(q.Content)

@@ -126,18 +126,13 @@ func (r *resolver) insideName(off int) bool {
 	return j < len(r.names) && ms[r.names[j]].Start < off
 }
 
-// trimSpan trims spaces and a leading "the" off sp.
+// trimSpan trims white space off both ends of sp.
 func trimSpan(text string, sp quotewire.Span) quotewire.Span {
-	for sp.Start < sp.End && isSpaceByte(text[sp.Start]) {
-		sp.Start++
-	}
-	for sp.End > sp.Start && isSpaceByte(text[sp.End-1]) {
-		sp.End--
-	}
+	t := text[sp.Start:sp.End]
+	sp.Start += len(t) - len(strings.TrimLeft(t, " \n\t\r"))
+	sp.End = max(sp.Start, sp.End-(len(t)-len(strings.TrimRight(t, " \n\t\r"))))
 	return sp
 }
-
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // separator reports whether the text between two items of a list of
 // names joins them: commas, "and" or "&" (required before the last item),
