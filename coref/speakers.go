@@ -155,6 +155,34 @@ func (r *resolver) prevSubject(off int) int {
 	return -1
 }
 
+// npBeforeWho returns the noun phrase a relative "who" at src follows
+// (", who"): back from the comma to the preposition, comma or sentence
+// start before it.
+func (r *resolver) npBeforeWho(src quotewire.Span) (quotewire.Span, bool) {
+	text := r.d.Text
+	end := strings.TrimRight(text[:src.Start], " ")
+	if !strings.HasSuffix(end, ",") {
+		return quotewire.Span{}, false
+	}
+	e := len(end) - 1
+	start := max(0, e-80)
+	t := text[start:e]
+	cut := 0
+	for _, b := range [...]string{", ", ". ", " from ", " by ", " with ", " of ", " for ", " to "} {
+		if i := strings.LastIndex(t, b); i >= 0 && i+len(b) > cut {
+			cut = i + len(b)
+		}
+	}
+	if cut == 0 && start > 0 {
+		return quotewire.Span{}, false
+	}
+	sp := quotewire.Span{Start: start + cut, End: e}
+	if sp.End-sp.Start < 2 {
+		return quotewire.Span{}, false
+	}
+	return sp, true
+}
+
 // ledeNamed reports whether quote qi names, in the paragraph after the
 // lede, the office-holder the lede's quote described ("…, the chief of the
 // National Guard Bureau said. ¶ Air Force Gen. Joseph L. Lengyel told
@@ -230,6 +258,13 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	case "allegedly":
 		e := r.anonymous("unnamed sources", phrase.Phrase{Head: "sources", Plural: true})
 		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
+	if t := src.In(d.Text); len(t) > 5 && strings.HasSuffix(t, " who") {
+		// "The judge heard requests for leniency from Fields' lawyers, who
+		// argued": the phrase before ", who"
+		if np, ok := r.npBeforeWho(quotewire.Span{Start: src.End - 3, End: src.End}); ok && np.Start >= src.Start {
+			src = np
+		}
 	}
 	p := r.readSource(src)
 	if p.Kind == phrase.Invalid || turnLabel(d.Text, src) {
@@ -619,6 +654,14 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 		lower, t = "they", ""
 	case "its":
 		lower, t = "it", quotewire.Organization
+	}
+	if lower == "who" {
+		if np, ok := r.npBeforeWho(src); ok {
+			// "from Fields' lawyers, who argued …": the lawyers, not Fields
+			if p := phrase.Parse(r.d.Text, np); p.Kind == phrase.Descriptor && p.Possessor.End > p.Possessor.Start {
+				return r.resolveSource(np, lastSpeaker)
+			}
+		}
 	}
 	if lower == "they" && lastSpeaker >= 0 && lastSpeaker == r.lastGroup {
 		return r.addMention(src, quotewire.PronounMention, lastSpeaker), lastSpeaker // "Putin and Merkel …; they"

@@ -318,3 +318,20 @@ func TestSpeakerNamesPronounAfterSubject(t *testing.T) {
 		t.Errorf("speaker %+v, want Johnnie Carson", q.Speaker)
 	}
 }
+
+// TestSpeakerNamesWho checks a relative "who" after a possessive role: the
+// lawyers, unnamed, not their client.
+func TestSpeakerNamesWho(t *testing.T) {
+	b, err := os.ReadFile("testdata/speakers-session.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(quotewire.Article{ID: "shapes", Text: string(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := quoteWith(t, a, "his history of mental illness should count", strings.Contains)
+	if q.Speaker == nil || !q.Speaker.Anonymous || !strings.HasSuffix(q.Speaker.Name, "lawyers") {
+		t.Errorf("speaker %+v, want the unnamed lawyers", q.Speaker)
+	}
+}

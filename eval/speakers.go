@@ -196,7 +196,7 @@ func (s *SpeakerScore) Add(g SpeakerGold, a *quotewire.Analysis) {
 			if pq.Speaker != nil {
 				got = pq.Speaker.Name
 			}
-			s.wrong = append(s.wrong, fmt.Sprintf("%s: %q by %s, quotewire says %s", g.URL, clip(g.Text[gq.Content.Start:gq.Content.End], 60), gq.Speaker, got))
+			s.wrong = append(s.wrong, fmt.Sprintf("%s: %q by %s (%s), quotewire says %s", g.URL, clip(g.Text[gq.Content.Start:gq.Content.End], 60), gq.Speaker, mentionRow(gq), got))
 		}
 	}
 	paired := make(map[int]bool, len(sc.Pairs))
