@@ -45,6 +45,7 @@ func TestSpeaks(t *testing.T) {
 	for h, want := range map[string]bool{
 		"spokesman": true, "officials": true, "ministry": true, "police": true, "report": true, "study": true,
 		"children": true, "victims": true, "head": true, "tweet": true, "residents": true,
+		"delegates": true, "eyewitnesses": true, "acquaintance": true, "protesters": true, "critics": true,
 		"name": false, "swing": false, "result": false, "observations": false, "event": false,
 	} {
 		if got := speaks(h); got != want {

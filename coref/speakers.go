@@ -836,7 +836,10 @@ func speaks(head string) bool {
 		"husband", "brother", "sister", "friend", "neighbour", "neighbor", "resident", "witness", "head", "palace",
 		"tweet", "post", "memoir", "letter", "note", "message", "email", "account", "interview", "speech",
 		"rebel", "militant", "fighter", "soldier", "troop", "guard", "worker", "fan", "parent", "relative",
-		"colleague", "partner", "insider", "aide", "staff", "crew", "panel", "jury", "court", "judge":
+		"colleague", "partner", "insider", "aide", "staff", "crew", "panel", "jury", "court", "judge",
+		"delegate", "eyewitness", "eyewitnesse", "acquaintance", "participant", "attendee", "voter",
+		"protester", "demonstrator", "survivor", "passenger", "patient", "customer", "user", "volunteer",
+		"critic", "supporter", "opponent", "observer", "local", "citizen", "netizen", "onlooker", "bystander":
 		return true
 	}
 	return false
