@@ -165,6 +165,22 @@ func (r *resolver) npBeforeWho(src quotewire.Span) (quotewire.Span, bool) {
 		return quotewire.Span{}, false
 	}
 	e := len(end) - 1
+	ms := r.d.Mentions
+	if i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].End >= e }); i < len(r.names) && ms[r.names[i]].End == e {
+		return ms[r.names[i]].Span, true // "… backed the Constitution Party, which said"
+	}
+	// a run of capitalised words before the comma: "the Constitution Party"
+	ws := strings.Fields(text[max(0, e-80):e])
+	k := len(ws)
+	for k > 0 && ws[k-1] != "" && ws[k-1][0] >= 'A' && ws[k-1][0] <= 'Z' {
+		k--
+	}
+	if k < len(ws) && k > 0 {
+		n := strings.Join(ws[k:], " ")
+		if i := strings.LastIndex(text[:e], n); i >= 0 && i+len(n) == e {
+			return quotewire.Span{Start: i, End: e}, true
+		}
+	}
 	start := max(0, e-80)
 	t := text[start:e]
 	cut := 0
@@ -258,6 +274,12 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	case "allegedly":
 		e := r.anonymous("unnamed sources", phrase.Phrase{Head: "sources", Plural: true})
 		return r.addMention(src, quotewire.DescriptorMention, e), e
+	}
+	if t := strings.ToLower(src.In(d.Text)); t == "which" {
+		// "the Ministry of Health, which said …": the phrase before ", which"
+		if np, ok := r.npBeforeWho(src); ok {
+			return r.resolveSource(np, lastSpeaker)
+		}
 	}
 	if t := src.In(d.Text); len(t) > 5 && strings.HasSuffix(t, " who") {
 		// "The judge heard requests for leniency from Fields' lawyers, who
