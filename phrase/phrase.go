@@ -102,7 +102,7 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	ws = cutClause(ws)
 	ws = cutVerb(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
-	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower || ws[len(ws)-1].lower == "also") {
+	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower && !lyNouns[ws[len(ws)-1].lower] || ws[len(ws)-1].lower == "also") {
 		ws = ws[:len(ws)-1]
 	}
 	// a speech verb in capitals the source finder took along: "TOMAS

@@ -46,6 +46,8 @@ func TestParse(t *testing.T) {
 		{in: "Royal Society University Research Fellow Martin How", kind: Name, name: "Martin How", role: "Royal Society University Research Fellow"},
 		{in: "Pfc Edward Murphy", kind: Name, name: "Edward Murphy", role: "Pfc"},
 		{in: "Some of the protesters Wikinews interviewed", kind: Descriptor, desc: "Some of the protesters", head: "protesters"},
+		{in: "the family", kind: Descriptor, desc: "family", head: "family", definite: true},
+		{in: "UNESCO reportedly", kind: Name, name: "UNESCO"},
 		{in: "Police", kind: Descriptor, desc: "Police", head: "police"},
 		{in: "police in the city", kind: Descriptor, desc: "police in the city", head: "police"},
 		{in: "Some reports", kind: Descriptor, desc: "reports", head: "reports"},

@@ -279,3 +279,8 @@ var participles = set("named", "called", "based", "elected", "appointed", "retir
 // capitals, where case cannot tell them from the name.
 var shoutedVerbs = set("says", "said", "agrees", "adds", "added", "explains", "explained", "notes", "noted",
 	"continues", "continued", "stresses", "concludes", "tells", "told")
+
+// lyNouns end in -ly without being adverbs: "the family said" is no
+// "the" with an adverb after it.
+var lyNouns = set("family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully",
+	"belly", "jelly", "fly", "panoply", "homily", "oligopoly", "lily")
