@@ -48,6 +48,11 @@ func (r *resolver) speakers() {
 			}
 		case q.Continued:
 			q.Speaker = lastSpeaker
+		case q.Cue != nil && speechGerunds[strings.ToLower(lastWord(q.Cue.In(d.Text)))]:
+			// a gerund the learned model gave no source ("President Donald
+			// Trump congratulated Pelosi, saying, "…""): the person or body
+			// the cue's sentence names first, outside the quote
+			q.Speaker = r.sentenceSubject(q)
 		}
 		if q.Speaker >= 0 && qi > 0 && q.Cue != nil && lastSpeaker >= 0 && lastSpeaker != q.Speaker &&
 			d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Person &&
@@ -197,6 +202,39 @@ func (r *resolver) npBeforeWho(src quotewire.Span) (quotewire.Span, bool) {
 		return quotewire.Span{}, false
 	}
 	return sp, true
+}
+
+// speechGerunds continue the subject of their sentence: "…, saying",
+// "…, adding".
+var speechGerunds = map[string]bool{"saying": true, "adding": true, "noting": true, "explaining": true,
+	"stressing": true, "insisting": true, "warning": true, "claiming": true, "arguing": true, "writing": true,
+	"declaring": true, "stating": true, "telling": true, "asking": true, "calling": true, "urging": true}
+
+// sentenceSubject returns the entity of the first person or organisation
+// name in the sentence of q's cue, outside q's content and quotations, or
+// -1.
+func (r *resolver) sentenceSubject(q *quotewire.Quote) int {
+	d := r.d
+	si := r.sentenceOf(q.Cue.Start)
+	if si >= len(d.Sentences) {
+		return -1
+	}
+	sent := d.Sentences[si]
+	from := d.Tokens[sent.First].Start
+	to := d.Tokens[min(sent.Last, len(d.Tokens)-1)].End
+	ms := d.Mentions
+	r.content = q.Content
+	defer func() { r.content = nil }()
+	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= from }); i < len(r.names) && ms[r.names[i]].Start < to; i++ {
+		m := &ms[r.names[i]]
+		if m.Entity < 0 || r.inContent(m.Span) || r.insideQuote(m.Span) {
+			continue
+		}
+		if t := d.Entities[m.Entity].Type; t == quotewire.Person || t == quotewire.Organization {
+			return m.Entity
+		}
+	}
+	return -1
 }
 
 // ledeNamed reports whether quote qi names, in the paragraph after the

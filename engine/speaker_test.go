@@ -132,6 +132,7 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 		{"The fire reportedly started at about 19:00", "unnamed reports", "", false, quotewire.Statement},
 		{"The owner allegedly ignored three warnings", "unnamed sources", "", false, quotewire.Statement},
 		{"it would nominate a candidate of its own", "Constitution Party", "", false, quotewire.Statement},
+		{"a lot of things that we can get done together", "Donald Trump", "", false, quotewire.Statement},
 		{"the inquiry process is failing", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"there should be more scrutiny of ministers", "Public Administration Select Committee", "", false, quotewire.Statement},
 		{"the ship had seized three tonnes", "Daily Mail, Daily Record, Glasgow Herald, Independent and Sun", "", false, quotewire.Statement},
