@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,7 +100,7 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 			return -1, false // "Transportation and Infrastructure Committee": one name
 		}
 		_, e := r.resolveName(sp, p)
-		if e < 0 || contains2(members, e) {
+		if e < 0 || slices.Contains(members, e) {
 			return -1, false
 		}
 		members = append(members, e)
@@ -179,15 +180,6 @@ func clauseStart(text string, off int) bool {
 // Telegraph and Express report").
 var reportVerbs = map[string]bool{"report": true, "reports": true, "say": true, "says": true, "said": true}
 
-func contains2(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // group returns the group entity made of members (in the order named),
 // made on first use: its name joins theirs ("Vladimir Putin and Angela
 // Merkel", "Daily Mail, Daily Record and The Sun").
@@ -236,7 +228,7 @@ func (r *resolver) pluralReference(src quotewire.Span, p phrase.Phrase) int {
 	}
 	var two []int
 	for i := sort.SearchInts(tl.starts, src.Start) - 1; i >= 0 && len(two) < 2; i-- {
-		if e := tl.ents[i]; e >= 0 && !contains2(two, e) && !r.d.Entities[e].Anonymous {
+		if e := tl.ents[i]; e >= 0 && !slices.Contains(two, e) && !r.d.Entities[e].Anonymous {
 			two = append(two, e)
 		}
 	}

@@ -88,6 +88,10 @@ var invalidAlone = set("some", "many", "all", "both", "most", "few", "several", 
 var quantityHeads = set("total", "number", "percent", "per", "cent", "majority", "minority", "half",
 	"third", "quarter", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots", "couple")
 
+// IsTimeWord reports whether a lower-case word is a day, a month or
+// another time word ("friday", "dec", "today"): never a name.
+func IsTimeWord(lower string) bool { return timeWords[lower] }
+
 // timeWords are days, months and other time words: never names.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september", "october",

@@ -1,0 +1,214 @@
+package coref
+
+// This file resolves pronouns and definite descriptors to an entity named
+// before them, by rules (the ranker in rank.go decides when they cannot).
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
+)
+
+// subordinators open a clause whose subject is not the sentence's.
+var subordinators = map[string]bool{"as": true, "when": true, "while": true, "after": true, "before": true,
+	"although": true, "though": true, "since": true, "because": true, "if": true, "once": true, "until": true}
+
+// prevSubject returns the person named first in the main clause of the
+// sentence before the one at off (past an opening subordinate clause up
+// to its comma), outside quotations, or -1. The pronoun's own sentence
+// must open with it: "He said …".
+func (r *resolver) prevSubject(off int) int {
+	d := r.d
+	si := r.sentenceOf(off)
+	if si <= 0 || si >= len(d.Sentences) || d.Tokens[d.Sentences[si].First].Start != off {
+		return -1
+	}
+	prev := d.Sentences[si-1]
+	if prev.Paragraph != d.Sentences[si].Paragraph {
+		return -1
+	}
+	from := d.Tokens[prev.First].Start
+	if subordinators[d.Tokens[prev.First].Lower] {
+		for k := prev.First; k < prev.Last; k++ {
+			if d.Tokens[k].Text == "," {
+				from = d.Tokens[k].End
+				break
+			}
+		}
+	}
+	to := d.Tokens[min(prev.Last, len(d.Tokens)-1)].Start
+	ms := d.Mentions
+	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= from }); i < len(r.names) && ms[r.names[i]].Start < to; i++ {
+		m := &ms[r.names[i]]
+		if m.Entity >= 0 && d.Entities[m.Entity].Type == quotewire.Person && !r.insideQuote(m.Span) {
+			return m.Entity
+		}
+		if m.Entity >= 0 && d.Entities[m.Entity].Type != quotewire.Place {
+			return -1 // an organisation opens the clause
+		}
+	}
+	return -1
+}
+
+// resolvePronoun resolves a personal pronoun source: the last speaker when
+// it fits (type, number and gender), else the nearest fitting person named
+// outside quotations; the ranker where the rules find no one.
+func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker int) (int, int) {
+	t := personalPronouns[lower]
+	switch lower {
+	case "his", "him":
+		lower, t = "he", quotewire.Person
+	case "her":
+		lower, t = "she", quotewire.Person
+	case "their", "them":
+		lower, t = "they", ""
+	case "its":
+		lower, t = "it", quotewire.Organization
+	}
+	if lower == "who" {
+		if np, ok := r.npBeforeWho(src); ok {
+			// "from Fields' lawyers, who argued …": the lawyers, not Fields
+			if p := phrase.Parse(r.d.Text, np); p.Kind == phrase.Descriptor && p.Possessor.End > p.Possessor.Start {
+				return r.resolveSource(np, lastSpeaker)
+			}
+		}
+	}
+	if lower == "they" && lastSpeaker >= 0 && lastSpeaker == r.lastGroup {
+		return r.addMention(src, quotewire.PronounMention, lastSpeaker), lastSpeaker // "Putin and Merkel …; they"
+	}
+	e := r.antecedent(src, t, lastSpeaker, lower == "who", pronounGender(lower))
+	if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {
+		a := r.newAnaphor(src.Start, k, "")
+		a.gender = pronounGender(lower)
+		e = r.ranker.pick(r, a, lastSpeaker)
+	}
+	return r.addMention(src, quotewire.PronounMention, e), e
+}
+
+// possessor resolves the possessor of a possessive descriptor ("the prime
+// minister" of "the prime minister's spokesman", "Chelyabinsk", "his"),
+// or -1.
+func (r *resolver) possessor(sp quotewire.Span, lastSpeaker int) int {
+	d := r.d
+	p := phrase.Parse(d.Text, sp)
+	switch p.Kind {
+	case phrase.Name:
+		if mi := r.mentionAt(p.Name); mi >= 0 {
+			return d.Mentions[mi].Entity
+		}
+		return r.find(p.Name.In(d.Text), "")
+	case phrase.Pronoun:
+		return r.antecedent(sp, quotewire.Person, lastSpeaker, false, pronounGender(p.Head))
+	case phrase.Descriptor:
+		if p.Definite {
+			return r.byRole(p.Head, sp.Start)
+		}
+	}
+	return -1
+}
+
+// pronounKinds are the pronouns the ranker resolves, by anaphor kind.
+var pronounKinds = map[string]uint64{"he": kindHe, "she": kindHe, "they": kindThey, "we": kindThey, "it": kindIt}
+
+// byRole returns the most recent entity (mentioned before off) with a
+// role whose head word is head ("minister" for "Russian Foreign Minister").
+func (r *resolver) byRole(head string, off int) int {
+	return r.byRoleHead[strings.TrimSuffix(head, "s")].beforeNot(off, r.notSpeaker)
+}
+
+// recent returns the entity of type typ ("" for any) mentioned last before
+// off, or -1.
+func (r *resolver) recent(typ quotewire.EntityType, off int) int {
+	return r.anyType[typ].before(off)
+}
+
+// antecedent resolves a pronoun at src: the last speaker when it is of the
+// right type and agrees in number and gender, else the nearest earlier
+// mention of that type outside quotes that agrees. For "who" the nearest
+// name mention before it wins.
+func (r *resolver) antecedent(src quotewire.Span, typ quotewire.EntityType, lastSpeaker int, relative bool, g Gender) int {
+	d := r.d
+	if relative {
+		return r.outside[""].before(src.Start)
+	}
+	if typ == quotewire.Person && g != Unknown {
+		// "As Secretary Clinton prepares to travel, Assistant Secretary
+		// Johnnie Carson previewed the forum. He said …": the subject of
+		// the sentence just before, over an earlier speaker
+		if e := r.prevSubject(src.Start); e >= 0 && e != lastSpeaker && r.agrees(e, g, src.Start) {
+			return e
+		}
+	}
+	if lastSpeaker >= 0 && (typ == "" || d.Entities[lastSpeaker].Type == typ) && r.agrees(lastSpeaker, g, src.Start) {
+		return lastSpeaker
+	}
+	if lastSpeaker >= 0 && typ == quotewire.Person && d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Group {
+		// "they" was a group; "he" goes past it to the last named person
+		lastSpeaker = -1
+	}
+	tl := r.outside[typ]
+	if tl == nil {
+		return -1
+	}
+	i := sort.SearchInts(tl.starts, src.Start) - 1
+	for i >= 0 && typ == "" && d.Entities[tl.ents[i]].Type == quotewire.Place {
+		i-- // "which they say": a place is spoken of, not one of "they"
+	}
+	for i >= 0 && r.inContent(quotewire.Span{Start: tl.starts[i], End: tl.starts[i] + 1}) {
+		i-- // "he" in "…, he said" is not a man named in the words he said
+	}
+	for k := i; k >= 0 && k > i-8; k-- {
+		if d.Entities[tl.ents[k]].Type == quotewire.Place && typ == "" || r.inContent(quotewire.Span{Start: tl.starts[k], End: tl.starts[k] + 1}) {
+			continue
+		}
+		if r.agrees(tl.ents[k], g, src.Start) {
+			return tl.ents[k]
+		}
+	}
+	if i >= 0 && g == Unknown {
+		return tl.ents[i]
+	}
+	return -1
+}
+
+// agrees reports whether entity e can be referred to by a pronoun of
+// gender g at off: unknown genders agree with everything.
+func (r *resolver) agrees(e int, g Gender, off int) bool {
+	if g == Unknown || r.d.Entities[e].Type != quotewire.Person {
+		return true
+	}
+	eg := r.genderOf(e, off)
+	return eg == Unknown || eg == g
+}
+
+// genderOf returns person e's gender at off: what its roles say
+// ("brother", "Mrs"), else what the given-name lexicon says, else what the
+// article's pronouns after its name say (the costliest to read, so last).
+func (r *resolver) genderOf(e, off int) Gender {
+	if r.d.Entities[e].Type != quotewire.Person || r.d.Entities[e].Anonymous {
+		return Unknown
+	}
+	eg := roleGender(r.d.Entities[e].Roles)
+	if eg == Unknown && r.ranker != nil {
+		eg = r.ranker.genderOf(r.d, e)
+	}
+	if eg == Unknown {
+		eg = r.docGender(e, off)
+	}
+	return eg
+}
+
+// roleGender is the gender a role shows ("brother", "Mrs"), if any.
+func roleGender(roles []string) Gender {
+	for _, role := range roles {
+		switch strings.ToLower(lastWord(role)) {
+		case "brother", "father", "son", "husband", "king", "prince", "mr", "mr.", "uncle", "nephew", "grandfather", "boyfriend", "spokesman", "chairman", "congressman", "businessman":
+			return Male
+		case "sister", "mother", "daughter", "wife", "queen", "princess", "mrs", "mrs.", "ms", "ms.", "aunt", "niece", "grandmother", "girlfriend", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress":
+			return Female
+		}
+	}
+	return Unknown
+}

@@ -1,0 +1,205 @@
+package coref
+
+// This file tidies the entities after the speakers are resolved: places
+// and unnamed office-holders that speak, names in capitals, numbering.
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
+	"github.com/quotewire/quotewire/text"
+)
+
+// finish drops untyped entities nobody quotes, numbers the rest and sorts
+// their mentions.
+func (r *resolver) finish() {
+	d := r.d
+	r.placesThatSpeak()
+	r.officeHolders()
+	keep := make([]int, len(d.Entities))
+	speaker := make([]bool, len(d.Entities))
+	for _, q := range d.Quotes {
+		if q.Speaker >= 0 {
+			speaker[q.Speaker] = true
+		}
+		if q.Via != nil && q.Via.Entity >= 0 {
+			speaker[q.Via.Entity] = true
+		}
+	}
+	var out []quotewire.Entity
+	for e := range d.Entities {
+		if (d.Entities[e].Type == "" || d.Entities[e].Anonymous) && !speaker[e] {
+			// untyped, or an unnamed speaker whose quotes went to someone
+			// named (see nameAnonymous, documentBefore)
+			keep[e] = -1
+			continue
+		}
+		keep[e] = len(out)
+		en := d.Entities[e]
+		if en.Type == "" {
+			en.Type = quotewire.Person
+		}
+		if en.Type == quotewire.Person && !en.Anonymous && shouting(en.Name) {
+			en.Name = titleCase(en.Name) // "ANDREW RIDLAND" in a story set in capitals
+			if p := phrase.Parse(en.Name, quotewire.Span{Start: 0, End: len(en.Name)}); p.Kind == phrase.Name && p.Name.End-p.Name.Start < len(en.Name) && strings.IndexByte(p.Name.In(en.Name), ' ') > 0 {
+				en.Name = p.Name.In(en.Name) // "PFC EDWARD MURPHY" is Edward Murphy
+			}
+		}
+		en.ID = "e" + strconv.Itoa(len(out)+1)
+		sortInts(en.Mentions, d)
+		out = append(out, en)
+	}
+	d.Entities = out
+	for mi := range d.Mentions {
+		if m := &d.Mentions[mi]; m.Entity >= 0 {
+			m.Entity = keep[m.Entity]
+		}
+	}
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		if q.Speaker >= 0 {
+			q.Speaker = keep[q.Speaker]
+		}
+		if q.Via != nil && q.Via.Entity >= 0 {
+			q.Via.Entity = keep[q.Via.Entity]
+		}
+	}
+}
+
+// officeHolders names the unnamed speakers the article names elsewhere by
+// their office: "a federal judge in Texas" is "District Judge Gray Miller"
+// when he is the one person of the article who holds that office (its
+// role's last word, "judge", is the descriptor's head).
+func (r *resolver) officeHolders() {
+	d := r.d
+	for anon, head := range r.anonHead {
+		en := &d.Entities[anon]
+		if !en.Anonymous || en.Type != quotewire.Person || !isPersonNoun(head) {
+			continue
+		}
+		switch head {
+		case "official", "source", "man", "woman", "member", "leader", "chief", "officer", "spokesman", "spokeswoman", "spokesperson":
+			continue // too common to single anyone out
+		}
+		holder := -1
+		for e := range d.Entities {
+			o := &d.Entities[e]
+			if o.Type != quotewire.Person || o.Anonymous || e == anon {
+				continue
+			}
+			for _, role := range o.Roles {
+				if strings.TrimSuffix(text.TitleWord(strings.ToLower(strings.TrimSuffix(lastWord(role), "."))), "s") == head {
+					if holder >= 0 && holder != e {
+						holder = -2
+					} else if holder == -1 {
+						holder = e
+					}
+				}
+			}
+		}
+		if holder < 0 {
+			continue
+		}
+		for qi := range d.Quotes {
+			if d.Quotes[qi].Speaker == anon {
+				d.Quotes[qi].Speaker = holder
+			}
+		}
+		for _, mi := range en.Mentions {
+			d.Mentions[mi].Entity = holder
+			d.Entities[holder].Mentions = append(d.Entities[holder].Mentions, mi)
+		}
+		en.Mentions = nil
+	}
+}
+
+// placesThatSpeak fixes the speakers the tagger typed as places: a one-word
+// place named like a person of the article ("Pierce" of Pierce County, and
+// "Brock Pierce") is that person; any other place that speaks ("the United
+// States said") is the state speaking, an organisation.
+func (r *resolver) placesThatSpeak() {
+	d := r.d
+	var places []int
+	for qi := range d.Quotes {
+		if e := d.Quotes[qi].Speaker; e >= 0 && d.Entities[e].Type == quotewire.Place && !slices.Contains(places, e) {
+			places = append(places, e)
+		}
+	}
+	for _, pl := range places {
+		person := -1
+		if k := r.keyOf(d.Entities[pl].Name); nwords(k) == 1 {
+			for e := range d.Entities {
+				en := &d.Entities[e]
+				if en.Type == quotewire.Person && !en.Anonymous && nwords(en.Name) > 1 && lastWord(r.keyOf(en.Name)) == k {
+					person = e
+				}
+			}
+		}
+		if person < 0 {
+			d.Entities[pl].Type = quotewire.Organization
+			continue
+		}
+		for qi := range d.Quotes {
+			if d.Quotes[qi].Speaker == pl {
+				d.Quotes[qi].Speaker = person
+			}
+			if v := d.Quotes[qi].Via; v != nil && v.Entity == pl {
+				v.Entity = person
+			}
+		}
+		for _, mi := range d.Entities[pl].Mentions {
+			d.Mentions[mi].Entity = person
+			if !slices.Contains(d.Entities[person].Mentions, mi) {
+				d.Entities[person].Mentions = append(d.Entities[person].Mentions, mi)
+			}
+		}
+		d.Entities[pl].Mentions = nil
+		d.Entities[pl].Type = ""
+	}
+}
+
+// shouting reports whether a name of two words or more is written in
+// capitals only ("ANDREW RIDLAND").
+func shouting(name string) bool {
+	if strings.IndexByte(name, ' ') < 0 {
+		return false
+	}
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// titleCase writes each word of a name in capitals with a capital first
+// letter: "ANDREW RIDLAND" → "Andrew Ridland", "MARIE-CLAIRE O'NEIL" →
+// "Marie-Claire O'Neil".
+func titleCase(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	up := true
+	for _, r := range name {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return b.String()
+}
+
+// sortInts orders mention indices by position in the text.
+func sortInts(ms []int, d *quotewire.Document) {
+	sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
+}

@@ -1,0 +1,336 @@
+package coref
+
+// This file groups the tagger's name mentions into entities: the head of
+// each name, acronyms, surnames and first names, and how entities are found.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
+)
+
+// clusterNames groups the name mentions, in text order, into entities.
+func (r *resolver) clusterNames() {
+	d := r.d
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != quotewire.NameMention {
+			continue
+		}
+		r.fixHead(m)
+		name := cleanName(m.Head.In(d.Text))
+		if m.Type != quotewire.Place && phrase.NoName(name) {
+			// "United States Senator" of "United States Senator from
+			// Vermont Bernie Sanders": a role, nobody's name
+			m.Entity = -1
+			continue
+		}
+		r.names = append(r.names, mi)
+		e := r.find(name, m.Type)
+		if e < 0 {
+			e = r.newEntity(name, m.Type)
+		}
+		r.link(mi, e)
+		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && initialsOf(name, acr) {
+			// "Home Affairs Select Committee (HASC)": HASC is the committee
+			if k := r.keyOf(acr); k != "" {
+				if _, taken := r.byKey[k]; !taken {
+					r.byKey[k] = e
+				}
+			}
+		}
+	}
+	if len(r.names) > 0 {
+		r.firstEntity = d.Mentions[r.names[0]].Entity
+	}
+}
+
+// acronymAfter returns the acronym in brackets right after off ("
+// (HASC)"), and whether there is one.
+func acronymAfter(text string, off int) (string, bool) {
+	if off+4 > len(text) || text[off] != ' ' || text[off+1] != '(' {
+		return "", false
+	}
+	end := strings.IndexByte(text[off+2:min(len(text), off+12)], ')')
+	if end < 2 {
+		return "", false
+	}
+	acr := text[off+2 : off+2+end]
+	for i := 0; i < len(acr); i++ {
+		if acr[i] < 'A' || acr[i] > 'Z' {
+			return "", false
+		}
+	}
+	return acr, true
+}
+
+// initialsOf reports whether acr is made of the initials of name's words,
+// with or without its function words ("NOAA" of "National Oceanic and
+// Atmospheric Administration", "HHS" of "Health and Human Services").
+func initialsOf(name, acr string) bool {
+	var all, content []byte
+	for _, w := range strings.Fields(name) {
+		c := w[0]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		all = append(all, c)
+		switch w {
+		case "of", "and", "the", "for", "on", "in", "&":
+			continue
+		}
+		content = append(content, c)
+	}
+	return string(all) == acr || string(content) == acr
+}
+
+// fixHead corrects the tagger's head of a name mention where the phrase
+// reader knows better: where the name starts ("Mayor of Koszalin Piotr
+// Jedlinski", whose head the tagger starts at "of"), that "Znak.com" is
+// one word, and that titles and post-nominals are not the name
+// ("Prosecutor Kama Melly QC" is Kama Melly). Most heads are one word
+// and need no reading.
+func (r *resolver) fixHead(m *quotewire.Mention) {
+	text := r.d.Text
+	head := m.Head.In(text)
+	if m.Type == quotewire.Organization && m.Head.Start == m.Span.Start {
+		if start := orgBefore(text, m.Head.Start); start >= 0 {
+			// "House of" of "House of Commons Public Administration Select
+			// Committee", which the tagger starts at "Commons"; "United
+			// States Commission on" of "… International Religious Freedom"
+			m.Head.Start, m.Span.Start = start, start
+			return
+		}
+	}
+	if phrase.IsTimeWord(strings.ToLower(firstWord(head))) && strings.IndexByte(head, ' ') > 0 {
+		// "Friday Ford Motor Company" of "On Friday Ford Motor Company
+		// announced"
+		j := strings.IndexByte(head, ' ') + 1
+		m.Head.Start += j
+		if m.Span.Start < m.Head.Start {
+			m.Span.Start = m.Head.Start
+		}
+		head = head[j:]
+	}
+	if m.Head.Start == m.Span.Start && nwords(head) >= 3 {
+		if t := titleBefore(text, m.Head.Start); t >= 0 {
+			// "Senator from Vermont Bernie Sanders": the place, then the
+			// name, read with the title
+			if p := phrase.Parse(text, quotewire.Span{Start: t, End: m.Head.End}); p.Kind == phrase.Name && m.Head.Contains(p.Name) && p.Name != m.Head {
+				m.Head = p.Name
+				return
+			}
+		}
+	}
+	domain := m.Head.End+1 < len(text) && text[m.Head.End] == '.' && text[m.Head.End+1] >= 'a' && text[m.Head.End+1] <= 'z'
+	if !domain && !lowerStart(head) && (strings.IndexByte(head, ' ') < 0 || !phrase.MayHoldTitle(head)) {
+		return
+	}
+	p := phrase.Parse(text, m.Span)
+	if p.Kind != phrase.Name || p.Name == m.Head {
+		return
+	}
+	switch {
+	case p.Name.End >= m.Head.End && (p.Name.Start == m.Head.Start || p.Name.Start > m.Head.Start && lowerStart(head)):
+		m.Head = p.Name
+	case m.Head.Contains(p.Name) && nwords(p.Name.In(text)) >= 2:
+		m.Head = p.Name
+	default:
+		return
+	}
+	if m.Type == quotewire.Organization && p.Role.End > p.Role.Start && isPersonNoun(strings.ToLower(lastWord(p.Role.In(text)))) && !phrase.OrgHead(strings.ToLower(lastWord(p.Name.In(text)))) {
+		// "Infrastructure Committee Ranking Member Sam Graves": the
+		// committee made the tagger say organisation; the role says person
+		m.Type = quotewire.Person
+	}
+}
+
+// orgBefore returns where an organisation's name starts when the text
+// before off reads "<Org word> of|on|for " after a run of capitalised
+// words ("House of ", "United States Commission on "), or -1.
+func orgBefore(text string, off int) int {
+	for _, prep := range [...]string{" of ", " on ", " for "} {
+		if off < len(prep)+2 || text[off-len(prep):off] != prep {
+			continue
+		}
+		end := off - len(prep)
+		i := strings.LastIndexByte(text[:end], ' ') + 1
+		w := text[i:end]
+		if orgOf[w] {
+			return i // "House of Commons"
+		}
+		if !phrase.OrgHead(strings.ToLower(w)) {
+			return -1
+		}
+		// the capitalised words before the organisation word
+		for i > 1 && text[i-1] == ' ' {
+			j := strings.LastIndexByte(text[:i-1], ' ') + 1
+			if c := text[j]; c < 'A' || c > 'Z' || strings.ContainsAny(text[j:i-1], "-.,;:()") {
+				break
+			}
+			i = j
+		}
+		return i
+	}
+	return -1
+}
+
+// orgOf are the words that start an organisation's name before "of":
+// "House of Commons", "Bank of England".
+var orgOf = map[string]bool{"House": true, "Bank": true, "University": true, "Department": true, "Ministry": true,
+	"Chamber": true, "Court": true, "Board": true, "Office": true, "Council": true, "Church": true, "College": true}
+
+// titleBefore returns where the title starts when the text before off
+// reads "<title> from " or "<title> of " ("Senator from |Vermont Bernie
+// Sanders", "Mayor of |Koszalin Piotr Jedlinski"), else -1.
+func titleBefore(text string, off int) int {
+	lo := max(0, off-40)
+	before := strings.TrimRight(text[lo:off], " ")
+	var prep string
+	switch {
+	case strings.HasSuffix(before, " from"):
+		prep = " from"
+	case strings.HasSuffix(before, " of"):
+		prep = " of"
+	default:
+		return -1
+	}
+	rest := strings.TrimSuffix(before, prep)
+	title := lastWord(rest)
+	if title == "" || title[0] < 'A' || title[0] > 'Z' || !phrase.MayHoldTitle(title) || phrase.OrgHead(strings.ToLower(title)) {
+		return -1
+	}
+	return lo + len(rest) - len(title)
+}
+
+// key normalises a name for matching as the store does
+// (quotewire.NameKey): case, diacritics, punctuation, courtesy titles and
+// a possessive aside, so "Brudziński" and "Brudzinski" are one person.
+func key(s string) string { return quotewire.NameKey(s) }
+
+// keyOf returns key(s), cached: the same names recur through an article.
+func (r *resolver) keyOf(s string) string {
+	if k, ok := r.keys[s]; ok {
+		return k
+	}
+	k := key(s)
+	r.keys[s] = k
+	return k
+}
+
+// find returns the entity a name refers to: the same full name, or a
+// person whose name ends with this surname, or whose surname this name
+// ends with; -1 when none.
+func (r *resolver) find(name string, typ quotewire.EntityType) int {
+	k := r.keyOf(name)
+	if e, ok := r.byKey[k]; ok {
+		if typ == "" || r.d.Entities[e].Type == "" || r.d.Entities[e].Type == typ || typ == quotewire.Person && r.d.Entities[e].Type != quotewire.Person {
+			return e
+		}
+	}
+	if k == "" {
+		return -1
+	}
+	// surname match to a known person (the most recent wins)
+	if typ == quotewire.Person || typ == "" {
+		first, one := firstWord(k), nwords(k) == 1
+		cands := r.bySurname[lastWord(k)]
+		for i := len(cands) - 1; i >= 0; i-- {
+			e := cands[i]
+			en := &r.d.Entities[e]
+			if en.Type != quotewire.Person {
+				continue
+			}
+			ek := r.keyOf(en.Name)
+			if one || nwords(ek) == 1 || first == firstWord(ek) {
+				return e
+			}
+		}
+		if nwords(k) == 1 {
+			// "Terri" after "Republican state representative Terri
+			// Collins": the one person of that first name
+			found := -1
+			for e := range r.d.Entities {
+				en := &r.d.Entities[e]
+				if en.Type != quotewire.Person || en.Anonymous || strings.IndexByte(en.Name, ' ') < 0 {
+					continue
+				}
+				if ek := r.keyOf(en.Name); nwords(ek) >= 2 && firstWord(ek) == k {
+					if found >= 0 && found != e {
+						return -1
+					}
+					found = e
+				}
+			}
+			return found
+		}
+	}
+	return -1
+}
+
+func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
+	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
+	e := len(r.d.Entities) - 1
+	r.byKey[r.keyOf(name)] = e
+	r.indexSurname(name, e)
+	return e
+}
+
+// link attaches mention mi to entity e, keeping the fullest name and
+// gathering roles.
+func (r *resolver) link(mi, e int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	m.Entity = e
+	en := &d.Entities[e]
+	en.Mentions = append(en.Mentions, mi)
+	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
+		name := cleanName(m.Head.In(d.Text))
+		if nwords(name) > nwords(en.Name) {
+			en.Name = name
+			r.byKey[r.keyOf(name)] = e
+			r.indexSurname(name, e)
+		}
+		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
+			en.Type = m.Type
+		}
+	}
+	for _, role := range m.Roles {
+		if !slices.Contains(en.Roles, role) {
+			en.Roles = append(en.Roles, role)
+		}
+	}
+}
+
+// indexSurname records e under the last word of name.
+func (r *resolver) indexSurname(name string, e int) {
+	k := r.keyOf(name)
+	if k == "" {
+		return
+	}
+	sur := lastWord(k)
+	for _, x := range r.bySurname[sur] {
+		if x == e {
+			return
+		}
+	}
+	r.bySurname[sur] = append(r.bySurname[sur], e)
+}
+
+// cleanName drops leading sentence words from a name ("Afterwards Trump"
+// is Trump; a name of one word is left as it is) and what follows a comma
+// ("Travis Hood, who witnessed the collision," is Travis Hood).
+func cleanName(s string) string {
+	if i := strings.IndexAny(s, ",;("); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 || !phrase.SentenceWord(strings.ToLower(s[:i])) {
+			return s
+		}
+		s = strings.TrimLeft(s[i+1:], " ")
+	}
+}

@@ -1,0 +1,271 @@
+package coref
+
+// This file reads a quote's source phrase, and where the attribution stage
+// cut it short or took too much, the phrase it belongs to.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
+)
+
+// npBeforeWho returns the noun phrase a relative "who" at src follows
+// (", who"): back from the comma to the preposition, comma or sentence
+// start before it.
+func (r *resolver) npBeforeWho(src quotewire.Span) (quotewire.Span, bool) {
+	text := r.d.Text
+	end := strings.TrimRight(text[:src.Start], " ")
+	if !strings.HasSuffix(end, ",") {
+		return quotewire.Span{}, false
+	}
+	e := len(end) - 1
+	ms := r.d.Mentions
+	if i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].End >= e }); i < len(r.names) && ms[r.names[i]].End == e {
+		return ms[r.names[i]].Span, true // "… backed the Constitution Party, which said"
+	}
+	// a run of capitalised words before the comma: "the Constitution Party"
+	ws := strings.Fields(text[max(0, e-80):e])
+	k := len(ws)
+	for k > 0 && ws[k-1] != "" && ws[k-1][0] >= 'A' && ws[k-1][0] <= 'Z' {
+		k--
+	}
+	if k < len(ws) && k > 0 {
+		n := strings.Join(ws[k:], " ")
+		if i := strings.LastIndex(text[:e], n); i >= 0 && i+len(n) == e {
+			return quotewire.Span{Start: i, End: e}, true
+		}
+	}
+	start := max(0, e-80)
+	t := text[start:e]
+	cut := 0
+	for _, b := range [...]string{", ", ". ", " from ", " by ", " with ", " of ", " for ", " to "} {
+		if i := strings.LastIndex(t, b); i >= 0 && i+len(b) > cut {
+			cut = i + len(b)
+		}
+	}
+	if cut == 0 && start > 0 {
+		return quotewire.Span{}, false
+	}
+	sp := quotewire.Span{Start: start + cut, End: e}
+	if sp.End-sp.Start < 2 {
+		return quotewire.Span{}, false
+	}
+	return sp, true
+}
+
+// readSource reads the source phrase at src, and, where the attribution
+// stage cut it short, the phrase it belongs to: a role's holder after a
+// comma or bracket (appositiveAfter), the rest of a run of capitals
+// (nameGoesOn), the noun a name modifies (nounAfter).
+func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
+	if sp, ok := r.subjectBefore(src); ok {
+		src = sp // "Maharaj also effectively told": the source finder took "effectively"
+	}
+	p := phrase.Parse(r.d.Text, src)
+	if p.Kind == phrase.Invalid {
+		if w, ok := r.beforeTime(src); ok {
+			return w // "A spokeswoman on Friday said": the source finder took "Friday"
+		}
+	}
+	if p.Kind == phrase.Pronoun {
+		return p
+	}
+	if w, ok := r.appositiveAfter(src); ok {
+		return w // "said National Weather Service Director, retired Air Force Brig. Gen. Jack Kelly."
+	}
+	if w, ok := r.nameGoesOn(src); ok {
+		return w // "United" of "United States Senator from Vermont Bernie Sanders ended"
+	}
+	if w, ok := r.nounAfter(src, p); ok {
+		return w // "WHO" of "A WHO official, who asked not to be named, said"
+	}
+	return p
+}
+
+// subjectBefore returns the name mention before a source that is only
+// adverbs ("effectively", "also effectively"), the adverbs between them
+// skipped, and whether there is one.
+func (r *resolver) subjectBefore(src quotewire.Span) (quotewire.Span, bool) {
+	text := r.d.Text
+	ws := strings.Fields(src.In(text))
+	if len(ws) == 0 || len(ws) > 3 {
+		return src, false
+	}
+	for _, w := range ws {
+		if !adverb(w) {
+			return src, false
+		}
+	}
+	j := src.Start
+	for {
+		for j > 0 && text[j-1] == ' ' {
+			j--
+		}
+		k := strings.LastIndexByte(text[:j], ' ') + 1
+		if k >= j || !adverb(text[k:j]) {
+			break
+		}
+		j = k
+	}
+	ms := r.d.Mentions
+	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].End >= j })
+	if i < len(r.names) && ms[r.names[i]].End == j {
+		m := &ms[r.names[i]]
+		return quotewire.Span{Start: m.Start, End: m.End}, true
+	}
+	return src, false
+}
+
+// beforeTime reads the phrase before a source that is only a time ("on
+// Friday", "last week"): from the start of its clause to the source, the
+// time adjunct cut off by phrase.Parse.
+func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
+	text := r.d.Text
+	j := src.Start
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := strings.LastIndexByte(text[:j], ' ') + 1
+	switch text[k:j] {
+	case "on", "last", "this", "late", "early", "in":
+	default:
+		return phrase.Phrase{}, false
+	}
+	s := r.d.Sentences[r.sentenceOf(src.Start)]
+	start := r.d.Tokens[s.First].Start
+	if c := strings.LastIndexAny(text[start:k], ",;:"); c >= 0 {
+		start += c + 1
+	}
+	if k-start > 80 {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(text, quotewire.Span{Start: start, End: src.End})
+	if p.Kind == phrase.Invalid || p.Kind == phrase.Pronoun {
+		return phrase.Phrase{}, false
+	}
+	return p, true
+}
+
+// adverb reports whether a lower-case word is an adverb that may stand
+// between a subject and its verb: "also", "effectively", "later".
+func adverb(w string) bool {
+	switch w {
+	case "also", "later", "then", "again", "often", "previously", "still", "once", "never", "always":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && strings.ToLower(w) == w
+}
+
+// appositiveAfter reads a source that the attribution stage cut before a
+// bracket or a comma, where the rest of the sentence names the holder of
+// the role: "said National Weather Service (NOAA National Weather Service)
+// Director, retired Air Force Brig. Gen. Jack Kelly.", "said
+// Transportation and Infrastructure Committee Ranking Member Sam Graves
+// (MO-07)." It returns the
+// phrase read to the sentence's end when that finds a name after the
+// source.
+func (r *resolver) appositiveAfter(src quotewire.Span) (phrase.Phrase, bool) {
+	d := r.d
+	rest := d.Text[src.End:]
+	if !strings.HasPrefix(rest, " (") && !strings.HasPrefix(rest, ", ") && !(strings.HasPrefix(rest, " and ") && len(rest) > 5 && rest[5] >= 'A' && rest[5] <= 'Z') {
+		return phrase.Phrase{}, false
+	}
+	ti := d.TokenAt(src.End - 1)
+	if ti < 0 || ti >= len(d.Tokens) {
+		return phrase.Phrase{}, false
+	}
+	se := d.Sentences[d.Tokens[ti].Sentence]
+	end := se.End
+	for end > src.End && strings.IndexByte(".!?\"”’' ", d.Text[end-1]) >= 0 {
+		end--
+	}
+	if end <= src.End || end-src.End > 120 || strings.ContainsAny(d.Text[src.End:end], ";\"“”") {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: end})
+	if p.Kind != phrase.Name || p.Name.Start < src.End || p.Role.End <= p.Role.Start {
+		return phrase.Phrase{}, false
+	}
+	return p, true
+}
+
+// nameGoesOn reads a source the attribution stage cut inside a run of
+// capitalised words ("United" of "United States Senator from Vermont
+// Bernie Sanders ended his bid") to the run's end, joining "of", "from"
+// and "for", and returns the phrase when it finds a name past the cut.
+func (r *resolver) nameGoesOn(src quotewire.Span) (phrase.Phrase, bool) {
+	d := r.d
+	t := d.Text
+	if src.End+2 >= len(t) || t[src.End] != ' ' || t[src.End+1] < 'A' || t[src.End+1] > 'Z' ||
+		t[src.End+2] >= 'A' && t[src.End+2] <= 'Z' || strings.ToUpper(src.In(t)) == src.In(t) {
+		return phrase.Phrase{}, false // text in capitals says nothing of names
+	}
+	end, words := src.End, 0
+	for i := src.End; i < len(t) && words < 12; {
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(t) && t[j] != ' ' && t[j] != '\n' && t[j] != ',' && t[j] != ';' && t[j] != '(' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := t[i:j]
+		if c := w[0]; c >= 'A' && c <= 'Z' {
+			end = j
+		} else if w != "of" && w != "from" && w != "for" && w != "the" {
+			break
+		}
+		words++
+		i = j
+		if i < len(t) && t[i] != ' ' {
+			break
+		}
+	}
+	if end == src.End {
+		return phrase.Phrase{}, false
+	}
+	p := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: end})
+	if p.Kind != phrase.Name || p.Name.End <= src.End {
+		return phrase.Phrase{}, false
+	}
+	return p, true
+}
+
+// nounAfter reads a name source that is only the modifier of a noun
+// phrase ("WHO" in "A WHO official said", "Kremlin" in "a Kremlin
+// spokesman"): when a person noun follows the name, the phrase from the
+// determiner before it to that noun is read instead.
+func (r *resolver) nounAfter(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
+	d := r.d
+	t := d.Text
+	if p.Kind != phrase.Name || src.End+2 >= len(t) || t[src.End] != ' ' {
+		return phrase.Phrase{}, false
+	}
+	j := src.End + 1
+	k := j
+	for k < len(t) && t[k] >= 'a' && t[k] <= 'z' {
+		k++
+	}
+	noun := t[j:k]
+	if !isPersonNoun(noun) && !isPersonNoun(strings.TrimSuffix(noun, "s")) {
+		return phrase.Phrase{}, false
+	}
+	start := src.Start
+	before := strings.ToLower(t[max(0, start-4):start])
+	for _, det := range [...]string{"a ", "an ", "the "} {
+		if strings.HasSuffix(before, det) {
+			start -= len(det)
+			break
+		}
+	}
+	w := phrase.Parse(t, quotewire.Span{Start: start, End: k})
+	if w.Kind != phrase.Descriptor {
+		return phrase.Phrase{}, false
+	}
+	return w, true
+}
