@@ -2,39 +2,23 @@ package postgres
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
-// Quotation returns one quotation with its occurrences, oldest first.
+// Quotation returns one quotation with its occurrences (of every act),
+// oldest first.
 func (s *Store) Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error) {
-	var found *quotewire.Quotation
-	err := s.quotations(ctx, id-1, id, 1, nil, func(q *quotewire.Quotation) error {
-		found = q
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if found == nil {
-		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
-	}
-	return found, nil
+	return rules.Quotation(ctx, id, s.quotations)
 }
 
 // Quotations calls fn for every quotation with an occurrence of the acts
 // (every quotation when acts is empty), in id order, with those
-// occurrences oldest first; it reads them in pages (keyset: the ids after
-// the last one read), so memory stays bounded however many there are,
-// and fn runs between pages, so it may use the store.
+// occurrences oldest first, a page at a time (see rules.Quotations); fn
+// runs between pages, so it may use the store.
 func (s *Store) Quotations(ctx context.Context, acts []quotewire.Act, fn func(*quotewire.Quotation) error) error {
-	codes, err := rules.Acts(acts)
-	if err != nil {
-		return err
-	}
-	return s.quotations(ctx, 0, 0, 500, codes, fn)
+	return rules.Quotations(ctx, acts, s.quotations, fn)
 }
 
 // quotations calls fn for the quotations with ids after after (and up to
