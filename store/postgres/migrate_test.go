@@ -91,38 +91,5 @@ func TestUpgradeToActs(t *testing.T) {
 	if err := s.Pool().QueryRow(ctx, "SELECT version FROM quotewire_schema").Scan(&version); err != nil || version != len(migrationNames(t)) {
 		t.Fatalf("schema version %d, %v; want %d", version, err, len(migrationNames(t)))
 	}
-	st := []quotewire.Act{quotewire.Statement}
-	hits, err := s.Search(ctx, quotewire.Query{Acts: st})
-	if err != nil || len(hits) != 3 {
-		t.Fatalf("statements after the upgrade = %d, %v; want all 3 quotes", len(hits), err)
-	}
-	for _, h := range hits {
-		if h.Act != quotewire.Statement || h.Anonymous || h.Continued || h.Via != "" {
-			t.Errorf("upgraded quote %+v, want a plain statement", h)
-		}
-	}
-	if hits, err := s.Search(ctx, quotewire.Query{Text: "sanctions", Acts: st}); err != nil || len(hits) != 2 {
-		t.Errorf("text search of statements after the upgrade = %d, %v; want 2", len(hits), err)
-	}
-	sps, err := s.Speakers(ctx, "", st, 10)
-	if err != nil || len(sps) != 1 || sps[0].Quotes != 3 {
-		t.Fatalf("speakers' statements after the upgrade = %+v, %v; want Maria Zakharova with 3", sps, err)
-	}
-	checkConsistent(t, s)
-
-	if n, err := s.Replace(ctx, []quotewire.Record{rec}); err != nil || n != 1 {
-		t.Fatalf("Replace = %d, %v", n, err)
-	}
-	if hits, err := s.Search(ctx, quotewire.Query{Acts: st}); err != nil || len(hits) != 1 || hits[0].Text != "the talks had ended" {
-		t.Errorf("statements after re-analysis = %+v, %v; want the one statement", hits, err)
-	}
-	for _, tt := range []struct {
-		acts []quotewire.Act
-		want int
-	}{{st, 1}, {nil, 3}, {[]quotewire.Act{quotewire.Belief}, 1}} {
-		if sp, err := s.Speaker(ctx, sps[0].ID, tt.acts); err != nil || sp.Quotes != tt.want {
-			t.Errorf("Speaker(acts %v) after re-analysis = %+v, %v; want %d", tt.acts, sp, err, tt.want)
-		}
-	}
-	checkConsistent(t, s)
+	storetest.UpgradedActs(t, s, rec, func() { checkConsistent(t, s) })
 }

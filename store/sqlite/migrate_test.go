@@ -1,7 +1,6 @@
 package sqlite
 
 import (
-	"context"
 	"database/sql"
 	"path/filepath"
 	"testing"
@@ -70,7 +69,6 @@ func oldStore(t *testing.T, rec quotewire.Record) string {
 // its speakers' statements as their quotes, and re-analysing an article
 // (reanalyze's Replace) stores its new acts.
 func TestUpgradeToActs(t *testing.T) {
-	ctx := context.Background()
 	rec := storetest.ActsCorpus()[0] // Maria Zakharova: a statement, a question, a belief
 	old := *rec.Analysis
 	old.Quotes = append([]quotewire.QuoteOut(nil), rec.Analysis.Quotes...)
@@ -88,36 +86,5 @@ func TestUpgradeToActs(t *testing.T) {
 	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != 3 {
 		t.Fatalf("schema version %d, %v; want 3", version, err)
 	}
-	st := []quotewire.Act{quotewire.Statement}
-	hits, err := s.Search(ctx, quotewire.Query{Acts: st})
-	if err != nil || len(hits) != 3 {
-		t.Fatalf("statements after the upgrade = %d, %v; want all 3 quotes", len(hits), err)
-	}
-	for _, h := range hits {
-		if h.Act != quotewire.Statement || h.Anonymous || h.Continued || h.Via != "" {
-			t.Errorf("upgraded quote %+v, want a plain statement", h)
-		}
-	}
-	if hits, err := s.Search(ctx, quotewire.Query{Text: "sanctions", Acts: st}); err != nil || len(hits) != 2 {
-		t.Errorf("text search of statements after the upgrade = %d, %v; want 2", len(hits), err)
-	}
-	sps, err := s.Speakers(ctx, "", st, 10)
-	if err != nil || len(sps) != 1 || sps[0].Quotes != 3 {
-		t.Fatalf("speakers' statements after the upgrade = %+v, %v; want Maria Zakharova with 3", sps, err)
-	}
-
-	if n, err := s.Replace(ctx, []quotewire.Record{rec}); err != nil || n != 1 {
-		t.Fatalf("Replace = %d, %v", n, err)
-	}
-	if hits, err := s.Search(ctx, quotewire.Query{Acts: st}); err != nil || len(hits) != 1 || hits[0].Text != "the talks had ended" {
-		t.Errorf("statements after re-analysis = %+v, %v; want the one statement", hits, err)
-	}
-	for _, tt := range []struct {
-		acts []quotewire.Act
-		want int
-	}{{st, 1}, {nil, 3}, {[]quotewire.Act{quotewire.Belief}, 1}} {
-		if sp, err := s.Speaker(ctx, sps[0].ID, tt.acts); err != nil || sp.Quotes != tt.want {
-			t.Errorf("Speaker(acts %v) after re-analysis = %+v, %v; want %d", tt.acts, sp, err, tt.want)
-		}
-	}
+	storetest.UpgradedActs(t, s, rec, nil)
 }
