@@ -33,6 +33,24 @@ func describe(d *quotewire.Document, q quotewire.Quote) string {
 	return string(q.Kind) + "|" + src + "|" + cue + "|" + strings.Join(parts, "+")
 }
 
+// checkQuotes runs the attributor on in, then pass when not nil, as the
+// subtest name, and compares the quotes, described, with want.
+func checkQuotes(t *testing.T, name, in string, want []string, pass func(*quotewire.Document)) {
+	t.Run(name, func(t *testing.T) {
+		d := run(in)
+		if pass != nil {
+			pass(d)
+		}
+		var got []string
+		for _, q := range d.Quotes {
+			got = append(got, describe(d, q))
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("quotes of %q:\n got  %q\n want %q", in, got, want)
+		}
+	})
+}
+
 func TestQuotes(t *testing.T) {
 	tests := []struct {
 		name string
@@ -74,16 +92,7 @@ func TestQuotes(t *testing.T) {
 		{"apostrophes", `Russia’s forces and the voters’ choice don’t matter, he said.`, []string{`indirect|he|said|Russia’s forces and the voters’ choice don’t matter`}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := run(tt.in)
-			var got []string
-			for _, q := range d.Quotes {
-				got = append(got, describe(d, q))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
-			}
-		})
+		checkQuotes(t, tt.name, tt.in, tt.want, nil)
 	}
 }
 

@@ -1,7 +1,6 @@
 package attrib
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -25,17 +24,7 @@ func TestNPComplements(t *testing.T) {
 		{"an infinitive is the model's", `The mayor urged residents to stay indoors tonight.`, []string{`indirect|The mayor|urged|residents to stay indoors tonight`}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := run(tt.in)
-			NPComplements(d)
-			var got []string
-			for _, q := range d.Quotes {
-				got = append(got, describe(d, q))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
-			}
-		})
+		checkQuotes(t, tt.name, tt.in, tt.want, NPComplements)
 	}
 }
 
@@ -54,16 +43,6 @@ func TestHedged(t *testing.T) {
 		{"too short", `Reportedly so.`, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := run(tt.in)
-			Hedged(d)
-			var got []string
-			for _, q := range d.Quotes {
-				got = append(got, describe(d, q))
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("quotes of %q:\n got  %q\n want %q", tt.in, got, tt.want)
-			}
-		})
+		checkQuotes(t, tt.name, tt.in, tt.want, Hedged)
 	}
 }

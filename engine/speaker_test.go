@@ -13,14 +13,7 @@ import (
 // articles), and checks the name a reader gets for each quote, its act and
 // whether it is anonymous; the non-statements must not come out at all.
 func TestSpeakerNames(t *testing.T) {
-	b, err := os.ReadFile("testdata/speakers-issue13.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := Extract(quotewire.Article{ID: "issue13", Text: string(b)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractFile(t, "testdata/speakers-issue13.txt", "issue13")
 	tests := []struct {
 		content, speaker string
 		anonymous        bool
@@ -82,14 +75,7 @@ func TestSpeakerNames(t *testing.T) {
 // speak for their issuer, titles inside a committee's name), each written
 // afresh, and checks speaker, relay and continuation.
 func TestSpeakerNamesNewsShapes(t *testing.T) {
-	b, err := os.ReadFile("testdata/speakers-session.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := Extract(quotewire.Article{ID: "shapes", Text: string(b)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractFile(t, "testdata/speakers-session.txt", "shapes")
 	tests := []struct {
 		content, speaker, via string
 		continued             bool
@@ -225,10 +211,7 @@ func TestSpeakerNamesNotWords(t *testing.T) {
 	text := "On Wednesday, United States Senator from Vermont Bernie Sanders ended his bid. He said the fight goes on.\n\n" +
 		"\"The talks were good,\" said Podcaster Spike Cohen.\n\n" +
 		"\"Hi Agastya, how are you?\" she asked. Agastya said she was fine.\n"
-	a, err := Extract(quotewire.Article{ID: "names", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractText(t, "names", text)
 	want := map[string]string{"the fight goes on": "Bernie Sanders", "The talks were good": "Spike Cohen", "she was fine": "Agastya"}
 	for _, q := range a.Quotes {
 		for c, who := range want {
@@ -271,10 +254,7 @@ func TestSpeakerNamesLede(t *testing.T) {
 	text := "National Guardsmen all along the East Coast are on duty, ready to do what needs to be done, the chief of the National Guard Bureau said.\n\n" +
 		"Air Force Gen. Joseph L. Lengyel told Pentagon reporters that the storm was still very dangerous.\n\n" +
 		"Visiting camps in Jordan, the U.N. chief Ban Ki-moon said aid was short. The U.N. chief also expressed frustration over the lack of aid for the region."
-	a, err := Extract(quotewire.Article{ID: "lede", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractText(t, "lede", text)
 	for content, want := range map[string]string{
 		"National Guardsmen all along the East Coast": "Joseph L. Lengyel",
 		"the storm was still very dangerous":          "Joseph L. Lengyel",
@@ -292,10 +272,7 @@ func TestSpeakerNamesLede(t *testing.T) {
 func TestSpeakerNamesOfficeHolder(t *testing.T) {
 	text := "A federal judge said on Friday that the draft was unconstitutional.\n\n" +
 		"District Judge Gray Miller wrote that the rationale for the difference no longer held."
-	a, err := Extract(quotewire.Article{ID: "judge", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractText(t, "judge", text)
 	for _, content := range []string{"the draft was unconstitutional", "the rationale for the difference"} {
 		q := quoteWith(t, a, content, strings.Contains)
 		if q.Speaker == nil || q.Speaker.Name != "Gray Miller" {
@@ -311,10 +288,7 @@ func TestSpeakerNamesPronounAfterSubject(t *testing.T) {
 	text := "Secretary of State John Kerry said the region was more important than ever. " +
 		"As John Kerry prepares to travel to Africa, Assistant Secretary Johnnie Carson previewed the trade forum in Lusaka. " +
 		"He said the trade act was an important part of the engagement of the United States with Africa."
-	a, err := Extract(quotewire.Article{ID: "he", Text: text})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractText(t, "he", text)
 	q := quoteWith(t, a, "the trade act was an important part", strings.Contains)
 	if q.Speaker == nil || q.Speaker.Name != "Johnnie Carson" {
 		t.Errorf("speaker %+v, want Johnnie Carson", q.Speaker)
@@ -324,16 +298,29 @@ func TestSpeakerNamesPronounAfterSubject(t *testing.T) {
 // TestSpeakerNamesWho checks a relative "who" after a possessive role: the
 // lawyers, unnamed, not their client.
 func TestSpeakerNamesWho(t *testing.T) {
-	b, err := os.ReadFile("testdata/speakers-session.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := Extract(quotewire.Article{ID: "shapes", Text: string(b)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractFile(t, "testdata/speakers-session.txt", "shapes")
 	q := quoteWith(t, a, "his history of mental illness should count", strings.Contains)
 	if q.Speaker == nil || !q.Speaker.Anonymous || !strings.HasSuffix(q.Speaker.Name, "lawyers") {
 		t.Errorf("speaker %+v, want the unnamed lawyers", q.Speaker)
 	}
+}
+
+// extractText analyses text as the article id with the default pipeline.
+func extractText(t *testing.T, id, text string) *quotewire.Analysis {
+	t.Helper()
+	a, err := Extract(quotewire.Article{ID: id, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// extractFile analyses the file at path as the article id.
+func extractFile(t *testing.T, path, id string) *quotewire.Analysis {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extractText(t, id, string(b))
 }
