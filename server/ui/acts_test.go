@@ -23,31 +23,6 @@ func TestActsOnPages(t *testing.T) {
 		ids[name] = es[0].ID
 	}
 	h := New(Config{Store: st, Logger: quiet()}).Handler()
-	has := func(parts ...string) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, p := range parts {
-				if !strings.Contains(body, p) {
-					t.Errorf("the page lacks %s", p)
-				}
-			}
-		}
-	}
-	lacks := func(parts ...string) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, p := range parts {
-				if strings.Contains(body, p) {
-					t.Errorf("the page has %s", p)
-				}
-			}
-		}
-	}
-	both := func(checks ...func(t *testing.T, body string)) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, c := range checks {
-				c(t, body)
-			}
-		}
-	}
 	unnamed := `<i class="speaker anonymous" title="The article does not name this speaker: these are the words it describes them with.">senior official</i> <span class="unnamed">unnamed</span>`
 	via := fmt.Sprintf(`<span class="via">via <a href="/speakers/%d">Izvestia</a></span>`, ids["izvestia"])
 	zak := fmt.Sprintf("/speakers/%d", ids["zakharova"])

@@ -317,34 +317,43 @@ func checkPage(t *testing.T, r response) {
 	}
 }
 
+// pageCheck checks a page's body.
+type pageCheck func(t *testing.T, body string)
+
+// has checks that a page holds every one of parts.
+func has(parts ...string) pageCheck {
+	return func(t *testing.T, body string) {
+		for _, p := range parts {
+			if !strings.Contains(body, p) {
+				t.Errorf("the page lacks %s", p)
+			}
+		}
+	}
+}
+
+// lacks checks that a page holds none of parts.
+func lacks(parts ...string) pageCheck {
+	return func(t *testing.T, body string) {
+		for _, p := range parts {
+			if strings.Contains(body, p) {
+				t.Errorf("the page has %s", p)
+			}
+		}
+	}
+}
+
+// both runs every one of checks.
+func both(checks ...pageCheck) pageCheck {
+	return func(t *testing.T, body string) {
+		for _, c := range checks {
+			c(t, body)
+		}
+	}
+}
+
 func TestPages(t *testing.T) {
 	f := testFixture(t)
 	h := New(Config{Store: f.store, Logger: quiet()}).Handler()
-	has := func(parts ...string) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, p := range parts {
-				if !strings.Contains(body, p) {
-					t.Errorf("the page lacks %s", p)
-				}
-			}
-		}
-	}
-	lacks := func(parts ...string) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, p := range parts {
-				if strings.Contains(body, p) {
-					t.Errorf("the page has %s", p)
-				}
-			}
-		}
-	}
-	both := func(checks ...func(t *testing.T, body string)) func(t *testing.T, body string) {
-		return func(t *testing.T, body string) {
-			for _, c := range checks {
-				c(t, body)
-			}
-		}
-	}
 	tests := []struct {
 		name, target string
 		status       int
