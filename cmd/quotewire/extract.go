@@ -129,7 +129,7 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 		return err
 	}
 	if failed > 0 {
-		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
+		return fmt.Errorf("%w: %s (see above)", errPartial, problems(failed))
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func (m *Main) readArticles(paths []string, fn func(quotewire.Article) error) er
 		return err
 	}
 	if failed > 0 {
-		return fmt.Errorf("%w: %d problems (see above)", errPartial, failed)
+		return fmt.Errorf("%w: %s (see above)", errPartial, problems(failed))
 	}
 	return nil
 }
@@ -235,4 +235,12 @@ func (m *Main) walkArticles(paths []string, onOpen func(*ingest.Reader), fn func
 		return noArticles(paths)
 	}
 	return err
+}
+
+// problems counts failed inputs in words: "1 problem", "3 problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }

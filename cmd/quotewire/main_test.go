@@ -73,6 +73,14 @@ func TestExtractStdinAndTable(t *testing.T) {
 	}
 }
 
+func TestProblems(t *testing.T) {
+	for n, want := range map[int]string{1: "1 problem", 2: "2 problems", 0: "0 problems"} {
+		if got := problems(n); got != want {
+			t.Errorf("problems(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
 func TestExtractBadInput(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -95,7 +103,7 @@ func TestExtractBadInput(t *testing.T) {
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d (something failed)", code, exitFailed)
 	}
-	for _, want := range []string{"b-empty.txt", "c-binary.txt", "d-latin1.txt", "e-lines.jsonl", "line 2", "f-scripts.html"} {
+	for _, want := range []string{"b-empty.txt", "c-binary.txt", "d-latin1.txt", "e-lines.jsonl", "line 2", "f-scripts.html", "5 problems (see above)"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not name %q:\n%s", want, stderr)
 		}
