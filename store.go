@@ -51,6 +51,10 @@ type Query struct {
 	Entity string
 	// Outlet keeps quotes from this outlet ("tass.com").
 	Outlet string
+	// Unnamed keeps the quotes of speakers the articles do not name and
+	// describe so ("senior official"; UnnamedSpeaker.Description),
+	// compared without regard to case.
+	Unnamed string
 	// From and To bound the article date, inclusive, as YYYY-MM-DD.
 	From, To string
 	// MinConfidence keeps quotes at least this confident.
@@ -142,6 +146,20 @@ type Speaker struct {
 	Quotes int `json:"quotes"`
 }
 
+// UnnamedSpeaker is a speaker an outlet's articles do not name, known by
+// the words that describe them ("senior official", "police in the
+// city"): the quotes of one outlet with one description, grouped. A
+// description is not an identity, so neither articles of different
+// outlets nor different descriptions are ever merged; Articles says over
+// how many articles the quotes are spread (one unnamed official per
+// article, for all the archive knows).
+type UnnamedSpeaker struct {
+	Outlet      string `json:"outlet"`
+	Description string `json:"description"`
+	Articles    int    `json:"articles"`
+	Quotes      int    `json:"quotes"`
+}
+
 // Bucket is one period of a timeline: how many quotes it holds.
 type Bucket struct {
 	// Period is "2019-05" for a month, "2019" for a year, or the Monday
@@ -225,6 +243,10 @@ type Store interface {
 	// TopSpeakers returns the speakers with the most quotes matching q,
 	// at most q.Limit of them, most first.
 	TopSpeakers(ctx context.Context, q Query) ([]SpeakerCount, error)
+	// UnnamedSpeakers returns the unnamed speakers of the quotes matching
+	// q (its Speaker and SpeakerID ignored), grouped by outlet and
+	// description, most quoted first, at most q.Limit of them.
+	UnnamedSpeakers(ctx context.Context, q Query) ([]UnnamedSpeaker, error)
 	// Speakers lists speakers whose name or alias contains name (all when
 	// empty) and who have quotes of the acts (any act when acts is
 	// empty), most quoted first (counting those acts), at most limit of

@@ -84,6 +84,14 @@ func TestActsParam(t *testing.T) {
 		{"top speakers: belief and statement", "/api/top-speakers?acts=belief,statement", 200, top("Maria Zakharova 2;")},
 		{"top speakers: bogus", "/api/top-speakers?acts=bogus", 400, has("bogus")},
 
+		{"unnamed speakers: statements by default", "/api/unnamed-speakers", 200,
+			has(`{"speakers":[{"outlet":"example.org","description":"senior official","articles":1,"quotes":2}]}`)},
+		{"unnamed speakers: one outlet, none", "/api/unnamed-speakers?outlet=example.com", 200, has(`{"speakers":[]}`)},
+		{"unnamed speakers: bad date", "/api/unnamed-speakers?from=2020-13", 400, has("from")},
+		{"unnamed speakers: bad limit", "/api/unnamed-speakers?limit=0", 400, has("limit")},
+		{"quotes of one unnamed speaker", "/api/quotes?unnamed=Senior%20Official&outlet=example.org", 200, quotes(statements[0], statements[1])},
+		{"quotes of an unnamed speaker not there", "/api/quotes?unnamed=Maria%20Zakharova", 200, quotes()},
+
 		{"speakers: statements by default", "/api/speakers", 200, top("Maria Zakharova 1;")},
 		{"speakers: all", "/api/speakers?acts=all", 200, top("Maria Zakharova 4;")},
 		{"speakers: none of an act", "/api/speakers?acts=evaluation", 200, has(`{"speakers":[]}`)},

@@ -117,7 +117,7 @@ type quotesPage struct {
 
 func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	q := quotewire.Query{Text: v.Get("q"), Speaker: v.Get("speaker"), Entity: v.Get("entity"), Outlet: v.Get("outlet")}
+	q := quotewire.Query{Text: v.Get("q"), Speaker: v.Get("speaker"), Entity: v.Get("entity"), Outlet: v.Get("outlet"), Unnamed: v.Get("unnamed")}
 	var err error
 	if sid := v.Get("speaker_id"); sid != "" {
 		if q.SpeakerID, err = strconv.ParseInt(sid, 10, 64); err != nil || q.SpeakerID <= 0 {
@@ -259,20 +259,39 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, timelineReply{SpeakerID: id, Period: period, Buckets: nonNil(bs)})
 }
 
-func (s *Server) topSpeakers(w http.ResponseWriter, r *http.Request) error {
-	v := r.URL.Query()
+// countQuery reads the parameters of the speaker counts (top-speakers,
+// unnamed-speakers): q, entity, outlet, from, to, acts and limit.
+func countQuery(v url.Values) (quotewire.Query, error) {
 	q := quotewire.Query{Text: v.Get("q"), Entity: v.Get("entity"), Outlet: v.Get("outlet")}
 	var err error
 	if q.From, err = dateParam(v, "from"); err != nil {
-		return err
+		return q, err
 	}
 	if q.To, err = dateParam(v, "to"); err != nil {
-		return err
+		return q, err
 	}
 	if q.Acts, err = actsParam(v); err != nil {
+		return q, err
+	}
+	q.Limit, err = intParam(v, "limit", DefaultLimit, 1, MaxLimit)
+	return q, err
+}
+
+func (s *Server) unnamedSpeakers(w http.ResponseWriter, r *http.Request) error {
+	q, err := countQuery(r.URL.Query())
+	if err != nil {
 		return err
 	}
-	if q.Limit, err = intParam(v, "limit", DefaultLimit, 1, MaxLimit); err != nil {
+	us, err := s.store.UnnamedSpeakers(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string][]quotewire.UnnamedSpeaker{"speakers": nonNil(us)})
+}
+
+func (s *Server) topSpeakers(w http.ResponseWriter, r *http.Request) error {
+	q, err := countQuery(r.URL.Query())
+	if err != nil {
 		return err
 	}
 	sc, err := s.store.TopSpeakers(r.Context(), q)

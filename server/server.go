@@ -40,6 +40,7 @@ type Reader interface {
 	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
 	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
 	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
+	UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error)
 	Speakers(ctx context.Context, name string, acts []quotewire.Act, limit int) ([]quotewire.Speaker, error)
 	Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*quotewire.Speaker, error)
 	Entities(ctx context.Context, name string, typ quotewire.EntityType, acts []quotewire.Act, limit int) ([]quotewire.Speaker, error)
@@ -146,12 +147,13 @@ var routes = []route{
 	{pattern: "GET /readyz", lax: true, handler: (*Server).ready},
 	{pattern: "GET /metrics", lax: true, handler: (*Server).serveMetrics},
 	{pattern: "GET /openapi.json", lax: true, handler: (*Server).openAPI},
-	{pattern: "GET /api/quotes", params: []string{"q", "speaker", "speaker_id", "entity", "outlet", "from", "to", "min_confidence", "acts", "limit", "offset"}, handler: (*Server).quotes},
+	{pattern: "GET /api/quotes", params: []string{"q", "speaker", "speaker_id", "entity", "outlet", "unnamed", "from", "to", "min_confidence", "acts", "limit", "offset"}, handler: (*Server).quotes},
 	{pattern: "GET /api/quotations/{id}", handler: (*Server).quotation},
 	{pattern: "GET /api/speakers", params: []string{"name", "acts", "limit"}, handler: (*Server).speakers},
 	{pattern: "GET /api/speakers/{id}/timeline", params: []string{"period", "q", "from", "to", "acts"}, handler: (*Server).timeline},
 	{pattern: "GET /api/entities", params: []string{"name", "type", "acts", "limit"}, handler: (*Server).entities},
 	{pattern: "GET /api/top-speakers", params: []string{"q", "entity", "outlet", "from", "to", "acts", "limit"}, handler: (*Server).topSpeakers},
+	{pattern: "GET /api/unnamed-speakers", params: []string{"q", "entity", "outlet", "from", "to", "acts", "limit"}, handler: (*Server).unnamedSpeakers},
 	{pattern: "GET /api/articles/{key}", handler: (*Server).article},
 	{pattern: "GET /api/stats", handler: (*Server).stats},
 	{pattern: "POST /api/articles", handler: (*Server).postArticles},

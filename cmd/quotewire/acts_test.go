@@ -61,6 +61,8 @@ func TestSearchActs(t *testing.T) {
 		{"belief and question", []string{"--speaker", "Zakharova", "--acts", "belief,question"}, []string{"belief", "question"}},
 		{"all", []string{"--speaker", "Zakharova", "--acts", "all"}, []string{"directive", "belief", "question", "statement"}},
 		{"acts alone", []string{"--acts", "directive"}, []string{"directive"}},
+		{"an unnamed speaker alone", []string{"--unnamed", "Senior Official"}, []string{"statement", "statement"}},
+		{"an unnamed speaker, another outlet", []string{"--unnamed", "senior official", "--outlet", "example.com"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -88,15 +88,18 @@ QUERY is matched against the quotes' words:
 Operators are upper-case; lower-case "or" and "not" are ordinary words.
 
 Filters narrow the quotes: --speaker (a name or surname; spelling variants
-such as Sergei/Sergey match), --entity (articles mentioning it), --outlet
-(the site's host, e.g. tass.com), --from and --to (YYYY, YYYY-MM or
-YYYY-MM-DD, inclusive). A query may be only filters (--acts too).
+such as Sergei/Sergey match), --unnamed (a speaker the articles describe
+but do not name, by those words: "senior official"), --entity (articles
+mentioning it), --outlet (the site's host, e.g. tass.com), --from and --to
+(YYYY, YYYY-MM or YYYY-MM-DD, inclusive). A query may be only filters
+(--acts too).
 
 Quotes are statements unless --acts asks for other acts: question,
 directive, belief, evaluation, other, several separated by commas, or all.
 
   quotewire search --db news.db sanctions --speaker Lavrov
   quotewire search --db news.db sanctions --acts statement,belief
+  quotewire search --db news.db --unnamed "senior official" --outlet tass.com
   quotewire search --db news.db --from 2019-01 --to 2019-03 --format csv > q1.csv
   quotewire search --db news.db '"climate change"' --outlet bbc.co.uk --format jsonl`,
 		Args: cobra.ArbitraryArgs,
@@ -111,7 +114,7 @@ directive, belief, evaluation, other, several separated by commas, or all.
 			if q.Acts, err = actsFlag(acts); err != nil {
 				return err
 			}
-			if q.Text == "" && q.Speaker == "" && q.Entity == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
+			if q.Text == "" && q.Speaker == "" && q.Unnamed == "" && q.Entity == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
 				return usageError{"search needs words to look for or a filter such as --speaker or --acts (see 'quotewire search --help')"}
 			}
 			s, err := openStore(db, true)
@@ -132,6 +135,7 @@ directive, belief, evaluation, other, several separated by commas, or all.
 	dbFlag(c, &db)
 	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table, json, jsonl or csv")
 	c.Flags().StringVar(&q.Speaker, "speaker", "", "only quotes by this speaker (name or surname)")
+	c.Flags().StringVar(&q.Unnamed, "unnamed", "", "only quotes of an unnamed speaker the articles describe with these words (\"senior official\")")
 	c.Flags().StringVar(&q.Entity, "entity", "", "only quotes from articles that mention this person, organisation or place")
 	c.Flags().StringVar(&q.Outlet, "outlet", "", "only quotes from this outlet (host name, e.g. tass.com)")
 	c.Flags().StringVar(&q.From, "from", "", "only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -32,6 +32,12 @@ func TestActsOnPages(t *testing.T) {
 		check        func(t *testing.T, body string)
 	}{
 		{"overview counts statements", "/", 200, has("Most quoted", "Maria Zakharova</a> <span class=\"count\">1 statement</span>", "<dt>Quotations</dt>")},
+		{"overview lists unnamed speakers per outlet", "/", 200, has("Most quoted unnamed speakers",
+			`<a href="/?outlet=example.org&amp;unnamed=senior&#43;official"><i class="anonymous">senior official</i></a> <span class="outlet">example.org</span> <span class="count">2 statements, 1 article</span>`)},
+		{"search: one unnamed speaker of one outlet", "/?unnamed=senior+official&outlet=example.org", 200, both(
+			has("Statements 1–2", "the sanctions were working", "More talks are planned for May.", unnamed, `value="senior official"`, "Filters (active)"),
+			lacks("the talks had ended"))},
+		{"search: an unnamed speaker no article has", "/?unnamed=Maria+Zakharova", 200, has("No quotes found")},
 		{"search: statements by default", "/?q=sanctions", 200, both(
 			has("Statements 1–1", "the sanctions were working", unnamed, via, `<option value="" selected>Statements</option>`),
 			lacks("the sanctions will fail", "whether the sanctions would stay", `<a class="speaker" href="/speakers/0"`, `class="act `))},

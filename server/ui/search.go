@@ -26,11 +26,11 @@ const maxParamLen = 1000
 // URL holds them. Acts is the "what" filter's value ("" for statements,
 // see actsValue).
 type searchForm struct {
-	Q, Speaker, Outlet, Entity, From, To, Acts string
+	Q, Speaker, Unnamed, Outlet, Entity, From, To, Acts string
 }
 
 // formFields are the form's parameter names, in URL order.
-var formFields = []string{"q", "speaker", "outlet", "entity", "from", "to", "acts"}
+var formFields = []string{"q", "speaker", "unnamed", "outlet", "entity", "from", "to", "acts"}
 
 // field returns the form's field for a parameter name.
 func (f *searchForm) field(name string) *string {
@@ -39,6 +39,8 @@ func (f *searchForm) field(name string) *string {
 		return &f.Q
 	case "speaker":
 		return &f.Speaker
+	case "unnamed":
+		return &f.Unnamed
 	case "outlet":
 		return &f.Outlet
 	case "entity":
@@ -62,7 +64,7 @@ func (f *searchForm) set(name, value string) {
 // Filtered reports whether any filter besides the text is set (showing
 // other acts than statements is one).
 func (f searchForm) Filtered() bool {
-	return f.Speaker != "" || f.Outlet != "" || f.Entity != "" || f.From != "" || f.To != "" || f.Acts != ""
+	return f.Speaker != "" || f.Unnamed != "" || f.Outlet != "" || f.Entity != "" || f.From != "" || f.To != "" || f.Acts != ""
 }
 
 // Choices are the options of the form's "what" filter.
@@ -92,7 +94,7 @@ func (f searchForm) url(page int) string {
 // query returns the store query for the form's page, asking for one hit
 // more than a page holds to learn whether there is a next page.
 func (f searchForm) query(page int) quotewire.Query {
-	return quotewire.Query{Text: f.Q, Speaker: f.Speaker, Outlet: f.Outlet, Entity: f.Entity, From: f.From, To: f.To,
+	return quotewire.Query{Text: f.Q, Speaker: f.Speaker, Unnamed: f.Unnamed, Outlet: f.Outlet, Entity: f.Entity, From: f.From, To: f.To,
 		Acts: actsOf(f.Acts), Limit: PageSize + 1, Offset: (page - 1) * PageSize}
 }
 
@@ -118,8 +120,16 @@ type searchView struct {
 	Error string
 	// Overview is set for an empty query: what the store holds.
 	Overview bool
-	Stats    quotewire.Stats
-	Top      []quotewire.SpeakerCount
+	overview
+}
+
+// overview is what the front page shows of the store when there is no
+// query: its counts, the most quoted speakers and the most quoted unnamed
+// ones (per outlet).
+type overview struct {
+	Stats   quotewire.Stats
+	Top     []quotewire.SpeakerCount
+	Unnamed []quotewire.UnnamedSpeaker
 }
 
 // search serves the search page: quote cards for the query in the URL, or
@@ -159,7 +169,7 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) error {
 	if v.Form.empty() {
 		var err error
 		v.Overview = true
-		if v.Stats, v.Top, err = u.cachedOverview(r); err != nil {
+		if v.overview, err = u.cachedOverview(r); err != nil {
 			return err
 		}
 		return u.render(w, http.StatusOK, "search", v)
@@ -200,6 +210,8 @@ func fieldLabel(name string) string {
 		return "to date"
 	case "acts":
 		return "what"
+	case "unnamed":
+		return "unnamed speaker"
 	}
 	return name
 }
@@ -218,39 +230,42 @@ func queryProblem(err error) string {
 // stale one is served while a fresh one is computed in the background,
 // so only the very first front page waits for the counting (New starts
 // that in the background too).
-func (u *UI) cachedOverview(r *http.Request) (quotewire.Stats, []quotewire.SpeakerCount, error) {
+func (u *UI) cachedOverview(r *http.Request) (overview, error) {
 	o := &u.overview
 	o.Lock()
 	now := u.now()
 	fresh := u.ttl > 0 && !o.at.IsZero() && now.Sub(o.at) < u.ttl && !now.Before(o.at)
 	if fresh || (u.ttl > 0 && !o.at.IsZero()) {
-		st, top := o.stats, o.top
+		ov := o.overview
 		if !fresh && !o.refreshing {
 			o.refreshing = true
 			go u.refreshOverview(context.WithoutCancel(r.Context()))
 		}
 		o.Unlock()
-		return st, top, nil
+		return ov, nil
 	}
 	o.Unlock()
 	return u.computeOverview(r.Context())
 }
 
 // computeOverview counts the store and keeps the result.
-func (u *UI) computeOverview(ctx context.Context) (quotewire.Stats, []quotewire.SpeakerCount, error) {
-	st, err := u.store.Stats(ctx)
-	if err != nil {
-		return st, nil, err
+func (u *UI) computeOverview(ctx context.Context) (overview, error) {
+	var ov overview
+	var err error
+	if ov.Stats, err = u.store.Stats(ctx); err != nil {
+		return ov, err
 	}
-	top, err := u.store.TopSpeakers(ctx, quotewire.Query{Acts: quotewire.DefaultActs, Limit: 12})
-	if err != nil {
-		return st, nil, err
+	if ov.Top, err = u.store.TopSpeakers(ctx, quotewire.Query{Acts: quotewire.DefaultActs, Limit: 12}); err != nil {
+		return ov, err
+	}
+	if ov.Unnamed, err = u.store.UnnamedSpeakers(ctx, quotewire.Query{Acts: quotewire.DefaultActs, Limit: 8}); err != nil {
+		return ov, err
 	}
 	o := &u.overview
 	o.Lock()
-	o.at, o.stats, o.top = u.now(), st, top
+	o.at, o.overview = u.now(), ov
 	o.Unlock()
-	return st, top, nil
+	return ov, nil
 }
 
 // refreshOverview computes the overview in the background; a panic in
@@ -264,7 +279,7 @@ func (u *UI) refreshOverview(ctx context.Context) {
 			u.overview.Unlock()
 		}
 	}()
-	if _, _, err := u.computeOverview(ctx); err != nil {
+	if _, err := u.computeOverview(ctx); err != nil {
 		u.log.Warn("refresh the front page's overview", "err", err)
 	}
 	u.overview.Lock()

@@ -48,6 +48,7 @@ type Reader interface {
 	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
 	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
 	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
+	UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error)
 	Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*quotewire.Speaker, error)
 	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
 	Article(ctx context.Context, key string) (*quotewire.Record, error)
@@ -103,8 +104,7 @@ type UI struct {
 		sync.Mutex
 		refreshing bool
 		at         time.Time
-		stats      quotewire.Stats
-		top        []quotewire.SpeakerCount
+		overview
 	}
 }
 

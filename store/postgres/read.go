@@ -218,6 +218,9 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error
 		outlet := clean(strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
 		f.conds = append(f.conds, "q.article IN (SELECT id FROM articles WHERE outlet = "+f.arg(outlet)+")")
 	}
+	if u := strings.TrimSpace(q.Unnamed); u != "" {
+		f.conds = append(f.conds, "q.anonymous AND lower(q.speaker_name) = lower("+f.arg(clean(u))+")")
+	}
 	if q.From != "" {
 		f.conds = append(f.conds, "q.date >= "+f.arg(q.From))
 	}
@@ -403,6 +406,33 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	defer rows.Close()
 	out, err = scan.SpeakerCounts(rows, out)
 	return out, errf("top speakers", err)
+}
+
+// UnnamedSpeakers returns the unnamed speakers of the quotes matching q,
+// grouped by outlet and description (case aside), most quoted first.
+func (s *Store) UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error) {
+	limit, err := rules.Limit(q.Limit)
+	if err != nil {
+		return nil, err
+	}
+	q.Speaker, q.SpeakerID = "", 0
+	f, err := s.filterOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []quotewire.UnnamedSpeaker{}
+	if f.none {
+		return out, nil
+	}
+	where := f.where("q.anonymous")
+	rows, err := s.pool.Query(ctx, "SELECT a.outlet, MIN(q.speaker_name), COUNT(DISTINCT q.article), COUNT(*) AS n FROM quotes q JOIN articles a ON a.id = q.article"+
+		where+" GROUP BY a.outlet, lower(q.speaker_name) ORDER BY n DESC, 1, 2 LIMIT "+f.arg(limit), f.queryArgs()...)
+	if err != nil {
+		return nil, errf("unnamed speakers", err)
+	}
+	defer rows.Close()
+	out, err = scan.UnnamedSpeakers(rows, out)
+	return out, errf("unnamed speakers", err)
 }
 
 // Article returns the stored record of the article with this key.

@@ -206,6 +206,17 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		f.where = append(f.where, cond)
 		f.args = append(f.args, outlet)
 	}
+	if u := strings.TrimSpace(q.Unnamed); u != "" {
+		// by the index of unnamed speakers, unless the text match leads
+		cond := "q.anonymous = 1 AND q.speaker_name = ? COLLATE NOCASE"
+		if f.match != "" {
+			f.post = append(f.post, cond)
+			f.postArgs = append(f.postArgs, u)
+		} else {
+			f.where = append(f.where, cond)
+			f.args = append(f.args, u)
+		}
+	}
 	if q.From != "" || q.To != "" {
 		if months := monthTags(q.From, q.To); months != "" {
 			f.tags = append(f.tags, "tags : "+months)
@@ -449,6 +460,38 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 	defer rows.Close()
 	out, err = scan.SpeakerCounts(rows, out)
 	return out, errf("top speakers", err)
+}
+
+// UnnamedSpeakers returns the unnamed speakers of the quotes matching q,
+// grouped by outlet and description (case aside), most quoted first.
+func (s *Store) UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error) {
+	limit, err := rules.Limit(q.Limit)
+	if err != nil {
+		return nil, err
+	}
+	q.Speaker, q.SpeakerID = "", 0
+	f, err := s.filterOf(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []quotewire.UnnamedSpeaker{}
+	if f.none {
+		return out, nil
+	}
+	where, args := f.sqlWhere()
+	if where == "" {
+		where = " WHERE q.anonymous = 1"
+	} else {
+		where += " AND q.anonymous = 1"
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT a.outlet, MIN(q.speaker_name), COUNT(DISTINCT q.article), COUNT(*) AS n FROM quotes q JOIN articles a ON a.id = q.article"+
+		where+" GROUP BY a.outlet, q.speaker_name COLLATE NOCASE ORDER BY n DESC, 1, 2 LIMIT ?", append(args, limit)...)
+	if err != nil {
+		return nil, errf("unnamed speakers", err)
+	}
+	defer rows.Close()
+	out, err = scan.UnnamedSpeakers(rows, out)
+	return out, errf("unnamed speakers", err)
 }
 
 // Article returns the stored record of the article with this key.

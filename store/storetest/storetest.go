@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"SpeakersAcrossArticles", testSpeakersAcross},
 		{"SameSurnameNotMerged", testSameSurname},
 		{"AnonymousNotMerged", testAnonymous},
+		{"UnnamedGrouped", testUnnamedGrouped},
 		{"Quotations", testQuotations},
 		{"NearDuplicates", testNearDuplicates},
 		{"Article", testArticle},

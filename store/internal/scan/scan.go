@@ -23,3 +23,16 @@ func SpeakerCounts(rows Rows, out []quotewire.SpeakerCount) ([]quotewire.Speaker
 	}
 	return out, rows.Err()
 }
+
+// UnnamedSpeakers appends the rows (outlet, description, articles,
+// quotes) to out.
+func UnnamedSpeakers(rows Rows, out []quotewire.UnnamedSpeaker) ([]quotewire.UnnamedSpeaker, error) {
+	for rows.Next() {
+		var u quotewire.UnnamedSpeaker
+		if err := rows.Scan(&u.Outlet, &u.Description, &u.Articles, &u.Quotes); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
