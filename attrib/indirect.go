@@ -107,14 +107,15 @@ func (s *state) contentAfter(last, hi int, ck cueKind) (int, bool) {
 		// what follows must look like a clause or a quote, not an adjunct;
 		// a short adjunct may come first ("said after the convention he
 		// would ...", "told reporters this weekend he ...")
-		if adjunctPreps[t.Lower] || timeWords[t.Lower] {
+		possessive := j+1 < hi && isPossessive(&toks[j+1]) // "Sunday's vote was rigged": a subject
+		if adjunctPreps[t.Lower] || timeWords[t.Lower] && !possessive {
 			k, ok := s.skipAdjunct(j, hi)
 			if !ok {
 				return 0, false
 			}
 			j, t = k, &toks[k]
 		}
-		if adjunctPreps[t.Lower] || timeWords[t.Lower] || t.Kind == quotewire.Punct || t.Lower == "him" || t.Lower == "her" || t.Lower == "them" || t.Lower == "me" || t.Lower == "us" {
+		if adjunctPreps[t.Lower] || timeWords[t.Lower] && !isPossessive(&toks[min(j+1, hi-1)]) || t.Kind == quotewire.Punct || t.Lower == "him" || t.Lower == "her" || t.Lower == "them" || t.Lower == "me" || t.Lower == "us" {
 			return 0, false
 		}
 	}

@@ -86,6 +86,47 @@ func TestSpeakerScore(t *testing.T) {
 	}
 }
 
+// TestSpeakerScoreOtherAct: quotes of act other are left out on both
+// sides unless EveryAct, and counted apart.
+func TestSpeakerScoreOtherAct(t *testing.T) {
+	text := `Smith said the dam held. Smith visited the plant. Five percent prefer Jones.`
+	sp := func(sub string) quotewire.Span {
+		i := strings.Index(text, sub)
+		return quotewire.Span{Start: i, End: i + len(sub)}
+	}
+	content := func(sub string) quotewire.ContentSpan {
+		s := sp(sub)
+		return quotewire.ContentSpan{Start: s.Start, End: s.End, Text: sub}
+	}
+	g := SpeakerGold{URL: "u", Text: text, Quotes: []SpeakerQuote{
+		{Content: sp("the dam held"), Kind: "indirect", Act: "statement", Speaker: "Smith", SpeakerType: "person", Mention: "name"},
+		{Content: sp("Jones"), Kind: "indirect", Act: "other", Speaker: "Five percent", SpeakerType: "group", Mention: "descriptor"},
+	}}
+	smith := &quotewire.SpeakerRef{Name: "Smith"}
+	a := &quotewire.Analysis{Text: text, Quotes: []quotewire.QuoteOut{
+		{Type: quotewire.Indirect, Act: quotewire.Statement, Content: content("the dam held"), Speaker: smith},
+		{Type: quotewire.Indirect, Act: quotewire.OtherAct, Content: content("the plant"), Speaker: smith},
+	}}
+	var records SpeakerScore
+	records.Add(g, a)
+	if f := records.Figures(); f.Gold != 1 || f.Predicted != 1 || f.SpeakerRight != 1 || f.WhoSaidWhat != 1 {
+		t.Errorf("records: %+v, want one statement found right, act other left out", f)
+	}
+	if gold, rep := records.OtherLeftOut(); gold != 1 || rep != 1 {
+		t.Errorf("left out %d hand-checked and %d reported, want 1 and 1", gold, rep)
+	}
+	every := SpeakerScore{EveryAct: true}
+	every.Add(g, a)
+	if f := every.Figures(); f.Gold != 2 || f.Predicted != 2 || f.SpeakerRight != 1 {
+		t.Errorf("every act: %+v, want 2 gold, 2 reported, 1 right", f)
+	}
+	var out bytes.Buffer
+	records.WriteText(&out)
+	if !strings.Contains(out.String(), "left out: act other, 1 reported and 1 hand-checked") {
+		t.Errorf("report lacks the left-out line:\n%s", out.String())
+	}
+}
+
 // TestNewsSetFiles checks the hand-checked news set as shipped: every
 // span's text equals its recorded text, every article has its licence and
 // URL, and the two splits do not share an article.

@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/quotewire/quotewire"
 )
@@ -432,7 +433,7 @@ func finalClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []uint8) 
 				break
 			}
 		}
-		if j < 0 {
+		if j < 0 || participleOpens(toks[j], j == k+1) {
 			continue
 		}
 		content := quotewire.Span{Start: toks[s.First].Start, End: toks[k-1].End}
@@ -468,6 +469,14 @@ func finalClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []uint8) 
 		}
 	}
 	return append(kept, added...)
+}
+
+// participleOpens reports whether cue word t opening a final clause
+// (first is true when it follows the comma) is a present participle whose
+// content follows it: "…, saying the vote was rigged" reports what comes
+// after, not the sentence before ("…, according to officials" does).
+func participleOpens(t quotewire.Token, first bool) bool {
+	return first && strings.HasSuffix(t.Lower, "ing") && t.Lower != "according"
 }
 
 // maxFinalClause is the most words a sentence's final reporting clause
