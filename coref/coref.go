@@ -11,7 +11,6 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
-	"github.com/quotewire/quotewire/text"
 )
 
 // Resolver is the pipeline stage that fills Document.Entities, links
@@ -232,15 +231,10 @@ func (r *resolver) buildTimelines() {
 			get(r.outside, typ).add(m.Start, e)
 		}
 		for _, role := range d.Entities[e].Roles {
-			rw := words(strings.ToLower(role))
-			if len(rw) == 0 {
+			head := roleHead(role)
+			if head == "" {
 				continue
 			}
-			head := rw[len(rw)-1]
-			if i := strings.LastIndexByte(head, '-'); i >= 0 {
-				head = head[i+1:]
-			}
-			head = strings.TrimSuffix(text.TitleWord(head), "s")
 			tl := r.byRoleHead[head]
 			if tl == nil {
 				tl = &timeline{}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/quotewire/quotewire/phrase"
-	"github.com/quotewire/quotewire/text"
 )
 
 // commonNoun reports whether a capitalised word is a common noun written
@@ -49,7 +48,7 @@ func isPersonNoun(h string) bool {
 		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source",
 		"member", "chairwoman", "administrator", "commissioner", "judge", "officer", "general",
 		"employee", "worker", "lawyer", "attorney", "scientist", "researcher", "expert", "analyst",
-		"resident", "student", "teacher", "doctor", "nurse", "professor", "prosecutor":
+		"resident", "student", "teacher", "doctor", "nurse", "professor", "prosecutor", "head":
 		return true
 	}
 	return false
@@ -70,16 +69,12 @@ func (r *resolver) holds(e int, head string) bool {
 	}
 	titled := false
 	for _, role := range roles {
-		rw := strings.TrimSuffix(strings.ToLower(lastWord(role)), ".")
-		if i := strings.LastIndexByte(rw, '-'); i >= 0 {
-			rw = rw[i+1:]
-		}
-		switch rw {
+		switch rw := strings.TrimSuffix(strings.ToLower(lastWord(role)), "."); rw {
 		case "mr", "mrs", "ms", "miss", "sir", "dame", "dr", "madam":
 			continue // a courtesy title says nothing of the office
 		}
 		titled = true
-		if strings.TrimSuffix(text.TitleWord(rw), "s") == head {
+		if roleHead(role) == head {
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/learn"
+	"github.com/quotewire/quotewire/text"
 )
 
 // Ranker is the learned antecedent ranker: for a source mention that is a
@@ -317,6 +318,13 @@ func b2u(b bool) uint64 {
 // ("minister" for "Russian Foreign Minister").
 func roleHead(role string) string {
 	rw := words(strings.ToLower(role))
+	for i, w := range rw {
+		if i > 0 && roleCuts[w] {
+			// "President of the Russian Academy of Sciences" is a president
+			rw = rw[:i]
+			break
+		}
+	}
 	if len(rw) == 0 {
 		return ""
 	}
@@ -324,8 +332,12 @@ func roleHead(role string) string {
 	if i := strings.LastIndexByte(head, '-'); i >= 0 {
 		head = head[i+1:]
 	}
-	return strings.TrimSuffix(head, "s")
+	return strings.TrimSuffix(text.TitleWord(head), "s")
 }
+
+// roleCuts end the head of a role: what follows names where the office is
+// ("Minister for Health", "Director at the agency").
+var roleCuts = map[string]bool{"of": true, "for": true, "at": true, "to": true, "in": true, "on": true}
 
 // hasRoleHead reports whether entity e has a role with head word h.
 func (r *resolver) hasRoleHead(e int, h string) bool {

@@ -267,6 +267,27 @@ func TestSpeakerNamesLede(t *testing.T) {
 	}
 }
 
+// TestSpeakerHeadOfBody checks a lede's "head of" a body named in the
+// next paragraph, and "The RAS President" for the president of the
+// Academy named with his office before.
+func TestSpeakerHeadOfBody(t *testing.T) {
+	text := "The head of the World Health Organization (WHO) says Ebola poses a threat to the governments of West Africa.\n\n" +
+		"Dr. Margaret Chan, director-general of the WHO, said Monday that she has never seen such a disease.\n\n" +
+		"Vladimir Putin held a meeting with President of the Russian Academy of Sciences Alexander Sergeyev.\n\n" +
+		"The RAS President explained how the Academy saw the implementation of its tasks."
+	a := extractText(t, "head", text)
+	for content, want := range map[string]string{
+		"Ebola poses a threat":      "Margaret Chan",
+		"she has never seen":        "Margaret Chan",
+		"how the Academy saw the i": "Alexander Sergeyev",
+	} {
+		q := quoteWith(t, a, content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != want {
+			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, want)
+		}
+	}
+}
+
 // TestSpeakerNamesOfficeHolder checks an unnamed speaker described by an
 // office that the article names later.
 func TestSpeakerNamesOfficeHolder(t *testing.T) {

@@ -195,6 +195,11 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	if !ok {
 		ns, ne, ok = trailingName(rest)
 	}
+	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] {
+		// "The RAS President", "the EC President": an office with the body
+		// it is of, a descriptor ("the president")
+		ok = false
+	}
 	if ok {
 		p.Kind = Name
 		p.Name = quotewire.Span{Start: rest[ns].s, End: rest[ne-1].e}
@@ -292,7 +297,7 @@ func appositive(text string, ws []word) (Phrase, bool) {
 		return Phrase{}, false
 	}
 	a := ws[:comma+1]
-	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] || pronouns[a[0].lower] {
+	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] && !agentNoun(a[len(a)-1].lower) || pronouns[a[0].lower] {
 		return Phrase{}, false
 	}
 	b := ws[comma+1:]
@@ -325,6 +330,14 @@ func appositive(text string, ws []word) (Phrase, bool) {
 	p.Role = quotewire.Span{Start: a[0].s, End: trimRight(text, quotewire.Span{Start: a[0].s, End: a[len(a)-1].e})}
 	p.Desc = p.Role
 	return p, true
+}
+
+// agentNoun reports whether a lower-case word names someone by what they
+// do, as the end of a role before a comma: "USGS Surface Water
+// Specialist, Robert Meyer", "Chief Librarian, Jane Doe".
+func agentNoun(w string) bool {
+	w = strings.TrimSuffix(w, ",")
+	return len(w) > 5 && (strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ian"))
 }
 
 // widen extends sp to whole words: a source span "com" inside "Znak.com"

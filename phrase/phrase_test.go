@@ -16,6 +16,8 @@ func TestParse(t *testing.T) {
 		definite                bool
 	}{
 		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
+		{in: "The RAS President", kind: Descriptor, desc: "RAS President", head: "president", definite: true},
+		{in: "USGS Surface Water Specialist, Robert Meyer", kind: Name, name: "Robert Meyer", role: "USGS Surface Water Specialist", desc: "USGS Surface Water Specialist"},
 		{in: "State press agency PAP", kind: Name, name: "PAP", role: "State press agency"},
 		{in: "Russian Foreign Minister Sergey Lavrov", kind: Name, name: "Sergey Lavrov", role: "Russian Foreign Minister"},
 		{in: "Secretary of State Mike Pompeo", kind: Name, name: "Mike Pompeo", role: "Secretary of State"},

@@ -171,6 +171,23 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 			}
 		}
 	}
+	if split < 0 {
+		// "President of the Russian Academy of Sciences Alexander
+		// Sergeyev": a title and "of (the)" before a run that names the
+		// body and then its holder
+		p := a - 1
+		if p > se.First && t.tok(p).Lower == "the" {
+			p--
+		}
+		if p > se.First && t.tok(p).Lower == "of" && isTitleTok(t.tok(p-1)) {
+			if n := t.holderName(a, b); n > 0 {
+				roleStart, split = p-1, b-n
+				for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && nationalities[t.tok(roleStart-1).Lower] {
+					roleStart--
+				}
+			}
+		}
+	}
 	nameA := a
 	if split >= 0 {
 		nameA = split + 1
@@ -183,6 +200,10 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 			}
 			if k > nameA+1 && k <= b {
 				split, nameA = k-1, k
+			} else if n := t.holderName(k, b); n > 0 {
+				// "Secretary of Homeland Security Jeh Johnson": the office's
+				// body runs on to its holder
+				split, nameA = b-n, b-n+1
 			}
 		}
 	}
@@ -232,6 +253,44 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		t.relativeRole(m, end+1, se.Last)
 	}
 	return end
+}
+
+// holderName returns how many tokens at the end of [a, b] — a body's name
+// run on into its holder's, "Russian Academy of Sciences Alexander
+// Sergeyev" — are the holder's name: the last two (three with a given name
+// or an initial first), when at least one word of the body comes before
+// them and the lexicon knows the name's first or last word as a person's;
+// 0 when there is no such name.
+func (t *tagger) holderName(a, b int) int {
+	if a <= b && t.tok(a).Lower == "the" {
+		a++
+	}
+	n := b - a + 1
+	if n < 3 {
+		return 0
+	}
+	nameLen := 2
+	if n >= 4 && (lexicon.IsFirstName(t.tok(b-2).Text) || isInitial(t.tok(b-1)) || hasParticlePrefix(t.tok(b-1).Lower)) {
+		nameLen = 3
+	}
+	first, last := t.tok(b-nameLen+1).Text, t.tok(b).Text
+	if !t.personTail(b-nameLen+1, b) || !(lexicon.IsFirstName(first) || lexicon.Class(first) == "PERSON" || lexicon.Class(last) == "PERSON") {
+		return 0
+	}
+	return nameLen
+}
+
+// personTail reports whether the tokens [a, b] can be a person's name:
+// capitalised words or initials, none of them a joiner, title or
+// organisation word.
+func (t *tagger) personTail(a, b int) bool {
+	for k := a; k <= b; k++ {
+		tk := t.tok(k)
+		if tk.Kind != quotewire.Word || !tk.IsCapitalized() && !isInitial(tk) || orgWords[tk.Lower] || titles[tk.Lower] || tk.Lower == "of" || tk.Lower == "and" {
+			return false
+		}
+	}
+	return true
 }
 
 // roleText returns the text of the role tokens [a, b], with a plural title

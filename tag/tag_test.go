@@ -39,6 +39,11 @@ func TestTagger(t *testing.T) {
 		{"The meeting was attended by Hillary Clinton and Mr. Trump.", []string{"person:Hillary Clinton", "person:Trump(Mr.)"}},
 		{"It was said by retired Navy Vice Adm. Conrad C. Lautenbacher on the ship.", []string{"person:Conrad C. Lautenbacher(Navy Vice Adm.)"}},
 		{"He was welcomed by Army Brig. Gen. Patrick M. Hamilton and Pfc. Roberto Rivera.", []string{"person:Patrick M. Hamilton(Army Brig. Gen.)", "person:Roberto Rivera(Pfc.)"}},
+		// an office of a body whose name runs on into its holder's
+		{"Putin met President of the Russian Academy of Sciences Alexander Sergeyev today.", []string{"person:Putin", "person:Alexander Sergeyev(President of the Russian Academy of Sciences)"}},
+		{"Secretary of Homeland Security Jeh Johnson said it.", []string{"person:Jeh Johnson(Secretary of Homeland Security)"}},
+		{"It was Secretary of State Hillary Rodham Clinton who spoke.", []string{"person:Hillary Rodham Clinton(Secretary of State)"}},
+		{"Sat Maharaj, the secretary general of the Sanatan Dharma Maha Sabha, spoke.", []string{"person:Sat Maharaj", "organization:Sanatan Dharma Maha Sabha"}},
 	}
 	for _, tt := range tests {
 		got := mentions(tt.in)
