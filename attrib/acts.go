@@ -17,14 +17,17 @@ type Acts struct{}
 var _ quotewire.Stage = Acts{}
 
 // Process adds the statements set after a colon lead-in (see
-// ColonBlocks) and the turns of interviews (see Transcripts), cuts
-// quotes by paragraph (see SplitParagraphs) and gives a quote with no cue
-// of its own to the speaker before it (see Continuations), cuts quotes by paragraph (see SplitParagraphs), gives reports
-// inside reports to their speaker (see Nested), sets Quote.Act
-// on every quote of d and removes the non-statements.
+// ColonBlocks) and the turns of interviews and transcripts (see
+// Transcripts, LabelTurns), cuts quotes by paragraph (see
+// SplitParagraphs), gives a quote with no cue of its own to the speaker
+// before it (see Continuations), gives reports inside reports to their
+// speaker (see Nested), adds noun-phrase complements and hedged reports
+// (see NPComplements, Hedged), sets Quote.Act on every quote of d and
+// removes the non-statements.
 func (Acts) Process(d *quotewire.Document) error {
 	ColonBlocks(d)
 	Transcripts(d)
+	LabelTurns(d)
 	SplitParagraphs(d)
 	Continuations(d)
 	Nested(d)

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/quotewire/quotewire"
@@ -51,16 +52,30 @@ func ColonBlocks(d *quotewire.Document) {
 			}
 		}
 	}
+	// 1 + the index of the quote whose content, cue or source holds a
+	// token: a block paragraph takes in the quotes found inside it
+	owner := make([]int32, n)
+	for i := range d.Quotes {
+		if backwards[i] {
+			continue
+		}
+		q := &d.Quotes[i]
+		for _, sp := range quoteSpans(q) {
+			for k, e := d.TokensIn(sp); k < e; k++ {
+				owner[k] = int32(i + 1)
+			}
+		}
+	}
 	before := len(d.Quotes)
-	s.colonBlocks()
+	swallowed := s.colonBlocks(owner)
 	if len(d.Quotes) == before && len(backwards) == 0 {
 		return
 	}
 	// drop the quotes that read a lead-in backwards when a statement now
-	// holds that lead-in
+	// holds that lead-in, and those a block paragraph took in
 	out := d.Quotes[:0]
 	for i, q := range d.Quotes {
-		if i < before && backwards[i] && s.leadTaken(q) {
+		if i < before && (backwards[i] && s.leadTaken(q) || swallowed[i]) {
 			continue
 		}
 		out = append(out, q)
@@ -162,9 +177,15 @@ const maxBlockParas = 6
 // each later one continues it, up to a heading (a short line without a
 // full stop), a paragraph with quotation marks or a reporting verb of its
 // own, or maxBlockParas paragraphs.
-func (s *state) colonBlocks() {
+//
+// A block paragraph takes in the quotes found inside it (owner maps
+// tokens to 1 + the index of the quote holding them): "He knows that
+// Britain stands ready …" in the Prime Minister's statement is his, not a
+// report of the man he names. It returns the indices of those quotes.
+func (s *state) colonBlocks(owner []int32) map[int]bool {
 	d := s.d
 	toks := d.Tokens
+	swallowed := map[int]bool{}
 	for p := 0; p+1 < len(d.Paragraphs); p++ {
 		end := s.paraEnd(p) - 1
 		if end < 0 || !s.isPunct(end, ":") || s.consumed[end] {
@@ -186,8 +207,15 @@ func (s *state) colonBlocks() {
 		lead := -1
 		for q := p + 1; q < len(d.Paragraphs) && q <= p+maxBlockParas; q++ {
 			first, hi := s.paraStart(q), s.paraEnd(q)
-			if first >= hi || !s.blockParagraph(first, hi) {
+			inner, ok := s.innerQuotes(first, hi, owner)
+			if first >= hi || !ok || !s.blockParagraph(first, hi) {
+				for _, i := range inner {
+					s.markQuote(&d.Quotes[i]) // not taken in after all
+				}
 				break
+			}
+			for _, i := range inner {
+				swallowed[i] = true
 			}
 			content := quotewire.Span{Start: toks[first].Start, End: toks[hi-1].End}
 			if lead < 0 {
@@ -208,6 +236,59 @@ func (s *state) colonBlocks() {
 			s.markConsumed(first, hi-1)
 		}
 	}
+	return swallowed
+}
+
+// innerQuotes returns the quotes (by index) whose tokens lie in the
+// paragraph of tokens [first, hi), and false when a quote holding one of
+// its tokens reaches outside it. It unmarks their tokens, for
+// blockParagraph to read the paragraph as free.
+func (s *state) innerQuotes(first, hi int, owner []int32) ([]int, bool) {
+	var inner []int
+	for k := first; k < hi; k++ {
+		o := owner[k]
+		if o == 0 || slices.Contains(inner, int(o-1)) {
+			continue
+		}
+		for _, sp := range quoteSpans(&s.d.Quotes[o-1]) {
+			if a, e := s.d.TokensIn(sp); a < first || e > hi {
+				return nil, false
+			}
+		}
+		inner = append(inner, int(o-1))
+	}
+	for _, i := range inner {
+		for _, sp := range quoteSpans(&s.d.Quotes[i]) {
+			for k, e := s.d.TokensIn(sp); k < e; k++ {
+				s.consumed[k], s.inQuote[k] = false, false
+			}
+		}
+	}
+	return inner, true
+}
+
+// markQuote marks q's content as quoted and its cue and source as used.
+func (s *state) markQuote(q *quotewire.Quote) {
+	s.markQuoted(q.Content)
+	for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
+		if sp != nil {
+			for k, e := s.d.TokensIn(*sp); k < e; k++ {
+				s.consumed[k] = true
+			}
+		}
+	}
+}
+
+// quoteSpans returns the spans of a quote: its content's parts, its cue
+// and its source.
+func quoteSpans(q *quotewire.Quote) []quotewire.Span {
+	out := append([]quotewire.Span(nil), q.Content...)
+	for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
+		if sp != nil {
+			out = append(out, *sp)
+		}
+	}
+	return out
 }
 
 // appositionLead reads "NAME, APPOSITION, CUE:" in the tokens [lo, colon]

@@ -230,6 +230,16 @@ func coveredState(d *quotewire.Document) *state {
 // article does not name: "The fire reportedly started at 19:00".
 var hedges = map[string]bool{"reportedly": true, "allegedly": true, "purportedly": true, "supposedly": true}
 
+// hedgedCue reports whether a cue holds a hedge ("allegedly ignored").
+func hedgedCue(d *quotewire.Document, cue quotewire.Span) bool {
+	for k, e := d.TokensIn(cue); k < e; k++ {
+		if hedges[d.Tokens[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // Hedged adds the sentences that report through an adverb alone ("The
 // first attack reportedly was in Al Noor Mosque …", "Brenton also
 // allegedly released …"): the whole sentence is the content, the adverb
@@ -237,6 +247,17 @@ var hedges = map[string]bool{"reportedly": true, "allegedly": true, "purportedly
 // sources. A sentence that holds a quote already is left alone.
 func Hedged(d *quotewire.Document) {
 	toks := d.Tokens
+	// the learned model reads "The owner allegedly ignored three warnings"
+	// as the owner's report with the cue "allegedly ignored": the hedge
+	// is the report, the whole sentence its content
+	kept := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if q.Kind != quotewire.Direct && q.Cue != nil && hedgedCue(d, *q.Cue) {
+			continue
+		}
+		kept = append(kept, q)
+	}
+	d.Quotes = kept
 	var s *state
 	lastSent := -1
 	for k := range toks {

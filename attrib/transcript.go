@@ -87,3 +87,113 @@ func Transcripts(d *quotewire.Document) {
 // turnVoice are the sources that, inside an interview turn, are the
 // speaker or the interviewer talking, not someone reported.
 var turnVoice = map[string]bool{"i": true, "you": true, "we": true, "me": true}
+
+// LabelTurns reads transcripts whose turns open with the speaker's label
+// and a colon, as the Kremlin and the State Department print them:
+//
+//	President of Russia Vladimir Putin: Mr Infantino, it is a pleasure to see you.
+//
+//	We are currently engaged in active work on the World Cup legacy. …
+//
+//	FIFA President Gianni Infantino: Thank you very much, Mr President.
+//
+// The paragraphs after a labelled turn, up to the next label, continue it.
+// It needs two labelled turns (one label is a headline's "Pat Caddell:
+// Democrat voters are worried", no transcript); it stops at a heading, and
+// after the last turn also at a paragraph that reports someone in the
+// third person ("Putin said …"). A quote inside a paragraph it takes
+// whose source is missing or is "I", "you" or "we" is the turn's own
+// words and goes. It runs after the learned model.
+func LabelTurns(d *quotewire.Document) {
+	var turns []int // paragraph of each labelled turn, in order
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Cue == nil || q.Source == nil || q.Cue.In(d.Text) != ":" || len(q.Content) == 0 {
+			continue
+		}
+		p := paragraphAt(d, q.Source.Start)
+		if p < 0 || trimSpace(d.Text, d.Paragraphs[p]).Start != q.Source.Start {
+			continue
+		}
+		if len(turns) == 0 || turns[len(turns)-1] != p {
+			turns = append(turns, p)
+		}
+	}
+	if len(turns) < 2 {
+		return
+	}
+	s := coveredState(d)
+	var add []quotewire.Quote
+	var covered []quotewire.Span
+	for i, tp := range turns {
+		next := len(d.Paragraphs)
+		if i+1 < len(turns) {
+			next = turns[i+1]
+		}
+		for p := tp + 1; p < next; p++ {
+			first, hi := s.paraStart(p), s.paraEnd(p)
+			if first >= hi || s.heading(first, hi) || i+1 == len(turns) && s.reportsSomeone(first, hi) {
+				break
+			}
+			body := trimSpace(d.Text, d.Paragraphs[p])
+			add = append(add, quotewire.Quote{Kind: quotewire.Direct, Content: []quotewire.Span{body},
+				Mention: -1, Speaker: -1, Confidence: confidence[ruleContinued], Continued: true})
+			covered = append(covered, body)
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	inTurn := func(sp quotewire.Span) bool {
+		i := sort.Search(len(covered), func(i int) bool { return covered[i].End > sp.Start })
+		return i < len(covered) && covered[i].Start <= sp.Start && sp.End <= covered[i].End
+	}
+	out := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if inTurn(q.Extent()) && (q.Source == nil || turnVoice[strings.ToLower(q.Source.In(d.Text))]) {
+			continue // the turn's own words
+		}
+		out = append(out, q)
+	}
+	d.Quotes = append(out, add...)
+	sortQuotes(d)
+}
+
+// paragraphAt returns the index of the paragraph holding byte offset off,
+// or -1.
+func paragraphAt(d *quotewire.Document, off int) int {
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].End > off })
+	if i < len(d.Paragraphs) && d.Paragraphs[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// heading reports whether the paragraph of tokens [first, hi) is a
+// heading: fewer than four words, or no sentence-final mark at its end.
+func (s *state) heading(first, hi int) bool {
+	last := hi - 1
+	for last > first && s.d.Tokens[last].Kind == quotewire.QuoteMark {
+		last--
+	}
+	return !s.isPunct(last, ".", "!", "?", "…", ":") || s.wordCount(first, last) < 4
+}
+
+// reportsSomeone reports whether the paragraph of tokens [first, hi)
+// reports someone in the third person: a reporting verb ("said",
+// "told") and no word of the first person.
+func (s *state) reportsSomeone(first, hi int) bool {
+	verb := false
+	for k := first; k < hi; k++ {
+		t := &s.d.Tokens[k]
+		if t.Kind != quotewire.Word {
+			continue
+		}
+		switch t.Lower {
+		case "i", "we", "my", "our", "me", "us":
+			return false
+		}
+		verb = verb || speechVerbs[t.Lower]
+	}
+	return verb
+}

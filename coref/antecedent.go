@@ -115,7 +115,11 @@ var pronounKinds = map[string]uint64{"he": kindHe, "she": kindHe, "they": kindTh
 // byRole returns the most recent entity (mentioned before off) with a
 // role whose head word is head ("minister" for "Russian Foreign Minister").
 func (r *resolver) byRole(head string, off int) int {
-	return r.byRoleHead[strings.TrimSuffix(head, "s")].beforeNot(off, r.notSpeaker)
+	head = strings.TrimSuffix(head, "s")
+	if head == "pm" {
+		head = "minister" // "the PM" is the Prime Minister
+	}
+	return r.byRoleHead[head].beforeNot(off, r.notSpeaker)
 }
 
 // recent returns the entity of type typ ("" for any) mentioned last before

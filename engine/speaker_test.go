@@ -154,6 +154,47 @@ func TestSpeakerNamesNewsShapes(t *testing.T) {
 	}
 }
 
+// TestSpeakerLabelTurns checks a transcript whose turns open with a
+// label and a colon: the paragraphs up to the next label continue the
+// turn, and a statement set after "Mr Cameron said:" keeps the
+// paragraphs whose own sentences report someone ("He knows that …").
+func TestSpeakerLabelTurns(t *testing.T) {
+	text := "Vladimir Putin met with FIFA President Gianni Infantino at the Kremlin.\n\n" +
+		"President of Russia Vladimir Putin: Mr Infantino, it is a pleasure to see you.\n\n" +
+		"We are currently engaged in active work on the World Cup legacy. I would like to thank you once again.\n\n" +
+		"I am very happy to have this chance to discuss all of this with you.\n\n" +
+		"FIFA President Gianni Infantino: Thank you very much, Mr President.\n\n" +
+		"The honour that you award me is an incredible honour for me and for the whole football movement.\n\n" +
+		"Prime Minister David Cameron has sent his condolences to the people of New Zealand.\n\n" +
+		"Mr Cameron said:\n\n" +
+		"The people of New Zealand have been hit by a devastating earthquake, and I want to pay tribute to them.\n\n" +
+		"I have been in touch with my good friend, Prime Minister John Key. He knows that Britain stands ready to help.\n"
+	a := extractText(t, "turns", text)
+	tests := []struct {
+		content, speaker string
+		continued        bool
+	}{
+		{"Mr Infantino, it is a pleasure", "Vladimir Putin", false},
+		{"We are currently engaged", "Vladimir Putin", true},
+		{"I am very happy", "Vladimir Putin", true},
+		{"Thank you very much, Mr President", "Gianni Infantino", false},
+		{"The honour that you award me", "Gianni Infantino", true},
+		{"The people of New Zealand have been hit", "David Cameron", false},
+		{"I have been in touch", "David Cameron", true},
+	}
+	for _, tt := range tests {
+		q := quoteWith(t, a, tt.content, strings.HasPrefix)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker || q.Continued != tt.continued {
+			t.Errorf("%q: speaker %+v, continued %v; want %q, %v", tt.content, q.Speaker, q.Continued, tt.speaker, tt.continued)
+		}
+	}
+	for _, q := range a.Quotes {
+		if strings.HasPrefix(q.Content.Text, "Britain stands ready") || strings.HasPrefix(q.Content.Text, "that Britain") {
+			t.Errorf("a report inside the Prime Minister's statement came out on its own: %q by %+v", q.Content.Text, q.Speaker)
+		}
+	}
+}
+
 // TestSpeakerNamesInterview checks an interview set as bracketed turns, as
 // Wikinews prints them: the interviewer's label ("WN", or a reporter's
 // initials nobody in the article has) is the outlet the URL names, the
