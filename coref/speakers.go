@@ -158,15 +158,21 @@ func (r *resolver) sentenceSubject(q *quotewire.Quote) int {
 // office ("chief", "minister") rather than a group or a witness.
 func (r *resolver) ledeNamed(anon, qi int) bool {
 	d := r.d
-	if qi != 1 || d.Quotes[0].Speaker != anon || d.Quotes[0].Mention < 0 {
+	if qi == 0 || d.Quotes[0].Speaker != anon || d.Quotes[0].Mention < 0 {
 		return false
+	}
+	for k := 0; k < qi; k++ {
+		// the lede's quotes, all by the described speaker ("…, calling for
+		// fresh elections, saying the vote was rigged")
+		if d.Quotes[k].Speaker != anon || r.paragraphOf(d.Quotes[k].Content[0].Start) != 0 {
+			return false
+		}
 	}
 	head := r.anonHead[anon]
 	if !isPersonNoun(head) && !phrase.IsTitle(head) {
 		return false
 	}
-	p0 := r.paragraphOf(d.Quotes[0].Content[0].Start)
-	return p0 == 0 && r.paragraphOf(d.Quotes[1].Cue.Start) == 1
+	return r.paragraphOf(d.Quotes[qi].Cue.Start) == 1
 }
 
 // paragraphOf returns the paragraph of byte offset off.
@@ -240,6 +246,12 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			src = np
 		}
 	}
+	if np, ok := r.holderBefore(src); ok {
+		// "The leader of Guinea’s main opposition [Union of Democratic
+		// Forces party]": the office-holder, not the body the source finder
+		// cut out
+		src = np
+	}
 	p := r.readSource(src)
 	if p.Kind == phrase.Invalid || turnLabel(d.Text, src) {
 		if e := r.label(src); e >= 0 {
@@ -306,7 +318,7 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, head), lastSpeaker)
 			}
 			if e >= 0 && (e == r.notSpeaker || d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head ||
-				!d.Entities[e].Anonymous && !r.holds(e, head)) {
+				!d.Entities[e].Anonymous && !r.holds(e, head) || !typeFits(d.Entities[e].Type, k)) {
 				// an unnamed speaker is only ever referred to by its own head noun
 				e = -1
 			}
@@ -441,4 +453,61 @@ func (r *resolver) anonymous(name string, p phrase.Phrase) int {
 	}
 	tl.add(p.Span.Start, e)
 	return e
+}
+
+// holderBefore returns src widened to the office that governs it when src
+// is the body of "the leader of …", "a spokesman for …", "the prosecutor
+// at …" and the office opens the noun phrase: a determiner (or the
+// sentence's start), a person noun, "of", "for" or "at", then at most
+// eight words or possessives up to src, no punctuation between.
+func (r *resolver) holderBefore(src quotewire.Span) (quotewire.Span, bool) {
+	d := r.d
+	i := d.TokenAt(src.Start)
+	if i <= 0 || i >= len(d.Tokens) {
+		return src, false
+	}
+	sent := d.Sentences[d.Tokens[i].Sentence]
+	for j := i - 1; j >= sent.First && j >= i-9; j-- {
+		t := &d.Tokens[j]
+		if t.Kind != quotewire.Word {
+			return src, false
+		}
+		if t.Lower != "of" && t.Lower != "for" && t.Lower != "at" {
+			continue
+		}
+		k := j - 1
+		if k < sent.First {
+			return src, false
+		}
+		h := &d.Tokens[k]
+		if h.Text != h.Lower || !isPersonNoun(strings.TrimSuffix(h.Lower, "s")) {
+			return src, false
+		}
+		a := k
+		if k-1 >= sent.First {
+			switch d.Tokens[k-1].Lower {
+			case "the", "a", "an":
+				a = k - 1
+			default:
+				if k-1 > sent.First {
+					return src, false
+				}
+			}
+		}
+		return quotewire.Span{Start: d.Tokens[a].Start, End: src.End}, true
+	}
+	return src, false
+}
+
+// typeFits reports whether an entity of type t can be what a descriptor of
+// anaphor kind k (a person's noun, an organisation's) refers to: "the
+// prosecutor at the International Criminal Court" is never the court.
+func typeFits(t quotewire.EntityType, k uint64) bool {
+	switch k {
+	case kindPersonNP:
+		return t == quotewire.Person || t == ""
+	case kindOrgNP:
+		return t != quotewire.Person
+	}
+	return true
 }

@@ -317,11 +317,26 @@ func TestSpeakerHeadOfBody(t *testing.T) {
 		"Vladimir Putin held a meeting with President of the Russian Academy of Sciences Alexander Sergeyev.\n\n" +
 		"The RAS President explained how the Academy saw the implementation of its tasks."
 	a := extractText(t, "head", text)
-	for content, want := range map[string]string{
-		"Ebola poses a threat":      "Margaret Chan",
-		"she has never seen":        "Margaret Chan",
-		"how the Academy saw the i": "Alexander Sergeyev",
+	lede := "The leader of Guinea’s main opposition Union of Democratic Forces party is calling for fresh elections, saying Sunday’s presidential balloting was fraudulent.\n\n" +
+		"Cellou Dalein Diallo said the opposition will not accept the results.\n\n" +
+		"Another opposition leader, Sydia Toure, told VOA that ballot papers were missing."
+	b := extractText(t, "lede", lede)
+	icc := "The prosecutor at the International Criminal Court (ICC) has praised the United States’ efforts in helping the court.\n\n" +
+		"Fatou Bensouda says the arrest warrants issued against the rebels still hold."
+	c := extractText(t, "icc", icc)
+	for _, tt := range []struct {
+		a                *quotewire.Analysis
+		content, speaker string
+	}{
+		{a, "Ebola poses a threat", "Margaret Chan"},
+		{a, "she has never seen", "Margaret Chan"},
+		{a, "how the Academy saw the i", "Alexander Sergeyev"},
+		{b, "fresh elections", "Cellou Dalein Diallo"},
+		{b, "the opposition will not accept", "Cellou Dalein Diallo"},
+		{c, "the United States’ efforts", "Fatou Bensouda"},
 	} {
+		content, want := tt.content, tt.speaker
+		a := tt.a
 		q := quoteWith(t, a, content, strings.Contains)
 		if q.Speaker == nil || q.Speaker.Name != want {
 			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, want)
