@@ -33,6 +33,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	Nested(d)
 	NPComplements(d)
 	Hedged(d)
+	SharedCues(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {

@@ -291,3 +291,28 @@ func Hedged(d *quotewire.Document) {
 		sortQuotes(d)
 	}
 }
+
+// SharedCues drops a reported quote whose content lies before its cue
+// when another quote with the same cue has its content after it: in "In a
+// statement to a health conference, Chan warned the number of cases is
+// rising" the learned model also reads the opening adjunct as what Chan
+// warned. A cue reports one thing, and what follows it is that thing.
+func SharedCues(d *quotewire.Document) {
+	after := map[quotewire.Span]bool{}
+	for _, q := range d.Quotes {
+		if q.Cue != nil && q.Kind != quotewire.Direct && q.Content[0].Start >= q.Cue.End {
+			after[*q.Cue] = true
+		}
+	}
+	if len(after) == 0 {
+		return
+	}
+	out := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if q.Cue != nil && q.Kind != quotewire.Direct && after[*q.Cue] && q.Content[len(q.Content)-1].End <= q.Cue.Start {
+			continue
+		}
+		out = append(out, q)
+	}
+	d.Quotes = out
+}

@@ -1,7 +1,10 @@
 package attrib
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/quotewire/quotewire"
 )
 
 func TestNPComplements(t *testing.T) {
@@ -45,4 +48,25 @@ func TestHedged(t *testing.T) {
 	for _, tt := range tests {
 		checkQuotes(t, tt.name, tt.in, tt.want, Hedged)
 	}
+}
+
+// TestSharedCues: of two reported quotes with one cue, the one whose
+// content comes before the cue goes when the other's follows it.
+func TestSharedCues(t *testing.T) {
+	in := "In a statement to a conference, Chan warned the number of cases is rising."
+	span := func(d *quotewire.Document, sub string) quotewire.Span {
+		i := strings.Index(d.Text, sub)
+		return quotewire.Span{Start: i, End: i + len(sub)}
+	}
+	checkQuotes(t, "adjunct before the cue", in, []string{"indirect|Chan|warned|the number of cases is rising"}, func(d *quotewire.Document) {
+		cue, src := span(d, "warned"), span(d, "Chan")
+		d.Quotes = []quotewire.Quote{
+			{Kind: quotewire.Indirect, Content: []quotewire.Span{span(d, "In a statement to a conference")}, Cue: &cue, Source: &src},
+			{Kind: quotewire.Indirect, Content: []quotewire.Span{span(d, "the number of cases is rising")}, Cue: &cue, Source: &src},
+		}
+		SharedCues(d)
+	})
+	checkQuotes(t, "one quote before its cue stays", "The number of cases is rising, Chan warned.", []string{"indirect|Chan|warned|The number of cases is rising"}, func(d *quotewire.Document) {
+		SharedCues(d)
+	})
 }

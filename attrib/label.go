@@ -16,6 +16,10 @@ var notSpeakers = map[string]bool{
 	"q": true, "a": true, "question": true, "answer": true, "transcript": true, "image": true,
 	"subscribe": true, "follow": true, "share": true, "tags": true, "topics": true, "more": true,
 	"audio": true, "graphic": true, "map": true, "chart": true, "caption": true, "file": true,
+	// stage directions of radio and television scripts ("MUSIC: "Our
+	// World" theme")
+	"music": true, "sound": true, "sfx": true, "applause": true, "laughter": true, "crosstalk": true,
+	"inaudible": true, "clip": true, "soundbite": true, "ambience": true, "ambient": true, "nat": true,
 }
 
 // labels finds speaker labels that open a paragraph, as in transcripts and
