@@ -158,7 +158,7 @@ func Parse(text string, sp quotewire.Span) Phrase {
 		p.Kind, p.Head = Pronoun, first
 		return p
 	}
-	if secondPerson[first] || isNumber(first) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
+	if secondPerson[first] && !(first == "one" && countedPeople(ws)) || isNumber(first) && !countedPeople(ws) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
 		return p
 	}
 	// the determiner
@@ -657,6 +657,17 @@ func isAlpha(s string) bool {
 		}
 	}
 	return true
+}
+
+// countedPeople reports whether a phrase that opens with a number counts
+// people who can speak ("One MP", "two witnesses", "3 officials"), not a
+// quantity ("A total of 39", "Five percent").
+func countedPeople(ws []word) bool {
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	h := strings.Trim(ws[len(ws)-1].lower, "'’\",")
+	return titles[h] || titles[strings.TrimSuffix(h, "s")] || commonHeads[h] || commonHeads[strings.TrimSuffix(h, "s")] || h == "people"
 }
 
 func isNumber(s string) bool {

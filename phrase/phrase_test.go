@@ -16,6 +16,9 @@ func TestParse(t *testing.T) {
 		definite                bool
 	}{
 		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
+		{in: "One MP", kind: Descriptor, desc: "MP", head: "mp"},
+		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
+		{in: "Five percent", kind: Invalid},
 		{in: "The RAS President", kind: Descriptor, desc: "RAS President", head: "president", definite: true},
 		{in: "USGS Surface Water Specialist, Robert Meyer", kind: Name, name: "Robert Meyer", role: "USGS Surface Water Specialist", desc: "USGS Surface Water Specialist"},
 		{in: "State press agency PAP", kind: Name, name: "PAP", role: "State press agency"},
