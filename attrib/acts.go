@@ -34,6 +34,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	NPComplements(d)
 	Hedged(d)
 	SharedCues(d)
+	WithGerunds(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
 	for _, q := range d.Quotes {

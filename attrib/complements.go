@@ -316,3 +316,39 @@ func SharedCues(d *quotewire.Document) {
 	}
 	d.Quotes = out
 }
+
+// WithGerunds gives a reporting gerund after "with" the noun phrase
+// between them as its source: in "the toll looks certain to rise, with
+// authorities saying there is no hope" the authorities say it, whatever
+// the learned model took for the source.
+func WithGerunds(d *quotewire.Document) {
+	toks := d.Tokens
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Cue == nil {
+			continue
+		}
+		k := d.TokenAt(q.Cue.Start)
+		if k <= 1 || k >= len(toks) || cueVerbs[toks[k].Lower] != cueGerund {
+			continue
+		}
+		j := k - 1
+		for j > 0 && k-j <= 5 && toks[j].Kind == quotewire.Word && toks[j].Lower != "with" && !pronounsOrVerbs(toks[j].Lower) {
+			j--
+		}
+		if j >= k-1 || toks[j].Lower != "with" || toks[j].Sentence != toks[k].Sentence {
+			continue
+		}
+		q.Source = &quotewire.Span{Start: toks[j+1].Start, End: toks[k-1].End}
+	}
+}
+
+// pronounsOrVerbs are words that end a "with" phrase's noun phrase when
+// read backwards: an auxiliary or a pronoun's object form.
+func pronounsOrVerbs(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "him", "her", "them", "it":
+		return true
+	}
+	return false
+}

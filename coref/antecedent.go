@@ -84,7 +84,50 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 		a.gender = pronounGender(lower)
 		e = r.ranker.pick(r, a, lastSpeaker)
 	}
+	if e < 0 && (lower == "he" || lower == "she" || lower == "they") {
+		// "A German farmer has fitted his cows with diapers because, he
+		// says, …": nobody named, the described subject of the pronoun's
+		// sentence (or the one before) is the speaker
+		if np, ok := r.openingDescriptor(src); ok {
+			p := phrase.Parse(r.d.Text, np)
+			e = r.anonymous(p.Desc.In(r.d.Text), p)
+		}
+	}
 	return r.addMention(src, quotewire.PronounMention, e), e
+}
+
+// openingDescriptor returns the noun phrase that opens the sentence of
+// src (or, when src opens its sentence, the one before in its paragraph)
+// when it describes a person or group no name stands for: "A German
+// farmer", "Several residents". It is the longest phrase of two to five
+// words from the sentence's start whose head can speak, followed by a
+// lower-case word.
+func (r *resolver) openingDescriptor(src quotewire.Span) (quotewire.Span, bool) {
+	d := r.d
+	si := r.sentenceOf(src.Start)
+	if si >= len(d.Sentences) {
+		return quotewire.Span{}, false
+	}
+	if d.Tokens[d.Sentences[si].First].Start == src.Start {
+		if si == 0 || d.Sentences[si-1].Paragraph != d.Sentences[si].Paragraph {
+			return quotewire.Span{}, false
+		}
+		si--
+	}
+	sent := d.Sentences[si]
+	for n := min(5, sent.Last-sent.First-1); n >= 2; n-- {
+		a, b := sent.First, sent.First+n-1
+		next := &d.Tokens[b+1]
+		if next.Kind != quotewire.Word || next.Text != next.Lower || d.Tokens[b].End > src.Start {
+			continue
+		}
+		sp := quotewire.Span{Start: d.Tokens[a].Start, End: d.Tokens[b].End}
+		p := phrase.Parse(d.Text, sp)
+		if p.Kind == phrase.Descriptor && p.Possessor.End == p.Possessor.Start && animate(strings.TrimSuffix(p.Head, "s")) && p.Span == sp {
+			return sp, true
+		}
+	}
+	return quotewire.Span{}, false
 }
 
 // possessor resolves the possessor of a possessive descriptor ("the prime

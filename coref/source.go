@@ -63,6 +63,13 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	if sp, ok := r.subjectBefore(src); ok {
 		src = sp // "Maharaj also effectively told": the source finder took "effectively"
 	}
+	if w := lastWord(strings.TrimRight(r.d.Text[max(0, src.Start-12):src.Start], " ")); w != "" && subordinators[strings.ToLower(w)] &&
+		strings.Contains(src.In(r.d.Text), ", ") {
+		// "As [the season nears its peak, NOAA’s forecasters today]": the
+		// source finder left out the word that makes the part before the
+		// comma a clause of its own
+		src.Start = strings.LastIndex(r.d.Text[:src.Start], w)
+	}
 	p := phrase.Parse(r.d.Text, src)
 	if p.Kind == phrase.Invalid {
 		if w, ok := r.beforeTime(src); ok {
@@ -80,6 +87,9 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	}
 	if w, ok := r.nounAfter(src, p); ok {
 		return w // "WHO" of "A WHO official, who asked not to be named, said"
+	}
+	if w, ok := r.possessedAfter(src, p); ok {
+		return w // "NOAA" of "NOAA’s hurricane forecasters said"
 	}
 	return p
 }
@@ -255,6 +265,57 @@ func (r *resolver) nounAfter(src quotewire.Span, p phrase.Phrase) (phrase.Phrase
 	if !isPersonNoun(noun) && !isPersonNoun(strings.TrimSuffix(noun, "s")) {
 		return phrase.Phrase{}, false
 	}
+	return r.nounPhraseTo(src, k)
+}
+
+// possessedAfter reads the descriptor a name is the possessor of: "NOAA"
+// of "NOAA’s hurricane forecasters today said" is NOAA's forecasters, up
+// to three lower-case words after the possessive, the last a person's
+// noun.
+func (r *resolver) possessedAfter(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
+	t := r.d.Text
+	if p.Kind != phrase.Name {
+		return phrase.Phrase{}, false
+	}
+	rest := t[src.End:]
+	var ap string
+	for _, s := range [...]string{"’s ", "'s "} {
+		if strings.HasPrefix(rest, s) {
+			ap = s
+		}
+	}
+	if ap == "" {
+		return phrase.Phrase{}, false
+	}
+	end := -1
+	j := src.End + len(ap)
+	for n := 0; n < 3; n++ {
+		k := j
+		for k < len(t) && t[k] >= 'a' && t[k] <= 'z' {
+			k++
+		}
+		w := t[j:k]
+		if w == "" || phrase.IsTimeWord(w) {
+			break
+		}
+		if isPersonNoun(w) || animate(strings.TrimSuffix(w, "s")) {
+			end = k
+		}
+		if k >= len(t) || t[k] != ' ' {
+			break
+		}
+		j = k + 1
+	}
+	if end < 0 {
+		return phrase.Phrase{}, false
+	}
+	return r.nounPhraseTo(src, end)
+}
+
+// nounPhraseTo parses the descriptor from src's start (with a determiner
+// before it) to byte offset k.
+func (r *resolver) nounPhraseTo(src quotewire.Span, k int) (phrase.Phrase, bool) {
+	t := r.d.Text
 	start := src.Start
 	before := strings.ToLower(t[max(0, start-4):start])
 	for _, det := range [...]string{"a ", "an ", "the "} {

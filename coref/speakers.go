@@ -36,6 +36,12 @@ func (r *resolver) speakers() {
 			r.content = q.Content
 			q.Mention, q.Speaker = r.resolveSource(*q.Source, lastSpeaker)
 			r.notSpeaker, r.content = -1, nil
+			if q.Speaker < 0 && q.Cue != nil && reportNouns[strings.ToLower(q.Cue.In(d.Text))] {
+				// "is aware of reports that …": whoever reports it is not
+				// named
+				e := r.anonymous("unnamed reports", phrase.Phrase{Head: "reports", Plural: true})
+				q.Mention, q.Speaker = r.addMention(*q.Cue, quotewire.DescriptorMention, e), e
+			}
 			if q.Via != nil && q.Via.Entity >= 0 && q.Via.Entity == q.Speaker {
 				q.Via = nil // "he told them that …" inside his own report
 			}
@@ -511,3 +517,7 @@ func typeFits(t quotewire.EntityType, k uint64) bool {
 	}
 	return true
 }
+
+// reportNouns are cues that are nouns of reporting: "reports that …",
+// "claims that …" with no one named as their author.
+var reportNouns = map[string]bool{"reports": true, "report": true, "claims": true, "rumours": true, "rumors": true, "allegations": true}

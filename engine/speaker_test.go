@@ -344,6 +344,29 @@ func TestSpeakerHeadOfBody(t *testing.T) {
 	}
 }
 
+// TestSpeakerUnnamedShapes checks unnamed speakers in shapes of sentence
+// the source finder cuts short: a "with" phrase before a gerund, a
+// subordinate clause before the subject, a noun of reporting, and a
+// pronoun whose only antecedent is a described subject.
+func TestSpeakerUnnamedShapes(t *testing.T) {
+	text := "The death toll from the earthquake looks certain to rise, with authorities saying there is no longer any hope of finding survivors.\n\n" +
+		"As the hurricane season nears its peak period, NOAA’s hurricane forecasters today said they expect seven to 10 tropical storms.\n\n" +
+		"The United States is aware of reports that soldiers have abused members of the plant's staff.\n\n" +
+		"A German farmer has fitted his cows with diapers because, he says, cowpats are a fertiliser high in nitrates."
+	a := extractText(t, "unnamed", text)
+	for _, tt := range []struct{ content, speaker string }{
+		{"there is no longer any hope", "authorities"},
+		{"they expect seven to 10", "NOAA’s hurricane forecasters"},
+		{"soldiers have abused members", "unnamed reports"},
+		{"cowpats are a fertiliser", "German farmer"},
+	} {
+		q := quoteWith(t, a, tt.content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker || !q.Speaker.Anonymous {
+			t.Errorf("%q: speaker %+v, want %q, unnamed", tt.content, q.Speaker, tt.speaker)
+		}
+	}
+}
+
 // TestSpeakerNamesOfficeHolder checks an unnamed speaker described by an
 // office that the article names later.
 func TestSpeakerNamesOfficeHolder(t *testing.T) {

@@ -439,8 +439,9 @@ func cutClause(ws []word) []word {
 			return ws[:i]
 		}
 		if k := strings.IndexAny(w.w, ",;("); k >= 0 {
-			if w.w[k] == ',' && i+1 < len(ws) && (sentenceWords[ws[0].lower] || ws[0].lower == "early" || ws[0].lower == "late") {
-				// "Early in her career, Tipton": an adverbial before the name
+			if w.w[k] == ',' && i+1 < len(ws) && (sentenceWords[ws[0].lower] || ws[0].lower == "early" || ws[0].lower == "late" || subordinators[ws[0].lower]) {
+				// "Early in her career, Tipton", "As the season nears its
+				// peak, NOAA’s forecasters": an adverbial before the name
 				return cutClause(ws[i+1:])
 			}
 			if k == 0 {

@@ -17,6 +17,7 @@ func TestParse(t *testing.T) {
 	}{
 		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
 		{in: "One MP", kind: Descriptor, desc: "MP", head: "mp"},
+		{in: "As the hurricane season nears its peak, NOAA’s hurricane forecasters today", kind: Descriptor, desc: "NOAA’s hurricane forecasters", owner: "NOAA", owned: "hurricane forecasters", head: "forecasters", definite: true},
 		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
 		{in: "Five percent", kind: Invalid},
 		{in: "The RAS President", kind: Descriptor, desc: "RAS President", head: "president", definite: true},

@@ -288,3 +288,8 @@ var shoutedVerbs = set("says", "said", "agrees", "adds", "added", "explains", "e
 // "the" with an adverb after it.
 var lyNouns = set("family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully",
 	"belly", "jelly", "fly", "panoply", "homily", "oligopoly", "lily")
+
+// subordinators open an adverbial clause that may stand before a
+// sentence's subject ("As the season nears its peak, forecasters said").
+var subordinators = set("as", "when", "while", "after", "before", "although", "though", "since", "because",
+	"once", "until", "whereas")
