@@ -244,7 +244,8 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 				continue
 			}
 			ek := r.keyOf(en.Name)
-			if one || nwords(ek) == 1 || first == firstWord(ek) {
+			if one || nwords(ek) == 1 || first == firstWord(ek) || strings.HasSuffix(ek, " "+k) {
+				// "Tim Kee" after "Raymond Tim Kee": the end of the full name
 				return e
 			}
 		}

@@ -367,6 +367,25 @@ func TestSpeakerUnnamedShapes(t *testing.T) {
 	}
 }
 
+// TestSpeakerNameEnds checks a person named later by the end of their
+// full name ("Tim Kee" after "Raymond Tim Kee") and a role word before a
+// name ("Interviewer Jessie-May Ventour").
+func TestSpeakerNameEnds(t *testing.T) {
+	text := "Four days after the mayor of Port of Spain, Raymond Tim Kee, made the remarks, he resigned.\n\n" +
+		"Tim Kee said the media had misread him.\n\n" +
+		"Interviewer Jessie-May Ventour said the mayor had been asked twice."
+	a := extractText(t, "ends", text)
+	for _, tt := range []struct{ content, speaker string }{
+		{"the media had misread him", "Raymond Tim Kee"},
+		{"the mayor had been asked twice", "Jessie-May Ventour"},
+	} {
+		q := quoteWith(t, a, tt.content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker {
+			t.Errorf("%q: speaker %+v, want %q", tt.content, q.Speaker, tt.speaker)
+		}
+	}
+}
+
 // TestSpeakerNamesOfficeHolder checks an unnamed speaker described by an
 // office that the article names later.
 func TestSpeakerNamesOfficeHolder(t *testing.T) {

@@ -152,7 +152,7 @@ var roleWords = set("official", "officials", "congressman", "congresswoman", "la
 	"artist", "singer", "rapper", "actor", "actress", "comedian", "historian", "playwright", "filmmaker",
 	"entrepreneur", "businessman", "businesswoman", "politician", "candidate", "nominee", "veteran",
 	"student", "teacher", "chef", "writer", "poet", "designer", "photographer", "blogger", "youtuber",
-	"influencer", "host", "presenter", "anchor", "commentator", "columnist", "pollster", "strategist",
+	"influencer", "host", "presenter", "interviewer", "moderator", "narrator", "correspondent", "anchor", "commentator", "columnist", "pollster", "strategist",
 	"fellow", "lecturer", "professor", "researcher", "star", "all-star", "superstar", "champion", "player", "coach", "captain", "striker", "goalkeeper")
 
 // demonyms are nationality adjectives the suffix rule misses.

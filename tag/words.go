@@ -34,6 +34,7 @@ var titles = map[string]bool{
 	"mp": true, "mep": true, "councillor-elect": true, "rector": true, "archbishop": true, "imam": true,
 	"spokesmen": false, "publicist": true, "biologist": true, "ecologist": true, "physicist": true,
 	"historian": true, "archaeologist": true, "anthropologist": true, "expert": true,
+	"interviewer": true, "moderator": true, "presenter": true, "narrator": true, "correspondent": true,
 }
 
 // plural title forms ("Presidents Putin and Erdogan").
