@@ -15,7 +15,8 @@ import (
 var documentHeads = map[string]bool{"report": true, "complaint": true, "letter": true, "study": true,
 	"survey": true, "paper": true, "lawsuit": true, "filing": true, "indictment": true, "memo": true,
 	"bulletin": true, "release": true, "review": true, "assessment": true, "document": true,
-	"submission": true, "petition": true, "motion": true, "audit": true, "analysis": true}
+	"submission": true, "petition": true, "motion": true, "audit": true, "analysis": true,
+	"decree": true, "ruling": true, "verdict": true}
 
 // issuer returns the entity that issued the document a source phrase
 // names, or -1: the name inside the phrase ("a new NOAA report", "a

@@ -304,7 +304,13 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		// "the prime minister's spokesman" is the spokesman, not the prime
 		// minister: a speaker of their own, named after the possessor
 		name := p.Desc.In(d.Text)
-		if owner := r.possessor(p.Possessor, lastSpeaker); owner >= 0 {
+		owner := r.possessor(p.Possessor, lastSpeaker)
+		if owner >= 0 && (documentHeads[head] || documentHeads[p.Head] || authored[head]) && !d.Entities[owner].Anonymous {
+			// "Miller's statement said", "the ministry's report found": a
+			// document speaks for whoever issued it
+			return r.addMention(src, quotewire.DescriptorMention, owner), owner
+		}
+		if owner >= 0 {
 			name = d.Entities[owner].Name + "’s " + p.Possessed.In(d.Text)
 		}
 		e := r.anonymous(name, p)
@@ -521,3 +527,10 @@ func typeFits(t quotewire.EntityType, k uint64) bool {
 // reportNouns are cues that are nouns of reporting: "reports that …",
 // "claims that …" with no one named as their author.
 var reportNouns = map[string]bool{"reports": true, "report": true, "claims": true, "rumours": true, "rumors": true, "allegations": true}
+
+// authored are the things a person or body writes or says that speak for
+// them when owned: "Miller's statement said", "the Pope's decree states".
+var authored = map[string]bool{"statement": true, "decree": true, "memoir": true, "ruling": true, "opinion": true,
+	"tweet": true, "post": true, "speech": true, "book": true, "column": true, "op-ed": true, "blog": true,
+	"message": true, "email": true, "website": true, "order": true, "verdict": true, "judgment": true,
+	"judgement": true, "announcement": true, "testimony": true, "remark": true, "comment": true, "account": true}

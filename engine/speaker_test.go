@@ -368,16 +368,19 @@ func TestSpeakerUnnamedShapes(t *testing.T) {
 }
 
 // TestSpeakerNameEnds checks a person named later by the end of their
-// full name ("Tim Kee" after "Raymond Tim Kee") and a role word before a
-// name ("Interviewer Jessie-May Ventour").
+// full name ("Tim Kee" after "Raymond Tim Kee"), a role word before a
+// name ("Interviewer Jessie-May Ventour"), and a person's own document
+// ("Miller's statement said").
 func TestSpeakerNameEnds(t *testing.T) {
 	text := "Four days after the mayor of Port of Spain, Raymond Tim Kee, made the remarks, he resigned.\n\n" +
 		"Tim Kee said the media had misread him.\n\n" +
-		"Interviewer Jessie-May Ventour said the mayor had been asked twice."
+		"Interviewer Jessie-May Ventour said the mayor had been asked twice.\n\n" +
+		"District Judge Gray Miller ruled on Friday. Miller's statement said the draft no longer served its purpose."
 	a := extractText(t, "ends", text)
 	for _, tt := range []struct{ content, speaker string }{
 		{"the media had misread him", "Raymond Tim Kee"},
 		{"the mayor had been asked twice", "Jessie-May Ventour"},
+		{"the draft no longer served its purpose", "Gray Miller"},
 	} {
 		q := quoteWith(t, a, tt.content, strings.Contains)
 		if q.Speaker == nil || q.Speaker.Name != tt.speaker {

@@ -81,7 +81,7 @@ var invalidAlone = set("some", "many", "all", "both", "most", "few", "several", 
 	"those", "there", "here", "what", "which", "whom", "whose", "none", "nobody", "anyone", "someone",
 	"everyone", "everybody", "something", "anything", "nothing", "each", "either", "neither", "such",
 	"other", "another", "more", "less", "much", "the", "a", "an", "total", "number", "god", "lord", "thanks",
-	"thank", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "hi", "wow", "amen")
+	"thank", "mr", "mrs", "ms", "dr", "sir", "dear", "hello", "hi", "wow", "amen", "among", "amongst")
 
 // quantityHeads are heads of number phrases, never speakers ("a total of
 // 39", "a number of").
