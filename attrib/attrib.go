@@ -388,8 +388,11 @@ func (s *state) direct() {
 		}
 		if !ok && statement && q.open == lo && q.open > 0 && s.isPunct(q.open-1, ":") && s.sentenceOf(q.open-1).Paragraph == q.para-1 {
 			// a lead-in paragraph that ends in a colon: "The First Minister
+			// said:" ¶ "…", "Keith Vaz MP, Chairman of the Committee,
 			// said:" ¶ "…"
-			a, ok = s.before(q.open, s.sentenceStart(q.open-1))
+			if a, ok = s.appositionLead(s.sentenceStart(q.open-1), q.open-1); !ok {
+				a, ok = s.before(q.open, s.sentenceStart(q.open-1))
+			}
 		}
 		if !ok {
 			a, ok = s.before(q.open, lo)

@@ -5,6 +5,7 @@
 package attrib
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,71 @@ type quoteSpan struct {
 	// next is the index of the quote in the next paragraph that continues
 	// this one (for unclosed quotes), or -1.
 	next, prev int
+}
+
+// maxRunOn caps the paragraphs without marks that a quotation may run on
+// through (runOnParagraphs).
+const maxRunOn = 4
+
+// runOnParagraphs reads quotations of several paragraphs set with one
+// opening mark and one closing mark, the paragraphs between without any:
+//
+//	Keith Vaz said: "The Report shows …
+//
+//	We will continue to press for action …
+//
+//	Maintaining this grid … will have the most impact."
+//
+// An unclosed quote whose next paragraphs hold no mark, up to one that
+// ends in a closing mark it has no opening for, goes on through them: each
+// becomes a span of its own (from its first word), linked as the parts
+// of one quotation. marks counts the quotation marks of each paragraph,
+// stray holds the closing mark a paragraph has with no opening one.
+func runOnParagraphs(d *quotewire.Document, out []quoteSpan, marks, stray []int) []quoteSpan {
+	n := len(out)
+	for i := 0; i < n; i++ {
+		q := out[i]
+		if !q.unclosed {
+			continue
+		}
+		end := -1
+		for p := q.para + 1; p < len(d.Paragraphs) && p <= q.para+maxRunOn+1; p++ {
+			if stray[p] >= 0 {
+				if last := lastToken(d, p); stray[p] >= last-1 {
+					end = p
+				}
+				break
+			}
+			if marks[p] > 0 {
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		for p := q.para + 1; p <= end; p++ {
+			first := d.TokenAt(d.Paragraphs[p].Start)
+			if p == end {
+				out = append(out, quoteSpan{open: first, close: stray[p], para: p, next: -1, prev: -1})
+				break
+			}
+			last := lastToken(d, p)
+			if last < first {
+				continue
+			}
+			out = append(out, quoteSpan{open: first, close: last, unclosed: true, para: p, next: -1, prev: -1})
+		}
+	}
+	if len(out) > n {
+		sort.Slice(out, func(a, b int) bool { return out[a].open < out[b].open })
+	}
+	return out
+}
+
+// lastToken returns the index of the last token of paragraph p.
+func lastToken(d *quotewire.Document, p int) int {
+	end := d.Paragraphs[p].End
+	return sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= end }) - 1
 }
 
 func (q *quoteSpan) span(toks []quotewire.Token) quotewire.Span {
@@ -90,7 +156,12 @@ func findQuotes(d *quotewire.Document) []quoteSpan {
 	var out []quoteSpan
 	toks := d.Tokens
 	ti := 0
+	// per paragraph: how many quotation marks it holds, and the closing
+	// double mark it opens with none open (-1 when there is none)
+	marks := make([]int, len(d.Paragraphs))
+	stray := make([]int, len(d.Paragraphs))
 	for pi, p := range d.Paragraphs {
+		stray[pi] = -1
 		for ti < len(toks) && toks[ti].Start < p.Start {
 			ti++
 		}
@@ -102,6 +173,7 @@ func findQuotes(d *quotewire.Document) []quoteSpan {
 			if t.Kind != quotewire.QuoteMark {
 				continue
 			}
+			marks[pi]++
 			if role, ok := isDouble(t.Text); ok {
 				if role == roleAmbiguous {
 					role = flank(d.Text, t)
@@ -132,6 +204,8 @@ func findQuotes(d *quotewire.Document) []quoteSpan {
 						out = append(out, quoteSpan{open: openD, close: ti, para: pi, next: -1, prev: -1})
 					}
 					openD, openS, openStr = -1, -1, ""
+				case role == roleClose && marks[pi] == 1:
+					stray[pi] = ti
 				}
 				continue
 			}
@@ -164,6 +238,7 @@ func findQuotes(d *quotewire.Document) []quoteSpan {
 		}
 		_ = first
 	}
+	out = runOnParagraphs(d, out, marks, stray)
 	// link unclosed quotes to a quote opening the next paragraph
 	for i := range out {
 		q := &out[i]
