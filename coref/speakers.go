@@ -66,9 +66,11 @@ func (r *resolver) speakers() {
 			// spokesman is Li Wei
 			r.nameAnonymous(lastSpeaker, q.Speaker, qi)
 		}
-		if q.Speaker >= 0 && q.Act != quotewire.OtherAct {
+		if q.Speaker >= 0 && q.Act != quotewire.OtherAct && !strings.HasPrefix(d.Entities[q.Speaker].Name, "unnamed ") {
 			// a report of no statement ("recognized the contributions")
-			// does not make its subject the one who goes on talking
+			// does not make its subject the one who goes on talking, nor do
+			// unnamed reports a speaker mentions ("we are aware of reports
+			// that …")
 			lastSpeaker = q.Speaker
 			r.spoke[q.Speaker]++
 		}

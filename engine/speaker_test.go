@@ -164,7 +164,8 @@ func TestSpeakerLabelTurns(t *testing.T) {
 		"We are currently engaged in active work on the World Cup legacy. I would like to thank you once again.\n\n" +
 		"I am very happy to have this chance to discuss all of this with you.\n\n" +
 		"FIFA President Gianni Infantino: Thank you very much, Mr President.\n\n" +
-		"The honour that you award me is an incredible honour for me and for the whole football movement.\n\n" +
+		"The honour that you award me is an incredible honour for me and for the whole football movement. The United States is aware of reports that the stadium staff were abused.\n\n" +
+		"We continue to support the efforts of the football movement in every country.\n\n" +
 		"Prime Minister David Cameron has sent his condolences to the people of New Zealand.\n\n" +
 		"Mr Cameron said:\n\n" +
 		"The people of New Zealand have been hit by a devastating earthquake, and I want to pay tribute to them.\n\n" +
@@ -179,6 +180,7 @@ func TestSpeakerLabelTurns(t *testing.T) {
 		{"I am very happy", "Vladimir Putin", true},
 		{"Thank you very much, Mr President", "Gianni Infantino", false},
 		{"The honour that you award me", "Gianni Infantino", true},
+		{"We continue to support the efforts", "Gianni Infantino", true},
 		{"The people of New Zealand have been hit", "David Cameron", false},
 		{"I have been in touch", "David Cameron", true},
 	}
