@@ -59,6 +59,10 @@ type resolver struct {
 	feats []learn.Feature
 
 	byKey map[string]int // lower-case full name -> entity
+	// acronyms maps the key of an acronym defined in brackets after an
+	// unnamed speaker's descriptor ("The Prime Minister’s Spokesman
+	// (PMS)") to that speaker (made on first use).
+	acronyms map[string]int
 	// bySurname lists person entities by the last word of their name, in
 	// order of creation.
 	bySurname map[string][]int

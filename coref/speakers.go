@@ -260,6 +260,16 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		// cut out
 		src = np
 	}
+	if len(r.acronyms) > 0 {
+		t := strings.TrimSpace(src.In(d.Text))
+		if w := strings.ToLower(firstWord(t)); w == "the" {
+			t = strings.TrimSpace(t[3:])
+		}
+		if e, ok := r.acronyms[r.keyOf(t)]; ok {
+			// "the PMS" after "The Prime Minister’s Spokesman (PMS)"
+			return r.addMention(src, quotewire.DescriptorMention, e), e
+		}
+	}
 	p := r.readSource(src)
 	if p.Kind == phrase.Invalid || turnLabel(d.Text, src) {
 		if e := r.label(src); e >= 0 {
@@ -316,6 +326,20 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			name = d.Entities[owner].Name + "’s " + p.Possessed.In(d.Text)
 		}
 		e := r.anonymous(name, p)
+		acrAt := src.End
+		if i := strings.LastIndex(src.In(d.Text), " ("); i >= 0 && strings.HasSuffix(src.In(d.Text), ")") {
+			acrAt = src.Start + i // the source holds the bracket
+		}
+		if acr, ok := acronymAfter(d.Text, acrAt); ok && initialsOf(p.Desc.In(d.Text), acr) {
+			// "The Prime Minister’s Spokesman (PMS)": "the PMS" later is
+			// the same spokesman
+			if k := r.keyOf(acr); k != "" {
+				if r.acronyms == nil {
+					r.acronyms = map[string]int{}
+				}
+				r.acronyms[k] = e
+			}
+		}
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
 	if e := r.pluralReference(src, p); e >= 0 {

@@ -348,15 +348,19 @@ func TestSpeakerHeadOfBody(t *testing.T) {
 
 // TestSpeakerUnnamedShapes checks unnamed speakers in shapes of sentence
 // the source finder cuts short: a "with" phrase before a gerund, a
-// subordinate clause before the subject, a noun of reporting, and a
-// pronoun whose only antecedent is a described subject.
+// subordinate clause before the subject, a noun of reporting, a pronoun
+// whose only antecedent is a described subject, and an acronym defined for
+// a descriptor ("The Prime Minister’s Spokesman (PMS)" … "The PMS said").
 func TestSpeakerUnnamedShapes(t *testing.T) {
 	text := "The death toll from the earthquake looks certain to rise, with authorities saying there is no longer any hope of finding survivors.\n\n" +
 		"As the hurricane season nears its peak period, NOAA’s hurricane forecasters today said they expect seven to 10 tropical storms.\n\n" +
 		"The United States is aware of reports that soldiers have abused members of the plant's staff.\n\n" +
-		"A German farmer has fitted his cows with diapers because, he says, cowpats are a fertiliser high in nitrates."
+		"A German farmer has fitted his cows with diapers because, he says, cowpats are a fertiliser high in nitrates.\n\n" +
+		"The Prime Minister’s Spokesman (PMS) spoke to the assembled press this morning.\n\n" +
+		"The PMS said that the resolution authorised a range of options."
 	a := extractText(t, "unnamed", text)
 	for _, tt := range []struct{ content, speaker string }{
+		{"the resolution authorised a range", "Prime Minister’s Spokesman"},
 		{"there is no longer any hope", "authorities"},
 		{"they expect seven to 10", "NOAA’s hurricane forecasters"},
 		{"soldiers have abused members", "unnamed reports"},
