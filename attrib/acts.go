@@ -33,6 +33,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	Nested(d)
 	NPComplements(d)
 	Hedged(d)
+	Passives(d)
 	SharedCues(d)
 	WithGerunds(d)
 	out := d.Quotes[:0]

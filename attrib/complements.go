@@ -352,3 +352,65 @@ func pronounsOrVerbs(w string) bool {
 	}
 	return false
 }
+
+// passiveCues are the past participles that report with no agent after a
+// form of "be": "Coastal flooding is expected …", "The piece is believed
+// to have been stolen …", "Streams are forecast to reach flood stage".
+var passiveCues = map[string]bool{"expected": true, "forecast": true, "forecasted": true, "believed": true,
+	"thought": true, "alleged": true, "rumoured": true, "rumored": true, "estimated": true, "predicted": true,
+	"feared": true, "reported": true, "said": true, "understood": true}
+
+// beForms are the forms of "be" before a passive report.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// Passives adds the sentences that report through a passive with no
+// agent ("Coastal flooding is expected from the storm", "The relic is
+// believed to have been looted", "Streams are forecast to reach flood
+// stage"): the sentence is the content, "be" and the participle the cue,
+// with no source; coreference reads such a cue as unnamed sources (unnamed
+// reports for "is reported"). A sentence that holds a quote already, or names an
+// agent after the participle ("is expected by analysts"), is left alone.
+func Passives(d *quotewire.Document) {
+	toks := d.Tokens
+	var s *state
+	for k := 1; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.Kind != quotewire.Word || !passiveCues[t.Lower] {
+			continue
+		}
+		b := k - 1
+		for b > 0 && (toks[b].Lower == "being" || toks[b].Lower == "also" || toks[b].Lower == "widely" || toks[b].Lower == "now" || toks[b].Lower == "not") {
+			b--
+		}
+		if !beForms[toks[b].Lower] || toks[k+1].Lower == "by" || toks[k].Sentence != toks[b].Sentence {
+			continue
+		}
+		if s == nil {
+			s = coveredState(d)
+		}
+		sent := s.sentenceOf(k)
+		if b == sent.First || toks[sent.First].Kind == quotewire.QuoteMark {
+			continue // "Is it expected …?": a question; a quotation
+		}
+		taken := false
+		for j := sent.First; j < sent.Last && !taken; j++ {
+			taken = s.consumed[j] || s.inQuote[j] || s.qidx[j] >= 0
+		}
+		if taken {
+			continue
+		}
+		end := s.trimEnd(sent.First, sent.Last-1)
+		if end <= k || s.wordCount(sent.First, end) < 5 {
+			continue
+		}
+		d.Quotes = append(d.Quotes, quotewire.Quote{
+			Kind: quotewire.Indirect, Content: []quotewire.Span{s.span(sent.First, end)}, Cue: s.spanPtr(b, k),
+			Mention: -1, Speaker: -1, Confidence: confidence[ruleHedged],
+		})
+		s.markQuoted(d.Quotes[len(d.Quotes)-1].Content)
+		k = end
+	}
+	if s != nil {
+		sortQuotes(d)
+	}
+}

@@ -70,3 +70,23 @@ func TestSharedCues(t *testing.T) {
 		SharedCues(d)
 	})
 }
+
+// TestPassives: a passive report with no agent becomes a quote of the
+// whole sentence, unless the sentence names an agent, holds a quote
+// already (the rules' own, left as they are), or asks a question.
+func TestPassives(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"expected", "Coastal flooding is expected from the storm packing strong winds.", []string{"indirect|-|is expected|Coastal flooding is expected from the storm packing strong winds"}},
+		{"forecast to", "Small streams and rivers are forecast to reach flood stage within two days.", []string{"indirect|-|are forecast|Small streams and rivers are forecast to reach flood stage within two days"}},
+		{"an agent named", "The vote is expected by analysts to be close this year.", nil},
+		{"a report already", "Heavy flooding is expected in the north, the agency said.", []string{"indirect|the agency|said|Heavy flooding is expected in the north"}},
+		{"a question", "Is it expected that the talks will end soon?", []string{"indirect|it|expected|the talks will end soon"}},
+	}
+	for _, tt := range tests {
+		checkQuotes(t, tt.name, tt.in, tt.want, Passives)
+	}
+}

@@ -53,6 +53,14 @@ func (r *resolver) speakers() {
 			}
 		case q.Continued:
 			q.Speaker = lastSpeaker
+		case q.Cue != nil && passiveCue(q.Cue.In(d.Text)):
+			// "Coastal flooding is expected …" (attrib.Passives): a passive
+			// with no agent
+			name, head := "unnamed sources", "sources"
+			if strings.HasSuffix(q.Cue.In(d.Text), "reported") {
+				name, head = "unnamed reports", "reports"
+			}
+			q.Speaker = r.anonymous(name, phrase.Phrase{Head: head, Plural: true})
 		case q.Cue != nil && speechGerunds[strings.ToLower(lastWord(q.Cue.In(d.Text)))]:
 			// a gerund the learned model gave no source ("President Donald
 			// Trump congratulated Pelosi, saying, "…""): the person or body
@@ -560,3 +568,23 @@ var authored = map[string]bool{"statement": true, "decree": true, "memoir": true
 	"tweet": true, "post": true, "speech": true, "book": true, "column": true, "op-ed": true, "blog": true,
 	"message": true, "email": true, "website": true, "order": true, "verdict": true, "judgment": true,
 	"judgement": true, "announcement": true, "testimony": true, "remark": true, "comment": true, "account": true}
+
+// passiveCue reports whether a cue is a form of "be" and a participle of
+// reporting with nothing else: "is expected", "are being forecast".
+func passiveCue(cue string) bool {
+	ws := strings.Fields(strings.ToLower(cue))
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	switch ws[0] {
+	case "is", "are", "was", "were", "be", "been":
+	default:
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "expected", "forecast", "forecasted", "believed", "thought", "alleged", "rumoured", "rumored",
+		"estimated", "predicted", "feared", "said", "understood", "reported":
+		return true
+	}
+	return false
+}

@@ -357,10 +357,12 @@ func TestSpeakerUnnamedShapes(t *testing.T) {
 		"The United States is aware of reports that soldiers have abused members of the plant's staff.\n\n" +
 		"A German farmer has fitted his cows with diapers because, he says, cowpats are a fertiliser high in nitrates.\n\n" +
 		"The Prime Minister’s Spokesman (PMS) spoke to the assembled press this morning.\n\n" +
-		"The PMS said that the resolution authorised a range of options."
+		"The PMS said that the resolution authorised a range of options.\n\n" +
+		"Coastal flooding is expected from the storm packing 110 mph winds."
 	a := extractText(t, "unnamed", text)
 	for _, tt := range []struct{ content, speaker string }{
 		{"the resolution authorised a range", "Prime Minister’s Spokesman"},
+		{"Coastal flooding is expected", "unnamed sources"},
 		{"there is no longer any hope", "authorities"},
 		{"they expect seven to 10", "NOAA’s hurricane forecasters"},
 		{"soldiers have abused members", "unnamed reports"},
