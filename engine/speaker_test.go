@@ -290,6 +290,18 @@ func quoteWith(t *testing.T, a *quotewire.Analysis, content string, match func(s
 	return nil
 }
 
+// speakerIs checks that the quote whose content holds each key has the
+// speaker named by its value.
+func speakerIs(t *testing.T, a *quotewire.Analysis, want map[string]string) {
+	t.Helper()
+	for content, name := range want {
+		q := quoteWith(t, a, content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != name {
+			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, name)
+		}
+	}
+}
+
 // TestSpeakerNamesLede checks a lede that describes its speaker and the
 // next paragraph that names them, with a name inside the lede's own words
 // that is not the speaker.
@@ -297,17 +309,11 @@ func TestSpeakerNamesLede(t *testing.T) {
 	text := "National Guardsmen all along the East Coast are on duty, ready to do what needs to be done, the chief of the National Guard Bureau said.\n\n" +
 		"Air Force Gen. Joseph L. Lengyel told Pentagon reporters that the storm was still very dangerous.\n\n" +
 		"Visiting camps in Jordan, the U.N. chief Ban Ki-moon said aid was short. The U.N. chief also expressed frustration over the lack of aid for the region."
-	a := extractText(t, "lede", text)
-	for content, want := range map[string]string{
+	speakerIs(t, extractText(t, "lede", text), map[string]string{
 		"National Guardsmen all along the East Coast": "Joseph L. Lengyel",
 		"the storm was still very dangerous":          "Joseph L. Lengyel",
 		"aid was short":                               "Ban Ki-moon",
-	} {
-		q := quoteWith(t, a, content, strings.Contains)
-		if q.Speaker == nil || q.Speaker.Name != want {
-			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, want)
-		}
-	}
+	})
 }
 
 // TestSpeakerHeadOfBody checks a lede's "head of" a body named in the
@@ -318,32 +324,21 @@ func TestSpeakerHeadOfBody(t *testing.T) {
 		"Dr. Margaret Chan, director-general of the WHO, said Monday that she has never seen such a disease.\n\n" +
 		"Vladimir Putin held a meeting with President of the Russian Academy of Sciences Alexander Sergeyev.\n\n" +
 		"The RAS President explained how the Academy saw the implementation of its tasks."
-	a := extractText(t, "head", text)
+	speakerIs(t, extractText(t, "head", text), map[string]string{
+		"Ebola poses a threat":      "Margaret Chan",
+		"she has never seen":        "Margaret Chan",
+		"how the Academy saw the i": "Alexander Sergeyev",
+	})
 	lede := "The leader of Guinea’s main opposition Union of Democratic Forces party is calling for fresh elections, saying Sunday’s presidential balloting was fraudulent.\n\n" +
 		"Cellou Dalein Diallo said the opposition will not accept the results.\n\n" +
 		"Another opposition leader, Sydia Toure, told VOA that ballot papers were missing."
-	b := extractText(t, "lede", lede)
+	speakerIs(t, extractText(t, "lede", lede), map[string]string{
+		"fresh elections":                "Cellou Dalein Diallo",
+		"the opposition will not accept": "Cellou Dalein Diallo",
+	})
 	icc := "The prosecutor at the International Criminal Court (ICC) has praised the United States’ efforts in helping the court.\n\n" +
 		"Fatou Bensouda says the arrest warrants issued against the rebels still hold."
-	c := extractText(t, "icc", icc)
-	for _, tt := range []struct {
-		a                *quotewire.Analysis
-		content, speaker string
-	}{
-		{a, "Ebola poses a threat", "Margaret Chan"},
-		{a, "she has never seen", "Margaret Chan"},
-		{a, "how the Academy saw the i", "Alexander Sergeyev"},
-		{b, "fresh elections", "Cellou Dalein Diallo"},
-		{b, "the opposition will not accept", "Cellou Dalein Diallo"},
-		{c, "the United States’ efforts", "Fatou Bensouda"},
-	} {
-		content, want := tt.content, tt.speaker
-		a := tt.a
-		q := quoteWith(t, a, content, strings.Contains)
-		if q.Speaker == nil || q.Speaker.Name != want {
-			t.Errorf("%q: speaker %+v, want %q", content, q.Speaker, want)
-		}
-	}
+	speakerIs(t, extractText(t, "icc", icc), map[string]string{"the United States’ efforts": "Fatou Bensouda"})
 }
 
 // TestSpeakerUnnamedShapes checks unnamed speakers in shapes of sentence
@@ -384,17 +379,11 @@ func TestSpeakerNameEnds(t *testing.T) {
 		"Tim Kee said the media had misread him.\n\n" +
 		"Interviewer Jessie-May Ventour said the mayor had been asked twice.\n\n" +
 		"District Judge Gray Miller ruled on Friday. Miller's statement said the draft no longer served its purpose."
-	a := extractText(t, "ends", text)
-	for _, tt := range []struct{ content, speaker string }{
-		{"the media had misread him", "Raymond Tim Kee"},
-		{"the mayor had been asked twice", "Jessie-May Ventour"},
-		{"the draft no longer served its purpose", "Gray Miller"},
-	} {
-		q := quoteWith(t, a, tt.content, strings.Contains)
-		if q.Speaker == nil || q.Speaker.Name != tt.speaker {
-			t.Errorf("%q: speaker %+v, want %q", tt.content, q.Speaker, tt.speaker)
-		}
-	}
+	speakerIs(t, extractText(t, "ends", text), map[string]string{
+		"the media had misread him":              "Raymond Tim Kee",
+		"the mayor had been asked twice":         "Jessie-May Ventour",
+		"the draft no longer served its purpose": "Gray Miller",
+	})
 }
 
 // TestSpeakerNamesOfficeHolder checks an unnamed speaker described by an
