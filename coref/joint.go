@@ -39,7 +39,8 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 		start = ms[r.names[j]].Start
 	}
 	list := text[start:end]
-	if !strings.Contains(list, " and ") && !strings.Contains(list, " & ") {
+	if !strings.Contains(list, " and ") && !strings.Contains(list, " & ") && !strings.Contains(list, " along with ") &&
+		!strings.Contains(list, " together with ") && !strings.Contains(list, " as well as ") {
 		return -1, false
 	}
 	if i := strings.LastIndexByte(list, ' '); i > 0 && reportVerbs[list[i+1:]] {
@@ -56,6 +57,10 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 		sep := 0
 		switch {
 		case i == end:
+		case withJoin(text[i:end]) > 0:
+			// "Planned Parenthood, along with the American Civil Liberties
+			// Union, have announced"
+			sep = withJoin(text[i:end])
 		case text[i] == ',':
 			sep = 1
 		case strings.HasPrefix(text[i:end], " and "):
@@ -86,6 +91,12 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 	var members []int
 	for k, sp := range parts {
 		p := phrase.Parse(text, sp)
+		if p.Kind != phrase.Name && p.Definite {
+			// "the American Civil Liberties Union": a body the tagger named
+			if mi := r.mentionAt(p.Desc); mi >= 0 && ms[mi].Type != quotewire.Person && ms[mi].Type != quotewire.Place || properName(p.Desc.In(text)) {
+				p = phrase.Phrase{Kind: phrase.Name, Span: sp, Name: p.Desc, Desc: p.Desc}
+			}
+		}
 		if p.Kind != phrase.Name {
 			return -1, false // "New Orleans and Jefferson Parish officials", "Lord Dubs and others"
 		}
@@ -136,10 +147,44 @@ func trimSpan(text string, sp quotewire.Span) quotewire.Span {
 }
 
 // separator reports whether the text between two items of a list of
+// properName reports whether s is capitalised words joined by function
+// words, with an organisation's head last ("American Civil Liberties
+// Union"): a body's name the tagger may have missed after "the".
+func properName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || !phrase.OrgHead(strings.ToLower(ws[len(ws)-1])) {
+		return false
+	}
+	for _, w := range ws {
+		switch w {
+		case "of", "and", "for", "the", "on", "&":
+			continue
+		}
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// withJoin returns the length of the "along with" that opens s (with
+// its commas: ", along with ", " together with ", " as well as "), or 0.
+func withJoin(s string) int {
+	for _, j := range [...]string{", along with ", ", together with ", ", as well as ", " along with ", " together with ", " as well as "} {
+		if strings.HasPrefix(s, j) {
+			return len(j)
+		}
+	}
+	return 0
+}
+
 // names joins them: commas, "and" or "&" (required before the last item),
 // "the" and capitalised titles ("Secretary Clinton and Ambassador Roos").
 func separator(gap string, last bool) bool {
 	and, comma := false, false
+	for _, j := range [...]string{"along with", "together with", "as well as"} {
+		gap = strings.ReplaceAll(gap, j, "and")
+	}
 	for _, w := range strings.Fields(strings.ReplaceAll(gap, ",", " , ")) {
 		switch {
 		case w == "and" || w == "&":
@@ -169,8 +214,8 @@ func clauseStart(text string, off int) bool {
 	}
 	j := strings.LastIndexAny(text[:i], " \n\t") + 1
 	w := text[j:i]
-	if w == "" || w == "the" || w == "and" {
-		return true
+	if w == "" || w == "the" || w == "and" || strings.ContainsAny(w[len(w)-1:], ".!?:;\"”") {
+		return true // a list that opens its sentence
 	}
 	c := w[0]
 	return !(c >= 'a' && c <= 'z') // a title, a capitalised word, punctuation
