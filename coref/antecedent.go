@@ -139,7 +139,7 @@ func (r *resolver) possessor(sp quotewire.Span, lastSpeaker int) int {
 	switch p.Kind {
 	case phrase.Name:
 		if mi := r.mentionAt(p.Name); mi >= 0 {
-			return d.Mentions[mi].Entity
+			return r.personNamed(d.Mentions[mi].Entity)
 		}
 		return r.find(p.Name.In(d.Text), "")
 	case phrase.Pronoun:
@@ -258,4 +258,20 @@ func roleGender(roles []string) Gender {
 		}
 	}
 	return Unknown
+}
+
+// personNamed returns the person whose surname a place's one-word name
+// is, when the article names one ("Fields' lawyers" after "James Alex
+// Fields": the word lists took the surname for a place), else e.
+func (r *resolver) personNamed(e int) int {
+	if e < 0 || r.d.Entities[e].Type != quotewire.Place || strings.IndexByte(r.d.Entities[e].Name, ' ') >= 0 {
+		return e
+	}
+	cands := r.bySurname[r.keyOf(r.d.Entities[e].Name)]
+	for i := len(cands) - 1; i >= 0; i-- {
+		if c := cands[i]; c != e && r.d.Entities[c].Type == quotewire.Person && strings.IndexByte(r.d.Entities[c].Name, ' ') > 0 {
+			return c
+		}
+	}
+	return e
 }

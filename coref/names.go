@@ -226,6 +226,9 @@ func (r *resolver) keyOf(s string) string {
 func (r *resolver) find(name string, typ quotewire.EntityType) int {
 	k := r.keyOf(name)
 	if e, ok := r.byKey[k]; ok {
+		if typ == quotewire.Person {
+			e = r.personNamed(e) // "Fields said" after "James Alex Fields", "Fields" a place in the word lists
+		}
 		if typ == "" || r.d.Entities[e].Type == "" || r.d.Entities[e].Type == typ || typ == quotewire.Person && r.d.Entities[e].Type != quotewire.Person {
 			return e
 		}

@@ -373,18 +373,21 @@ func TestSpeakerUnnamedShapes(t *testing.T) {
 // TestSpeakerNameEnds checks a person named later by the end of their
 // full name ("Tim Kee" after "Raymond Tim Kee"), a role word before a
 // name ("Interviewer Jessie-May Ventour"), a person's own document
-// ("Miller's statement said"), and bodies joined by "along with".
+// ("Miller's statement said"), bodies joined by "along with", and a
+// surname the word lists take for a place ("Fields' lawyers").
 func TestSpeakerNameEnds(t *testing.T) {
 	text := "Four days after the mayor of Port of Spain, Raymond Tim Kee, made the remarks, he resigned.\n\n" +
 		"Tim Kee said the media had misread him.\n\n" +
 		"Interviewer Jessie-May Ventour said the mayor had been asked twice.\n\n" +
 		"District Judge Gray Miller ruled on Friday. Miller's statement said the draft no longer served its purpose.\n\n" +
-		"The bill has sparked controversy. Planned Parenthood, along with the American Civil Liberties Union, have announced plans to oppose the bill by lawsuit."
+		"The bill has sparked controversy. Planned Parenthood, along with the American Civil Liberties Union, have announced plans to oppose the bill by lawsuit.\n\n" +
+		"Ohio man James Alex Fields was sentenced to life in prison. The judge heard requests for leniency from Fields' lawyers, who argued his history of mental illness should count."
 	speakerIs(t, extractText(t, "ends", text), map[string]string{
 		"the media had misread him":              "Raymond Tim Kee",
 		"the mayor had been asked twice":         "Jessie-May Ventour",
 		"the draft no longer served its purpose": "Gray Miller",
 		"plans to oppose the bill":               "Planned Parenthood and American Civil Liberties Union",
+		"his history of mental illness":          "James Alex Fields’s lawyers",
 	})
 }
 
