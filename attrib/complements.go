@@ -213,15 +213,7 @@ func quoteState(d *quotewire.Document) *state {
 func coveredState(d *quotewire.Document) *state {
 	s := quoteState(d)
 	for i := range d.Quotes {
-		q := &d.Quotes[i]
-		s.markQuoted(q.Content)
-		for _, sp := range []*quotewire.Span{q.Cue, q.Source} {
-			if sp != nil {
-				for k, e := d.TokensIn(*sp); k < e; k++ {
-					s.consumed[k] = true
-				}
-			}
-		}
+		s.markQuote(&d.Quotes[i])
 	}
 	return s
 }
@@ -298,6 +290,9 @@ func Hedged(d *quotewire.Document) {
 // rising" the learned model also reads the opening adjunct as what Chan
 // warned. A cue reports one thing, and what follows it is that thing.
 func SharedCues(d *quotewire.Document) {
+	if len(d.Quotes) < 2 {
+		return
+	}
 	after := map[quotewire.Span]bool{}
 	for _, q := range d.Quotes {
 		if q.Cue != nil && q.Kind != quotewire.Direct && q.Content[0].Start >= q.Cue.End {

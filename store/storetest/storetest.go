@@ -355,17 +355,12 @@ func testSpeakersAcross(t *testing.T, s quotewire.Store) {
 // quote keeps the description as its speaker's name.
 func testAnonymous(t *testing.T, s quotewire.Store) {
 	anon := []Entity{{Name: "spokesman for the ministry", Type: quotewire.Person}}
-	recs := []quotewire.Record{
-		Article("a1", "https://example.com/a1", "2020-01-02", "example.com", "A spokesman for the ministry said the dam held.", anon,
-			[]Quote{{Content: "the dam held", Speaker: "spokesman for the ministry"}}),
-		Article("a2", "https://example.org/a2", "2020-02-03", "example.org", "A spokesman for the ministry said the road reopened.", anon,
-			[]Quote{{Content: "the road reopened", Speaker: "spokesman for the ministry"}}),
-	}
-	for _, r := range recs {
-		r.Analysis.Entities[0].Anonymous = true
-		r.Analysis.Quotes[0].Speaker.Anonymous = true
-	}
-	put(t, s, recs...)
+	put(t, s,
+		markUnnamed(Article("a1", "https://example.com/a1", "2020-01-02", "example.com", "A spokesman for the ministry said the dam held.", anon,
+			[]Quote{{Content: "the dam held", Speaker: "spokesman for the ministry"}}), "spokesman for the ministry"),
+		markUnnamed(Article("a2", "https://example.org/a2", "2020-02-03", "example.org", "A spokesman for the ministry said the road reopened.", anon,
+			[]Quote{{Content: "the road reopened", Speaker: "spokesman for the ministry"}}), "spokesman for the ministry"),
+	)
 	sps, err := s.Speakers(context.Background(), "spokesman", nil, 10)
 	if err != nil {
 		t.Fatal(err)
