@@ -15,6 +15,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add(art.Text)
 	f.Add("WASHINGTON (Reuters) - \"We will appeal,\" Jane Smith, a spokeswoman for the company, said on Monday.\n\n\"It is not over,\" she added, \"not by far.\"")
 	f.Add("According to the minister, «контакты» are „important“, he said, adding that ‘things’ changed.")
+	f.Add("President of Russia Vladimir Putin: Good afternoon.\n\nWe are aware of reports that it is expected.\n\nMR PRICE: Thank you.\n\n(Laughter.)")
+	f.Add("Keith Vaz MP, Chairman, said:\n\n\"The Report shows\n\nWe will\n\nMaintaining.\"\n\n\"")
+	f.Add("The Prime Minister’s Spokesman (PMS) spoke.\n\nThe PMS said: (P\n\nOne MP, along with the , as well as  said it is believed.")
 	f.Add("\"\"\"'''«»„“ said said according to , , .")
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Extract(quotewire.Article{ID: "fuzz", Text: s})

@@ -167,6 +167,7 @@ func TestSpeakerLabelTurns(t *testing.T) {
 		"The honour that you award me is an incredible honour for me and for the whole football movement. The United States is aware of reports that the stadium staff were abused.\n\n" +
 		"We continue to support the efforts of the football movement in every country.\n\n" +
 		"Prime Minister David Cameron has sent his condolences to the people of New Zealand.\n\n" +
+		"The PM said the United Kingdom would send a search and rescue team.\n\n" +
 		"Mr Cameron said:\n\n" +
 		"The people of New Zealand have been hit by a devastating earthquake, and I want to pay tribute to them.\n\n" +
 		"I have been in touch with my good friend, Prime Minister John Key. He knows that Britain stands ready to help.\n"
@@ -181,6 +182,7 @@ func TestSpeakerLabelTurns(t *testing.T) {
 		{"Thank you very much, Mr President", "Gianni Infantino", false},
 		{"The honour that you award me", "Gianni Infantino", true},
 		{"We continue to support the efforts", "Gianni Infantino", true},
+		{"the United Kingdom would send", "David Cameron", false},
 		{"The people of New Zealand have been hit", "David Cameron", false},
 		{"I have been in touch", "David Cameron", true},
 	}

@@ -20,6 +20,7 @@ func TestParse(t *testing.T) {
 		{in: "As the hurricane season nears its peak, NOAA’s hurricane forecasters today", kind: Descriptor, desc: "NOAA’s hurricane forecasters", owner: "NOAA", owned: "hurricane forecasters", head: "forecasters", definite: true},
 		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
 		{in: "Five percent", kind: Invalid},
+		{in: "Amongst", kind: Invalid},
 		{in: "The RAS President", kind: Descriptor, desc: "RAS President", head: "president", definite: true},
 		{in: "USGS Surface Water Specialist, Robert Meyer", kind: Name, name: "Robert Meyer", role: "USGS Surface Water Specialist", desc: "USGS Surface Water Specialist"},
 		{in: "State press agency PAP", kind: Name, name: "PAP", role: "State press agency"},

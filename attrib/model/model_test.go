@@ -227,6 +227,9 @@ func TestFinalClauses(t *testing.T) {
 			"The talks will resume in Geneva next week", "Maria Lopez", false},
 		{"long final clause", "The talks will resume, the minister who led the delegation to the capital last spring said.", "said", "", "", false},
 		{"no comma", "The talks will resume in Geneva next week as the minister said.", "said", "", "", false},
+		{"a participle whose content follows", "The opposition is calling for fresh elections, saying the vote was rigged.", "saying", "", "", false},
+		{"according to", "The talks will resume in Geneva next week, according to officials.", "according",
+			"The talks will resume in Geneva next week", "to officials", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

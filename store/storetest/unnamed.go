@@ -73,6 +73,7 @@ func testUnnamedGrouped(t *testing.T, s quotewire.Store) {
 			{Outlet: "example.com", Description: "senior official", Articles: 2, Quotes: 2},
 		}},
 		{"none of an act", quotewire.Query{Acts: []quotewire.Act{quotewire.Belief}}, []quotewire.UnnamedSpeaker{}},
+		{"an outlet that is SQL", quotewire.Query{Outlet: "x' OR '1'='1"}, []quotewire.UnnamedSpeaker{}},
 	} {
 		got, err := s.UnnamedSpeakers(ctx, tt.q)
 		if err != nil {
@@ -92,6 +93,8 @@ func testUnnamedGrouped(t *testing.T, s quotewire.Store) {
 		{"every outlet", quotewire.Query{Unnamed: "senior official"}, []string{"the port closed", "the road reopened", "the dam held"}},
 		{"and words", quotewire.Query{Unnamed: "senior official", Text: "dam"}, []string{"the dam held"}},
 		{"a named speaker is not unnamed", quotewire.Query{Unnamed: "Anna Berg"}, nil},
+		{"SQL in the description is data", quotewire.Query{Unnamed: "senior official' OR 1=1 --"}, nil},
+		{"invalid UTF-8 and NUL", quotewire.Query{Unnamed: "senior\x00official\xff"}, nil},
 	} {
 		var got []string
 		for _, h := range search(t, s, tt.q) {
