@@ -43,6 +43,7 @@ type SpeakerQuote struct {
 	Mention    string          `json:"mention"`
 	Source     *quotewire.Span `json:"source"`
 	SourceText *string         `json:"source_text"`
+	Cue        *quotewire.Span `json:"cue"`
 	// Act, Anonymous, Via and Continues are set in the news set
 	// (docs/ANNOTATION.md); Act "" reads as statement.
 	Act       string  `json:"act"`
@@ -63,7 +64,7 @@ func ReadSpeakerGold(r io.Reader, name string, fn func(SpeakerGold) error) error
 				return fmt.Errorf("%s line %d: not an article of a speaker set (one JSON object a line: url, text, quotes): %w", name, line, err)
 			}
 			for i, q := range g.Quotes {
-				for _, sp := range []*quotewire.Span{&q.Content, q.Source} {
+				for _, sp := range []*quotewire.Span{&q.Content, q.Source, q.Cue} {
 					if sp != nil && (sp.Start < 0 || sp.End > len(g.Text) || sp.Start > sp.End) {
 						return fmt.Errorf("%s line %d: quote %d: span %v outside the text", name, line, i+1, *sp)
 					}
@@ -85,6 +86,36 @@ func ReadSpeakerGold(r io.Reader, name string, fn func(SpeakerGold) error) error
 // speakerCounts are the figures of one kind of mention.
 type speakerCounts struct {
 	gold, found, speakerRight int
+}
+
+// AnalysisOfGold returns a hand-checked article as if quotewire had
+// analysed it, so that a second annotation of the same articles can be
+// scored against the first (agreement between annotators: the ceiling of
+// what any system can score on the set).
+func AnalysisOfGold(g SpeakerGold) *quotewire.Analysis {
+	a := &quotewire.Analysis{ID: g.URL, Text: g.Text, Quotes: make([]quotewire.QuoteOut, 0, len(g.Quotes))}
+	span := func(sp *quotewire.Span) *quotewire.TextSpan {
+		if sp == nil {
+			return nil
+		}
+		return &quotewire.TextSpan{Start: sp.Start, End: sp.End, Text: g.Text[sp.Start:sp.End]}
+	}
+	for _, q := range g.Quotes {
+		out := quotewire.QuoteOut{
+			Type:      quotewire.QuoteKind(q.Kind),
+			Act:       quotewire.Act(actOf(q)),
+			Content:   quotewire.ContentSpan{Start: q.Content.Start, End: q.Content.End, Text: g.Text[q.Content.Start:q.Content.End]},
+			Cue:       span(q.Cue),
+			Source:    span(q.Source),
+			Speaker:   &quotewire.SpeakerRef{Name: q.Speaker, Anonymous: q.Anonymous},
+			Continued: q.Continues,
+		}
+		if q.Via != nil {
+			out.Via = &quotewire.SpeakerRef{Name: *q.Via}
+		}
+		a.Quotes = append(a.Quotes, out)
+	}
+	return a
 }
 
 // SpeakerScore accumulates quote recall and precision and the share of
@@ -369,7 +400,9 @@ func dropBracket(n string) string {
 func sameName(a, b string) bool {
 	wa, wb := nameWords(dropBracket(a)), nameWords(dropBracket(b))
 	if len(wa) == 0 || len(wb) == 0 {
-		return false
+		// a title alone ("Prime Minister", "the President"): the same
+		// words
+		return slices.Equal(descWords(a), descWords(b)) && len(descWords(a)) > 0
 	}
 	if wa[len(wa)-1] != wb[len(wb)-1] {
 		return false
@@ -400,10 +433,10 @@ func speakerRight(g SpeakerQuote, p quotewire.QuoteOut) bool {
 func lowerStart(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
 
 // sameDescription reports whether two descriptions of an unnamed speaker
-// agree: the head noun of one ("spokesman") is a word of the other
-// ("spokesman for the ministry", "ministry spokesman").
+// agree: the same head noun ("spokesman for the ministry", "ministry
+// spokesman"), or each one's head a word of the other.
 func sameDescription(a, b string) bool {
-	wa, wb := nameWords(a), nameWords(b)
+	wa, wb := descWords(a), descWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}
@@ -416,7 +449,30 @@ func sameDescription(a, b string) bool {
 		}
 		return false
 	}
-	return has(wb, descHead(wa)) || has(wa, descHead(wb))
+	ha, hb := descHead(wa), descHead(wb)
+	if strings.TrimSuffix(ha, "s") == strings.TrimSuffix(hb, "s") {
+		return true
+	}
+	// heads read differently ("Ministry of Foreign Affairs spokesman",
+	// "spokesman for the ministry"): each head a word of the other; never
+	// a role and its holder's spokesman ("Prime Minister's spokesman")
+	return has(wb, ha) && has(wa, hb)
+}
+
+// descWords lower-cases a description and drops its articles and
+// punctuation, keeping titles ("Prime Minister's spokesman" → prime,
+// minister, spokesman).
+func descWords(n string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(n)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,'’\"()"), "'s"), "’s")
+		switch w {
+		case "", "the", "a", "an":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // descHead is the head noun of a description: the last word before a

@@ -26,6 +26,8 @@ func TestSameSpeaker(t *testing.T) {
 		{"The Telegraph and the Express", "Telegraph and Express", true},
 		{"Vladimir Putin and Angela Merkel", "Vladimir Putin", false},
 		{"Daily Mail, Daily Record and The Sun", "Daily Mail and The Sun", false},
+		{"Prime Minister and Amr Moussa", "Amr Moussa and the Prime Minister", true},
+		{"Prime Minister", "President", false},
 	}
 	for _, tt := range tests {
 		if got := sameSpeaker(tt.a, tt.b); got != tt.want {
@@ -45,6 +47,26 @@ func TestSpeakerRightDescriptions(t *testing.T) {
 	p.Speaker = &quotewire.SpeakerRef{Name: "Youssef Chahed"}
 	if speakerRight(g, p) {
 		t.Error("a named speaker matched a description")
+	}
+	for _, tt := range []struct {
+		gold, got string
+		want      bool
+	}{
+		{"Prime Minister", "Prime Minister", true}, // a title alone is a description too
+		{"Prime Minister", "the prime minister", true},
+		{"Prime Minister's spokesman", "Prime Minister", false},
+		{"Prime Minister", "Prime Minister's spokesman", false},
+		{"Prime Minister", "President", false},
+		{"spokesman for the ministry", "Ministry of Foreign Affairs spokesman", true},
+		{"local residents", "residents", true},
+		{"police in the city", "city police", true},
+		{"senior official", "residents", false},
+	} {
+		g := SpeakerQuote{Speaker: tt.gold, SpeakerType: "person", Anonymous: true}
+		p := quotewire.QuoteOut{Speaker: &quotewire.SpeakerRef{Name: tt.got, Anonymous: true}}
+		if got := speakerRight(g, p); got != tt.want {
+			t.Errorf("unnamed %q against %q: right = %v, want %v", tt.gold, tt.got, got, tt.want)
+		}
 	}
 }
 

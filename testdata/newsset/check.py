@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Validate a news-set JSONL file against docs/ANNOTATION.md (mechanical checks only)."""
-import json, sys
+import json, re, sys, unicodedata
 
 KINDS = {"direct", "indirect", "mixed"}
 ACTS = {"statement", "question", "directive", "belief", "evaluation", "other"}
@@ -16,6 +16,27 @@ def span_ok(text_b, sp, want, where):
     got = text_b[s:e].decode("utf-8")
     if got != want:
         raise ValueError(f"{where}: text[{s}:{e}] = {got!r}, want {want!r}")
+
+def fold(s):
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+def named_in(name, text):
+    """Whether the article names a speaker: the last word of each member of
+    a joint name appears in the text (diacritics folded; a letter the page
+    mangled, "Hern?ndez", matches any), or its initials as an acronym."""
+    for member in re.split(r",\s*|\s+and\s+|\s+&\s+", name):
+        words = member.replace("'s ", " ").split()
+        if not words:
+            continue
+        last = words[-1]
+        pat = "".join("." if ord(c) > 127 else re.escape(fold(c)) for c in last)
+        if re.search(pat, fold(text)) or re.search(pat, text.lower()):
+            continue
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(initials) > 1 and re.search(r"\b" + r"\.?".join(initials) + r"\b", text):
+            continue  # an acronym the text uses ("U.N." for United Nations)
+        return False
+    return True
 
 def main(path):
     bad = 0
@@ -42,6 +63,9 @@ def main(path):
                 if not isinstance(q["anonymous"], bool): raise ValueError(f"{w}: anonymous")
                 if not isinstance(q["continues"], bool): raise ValueError(f"{w}: continues")
                 if not q["speaker"].strip(): raise ValueError(f"{w}: empty speaker")
+                if not q["anonymous"] and not named_in(q["speaker"], d["text"] + " " + d["title"]):
+                    raise ValueError(f"{w}: speaker {q['speaker']!r} is not named in the article: "
+                                     "use the descriptor, anonymous (docs/ANNOTATION.md §4.2)")
                 if q["continues"] and (q.get("source") or q.get("cue")):
                     raise ValueError(f"{w}: a continuation has no source or cue")
                 if q["content"]["start"] < last: raise ValueError(f"{w}: not sorted by content start")
