@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/quotewire/quotewire"
 )
@@ -26,6 +27,16 @@ var notSpeakers = map[string]bool{
 // headlines: "PENCE: Well, look, ..." or "Pat Caddell: Democrat voters are
 // worried". The label must be an upper-case name or a person the tagger
 // found; the rest of the paragraph is the quote, with the colon as its cue.
+// Transcripts also set
+//
+//   - a name and its role in capitals: "ANTHONY ALBANESE, PRIME MINISTER:
+//     …" (the name before the comma is the source);
+//   - the label alone in its paragraph, the words in the next: "PETER
+//     HELLIAR:" ¶ "Welcome back, Prime Minister.";
+//   - the interviewer's lines: "QUESTION:", "JOURNALIST:", "Q:" — turns
+//     only in an article with another label that names someone (a
+//     page of questions and answers alone, "Q: … A: …", is no one's
+//     words).
 func (s *state) labels() {
 	d := s.d
 	toks := d.Tokens
@@ -38,6 +49,13 @@ func (s *state) labels() {
 			personEnds[m.Head.End] = m.Head.Start
 		}
 	}
+	type label struct {
+		a, colon, nameEnd int // tokens: the label [a, nameEnd], its colon
+		body              quotewire.Span
+		interviewer       bool
+	}
+	var found []label
+	named := false
 	for p := range d.Paragraphs {
 		a := s.paraStart(p)
 		hi := s.paraEnd(p)
@@ -48,7 +66,7 @@ func (s *state) labels() {
 		if wrapped {
 			a++
 		}
-		colon, bracket := -1, -1
+		colon, bracket, comma := -1, -1, -1
 		for k := a; k < hi && k < a+14; k++ {
 			if s.isPunct(k, ":") {
 				colon = k
@@ -64,55 +82,139 @@ func (s *state) labels() {
 				}
 				continue
 			}
-			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || k >= a+6 && !toks[k].IsCapitalized() {
+			if comma < 0 && k > a && s.isPunct(k, ",") && s.shoutedRun(a, k) {
+				comma = k // "ANTHONY ALBANESE, PRIME MINISTER:"
+				continue
+			}
+			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || k >= a+6 && !toks[k].IsCapitalized() && comma < 0 {
 				break
 			}
 		}
-		if colon <= a || colon+1 >= hi || bracket >= 0 && !s.isPunct(colon-1, ")") {
+		if colon <= a || bracket >= 0 && !s.isPunct(colon-1, ")") {
 			continue
 		}
 		nameEnd := colon - 1
-		if bracket >= 0 {
+		switch {
+		case bracket >= 0:
 			nameEnd = bracket - 1
+		case comma >= 0:
+			if !s.shoutedRun(comma+1, colon) || colon-comma > 6 {
+				continue
+			}
+			nameEnd = comma - 1
 		}
+		interviewer := nameEnd == a && interviewerLabels[toks[a].Lower] && shouted(toks[a].Text)
 		name := quotewire.Span{Start: toks[a].Start, End: toks[nameEnd].End}
-		if start, ok := personEnds[name.End]; ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
+		if interviewer {
+			// "QUESTION:", kept if another label names someone
+		} else if start, ok := personEnds[name.End]; ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
 			// a title, then a person: "Transportation and Infrastructure
 			// Committee Ranking Member Sam Graves (MO-07):"
-		} else if !persons[name] && !s.upperLabel(a, colon) || bracket >= 0 || nameEnd-a >= 5 {
+		} else if !persons[name] && !s.upperLabel(a, nameEnd+1) || bracket >= 0 || nameEnd-a >= 5 {
 			continue
 		}
 		if wrapped && s.relabel(a, colon) {
+			named = named || !interviewer
 			continue
 		}
-		if s.consumed[colon] || s.inQuote[colon+1] || s.consumed[colon+1] {
+		if s.consumed[colon] {
 			continue
 		}
-		end := hi - 1
-		if toks[end].Kind == quotewire.QuoteMark && s.qidx[end] < 0 {
-			end-- // the transcript's own closing mark
-		}
-		end = s.trimEnd(colon+1, end)
-		if s.wordCount(colon+1, end) < 3 {
-			continue
-		}
-		for k := colon + 1; k <= end; k++ {
-			if s.consumed[k] || s.inQuote[k] {
-				end = -1
-				break
+		var body quotewire.Span
+		if colon+1 >= hi {
+			// the label alone: its words are the next paragraph
+			if wrapped || p+1 >= len(d.Paragraphs) {
+				continue
 			}
+			first, last := s.paraStart(p+1), s.paraEnd(p+1)-1
+			if first > last || s.labelAt(first, last+1) || s.wordCount(first, last) < 1 {
+				continue
+			}
+			if last = s.trimEnd(first, last); !s.free(first, last) {
+				continue
+			}
+			body = s.span(first, last)
+		} else {
+			if s.inQuote[colon+1] || s.consumed[colon+1] {
+				continue
+			}
+			end := hi - 1
+			if toks[end].Kind == quotewire.QuoteMark && s.qidx[end] < 0 {
+				end-- // the transcript's own closing mark
+			}
+			end = s.trimEnd(colon+1, end)
+			if s.wordCount(colon+1, end) < 3 && !interviewer || !s.free(colon+1, end) {
+				continue
+			}
+			body = s.span(colon+1, end)
 		}
-		if end < 0 {
+		found = append(found, label{a: a, colon: colon, nameEnd: nameEnd, body: body, interviewer: interviewer})
+		named = named || !interviewer
+	}
+	for _, l := range found {
+		if l.interviewer && !named {
 			continue
 		}
-		content := []quotewire.Span{s.span(colon+1, end)}
+		content := []quotewire.Span{l.body}
 		d.Quotes = append(d.Quotes, quotewire.Quote{
-			Kind: quotewire.Direct, Content: content, Cue: s.spanPtr(colon, colon),
-			Source: s.spanPtr(a, colon-1), Mention: -1, Speaker: -1, Confidence: confidence[ruleLabel],
+			Kind: quotewire.Direct, Content: content, Cue: s.spanPtr(l.colon, l.colon),
+			Source: s.spanPtr(l.a, l.nameEnd), Mention: -1, Speaker: -1, Confidence: confidence[ruleLabel],
 		})
-		s.markConsumed(a, colon)
+		s.markConsumed(l.a, l.colon)
 		s.markQuoted(content)
 	}
+}
+
+// interviewerLabels are the labels of an interviewer's lines in a
+// transcript ("QUESTION:", "Q:").
+var interviewerLabels = map[string]bool{"q": true, "question": true, "journalist": true, "reporter": true, "interviewer": true}
+
+// free reports whether no token of [a, b] is consumed or quoted.
+func (s *state) free(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if s.consumed[k] || s.inQuote[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// shoutedRun reports whether tokens [a, b) are words in capitals (titles'
+// dots allowed): "ANTHONY ALBANESE", "DR CHRIS BROWN".
+func (s *state) shoutedRun(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := &s.d.Tokens[k]
+		if s.isPunct(k, ".") {
+			continue
+		}
+		if t.Kind != quotewire.Word || !shouted(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// shouted reports whether a word is written in capitals: "PRIME", "DR".
+func shouted(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// labelAt reports whether the paragraph of tokens [a, hi) is itself a
+// speaker's label: capitals or a name, then a colon ending it.
+func (s *state) labelAt(a, hi int) bool {
+	return hi-a <= 8 && hi-1 > a && s.isPunct(hi-1, ":")
 }
 
 // relabel handles a transcript whose paragraphs are each in quotation

@@ -105,7 +105,8 @@ var turnVoice = map[string]bool{"i": true, "you": true, "we": true, "me": true}
 // whose source is missing or is "I", "you" or "we" is the turn's own
 // words and goes. It runs after the learned model.
 func LabelTurns(d *quotewire.Document) {
-	var turns []int // paragraph of each labelled turn, in order
+	type turn struct{ label, body int } // paragraphs of the label and of the last words it opens
+	var turns []turn
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
 		if q.Cue == nil || q.Source == nil || q.Cue.In(d.Text) != ":" || len(q.Content) == 0 {
@@ -115,23 +116,30 @@ func LabelTurns(d *quotewire.Document) {
 		if p < 0 || trimSpace(d.Text, d.Paragraphs[p]).Start != q.Source.Start {
 			continue
 		}
-		if len(turns) == 0 || turns[len(turns)-1] != p {
-			turns = append(turns, p)
+		body := max(p, paragraphAt(d, q.Content[len(q.Content)-1].Start))
+		if len(turns) == 0 || turns[len(turns)-1].label != p {
+			turns = append(turns, turn{label: p, body: body})
 		}
 	}
-	if len(turns) < 2 {
+	if len(turns) == 0 || len(turns) == 1 && !(turns[0].label == 0 && shoutedLabel(d, turns[0].label)) {
+		// one label is a headline's "Pat Caddell: Democrat voters are
+		// worried" — unless the article opens with a label in capitals,
+		// a statement's transcript ("PRIME MINISTER: We are meeting …")
 		return
 	}
 	s := coveredState(d)
 	var add []quotewire.Quote
 	var covered []quotewire.Span
-	for i, tp := range turns {
+	for i, tu := range turns {
 		next := len(d.Paragraphs)
 		if i+1 < len(turns) {
-			next = turns[i+1]
+			next = turns[i+1].label
 		}
-		for p := tp + 1; p < next; p++ {
+		for p := tu.body + 1; p < next; p++ {
 			first, hi := s.paraStart(p), s.paraEnd(p)
+			if first < hi && s.stageDirection(first, hi) {
+				continue // "[Laughter]"
+			}
 			if first >= hi || s.heading(first, hi) || i+1 == len(turns) && s.reportsSomeone(first, hi) {
 				break
 			}
@@ -157,6 +165,20 @@ func LabelTurns(d *quotewire.Document) {
 	}
 	d.Quotes = append(out, add...)
 	sortQuotes(d)
+}
+
+// shoutedLabel reports whether paragraph p opens with a label in capitals
+// ("PRIME MINISTER:", "ANTHONY ALBANESE, PRIME MINISTER:").
+func shoutedLabel(d *quotewire.Document, p int) bool {
+	t := d.Text[d.Paragraphs[p].Start:d.Paragraphs[p].End]
+	i := strings.IndexByte(t, ':')
+	return i > 1 && shouted(t[:i])
+}
+
+// stageDirection reports whether the paragraph of tokens [first, hi) is
+// a note in brackets: "[Laughter]", "(Applause.)".
+func (s *state) stageDirection(first, hi int) bool {
+	return s.isPunct(first, "[", "(") && s.isPunct(hi-1, "]", ")", ".") && s.wordCount(first, hi-1) <= 4
 }
 
 // paragraphAt returns the index of the paragraph holding byte offset off,

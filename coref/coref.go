@@ -75,6 +75,9 @@ type resolver struct {
 	byRoleHead       map[string]*timeline
 	// anonHead is the head noun of each anonymous speaker, by entity.
 	anonHead map[int]string
+	// labelled are the speakers a transcript's label in capitals names
+	// ("QUESTION:" a reporter): never someone named later.
+	labelled map[int]bool
 	// notSpeaker is an entity the source being resolved cannot refer to
 	// (the relay of a nested report), or -1.
 	notSpeaker int

@@ -64,11 +64,17 @@ func (r *resolver) speakers() {
 		case q.Cue != nil && speechGerunds[strings.ToLower(lastWord(q.Cue.In(d.Text)))]:
 			// a gerund the learned model gave no source ("President Donald
 			// Trump congratulated Pelosi, saying, "…""): the person or body
-			// the cue's sentence names first, outside the quote
-			q.Speaker = r.sentenceSubject(q)
+			// the cue's sentence names first, outside the quote — or, after
+			// a report in the same sentence ("X is calling for fresh
+			// elections, saying …"), that report's speaker
+			if p := qi - 1; p >= 0 && d.Quotes[p].Speaker >= 0 && d.Quotes[p].Cue != nil && r.sentenceOf(d.Quotes[p].Cue.Start) == r.sentenceOf(q.Cue.Start) {
+				q.Speaker = d.Quotes[p].Speaker
+			} else {
+				q.Speaker = r.sentenceSubject(q)
+			}
 		}
 		if q.Speaker >= 0 && qi > 0 && q.Cue != nil && lastSpeaker >= 0 && lastSpeaker != q.Speaker &&
-			d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Person &&
+			d.Entities[lastSpeaker].Anonymous && d.Entities[lastSpeaker].Type == quotewire.Person && !r.labelled[lastSpeaker] &&
 			!d.Entities[q.Speaker].Anonymous && d.Entities[q.Speaker].Type == quotewire.Person && (addsTo(q.Cue.In(d.Text)) || r.ledeNamed(lastSpeaker, qi)) {
 			// "A government spokesman said … Li Wei added …": the
 			// spokesman is Li Wei
@@ -240,6 +246,9 @@ func (r *resolver) nameAnonymous(anon, named, qi int) {
 // "So", "Friday", "A total of 39") gives no speaker.
 func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int) {
 	d := r.d
+	if mi, e, ok := r.capsLabelSource(src); ok {
+		return mi, e // "PRIME MINISTER:", "CLENNELL:", "QUESTION:"
+	}
 	switch strings.ToLower(src.In(d.Text)) {
 	case "reportedly", "purportedly", "supposedly":
 		// "The fire reportedly started …": unnamed reports

@@ -450,3 +450,71 @@ func extractFile(t *testing.T, path, id string) *quotewire.Analysis {
 	}
 	return extractText(t, id, string(b))
 }
+
+// TestSpeakerCapsTranscripts checks transcripts whose labels are set in
+// capitals, as the Australian Prime Minister's office prints them: a name
+// with its office ("ANTHONY ALBANESE, PRIME MINISTER:"), the office alone
+// after it naming the same person, a surname alone naming the person of
+// an earlier label, a label alone in its paragraph with the words in the
+// next, "[Laughter]" between the paragraphs of one turn, and "QUESTION:"
+// an unnamed reporter. A page of questions and answers ("Q: … A: …")
+// gives nobody's words.
+func TestSpeakerCapsTranscripts(t *testing.T) {
+	text := "ANDREW CLENNELL, HOST: Prime Minister, thanks so much for joining us.\n\n" +
+		"ANTHONY ALBANESE, PRIME MINISTER: Good to be with you, once again in January.\n\n" +
+		"CLENNELL: Indeed. Well, it's an election year. Are you the underdog?\n\n" +
+		"PRIME MINISTER: Well, the polls will come and people will analyse them.\n\n" +
+		"[Laughter]\n\n" +
+		"My job is to put forward our alternative vision for the country.\n\n" +
+		"QUESTION: Is it fair to say you have learnt the lessons of your predecessor?\n\n" +
+		"RACHEL CORBETT:\n\n" +
+		"Getting serious for a minute. You have had plenty of time.\n\n" +
+		"PRIME MINISTER:\n\n" +
+		"That's pretty serious, actually, and we will deal with it.\n"
+	a := extractText(t, "caps-turns", text)
+	tests := []struct {
+		content, speaker string
+		anonymous        bool
+		continued        bool
+	}{
+		{"Prime Minister, thanks so much", "Andrew Clennell", false, false},
+		{"Good to be with you", "Anthony Albanese", false, false},
+		{"Indeed. Well, it's an election year", "Andrew Clennell", false, false},
+		{"Well, the polls will come", "Anthony Albanese", false, false},
+		{"My job is to put forward", "Anthony Albanese", false, true},
+		{"Is it fair to say", "reporter", true, false},
+		{"Getting serious for a minute", "Rachel Corbett", false, false},
+		{"That's pretty serious, actually", "Anthony Albanese", false, false},
+	}
+	for _, tt := range tests {
+		q := quoteWith(t, a, tt.content, strings.HasPrefix)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker || q.Speaker.Anonymous != tt.anonymous || q.Continued != tt.continued {
+			t.Errorf("%q: speaker %+v, continued %v; want %q (anonymous %v), continued %v", tt.content, q.Speaker, q.Continued, tt.speaker, tt.anonymous, tt.continued)
+		}
+	}
+	for _, q := range a.Quotes {
+		if strings.Contains(q.Content.Text, "Laughter") || q.Speaker != nil && strings.EqualFold(q.Speaker.Name, "question") {
+			t.Errorf("quote %q by %+v", q.Content.Text, q.Speaker)
+		}
+	}
+
+	// the office alone, no name anywhere: the office, unnamed
+	a = extractText(t, "pm-alone", "PRIME MINISTER: We are meeting on Ngunnawal land and we acknowledge their elders.\n\n"+
+		"I am delighted to be here, thrilled to be here to celebrate women's football in Australia.\n")
+	for _, c := range []string{"We are meeting", "I am delighted"} {
+		if q := quoteWith(t, a, c, strings.HasPrefix); q.Speaker == nil || q.Speaker.Name != "Prime Minister" || !q.Speaker.Anonymous {
+			t.Errorf("%q: speaker %+v, want the unnamed Prime Minister", c, q.Speaker)
+		}
+	}
+
+	// questions and answers with nobody named: no one's words (the
+	// learned model's act-other reading of "apply for", which only
+	// PolNeAR counts, aside)
+	a = extractText(t, "faq", "Q: Who can apply for the grant this year?\n\nA: Any school in the county with fewer than 200 pupils can apply.\n\n"+
+		"Q: When does the scheme close to new applications?\n\nA: The scheme closes on 1 March, and late forms are not read.\n")
+	for _, q := range a.Quotes {
+		if q.Speaker != nil || q.Act != quotewire.OtherAct {
+			t.Errorf("a page of questions and answers gave %q (%s) by %+v", q.Content.Text, q.Act, q.Speaker)
+		}
+	}
+}

@@ -124,6 +124,9 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	p := Phrase{Span: quotewire.Span{Start: ws[0].s, End: ws[len(ws)-1].e}}
 	first := ws[0].lower
 	if len(ws) == 1 {
+		if first == "who" && ws[0].w[0] == 'W' {
+			return p // "Who can apply?": a question, not a relative
+		}
 		if pronouns[first] && !shouted(ws[0].w) {
 			p.Kind, p.Head = Pronoun, first
 			return p

@@ -67,6 +67,7 @@ func TestParse(t *testing.T) {
 		{in: "Unless you", kind: Invalid},
 		{in: "So", kind: Invalid},
 		{in: "Well", kind: Invalid},
+		{in: "Who", kind: Invalid}, // "Who can apply?": a question
 		{in: "Some", kind: Invalid},
 		{in: "WN", kind: Invalid},
 		{in: "NG", kind: Invalid},
