@@ -85,6 +85,9 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	if w, ok := r.nameGoesOn(src); ok {
 		return w // "United" of "United States Senator from Vermont Bernie Sanders ended"
 	}
+	if w, ok := r.personRunsOn(src, p); ok {
+		return w // "said Commissioner for Education, Culture, Youth and Sport, Tibor Navracsics"
+	}
 	if w, ok := r.nounAfter(src, p); ok {
 		return w // "WHO" of "A WHO official, who asked not to be named, said"
 	}
@@ -200,6 +203,67 @@ func (r *resolver) appositiveAfter(src quotewire.Span) (phrase.Phrase, bool) {
 	}
 	return p, true
 }
+
+// personRunsOn reads an office that the attribution stage cut before its
+// holder's name, where the office runs on over commas, "and" and
+// capitalised words to one person the tagger found: "said Commissioner
+// for Education, Culture, Youth and Sport, Tibor Navracsics", "said U.S.
+// Army Staff Sgt. and Team Army Captain Dorian Rhoten", "EU Research,
+// Science and Innovation Commissioner Carlos Moedas has". It applies to a
+// descriptor, or a name that is no person's ("EU Research"), and returns
+// the person's name read as the phrase.
+func (r *resolver) personRunsOn(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
+	d := r.d
+	switch p.Kind {
+	case phrase.Descriptor:
+	case phrase.Name:
+		if mi := r.mentionAt(p.Name); mi >= 0 && d.Mentions[mi].Type == quotewire.Person {
+			return phrase.Phrase{}, false
+		}
+	default:
+		return phrase.Phrase{}, false
+	}
+	k := d.TokenAt(src.End)
+	if k < 0 || k >= len(d.Tokens) || d.Tokens[k].Start < src.End {
+		return phrase.Phrase{}, false
+	}
+	sent := d.Tokens[k].Sentence
+	end := src.End
+	for n := 0; k < len(d.Tokens) && n < 16 && d.Tokens[k].Sentence == sent; k, n = k+1, n+1 {
+		t := &d.Tokens[k]
+		if t.Kind == quotewire.Word && (t.IsCapitalized() || joiners[t.Lower]) || t.Kind == quotewire.Punct && (t.Text == "," || t.Text == "." || t.Text == "-" || t.Text == "&") {
+			end = t.End
+			continue
+		}
+		break
+	}
+	if end == src.End {
+		return phrase.Phrase{}, false
+	}
+	found := -1
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Type != quotewire.Person || m.Kind != quotewire.NameMention || m.Head.Start < src.End || m.Head.End > end {
+			continue
+		}
+		if found >= 0 && d.Mentions[found].Head != m.Head {
+			return phrase.Phrase{}, false // two people: a joint source, read elsewhere
+		}
+		found = mi
+	}
+	if found < 0 {
+		return phrase.Phrase{}, false
+	}
+	w := phrase.Parse(d.Text, d.Mentions[found].Head)
+	if w.Kind != phrase.Name {
+		return phrase.Phrase{}, false
+	}
+	return w, true
+}
+
+// joiners may stand inside an office before its holder's name: "Minister
+// of Culture and Sport", "Secretary for the Home Department".
+var joiners = map[string]bool{"and": true, "of": true, "for": true, "from": true, "the": true, "on": true, "at": true}
 
 // nameGoesOn reads a source the attribution stage cut inside a run of
 // capitalised words ("United" of "United States Senator from Vermont

@@ -409,6 +409,16 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 	outlet := r.isOutlet(name)
 	if mi := r.mentionAt(p.Name); mi >= 0 && (d.Mentions[mi].Type != quotewire.Place || outlet) {
 		e := d.Mentions[mi].Entity
+		if m := &d.Mentions[mi]; e >= 0 && (m.Type == quotewire.Person || m.Type == "") && m.Head.Start < p.Name.Start && m.Head.End == p.Name.End &&
+			d.Entities[e].Name == m.Head.In(d.Text) && strings.IndexByte(name, ' ') > 0 {
+			// the tagger took the field of an office into the name ("Human
+			// Rights Ivan Simonovic" of "Assistant Secretary-General for
+			// Human Rights Ivan Simonovic"): the phrase reader's name
+			m.Head = p.Name
+			d.Entities[e].Name = name
+			r.byKey[r.keyOf(name)] = e
+			r.indexSurname(name, e)
+		}
 		if e >= 0 && outlet {
 			d.Entities[e].Type = quotewire.Organization // "((Wikinews))": the outlet, never a place
 		} else if e >= 0 && d.Entities[e].Type == "" {

@@ -518,3 +518,19 @@ func TestSpeakerCapsTranscripts(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerOfficeRunsOn checks offices that run on to their holder's
+// name over commas, "and" and a field after "for": the holder speaks,
+// never the office nor a word of it.
+func TestSpeakerOfficeRunsOn(t *testing.T) {
+	text := "\"Physically, the wind warning did not affect me,\" said U.S. Army Staff Sgt. and Team Army Captain Dorian Rhoten.\n\n" +
+		"“Ambassadors play an important role in motivating people to be active,” said Commissioner for Education, Culture, Youth and Sport, Tibor Navracsics.\n\n" +
+		"According to USGS Surface Water Specialist, Robert Meyer, in Sacramento, \"We have concerns for our people in the field.\"\n\n" +
+		"U.N. Assistant Secretary-General for Human Rights Ivan Simonovic says the fighting has killed thousands of people.\n"
+	speakerIs(t, extractText(t, "offices", text), map[string]string{
+		"the wind warning":              "Dorian Rhoten",
+		"Ambassadors play an important": "Tibor Navracsics",
+		"We have concerns":              "Robert Meyer",
+		"the fighting has killed":       "Ivan Simonovic",
+	})
+}

@@ -576,9 +576,10 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		before--
 	}
 	if before >= 0 && prepositions[ws[before].lower] {
-		if before == ns-1 && (ws[ns-1].lower == "of" || ws[ns-1].lower == "from") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+		if before == ns-1 && (ws[ns-1].lower == "of" || ws[ns-1].lower == "from" || ws[ns-1].lower == "for") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
 			// "… of Koszalin Piotr Jedlinski", "Senator from Vermont
-			// Bernie Sanders": a place, then the person
+			// Bernie Sanders", "Assistant Secretary-General for Human
+			// Rights Ivan Simonovic": a place or a field, then the person
 			return ne - 2, ne, true
 		}
 		return 0, 0, false

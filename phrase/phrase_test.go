@@ -16,6 +16,7 @@ func TestParse(t *testing.T) {
 		definite                bool
 	}{
 		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
+		{in: "U.N. Assistant Secretary-General for Human Rights Ivan Simonovic", kind: Name, name: "Ivan Simonovic", role: "U.N. Assistant Secretary-General for Human Rights"},
 		{in: "One MP", kind: Descriptor, desc: "MP", head: "mp"},
 		{in: "As the hurricane season nears its peak, NOAA’s hurricane forecasters today", kind: Descriptor, desc: "NOAA’s hurricane forecasters", owner: "NOAA", owned: "hurricane forecasters", head: "forecasters", definite: true},
 		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
