@@ -42,7 +42,11 @@ func (s *state) labels() {
 	toks := d.Tokens
 	persons := map[quotewire.Span]bool{}
 	personEnds := map[int]int{} // end offset of a person's name -> its start
+	nameEnds := map[int]int{}   // the same for names of no known type
 	for _, m := range d.Mentions {
+		if m.Type == "" && m.Kind == quotewire.NameMention {
+			nameEnds[m.Head.End] = m.Head.Start
+		}
 		if m.Type == quotewire.Person {
 			persons[m.Span] = true
 			persons[m.Head] = true
@@ -67,7 +71,8 @@ func (s *state) labels() {
 			a++
 		}
 		colon, bracket, comma := -1, -1, -1
-		for k := a; k < hi && k < a+14; k++ {
+		long := false // an office with commas or "and" before the holder's name
+		for k := a; k < hi && k < a+22; k++ {
 			if s.isPunct(k, ":") {
 				colon = k
 				break
@@ -86,7 +91,17 @@ func (s *state) labels() {
 				comma = k // "ANTHONY ALBANESE, PRIME MINISTER:"
 				continue
 			}
-			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || k >= a+6 && !toks[k].IsCapitalized() && comma < 0 {
+			if k > a && comma < 0 && (s.isPunct(k, ",") || toks[k].Lower == "and") && toks[a].IsCapitalized() {
+				// "Minister of Civil Defence, Emergencies and Natural
+				// Disasters Relief Vladimir Puchkov:" — a person the tagger
+				// found must end it
+				long = true
+				continue
+			}
+			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || (k >= a+6 || long) && !toks[k].IsCapitalized() && comma < 0 && !officeJoiners[toks[k].Lower] {
+				break
+			}
+			if k >= a+14 && !long {
 				break
 			}
 		}
@@ -107,7 +122,16 @@ func (s *state) labels() {
 		name := quotewire.Span{Start: toks[a].Start, End: toks[nameEnd].End}
 		if interviewer {
 			// "QUESTION:", kept if another label names someone
-		} else if start, ok := personEnds[name.End]; ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
+		} else if start, ok := personEnds[name.End]; long && comma < 0 && bracket < 0 {
+			// an office with commas, then its holder (a name the tagger
+			// left untyped will do)
+			if !ok {
+				start, ok = nameEnds[name.End]
+			}
+			if !ok || start <= name.Start {
+				continue
+			}
+		} else if ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
 			// a title, then a person: "Transportation and Infrastructure
 			// Committee Ranking Member Sam Graves (MO-07):"
 		} else if !persons[name] && !s.upperLabel(a, nameEnd+1) || bracket >= 0 || nameEnd-a >= 5 {
@@ -164,6 +188,11 @@ func (s *state) labels() {
 		s.markQuoted(content)
 	}
 }
+
+// officeJoiners may stand inside an office before its holder's name in
+// a label: "Minister of Civil Defence, Emergencies and Natural Disasters
+// Relief Vladimir Puchkov:".
+var officeJoiners = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
 
 // interviewerLabels are the labels of an interviewer's lines in a
 // transcript ("QUESTION:", "Q:").

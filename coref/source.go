@@ -210,15 +210,19 @@ func (r *resolver) appositiveAfter(src quotewire.Span) (phrase.Phrase, bool) {
 // for Education, Culture, Youth and Sport, Tibor Navracsics", "said U.S.
 // Army Staff Sgt. and Team Army Captain Dorian Rhoten", "EU Research,
 // Science and Innovation Commissioner Carlos Moedas has". It applies to a
-// descriptor, or a name that is no person's ("EU Research"), and returns
+// descriptor, or a body's or place's name ("EU Research"), and returns
 // the person's name read as the phrase.
 func (r *resolver) personRunsOn(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
 	d := r.d
+	if allCaps(src.In(d.Text)) {
+		return phrase.Phrase{}, false // in a text set in capitals every word is capitalised
+	}
 	switch p.Kind {
 	case phrase.Descriptor:
 	case phrase.Name:
-		if mi := r.mentionAt(p.Name); mi >= 0 && d.Mentions[mi].Type == quotewire.Person {
-			return phrase.Phrase{}, false
+		office := phrase.IsTitle(strings.ToLower(lastWord(p.Name.In(d.Text)))) // "Army Staff Sgt."
+		if mi := r.mentionAt(p.Name); !office && (mi < 0 || d.Mentions[mi].Type != quotewire.Organization && d.Mentions[mi].Type != quotewire.Place) {
+			return phrase.Phrase{}, false // a person's name, or a name of no known kind
 		}
 	default:
 		return phrase.Phrase{}, false

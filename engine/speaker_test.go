@@ -520,17 +520,24 @@ func TestSpeakerCapsTranscripts(t *testing.T) {
 }
 
 // TestSpeakerOfficeRunsOn checks offices that run on to their holder's
-// name over commas, "and" and a field after "for": the holder speaks,
-// never the office nor a word of it.
+// name over commas, "and" and a field after "for", in a sentence or in a
+// transcript's label: the holder speaks, never the office nor a word of
+// it.
 func TestSpeakerOfficeRunsOn(t *testing.T) {
 	text := "\"Physically, the wind warning did not affect me,\" said U.S. Army Staff Sgt. and Team Army Captain Dorian Rhoten.\n\n" +
 		"“Ambassadors play an important role in motivating people to be active,” said Commissioner for Education, Culture, Youth and Sport, Tibor Navracsics.\n\n" +
 		"According to USGS Surface Water Specialist, Robert Meyer, in Sacramento, \"We have concerns for our people in the field.\"\n\n" +
-		"U.N. Assistant Secretary-General for Human Rights Ivan Simonovic says the fighting has killed thousands of people.\n"
+		"U.N. Assistant Secretary-General for Human Rights Ivan Simonovic says the fighting has killed thousands of people.\n\n" +
+		"President of Russia Vladimir Putin: Mr Puchkov, let us begin by discussing the situation overall.\n\n" +
+		"Minister of Civil Defence, Emergencies and Natural Disasters Relief Vladimir Puchkov: Mr President, please be advised that the situation is stable.\n\n" +
+		"We are particularly monitoring the situation in Yakutia and Karelia.\n"
 	speakerIs(t, extractText(t, "offices", text), map[string]string{
-		"the wind warning":              "Dorian Rhoten",
-		"Ambassadors play an important": "Tibor Navracsics",
-		"We have concerns":              "Robert Meyer",
-		"the fighting has killed":       "Ivan Simonovic",
+		"Mr Puchkov, let us begin":       "Vladimir Putin",
+		"Mr President, please be":        "Vladimir Puchkov",
+		"We are particularly monitoring": "Vladimir Puchkov",
+		"the wind warning":               "Dorian Rhoten",
+		"Ambassadors play an important":  "Tibor Navracsics",
+		"We have concerns":               "Robert Meyer",
+		"the fighting has killed":        "Ivan Simonovic",
 	})
 }

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/tag/lexicon"
 	"github.com/quotewire/quotewire/text"
 )
 
@@ -562,6 +563,12 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		}
 		for ns < ne-1 && notName(ws[ns]) {
 			ns++
+		}
+		if k := ne - 2; k-ns >= 2 && lexicon.IsFirstName(ws[k].w) && !shouted(ws[k].w) && !lexicon.IsFirstName(ws[k-1].w) && !lexicon.IsFirstName(ws[ns].w) {
+			// "Natural Disasters Relief Vladimir Puchkov", "Human Rights
+			// Ivan Simonovic": the office's last words, then a first name
+			// and a surname ("Iain Duncan Smith" stays whole)
+			ns = k
 		}
 	} else {
 		for ns < ne-1 && (sentenceWords[ws[ns].lower] || timeWords[ws[ns].lower]) {

@@ -505,8 +505,8 @@ func widens(d *quotewire.Document, q quotewire.Quote, owner []int32, removed []b
 	}
 	for _, k := range held {
 		r := &d.Quotes[k]
-		if r.Kind != quotewire.Direct || r.Cue == nil {
-			return false
+		if r.Kind != quotewire.Direct || r.Cue == nil || r.Cue.In(d.Text) == ":" {
+			return false // a transcript's label gives its turn exactly
 		}
 		for _, rc := range r.Content {
 			in := false
