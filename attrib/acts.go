@@ -104,7 +104,8 @@ var verbs = func() map[string]verbKind {
 	add(evaluating, "praise", "criticise", "criticize", "thank", "condemn", "welcome", "applaud", "slam", "blast",
 		"denounce", "hail", "commend", "blame", "accuse", "lambast", "rebuke", "castigate", "describe",
 		"characterise", "characterize", "label", "dub", "brand", "congratulate", "salute", "mock", "decry",
-		"deplore", "laud", "lament", "chide", "scold", "fault", "attack", "ridicule", "dismiss", "reject")
+		"deplore", "laud", "lament", "chide", "scold", "fault", "attack", "ridicule", "dismiss", "reject",
+		"defend", "champion", "endorse")
 	add(denying, "deny")
 	add(declining, "decline", "refuse")
 	add(responding, "respond")
@@ -171,6 +172,12 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 		}
 	}
 	kind, inTable := kindOf(verb)
+	if !direct && expressing[verb] && vi+1 < len(cue) && feelings[cue[vi+1]] {
+		return quotewire.Evaluation, true // "expressed frustration over", "voiced concern about"
+	}
+	if !direct && stressing[verb] {
+		return quotewire.Statement, true // "stressed the importance of …", "highlighted the connections"
+	}
 	if !direct && doing[verb] && !clauseContent(d, q) {
 		// "visited HMP Edinburgh", "concluded his five-day trip": what
 		// someone did, no record by docs/ANNOTATION.md; PolNeAR counts
@@ -275,6 +282,27 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 	}
 	return directQuestion(d, q), true
 }
+
+// stressing are the verbs that put weight on what follows: with a noun
+// phrase they still state something ("stressed the importance of
+// coordination", docs/ANNOTATION.md).
+var stressing = map[string]bool{"stressed": true, "stresses": true, "stressing": true, "emphasized": true,
+	"emphasised": true, "emphasizes": true, "emphasises": true, "emphasizing": true, "emphasising": true,
+	"highlighted": true, "highlights": true, "highlighting": true, "underlined": true, "underlines": true,
+	"underscored": true, "underscores": true, "reaffirmed": true, "reaffirms": true, "reiterated": true,
+	"reiterates": true}
+
+// expressing are the verbs that report a feeling named after them
+// ("expressed frustration over", "voiced concern about"): an evaluation.
+var expressing = map[string]bool{"expressed": true, "expresses": true, "expressing": true, "voiced": true, "voices": true, "voicing": true}
+
+// feelings are what expressing verbs report as an evaluation; condolences
+// and sympathy are no record (docs/ANNOTATION.md).
+var feelings = map[string]bool{"frustration": true, "concern": true, "concerns": true, "anger": true,
+	"outrage": true, "disappointment": true, "regret": true, "support": true, "opposition": true,
+	"dismay": true, "alarm": true, "satisfaction": true, "gratitude": true, "appreciation": true,
+	"doubts": true, "doubt": true, "skepticism": true, "scepticism": true, "optimism": true, "hope": true,
+	"confidence": true, "displeasure": true, "indignation": true, "solidarity": true}
 
 // doing are verbs of doing that the learned model sometimes takes for
 // reporting verbs, in any of their forms the model meets: whoever visits,

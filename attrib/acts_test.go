@@ -30,6 +30,10 @@ func TestActs(t *testing.T) {
 		{`Putin and Merkel also discussed matters concerning the monitoring mission in Ukraine.`, ""},
 		{`The Independent reported on preparations for the summit in Brussels.`, ""},
 		{`The Independent reported that preparations for the summit had stalled.`, quotewire.Statement},
+		{`Ban Ki-moon expressed frustration over the lack of aid for the region's growing humanitarian crisis.`, quotewire.Evaluation},
+		{`The minister also defended the Law Commission review into hate crime.`, quotewire.Evaluation},
+		{`Secretary Clinton highlighted the connections between agriculture and nutrition.`, quotewire.Statement},
+		{`The attorney general stressed the importance of coordination between federal and local agencies.`, quotewire.Statement},
 	}
 	p := engine.New()
 	for _, tt := range tests {
