@@ -1,6 +1,10 @@
 package quotewire
 
-import "sort"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
 
 // TokenKind classifies a token by its surface form.
 type TokenKind uint8
@@ -255,4 +259,62 @@ func (d *Document) TokenAt(off int) int {
 		}
 	}
 	return lo
+}
+
+// KindOf types content by its quotation marks: direct when every part is
+// exactly a quotation (its marks, straight or curly, and spaces aside),
+// mixed when a part holds one, indirect otherwise.
+func (d *Document) KindOf(content []Span) QuoteKind {
+	direct, mixed := true, false
+	qs := d.QuoteSpans
+	for _, c := range content {
+		exact := false
+		c := d.trimMarks(c)
+		// quotation spans are in text order; look from the last one
+		// starting before the part's end back a few (nested quotations)
+		k := sort.Search(len(qs), func(k int) bool { return qs[k].Start >= c.End })
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if qs[j].Overlaps(c) {
+				mixed = true
+				if in := d.trimMarks(qs[j]); absInt(in.Start-c.Start) <= 1 && absInt(in.End-c.End) <= 1 {
+					exact = true
+				}
+			}
+		}
+		direct = direct && exact
+	}
+	switch {
+	case direct:
+		return Direct
+	case mixed:
+		return Mixed
+	}
+	return Indirect
+}
+
+// trimMarks returns c without the quotation marks and spaces at its ends.
+func (d *Document) trimMarks(c Span) Span {
+	const marks = "\"“”‘’«»' "
+	for c.Start < c.End {
+		r, n := utf8.DecodeRuneInString(d.Text[c.Start:c.End])
+		if !strings.ContainsRune(marks, r) {
+			break
+		}
+		c.Start += n
+	}
+	for c.End > c.Start {
+		r, n := utf8.DecodeLastRuneInString(d.Text[c.Start:c.End])
+		if !strings.ContainsRune(marks, r) {
+			break
+		}
+		c.End -= n
+	}
+	return c
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

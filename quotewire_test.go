@@ -2,6 +2,7 @@ package quotewire
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -86,6 +87,37 @@ func TestTokensIn(t *testing.T) {
 	} {
 		if f, e := d.TokensIn(tc.sp); f != tc.first || e != tc.end {
 			t.Errorf("TokensIn(%v) = %d, %d, want %d, %d", tc.sp, f, e, tc.first, tc.end)
+		}
+	}
+}
+
+// TestKindOf checks quote kinds by quotation marks, straight and curly,
+// with the content taken inside or with its marks.
+func TestKindOf(t *testing.T) {
+	text := `He said “we will win.” Then "they lost," she said, adding that the “plan” failed.`
+	at := func(sub string) Span {
+		i := strings.Index(text, sub)
+		return Span{Start: i, End: i + len(sub)}
+	}
+	d := &Document{Article: Article{Text: text}, QuoteSpans: []Span{at(`“we will win.”`), at(`"they lost,"`), at(`“plan”`)}}
+	tests := []struct {
+		content []string
+		want    QuoteKind
+	}{
+		{[]string{"we will win."}, Direct},
+		{[]string{"“we will win.”"}, Direct},
+		{[]string{"they lost,"}, Direct},
+		{[]string{`"they lost,"`, "we will win."}, Direct},
+		{[]string{"the “plan” failed"}, Mixed},
+		{[]string{"Then"}, Indirect},
+	}
+	for _, tt := range tests {
+		var c []Span
+		for _, s := range tt.content {
+			c = append(c, at(s))
+		}
+		if got := d.KindOf(c); got != tt.want {
+			t.Errorf("KindOf(%q) = %s, want %s", tt.content, got, tt.want)
 		}
 	}
 }

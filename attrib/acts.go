@@ -18,8 +18,8 @@ var _ quotewire.Stage = Acts{}
 
 // Process adds the statements set after a colon lead-in (see
 // ColonBlocks) and the turns of interviews and transcripts (see
-// Transcripts, LabelTurns), cuts quotes by paragraph (see
-// SplitParagraphs), gives a quote with no cue of its own to the speaker
+// Transcripts, LabelTurns), cuts quotes by paragraph and by their cue (see
+// SplitParagraphs, SplitAtCue), gives a quote with no cue of its own to the speaker
 // before it (see Continuations), gives reports inside reports to their
 // speaker (see Nested), adds noun-phrase complements and hedged reports
 // (see NPComplements, Hedged), sets Quote.Act on every quote of d and
@@ -29,6 +29,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	Transcripts(d)
 	LabelTurns(d)
 	SplitParagraphs(d)
+	SplitAtCue(d)
 	Continuations(d)
 	Nested(d)
 	NPComplements(d)

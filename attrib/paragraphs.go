@@ -214,3 +214,58 @@ func orphanParagraphs(d *quotewire.Document) {
 func sortQuotes(d *quotewire.Document) {
 	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
 }
+
+// SplitAtCue makes two quotes of a quote whose two parts its cue divides
+// when the second part is a statement of its own, as a reader counts
+// them (docs/ANNOTATION.md, "Split by the cue"): "this was not a standard
+// exercise, said Lt. Col. Nathaniel Stobert. “When we came up with …”"
+// and "Several hundred medics are about to be deployed, Chan said, and an
+// emergency committee will meet …". Both keep the source and the cue. A
+// cue set inside one clause ("because, he says, cowpats …", "…, according
+// to officials, with burns …") and a direct quote interrupted by its cue
+// (`"A," he said, "B."`, one quote with two parts) stay as they are.
+func SplitAtCue(d *quotewire.Document) {
+	n := len(d.Quotes)
+	for i := 0; i < n; i++ {
+		q := &d.Quotes[i]
+		if len(q.Content) != 2 || q.Cue == nil || q.Kind == quotewire.Direct {
+			continue
+		}
+		a, b := q.Content[0], q.Content[1]
+		if a.End > q.Cue.Start || q.Cue.End > b.Start {
+			continue
+		}
+		rest := d.Text[b.Start:b.End]
+		newSentence := sentenceOf(d, b.Start) != sentenceOf(d, q.Cue.Start)
+		joined := false
+		for _, c := range [...]string{"and ", "but "} {
+			if len(rest) > len(c)+10 && rest[:len(c)] == c {
+				b.Start += len(c)
+				joined = true
+				break
+			}
+		}
+		if !newSentence && !joined {
+			continue
+		}
+		second := *q
+		second.Content = []quotewire.Span{b}
+		second.Kind = d.KindOf(second.Content)
+		q.Content = []quotewire.Span{a}
+		q.Kind = d.KindOf(q.Content)
+		d.Quotes = append(d.Quotes, second)
+	}
+	if len(d.Quotes) > n {
+		sortQuotes(d)
+	}
+}
+
+// sentenceOf returns the index of the sentence holding byte offset off, or
+// -1.
+func sentenceOf(d *quotewire.Document, off int) int {
+	k := d.TokenAt(off)
+	if k < 0 || k >= len(d.Tokens) {
+		return -1
+	}
+	return d.Tokens[k].Sentence
+}

@@ -97,3 +97,57 @@ func TestNested(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitAtCue checks that a cue between two statements of its own
+// makes two quotes sharing the source and cue, and that a cue set inside
+// one clause leaves the quote whole.
+func TestSplitAtCue(t *testing.T) {
+	tests := []struct {
+		text, source, cue string
+		in                [2]string // the quote's two parts
+		want              []string  // the quotes' content after, in order
+	}{
+		{"Several hundred medical personnel are about to be deployed to West Africa, Chan said, and an emergency committee will meet on Wednesday.",
+			"Chan", "said", [2]string{"Several hundred medical personnel are about to be deployed to West Africa", "and an emergency committee will meet on Wednesday"},
+			[]string{"Several hundred medical personnel are about to be deployed to West Africa", "an emergency committee will meet on Wednesday"}},
+		{"However, this was not a standard field training exercise, said Lt. Col. Nathaniel Stobert. “When we came up with the vision for this, we wanted to break the mold.”",
+			"Lt. Col. Nathaniel Stobert", "said", [2]string{"this was not a standard field training exercise", "“When we came up with the vision for this, we wanted to break the mold.”"},
+			[]string{"this was not a standard field training exercise", "“When we came up with the vision for this, we wanted to break the mold.”"}},
+		{"A German farmer has fitted his cows with diapers because, he says, cowpats constitute a fertiliser high in nitrates.",
+			"he", "says", [2]string{"A German farmer has fitted his cows with diapers because", "cowpats constitute a fertiliser high in nitrates"},
+			nil},
+	}
+	for _, tt := range tests {
+		d := quotewire.NewDocument(quotewire.Article{ID: "t", Text: tt.text})
+		for _, s := range engine.RuleStages(nil) { // through the rule attributor: tokens, sentences, quotation spans
+			if err := s.Stage.Process(d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		at := func(sub string) quotewire.Span {
+			i := strings.Index(tt.text, sub)
+			return quotewire.Span{Start: i, End: i + len(sub)}
+		}
+		cue, src := at(tt.cue), at(tt.source)
+		d.Quotes = []quotewire.Quote{{Kind: quotewire.Indirect, Content: []quotewire.Span{at(tt.in[0]), at(tt.in[1])},
+			Cue: &cue, Source: &src, Mention: -1, Speaker: -1, Confidence: 0.7}}
+		attrib.SplitAtCue(d)
+		if tt.want == nil {
+			if len(d.Quotes) != 1 || len(d.Quotes[0].Content) != 2 {
+				t.Errorf("%q: a cue inside one clause split the quote: %+v", tt.text, d.Quotes)
+			}
+			continue
+		}
+		if len(d.Quotes) != len(tt.want) {
+			t.Fatalf("%q: %d quotes, want %d", tt.text, len(d.Quotes), len(tt.want))
+		}
+		for i, q := range d.Quotes {
+			if got := q.Extent().In(tt.text); got != tt.want[i] || q.Cue == nil || *q.Cue != cue || q.Source == nil || *q.Source != src {
+				t.Errorf("%q: quote %d is %q (cue %v, source %v), want %q with the shared cue and source", tt.text, i, got, q.Cue, q.Source, tt.want[i])
+			}
+		}
+		if k := d.Quotes[1].Kind; strings.HasPrefix(tt.want[1], "“") != (k == quotewire.Direct) {
+			t.Errorf("%q: second quote's kind %s", tt.text, k)
+		}
+	}
+}

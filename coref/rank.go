@@ -516,20 +516,44 @@ func (r *resolver) ruleAntecedent(a anaphor, lastSpeaker int) int {
 	return e
 }
 
-// TrainRanker trains a ranker on examples for the given passes, in an
-// order fixed by seed: a ranking perceptron that, when a wrong candidate
-// outscores the right one, moves the weights toward the right one's
-// features and away from the wrong one's.
+// TrainRanker trains a ranker on examples for the given passes: a
+// ranking perceptron that, when a wrong candidate outscores the right
+// one, moves the weights toward the right one's features and away from
+// the wrong one's. rankerBag runs, each over the examples in its own
+// order fixed by seed, are averaged into one.
 func TrainRanker(exs []RankExample, gender map[string]Gender, epochs int, seed uint64) *Ranker {
-	p := learn.NewPerceptron(2, 16)
 	counts := map[learn.Feature]int32{}
+	var sum *learn.Perceptron
+	for b := 0; b < rankerBag; b++ {
+		p := trainRankerRun(exs, epochs, seed+uint64(b)*7919, counts, b == 0)
+		if sum == nil {
+			sum = p
+		} else {
+			sum.AddScaled(p, 1)
+		}
+	}
+	sum.Scale(1 / float32(rankerBag))
+	return &Ranker{M: sum.Compact(counts, 1, 0), Gender: gender}
+}
+
+// rankerBag is how many ranking runs are averaged into the shipped
+// ranker: one run's choices between close candidates ("The general said"
+// after two generals) moved with any change to what the stages before it
+// feed it; six, like the attribution tagger's bag, hold them steady.
+const rankerBag = 6
+
+// trainRankerRun trains one ranking perceptron for epochs over the
+// examples in the order seed fixes, counting features into counts when
+// count is set.
+func trainRankerRun(exs []RankExample, epochs int, seed uint64, counts map[learn.Feature]int32, count bool) *learn.Perceptron {
+	p := learn.NewPerceptron(2, 16)
 	sc := make([]float32, 2)
 	for e := 0; e < epochs; e++ {
 		for _, i := range learn.Shuffle(len(exs), seed, e) {
 			ex := &exs[i]
 			best, bestS := -1, float32(0)
 			for k, f := range ex.Feats {
-				if e == 0 {
+				if e == 0 && count {
 					for _, x := range f {
 						counts[x]++
 					}
@@ -550,7 +574,7 @@ func TrainRanker(exs []RankExample, gender map[string]Gender, epochs int, seed u
 		}
 	}
 	p.Average()
-	return &Ranker{M: p.Compact(counts, 1, 0), Gender: gender}
+	return p
 }
 
 // Accuracy returns the share of examples the ranker gets right and the

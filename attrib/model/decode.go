@@ -232,34 +232,9 @@ func abs(x int) int {
 	return x
 }
 
-// setKind types a quote by its quotation marks: direct when every part is
-// exactly a quotation, mixed when a part holds one, indirect otherwise.
+// setKind types a quote by its quotation marks (Document.KindOf).
 func setKind(d *quotewire.Document, q *quotewire.Quote) {
-	direct, mixed := true, false
-	qs := d.QuoteSpans
-	for _, c := range q.Content {
-		exact := false
-		// quotation spans are in text order; look from the last one
-		// starting before the part's end back a few (nested quotations)
-		k := sort.Search(len(qs), func(k int) bool { return qs[k].Start >= c.End })
-		for j := k - 1; j >= 0 && j >= k-4; j-- {
-			if qs[j].Overlaps(c) {
-				mixed = true
-				if abs(qs[j].Start-c.Start) <= 1 && abs(qs[j].End-c.End) <= 1 {
-					exact = true
-				}
-			}
-		}
-		direct = direct && exact
-	}
-	switch {
-	case direct:
-		q.Kind = quotewire.Direct
-	case mixed:
-		q.Kind = quotewire.Mixed
-	default:
-		q.Kind = quotewire.Indirect
-	}
+	q.Kind = d.KindOf(q.Content)
 }
 
 // modelConfidence is the share of the model's quotes that are right
