@@ -78,6 +78,15 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 	if lower == "they" && lastSpeaker >= 0 && lastSpeaker == r.lastGroup {
 		return r.addMention(src, quotewire.PronounMention, lastSpeaker), lastSpeaker // "Putin and Merkel …; they"
 	}
+	if g := pronounGender(lower); g != Unknown {
+		if desc, head, ok := r.genderedDescriptor(src, g); ok {
+			// "…, including one woman in the town of Chincha. ¶ She said
+			// …": the woman, nobody named after her
+			if e := r.anonymous(desc, phrase.Phrase{Kind: phrase.Descriptor, Head: head}); e >= 0 {
+				return r.addMention(src, quotewire.PronounMention, e), e
+			}
+		}
+	}
 	e := r.antecedent(src, t, lastSpeaker, lower == "who", pronounGender(lower))
 	if k, ok := pronounKinds[lower]; ok && e < 0 && r.ranker != nil {
 		a := r.newAnaphor(src.Start, k, "")
@@ -95,6 +104,69 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 	}
 	return r.addMention(src, quotewire.PronounMention, e), e
 }
+
+// genderedDescriptor returns the description (without its determiner)
+// and head noun of the indefinite noun phrase of a person of gender g
+// ("one woman in the town of Chincha", "a man from Leeds") in the
+// sentence before a pronoun that opens its sentence, when it is the last
+// person that sentence mentions: the pronoun's antecedent, whom the
+// article does not name.
+func (r *resolver) genderedDescriptor(src quotewire.Span, g Gender) (desc, head string, ok bool) {
+	d := r.d
+	si := r.sentenceOf(src.Start)
+	if si == 0 || si >= len(d.Sentences) || d.Tokens[d.Sentences[si].First].Start != src.Start {
+		return "", "", false
+	}
+	prev := d.Sentences[si-1]
+	last := min(prev.Last, len(d.Tokens)-1)
+	k := last
+	for ; k > prev.First && genderedNouns[d.Tokens[k].Lower] != g; k-- {
+	}
+	if k <= prev.First {
+		return "", "", false
+	}
+	det := k - 1
+	if !indefinite[d.Tokens[det].Lower] {
+		if det-1 < prev.First || !indefinite[d.Tokens[det-1].Lower] {
+			return "", "", false // "the woman": someone met before, the usual search
+		}
+		det-- // "one local woman"
+	}
+	end := k
+	for j := k + 1; j <= last; j++ {
+		tj := &d.Tokens[j]
+		if tj.Kind != quotewire.Word || !(tj.IsCapitalized() || npJoiners[tj.Lower] || d.Tokens[j-1].Lower == "the") {
+			break // "woman in the town of Chincha": a noun after "the" too
+		}
+		end = j
+	}
+	for end > k && npJoiners[d.Tokens[end].Lower] {
+		end--
+	}
+	for j := end + 1; j <= last; j++ {
+		if t := &d.Tokens[j]; t.Kind == quotewire.Word && t.IsCapitalized() {
+			if mi := r.mentionAt(quotewire.Span{Start: t.Start, End: t.End}); mi >= 0 && d.Mentions[mi].Type == quotewire.Person {
+				return "", "", false // a person named after the noun phrase: the usual search
+			}
+		}
+	}
+	return d.Text[d.Tokens[det+1].Start:d.Tokens[end].End], d.Tokens[k].Lower, true
+}
+
+// genderedNouns are the common nouns that say a person's gender.
+var genderedNouns = map[string]Gender{
+	"woman": Female, "girl": Female, "mother": Female, "wife": Female, "daughter": Female, "sister": Female,
+	"grandmother": Female, "widow": Female, "lady": Female, "businesswoman": Female, "policewoman": Female,
+	"man": Male, "boy": Male, "father": Male, "husband": Male, "son": Male, "brother": Male,
+	"grandfather": Male, "widower": Male, "businessman": Male, "policeman": Male,
+}
+
+// indefinite are the determiners that bring in someone new.
+var indefinite = map[string]bool{"a": true, "an": true, "one": true, "another": true}
+
+// npJoiners may continue a noun phrase after its head: "woman in the town
+// of Chincha", "man from Leeds".
+var npJoiners = map[string]bool{"in": true, "of": true, "from": true, "at": true, "the": true}
 
 // openingDescriptor returns the noun phrase that opens the sentence of
 // src (or, when src opens its sentence, the one before in its paragraph)

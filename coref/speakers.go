@@ -25,7 +25,15 @@ func (r *resolver) speakers() {
 	lastSpeaker := -1
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
+		if qi > 0 && r.sharedSubject(&d.Quotes[qi-1], q) {
+			// "a White House spokesman said President Bush sent his
+			// condolences to the people of Peru, and said …": the second
+			// "said" has the first one's subject, not a word of its content
+			q.Source, q.Mention, q.Speaker = d.Quotes[qi-1].Source, d.Quotes[qi-1].Mention, d.Quotes[qi-1].Speaker
+		}
 		switch {
+		case q.Speaker >= 0 && qi > 0 && q.Source == d.Quotes[qi-1].Source:
+			// shared with the quote before (sharedSubject)
 		case q.Source != nil:
 			if q.Via != nil {
 				// the relay first: it is named before the speaker it relays,
@@ -94,6 +102,22 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// sharedSubject reports whether quote q's source lies inside the content
+// of prev, the quote before it, with q's cue joined to prev by "and": the
+// second verb of "X said A, and said B" has no subject of its own, and
+// the source finder took a word of A.
+func (r *resolver) sharedSubject(prev, q *quotewire.Quote) bool {
+	if q.Source == nil || q.Cue == nil || prev.Source == nil || prev.Speaker < 0 || len(prev.Content) == 0 {
+		return false
+	}
+	end := prev.Content[len(prev.Content)-1].End
+	if q.Source.Start < prev.Content[0].Start || q.Source.End > end || q.Cue.Start < end {
+		return false
+	}
+	between := strings.TrimSpace(strings.TrimLeft(r.d.Text[end:q.Cue.Start], ",;"))
+	return between == "and" || between == "and also" || between == "but"
 }
 
 // documentBefore gives a gerund's report to the author of the document

@@ -541,3 +541,26 @@ func TestSpeakerOfficeRunsOn(t *testing.T) {
 		"the fighting has killed":        "Ivan Simonovic",
 	})
 }
+
+// TestSpeakerUnnamedWitness checks a pronoun whose antecedent is a person
+// the article brings in without a name ("one woman in the town of
+// Chincha. She said …": the woman, never a man named before her), and a
+// second "said" joined by "and" that shares the first one's subject
+// rather than a word of its content.
+func TestSpeakerUnnamedWitness(t *testing.T) {
+	text := "VOA correspondent Brian Wagner reports the quake toppled buildings south of the capital. President Alan Garcia declared a state of emergency.\n\n" +
+		"Some residents in the affected areas complained that relief aid was slow to come, including one woman in the town of Chincha.\n\n" +
+		"She said all the houses fell down, and people have nowhere to sleep. She said no one came to help or even ask if residents were okay.\n\n" +
+		"In Washington, a White House spokesman said President Bush sent his condolences to the people of Peru, and said the United States was prepared to send relief assistance if needed.\n"
+	a := extractText(t, "witness", text)
+	for content, want := range map[string]string{
+		"all the houses fell down":          "woman in the town of Chincha",
+		"no one came to help":               "woman in the town of Chincha",
+		"the United States was prepared to": "White House spokesman",
+	} {
+		q := quoteWith(t, a, content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != want || !q.Speaker.Anonymous {
+			t.Errorf("%q: speaker %+v, want the unnamed %q", content, q.Speaker, want)
+		}
+	}
+}
