@@ -235,8 +235,11 @@ func findQuotes(d *quotewire.Document) []quoteSpan {
 			q := quoteSpan{open: openD, close: ti - 1, unclosed: true, para: pi, next: -1, prev: -1}
 			// trailing closers such as a stray mark are part of the span already
 			out = append(out, q)
+		} else if openD < 0 && openS == first && ti-1 > openS && toks[openS].Text == "‘" {
+			// a quotation in single marks over several paragraphs, as
+			// GOV.UK sets them: "‘My priority is …" ¶ "‘This will be … .’"
+			out = append(out, quoteSpan{open: openS, close: ti - 1, unclosed: true, para: pi, next: -1, prev: -1})
 		}
-		_ = first
 	}
 	out = runOnParagraphs(d, out, marks, stray)
 	// link unclosed quotes to a quote opening the next paragraph

@@ -564,3 +564,35 @@ func TestSpeakerUnnamedWitness(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerSingleMarkParagraphs checks a statement after "X said:" set
+// in single marks over several paragraphs, as GOV.UK prints them (an
+// opening ‘ on each paragraph, the closing ’ on the last): every
+// paragraph is X's, the later ones continuing the first.
+func TestSpeakerSingleMarkParagraphs(t *testing.T) {
+	text := "The Justice Secretary has announced that a new prison will be built in north Wales.\n\n" +
+		"Secretary of State for Justice, Chris Grayling said:\n\n" +
+		"‘My priority is to provide enough prison places for those sent there by the courts.\n\n" +
+		"‘This will be the first prison in north Wales and a massive boost to the Welsh economy.’\n\n" +
+		"Secretary of State for Wales, David Jones said:\n\n" +
+		"‘Right from the start, I have put forward my support for north Wales to be considered.’\n"
+	a := extractText(t, "single-marks", text)
+	for _, tt := range []struct {
+		content, speaker string
+		continued        bool
+	}{
+		{"My priority is to provide", "Chris Grayling", false},
+		{"This will be the first prison", "Chris Grayling", true},
+		{"Right from the start", "David Jones", false},
+	} {
+		q := quoteWith(t, a, tt.content, strings.Contains)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker || q.Continued != tt.continued {
+			t.Errorf("%q: speaker %+v, continued %v; want %q, %v", tt.content, q.Speaker, q.Continued, tt.speaker, tt.continued)
+		}
+	}
+	for _, q := range a.Quotes {
+		if strings.HasPrefix(q.Content.Text, "Secretary of State") {
+			t.Errorf("the lead-in came out as a quote: %q", q.Content.Text)
+		}
+	}
+}
