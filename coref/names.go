@@ -194,6 +194,8 @@ func titleBefore(text string, off int) int {
 		prep = " from"
 	case strings.HasSuffix(before, " of"):
 		prep = " of"
+	case strings.HasSuffix(before, " for"):
+		prep = " for" // "Assistant Attorney General for Civil Rights Vanita Gupta"
 	default:
 		return -1
 	}

@@ -528,10 +528,15 @@ func TestSpeakerOfficeRunsOn(t *testing.T) {
 		"“Ambassadors play an important role in motivating people to be active,” said Commissioner for Education, Culture, Youth and Sport, Tibor Navracsics.\n\n" +
 		"According to USGS Surface Water Specialist, Robert Meyer, in Sacramento, \"We have concerns for our people in the field.\"\n\n" +
 		"U.N. Assistant Secretary-General for Human Rights Ivan Simonovic says the fighting has killed thousands of people.\n\n" +
+		"Acting Assistant Attorney General for Civil Rights Vanita Gupta and U.S. Attorney Andrew M. Luger met the city council.\n\n" +
+		"\"We are pleased that the city worked with us,\" said Gupta.\n\n" +
+		"The U.S. Department of Labor today announced that the Wage and Hour Division recovered a record $322 million in wages.\n\n" +
 		"President of Russia Vladimir Putin: Mr Puchkov, let us begin by discussing the situation overall.\n\n" +
 		"Minister of Civil Defence, Emergencies and Natural Disasters Relief Vladimir Puchkov: Mr President, please be advised that the situation is stable.\n\n" +
 		"We are particularly monitoring the situation in Yakutia and Karelia.\n"
 	speakerIs(t, extractText(t, "offices", text), map[string]string{
+		"We are pleased that the city":   "Vanita Gupta",
+		"the Wage and Hour Division":     "U.S. Department of Labor",
 		"Mr Puchkov, let us begin":       "Vladimir Putin",
 		"Mr President, please be":        "Vladimir Puchkov",
 		"We are particularly monitoring": "Vladimir Puchkov",

@@ -199,9 +199,10 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	if !ok {
 		ns, ne, ok = trailingName(rest)
 	}
-	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] {
+	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] && !prepositionIn(rest[ns:ne]) {
 		// "The RAS President", "the EC President": an office with the body
-		// it is of, a descriptor ("the president")
+		// it is of, a descriptor ("the president"); "the Ministry of
+		// Defence" is a name
 		ok = false
 	}
 	if ok {
@@ -617,6 +618,23 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	if !orgHeads[ws[ne-1].lower] {
 		for ns < ne && notName(ws[ns]) {
 			ns++
+		}
+	}
+	if ns < ne {
+		if orgHeads[ws[ne-1].lower] && ws[ne].lower == "of" {
+			// "U.S. Department of Labor", "the Ministry of Defence": a body's
+			// name goes on through "of (the)" and the capitalised words after it
+			k := ne + 1
+			if k < len(ws) && ws[k].lower == "the" {
+				k++
+			}
+			end := k
+			for end < len(ws) && capitalised(ws[end].w) {
+				end++
+			}
+			if end > k && end == len(ws) {
+				return ns, end, true
+			}
 		}
 	}
 	if ns == ne || ne-ns == 1 && (commonHeads[ws[ns].lower] || invalidAlone[ws[ns].lower] || timeWords[ws[ns].lower]) {
