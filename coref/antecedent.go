@@ -304,10 +304,14 @@ func (r *resolver) agrees(e int, g Gender, off int) bool {
 
 // genderOf returns person e's gender at off: what its roles say
 // ("brother", "Mrs"), else what the given-name lexicon says, else what the
-// article's pronouns after its name say (the costliest to read, so last).
+// article's pronouns after its name say (the costliest to read, so last);
+// for an unnamed person, what the head noun of its description says.
 func (r *resolver) genderOf(e, off int) Gender {
-	if r.d.Entities[e].Type != quotewire.Person || r.d.Entities[e].Anonymous {
+	if r.d.Entities[e].Type != quotewire.Person {
 		return Unknown
+	}
+	if r.d.Entities[e].Anonymous {
+		return genderedNouns[r.anonHead[e]] // "woman in the town of Chincha"
 	}
 	eg := roleGender(r.d.Entities[e].Roles)
 	if eg == Unknown && r.ranker != nil {

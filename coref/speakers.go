@@ -405,6 +405,16 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		if e < 0 {
 			e = r.byRole(p.Head, src.Start)
 		}
+		if g := genderedNouns[p.Head]; e < 0 && g != Unknown && p.Possessor.End == p.Possessor.Start {
+			// "the mother said" after "David Turpin and Louise Turpin": the
+			// woman named before, like "she"
+			if c := r.antecedent(src, quotewire.Person, lastSpeaker, false, g); c >= 0 && !d.Entities[c].Anonymous && r.agrees(c, g, src.Start) {
+				e = c
+				if !slices.Contains(d.Entities[c].Roles, p.Head) {
+					d.Entities[c].Roles = append(d.Entities[c].Roles, p.Head) // "the father" after is not her
+				}
+			}
+		}
 		if e < 0 && isOrgNoun(p.Head) {
 			e = r.recent(quotewire.Organization, src.Start)
 		}

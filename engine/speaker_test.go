@@ -601,3 +601,16 @@ func TestSpeakerSingleMarkParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerKinDescriptors checks "the mother" and "the father" after a
+// couple named together: each the one of that gender, the first one's
+// role telling the second apart.
+func TestSpeakerKinDescriptors(t *testing.T) {
+	text := "David Turpin and Louise Turpin were sentenced on Friday to life in prison.\n\n" +
+		"\"I really look forward to the day I can see them,\" the mother said in court.\n\n" +
+		"\"I love my children and I believe my children love me,\" the father said.\n"
+	speakerIs(t, extractText(t, "kin", text), map[string]string{
+		"I really look forward": "Louise Turpin",
+		"I love my children":    "David Turpin",
+	})
+}
