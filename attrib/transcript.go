@@ -63,6 +63,9 @@ func Transcripts(d *quotewire.Document) {
 			if body.End <= body.Start {
 				continue
 			}
+			if colonLabel(body.In(d.Text)) {
+				break // "NG: This study started …": the other side's turn, labelled another way
+			}
 			add = append(add, quotewire.Quote{Kind: quotewire.Direct, Content: []quotewire.Span{body},
 				Mention: -1, Speaker: -1, Confidence: confidence[ruleContinued], Continued: true})
 			covered = append(covered, body)
@@ -140,6 +143,9 @@ func LabelTurns(d *quotewire.Document) {
 			if first < hi && s.stageDirection(first, hi) {
 				continue // "[Laughter]"
 			}
+			if strings.HasPrefix(d.Text[d.Paragraphs[p].Start:d.Paragraphs[p].End], "((") {
+				break // "((WN)) What did you find?": a turn labelled the Wikinews way
+			}
 			if first >= hi || s.heading(first, hi) || i+1 == len(turns) && s.reportsSomeone(first, hi) {
 				break
 			}
@@ -165,6 +171,17 @@ func LabelTurns(d *quotewire.Document) {
 	}
 	d.Quotes = append(out, add...)
 	sortQuotes(d)
+}
+
+// colonLabel reports whether a paragraph opens with a speaker's label and
+// a colon: a capitalised word, up to five words, then ":" ("NG: …",
+// "Vladimir Putin: …").
+func colonLabel(t string) bool {
+	i := strings.IndexByte(t, ':')
+	if i < 2 || i > 60 || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	return strings.Count(t[:i], " ") < 5 && !strings.ContainsAny(t[:i], ".,;\"“”")
 }
 
 // shoutedLabel reports whether paragraph p opens with a label in capitals

@@ -24,8 +24,8 @@ var interviewerLabels = map[string]bool{"question": true, "journalist": true, "r
 func (r *resolver) capsLabelSource(src quotewire.Span) (mi, e int, ok bool) {
 	d := r.d
 	t := src.In(d.Text)
-	if !allCaps(t) || src.Start > 0 && d.Text[src.Start-1] != '\n' {
-		return -1, -1, false
+	if !allCaps(t) || capsLabel(t) || src.Start > 0 && d.Text[src.Start-1] != '\n' {
+		return -1, -1, false // "NG:", "WN:", "Q:": initials and outlets (see label)
 	}
 	rest, role := d.Text[src.End:], ""
 	switch {

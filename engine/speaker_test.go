@@ -614,3 +614,33 @@ func TestSpeakerKinDescriptors(t *testing.T) {
 		"I love my children":    "David Turpin",
 	})
 }
+
+// TestSpeakerMixedInterviewLabels checks a Wikinews interview whose
+// questions carry the bracketed "((WN))" and whose answers the
+// interviewee's initials and a colon ("NG:"): each turn is its own quote,
+// the questions Wikinews's, the answers the person's whose initials they
+// are, and no turn swallows the other side's.
+func TestSpeakerMixedInterviewLabels(t *testing.T) {
+	text := "Wikinews interviewed biologist Natasha Gownaris about penguins.\n\n" +
+		"((WN))  How did you approach putting together such a large-scale study?\n\n" +
+		"NG: This study started in 1982, long before my joining the lab in March of 2016.\n\n" +
+		"((WN))  What did you find?\n\n" +
+		"NG: Males pine for pairings, as it turns out, for years on end.\n"
+	a, err := New().Extract(quotewire.Article{ID: "wn", URL: "https://en.wikinews.org/wiki/Penguins", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"How did you approach":    "Wikinews",
+		"This study started":      "Natasha Gownaris",
+		"What did you find?":      "Wikinews",
+		"Males pine for pairings": "Natasha Gownaris",
+	}
+	speakerIs(t, a, want)
+	if len(a.Quotes) != len(want) {
+		for _, q := range a.Quotes {
+			t.Logf("quote %q by %+v", q.Content.Text, q.Speaker)
+		}
+		t.Errorf("%d quotes, want one per turn (%d)", len(a.Quotes), len(want))
+	}
+}
