@@ -277,12 +277,34 @@ func (s *state) before(o, lo int) (attribution, bool) {
 		for b >= lo && preCue[toks[b].Lower] {
 			b--
 		}
+		b = s.skipFootnote(b, lo)
 		if a, ok := s.npBack(b, lo); ok {
 			return attribution{cueA: k, cueB: k, srcA: a, srcB: b, end: o - 1}, true
 		}
 		return attribution{}, false
 	}
 	return attribution{}, false
+}
+
+// skipFootnote returns the token before a link's footnote marker that
+// ends at token b ("@anniepaul [6] tweeted:", as Global Voices numbers its
+// links), or b when there is none.
+func (s *state) skipFootnote(b, lo int) int {
+	toks := s.d.Tokens
+	if b-2 >= lo && s.isPunct(b, "]") && s.isPunct(b-2, "[") && isDigits(toks[b-1].Text) {
+		return b - 3
+	}
+	return b
+}
+
+// isDigits reports whether w is a run of ASCII digits.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // colonSubject reads "SUBJECT VERB …:" in the tokens [lo, colon]: a

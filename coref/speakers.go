@@ -273,6 +273,16 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	if mi, e, ok := r.capsLabelSource(src); ok {
 		return mi, e // "PRIME MINISTER:", "CLENNELL:", "QUESTION:"
 	}
+	if t := src.In(d.Text); src.Start > 0 && d.Text[src.Start-1] == '@' && t != "" && !strings.ContainsAny(t, " \n") {
+		// "@anniepaul tweeted": the account is the name a reader gives
+		handle := quotewire.Span{Start: src.Start - 1, End: src.End}
+		name := handle.In(d.Text)
+		e := r.find(name, quotewire.Person)
+		if e < 0 {
+			e = r.newEntity(name, quotewire.Person)
+		}
+		return r.addMention(handle, quotewire.NameMention, e), e
+	}
 	switch strings.ToLower(src.In(d.Text)) {
 	case "reportedly", "purportedly", "supposedly":
 		// "The fire reportedly started …": unnamed reports

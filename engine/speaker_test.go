@@ -644,3 +644,14 @@ func TestSpeakerMixedInterviewLabels(t *testing.T) {
 		t.Errorf("%d quotes, want one per turn (%d)", len(a.Quotes), len(want))
 	}
 }
+
+// TestSpeakerHandlesAndFootnotes checks Global Voices' shapes: a Twitter
+// account is the speaker ("@anniepaul"), and a link's footnote number
+// between the speaker and the cue ("@anniepaul [6] tweeted:") does not
+// hide the lead-in of the statement set after it.
+func TestSpeakerHandlesAndFootnotes(t *testing.T) {
+	text := "Bloggers sought out the amusing aspects of the situation.\n\n" +
+		"It started when @anniepaul [6] tweeted:\n\n" +
+		"The coverage has been nothing short of absurd, and everyone here is laughing at it.\n"
+	speakerIs(t, extractText(t, "handles", text), map[string]string{"The coverage has been nothing short": "@anniepaul"})
+}

@@ -244,12 +244,16 @@ func Parse(text string, sp quotewire.Span) Phrase {
 }
 
 // dropBrackets leaves out a bracketed aside inside a phrase: "National
-// Weather Service (NOAA National Weather Service) Director". A phrase that
-// opens with a bracket is left as it is.
+// Weather Service (NOAA National Weather Service) Director", and links'
+// footnote numbers ("Annie Paul [6]"). A phrase that opens with a bracket
+// is left as it is.
 func dropBrackets(ws []word) []word {
 	out := ws[:0]
 	depth := 0
 	for i, w := range ws {
+		if footnote(strings.TrimRight(w.w, ",")) {
+			continue // "Annie Paul [6]": a link's number, as Global Voices prints them
+		}
 		if depth == 0 && strings.HasPrefix(w.w, "(") && i > 0 {
 			depth = 1
 		}
@@ -268,6 +272,19 @@ func dropBrackets(ws []word) []word {
 		out = append(out, w)
 	}
 	return out
+}
+
+// footnote reports whether w is a bracketed number: "[6]".
+func footnote(w string) bool {
+	if len(w) < 3 || w[0] != '[' || w[len(w)-1] != ']' {
+		return false
+	}
+	for i := 1; i < len(w)-1; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // prepositionIn reports whether a preposition stands after the first word
