@@ -627,6 +627,11 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
 		return 0, 0, false
 	}
+	for k := ne + 1; k < len(ws)-1; k++ {
+		if titles[strings.TrimSuffix(ws[k].lower, ".")] && capitalised(ws[k].w) && capitalised(ws[len(ws)-1].w) {
+			return 0, 0, false // "Port of Spain Mayor Raymond Tim Kee": a place, an office, its holder
+		}
+	}
 	if last := strings.TrimSuffix(ws[ne-1].lower, "."); titles[last] && !(orgHeads[last] && ne >= 2) {
 		// "United States Senator from Vermont …" is a role, its holder
 		// after it; "The Aam Aadmi Party in Goa" is the party

@@ -23,6 +23,7 @@ func TestParse(t *testing.T) {
 		{in: "Minister of Civil Defence, Emergencies and Natural Disasters Relief Vladimir Puchkov", kind: Name, name: "Vladimir Puchkov"},
 		{in: "Conservative MP Iain Duncan Smith", kind: Name, name: "Iain Duncan Smith", role: "Conservative MP"},
 		{in: "Mayor Raymond Tim Kee", kind: Name, name: "Raymond Tim Kee", role: "Mayor"},
+		{in: "Port of Spain Mayor Raymond Tim Kee", kind: Name, name: "Raymond Tim Kee", role: "Port of Spain Mayor"},
 		{in: "One MP", kind: Descriptor, desc: "MP", head: "mp"},
 		{in: "As the hurricane season nears its peak, NOAA’s hurricane forecasters today", kind: Descriptor, desc: "NOAA’s hurricane forecasters", owner: "NOAA", owned: "hurricane forecasters", head: "forecasters", definite: true},
 		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
