@@ -167,8 +167,8 @@ func (s *state) labels() {
 				end-- // the transcript's own closing mark
 			}
 			end = s.trimEnd(colon+1, end)
-			if s.wordCount(colon+1, end) < 3 && !interviewer || !s.free(colon+1, end) {
-				continue
+			if n := s.wordCount(colon+1, end); n < 3 && !interviewer && !(n == 2 && s.isPunct(hi-1, ".", "!", "?")) || !s.free(colon+1, end) {
+				continue // "NOTE: see below"; "DR. GERBERDING: Good afternoon." is a turn
 			}
 			body = s.span(colon+1, end)
 		}
@@ -289,16 +289,18 @@ func (s *state) relabel(a, colon int) bool {
 }
 
 // upperLabel reports whether tokens [a, colon) are one to three upper-case
-// words that are not a known non-speaker label.
+// words (titles' dots aside) that are not a known non-speaker label.
 func (s *state) upperLabel(a, colon int) bool {
-	if colon-a > 3 {
-		return false
-	}
+	words := 0
 	for k := a; k < colon; k++ {
 		t := &s.d.Tokens[k]
+		if k > a && s.isPunct(k, ".") {
+			continue // "DR. GERBERDING:"
+		}
+		words++
 		if t.Kind != quotewire.Word || len(t.Text) < 2 || strings.ToUpper(t.Text) != t.Text || notSpeakers[t.Lower] {
 			return false
 		}
 	}
-	return true
+	return words <= 3
 }

@@ -78,6 +78,9 @@ func (r *resolver) capsLabelSource(src quotewire.Span) (mi, e int, ok bool) {
 				r.absorb(e, te) // the tagger's "CLENNELL" (an organisation) is the person
 			}
 		}
+		if allCaps(d.Entities[e].Name) {
+			d.Entities[e].Name = name // "GERBERDING" of the tagger: "Gerberding"
+		}
 		if role != "" && !slices.Contains(d.Entities[e].Roles, role) {
 			d.Entities[e].Roles = append(d.Entities[e].Roles, role)
 		}

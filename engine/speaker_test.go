@@ -467,6 +467,7 @@ func TestSpeakerCapsTranscripts(t *testing.T) {
 		"[Laughter]\n\n" +
 		"My job is to put forward our alternative vision for the country.\n\n" +
 		"QUESTION: Is it fair to say you have learnt the lessons of your predecessor?\n\n" +
+		"DR. GERBERDING: Good afternoon.\n\n" +
 		"RACHEL CORBETT:\n\n" +
 		"Getting serious for a minute. You have had plenty of time.\n\n" +
 		"PRIME MINISTER:\n\n" +
@@ -483,6 +484,7 @@ func TestSpeakerCapsTranscripts(t *testing.T) {
 		{"Well, the polls will come", "Anthony Albanese", false, false},
 		{"My job is to put forward", "Anthony Albanese", false, true},
 		{"Is it fair to say", "reporter", true, false},
+		{"Good afternoon", "Gerberding", false, false}, // a title with its dot, two words of turn
 		{"Getting serious for a minute", "Rachel Corbett", false, false},
 		{"That's pretty serious, actually", "Anthony Albanese", false, false},
 	}

@@ -17,6 +17,7 @@ func TestParse(t *testing.T) {
 	}{
 		{in: "Mayor of Koszalin Piotr Jedlinski", kind: Name, name: "Piotr Jedlinski", role: "Mayor of Koszalin"},
 		{in: "U.N. Assistant Secretary-General for Human Rights Ivan Simonovic", kind: Name, name: "Ivan Simonovic", role: "U.N. Assistant Secretary-General for Human Rights"},
+		{in: "Electronics Technician (Nuclear) 3rd Class Sean Hill", kind: Name, name: "Sean Hill", role: "Electronics Technician (Nuclear) 3rd Class"},
 		{in: "Annie Paul [6]", kind: Name, name: "Annie Paul"},
 		{in: "The U.S. Department of Labor", kind: Name, name: "U.S. Department of Labor", definite: true},
 		{in: "the Ministry of Defence", kind: Name, name: "Ministry of Defence", definite: true},

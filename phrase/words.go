@@ -140,7 +140,7 @@ var titles = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
 	"astronaut", "pilot", "manager", "president-elect", "prime", "foreign", "defence", "defense",
 	"interior", "finance", "health", "justice", "education", "state", "federal", "national",
 	"regional", "local", "senior", "junior", "assistant", "associate", "executive", "principal",
-	"first", "second", "lady", "press", "public", "chief", "opposition", "party", "union", "council")
+	"first", "second", "third", "1st", "2nd", "3rd", "class", "lady", "press", "public", "chief", "opposition", "party", "union", "council")
 
 // roleWords are words of roles that come before a name ("Emergencies",
 // "Foreign", "UN") but, unlike titles, may be a name on their own.
