@@ -2,9 +2,9 @@ package attrib
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/text"
 )
 
 // notSpeakers are capitalised labels that end in a colon without naming a
@@ -41,16 +41,20 @@ func (s *state) labels() {
 	d := s.d
 	toks := d.Tokens
 	persons := map[quotewire.Span]bool{}
-	personEnds := map[int]int{} // end offset of a person's name -> its start
-	nameEnds := map[int]int{}   // the same for names of no known type
+	// end offset of a name -> its start, and whether it is a person's (else
+	// a name of no known type; a person's wins)
+	type nameStart struct {
+		start  int
+		person bool
+	}
+	nameEnds := map[int]nameStart{}
 	for _, m := range d.Mentions {
-		if m.Type == "" && m.Kind == quotewire.NameMention {
-			nameEnds[m.Head.End] = m.Head.Start
-		}
 		if m.Type == quotewire.Person {
 			persons[m.Span] = true
 			persons[m.Head] = true
-			personEnds[m.Head.End] = m.Head.Start
+			nameEnds[m.Head.End] = nameStart{m.Head.Start, true}
+		} else if m.Type == "" && m.Kind == quotewire.NameMention && !nameEnds[m.Head.End].person {
+			nameEnds[m.Head.End] = nameStart{m.Head.Start, false}
 		}
 	}
 	type label struct {
@@ -122,16 +126,13 @@ func (s *state) labels() {
 		name := quotewire.Span{Start: toks[a].Start, End: toks[nameEnd].End}
 		if interviewer {
 			// "QUESTION:", kept if another label names someone
-		} else if start, ok := personEnds[name.End]; long && comma < 0 && bracket < 0 {
+		} else if n, ok := nameEnds[name.End]; long && comma < 0 && bracket < 0 {
 			// an office with commas, then its holder (a name the tagger
 			// left untyped will do)
-			if !ok {
-				start, ok = nameEnds[name.End]
-			}
-			if !ok || start <= name.Start {
+			if !ok || n.start <= name.Start {
 				continue
 			}
-		} else if ok && start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
+		} else if ok && n.person && n.start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
 			// a title, then a person: "Transportation and Infrastructure
 			// Committee Ranking Member Sam Graves (MO-07):"
 		} else if !persons[name] && !s.upperLabel(a, nameEnd+1) || bracket >= 0 || nameEnd-a >= 5 {
@@ -227,18 +228,7 @@ func (s *state) shoutedRun(a, b int) bool {
 }
 
 // shouted reports whether a word is written in capitals: "PRIME", "DR".
-func shouted(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			letters++
-		}
-	}
-	return letters > 0
-}
+func shouted(w string) bool { return text.CapitalLetters(w) > 0 }
 
 // labelAt reports whether the paragraph of tokens [a, hi) is itself a
 // speaker's label: capitals or a name, then a colon ending it.

@@ -166,19 +166,7 @@ func (r *resolver) placesThatSpeak() {
 // shouting reports whether a name of two words or more is written in
 // capitals only ("ANDREW RIDLAND").
 func shouting(name string) bool {
-	if strings.IndexByte(name, ' ') < 0 {
-		return false
-	}
-	letters := 0
-	for _, r := range name {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 4
+	return strings.IndexByte(name, ' ') >= 0 && text.CapitalLetters(name) >= 4
 }
 
 // titleCase writes each word of a name in capitals with a capital first

@@ -245,8 +245,10 @@ func (r *resolver) personRunsOn(src quotewire.Span, p phrase.Phrase) (phrase.Phr
 		return phrase.Phrase{}, false
 	}
 	found := -1
-	for mi := range d.Mentions {
-		m := &d.Mentions[mi]
+	ms := d.Mentions
+	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= src.End }); i < len(r.names) && ms[r.names[i]].Start < end; i++ {
+		mi := r.names[i]
+		m := &ms[mi]
 		if m.Type != quotewire.Person || m.Kind != quotewire.NameMention || m.Head.Start < src.End || m.Head.End > end {
 			continue
 		}

@@ -8,10 +8,10 @@ package coref
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/phrase"
+	"github.com/quotewire/quotewire/text"
 )
 
 // interviewerLabels are the labels of an interviewer's lines whose
@@ -101,15 +101,4 @@ func (r *resolver) capsLabelSource(src quotewire.Span) (mi, e int, ok bool) {
 }
 
 // allCaps reports whether s has letters and none in lower case.
-func allCaps(s string) bool {
-	letters := 0
-	for _, c := range s {
-		if unicode.IsLower(c) {
-			return false
-		}
-		if unicode.IsLetter(c) {
-			letters++
-		}
-	}
-	return letters > 1
-}
+func allCaps(s string) bool { return text.CapitalLetters(s) > 1 }

@@ -332,12 +332,19 @@ func (s *SpeakerScore) get(k string) *speakerCounts {
 }
 
 // nameWords lower-cases a name and drops titles and punctuation.
-func nameWords(n string) []string {
+func nameWords(n string) []string { return wordsOf(n, nameSkip) }
+
+// nameSkip are the words a name is compared without: titles, "the".
+var nameSkip = map[string]bool{"": true, "mr": true, "mrs": true, "ms": true, "dr": true, "the": true,
+	"president": true, "prime": true, "minister": true, "sen": true, "rep": true, "gov": true}
+
+// wordsOf lower-cases n and returns its words without punctuation at
+// their ends and without a possessive 's, leaving out those in skip.
+func wordsOf(n string, skip map[string]bool) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(n)) {
 		w = strings.Trim(w, ".,'’\"()")
-		switch w {
-		case "", "mr", "mrs", "ms", "dr", "the", "president", "prime", "minister", "sen", "rep", "gov":
+		if skip[w] {
 			continue
 		}
 		out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
@@ -462,18 +469,10 @@ func sameDescription(a, b string) bool {
 // descWords lower-cases a description and drops its articles and
 // punctuation, keeping titles ("Prime Minister's spokesman" → prime,
 // minister, spokesman).
-func descWords(n string) []string {
-	var out []string
-	for _, w := range strings.Fields(strings.ToLower(n)) {
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,'’\"()"), "'s"), "’s")
-		switch w {
-		case "", "the", "a", "an":
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
+func descWords(n string) []string { return wordsOf(n, descSkip) }
+
+// descSkip are the articles a description is compared without.
+var descSkip = map[string]bool{"": true, "the": true, "a": true, "an": true}
 
 // descHead is the head noun of a description: the last word before a
 // preposition ("spokesman" of "spokesman for the ministry").

@@ -732,18 +732,7 @@ func isNumber(s string) bool {
 
 // shouted reports whether a word of two letters or more is in capitals:
 // "WHO" is the World Health Organization, not the pronoun.
-func shouted(w string) bool {
-	n := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n > 1
-}
+func shouted(w string) bool { return text.CapitalLetters(w) > 1 }
 
 // isLabel reports whether a lone word is an interview label: one or two
 // capitals ("Q", "A", "WN", "NG"), not a known two-letter body ("UN").
