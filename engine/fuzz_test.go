@@ -18,6 +18,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("President of Russia Vladimir Putin: Good afternoon.\n\nWe are aware of reports that it is expected.\n\nMR PRICE: Thank you.\n\n(Laughter.)")
 	f.Add("Keith Vaz MP, Chairman, said:\n\n\"The Report shows\n\nWe will\n\nMaintaining.\"\n\n\"")
 	f.Add("The Prime Minister’s Spokesman (PMS) spoke.\n\nThe PMS said: (P\n\nOne MP, along with the , as well as  said it is believed.")
+	f.Add("ANTHONY ALBANESE, PRIME MINISTER: Good.\n\nCLENNELL:\n\nPRIME MINISTER:\n\n[Laughter]\n\nDR. GERBERDING: Hi there.\n\nQUESTION: Why?")
+	f.Add("((WN))  Why?\n\nNG: Because.\n\nSecretary of State, Chris Grayling said:\n\n‘My priority.\n\n‘This will.’\n\n@x [6] tweeted:\n\nOne woman in the town of Chincha. She said no, and said yes.")
 	f.Add("\"\"\"'''«»„“ said said according to , , .")
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Extract(quotewire.Article{ID: "fuzz", Text: s})
