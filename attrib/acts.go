@@ -37,11 +37,20 @@ func (Acts) Process(d *quotewire.Document) error {
 	Passives(d)
 	SharedCues(d)
 	WithGerunds(d)
+	// again: the quoted paragraphs after a lead-in the passes above added
+	// ("Burt has condemned the attack. ¶ “I condemn …”") go on with it
+	Continuations(d)
 	out := d.Quotes[:0]
 	prev := quotewire.Statement
+	prevKind := quotewire.Direct
 	for _, q := range d.Quotes {
 		if q.Continued && q.Cue == nil {
 			q.Act = prev
+			if prevKind != quotewire.Direct && q.Kind == quotewire.Direct {
+				// "Burt condemned the attack. ¶ “I condemn …”": the words
+				// after a judgement or a belief reported are a statement
+				q.Act = quotewire.Statement
+			}
 		} else {
 			act, ok := actOf(d, &q)
 			if !ok {
@@ -49,7 +58,7 @@ func (Acts) Process(d *quotewire.Document) error {
 			}
 			q.Act = act
 		}
-		prev = q.Act
+		prev, prevKind = q.Act, q.Kind
 		out = append(out, q)
 	}
 	d.Quotes = out

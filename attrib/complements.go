@@ -327,15 +327,24 @@ func WithGerunds(d *quotewire.Document) {
 		if k <= 1 || k >= len(toks) || cueVerbs[toks[k].Lower] != cueGerund {
 			continue
 		}
-		j := k - 1
-		for j > 0 && k-j <= 5 && toks[j].Kind == quotewire.Word && toks[j].Lower != "with" && !pronounsOrVerbs(toks[j].Lower) {
-			j--
+		if j := withBefore(toks, k); j >= 0 {
+			q.Source = &quotewire.Span{Start: toks[j+1].Start, End: toks[k-1].End}
 		}
-		if j >= k-1 || toks[j].Lower != "with" || toks[j].Sentence != toks[k].Sentence {
-			continue
-		}
-		q.Source = &quotewire.Span{Start: toks[j+1].Start, End: toks[k-1].End}
 	}
+}
+
+// withBefore returns the token of the "with" that opens the noun phrase
+// before the gerund at k ("with authorities saying"), at most five words
+// back in its sentence, or -1.
+func withBefore(toks []quotewire.Token, k int) int {
+	j := k - 1
+	for j > 0 && k-j <= 5 && toks[j].Kind == quotewire.Word && toks[j].Lower != "with" && !pronounsOrVerbs(toks[j].Lower) {
+		j--
+	}
+	if j >= k-1 || toks[j].Lower != "with" || toks[j].Sentence != toks[k].Sentence {
+		return -1
+	}
+	return j
 }
 
 // pronounsOrVerbs are words that end a "with" phrase's noun phrase when

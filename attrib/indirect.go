@@ -212,9 +212,15 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	}
 	if ck == cueGerund {
 		// "..., adding that CONTENT": the subject is the last source in
-		// this sentence
+		// this sentence; "…, with authorities saying CONTENT": the noun
+		// phrase after "with"
+		var with *quotewire.Span
 		if !s.isPunct(k-1, ",") {
-			return quotewire.Quote{}, false
+			w := withBefore(toks, k)
+			if w < 0 {
+				return quotewire.Quote{}, false
+			}
+			with = s.spanPtr(w+1, k-1)
 		}
 		j, ok := s.contentAfter(last, hi, cueVerb)
 		if !ok {
@@ -224,7 +230,10 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		if !ok {
 			return quotewire.Quote{}, false
 		}
-		src := s.lastSourceIn(se)
+		src := with
+		if src == nil {
+			src = s.lastSourceIn(se)
+		}
 		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{c}, Cue: s.spanPtr(k, last), Mention: -1, Speaker: -1, Confidence: confidence[ruleGerund], Source: src}
 		return q, true
 	}

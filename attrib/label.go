@@ -102,7 +102,7 @@ func (s *state) labels() {
 				long = true
 				continue
 			}
-			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || (k >= a+6 || long) && !toks[k].IsCapitalized() && comma < 0 && !officeJoiners[toks[k].Lower] {
+			if toks[k].Kind != quotewire.Word && !s.isPunct(k, ".") || (k >= a+6 || long) && toks[k].Kind == quotewire.Word && !toks[k].IsCapitalized() && comma < 0 && !officeJoiners[toks[k].Lower] {
 				break
 			}
 			if k >= a+14 && !long {

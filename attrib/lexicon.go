@@ -47,6 +47,7 @@ func buildCueVerbs() map[string]cueKind {
 		"found", "finds", "showed", "shows", "show", "knows", "know", "knew", "wondered", "doubted",
 		"doubts", "realized", "recognized", "understood", "acknowledging", "felt", "feels",
 		"signaled", "signalled", "projected", "forecast", "guessed", "speculated", "surmised",
+		"ruled", "rules", "reads",
 	} {
 		cueVerbs[w] = cueVerb
 	}
@@ -77,6 +78,7 @@ var weakCues = map[string]bool{
 	"observed": true, "answered": true, "indicated": true, "indicates": true, "urged": true,
 	"urges": true, "reminded": true, "reminds": true, "hopes": true, "fears": true, "worried": true,
 	"worries": true, "comments": true, "notes": true, "states": true, "reports": true, "claims": true,
+	"ruled": true, "rules": true, "reads": true,
 }
 
 // auxiliaries and adverbs that may stand between a source and its cue

@@ -180,7 +180,8 @@ func orphanParagraphs(d *quotewire.Document) {
 		return
 	}
 	var add []quotewire.Quote
-	qi := 0 // quotes are in text order
+	qi := 0         // quotes are in text order
+	lastAdded := -2 // the paragraph of the last quotation added
 	for _, sp := range d.QuoteSpans {
 		p := paraOf(d, sp.Start)
 		if p < 0 || sp.Start != d.Paragraphs[p].Start || 2*(sp.End-sp.Start) < d.Paragraphs[p].End-d.Paragraphs[p].Start || words(d.Text, sp) < 4 {
@@ -196,11 +197,12 @@ func orphanParagraphs(d *quotewire.Document) {
 			continue
 		}
 		prev := d.Quotes[qi-1]
-		if pp := paraOf(d, lastByte(prev.Extent())); pp < 0 || p-pp > 1 || prev.Source == nil && !prev.Continued {
-			continue
+		if pp := paraOf(d, lastByte(prev.Extent())); p-lastAdded != 1 && (pp < 0 || p-pp > 1 || prev.Source == nil && !prev.Continued) {
+			continue // (a quotation right after one added goes on with it: "X said A. ¶ “B ¶ “C ¶ “D.”")
 		}
 		add = append(add, quotewire.Quote{Kind: quotewire.Direct, Content: []quotewire.Span{sp}, Mention: -1, Speaker: -1,
 			Confidence: confidence[ruleContinued], Continued: true})
+		lastAdded = p
 	}
 	if len(add) == 0 {
 		return

@@ -78,7 +78,7 @@ func Transcripts(d *quotewire.Document) {
 	out := d.Quotes[:0]
 	for _, q := range d.Quotes {
 		ext := q.Extent()
-		if inTurn(ext) && (q.Source == nil || turnVoice[strings.ToLower(q.Source.In(d.Text))]) {
+		if inTurn(ext) && (q.Source == nil || turnVoiceSource(q.Source.In(d.Text))) {
 			continue // the turn's own words
 		}
 		out = append(out, q)
@@ -90,6 +90,14 @@ func Transcripts(d *quotewire.Document) {
 // turnVoice are the sources that, inside an interview turn, are the
 // speaker or the interviewer talking, not someone reported.
 var turnVoice = map[string]bool{"i": true, "you": true, "we": true, "me": true}
+
+// turnVoiceSource reports whether a source is the turn's voice: "I",
+// "we", or a span that ends in one ("So many I" of "So many I want to
+// acknowledge").
+func turnVoiceSource(src string) bool {
+	f := strings.Fields(src)
+	return len(f) > 0 && turnVoice[strings.ToLower(f[len(f)-1])]
+}
 
 // LabelTurns reads transcripts whose turns open with the speaker's label
 // and a colon, as the Kremlin and the State Department print them:
@@ -124,13 +132,20 @@ func LabelTurns(d *quotewire.Document) {
 			turns = append(turns, turn{label: p, body: body})
 		}
 	}
-	if len(turns) == 0 || len(turns) == 1 && !(turns[0].label == 0 && shoutedLabel(d, turns[0].label)) {
-		// one label is a headline's "Pat Caddell: Democrat voters are
-		// worried" — unless the article opens with a label in capitals,
-		// a statement's transcript ("PRIME MINISTER: We are meeting …")
+	if len(turns) == 0 {
 		return
 	}
 	s := coveredState(d)
+	if len(turns) == 1 && !(turns[0].label == 0 && shoutedLabel(d, turns[0].label)) && !s.speechFollows(turns[0].label, turns[0].body) {
+		// one label is a headline's "Pat Caddell: Democrat voters are
+		// worried" — unless the article opens with a label in capitals,
+		// a statement's transcript ("PRIME MINISTER: We are meeting …"),
+		// or the label comes after the article's opening and the
+		// paragraph after its words speaks in the first person (the
+		// Kremlin's "President of Russia Vladimir Putin: Good afternoon,
+		// colleagues. ¶ Today we will be talking about …")
+		return
+	}
 	var add []quotewire.Quote
 	var covered []quotewire.Span
 	for i, tu := range turns {
@@ -164,7 +179,7 @@ func LabelTurns(d *quotewire.Document) {
 	}
 	out := d.Quotes[:0]
 	for _, q := range d.Quotes {
-		if inTurn(q.Extent()) && (q.Source == nil || turnVoice[strings.ToLower(q.Source.In(d.Text))]) {
+		if inTurn(q.Extent()) && (q.Source == nil || turnVoiceSource(q.Source.In(d.Text))) {
 			continue // the turn's own words
 		}
 		out = append(out, q)
@@ -216,6 +231,37 @@ func (s *state) heading(first, hi int) bool {
 		last--
 	}
 	return !s.isPunct(last, ".", "!", "?", "…", ":") || s.wordCount(first, last) < 4
+}
+
+// speechFollows reports whether a lone label in paragraph label, its
+// words ending in paragraph body, opens a speech: the label is not the
+// article's first paragraph, a name of two words or more stands before
+// its colon, and one of the next two paragraphs speaks in the first
+// person (neither reporting someone in the third person).
+func (s *state) speechFollows(label, body int) bool {
+	d := s.d
+	if label == 0 || body+1 >= len(d.Paragraphs) {
+		return false
+	}
+	t := d.Text[d.Paragraphs[label].Start:d.Paragraphs[label].End]
+	if i := strings.IndexByte(t, ':'); i < 0 || strings.Count(strings.TrimSpace(t[:i]), " ") < 1 {
+		return false
+	}
+	for p := body + 1; p < len(d.Paragraphs) && p <= body+2; p++ {
+		first, hi := s.paraStart(p), s.paraEnd(p)
+		if first >= hi || s.heading(first, hi) || s.reportsSomeone(first, hi) {
+			return false
+		}
+		for k := first; k < hi; k++ {
+			if t := &d.Tokens[k]; t.Kind == quotewire.Word {
+				switch t.Lower {
+				case "i", "we", "my", "our", "me", "us":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // reportsSomeone reports whether the paragraph of tokens [first, hi)

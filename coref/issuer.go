@@ -16,7 +16,7 @@ var documentHeads = map[string]bool{"report": true, "complaint": true, "letter":
 	"survey": true, "paper": true, "lawsuit": true, "filing": true, "indictment": true, "memo": true,
 	"bulletin": true, "release": true, "review": true, "assessment": true, "document": true,
 	"submission": true, "petition": true, "motion": true, "audit": true, "analysis": true,
-	"decree": true, "ruling": true, "verdict": true}
+	"decree": true, "ruling": true, "verdict": true, "message": true, "telegram": true, "greeting": true}
 
 // issuer returns the entity that issued the document a source phrase
 // names, or -1: the name inside the phrase ("a new NOAA report", "a
@@ -62,6 +62,35 @@ func (r *resolver) issuer(src quotewire.Span, p phrase.Phrase, lastSpeaker int) 
 			return e
 		}
 		off = i
+	}
+	return r.sender(src.Start)
+}
+
+// sendVerbs are the verbs by which someone issues a document: "Vladimir
+// Putin sent his greetings to the festival. ¶ The message reads …".
+var sendVerbs = map[string]bool{"sent": true, "issued": true, "published": true, "released": true,
+	"addressed": true, "wrote": true, "signed": true, "sends": true, "issues": true}
+
+// sender returns the person or organisation that opens the sentence
+// before off when that sentence sends, issues or publishes something
+// ("Vladimir Putin sent his greetings to …"), or -1.
+func (r *resolver) sender(off int) int {
+	d := r.d
+	s := r.sentenceOf(off)
+	if s == 0 {
+		return -1
+	}
+	prev := d.Sentences[s-1]
+	first := d.Tokens[prev.First].Start
+	mi := r.mentionAt(quotewire.Span{Start: first, End: d.Tokens[prev.Last-1].End})
+	if mi < 0 || d.Mentions[mi].Span.Start != first || d.Mentions[mi].Entity < 0 ||
+		d.Mentions[mi].Type != quotewire.Person && d.Mentions[mi].Type != quotewire.Organization {
+		return -1
+	}
+	for k := prev.First; k < prev.Last && k < prev.First+12; k++ {
+		if sendVerbs[d.Tokens[k].Lower] {
+			return d.Mentions[mi].Entity
+		}
 	}
 	return -1
 }

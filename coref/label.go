@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
 )
 
 // label returns the entity an interview label names, or -1: a person of
@@ -25,6 +26,12 @@ func (r *resolver) label(src quotewire.Span) int {
 		if en.Type == quotewire.Person && !en.Anonymous && initials(en.Name) == l {
 			return e
 		}
+	}
+	if (l == "Q" || l == "QUESTION") && governmentHost(d.URL) {
+		// "Q:" in a government's briefing or media availability: a
+		// reporter from some outlet, not the site that prints the
+		// transcript
+		return r.anonymous("reporter", phrase.Phrase{Head: "reporter"})
 	}
 	outlet := outletName(d.URL)
 	if outlet == "" {
@@ -135,4 +142,21 @@ func outletName(raw string) string {
 		return ""
 	}
 	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// governmentHost reports whether a URL is a government's site, whose
+// transcripts' "Q:" lines are reporters from other outlets: .gov, .mil,
+// gov.uk and its likes, the Kremlin, the European Union, parliaments.
+func governmentHost(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	for _, suf := range [...]string{".gov", ".mil", ".gov.uk", ".gov.au", ".gc.ca", ".gov.scot", ".gov.wales", "kremlin.ru", "europa.eu", "parliament.uk", "canada.ca"} {
+		if strings.HasSuffix(h, suf) || h == strings.TrimPrefix(suf, ".") {
+			return true
+		}
+	}
+	return false
 }

@@ -86,6 +86,9 @@ func (r *resolver) holds(e int, head string) bool {
 // "police") or a document ("report", "study", "statement").
 func speaks(head string) bool {
 	h := strings.TrimSuffix(head, "s")
+	if strings.HasSuffix(head, "ies") {
+		h = head[:len(head)-3] + "y" // "communities", "authorities"
+	}
 	if animate(head) || animate(h) || isOrgNoun(head) || isOrgNoun(h) || documentHeads[head] || documentHeads[h] ||
 		phrase.CommonHead(head) || phrase.OrgHead(head) || phrase.IsTitle(head) || phrase.IsTitle(h) {
 		return true

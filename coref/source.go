@@ -71,6 +71,12 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 		src.Start = strings.LastIndex(r.d.Text[:src.Start], w)
 	}
 	p := phrase.Parse(r.d.Text, src)
+	if p.Kind == phrase.Name && p.Name.Start == p.Span.Start && r.commonPlural(p.Name.In(r.d.Text)) {
+		p = phrase.ParseCommon(r.d.Text, src) // "Communities in Cumbria … are warned"
+	}
+	if w, ok := r.objectOf(src, p); ok {
+		return w // "Cornwall" of "Communities in Cumbria, Devon and Cornwall are warned"
+	}
 	if p.Kind == phrase.Invalid {
 		if w, ok := r.beforeTime(src); ok {
 			return w // "A spokeswoman on Friday said": the source finder took "Friday"
@@ -95,6 +101,24 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 		return w // "NOAA" of "NOAA’s hurricane forecasters said"
 	}
 	return p
+}
+
+// commonPlural reports whether name is one word that may be a plural
+// common noun capitalised at a sentence's start (phrase.CommonPlural) and
+// that no person or organisation of the article bears as a word of its
+// name ("Fields" of James Alex Fields, "Rivers" of Joan Rivers).
+func (r *resolver) commonPlural(name string) bool {
+	if strings.IndexByte(name, ' ') >= 0 || !phrase.CommonPlural(name) {
+		return false
+	}
+	for i := range r.d.Entities {
+		for _, w := range strings.Fields(r.d.Entities[i].Name) {
+			if w == name {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // subjectBefore returns the name mention before a source that is only
@@ -159,6 +183,85 @@ func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
 		return phrase.Phrase{}, false
 	}
 	return p, true
+}
+
+// objectOf reads the phrase a source belongs to when the source finder
+// took only the object of a preposition before the verb: "Cornwall" of
+// "Communities in Cumbria, Devon and Cornwall are warned", "Togo" of
+// "Mediators who have been working on the negotiations in Togo say". The
+// phrase runs from its sentence's start (at most 100 bytes back, with no
+// quotation mark between) to the source's end and must open with a noun
+// phrase the source is part of: a descriptor, or a name before a
+// preposition.
+func (r *resolver) objectOf(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
+	if p.Kind != phrase.Name || p.Name.Start != p.Span.Start {
+		return phrase.Phrase{}, false
+	}
+	text := r.d.Text
+	s := r.d.Sentences[r.sentenceOf(src.Start)]
+	start := r.d.Tokens[s.First].Start
+	j := src.Start
+	var k int
+	for {
+		for j > start && text[j-1] == ' ' {
+			j--
+		}
+		k = strings.LastIndexAny(text[start:j], " \n") + 1 + start
+		if k <= start {
+			return phrase.Phrase{}, false
+		}
+		w := strings.TrimSuffix(text[k:j], ",")
+		if w == "and" || w != "" && w[0] >= 'A' && w[0] <= 'Z' && k < src.Start {
+			j = k // a list of places: "in Cumbria, Lancashire, Devon and Cornwall"
+			continue
+		}
+		break
+	}
+	switch text[k:j] {
+	case "in", "at", "from", "across", "near", "throughout", "around":
+	default:
+		return phrase.Phrase{}, false
+	}
+	for _, b := range [...]string{" as ", ", while ", ", when ", ", after ", " because ", ", but "} {
+		if i := strings.LastIndex(text[start:k], b); i >= 0 && !strings.HasSuffix(text[start:start+i], " such") {
+			start += i + len(b) // "…, as residents and rescuers in Iran continued"
+		}
+	}
+	if c := strings.LastIndex(text[start:k], ", "); c >= 0 && !placeList(text[start+c:k]) {
+		start += c + 2 // "On Friday, a federal judge in Texas ruled"
+	}
+	if k-start > 100 || k <= start || strings.ContainsAny(text[start:k], "\"“”‘’:;") {
+		return phrase.Phrase{}, false
+	}
+	w := phrase.ParseCommon(text, quotewire.Span{Start: start, End: src.End})
+	if w.Span.Start != start || w.Kind != phrase.Descriptor {
+		return phrase.Phrase{}, false
+	}
+	// the descriptor runs through the preposition to the source
+	// ("officials in Nigeria"), or stops at a relative clause after it
+	// ("Mediators who have been working … in Togo")
+	if w.Desc.End < src.End {
+		switch {
+		case strings.HasPrefix(strings.TrimLeft(text[w.Desc.End:], " ,"), "who "):
+		case placeList(text[w.Desc.End:src.End]):
+			w.Desc.End, w.Span.End = src.End, src.End // "Communities in Cumbria, Devon and Cornwall"
+		default:
+			return phrase.Phrase{}, false
+		}
+	}
+	return w, true
+}
+
+// placeList reports whether s is the rest of a list of names: ", Devon
+// and Cornwall".
+func placeList(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimSuffix(w, ",")
+		if w != "" && w != "and" && (w[0] < 'A' || w[0] > 'Z') {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) != ""
 }
 
 // adverb reports whether a lower-case word is an adverb that may stand

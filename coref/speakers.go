@@ -23,6 +23,7 @@ var personalPronouns = map[string]quotewire.EntityType{
 func (r *resolver) speakers() {
 	d := r.d
 	lastSpeaker := -1
+	var outer quotewire.Span // the extent of the last quote that set lastSpeaker
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		if qi > 0 && r.sharedSubject(&d.Quotes[qi-1], q) {
@@ -88,12 +89,15 @@ func (r *resolver) speakers() {
 			// spokesman is Li Wei
 			r.nameAnonymous(lastSpeaker, q.Speaker, qi)
 		}
-		if q.Speaker >= 0 && q.Act != quotewire.OtherAct && !strings.HasPrefix(d.Entities[q.Speaker].Name, "unnamed ") {
+		nested := outer.Start <= q.Extent().Start && q.Extent().End <= outer.End && qi > 0
+		if q.Speaker >= 0 && q.Act != quotewire.OtherAct && !strings.HasPrefix(d.Entities[q.Speaker].Name, "unnamed ") && !nested {
 			// a report of no statement ("recognized the contributions")
 			// does not make its subject the one who goes on talking, nor do
 			// unnamed reports a speaker mentions ("we are aware of reports
-			// that …")
+			// that …"), nor a report inside another speaker's words ("The
+			// United States is aware …" inside a turn of a transcript)
 			lastSpeaker = q.Speaker
+			outer = q.Extent()
 			r.spoke[q.Speaker]++
 		}
 		if q.Via != nil && q.Via.Entity >= 0 {

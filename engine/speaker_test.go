@@ -657,3 +657,61 @@ func TestSpeakerHandlesAndFootnotes(t *testing.T) {
 		"The coverage has been nothing short of absurd, and everyone here is laughing at it.\n"
 	speakerIs(t, extractText(t, "handles", text), map[string]string{"The coverage has been nothing short": "@anniepaul"})
 }
+
+// TestSpeakerBriefing checks a government's press availability, as the
+// Department of Defense prints it: the opening label holds an office and a
+// name with an initial, "SEC. SHANAHAN:" later is the same man, and "Q:"
+// on a government's site is an unnamed reporter, not the site. A lone
+// label after the article's opening ("President of Russia Vladimir Putin:
+// Good afternoon, colleagues.") opens a speech when the paragraphs after
+// it speak in the first person.
+func TestSpeakerBriefing(t *testing.T) {
+	a, err := Extract(quotewire.Article{ID: "briefing", URL: "https://www.defense.gov/News/Transcripts/Transcript/Article/1/",
+		Text: "ACTING SECRETARY OF DEFENSE PATRICK M. SHANAHAN:  Good morning, everybody.  It's great to see everybody on this beautiful day.\n\n" +
+			"Q:  Mr. Secretary, why do you think that the pardons are a good idea?\n\n" +
+			"SEC. SHANAHAN:  You know what I thought I'd do today is talk to you about visiting the folks on Capitol Hill.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		content, speaker string
+		anonymous        bool
+	}{
+		{"Good morning, everybody", "Patrick M. Shanahan", false},
+		{"Mr. Secretary, why do you think", "reporter", true},
+		{"You know what I thought", "Patrick M. Shanahan", false},
+	} {
+		q := quoteWith(t, a, tt.content, strings.HasPrefix)
+		if q.Speaker == nil || q.Speaker.Name != tt.speaker || q.Speaker.Anonymous != tt.anonymous {
+			t.Errorf("%q: speaker %+v, want %q (anonymous %v)", tt.content, q.Speaker, tt.speaker, tt.anonymous)
+		}
+	}
+
+	a = extractText(t, "kremlin-one-label", "Vladimir Putin held a meeting on the situation in the border regions.\n\n"+
+		"President of Russia Vladimir Putin: Good afternoon, colleagues.\n\n"+
+		"The agenda of this meeting focuses on the situation along the Russian border.\n\n"+
+		"We must assess the developments unfolding there, and we will offer our evaluation.\n")
+	for _, c := range []string{"Good afternoon, colleagues", "The agenda of this meeting", "We must assess"} {
+		if q := quoteWith(t, a, c, strings.HasPrefix); q.Speaker == nil || q.Speaker.Name != "Vladimir Putin" {
+			t.Errorf("%q: speaker %+v, want Vladimir Putin", c, q.Speaker)
+		}
+	}
+}
+
+// TestSpeakerQuotedParagraphsAfterJudgement checks a quotation of several
+// paragraphs (each opening with a mark, the last closing) after a lead-in
+// that reports a judgement with a noun phrase: every paragraph is the
+// minister's, a statement, the later ones continuing the first.
+func TestSpeakerQuotedParagraphsAfterJudgement(t *testing.T) {
+	a := extractText(t, "burt", "Minister for the Middle East Alistair Burt has condemned the \"despicable\" attack on the British Council Building in Kabul.\n\n"+
+		"“I condemn this despicable attack on the British Council building in Kabul earlier today. My thoughts are with those killed.\n\n"+
+		"“I can confirm that all British nationals affected are now safe.\n\n"+
+		"“This attack will not lessen the UK’s resolve to support the Afghan people.”\n\n"+
+		"Prime Minister David Cameron has also condemned the attack.\n")
+	for _, c := range []string{"“I condemn", "“I can confirm", "“This attack"} {
+		q := quoteWith(t, a, c, strings.HasPrefix)
+		if q.Speaker == nil || q.Speaker.Name != "Alistair Burt" || q.Act != quotewire.Statement || !q.Continued {
+			t.Errorf("%q: speaker %+v, act %s, continued %v; want Alistair Burt, a statement, continued", c, q.Speaker, q.Act, q.Continued)
+		}
+	}
+}

@@ -93,7 +93,23 @@ type word struct {
 }
 
 // Parse reads the source phrase text[sp.Start:sp.End].
-func Parse(text string, sp quotewire.Span) Phrase {
+func Parse(text string, sp quotewire.Span) Phrase { return parse(text, sp, false) }
+
+// ParseCommon reads the source phrase text[sp.Start:sp.End] like Parse,
+// but a plural common noun that opens it with a capital is a descriptor,
+// not a name: "Communities in Cumbria … are warned", "Insurgents on
+// Saturday announced". The caller decides, knowing the article, that the
+// word is not a name it holds ("Fields' lawyers" of James Alex Fields).
+func ParseCommon(text string, sp quotewire.Span) Phrase { return parse(text, sp, true) }
+
+// CommonPlural reports whether a capitalised word may be a plural common
+// noun written with a capital only because it opens a sentence
+// ("Communities", "Insurgents", "Rebels"): see ParseCommon.
+func CommonPlural(w string) bool {
+	return commonPlural(word{w: w, lower: strings.ToLower(w)})
+}
+
+func parse(text string, sp quotewire.Span, common bool) Phrase {
 	sp = widen(text, sp)
 	var buf [16]word
 	ws := dropBrackets(split(text, sp, buf[:0]))
@@ -136,6 +152,10 @@ func Parse(text string, sp quotewire.Span) Phrase {
 			return p
 		}
 	}
+	if len(ws) > 2 && ws[1].lower == "of" && (first == "part" || first == "parts") {
+		// "Part of the judge's statement reads": the statement
+		return parse(text, quotewire.Span{Start: ws[2].s, End: sp.End}, common)
+	}
 	if len(ws) > 2 && ws[1].lower == "of" && (isNumber(first) || partitives[first]) {
 		// "one of the children", "some of the protesters": the group is the head
 		// the head ends the noun phrase after "of (the)": "the protesters
@@ -155,6 +175,13 @@ func Parse(text string, sp quotewire.Span) Phrase {
 		// the description ends at its head: "Some of the protesters" of
 		// "Some of the protesters Wikinews interviewed"
 		p.Desc = quotewire.Span{Start: ws[0].s, End: trimRight(text, quotewire.Span{Start: ws[0].s, End: ws[h].e})}
+		return p
+	}
+	if last := ws[len(ws)-1]; len(ws) > 1 && last.w == "I" {
+		// "So many I want to acknowledge": the speaker talking, run on
+		// from words before it
+		p.Kind, p.Head = Pronoun, "i"
+		p.Span = quotewire.Span{Start: last.s, End: last.e}
 		return p
 	}
 	if personal[first] && len(ws) > 1 && !capitalised(ws[1].w) {
@@ -198,6 +225,11 @@ func Parse(text string, sp quotewire.Span) Phrase {
 	ns, ne, ok := leadingName(rest)
 	if !ok {
 		ns, ne, ok = trailingName(rest)
+	}
+	if ok && common && ns == 0 && ne == 1 && len(rest) == len(ws) && commonPlural(rest[0]) {
+		// "Communities in Cumbria", "Insurgents": a plural noun capitalised
+		// at the start of a sentence, a descriptor
+		ok = false
 	}
 	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] && !prepositionIn(rest[ns:ne]) {
 		// "The RAS President", "the EC President": an office with the body
@@ -601,10 +633,11 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		before--
 	}
 	if before >= 0 && prepositions[ws[before].lower] {
-		if before == ns-1 && (ws[ns-1].lower == "of" || ws[ns-1].lower == "from" || ws[ns-1].lower == "for") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+		if (before == ns-1 || before == ns-2) && (ws[before].lower == "of" || ws[before].lower == "from" || ws[before].lower == "for") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
 			// "… of Koszalin Piotr Jedlinski", "Senator from Vermont
 			// Bernie Sanders", "Assistant Secretary-General for Human
-			// Rights Ivan Simonovic": a place or a field, then the person
+			// Rights Ivan Simonovic", "Minister for the Middle East
+			// Alistair Burt": a place or a field, then the person
 			return ne - 2, ne, true
 		}
 		return 0, 0, false
@@ -682,6 +715,21 @@ func roleWord(l string) bool {
 func loneNotName(w word) bool {
 	l := strings.TrimSuffix(w.lower, ".")
 	return !orgHeads[l] && (titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l])
+}
+
+// commonPlural reports whether a capitalised word is a plural common noun
+// written with a capital only because it opens a sentence ("Communities in
+// Cumbria … are warned", "Organisations such as Network Rail pledged",
+// "Insurgents on Saturday announced"): a word running text writes in lower
+// case (or whose singular it does), that the lexicon knows as no part of a
+// name. Singular words stay names ("Shell", "Amnesty"), and so do plurals
+// the lexicon names ("Democrats").
+func commonPlural(w word) bool {
+	l := w.lower
+	if len(l) < 4 || l[len(l)-1] != 's' || shouted(w.w) || strings.ContainsAny(w.w, ".'’") || lexicon.Class(w.w) != "" {
+		return false
+	}
+	return lexicon.IsCommon(l) || lexicon.IsCommon(l[:len(l)-1]) || strings.HasSuffix(l, "ies") && lexicon.IsCommon(l[:len(l)-3]+"y")
 }
 
 // capitalised reports whether w starts with an upper-case letter or digit

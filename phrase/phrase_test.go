@@ -25,6 +25,9 @@ func TestParse(t *testing.T) {
 		{in: "Conservative MP Iain Duncan Smith", kind: Name, name: "Iain Duncan Smith", role: "Conservative MP"},
 		{in: "Mayor Raymond Tim Kee", kind: Name, name: "Raymond Tim Kee", role: "Mayor"},
 		{in: "Port of Spain Mayor Raymond Tim Kee", kind: Name, name: "Raymond Tim Kee", role: "Port of Spain Mayor"},
+		{in: "Minister for the Middle East Alistair Burt", kind: Name, name: "Alistair Burt", role: "Minister for the Middle East"},
+		{in: "So many I", kind: Pronoun, head: "i"},
+		{in: "Part of the judge's statement", kind: Descriptor, desc: "judge's statement", head: "statement", owner: "the judge", owned: "statement", definite: true},
 		{in: "One MP", kind: Descriptor, desc: "MP", head: "mp"},
 		{in: "As the hurricane season nears its peak, NOAA’s hurricane forecasters today", kind: Descriptor, desc: "NOAA’s hurricane forecasters", owner: "NOAA", owned: "hurricane forecasters", head: "forecasters", definite: true},
 		{in: "3 officials", kind: Descriptor, desc: "3 officials", head: "officials"},
@@ -212,5 +215,29 @@ func TestNoName(t *testing.T) {
 func TestNoNameAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { NoName("Visiting Syrian Foreign Minister") }); n != 0 {
 		t.Errorf("NoName allocates %v times", n)
+	}
+}
+
+func TestParseCommon(t *testing.T) {
+	tests := []struct {
+		in         string
+		kind       Kind
+		name, head string
+	}{
+		{"Communities in Cumbria", Descriptor, "", "communities"},
+		{"Insurgents", Descriptor, "", "insurgents"},
+		{"Officials in Nigeria", Descriptor, "", "officials"},
+		{"Shell", Name, "Shell", ""},   // singular: a name
+		{"Labour", Name, "Labour", ""}, // the lexicon names it
+		{"The Unions", Name, "Unions", ""},
+	}
+	for _, tt := range tests {
+		p := ParseCommon(tt.in, quotewire.Span{Start: 0, End: len(tt.in)})
+		if p.Kind != tt.kind || p.Name.In(tt.in) != tt.name || p.Head != tt.head {
+			t.Errorf("ParseCommon(%q) = %v name %q head %q, want %v name %q head %q", tt.in, p.Kind, p.Name.In(tt.in), p.Head, tt.kind, tt.name, tt.head)
+		}
+	}
+	if p := Parse("Communities in Cumbria", quotewire.Span{Start: 0, End: 22}); p.Kind != Name {
+		t.Errorf("Parse reads %q as %v: only ParseCommon, which knows the article, makes it common", "Communities in Cumbria", p.Kind)
 	}
 }

@@ -123,7 +123,7 @@ var postNominals = set("QC", "KC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", 
 // a name on their own ("Mayor", "Minister", "State").
 var titles = set("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
 	"reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "judge", "justice", "gen",
-	"general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt", "sergeant",
+	"general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain", "sgt", "sergeant", "corporal", "cpl", "brigadier", "airman", "ensign",
 	"adm", "admiral", "cmdr", "commander", "sen", "senator", "rep", "representative", "gov", "governor",
 	"pres", "president", "vice", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
 	"archbishop", "ayatollah", "chancellor", "premier", "mayor", "councillor", "councilor", "officer",

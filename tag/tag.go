@@ -159,6 +159,14 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 			break
 		}
 	}
+	if split < 0 {
+		if n := t.holderName(a, b); n > 0 && b-n > a && t.orgIn(a, b-n) && !t.officeOf(se, a) {
+			// "ambassador to the United Nations Abdullah Hussain Haroon":
+			// a body's name, then a person's, with no title between
+			t.run(se, a, b-n, pendingRole)
+			return t.run(se, b-n+1, b, pendingRole)
+		}
+	}
 	// a role may start with a lower-case role word before the run
 	roleStart := a
 	if split < 0 && a > se.First {
@@ -179,8 +187,15 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		if p > se.First && t.tok(p).Lower == "the" {
 			p--
 		}
-		if p > se.First && t.tok(p).Lower == "of" && isTitleTok(t.tok(p-1)) {
-			if n := t.holderName(a, b); n > 0 {
+		if p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && isTitleTok(t.tok(p-1)) {
+			n := t.holderName(a, b)
+			if n == 0 && b-a >= 3 && t.tok(p-1).IsCapitalized() && t.personTail(b-1, b) && !knownPlaces[t.tok(b).Text] {
+				// "Minister for the Middle East Alistair Burt": after an
+				// office and its body, two capitalised words are its holder
+				// even when the lexicon does not know them
+				n = 2
+			}
+			if n > 0 {
 				roleStart, split = p-1, b-n
 				for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && nationalities[t.tok(roleStart-1).Lower] {
 					roleStart--
@@ -204,6 +219,12 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 				// "Secretary of Homeland Security Jeh Johnson": the office's
 				// body runs on to its holder
 				split, nameA = b-n, b-n+1
+			} else if k == b {
+				// "Secretary of State for Justice, Chris Grayling": the
+				// office alone, its holder named after the comma (a
+				// longer run may end in a name the lexicon does not
+				// know: "President of Armenia Serzh Sargsyan")
+				return b
 			}
 		}
 	}
@@ -255,6 +276,28 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	return end
 }
 
+// officeOf reports whether the run at a is the body of an office before
+// it: "President of (the) [Russian Academy of Sciences Alexander
+// Sergeyev]".
+func (t *tagger) officeOf(se *quotewire.Sentence, a int) bool {
+	p := a - 1
+	if p > se.First && t.tok(p).Lower == "the" {
+		p--
+	}
+	return p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && isTitleTok(t.tok(p-1))
+}
+
+// orgIn reports whether a word of an organisation ("Nations", "Bank")
+// stands among tokens [a, b].
+func (t *tagger) orgIn(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if orgWords[t.tok(k).Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // holderName returns how many tokens at the end of [a, b] — a body's name
 // run on into its holder's, "Russian Academy of Sciences Alexander
 // Sergeyev" — are the holder's name: the last two (three with a given name
@@ -270,7 +313,7 @@ func (t *tagger) holderName(a, b int) int {
 		return 0
 	}
 	nameLen := 2
-	if n >= 4 && (lexicon.IsFirstName(t.tok(b-2).Text) || isInitial(t.tok(b-1)) || hasParticlePrefix(t.tok(b-1).Lower)) {
+	if n >= 4 && (lexicon.IsFirstName(t.tok(b-2).Text) || lexicon.Class(t.tok(b-2).Text) == "PERSON" && lexicon.Class(t.tok(b-3).Text) != "PERSON" || isInitial(t.tok(b-1)) || hasParticlePrefix(t.tok(b-1).Lower)) {
 		nameLen = 3
 	}
 	first, last := t.tok(b-nameLen+1).Text, t.tok(b).Text

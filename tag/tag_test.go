@@ -42,6 +42,14 @@ func TestTagger(t *testing.T) {
 		// an office of a body whose name runs on into its holder's
 		{"Putin met President of the Russian Academy of Sciences Alexander Sergeyev today.", []string{"person:Putin", "person:Alexander Sergeyev(President of the Russian Academy of Sciences)"}},
 		{"Secretary of Homeland Security Jeh Johnson said it.", []string{"person:Jeh Johnson(Secretary of Homeland Security)"}},
+		{"Minister for the Middle East Alistair Burt has condemned the attack.", []string{"person:Alistair Burt(Minister for the Middle East)"}},
+		// a body's name run on into a person's, no title between
+		{"It was said by the ambassador to the United Nations Abdullah Hussain Haroon.", []string{"organization:United Nations", "person:Abdullah Hussain Haroon"}},
+		{"He met the Bank of America Brian Moynihan.", []string{"organization:Bank of America", "person:Brian Moynihan"}},
+		{"Lance Corporal Simon Howells said it was fine.", []string{"person:Simon Howells(Lance Corporal)"}},
+		{"Smithsonian's Museum of Natural History opened.", []string{"organization:Smithsonian", "organization:Museum of Natural History"}},
+		// an office alone is no person: its holder follows the comma
+		{"Secretary of State for Justice, Chris Grayling said it.", []string{"person:Chris Grayling"}},
 		{"It was Secretary of State Hillary Rodham Clinton who spoke.", []string{"person:Hillary Rodham Clinton(Secretary of State)"}},
 		{"Sat Maharaj, the secretary general of the Sanatan Dharma Maha Sabha, spoke.", []string{"person:Sat Maharaj", "organization:Sanatan Dharma Maha Sabha"}},
 	}

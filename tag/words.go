@@ -16,7 +16,7 @@ var titles = map[string]bool{
 	"analyst": true, "professor": true, "prof": true, "economist": true, "adviser": true,
 	"advisor": true, "aide": true, "strategist": true, "pollster": true, "manager": true,
 	"deputy": true, "colonel": true, "col": true, "lieutenant": true, "lt": true, "captain": true,
-	"capt": true, "sergeant": true, "sgt": true, "admiral": true, "adm": true, "major": true,
+	"capt": true, "sergeant": true, "corporal": true, "cpl": true, "brigadier": true, "airman": true, "ensign": true, "sgt": true, "admiral": true, "adm": true, "major": true,
 	"maj": true, "officer": true, "inspector": true, "commissioner": true, "councillor": true,
 	"councilman": true, "councilwoman": true, "delegate": true, "activist": true, "lawyer": true,
 	"host": true, "anchor": true, "reporter": true, "journalist": true, "editor": true,
@@ -62,6 +62,7 @@ var orgWords = map[string]bool{
 	"technologies": true, "group's": false, "cabinet": true, "duma": true, "kremlin": true,
 	"pentagon": true, "nations": true, "secretariat": true, "directorate": true, "brigade": true,
 	"brigades": true, "militia": true, "command": true, "academy": true, "tass": true, "reuters": true,
+	"museum": true, "library": true, "laboratory": true, "observatory": true, "institution": true,
 }
 
 // placeWords mark a capitalised name as a place.

@@ -131,6 +131,7 @@ var titleAbbrevs = map[string]bool{
 	"sgt": true, "capt": true, "adm": true, "maj": true, "pres": true, "atty": true,
 	"brig": true, "pfc": true, "pvt": true, "cpl": true, "spc": true, "sfc": true, "cmdr": true, "cdr": true,
 	"cpt": true, "ssgt": true, "msgt": true, "tsgt": true, "lcpl": true, "amb": true, "supt": true, "insp": true,
+	"sec": true, "secy": true,
 }
 
 // IsTitleAbbrev reports whether lower (a lower-cased word without its

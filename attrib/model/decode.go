@@ -79,6 +79,15 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		}
 		sp := quotewire.Span{Start: toks[a].Start, End: toks[b].End}
 		ci := nearestCue(cues, a, b, sentOf)
+		if ci >= 0 && toks[a].Kind != quotewire.QuoteMark {
+			// words outside quotation marks are reported by a cue of their
+			// own paragraph: "…reports that soldiers abused the staff. ¶ A
+			// farmer … because, he says, …" is not the farmer's
+			pc, pa, pb := paraOfSentence(d, sentOf(cues[ci].a)), paraOfSentence(d, sentOf(a)), paraOfSentence(d, sentOf(b))
+			if pc != pa && pc != pb {
+				continue
+			}
+		}
 		if ci >= 0 {
 			// `"A," he said, "B."`: B joins A's quote when only the cue,
 			// its source and punctuation stand between them
@@ -112,6 +121,14 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		setKind(d, &quotes[qi])
 	}
 	return quotes
+}
+
+// paraOfSentence returns the paragraph of sentence s.
+func paraOfSentence(d *quotewire.Document, s int) int {
+	if s < 0 || s >= len(d.Sentences) {
+		return -1
+	}
+	return d.Sentences[s].Paragraph
 }
 
 // joins reports whether a content run starting at token a continues the
