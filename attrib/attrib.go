@@ -123,6 +123,9 @@ func (s *state) cueAt(i int) (cueKind, int) {
 	if k == cueNone {
 		return cueNone, i
 	}
+	if i > 0 && t.IsCapitalized() && t.Text != strings.ToUpper(t.Text) && toks[i-1].Kind == quotewire.Word && toks[i-1].Sentence == t.Sentence && toks[i-1].IsCapitalized() {
+		return cueNone, i // a word of a name: "the United States Geological Survey"
+	}
 	return k, i
 }
 

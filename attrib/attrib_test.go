@@ -93,6 +93,13 @@ func TestQuotes(t *testing.T) {
 		{"as clause", "As Ms. Simonyan put it in a statement in July, RT is providing a perspective you will not get elsewhere.", []string{`indirect|Ms. Simonyan|put it|RT is providing a perspective you will not get elsewhere`}},
 		{"as clause, no cue", "As the storm approached the coast, the roads were closed for the night.", nil},
 		{"not a label", "UPDATE: The story was changed on Monday to add details.", nil},
+		{"inverted with a title after the name", `Soldiers are selected for their ability to perform at the highest level of their sports, said Willie Wilson, WCAP program director.`, []string{`indirect|Willie Wilson|said|Soldiers are selected for their ability to perform at the highest level of their sports`}},
+		{"told, hearer, bare time word, clause", `Lt. Gen. H Steven Blum, chief of the National Guard Bureau, told Pentagon reporters today the additional troops will be divided between the states.`, []string{`indirect|Lt. Gen. H Steven Blum|told|the additional troops will be divided between the states`}},
+		{"warned, a subject not a hearer", `At the ceremony, speakers warned the agreement may be hard to implement.`, []string{`indirect|speakers|warned|the agreement may be hard to implement`}},
+		{"according to a body whose name holds a verb", `According to the United States Geological Survey, the earthquake occurred at 16:53 local time.`, []string{`indirect|the United States Geological Survey|According to|the earthquake occurred at 16:53 local time`}},
+		{"according to a report by", `Seven people have died in the onslaught, according to a report by the national disaster council.`, []string{`indirect|a report by the national disaster council|according to|Seven people have died in the onslaught`}},
+		{"inverted, a body joined by and", `The season produced only four hurricanes, said National Oceanic and Atmospheric Administration specialists.`, []string{`indirect|National Oceanic and Atmospheric Administration specialists|said|The season produced only four hurricanes`}},
+		{"ruled", `U.S. District Judge Gray Miller ruled the male-only draft violated the Constitution.`, []string{`indirect|U.S. District Judge Gray Miller|ruled|the male-only draft violated the Constitution`}},
 		{"apostrophes", `Russia’s forces and the voters’ choice don’t matter, he said.`, []string{`indirect|he|said|Russia’s forces and the voters’ choice don’t matter`}},
 	}
 	for _, tt := range tests {

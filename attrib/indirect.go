@@ -74,7 +74,9 @@ func (s *state) contentAfter(last, hi int, ck cueKind) (int, bool) {
 	toks := s.d.Tokens
 	j := last + 1
 	if ck == cueObject && j < hi && toks[j].Lower != "that" {
-		if e, ok := s.npFwd(j, hi); ok {
+		if e, ok := s.npFwd(j, hi); ok && !(e+1 < hi && verbOpeners[toks[e+1].Lower]) {
+			// the hearer: "told reporters …"; not the clause's subject
+			// ("warned the agreement may be hard to implement")
 			j = e + 1
 		}
 	}
@@ -242,6 +244,17 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	for b >= lo && preCue[toks[b].Lower] {
 		b--
 	}
+	// "CONTENT, said NAME(, TITLE)." before "NAME, APPOSITION, said
+	// CONTENT": a name that ends the sentence after the cue is its source
+	// ("…at the highest level of their sports, said Willie Wilson, WCAP
+	// program director.")
+	if b == k-1 && b > lo && s.isPunct(b, ",") && !weak && ck != cueObject {
+		if e, ok := s.npFwd(last+1, hi); ok && toks[last+1].IsCapitalized() && s.endsSentence(e+1, hi) {
+			if c, ok := before(k - 2); ok {
+				return mk([]quotewire.Span{c}, k, last, last+1, e, confidence[ruleInverted])
+			}
+		}
+	}
 	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
 	if b > lo && s.isPunct(b, ",") {
 		lo := lo
@@ -270,7 +283,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		// "CONTENT, SOURCE CUE (adjunct)."
 		if a > lo && s.isPunct(a-1, ",", "—", "–") {
 			j := last + 1
-			tail := j >= hi || s.isPunct(j, ".", ",", ";", "!", "?") || adjunctPreps[toks[j].Lower] || timeWords[toks[j].Lower] || ck == cueObject
+			tail := j >= hi || s.isPunct(j, ".", ",", ";", "!", "?") || adjunctPreps[toks[j].Lower] || timeWords[toks[j].Lower] || ck == cueObject && s.hearerEnds(j, hi)
 			if tail {
 				if c, ok := before(a - 2); ok {
 					return mk([]quotewire.Span{c}, k, last, a, b, confidence[ruleTail])
@@ -288,8 +301,9 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 		}
 		return quotewire.Quote{}, false
 	}
-	// "CONTENT, CUE SOURCE."
-	if k > lo && s.isPunct(k-1, ",", "—") && !weak {
+	// "CONTENT, CUE SOURCE." ("…, told reporters" names the hearer, not
+	// the source)
+	if k > lo && s.isPunct(k-1, ",", "—") && !weak && ck != cueObject {
 		if e, ok := s.npFwd(last+1, hi); ok {
 			n := e + 1
 			if n >= hi || s.isPunct(n, ".", ",", ";", "!", "?") || adjunctPreps[toks[n].Lower] || timeWords[toks[n].Lower] {
@@ -301,6 +315,47 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	}
 	return quotewire.Quote{}, false
 }
+
+// endsSentence reports whether the sentence ends at token n (before hi),
+// or goes on only with a short apposition of no verb (", WCAP program
+// director.") or a time ("on Sunday.").
+func (s *state) endsSentence(n, hi int) bool {
+	toks := s.d.Tokens
+	if n >= hi || s.isPunct(n, ".", "!", "?", ";") {
+		return true
+	}
+	if !s.isPunct(n, ",") && !adjunctPreps[toks[n].Lower] && !timeWords[toks[n].Lower] {
+		return false
+	}
+	for k := n + 1; k < hi; k++ {
+		t := &toks[k]
+		if s.isPunct(k, ".", "!", "?", ";") {
+			return k-n <= 10
+		}
+		if cueVerbs[t.Lower] != cueNone || s.qidx[k] >= 0 || personalSubjects[t.Lower] {
+			return false
+		}
+	}
+	return hi-n <= 10
+}
+
+// hearerEnds reports whether the words after a cue of the told kind at
+// token j are its hearer and then the sentence's end ("…, X told
+// reporters on Monday."), not a clause ("speakers warned the agreement
+// may be hard to implement").
+func (s *state) hearerEnds(j, hi int) bool {
+	e, ok := s.npFwd(j, hi)
+	return ok && s.endsSentence(e+1, hi)
+}
+
+// verbOpeners open a verb phrase: after "warned the agreement" they make
+// the noun phrase a subject, not a hearer.
+var verbOpeners = map[string]bool{"may": true, "might": true, "will": true, "would": true, "could": true,
+	"can": true, "should": true, "must": true, "is": true, "are": true, "was": true, "were": true,
+	"has": true, "have": true, "had": true}
+
+// personalSubjects are pronouns that open a clause of their own.
+var personalSubjects = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "there": true}
 
 // lastSourceIn returns the source of the last quote attributed within
 // sentence se, or nil.
@@ -361,6 +416,9 @@ var clauseStarts = map[string]bool{
 // clause opener follows.
 func (s *state) skipAdjunct(j, hi int) (int, bool) {
 	toks := s.d.Tokens
+	if timeWords[toks[j].Lower] && j+1 < hi && clauseStarts[toks[j+1].Lower] && j+2 < hi && !timeWords[toks[j+2].Lower] && !isPossessive(&toks[j+2]) {
+		return j + 1, true // "told reporters today the troops will …": the time word alone
+	}
 	k := j + 1
 	if k < hi && determiners[toks[k].Lower] {
 		k++ // "after the convention": the determiner belongs to the adjunct

@@ -1,6 +1,8 @@
 package attrib
 
 import (
+	"strings"
+
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/text"
 )
@@ -110,11 +112,22 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 			last = k
 		case p.Kind == quotewire.Punct && p.Text == "." && last >= 0 && last == k-1 && (text.IsTitleAbbrev(toks[k-1].Lower) || isInitial(&toks[k-1])) && k+1 < hi && toks[k+1].IsCapitalized():
 			last = k
-		case (p.Lower == "of" || p.Lower == "for" || p.Lower == "at") && last >= 0 && k+1 < hi && npWord(&toks[k+1]):
-			// "Secretary of State", "spokesman for the ministry"
+		case (p.Lower == "of" || p.Lower == "for" || p.Lower == "at" || p.Lower == "by" || p.Lower == "from") && last >= 0 && k+1 < hi && (npWord(&toks[k+1]) || determiners[toks[k+1].Lower]):
+			// "Secretary of State", "spokesman for the ministry", "a
+			// report by the national disaster council"
 		case (p.Text == "-" || p.Text == "–") && last >= 0 && last == k-1 && k+1 < hi && p.End == toks[k+1].Start:
-		case determiners[p.Lower] && k > start && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for" || toks[k-1].Lower == "at"):
+		case p.Lower == "and" && last == k-1 && toks[k-1].IsCapitalized() && k+1 < hi && toks[k+1].IsCapitalized() && isWord(&toks[k+1]):
+			// "National Oceanic and Atmospheric Administration"
+		case determiners[p.Lower] && k > start && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for" || toks[k-1].Lower == "at" || toks[k-1].Lower == "by" || toks[k-1].Lower == "from"):
 		case npWord(p) && !pronouns[p.Lower] && (cueVerbs[p.Lower] == cueNone):
+			last = k
+		case k > start && isWord(p) && cueVerbs[p.Lower] != cueNone && !strings.HasSuffix(p.Lower, "ed") && (determiners[toks[k-1].Lower] || isPossessive(&toks[k-1])):
+			// a reporting verb's noun after a determiner: "a report", "the
+			// ministry's report"
+			last = k
+		case k > start && p.IsCapitalized() && isWord(p) && !npStop[p.Lower] && !pronouns[p.Lower] && last == k-1:
+			// a name's word that is also a reporting verb: "the United
+			// States military", "the United States Geological Survey"
 			last = k
 		default:
 			if last < 0 {

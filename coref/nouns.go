@@ -103,7 +103,8 @@ func speaks(head string) bool {
 		"colleague", "partner", "insider", "aide", "staff", "crew", "panel", "jury", "court", "judge",
 		"delegate", "eyewitness", "eyewitnesse", "acquaintance", "participant", "attendee", "voter",
 		"protester", "demonstrator", "survivor", "passenger", "patient", "customer", "user", "volunteer",
-		"critic", "supporter", "opponent", "observer", "local", "citizen", "netizen", "onlooker", "bystander":
+		"critic", "supporter", "opponent", "observer", "local", "citizen", "netizen", "onlooker", "bystander",
+		"military", "embassy", "authority", "administration", "prosecution", "defence", "defense", "regime":
 		return true
 	}
 	return false
