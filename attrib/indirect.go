@@ -255,6 +255,27 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			}
 		}
 	}
+	// "CONTENT, NAME, APPOSITION, CUE (hearer)." ("The vaccine is safe,
+	// Sara Lee, the health minister, told reporters in London.")
+	if b == k-1 && b > lo && s.isPunct(b, ",") && !weak && (ck == cueObject && s.hearerEnds(last+1, hi) || s.endsSentence(last+1, hi)) {
+		c2 := -1 // the comma that opens the apposition
+		for i := b - 1; i > lo && i >= b-10; i-- {
+			if s.isPunct(i, ",") {
+				c2 = i
+				break
+			}
+			if s.qidx[i] >= 0 || cueVerbs[toks[i].Lower] != cueNone {
+				break
+			}
+		}
+		if c2 > lo+1 && toks[c2-1].IsCapitalized() {
+			if a, ok := s.npBack(c2-1, lo); ok && a > lo && s.isPunct(a-1, ",") && !s.consumed[a] && !s.inQuote[a] {
+				if c, ok := before(a - 2); ok {
+					return mk([]quotewire.Span{c}, k, last, a, c2-1, confidence[ruleTail])
+				}
+			}
+		}
+	}
 	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
 	if b > lo && s.isPunct(b, ",") {
 		lo := lo

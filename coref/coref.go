@@ -78,6 +78,10 @@ type resolver struct {
 	// labelled are the speakers a transcript's label in capitals names
 	// ("QUESTION:" a reporter): never someone named later.
 	labelled map[int]bool
+	// guessed are the one-word names the tagger gave no type that became
+	// persons only because they spoke ("Siemens said"): "the company"
+	// may still refer to them.
+	guessed map[int]bool
 	// notSpeaker is an entity the source being resolved cannot refer to
 	// (the relay of a nested report), or -1.
 	notSpeaker int

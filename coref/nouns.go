@@ -104,7 +104,8 @@ func speaks(head string) bool {
 		"delegate", "eyewitness", "eyewitnesse", "acquaintance", "participant", "attendee", "voter",
 		"protester", "demonstrator", "survivor", "passenger", "patient", "customer", "user", "volunteer",
 		"critic", "supporter", "opponent", "observer", "local", "citizen", "netizen", "onlooker", "bystander",
-		"military", "embassy", "authority", "administration", "prosecution", "defence", "defense", "regime":
+		"military", "embassy", "authority", "administration", "prosecution", "defence", "defense", "regime",
+		"side":
 		return true
 	}
 	return false

@@ -194,7 +194,7 @@ func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
 // phrase the source is part of: a descriptor, or a name before a
 // preposition.
 func (r *resolver) objectOf(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
-	if p.Kind != phrase.Name || p.Name.Start != p.Span.Start {
+	if p.Kind != phrase.Name || p.Name.Start != p.Span.Start && strings.ToLower(strings.TrimSpace(r.d.Text[p.Span.Start:p.Name.Start])) != "the" {
 		return phrase.Phrase{}, false
 	}
 	text := r.d.Text
@@ -211,7 +211,7 @@ func (r *resolver) objectOf(src quotewire.Span, p phrase.Phrase) (phrase.Phrase,
 			return phrase.Phrase{}, false
 		}
 		w := strings.TrimSuffix(text[k:j], ",")
-		if w == "and" || w != "" && w[0] >= 'A' && w[0] <= 'Z' && k < src.Start {
+		if w == "and" || w == "the" || w != "" && w[0] >= 'A' && w[0] <= 'Z' && k < src.Start {
 			j = k // a list of places: "in Cumbria, Lancashire, Devon and Cornwall"
 			continue
 		}

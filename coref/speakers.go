@@ -410,10 +410,19 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 			if ok {
 				e = r.ranker.pick(r, r.newAnaphor(src.Start, k, head), lastSpeaker)
 			}
+			orgOfGuess := e >= 0 && k == kindOrgNP && r.guessed[e]
 			if e >= 0 && (e == r.notSpeaker || d.Entities[e].Anonymous && strings.TrimSuffix(r.anonHead[e], "s") != head ||
-				!d.Entities[e].Anonymous && !r.holds(e, head) || !typeFits(d.Entities[e].Type, k)) {
+				!d.Entities[e].Anonymous && !r.holds(e, head) && !orgOfGuess || !typeFits(d.Entities[e].Type, k) && !orgOfGuess) {
 				// an unnamed speaker is only ever referred to by its own head noun
 				e = -1
+			}
+			if e < 0 && k == kindOrgNP && lastSpeaker >= 0 && r.guessed[lastSpeaker] && ok {
+				e, orgOfGuess = lastSpeaker, true // the ranker looks at organisations only
+			}
+			if e >= 0 && orgOfGuess {
+				// "Siemens said … The company added": a company after all
+				d.Entities[e].Type = quotewire.Organization
+				delete(r.guessed, e)
 			}
 		}
 		if e < 0 {
@@ -471,6 +480,12 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 			d.Entities[e].Type = quotewire.Organization // "((Wikinews))": the outlet, never a place
 		} else if e >= 0 && d.Entities[e].Type == "" {
 			d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
+			if strings.IndexByte(name, ' ') < 0 {
+				if r.guessed == nil {
+					r.guessed = map[int]bool{}
+				}
+				r.guessed[e] = true
+			}
 		}
 		return mi, e
 	}

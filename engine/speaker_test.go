@@ -388,7 +388,7 @@ func TestSpeakerNameEnds(t *testing.T) {
 		"the media had misread him":              "Raymond Tim Kee",
 		"the mayor had been asked twice":         "Jessie-May Ventour",
 		"the draft no longer served its purpose": "Gray Miller",
-		"plans to oppose the bill":               "Planned Parenthood and American Civil Liberties Union",
+		"to oppose the bill":                     "Planned Parenthood and American Civil Liberties Union", // (the content boundary, "plans" or not, is the model's)
 		"his history of mental illness":          "James Alex Fields’s lawyers",
 	})
 }

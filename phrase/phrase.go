@@ -351,7 +351,7 @@ func appositive(text string, ws []word) (Phrase, bool) {
 		return Phrase{}, false
 	}
 	a := ws[:comma+1]
-	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] && !agentNoun(a[len(a)-1].lower) || pronouns[a[0].lower] {
+	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] && !agentNoun(a[len(a)-1].lower) || pronouns[a[0].lower] && !possessivePronouns[a[0].lower] {
 		return Phrase{}, false
 	}
 	b := ws[comma+1:]

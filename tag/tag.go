@@ -150,6 +150,9 @@ func (t *tagger) sentence(se *quotewire.Sentence) {
 // run makes mentions from the name run [a, b] and returns the last token
 // it used.
 func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int {
+	if a == b && calendarWords[t.tok(a).Lower] {
+		return b // "on Monday", "in August": a date, no name
+	}
 	// split role and name at the last title word
 	split := -1
 	for k := b; k >= a; k-- {

@@ -116,6 +116,15 @@ var sentenceStarters = map[string]bool{
 	"october": true, "november": true, "december": true, "mr": false,
 }
 
+// calendarWords are the weekdays and months, which are capitalised but
+// name no one ("May" is left out: it is also a name).
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
+}
+
 // nameParticles may stand inside a name in lower case.
 var nameParticles = map[string]bool{
 	"al": true, "bin": true, "ibn": true, "de": true, "da": true, "di": true, "del": true,

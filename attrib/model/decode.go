@@ -100,11 +100,17 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		if ci >= 0 {
 			c := cues[ci]
 			q.Cue = &quotewire.Span{Start: toks[c.a].Start, End: toks[c.b].End}
-			if si := adjacentSource(srcs, c, sentOf); si >= 0 {
-				s := srcs[si]
+			cand := srcs
+			if hearerCues[toks[c.b].Lower] {
+				// "…, Sara Lee told reporters in London": after "told"
+				// stands the hearer, never the source
+				cand = before(srcs, c.a)
+			}
+			if si := adjacentSource(cand, c, sentOf); si >= 0 {
+				s := cand[si]
 				q.Source = &quotewire.Span{Start: toks[s.a].Start, End: toks[s.b].End}
-			} else if si := nearestRun(srcs, (c.a+c.b)/2, sentOf); si >= 0 {
-				s := srcs[si]
+			} else if si := nearestRun(cand, (c.a+c.b)/2, sentOf); si >= 0 {
+				s := cand[si]
 				q.Source = &quotewire.Span{Start: toks[s.a].Start, End: toks[s.b].End}
 			} else if fallback != nil {
 				if sp, ok := fallback[quotewire.Span{Start: toks[c.a].Start, End: toks[c.b].End}]; ok {
@@ -121,6 +127,17 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 		setKind(d, &quotes[qi])
 	}
 	return quotes
+}
+
+// hearerCues are the reporting verbs whose object is the hearer: "told
+// reporters", "informed parliament".
+var hearerCues = map[string]bool{"told": true, "tells": true, "tell": true, "informed": true, "informs": true,
+	"assured": true, "assures": true, "reminded": true, "reminds": true, "briefed": true}
+
+// before returns the runs of list that start before token i.
+func before(list []run, i int) []run {
+	k := sort.Search(len(list), func(k int) bool { return list[k].a >= i })
+	return list[:k]
 }
 
 // paraOfSentence returns the paragraph of sentence s.
@@ -425,8 +442,8 @@ func finalClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []uint8) 
 				break
 			}
 		}
-		if j < 0 || participleOpens(toks[j], j == k+1) {
-			continue
+		if j < 0 || participleOpens(toks[j], j == k+1) || j == k+1 && hearerCues[toks[j].Lower] {
+			continue // (", told reporters in London." names the hearer, not the source)
 		}
 		content := quotewire.Span{Start: toks[s.First].Start, End: toks[k-1].End}
 		q := quotewire.Quote{Kind: quotewire.Indirect, Content: []quotewire.Span{content},

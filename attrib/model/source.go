@@ -159,6 +159,16 @@ func (sm *SourceModel) resolve(c *context, quotes []quotewire.Quote, rules map[q
 		}
 		cands = c.sourceCandidates(q, rule, cands[:0])
 		ca, cb := c.d.TokenAt(q.Cue.Start), c.d.TokenAt(q.Cue.End)-1
+		if hearerCues[toks[cb].Lower] {
+			// after "told" stands the hearer, never the source
+			kept := cands[:0]
+			for _, x := range cands {
+				if x.a < ca {
+					kept = append(kept, x)
+				}
+			}
+			cands = kept
+		}
 		if k := sm.pick(c, cands, ca, cb, feats); k >= 0 {
 			x := cands[k]
 			q.Source = &quotewire.Span{Start: toks[x.a].Start, End: toks[x.b].End}
