@@ -197,6 +197,13 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 		// hides them
 		return quotewire.OtherAct, true
 	}
+	if !direct && (unveiling(verb) || verb == "note" && vi+1 < len(cue) && cue[vi+1] == "of") && bareNounPhrase(d, q) {
+		// "announced a settlement agreement", "revealed plans to …",
+		// "took note of the judgment": something made known, no
+		// proposition (docs/ANNOTATION.md: "announced her candidacy");
+		// kept as other for PolNeAR
+		return quotewire.OtherAct, true
+	}
 	if !direct && (verb == "agreed" || verb == "agree" || verb == "agrees") {
 		if c := q.Content[0]; strings.HasPrefix(d.Text[c.Start:c.End], "to ") {
 			return quotewire.OtherAct, true // "agreed to stay in contact": a commitment, not a statement
@@ -385,6 +392,18 @@ func bareNounPhrase(d *quotewire.Document, q *quotewire.Quote) bool {
 		}
 	}
 	return true
+}
+
+// unveiling reports whether a verb makes a thing known ("announced",
+// "unveiled", "revealed", "disclosed", "launched"): with a bare noun
+// phrase it reports no proposition.
+func unveiling(v string) bool {
+	for _, p := range [...]string{"announc", "unveil", "reveal", "disclos", "launch"} {
+		if strings.HasPrefix(v, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicParticles follow a verb that names a topic, not a proposition:

@@ -294,6 +294,13 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	}
 	if a, ok := s.npBack(b, lo); ok && !s.consumed[a] && !s.inQuote[b] {
 		// "CONTENT, SOURCE CUE, CONTENT."
+		if a > lo && s.isPunct(a-1, ",") && last+2 < hi && s.isPunct(last+1, ",") && clauseBreak[toks[last+2].Lower] {
+			// "The deal is done, Biden said, but details remain …": the
+			// clause after "but" is the writer's
+			if c1, ok := before(a - 2); ok {
+				return mk([]quotewire.Span{c1}, k, last, a, b, confidence[ruleTail])
+			}
+		}
 		if a > lo && s.isPunct(a-1, ",") && last+1 < hi && s.isPunct(last+1, ",") {
 			if c1, ok := before(a - 2); ok {
 				if c2, ok := afterC(last + 2); ok {

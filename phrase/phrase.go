@@ -767,7 +767,7 @@ func countedPeople(ws []word) bool {
 		return false
 	}
 	h := strings.Trim(ws[len(ws)-1].lower, "'’\",")
-	return titles[h] || titles[strings.TrimSuffix(h, "s")] || commonHeads[h] || commonHeads[strings.TrimSuffix(h, "s")] || h == "people"
+	return titles[h] || titles[strings.TrimSuffix(h, "s")] || commonHeads[h] || commonHeads[strings.TrimSuffix(h, "s")] || commonHeads[h+"s"] || h == "people" || h == "man" || h == "woman" || h == "person"
 }
 
 func isNumber(s string) bool {
