@@ -32,6 +32,7 @@ func (Acts) Process(d *quotewire.Document) error {
 	SplitAtCue(d)
 	Continuations(d)
 	Nested(d)
+	QuotedAs(d)
 	NPComplements(d)
 	Hedged(d)
 	Passives(d)

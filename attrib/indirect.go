@@ -275,6 +275,15 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 				}
 			}
 		}
+		if c2 > lo+1 && toks[b-1].IsCapitalized() && !toks[c2-1].IsCapitalized() {
+			// "…, the city's transport chief, Ann Lee, told the BBC.": the
+			// descriptor, then the name
+			if a, ok := s.npBack(c2-1, lo); ok && a > lo && s.isPunct(a-1, ",") && !s.consumed[a] && !s.inQuote[a] {
+				if c, ok := before(a - 2); ok {
+					return mk([]quotewire.Span{c}, k, last, a, b-1, confidence[ruleTail])
+				}
+			}
+		}
 	}
 	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
 	if b > lo && s.isPunct(b, ",") {

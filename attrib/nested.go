@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/quotewire/quotewire"
@@ -223,3 +224,91 @@ var relayVerbs = map[string]bool{"reaffirmed": true, "reaffirms": true, "reitera
 // "it has been claimed", "there", "this".
 var relayNot = map[string]bool{"it": true, "there": true, "this": true, "that": true, "these": true,
 	"those": true, "what": true, "which": true, "who": true, "i": true, "we": true, "you": true}
+
+// QuotedAs gives a report set as "X quoted Y as saying …" or "Y was
+// quoted by X as saying …" to Y, the person quoted, with X as the relay
+// (Quote.Via): "The Times quoted Ann Lee as saying the roads would
+// reopen" is Lee's statement, relayed by the Times.
+func QuotedAs(d *quotewire.Document) {
+	toks := d.Tokens
+	var quotedCues []int // the offsets of the "quoted" of each pattern read
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Cue == nil || q.Via != nil {
+			continue
+		}
+		if strings.EqualFold(q.Cue.In(d.Text), "quoted") && len(q.Content) == 1 && q.Source != nil {
+			// the model's reading: cue "quoted", content "Ann Lee as saying
+			// the roads would reopen"
+			first, end := d.TokensIn(q.Content[0])
+			for a := first + 1; a+2 < end && a <= first+8; a++ {
+				if toks[a].Lower == "as" && toks[a+1].Lower == "saying" {
+					c := a + 2
+					if toks[c].Lower == "that" && c+1 < end {
+						c++
+					}
+					person := quotewire.Span{Start: toks[first].Start, End: toks[a-1].End}
+					q.Via = &quotewire.Relay{Source: *q.Source, Entity: -1}
+					q.Source = &person
+					q.Cue = &quotewire.Span{Start: toks[a+1].Start, End: toks[a+1].End}
+					q.Content[0].Start = toks[c].Start
+					break
+				}
+			}
+			continue
+		}
+		k := d.TokenAt(q.Cue.Start)
+		if k < 3 || k >= len(toks) || toks[k].Lower != "saying" || toks[k-1].Lower != "as" {
+			continue
+		}
+		j := k - 2
+		for j > 0 && k-j <= 10 && toks[j].Lower != "quoted" && toks[j].Sentence == toks[k].Sentence {
+			j--
+		}
+		if toks[j].Lower != "quoted" || toks[j].Sentence != toks[k].Sentence {
+			continue
+		}
+		var person, relay quotewire.Span
+		switch {
+		case j > 1 && (toks[j-1].Lower == "was" || toks[j-1].Lower == "were" || toks[j-1].Lower == "been"):
+			// "Ann Lee was quoted (by the Times) as saying"
+			a := j - 1
+			for a > 0 && toks[a-1].Sentence == toks[j].Sentence && (toks[a-1].Kind == quotewire.Word || toks[a-1].Text == ".") && !relayNot[toks[a-1].Lower] && a > j-8 {
+				a--
+			}
+			if a >= j-1 {
+				continue
+			}
+			person = quotewire.Span{Start: toks[a].Start, End: toks[j-2].End}
+			if j+1 < k-1 && toks[j+1].Lower == "by" {
+				relay = quotewire.Span{Start: toks[j+2].Start, End: toks[k-2].End}
+			}
+		case j+1 < k-1:
+			// "The Times quoted Ann Lee as saying"
+			person = quotewire.Span{Start: toks[j+1].Start, End: toks[k-2].End}
+			if q.Source != nil && q.Source.End <= toks[j].Start {
+				relay = *q.Source
+			}
+		default:
+			continue
+		}
+		q.Source = &person
+		if relay.End > relay.Start {
+			q.Via = &quotewire.Relay{Source: relay, Entity: -1}
+		}
+		quotedCues = append(quotedCues, toks[j].Start)
+	}
+	if len(quotedCues) == 0 {
+		return
+	}
+	// "quoted" itself is no report of the person's name: "The Times
+	// quoted [Ann Lee]" goes
+	out := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if q.Cue != nil && slices.Contains(quotedCues, q.Cue.Start) && strings.EqualFold(q.Cue.In(d.Text), "quoted") {
+			continue
+		}
+		out = append(out, q)
+	}
+	d.Quotes = out
+}

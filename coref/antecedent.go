@@ -99,6 +99,9 @@ func (r *resolver) resolvePronoun(src quotewire.Span, lower string, lastSpeaker 
 		// sentence (or the one before) is the speaker
 		if np, ok := r.openingDescriptor(src); ok {
 			p := phrase.Parse(r.d.Text, np)
+			if p.Kind == phrase.Name {
+				p = phrase.ParseCommon(r.d.Text, np)
+			}
 			e = r.anonymous(p.Desc.In(r.d.Text), p)
 		}
 	}
@@ -187,7 +190,7 @@ func (r *resolver) openingDescriptor(src quotewire.Span) (quotewire.Span, bool) 
 		si--
 	}
 	sent := d.Sentences[si]
-	for n := min(5, sent.Last-sent.First-1); n >= 2; n-- {
+	for n := min(5, sent.Last-sent.First-1); n >= 1; n-- {
 		a, b := sent.First, sent.First+n-1
 		next := &d.Tokens[b+1]
 		if next.Kind != quotewire.Word || next.Text != next.Lower || d.Tokens[b].End > src.Start {
@@ -195,6 +198,9 @@ func (r *resolver) openingDescriptor(src quotewire.Span) (quotewire.Span, bool) 
 		}
 		sp := quotewire.Span{Start: d.Tokens[a].Start, End: d.Tokens[b].End}
 		p := phrase.Parse(d.Text, sp)
+		if p.Kind == phrase.Name && r.commonPlural(d.Tokens[a].Text) {
+			p = phrase.ParseCommon(d.Text, sp) // "Protesters gathered outside parliament. They said …"
+		}
 		if p.Kind == phrase.Descriptor && p.Possessor.End == p.Possessor.Start && animate(strings.TrimSuffix(p.Head, "s")) && p.Span == sp {
 			return sp, true
 		}

@@ -220,6 +220,16 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
 		p.Possessed = quotewire.Span{Start: rest[0].s, End: trimRight(text, quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e})}
 	}
+	if h, ok := bodyModifier(rest); ok {
+		// "A Department for Transport spokesperson": a body's name
+		// modifying a common noun, a descriptor
+		p.Kind, p.Head = Descriptor, h
+		p.Plural = pluralNoun(h)
+		if p.Desc.End == 0 {
+			p.Desc = quotewire.Span{Start: rest[0].s, End: trimRight(text, quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e})}
+		}
+		return p
+	}
 	// a proper name at the end ("… Piotr Jedlinski", "… PAP") or at the
 	// start before a prepositional phrase ("Chip Taylor of …")
 	ns, ne, ok := leadingName(rest)
@@ -676,7 +686,7 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		}
 	}
 	if ns < ne {
-		if orgHeads[ws[ne-1].lower] && ws[ne].lower == "of" {
+		if orgHeads[ws[ne-1].lower] && (ws[ne].lower == "of" || ws[ne].lower == "for") {
 			// "U.S. Department of Labor", "the Ministry of Defence": a body's
 			// name goes on through "of (the)" and the capitalised words after it
 			k := ne + 1
@@ -696,6 +706,37 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		return 0, 0, false
 	}
 	return ns, ne, true
+}
+
+// bodyModifier reports whether ws is a body's name through "of" or
+// "for" ("Department for Transport", "Ministry of Defence") and then one
+// or two lower-case words ending the phrase ("spokesperson", "press
+// officer"), and returns the last, the head.
+func bodyModifier(ws []word) (string, bool) {
+	i := 0
+	for i < len(ws) && capitalised(ws[i].w) {
+		i++
+	}
+	if i == 0 || i+2 > len(ws) || !orgHeads[ws[i-1].lower] || ws[i].lower != "of" && ws[i].lower != "for" {
+		return "", false
+	}
+	i++
+	if i < len(ws) && ws[i].lower == "the" {
+		i++
+	}
+	j := i
+	for j < len(ws) && capitalised(ws[j].w) {
+		j++
+	}
+	if j == i || len(ws)-j < 1 || len(ws)-j > 2 {
+		return "", false
+	}
+	for _, w := range ws[j:] {
+		if capitalised(w.w) || prepositions[w.lower] || !isAlpha(strings.TrimRight(w.w, ",")) {
+			return "", false
+		}
+	}
+	return strings.TrimRight(ws[len(ws)-1].lower, ","), true
 }
 
 // notName reports whether a capitalised word in front of a name is a role

@@ -97,6 +97,8 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 		return true
 	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
 		return true
+	case tk.Lower == "for" && i > runStart && orgWords[t.tok(i-1).Lower] && t.tok(i-1).IsCapitalized():
+		return true // "Department for Transport", "Commission for Equality and Human Rights"
 	case tk.Kind == quotewire.Word && titles[tk.Lower]:
 		return true
 	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && (abbrevTitle(t.tok(i-1).Lower) || isInitial(t.tok(i-1))):
