@@ -309,7 +309,8 @@ func (r *resolver) agrees(e int, g Gender, off int) bool {
 }
 
 // genderOf returns person e's gender at off: what its roles say
-// ("brother", "Mrs"), else what the given-name lexicon says, else what the
+// ("brother", "Mrs"), else what the learned given-name lexicon says, else
+// the shipped list of common given names (givenGender), else what the
 // article's pronouns after its name say (the costliest to read, so last);
 // for an unnamed person, what the head noun of its description says.
 func (r *resolver) genderOf(e, off int) Gender {
@@ -322,6 +323,9 @@ func (r *resolver) genderOf(e, off int) Gender {
 	eg := roleGender(r.d.Entities[e].Roles)
 	if eg == Unknown && r.ranker != nil {
 		eg = r.ranker.genderOf(r.d, e)
+	}
+	if eg == Unknown {
+		eg = givenNameGender(r.d.Entities[e].Name)
 	}
 	if eg == Unknown {
 		eg = r.docGender(e, off)

@@ -17,3 +17,11 @@ func TestCleanName(t *testing.T) {
 		}
 	}
 }
+
+func TestGivenNameGender(t *testing.T) {
+	for name, want := range map[string]Gender{"Tom": Male, "Anna Schmidt": Female, "Olaf Berg": Male, "Jordan Smith": Unknown, "Ivanov": Unknown} {
+		if got := givenNameGender(name); got != want {
+			t.Errorf("givenNameGender(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -67,8 +67,12 @@ func (rk *Ranker) genderOf(d *quotewire.Document, e int) Gender {
 	if rk == nil || len(rk.Gender) == 0 || d.Entities[e].Type != quotewire.Person {
 		return Unknown
 	}
-	given, _ := quotewire.SplitName(quotewire.NameKey(d.Entities[e].Name))
+	given, last := quotewire.SplitName(quotewire.NameKey(d.Entities[e].Name))
 	if given == "" {
+		// a person named by one word: "Tom" of "Her husband, Tom,"
+		if strings.IndexByte(last, ' ') < 0 {
+			return rk.Gender[last]
+		}
 		return Unknown
 	}
 	return rk.Gender[firstWord(given)]

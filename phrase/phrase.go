@@ -119,7 +119,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	ws = cutClause(ws)
 	ws = cutVerb(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
-	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower && !lyNouns[ws[len(ws)-1].lower] || ws[len(ws)-1].lower == "also") {
+	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower && !lyNouns[ws[len(ws)-1].lower] || floatingWords[ws[len(ws)-1].w]) {
 		ws = ws[:len(ws)-1]
 	}
 	// a speech verb in capitals the source finder took along: "TOMAS
@@ -207,7 +207,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	// a possessor: "the prime minister's spokesman", "Chelyabinsk's
 	// governor", "his lawyer"
 	for i := len(rest) - 2; i >= 0; i-- {
-		if base, ok := possessive(rest[i]); ok && !prepositionIn(rest[:i]) {
+		if base, ok := possessive(rest[i]); ok && !prepositionIn(rest[:i]) && !capitalisedBody(rest[i+1:]) {
 			p.Possessor = quotewire.Span{Start: ws[0].s, End: base}
 			p.Desc = quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e}
 			rest = rest[i+1:]
@@ -638,6 +638,9 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 	if ne-ns == 1 && (loneNotName(ws[ns]) || invalidAlone[ws[ns].lower]) {
 		return 0, 0, false
 	}
+	if ns > 0 && ns+2 < ne+1 && ws[ns].lower == "charge" && ws[ns-1].lower == "in" {
+		return ns + 1, ne, true // "Special Agent in Charge Ann Moss"
+	}
 	before := ns - 1
 	if before > 0 && ws[before].lower == "the" {
 		before--
@@ -707,6 +710,24 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	}
 	return ns, ne, true
 }
+
+// capitalisedBody reports whether the words after a possessive make a
+// body's name with it: "St. Mary's Hospital", "King's College London".
+func capitalisedBody(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !capitalised(w.w) {
+			return false
+		}
+	}
+	return orgHeads[strings.ToLower(strings.TrimRight(ws[0].w, ",."))]
+}
+
+// floatingWords stand between a subject and its verb: "officials also",
+// "Jones and Smith both", "the ministers all".
+var floatingWords = map[string]bool{"also": true, "both": true, "all": true, "too": true, "each": true}
 
 // bodyModifier reports whether ws is a body's name through "of" or
 // "for" ("Department for Transport", "Ministry of Defence") and then one
@@ -804,6 +825,12 @@ func isAlpha(s string) bool {
 // people who can speak ("One MP", "two witnesses", "3 officials"), not a
 // quantity ("A total of 39", "Five percent").
 func countedPeople(ws []word) bool {
+	for i, w := range ws {
+		if i > 1 && prepositions[w.lower] {
+			ws = ws[:i] // "Two doctors at the hospital"
+			break
+		}
+	}
 	if len(ws) < 2 || len(ws) > 4 {
 		return false
 	}
