@@ -38,6 +38,17 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 		}
 		start = ms[r.names[j]].Start
 	}
+	if before := strings.TrimRight(text[:start], " "); strings.HasSuffix(before, " and") && !strings.Contains(text[start:end], " and ") {
+		// "The army and [the police] said": the items before "and", back
+		// to the sentence's start, when they are a noun phrase or two
+		si := r.sentenceOf(start)
+		if si < len(r.d.Sentences) {
+			s0 := r.d.Tokens[r.d.Sentences[si].First].Start
+			if head := text[s0 : len(before)-4]; s0 < start && len(strings.Fields(head)) <= 4 && !strings.ContainsAny(head, ",;:\"“”") {
+				start = s0
+			}
+		}
+	}
 	list := text[start:end]
 	if !strings.Contains(list, " and ") && !strings.Contains(list, " & ") && !strings.Contains(list, " along with ") &&
 		!strings.Contains(list, " together with ") && !strings.Contains(list, " as well as ") {
@@ -88,6 +99,9 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 	if len(parts) < 2 || len(parts) == 2 && commas {
 		return -1, false // "He met Obama, and Merkel said": two clauses
 	}
+	if e, ok := r.jointDescriptors(parts); ok {
+		return e, true // "The army and the police said"
+	}
 	var members []int
 	for k, sp := range parts {
 		p := phrase.Parse(text, sp)
@@ -117,6 +131,26 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 		members = append(members, e)
 	}
 	return r.group(members), true
+}
+
+// jointDescriptors reads a list of definite descriptors that each can
+// speak ("the army and the police") as one unnamed group, named by the
+// descriptions joined ("army and police").
+func (r *resolver) jointDescriptors(parts []quotewire.Span) (int, bool) {
+	text := r.d.Text
+	var descs []string
+	var last phrase.Phrase
+	for _, sp := range parts {
+		p := phrase.Parse(text, sp)
+		if p.Kind != phrase.Descriptor || !p.Definite || p.Possessor.End > p.Possessor.Start || !speaks(p.Head) {
+			return -1, false
+		}
+		descs = append(descs, p.Desc.In(text))
+		last = p
+	}
+	name := strings.Join(descs[:len(descs)-1], ", ") + " and " + descs[len(descs)-1]
+	last.Plural = true
+	return r.anonymous(name, last), true
 }
 
 // orgRole reports whether a role names an organisation ("Infrastructure

@@ -236,6 +236,11 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	if !ok {
 		ns, ne, ok = trailingName(rest)
 	}
+	if ok && common && ns > 0 && len(rest) == len(ws) && commonPlural(rest[0]) && prepositionIn(rest[:ns]) {
+		// "Officials in Kabul and Washington": the names are the
+		// officials' places
+		ok = false
+	}
 	if ok && common && ns == 0 && ne == 1 && len(rest) == len(ws) && commonPlural(rest[0]) {
 		// "Communities in Cumbria", "Insurgents": a plural noun capitalised
 		// at the start of a sentence, a descriptor
@@ -270,6 +275,9 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 			h = i - 1
 			break
 		}
+	}
+	if h > 0 && postAdjectives[rest[h].lower] {
+		h-- // "a diplomat familiar with the talks", "sources close to the government"
 	}
 	head := strings.Trim(rest[h].lower, "'’\"")
 	if !isAlpha(head) || invalidAlone[head] || timeWords[head] || quantityHeads[head] {
@@ -724,6 +732,13 @@ func capitalisedBody(ws []word) bool {
 	}
 	return orgHeads[strings.ToLower(strings.TrimRight(ws[0].w, ",."))]
 }
+
+// postAdjectives follow the noun they describe, before a preposition:
+// "a diplomat familiar with the talks", "sources close to the
+// government".
+var postAdjectives = map[string]bool{"familiar": true, "close": true, "loyal": true, "opposed": true,
+	"linked": true, "connected": true, "aligned": true, "sympathetic": true, "knowledgeable": true,
+	"involved": true, "critical": true, "allied": true, "briefed": true}
 
 // floatingWords stand between a subject and its verb: "officials also",
 // "Jones and Smith both", "the ministers all".

@@ -324,6 +324,33 @@ func (s Stage) Process(d *quotewire.Document) error {
 	if s.Tagger.Source != nil {
 		s.Tagger.Source.resolve(c, found, fallback)
 	}
+	for qi := range found {
+		q := &found[qi]
+		if q.Source == nil || q.Cue == nil {
+			continue
+		}
+		if t := q.Source.In(d.Text); strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+			// "Lee's comments came as Park said …": a possessor is no
+			// speaker; the rules' source for the cue, if they have one
+			if r, ok := fallback[*q.Cue]; ok {
+				q.Source = &r
+				continue
+			}
+			var best *quotewire.Span
+			for rc := range fallback {
+				if q.Cue.Contains(rc) && (best == nil || rc.Start > best.Start) {
+					rc := rc
+					best = &rc
+				}
+			}
+			if best != nil {
+				// the model's cue ran over the source: "comments came as
+				// Park said"
+				r := fallback[*best]
+				q.Cue, q.Source = best, &r
+			}
+		}
+	}
 	kept0 := found[:0]
 	for qi := range found {
 		q := &found[qi]
