@@ -16,7 +16,8 @@ var documentHeads = map[string]bool{"report": true, "complaint": true, "letter":
 	"survey": true, "paper": true, "lawsuit": true, "filing": true, "indictment": true, "memo": true,
 	"bulletin": true, "release": true, "review": true, "assessment": true, "document": true,
 	"submission": true, "petition": true, "motion": true, "audit": true, "analysis": true,
-	"decree": true, "ruling": true, "verdict": true, "message": true, "telegram": true, "greeting": true, "statement": true}
+	"decree": true, "ruling": true, "verdict": true, "message": true, "telegram": true, "greeting": true, "statement": true,
+	"guidance": true, "advice": true, "notice": true, "warning": true}
 
 // issuer returns the entity that issued the document a source phrase
 // names, or -1: the name inside the phrase ("a new NOAA report", "a

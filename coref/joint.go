@@ -102,6 +102,9 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 	if e, ok := r.jointDescriptors(parts); ok {
 		return e, true // "The army and the police said"
 	}
+	if r.fieldsOfOffice(parts) {
+		return -1, false // "EU Research, Science and Innovation Commissioner Carlos Moedas"
+	}
 	var members []int
 	for k, sp := range parts {
 		p := phrase.Parse(text, sp)
@@ -132,6 +135,37 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 	}
 	return r.group(members), true
 }
+
+// fieldsOfOffice reports whether a list is the fields of one office
+// before its holder: the last item is an office and a name whose office
+// opens with a capitalised field ("Innovation Commissioner Carlos
+// Moedas"), and no earlier item names a person ("EU Research",
+// "Science").
+func (r *resolver) fieldsOfOffice(parts []quotewire.Span) bool {
+	text := r.d.Text
+	last := phrase.Parse(text, parts[len(parts)-1])
+	if last.Kind != phrase.Name || last.Role.End <= last.Role.Start {
+		return false
+	}
+	role := strings.Fields(last.Role.In(text))
+	if len(role) < 2 || phrase.IsTitle(strings.ToLower(role[0])) || !capitalisedWord(role[0]) {
+		return false
+	}
+	for _, sp := range parts[:len(parts)-1] {
+		for _, w := range strings.Fields(sp.In(text)) {
+			if !capitalisedWord(w) {
+				return false
+			}
+		}
+		if mi := r.mentionAt(sp); mi >= 0 && r.d.Mentions[mi].Type == quotewire.Person {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalisedWord reports whether w starts with a capital letter.
+func capitalisedWord(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // jointDescriptors reads a list of definite descriptors that each can
 // speak ("the army and the police") as one unnamed group, named by the

@@ -74,6 +74,9 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	if p.Kind == phrase.Name && p.Name.Start == p.Span.Start && r.commonPlural(p.Name.In(r.d.Text)) {
 		p = phrase.ParseCommon(r.d.Text, src) // "Communities in Cumbria … are warned"
 	}
+	if w, ok := r.officeListHolder(src); ok {
+		return w // "EU Research, Science and Innovation Commissioner Carlos Moedas"
+	}
 	if w, ok := r.objectOf(src, p); ok {
 		return w // "Cornwall" of "Communities in Cumbria, Devon and Cornwall are warned"
 	}
@@ -183,6 +186,44 @@ func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
 		return phrase.Phrase{}, false
 	}
 	return p, true
+}
+
+// officeListHolder reads a source that is an office whose fields are
+// listed with commas, then its holder: the person the tagger found at the
+// source's end, when all before it is capitalised words, commas and
+// joiners ("EU Research, Science and Innovation Commissioner Carlos
+// Moedas", which the phrase reader would cut at the first comma).
+func (r *resolver) officeListHolder(src quotewire.Span) (phrase.Phrase, bool) {
+	d := r.d
+	t := src.In(d.Text)
+	if !strings.Contains(t, ", ") || allCaps(t) {
+		return phrase.Phrase{}, false
+	}
+	ms := d.Mentions
+	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Head.End >= src.End })
+	if i >= len(r.names) || ms[r.names[i]].Head.End != src.End || ms[r.names[i]].Type != quotewire.Person {
+		return phrase.Phrase{}, false
+	}
+	head := ms[r.names[i]].Head
+	if head.Start <= src.Start {
+		return phrase.Phrase{}, false
+	}
+	for _, w := range strings.Fields(d.Text[src.Start:head.Start]) {
+		w = strings.TrimRight(w, ",")
+		if w != "" && !capitalisedWord(w) && !joiners[w] && w != "&" {
+			return phrase.Phrase{}, false
+		}
+	}
+	w := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: src.End})
+	if w.Kind == phrase.Name && w.Name == head {
+		return w, true
+	}
+	w = phrase.Parse(d.Text, head)
+	if w.Kind != phrase.Name {
+		return phrase.Phrase{}, false
+	}
+	w.Span = src
+	return w, true
 }
 
 // objectOf reads the phrase a source belongs to when the source finder

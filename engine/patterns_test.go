@@ -321,6 +321,23 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "A diplomat familiar with the talks said the detainees had been released.", "the detainees had been released", "diplomat familiar with the talks", true},
 		{"", "Sources close to the government said the detainees had been released.", "the detainees had been released", "sources close to the government", true},
 		{"", "A government source told Reuters the detainees had been released.", "the detainees had been released", "government source", true},
+		{"", "EU Research, Science and Innovation Commissioner Carlos Moedas said the uncertainty was understandable.", "the uncertainty was understandable", "Carlos Moedas", false},
+		{"", "Twitter user @janedoe wrote: \"The police were everywhere.\"", "The police were everywhere", "@janedoe", false},
+		{"", "Jane Doe (@janedoe) tweeted: \"The police were everywhere.\"", "The police were everywhere", "Jane Doe", false},
+		{"", "Blogger Jane Doe wrote in a post titled \"Chaos\" that the police were everywhere.", "the police were everywhere", "Jane Doe", false},
+		{"", "On Facebook, one user commented that the police were everywhere.", "the police were everywhere", "user", true},
+		{"", "Netizens were quick to point out that the police were everywhere.", "the police were everywhere", "netizens", true},
+		{"", "Many Twitter users said the police were everywhere.", "the police were everywhere", "Twitter users", true},
+		{"", "The Committee's chair, Yvette Cooper MP, said the report was damning.", "the report was damning", "Yvette Cooper", false},
+		{"", "Yvette Cooper MP, Chair of the Home Affairs Committee, said the report was damning.", "the report was damning", "Yvette Cooper", false},
+		{"", "The Home Affairs Committee said the report was damning.", "the report was damning", "Home Affairs Committee", false},
+		{"", "The report, published today, says the system is failing.", "the system is failing", "report", true},
+		{"", "The President of Russia expressed confidence that the talks would succeed.", "the talks would succeed", "President of Russia", true},
+		{"", "Vladimir Putin expressed confidence that the talks would succeed.", "the talks would succeed", "Vladimir Putin", false},
+		{"", "A Downing Street spokesperson said the Prime Minister had spoken to the President.", "the Prime Minister had spoken", "Downing Street spokesperson", true},
+		{"", "Downing Street said the Prime Minister had spoken to the President.", "the Prime Minister had spoken", "Downing Street", false},
+		{"", "The Foreign Office said British nationals should leave.", "British nationals should leave", "Foreign Office", false},
+		{"", "FCDO advice says British nationals should leave.", "British nationals should leave", "FCDO", false},
 	}
 	for _, tt := range tests {
 		lead := tt.lead

@@ -186,7 +186,9 @@ var commonHeads = set("police", "officials", "residents", "witnesses", "authorit
 	"democrats", "republicans", "conservatives", "liberals", "environmentalists", "economists",
 	"participants", "spokesman", "spokeswoman", "spokesperson", "officer", "doctor", "witness",
 	"prosecutor", "organizer", "organiser", "official", "authority", "government", "media", "studies",
-	"study", "research", "data", "figures", "statistics", "polls", "poll", "surveys", "survey")
+	"study", "research", "data", "figures", "statistics", "polls", "poll", "surveys", "survey",
+	"users", "netizens", "commenters", "bloggers", "passengers", "voters", "shoppers", "fans", "victims",
+	"soldiers", "troops", "farmers", "nurses", "patients", "demonstrators", "citizens", "shopkeepers")
 
 // pluralHeads are plural nouns that do not end in s.
 var pluralHeads = set("police", "people", "staff", "media", "children", "men", "women", "data", "clergy",
