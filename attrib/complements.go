@@ -362,7 +362,9 @@ func pronounsOrVerbs(w string) bool {
 // to have been stolen …", "Streams are forecast to reach flood stage".
 var passiveCues = map[string]bool{"expected": true, "forecast": true, "forecasted": true, "believed": true,
 	"thought": true, "alleged": true, "rumoured": true, "rumored": true, "estimated": true, "predicted": true,
-	"feared": true, "reported": true, "said": true, "understood": true}
+	"feared": true, "reported": true, "said": true, "understood": true,
+	// the addressed as subject: "People have been told to avoid the area"
+	"urged": true, "told": true, "advised": true, "encouraged": true}
 
 // beForms are the forms of "be" before a passive report.
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}

@@ -104,6 +104,9 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 	if determiners[t.Lower] {
 		k++
 	}
+	if k == start && (t.Lower == "reports" || t.Lower == "claims" || t.Lower == "estimates") && start+1 < hi && toks[start+1].Text == "," {
+		return start, true // "According to reports, …"
+	}
 	last := -1
 	for k < hi && k-start < maxNP {
 		p := &toks[k]

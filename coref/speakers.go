@@ -32,6 +32,12 @@ func (r *resolver) speakers() {
 			// "said" has the first one's subject, not a word of its content
 			q.Source, q.Mention, q.Speaker = d.Quotes[qi-1].Source, d.Quotes[qi-1].Mention, d.Quotes[qi-1].Speaker
 		}
+		if q.Source != nil && q.Cue != nil && (addresseePassive(r.passiveText(*q.Cue)) || passiveCue(r.passiveText(*q.Cue)) && strings.EqualFold(strings.TrimSpace(q.Source.In(d.Text)), "it")) {
+			// "Residents are being urged to stay indoors": the subject is
+			// the one addressed; "It is believed that …": no subject at
+			// all. Nobody named says it.
+			q.Source = nil
+		}
 		switch {
 		case q.Speaker >= 0 && qi > 0 && q.Source == d.Quotes[qi-1].Source:
 			// shared with the quote before (sharedSubject)
@@ -62,7 +68,7 @@ func (r *resolver) speakers() {
 			}
 		case q.Continued:
 			q.Speaker = lastSpeaker
-		case q.Cue != nil && passiveCue(q.Cue.In(d.Text)):
+		case q.Cue != nil && (passiveCue(r.passiveText(*q.Cue)) || addresseePassive(r.passiveText(*q.Cue))):
 			// "Coastal flooding is expected …" (attrib.Passives): a passive
 			// with no agent
 			name, head := "unnamed sources", "sources"
@@ -106,6 +112,47 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// passiveText returns the cue's text with the forms of "be" (and
+// "being", "been", an adverb) the attribution stage left before it: "is
+// believed" of "It is [believed] …", "are being urged".
+func (r *resolver) passiveText(cue quotewire.Span) string {
+	t := r.d.Text
+	start := cue.Start
+	for n := 0; n < 3; n++ {
+		j := strings.TrimRight(t[:start], " ")
+		k := strings.LastIndexAny(j, " \n") + 1
+		w := strings.ToLower(j[k:])
+		switch w {
+		case "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also":
+			start = k
+			continue
+		}
+		break
+	}
+	return t[start:cue.End]
+}
+
+// addresseePassive reports whether a cue is a passive of a verb whose
+// object is the one addressed ("are being urged", "have been told", "was
+// asked", "were advised"): its subject hears the words, it does not say
+// them.
+func addresseePassive(cue string) bool {
+	ws := strings.Fields(strings.ToLower(cue))
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	switch ws[0] {
+	case "is", "are", "was", "were", "been", "has", "have", "being", "be":
+	default:
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "urged", "told", "asked", "advised", "warned", "encouraged", "reminded", "instructed", "ordered", "called":
+		return true
+	}
+	return false
 }
 
 // sharedSubject reports whether quote q's source lies inside the content
@@ -659,7 +706,7 @@ func passiveCue(cue string) bool {
 		return false
 	}
 	switch ws[0] {
-	case "is", "are", "was", "were", "be", "been":
+	case "is", "are", "was", "were", "be", "been", "has", "have", "being":
 	default:
 		return false
 	}

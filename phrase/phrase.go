@@ -806,7 +806,7 @@ func commonPlural(w word) bool {
 	if len(l) < 4 || l[len(l)-1] != 's' || shouted(w.w) || strings.ContainsAny(w.w, ".'’") || lexicon.Class(w.w) != "" {
 		return false
 	}
-	return lexicon.IsCommon(l) || lexicon.IsCommon(l[:len(l)-1]) || strings.HasSuffix(l, "ies") && lexicon.IsCommon(l[:len(l)-3]+"y")
+	return commonHeads[l] || lexicon.IsCommon(l) || lexicon.IsCommon(l[:len(l)-1]) || strings.HasSuffix(l, "ies") && lexicon.IsCommon(l[:len(l)-3]+"y")
 }
 
 // capitalised reports whether w starts with an upper-case letter or digit

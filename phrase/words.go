@@ -188,7 +188,9 @@ var commonHeads = set("police", "officials", "residents", "witnesses", "authorit
 	"prosecutor", "organizer", "organiser", "official", "authority", "government", "media", "studies",
 	"study", "research", "data", "figures", "statistics", "polls", "poll", "surveys", "survey",
 	"users", "netizens", "commenters", "bloggers", "passengers", "voters", "shoppers", "fans", "victims",
-	"soldiers", "troops", "farmers", "nurses", "patients", "demonstrators", "citizens", "shopkeepers")
+	"soldiers", "troops", "farmers", "nurses", "patients", "demonstrators", "citizens", "shopkeepers",
+	"forecasters", "eyewitnesses", "meteorologists", "astronomers", "mediators", "insurgents", "rebels",
+	"militants", "organisations", "organizations", "campaigners", "businesses")
 
 // pluralHeads are plural nouns that do not end in s.
 var pluralHeads = set("police", "people", "staff", "media", "children", "men", "women", "data", "clergy",

@@ -129,6 +129,23 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 	return quotes
 }
 
+// sourceNouns are nouns that end a source phrase but that the tagger
+// sometimes takes into the cue: "Local reports said", "Media reports said".
+var sourceNouns = map[string]bool{"reports": true, "sources": true, "officials": true, "media": true,
+	"official": true, "source": true, "witness": true, "witnesses": true, "resident": true, "residents": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true, "diplomats": true}
+
+// firstField returns the first space-separated word of s.
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// sayWords are the reporting verbs a tagger may take for a source.
+var sayWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "added": true}
+
 // hearerCues are the reporting verbs whose object is the hearer: "told
 // reporters", "informed parliament".
 var hearerCues = map[string]bool{"told": true, "tells": true, "tell": true, "informed": true, "informs": true,
@@ -328,6 +345,17 @@ func (s Stage) Process(d *quotewire.Document) error {
 		q := &found[qi]
 		if q.Source == nil || q.Cue == nil {
 			continue
+		}
+		if sayWords[strings.ToLower(q.Source.In(d.Text))] && sourceNouns[strings.ToLower(q.Cue.In(d.Text))] {
+			q.Source, q.Cue = q.Cue, q.Source // "…, [reports] [said].": the tagger swapped them
+		}
+		if cue := q.Cue.In(d.Text); q.Source.End < q.Cue.Start && strings.TrimSpace(d.Text[q.Source.End:q.Cue.Start]) == "" {
+			// "Local [reports said]": the noun the cue took belongs to the
+			// source
+			if i := strings.IndexByte(cue, ' '); i > 0 && sourceNouns[strings.ToLower(cue[:i])] && sayWords[strings.ToLower(firstField(cue[i+1:]))] {
+				q.Source = &quotewire.Span{Start: q.Source.Start, End: q.Cue.Start + i}
+				q.Cue = &quotewire.Span{Start: q.Cue.Start + i + 1, End: q.Cue.End}
+			}
 		}
 		if t := q.Source.In(d.Text); strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
 			// "Lee's comments came as Park said …": a possessor is no
