@@ -150,7 +150,9 @@ func kindOf(w string) (verbKind, bool) {
 // auxiliaries come before the verb of a cue: "has long argued", "did not
 // deny".
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "did": true, "does": true,
-	"not": true, "also": true, "long": true, "repeatedly": true}
+	"not": true, "also": true, "long": true, "repeatedly": true,
+	// "is convinced that", "was worried that": the state is the verb
+	"is": true, "are": true, "was": true, "were": true, "remains": true, "remained": true}
 
 var questionWords = map[string]bool{"whether": true, "if": true, "why": true, "how": true, "what": true,
 	"who": true, "when": true, "where": true, "which": true}
@@ -184,6 +186,9 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 	}
 	kind, inTable := kindOf(verb)
 	if !direct && expressing[verb] && vi+1 < len(cue) && feelings[cue[vi+1]] {
+		if hopes[cue[vi+1]] {
+			return quotewire.Belief, true // "expressed hope that", "voiced confidence that"
+		}
 		return quotewire.Evaluation, true // "expressed frustration over", "voiced concern about"
 	}
 	if !direct && stressing[verb] {
@@ -313,6 +318,9 @@ var stressing = map[string]bool{"stressed": true, "stresses": true, "stressing":
 // expressing are the verbs that report a feeling named after them
 // ("expressed frustration over", "voiced concern about"): an evaluation.
 var expressing = map[string]bool{"expressed": true, "expresses": true, "expressing": true, "voiced": true, "voices": true, "voicing": true}
+
+// hopes are the feelings an expressing verb reports as a belief.
+var hopes = map[string]bool{"hope": true, "confidence": true, "optimism": true, "doubt": true, "doubts": true}
 
 // feelings are what expressing verbs report as an evaluation; condolences
 // and sympathy are no record (docs/ANNOTATION.md).
