@@ -22,6 +22,15 @@ var subordinators = map[string]bool{"as": true, "when": true, "while": true, "af
 func (r *resolver) prevSubject(off int) int {
 	d := r.d
 	si := r.sentenceOf(off)
+	if len(r.content) > 0 {
+		if c, end := r.content[0], r.content[len(r.content)-1].End; c.Start < off && end <= off && strings.ContainsAny(d.Text[c.Start:min(c.Start+3, end)], "\"“«") && strings.Trim(d.Text[end:off], " ,\"“”'’\n") == "" {
+			// "“Our immigration system is broken …,” he said.": the
+			// sentence before the quotation
+			if cs := r.sentenceOf(c.Start); cs < len(d.Sentences) && d.Tokens[d.Sentences[cs].First].Start >= c.Start-3 {
+				si, off = cs, d.Tokens[d.Sentences[cs].First].Start
+			}
+		}
+	}
 	if si <= 0 || si >= len(d.Sentences) || d.Tokens[d.Sentences[si].First].Start != off {
 		return -1
 	}
@@ -43,6 +52,9 @@ func (r *resolver) prevSubject(off int) int {
 	for i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Start >= from }); i < len(r.names) && ms[r.names[i]].Start < to; i++ {
 		m := &ms[r.names[i]]
 		if m.Entity >= 0 && d.Entities[m.Entity].Type == quotewire.Person && !r.insideQuote(m.Span) {
+			if ws := strings.Fields(d.Text[from:m.Start]); len(ws) > 0 && npJoiners[strings.ToLower(ws[len(ws)-1])] {
+				return -1 // a name inside a prepositional phrase, not the subject: "Faced with losing the character of Anya Jenkins, the producers …"
+			}
 			return m.Entity
 		}
 		if m.Entity >= 0 && d.Entities[m.Entity].Type != quotewire.Place {
@@ -339,7 +351,7 @@ func roleGender(roles []string) Gender {
 		switch strings.ToLower(lastWord(role)) {
 		case "brother", "father", "son", "husband", "king", "prince", "mr", "mr.", "uncle", "nephew", "grandfather", "boyfriend", "spokesman", "chairman", "congressman", "businessman":
 			return Male
-		case "sister", "mother", "daughter", "wife", "queen", "princess", "mrs", "mrs.", "ms", "ms.", "aunt", "niece", "grandmother", "girlfriend", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress":
+		case "sister", "mother", "daughter", "wife", "queen", "princess", "mrs", "mrs.", "ms", "ms.", "wpc", "aunt", "niece", "grandmother", "girlfriend", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress":
 			return Female
 		}
 	}

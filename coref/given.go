@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
 )
 
 // givenGender is the gender of common given names in news copy, for the
@@ -54,9 +55,11 @@ var givenGender = func() map[string]Gender {
 // givenNameGender returns the gender givenGender gives entity e's first
 // word (its given name), or Unknown.
 func givenNameGender(name string) Gender {
-	key := quotewire.NameKey(name)
-	if i := strings.IndexByte(key, ' '); i > 0 {
-		key = key[:i]
+	for _, w := range strings.Fields(quotewire.NameKey(name)) {
+		if phrase.IsTitle(strings.TrimSuffix(w, ".")) {
+			continue // "WPC Yvonne Fletcher", "Dr Anna Schmidt"
+		}
+		return givenGender[w]
 	}
-	return givenGender[key]
+	return Unknown
 }

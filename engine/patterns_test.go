@@ -366,6 +366,10 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "Eyewitnesses described seeing a bright flash.", "seeing a bright flash", "eyewitnesses", true},
 		{"", "One witness said she had seen a bright flash.", "she had seen a bright flash", "witness", true},
 		{"", "A witness, who did not want to be named, said she had seen a bright flash.", "she had seen a bright flash", "witness", true},
+		{"", "Democrat Charles Schumer touted the proposal. \"It will mean dramatic improvement for the economy,\" he said.\n\nFellow Democrat Richard Durbin agreed. \"Our immigration system is broken. The laws we have do not serve us well,\" he said.", "Our immigration system is broken", "Richard Durbin", false},
+		{"", "On the killing of WPC Yvonne Fletcher, shot outside the embassy in 1984, the Foreign Secretary William Hague said the council would co-operate. He said the UK would help the police.", "the UK would help the police", "William Hague", false},
+		{"", "The Security Council said the ceasefire must hold.", "the ceasefire must hold", "Security Council", false},
+		{"", "Faced with losing the character of Anya Jenkins, the producers made her a regular. \"It was a good day,\" said actress Emma Caulfield.", "It was a good day", "Emma Caulfield", false},
 	}
 	for _, tt := range tests {
 		lead := tt.lead

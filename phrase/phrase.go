@@ -246,7 +246,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		// at the start of a sentence, a descriptor
 		ok = false
 	}
-	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] && !prepositionIn(rest[ns:ne]) {
+	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] && !orgHeads[strings.TrimSuffix(rest[ne-1].lower, ".")] && !prepositionIn(rest[ns:ne]) {
 		// "The RAS President", "the EC President": an office with the body
 		// it is of, a descriptor ("the president"); "the Ministry of
 		// Defence" is a name

@@ -16,7 +16,7 @@ var titles = map[string]bool{
 	"analyst": true, "professor": true, "prof": true, "economist": true, "adviser": true,
 	"advisor": true, "aide": true, "strategist": true, "pollster": true, "manager": true,
 	"deputy": true, "colonel": true, "col": true, "lieutenant": true, "lt": true, "captain": true,
-	"capt": true, "sergeant": true, "corporal": true, "cpl": true, "brigadier": true, "airman": true, "ensign": true, "sgt": true, "admiral": true, "adm": true, "major": true,
+	"capt": true, "wpc": true, "constable": true, "sergeant": true, "corporal": true, "cpl": true, "brigadier": true, "airman": true, "ensign": true, "sgt": true, "admiral": true, "adm": true, "major": true,
 	"maj": true, "officer": true, "inspector": true, "commissioner": true, "councillor": true,
 	"councilman": true, "councilwoman": true, "delegate": true, "activist": true, "lawyer": true,
 	"host": true, "anchor": true, "reporter": true, "journalist": true, "editor": true,
