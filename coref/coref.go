@@ -31,6 +31,7 @@ func (s Resolver) Process(d *quotewire.Document) error {
 	r.clusterNames()
 	r.buildTimelines()
 	r.speakers()
+	r.officesNamedLater()
 	r.finish()
 	return nil
 }

@@ -291,6 +291,100 @@ func addsTo(cue string) bool {
 	return false
 }
 
+// officesNamedLater gives the quotes of an unnamed office-holder ("The
+// Justice Secretary has announced …") to the one person the article
+// names with that office anywhere ("Secretary of State for Justice,
+// Chris Grayling said:"): the office's head noun must be a title and every
+// capitalised word of the description must stand in that person's role.
+// Two people with such a role, or none, leave the speaker unnamed.
+func (r *resolver) officesNamedLater() {
+	d := r.d
+	n := len(d.Entities)
+	for anon := 0; anon < n; anon++ {
+		en := &d.Entities[anon]
+		head := r.anonHead[anon]
+		if !en.Anonymous || en.Type != quotewire.Person || !phrase.IsTitle(head) || len(en.Mentions) == 0 {
+			continue
+		}
+		var mods []string
+		for _, w := range strings.Fields(en.Name) {
+			if lw := strings.ToLower(w); lw != head && capitalisedWord(w) {
+				mods = append(mods, lw)
+			}
+		}
+		if len(mods) == 0 {
+			continue // "the minister": the ranker's and the rules' business
+		}
+		holder := -1
+		for e := 0; e < n; e++ {
+			p := &d.Entities[e]
+			if e == anon || p.Anonymous || p.Type != quotewire.Person || !roleHas(r.rolesOf(e), head, mods) {
+				continue
+			}
+			if holder >= 0 {
+				holder = -2
+				break
+			}
+			holder = e
+		}
+		if holder >= 0 {
+			r.nameAnonymous(anon, holder, len(d.Quotes))
+		}
+	}
+}
+
+// rolesOf returns entity e's roles and the offices written just before
+// its mentions, in the same line ("Secretary of State for Justice, Chris
+// Grayling said:"), which the tagger does not attach.
+func (r *resolver) rolesOf(e int) []string {
+	d := r.d
+	roles := append([]string(nil), d.Entities[e].Roles...)
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		lo := max(0, m.Span.Start-80)
+		before := d.Text[lo:m.Span.Start]
+		if i := strings.LastIndexAny(before, "\n.;:\"“”"); i >= 0 {
+			before = before[i+1:]
+		}
+		before = strings.TrimSpace(before)
+		if !strings.HasSuffix(before, ",") {
+			continue
+		}
+		before = strings.TrimSuffix(before, ",")
+		office := before != ""
+		for _, w := range strings.Fields(before) {
+			office = office && (capitalisedWord(w) || joiners[w])
+		}
+		if office {
+			roles = append(roles, before) // only an office set off by a comma: "Secretary of State for Justice, Chris Grayling"
+		}
+	}
+	return roles
+}
+
+// roleHas reports whether one of roles holds the head word and every
+// modifier: "Secretary of State for Justice" holds "secretary" and
+// "justice".
+func roleHas(roles []string, head string, mods []string) bool {
+	for _, role := range roles {
+		words := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			words[strings.Trim(w, ",.")] = true
+		}
+		if !words[head] {
+			continue
+		}
+		ok := true
+		for _, m := range mods {
+			ok = ok && words[m]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // nameAnonymous gives the quotes before quote qi that an anonymous
 // speaker made to the named entity named, and the descriptor to named as a
 // role.

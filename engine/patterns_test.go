@@ -370,6 +370,9 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "On the killing of WPC Yvonne Fletcher, shot outside the embassy in 1984, the Foreign Secretary William Hague said the council would co-operate. He said the UK would help the police.", "the UK would help the police", "William Hague", false},
 		{"", "The Security Council said the ceasefire must hold.", "the ceasefire must hold", "Security Council", false},
 		{"", "Faced with losing the character of Anya Jenkins, the producers made her a regular. \"It was a good day,\" said actress Emma Caulfield.", "It was a good day", "Emma Caulfield", false},
+		{"", "The Justice Secretary has announced that a new prison will be built in north Wales.\n\nSecretary of State for Justice, Chris Grayling said:\n\n\"This will be the first prison in north Wales.\"", "a new prison will be built", "Chris Grayling", false},
+		{"", "A White House spokesman said President Bush sent his condolences to the people of Peru.", "President Bush sent his condolences", "White House spokesman", true},
+		{"", "The Health Minister said the hospital would open in May.\n\nThe Education Minister, Jane Hill, said schools were ready.", "the hospital would open in May", "Health Minister", true},
 	}
 	for _, tt := range tests {
 		lead := tt.lead
