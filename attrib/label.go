@@ -48,10 +48,14 @@ func (s *state) labels() {
 		person bool
 	}
 	nameEnds := map[int]nameStart{}
+	surnames := map[string]bool{} // "Pompeo:" after "Mike Pompeo"
 	for _, m := range d.Mentions {
 		if m.Type == quotewire.Person {
 			persons[m.Span] = true
 			persons[m.Head] = true
+			if h := m.Head.In(d.Text); strings.IndexByte(h, ' ') > 0 {
+				surnames[h[strings.LastIndexByte(h, ' ')+1:]] = true
+			}
 			nameEnds[m.Head.End] = nameStart{m.Head.Start, true}
 		} else if m.Type == "" && m.Kind == quotewire.NameMention && !nameEnds[m.Head.End].person {
 			nameEnds[m.Head.End] = nameStart{m.Head.Start, false}
@@ -135,7 +139,7 @@ func (s *state) labels() {
 		} else if ok && n.person && n.start >= name.Start && (bracket >= 0 || nameEnd-a >= 5) {
 			// a title, then a person: "Transportation and Infrastructure
 			// Committee Ranking Member Sam Graves (MO-07):"
-		} else if !persons[name] && !s.upperLabel(a, nameEnd+1) || bracket >= 0 || nameEnd-a >= 5 {
+		} else if !persons[name] && !s.upperLabel(a, nameEnd+1) && !(nameEnd == a && surnames[toks[a].Text]) || bracket >= 0 || nameEnd-a >= 5 {
 			continue
 		}
 		if wrapped && s.relabel(a, colon) {

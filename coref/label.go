@@ -141,8 +141,16 @@ func outletName(raw string) string {
 	if name == "" {
 		return ""
 	}
+	if full, ok := outlets[name]; ok {
+		return full // "voanews" is Voice of America
+	}
 	return strings.ToUpper(name[:1]) + name[1:]
 }
+
+// outlets are the names readers give outlets whose host says otherwise.
+var outlets = map[string]string{"voanews": "Voice of America", "bbc": "BBC", "nytimes": "The New York Times",
+	"washingtonpost": "The Washington Post", "theguardian": "The Guardian", "rferl": "Radio Free Europe/Radio Liberty",
+	"globalvoices": "Global Voices", "aljazeera": "Al Jazeera", "npr": "NPR", "cnn": "CNN"}
 
 // governmentHost reports whether a URL is a government's site, whose
 // transcripts' "Q:" lines are reporters from other outlets: .gov, .mil,

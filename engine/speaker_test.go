@@ -687,6 +687,19 @@ func TestSpeakerBriefing(t *testing.T) {
 		}
 	}
 
+	// an outlet's own interview: its label is the outlet, by the name readers
+	// give it; a surname label is the person named before
+	a, err = Extract(quotewire.Article{ID: "voa-interview", URL: "https://www.voanews.com/a/voa-s-interview-with-mike-pompeo/1.html",
+		Text: "VOA spoke with Secretary of State Mike Pompeo.\n\nVOA: What is your message to Iran?\n\nPompeo: Our message is simple. Stop.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c, want := range map[string]string{"What is your message": "Voice of America", "Our message is simple": "Mike Pompeo"} {
+		if q := quoteWith(t, a, c, strings.HasPrefix); q.Speaker == nil || q.Speaker.Name != want {
+			t.Errorf("%q: speaker %+v, want %s", c, q.Speaker, want)
+		}
+	}
+
 	a = extractText(t, "kremlin-one-label", "Vladimir Putin held a meeting on the situation in the border regions.\n\n"+
 		"President of Russia Vladimir Putin: Good afternoon, colleagues.\n\n"+
 		"The agenda of this meeting focuses on the situation along the Russian border.\n\n"+
