@@ -38,6 +38,12 @@ func (s *state) credits() {
 		for last >= first && toks[last].Kind != quotewire.Word {
 			last--
 		}
+		for c := first + 1; c < last; c++ {
+			if toks[c].Text == "," {
+				last = c - 1 // "— Jane Hill, Education Minister": the name before the office
+				break
+			}
+		}
 		if last < first || last-first+1 > maxCreditWords {
 			continue
 		}

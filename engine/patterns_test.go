@@ -373,6 +373,15 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "The Justice Secretary has announced that a new prison will be built in north Wales.\n\nSecretary of State for Justice, Chris Grayling said:\n\n\"This will be the first prison in north Wales.\"", "a new prison will be built", "Chris Grayling", false},
 		{"", "A White House spokesman said President Bush sent his condolences to the people of Peru.", "President Bush sent his condolences", "White House spokesman", true},
 		{"", "The Health Minister said the hospital would open in May.\n\nThe Education Minister, Jane Hill, said schools were ready.", "the hospital would open in May", "Health Minister", true},
+		{"", "Minister Jane Hill said:\n\n\"We are investing in schools.\n\n\"Every child deserves a good education.\"", "Every child deserves a good education", "Jane Hill", false},
+		{"", "Minister Jane Hill said:\n\nWe are investing in schools.\n\nEvery child deserves a good education.", "Every child deserves a good education", "Jane Hill", false},
+		{"", "Minister Jane Hill said:\n\n\"We are investing in schools.\"\n\nShe added:\n\n\"Every child deserves a good education.\"", "Every child deserves a good education", "Jane Hill", false},
+		{"", "Jane Hill announced the plan on Monday.\n\n\"We are investing in schools,\" she said. \"Every child deserves a good education.\"\n\n\"This is only the start.\"", "This is only the start", "Jane Hill", false},
+		{"", "\"We are investing in schools,\" said Jane Hill, the education minister. \"Every child deserves a good education.\"", "Every child deserves a good education", "Jane Hill", false},
+		{"", "\"We are investing in schools.\" — Jane Hill, Education Minister", "We are investing in schools", "Jane Hill", false},
+		{"", "Education Minister Jane Hill: \"We are investing in schools.\"", "We are investing in schools", "Jane Hill", false},
+		{"", "Jane Hill, the education minister, told parliament on Tuesday:\n\n\"We are investing in schools.\"", "We are investing in schools", "Jane Hill", false},
+		{"", "In a statement, Jane Hill said:\n\n\"We are investing in schools. Every child deserves a good education.\"", "We are investing in schools", "Jane Hill", false},
 	}
 	for _, tt := range tests {
 		lead := tt.lead
