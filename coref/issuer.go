@@ -43,6 +43,16 @@ func (r *resolver) issuer(src quotewire.Span, p phrase.Phrase, lastSpeaker int) 
 	if e := r.byAgent(src.Start, src.End); e >= 0 {
 		return e
 	}
+	t := src.In(d.Text)
+	for _, prep := range [...]string{" from ", " by "} {
+		if i := strings.Index(t, prep); i >= 0 {
+			// "A statement from the ministry": an unnamed body issued it
+			sp := quotewire.Span{Start: src.Start + i + len(prep), End: src.End}
+			if p := phrase.Parse(d.Text, sp); p.Kind == phrase.Descriptor && p.Definite && speaks(p.Head) && !documentHeads[p.Head] {
+				return r.anonymous(p.Desc.In(d.Text), p)
+			}
+		}
+	}
 	// a name modifying the document: "a new NOAA report", "A Committee Report"
 	if mi := r.mentionAt(src); mi >= 0 && d.Mentions[mi].Entity >= 0 && d.Mentions[mi].Type != quotewire.Place {
 		return d.Mentions[mi].Entity

@@ -88,6 +88,9 @@ func isTitleTok(tk *quotewire.Token) bool {
 // diplomat Vladimir").
 func (t *tagger) joiner(i, runStart, last int) bool {
 	tk := t.tok(i)
+	if tk.Lower == "of" && i > runStart && i+2 <= last && t.tok(i+1).Lower == "the" && t.tok(i+2).IsCapitalized() && orgWords[t.tok(i-1).Lower] {
+		return true // "International Committee of the Red Cross"
+	}
 	if i+1 > last || !t.tok(i+1).IsCapitalized() || isPossessiveTok(t.tok(i+1)) {
 		// "al-Nusra" is a single lower-case-initial token
 		return tk.Kind == quotewire.Word && hasParticlePrefix(tk.Lower) && i > runStart
@@ -97,6 +100,8 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 		return true
 	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
 		return true
+	case tk.Lower == "the" && i > runStart+1 && t.tok(i-1).Lower == "of" && orgWords[t.tok(i-2).Lower]:
+		return true // "International Committee of the Red Cross"
 	case tk.Lower == "for" && i > runStart && orgWords[t.tok(i-1).Lower] && t.tok(i-1).IsCapitalized():
 		return true // "Department for Transport", "Commission for Equality and Human Rights"
 	case tk.Kind == quotewire.Word && titles[tk.Lower]:

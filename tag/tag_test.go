@@ -43,6 +43,7 @@ func TestTagger(t *testing.T) {
 		{"Putin met President of the Russian Academy of Sciences Alexander Sergeyev today.", []string{"person:Putin", "person:Alexander Sergeyev(President of the Russian Academy of Sciences)"}},
 		{"Secretary of Homeland Security Jeh Johnson said it.", []string{"person:Jeh Johnson(Secretary of Homeland Security)"}},
 		{"Minister for the Middle East Alistair Burt has condemned the attack.", []string{"person:Alistair Burt(Minister for the Middle East)"}},
+		{"The International Committee of the Red Cross (ICRC) said it.", []string{"organization:International Committee of the Red Cross", "organization:ICRC"}},
 		// a body's name run on into a person's, no title between
 		{"It was said by the ambassador to the United Nations Abdullah Hussain Haroon.", []string{"organization:United Nations", "person:Abdullah Hussain Haroon"}},
 		{"He met the Bank of America Brian Moynihan.", []string{"organization:Bank of America", "person:Brian Moynihan"}},
