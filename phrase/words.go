@@ -298,3 +298,14 @@ var lyNouns = set("family", "ally", "rally", "assembly", "supply", "reply", "mon
 // sentence's subject ("As the season nears its peak, forecasters said").
 var subordinators = set("as", "when", "while", "after", "before", "although", "though", "since", "because",
 	"once", "until", "whereas")
+
+// postAdjectives follow the noun they describe, before a preposition:
+// "a diplomat familiar with the talks", "sources close to the
+// government".
+var postAdjectives = map[string]bool{"familiar": true, "close": true, "loyal": true, "opposed": true,
+	"linked": true, "connected": true, "aligned": true, "sympathetic": true, "knowledgeable": true,
+	"involved": true, "critical": true, "allied": true, "briefed": true}
+
+// floatingWords stand between a subject and its verb: "officials also",
+// "Jones and Smith both", "the ministers all".
+var floatingWords = map[string]bool{"also": true, "both": true, "all": true, "too": true, "each": true}

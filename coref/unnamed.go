@@ -1,0 +1,210 @@
+package coref
+
+// This file names the speakers of statements nobody in their sentence
+// names: passives with no agent ("It is believed", "Residents are being
+// urged"), an office named later by its holder ("The Justice Secretary
+// has announced …" ¶ "Secretary of State for Justice, Chris Grayling
+// said:"), a lede's describer named in the next paragraph.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/phrase"
+)
+
+// passiveText returns the cue's text with the forms of "be" (and
+// "being", "been", an adverb) the attribution stage left before it: "is
+// believed" of "It is [believed] …", "are being urged".
+func (r *resolver) passiveText(cue quotewire.Span) string {
+	t := r.d.Text
+	start := cue.Start
+	for n := 0; n < 3; n++ {
+		j := strings.TrimRight(t[:start], " ")
+		k := strings.LastIndexAny(j, " \n") + 1
+		w := strings.ToLower(j[k:])
+		switch w {
+		case "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also":
+			start = k
+			continue
+		}
+		break
+	}
+	return t[start:cue.End]
+}
+
+// passiveParticiple returns the participle of a cue that is a form of
+// "be" (or "has been", "being") and a participle with nothing else, in
+// lower case, or "": "expected" of "is expected", "urged" of "are being
+// urged".
+func passiveParticiple(cue string) string {
+	ws := strings.Fields(strings.ToLower(cue))
+	if len(ws) < 2 || len(ws) > 4 {
+		return ""
+	}
+	switch ws[0] {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "being":
+		return ws[len(ws)-1]
+	}
+	return ""
+}
+
+// passiveCue reports whether a cue is a passive of reporting with no
+// agent: "is expected", "are being forecast", "is believed".
+func passiveCue(cue string) bool { return reportedParticiples[passiveParticiple(cue)] }
+
+// addresseePassive reports whether a cue is a passive of a verb whose
+// object is the one addressed ("are being urged", "have been told", "was
+// asked", "were advised"): its subject hears the words, it does not say
+// them.
+func addresseePassive(cue string) bool { return addressedParticiples[passiveParticiple(cue)] }
+
+// ledeNamed reports whether quote qi names, in the paragraph after the
+// lede, the office-holder the lede's quote described ("…, the chief of the
+// National Guard Bureau said. ¶ Air Force Gen. Joseph L. Lengyel told
+// reporters …"): the quote before qi is the article's first, by anon, an
+// office ("chief", "minister") rather than a group or a witness.
+func (r *resolver) ledeNamed(anon, qi int) bool {
+	d := r.d
+	if qi == 0 || d.Quotes[0].Speaker != anon || d.Quotes[0].Mention < 0 {
+		return false
+	}
+	for k := 0; k < qi; k++ {
+		// the lede's quotes, all by the described speaker ("…, calling for
+		// fresh elections, saying the vote was rigged")
+		if d.Quotes[k].Speaker != anon || r.paragraphOf(d.Quotes[k].Content[0].Start) != 0 {
+			return false
+		}
+	}
+	head := r.anonHead[anon]
+	if !isPersonNoun(head) && !phrase.IsTitle(head) {
+		return false
+	}
+	return r.paragraphOf(d.Quotes[qi].Cue.Start) == 1
+}
+
+// officesNamedLater gives the quotes of an unnamed office-holder ("The
+// Justice Secretary has announced …") to the one person the article
+// names with that office anywhere ("Secretary of State for Justice,
+// Chris Grayling said:"): the office's head noun must be a title and every
+// capitalised word of the description must stand in that person's role.
+// Two people with such a role, or none, leave the speaker unnamed.
+func (r *resolver) officesNamedLater() {
+	d := r.d
+	n := len(d.Entities)
+	for anon := 0; anon < n; anon++ {
+		en := &d.Entities[anon]
+		head := r.anonHead[anon]
+		if !en.Anonymous || en.Type != quotewire.Person || !phrase.IsTitle(head) || len(en.Mentions) == 0 {
+			continue
+		}
+		var mods []string
+		for _, w := range strings.Fields(en.Name) {
+			if lw := strings.ToLower(w); lw != head && capitalisedWord(w) {
+				mods = append(mods, lw)
+			}
+		}
+		if len(mods) == 0 {
+			continue // "the minister": the ranker's and the rules' business
+		}
+		holder := -1
+		for e := 0; e < n; e++ {
+			p := &d.Entities[e]
+			if e == anon || p.Anonymous || p.Type != quotewire.Person || !roleHas(r.rolesOf(e), head, mods) {
+				continue
+			}
+			if holder >= 0 {
+				holder = -2
+				break
+			}
+			holder = e
+		}
+		if holder >= 0 {
+			r.nameAnonymous(anon, holder, len(d.Quotes))
+		}
+	}
+}
+
+// rolesOf returns entity e's roles and the offices written just before
+// its mentions, in the same line ("Secretary of State for Justice, Chris
+// Grayling said:"), which the tagger does not attach.
+func (r *resolver) rolesOf(e int) []string {
+	d := r.d
+	roles := append([]string(nil), d.Entities[e].Roles...)
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		lo := max(0, m.Span.Start-80)
+		before := d.Text[lo:m.Span.Start]
+		if i := strings.LastIndexAny(before, "\n.;:\"“”"); i >= 0 {
+			before = before[i+1:]
+		}
+		before = strings.TrimSpace(before)
+		if !strings.HasSuffix(before, ",") {
+			continue
+		}
+		before = strings.TrimSuffix(before, ",")
+		office := before != ""
+		for _, w := range strings.Fields(before) {
+			office = office && (capitalisedWord(w) || joiners[w])
+		}
+		if office {
+			roles = append(roles, before) // only an office set off by a comma: "Secretary of State for Justice, Chris Grayling"
+		}
+	}
+	return roles
+}
+
+// roleHas reports whether one of roles holds the head word and every
+// modifier: "Secretary of State for Justice" holds "secretary" and
+// "justice".
+func roleHas(roles []string, head string, mods []string) bool {
+	for _, role := range roles {
+		words := map[string]bool{}
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			words[strings.Trim(w, ",.")] = true
+		}
+		if !words[head] {
+			continue
+		}
+		ok := true
+		for _, m := range mods {
+			ok = ok && words[m]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAnonymous gives the quotes before quote qi that an anonymous
+// speaker made to the named entity named, and the descriptor to named as a
+// role.
+func (r *resolver) nameAnonymous(anon, named, qi int) {
+	d := r.d
+	for k := 0; k < qi; k++ {
+		if d.Quotes[k].Speaker == anon {
+			d.Quotes[k].Speaker = named
+			if mi := d.Quotes[k].Mention; mi >= 0 {
+				d.Mentions[mi].Entity = named
+				d.Entities[named].Mentions = append(d.Entities[named].Mentions, mi)
+			}
+		}
+	}
+	if role := d.Entities[anon].Name; !slices.Contains(d.Entities[named].Roles, role) {
+		d.Entities[named].Roles = append(d.Entities[named].Roles, role)
+	}
+	d.Entities[anon].Mentions = nil
+	d.Entities[anon].Type = ""
+}
+
+// reportedParticiples and addressedParticiples are the participles of
+// passiveCue and addresseePassive.
+var (
+	reportedParticiples = map[string]bool{"expected": true, "forecast": true, "forecasted": true, "believed": true,
+		"thought": true, "alleged": true, "rumoured": true, "rumored": true, "estimated": true, "predicted": true,
+		"feared": true, "said": true, "understood": true, "reported": true}
+	addressedParticiples = map[string]bool{"urged": true, "told": true, "asked": true, "advised": true,
+		"warned": true, "encouraged": true, "reminded": true, "instructed": true, "ordered": true, "called": true}
+)

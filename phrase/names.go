@@ -1,0 +1,244 @@
+package phrase
+
+// This file finds the proper name inside a phrase: at its end ("Mayor of
+// Koszalin Piotr Jedlinski") or its start ("Chip Taylor of …"), and tells
+// the capitalised words that are no name (titles, demonyms, a plural
+// noun opening a sentence, a body's name modifying a common noun).
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotewire/quotewire/tag/lexicon"
+	"github.com/quotewire/quotewire/text"
+)
+
+// possessive reports whether w ends in 's or s' and returns where the
+// possessor ends.
+func possessive(w word) (int, bool) {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w.w, suf) && len(w.w) > len(suf) {
+			return w.e - len(suf), true
+		}
+	}
+	if (strings.HasSuffix(w.w, "s'") || strings.HasSuffix(w.w, "s’")) && len(w.w) > 3 {
+		_, n := utf8.DecodeLastRuneInString(w.w)
+		return w.e - n, true
+	}
+	return 0, false
+}
+
+// trailingName finds the proper name that ends the phrase: the longest run
+// of capitalised words at its end, less the role words, demonyms and
+// modifiers in front of it ("Russian Foreign Minister Sergey Lavrov" →
+// "Sergey Lavrov") and a place after "of" ("Mayor of Koszalin Piotr
+// Jedlinski" → "Piotr Jedlinski"). A name inside a prepositional phrase
+// ("scientists from the University of Bristol") does not end the phrase's
+// head, so it is not taken. It returns the word range [ns, ne).
+func trailingName(ws []word) (ns, ne int, ok bool) {
+	ne = len(ws)
+	// post-nominals: "Kama Melly QC"
+	for ne > 1 && postNominals[strings.Trim(ws[ne-1].w, ".,")] {
+		ne--
+	}
+	ns = ne
+	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && particles[ws[ns-1].lower] && capitalised(ws[ns-2].w)) {
+		ns--
+	}
+	if ns == ne || ne-ns == 1 && timeWords[ws[ne-1].lower] {
+		return 0, 0, false
+	}
+	if !orgHeads[ws[ne-1].lower] {
+		// role words, demonyms and titles in front are not a person's name;
+		// the name starts after the last title ("New Zealand Prime
+		// Minister Jacinda Ardern", "District Judge Gray Miller")
+		for k := ne - 2; k > ns; k-- {
+			if roleWord(strings.TrimSuffix(ws[k].lower, ".")) {
+				ns = k + 1
+				break
+			}
+		}
+		for ns < ne-1 && notName(ws[ns]) {
+			ns++
+		}
+		if k := ne - 2; k-ns >= 2 && lexicon.IsFirstName(ws[k].w) && !shouted(ws[k].w) && !lexicon.IsFirstName(ws[k-1].w) && !lexicon.IsFirstName(ws[ns].w) {
+			// "Natural Disasters Relief Vladimir Puchkov", "Human Rights
+			// Ivan Simonovic": the office's last words, then a first name
+			// and a surname ("Iain Duncan Smith" stays whole)
+			ns = k
+		}
+	} else {
+		for ns < ne-1 && (sentenceWords[ws[ns].lower] || timeWords[ws[ns].lower]) {
+			ns++ // "Friday Ford Motor Company" of "On Friday Ford Motor Company announced"
+		}
+	}
+	if ne-ns == 1 && (loneNotName(ws[ns]) || invalidAlone[ws[ns].lower]) {
+		return 0, 0, false
+	}
+	if ns > 0 && ns+2 < ne+1 && ws[ns].lower == "charge" && ws[ns-1].lower == "in" {
+		return ns + 1, ne, true // "Special Agent in Charge Ann Moss"
+	}
+	before := ns - 1
+	if before > 0 && ws[before].lower == "the" {
+		before--
+	}
+	if before >= 0 && prepositions[ws[before].lower] {
+		if (before == ns-1 || before == ns-2) && (ws[before].lower == "of" || ws[before].lower == "from" || ws[before].lower == "for") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+			// "… of Koszalin Piotr Jedlinski", "Senator from Vermont
+			// Bernie Sanders", "Assistant Secretary-General for Human
+			// Rights Ivan Simonovic", "Minister for the Middle East
+			// Alistair Burt": a place or a field, then the person
+			return ne - 2, ne, true
+		}
+		return 0, 0, false
+	}
+	// a lone capitalised common noun at a sentence's start ("Police",
+	// "Officials") is a descriptor
+	if ne-ns == 1 && ns == 0 && commonHeads[ws[0].lower] {
+		return 0, 0, false
+	}
+	return ns, ne, true
+}
+
+// leadingName finds a proper name that opens the phrase and is followed by
+// a prepositional phrase ("Chip Taylor of the University of Kansas"): the
+// word range [ns, ne) of the name, titles in front left out.
+func leadingName(ws []word) (ns, ne int, ok bool) {
+	for ne < len(ws) && capitalised(ws[ne].w) {
+		ne++
+	}
+	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
+		return 0, 0, false
+	}
+	for k := ne + 1; k < len(ws)-1; k++ {
+		if titles[strings.TrimSuffix(ws[k].lower, ".")] && capitalised(ws[k].w) && capitalised(ws[len(ws)-1].w) {
+			return 0, 0, false // "Port of Spain Mayor Raymond Tim Kee": a place, an office, its holder
+		}
+	}
+	if last := strings.TrimSuffix(ws[ne-1].lower, "."); titles[last] && !(orgHeads[last] && ne >= 2) {
+		// "United States Senator from Vermont …" is a role, its holder
+		// after it; "The Aam Aadmi Party in Goa" is the party
+		return 0, 0, false
+	}
+	if !orgHeads[ws[ne-1].lower] {
+		for ns < ne && notName(ws[ns]) {
+			ns++
+		}
+	}
+	if ns < ne {
+		if orgHeads[ws[ne-1].lower] && (ws[ne].lower == "of" || ws[ne].lower == "for") {
+			// "U.S. Department of Labor", "the Ministry of Defence": a body's
+			// name goes on through "of (the)" and the capitalised words after it
+			k := ne + 1
+			if k < len(ws) && ws[k].lower == "the" {
+				k++
+			}
+			end := k
+			for end < len(ws) && capitalised(ws[end].w) {
+				end++
+			}
+			if end > k && end == len(ws) {
+				return ns, end, true
+			}
+		}
+	}
+	if ns == ne || ne-ns == 1 && (commonHeads[ws[ns].lower] || invalidAlone[ws[ns].lower] || timeWords[ws[ns].lower]) {
+		return 0, 0, false
+	}
+	return ns, ne, true
+}
+
+// capitalisedBody reports whether the words after a possessive make a
+// body's name with it: "St. Mary's Hospital", "King's College London".
+func capitalisedBody(ws []word) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !capitalised(w.w) {
+			return false
+		}
+	}
+	return orgHeads[strings.ToLower(strings.TrimRight(ws[0].w, ",."))]
+}
+
+// bodyModifier reports whether ws is a body's name through "of" or
+// "for" ("Department for Transport", "Ministry of Defence") and then one
+// or two lower-case words ending the phrase ("spokesperson", "press
+// officer"), and returns the last, the head.
+func bodyModifier(ws []word) (string, bool) {
+	i := 0
+	for i < len(ws) && capitalised(ws[i].w) {
+		i++
+	}
+	if i == 0 || i+2 > len(ws) || !orgHeads[ws[i-1].lower] || ws[i].lower != "of" && ws[i].lower != "for" {
+		return "", false
+	}
+	i++
+	if i < len(ws) && ws[i].lower == "the" {
+		i++
+	}
+	j := i
+	for j < len(ws) && capitalised(ws[j].w) {
+		j++
+	}
+	if j == i || len(ws)-j < 1 || len(ws)-j > 2 {
+		return "", false
+	}
+	for _, w := range ws[j:] {
+		if capitalised(w.w) || prepositions[w.lower] || !isAlpha(strings.TrimRight(w.w, ",")) {
+			return "", false
+		}
+	}
+	return strings.TrimRight(ws[len(ws)-1].lower, ","), true
+}
+
+// notName reports whether a capitalised word in front of a name is a role
+// word, a title or a demonym rather than part of the name.
+func notName(w word) bool {
+	l := strings.TrimSuffix(w.lower, ".")
+	return roleWord(l) || isDemonym(l) || timeWords[l] || sentenceWords[l]
+}
+
+// roleWord reports whether a lower-case word belongs to a role before a name.
+func roleWord(l string) bool {
+	return titles[l] || roleWords[l] || text.IsTitleAbbrev(l) && l != "st" && l != "jr" && l != "sr"
+}
+
+// loneNotName reports whether a capitalised word on its own is no name:
+// a title, a demonym, a time or sentence word ("State", "German", "Friday").
+func loneNotName(w word) bool {
+	l := strings.TrimSuffix(w.lower, ".")
+	return !orgHeads[l] && (titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l])
+}
+
+// commonPlural reports whether a capitalised word is a plural common noun
+// written with a capital only because it opens a sentence ("Communities in
+// Cumbria … are warned", "Organisations such as Network Rail pledged",
+// "Insurgents on Saturday announced"): a word running text writes in lower
+// case (or whose singular it does), that the lexicon knows as no part of a
+// name. Singular words stay names ("Shell", "Amnesty"), and so do plurals
+// the lexicon names ("Democrats").
+func commonPlural(w word) bool {
+	l := w.lower
+	if len(l) < 4 || l[len(l)-1] != 's' || shouted(w.w) || strings.ContainsAny(w.w, ".'’") || lexicon.Class(w.w) != "" {
+		return false
+	}
+	return commonHeads[l] || lexicon.IsCommon(l) || lexicon.IsCommon(l[:len(l)-1]) || strings.HasSuffix(l, "ies") && lexicon.IsCommon(l[:len(l)-3]+"y")
+}
+
+// capitalised reports whether w starts with an upper-case letter or digit
+// run inside a name ("Znak.com", "PAP", "O'Brien", "al-Assad").
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// "al-Eryani", "el-Sisi", "bin-Salman": a particle, then the name
+	if i := strings.IndexByte(w, '-'); i > 0 && i <= 3 && i+1 < len(w) {
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
