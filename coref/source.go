@@ -194,32 +194,21 @@ func (r *resolver) beforeTime(src quotewire.Span) (phrase.Phrase, bool) {
 // joiners ("EU Research, Science and Innovation Commissioner Carlos
 // Moedas", which the phrase reader would cut at the first comma).
 func (r *resolver) officeListHolder(src quotewire.Span) (phrase.Phrase, bool) {
-	d := r.d
-	t := src.In(d.Text)
-	if !strings.Contains(t, ", ") || allCaps(t) {
+	t := src.In(r.d.Text)
+	i := strings.Index(t, ", ")
+	if i <= 0 || allCaps(t) {
 		return phrase.Phrase{}, false
 	}
-	ms := d.Mentions
-	i := sort.Search(len(r.names), func(i int) bool { return ms[r.names[i]].Head.End >= src.End })
-	if i >= len(r.names) || ms[r.names[i]].Head.End != src.End || ms[r.names[i]].Type != quotewire.Person {
-		return phrase.Phrase{}, false
-	}
-	head := ms[r.names[i]].Head
-	if head.Start <= src.Start {
-		return phrase.Phrase{}, false
-	}
-	for _, w := range strings.Fields(d.Text[src.Start:head.Start]) {
-		w = strings.TrimRight(w, ",")
-		if w != "" && !capitalisedWord(w) && !joiners[w] && w != "&" {
-			return phrase.Phrase{}, false
+	for _, w := range strings.Fields(t[:i]) {
+		if !capitalisedWord(w) && !joiners[w] && w != "&" {
+			return phrase.Phrase{}, false // a clause, not an office: "CNN about to feature Jamaica, Rick"
 		}
 	}
-	w := phrase.Parse(d.Text, quotewire.Span{Start: src.Start, End: src.End})
-	if w.Kind == phrase.Name && w.Name == head {
-		return w, true
-	}
-	w = phrase.Parse(d.Text, head)
-	if w.Kind != phrase.Name {
+	// the office up to its first comma, run on to its holder as
+	// personRunsOn reads an office the source finder cut short
+	first := quotewire.Span{Start: src.Start, End: src.Start + i}
+	w, ok := r.personRunsOn(first, phrase.Parse(r.d.Text, first))
+	if !ok || w.Name.End > src.End {
 		return phrase.Phrase{}, false
 	}
 	w.Span = src

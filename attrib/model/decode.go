@@ -137,10 +137,11 @@ var sourceNouns = map[string]bool{"reports": true, "sources": true, "officials":
 
 // firstField returns the first space-separated word of s.
 func firstField(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
 	}
-	return ""
+	return s
 }
 
 // sayWords are the reporting verbs a tagger may take for a source.
