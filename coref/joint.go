@@ -44,8 +44,10 @@ func (r *resolver) jointSource(src quotewire.Span) (int, bool) {
 		si := r.sentenceOf(start)
 		if si < len(r.d.Sentences) {
 			s0 := r.d.Tokens[r.d.Sentences[si].First].Start
-			if head := text[s0 : len(before)-4]; s0 < start && len(strings.Fields(head)) <= 4 && !strings.ContainsAny(head, ",;:\"“”") {
-				start = s0
+			if e := len(before) - 4; s0 < e && e < start {
+				if head := text[s0:e]; len(strings.Fields(head)) <= 4 && !strings.ContainsAny(head, ",;:\"“”") {
+					start = s0
+				}
 			}
 		}
 	}

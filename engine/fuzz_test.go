@@ -21,6 +21,12 @@ func FuzzExtract(f *testing.F) {
 	f.Add("ANTHONY ALBANESE, PRIME MINISTER: Good.\n\nCLENNELL:\n\nPRIME MINISTER:\n\n[Laughter]\n\nDR. GERBERDING: Hi there.\n\nQUESTION: Why?")
 	f.Add("((WN))  Why?\n\nNG: Because.\n\nSecretary of State, Chris Grayling said:\n\n‘My priority.\n\n‘This will.’\n\n@x [6] tweeted:\n\nOne woman in the town of Chincha. She said no, and said yes.")
 	f.Add("\"\"\"'''«»„“ said said according to , , .")
+	// the session of 2026-12-07's shapes: places after prepositions in
+	// lists, offices listed with commas, relays, passives, weekdays
+	f.Add("Communities in Cumbria, Devon and Cornwall said it. In , and said. EU Research, Science and Innovation Commissioner Carlos Moedas said it.")
+	f.Add("The Times quoted as saying. Ann was quoted by as saying that. It is believed . Residents are being urged to.")
+	f.Add("The news came on Monday.\n\nThe ministry said it. ACTING SECRETARY M. X:  Hi.\n\nQ:  Why?\n\nSEC. X: No.")
+	f.Add("“Burt condemned the attack.\n\n“I condemn\n\n“It,” he said. Lee's comments came as Park said, , the chief, Ann Lee, told the BBC.")
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := Extract(quotewire.Article{ID: "fuzz", Text: s})
 		if err != nil {

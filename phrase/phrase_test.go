@@ -176,17 +176,20 @@ func TestParseWidensToLettersOnly(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"Mayor of Koszalin Piotr Jedlinski", "the prime minister's spokesman", "A, who", "’s", "Znak.com", " . "} {
+	for _, s := range []string{"Mayor of Koszalin Piotr Jedlinski", "the prime minister's spokesman", "A, who", "’s", "Znak.com", " . ",
+		"Communities in Cumbria, Devon and Cornwall", "Part of the", "So many I", "A Department for Transport spokesperson", "St. Mary's Hospital",
+		"Special Agent in Charge Ann Moss", "a diplomat familiar with"} {
 		f.Add(s, 0, len(s))
 	}
 	f.Fuzz(func(t *testing.T, s string, a, b int) {
 		if a < 0 || b > len(s) || a > b {
 			return
 		}
-		p := Parse(s, quotewire.Span{Start: a, End: b})
-		for _, sp := range []quotewire.Span{p.Span, p.Name, p.Role, p.Possessor, p.Desc} {
-			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
-				t.Fatalf("span %v outside %q", sp, s)
+		for _, p := range []Phrase{Parse(s, quotewire.Span{Start: a, End: b}), ParseCommon(s, quotewire.Span{Start: a, End: b})} {
+			for _, sp := range []quotewire.Span{p.Span, p.Name, p.Role, p.Possessor, p.Desc} {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("span %v outside %q", sp, s)
+				}
 			}
 		}
 	})
