@@ -176,7 +176,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 				break
 			}
 		}
-		if b < start || s.wordCount(start, b) < 3 {
+		if b < start || s.wordCount(start, b) < 3 && !s.shortClause(start, b) {
 			return quotewire.Span{}, false
 		}
 		return s.span(start, b), true
@@ -244,6 +244,31 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	for b >= lo && preCue[toks[b].Lower] {
 		b--
 	}
+	for b-2 >= lo && (timeWords[toks[b].Lower] || timeNouns[toks[b].Lower]) && timePreps[toks[b-1].Lower] {
+		// "A spokeswoman on Friday said": the time between source and cue
+		b -= 2
+		for b >= lo && preCue[toks[b].Lower] {
+			b--
+		}
+	}
+	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
+	// (read first: "Pakistan's foreign ministry spokeswoman, Tasnim Aslam,
+	// said Islamabad wanted peace" is no inverted "CONTENT, said NAME")
+	if b > lo && s.isPunct(b, ",") {
+		lo := lo
+		if openers[toks[lo].Lower] {
+			lo++
+		}
+		if e, ok := s.npFwd(lo, b); ok && e+1 < b && (s.isPunct(e+1, ",") || s.isPunct(e+1, "(")) {
+			if c, ok := s.appositionEnd(e+1, hi); ok && c == b && !s.consumed[lo] && !s.inQuote[lo] {
+				if j, ok := s.contentAfter(last, hi, ck); ok && !weak {
+					if c, ok := afterC(j); ok {
+						return mk([]quotewire.Span{c}, k, last, lo, e, confidence[ruleApposition])
+					}
+				}
+			}
+		}
+	}
 	// "CONTENT, said NAME(, TITLE)." before "NAME, APPOSITION, said
 	// CONTENT": a name that ends the sentence after the cue is its source
 	// ("…at the highest level of their sports, said Willie Wilson, WCAP
@@ -281,22 +306,6 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 			if a, ok := s.npBack(c2-1, lo); ok && a > lo && s.isPunct(a-1, ",") && !s.consumed[a] && !s.inQuote[a] {
 				if c, ok := before(a - 2); ok {
 					return mk([]quotewire.Span{c}, k, last, a, b-1, confidence[ruleTail])
-				}
-			}
-		}
-	}
-	// "NAME, APPOSITION, said CONTENT": the subject opens the sentence
-	if b > lo && s.isPunct(b, ",") {
-		lo := lo
-		if openers[toks[lo].Lower] {
-			lo++
-		}
-		if e, ok := s.npFwd(lo, b); ok && e+1 < b && (s.isPunct(e+1, ",") || s.isPunct(e+1, "(")) {
-			if c, ok := s.appositionEnd(e+1, hi); ok && c == b && !s.consumed[lo] && !s.inQuote[lo] {
-				if j, ok := s.contentAfter(last, hi, ck); ok && !weak {
-					if c, ok := afterC(j); ok {
-						return mk([]quotewire.Span{c}, k, last, lo, e, confidence[ruleApposition])
-					}
 				}
 			}
 		}
@@ -475,4 +484,19 @@ func (s *state) skipAdjunct(j, hi int) (int, bool) {
 		words++
 	}
 	return 0, false
+}
+
+// shortClause reports whether tokens [a, b] are a clause of two words, a
+// pronoun and an auxiliary that stands for the question's verb: "Asked
+// whether the roads would reopen, Ann Lee said [they would]."
+func (s *state) shortClause(a, b int) bool {
+	toks := s.d.Tokens
+	if b != a+1 || !pronouns[toks[a].Lower] {
+		return false
+	}
+	switch toks[b].Lower {
+	case "would", "will", "could", "can", "should", "might", "may", "did", "does", "do", "was", "were", "is", "are", "had", "has", "have", "wouldn't", "won't", "couldn't", "didn't", "doesn't", "don't", "wasn't", "isn't":
+		return true
+	}
+	return false
 }

@@ -36,7 +36,7 @@ func buildCueVerbs() map[string]cueKind {
 		"continued", "continues", "concluded", "concludes", "observed", "observes", "remarked",
 		"commented", "comments", "believes", "believed", "believe", "thinks", "thought",
 		"estimated", "estimates", "revealed", "reveals", "disclosed", "complained", "complains",
-		"charged", "alleged", "alleges", "mentioned", "indicated", "indicates", "cautioned",
+		"charged", "alleged", "alleges", "allege", "mentioned", "indicated", "indicates", "cautioned",
 		"countered", "counters", "quipped", "joked", "testified", "reiterated", "reiterates",
 		"repeated", "underlined", "underscored", "highlighted", "clarified", "specified",
 		"agreed", "agrees", "hoped", "hopes", "feared", "fears", "expects", "expected",
@@ -83,6 +83,14 @@ var weakCues = map[string]bool{
 
 // auxiliaries and adverbs that may stand between a source and its cue
 // ("has said", "also told", "later added").
+// timePreps open a time adjunct between a source and its cue: "on
+// Friday", "last week".
+var timePreps = map[string]bool{"on": true, "last": true, "this": true, "late": true, "early": true}
+
+// timeNouns end such an adjunct: "last week", "this morning".
+var timeNouns = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true,
+	"morning": true, "afternoon": true, "evening": true}
+
 var preCue = map[string]bool{
 	"has": true, "have": true, "had": true, "also": true, "later": true, "then": true, "previously": true,
 	"earlier": true, "once": true, "repeatedly": true, "again": true, "often": true, "reportedly": true,

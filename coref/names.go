@@ -241,12 +241,12 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 	// surname match to a known person (the most recent wins)
 	if typ == quotewire.Person || typ == "" {
 		first, one := firstWord(k), nwords(k) == 1
-		cands := r.bySurname[lastWord(k)]
+		cands := r.bySurname[surnameKey(k)]
 		for i := len(cands) - 1; i >= 0; i-- {
 			e := cands[i]
 			en := &r.d.Entities[e]
-			if en.Type != quotewire.Person {
-				continue
+			if en.Type != quotewire.Person && (en.Type != "" || nwords(en.Name) < 2) {
+				continue // a person, or a full name the tagger gave no type ("Ursula von der Leyen")
 			}
 			ek := r.keyOf(en.Name)
 			if one || nwords(ek) == 1 || first == firstWord(ek) || strings.HasSuffix(ek, " "+k) {
@@ -280,8 +280,32 @@ func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
 	e := len(r.d.Entities) - 1
 	r.byKey[r.keyOf(name)] = e
+	r.aliasCompany(name, e)
 	r.indexSurname(name, e)
 	return e
+}
+
+// surnameKey returns the surname of a name key, suffixes left out:
+// "harris" of "robert l harris jr".
+func surnameKey(k string) string {
+	_, s := quotewire.SplitName(k)
+	return s
+}
+
+// companySuffixes end a company's name and are left out when it is
+// named again: "Acme" after "Acme Corp.".
+var companySuffixes = map[string]bool{"corp": true, "inc": true, "ltd": true, "co": true, "plc": true, "llc": true, "corporation": true, "company": true}
+
+// aliasCompany makes "Acme" find the entity named "Acme Corp.".
+func (r *resolver) aliasCompany(name string, e int) {
+	k := r.keyOf(name)
+	i := strings.LastIndexByte(k, ' ')
+	if i <= 0 || !companySuffixes[k[i+1:]] {
+		return
+	}
+	if _, taken := r.byKey[k[:i]]; !taken {
+		r.byKey[k[:i]] = e
+	}
 }
 
 // link attaches mention mi to entity e, keeping the fullest name and
@@ -297,6 +321,7 @@ func (r *resolver) link(mi, e int) {
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name
 			r.byKey[r.keyOf(name)] = e
+			r.aliasCompany(name, e)
 			r.indexSurname(name, e)
 		}
 		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
@@ -316,7 +341,7 @@ func (r *resolver) indexSurname(name string, e int) {
 	if k == "" {
 		return
 	}
-	sur := lastWord(k)
+	sur := surnameKey(k)
 	for _, x := range r.bySurname[sur] {
 		if x == e {
 			return

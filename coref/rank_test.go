@@ -90,7 +90,7 @@ func TestRankerDescriptors(t *testing.T) {
 			[]string{"Sergey Lavrov"}},
 		{"the company is the organisation named",
 			"Apple Inc. shares fell after a report by analyst John Smith. The company said its sales were strong.",
-			[]string{"Apple Inc"}}, // the full stop ends the sentence
+			[]string{"Apple Inc."}}, // the abbreviation keeps its full stop, which also ends the sentence
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

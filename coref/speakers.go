@@ -361,6 +361,13 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	if e := r.pluralReference(src, p); e >= 0 {
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
+	if p.Definite && p.Possessor.End == p.Possessor.Start {
+		if e := r.orgByHead(p.Head, src.Start); e >= 0 {
+			// "The Department of Labor announced … The department said":
+			// the body named before whose name holds the noun
+			return r.addMention(src, quotewire.DescriptorMention, e), e
+		}
+	}
 	if p.Definite {
 		e := -1
 		if r.ranker != nil {
@@ -611,3 +618,46 @@ var authored = map[string]bool{"statement": true, "decree": true, "memoir": true
 	"tweet": true, "post": true, "speech": true, "book": true, "column": true, "op-ed": true, "blog": true,
 	"message": true, "email": true, "website": true, "order": true, "verdict": true, "judgment": true,
 	"judgement": true, "announcement": true, "testimony": true, "remark": true, "comment": true, "account": true}
+
+// orgByHead returns the named organisation mentioned last before off
+// whose name holds head, a body's common noun ("department", "agency",
+// "government", "council"), as a word: "the department" after "the U.S.
+// Department of Labor". A head that several bodies named before share
+// goes to the latest; -1 when none holds it.
+func (r *resolver) orgByHead(head string, off int) int {
+	if !bodyNouns[head] {
+		return -1
+	}
+	d := r.d
+	best, at := -1, -1
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != quotewire.NameMention || m.Entity < 0 || m.Span.Start >= off || m.Span.Start <= at {
+			continue
+		}
+		en := &d.Entities[m.Entity]
+		if en.Anonymous || en.Type == quotewire.Person || en.Type == quotewire.Place && head != "government" {
+			continue
+		}
+		for _, w := range strings.Fields(en.Name) {
+			if strings.EqualFold(w, head) {
+				best, at = m.Entity, m.Span.Start
+				break
+			}
+		}
+	}
+	return best
+}
+
+// bodyNouns are the common nouns a body is referred back to by.
+var bodyNouns = map[string]bool{
+	"department": true, "agency": true, "ministry": true, "government": true, "council": true,
+	"commission": true, "committee": true, "service": true, "office": true, "administration": true,
+	"authority": true, "board": true, "bureau": true, "institute": true, "foundation": true,
+	"union": true, "party": true, "company": true, "corporation": true, "bank": true,
+	"court": true, "parliament": true, "assembly": true, "embassy": true, "university": true,
+	"hospital": true, "organization": true, "organisation": true, "association": true,
+	"federation": true, "center": true, "centre": true, "laboratory": true, "agencies": false,
+	"army": true, "navy": true, "police": true, "force": true, "group": true, "fund": true,
+	"programme": true, "program": true, "museum": true, "school": true, "college": true,
+}

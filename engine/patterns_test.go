@@ -17,10 +17,7 @@ import (
 // descriptors that refer back, organisations, documents and outlets that
 // speak, and the acts besides statements.
 func TestSpeakerPatterns(t *testing.T) {
-	tests := []struct {
-		lead, text, content, speaker string // lead: the first paragraph, "The news came on Monday." when empty
-		anonymous                    bool
-	}{
+	runSpeakerPatterns(t, []speakerPattern{
 		{"", "Police said the suspect had been arrested on Sunday.", "the suspect had been arrested", "police", true},
 		{"", "The suspect had been arrested on Sunday, police said.", "The suspect had been arrested", "police", true},
 		{"", "The suspect, police said, had been arrested on Sunday.", "had been arrested", "police", true},
@@ -407,7 +404,20 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "UN chief Antonio Guterres said 20 people had died.", "20 people had died", "Antonio Guterres", false},
 		{"", "Guterres's spokesman, Stephane Dujarric, said 20 people had died.", "20 people had died", "Stephane Dujarric", false},
 		{"", "UN spokesman Stephane Dujarric said 20 people had died.", "20 people had died", "Stephane Dujarric", false},
-	}
+	})
+}
+
+// speakerPattern is one shape of attribution: a short article and the
+// speaker a reader names for the quote holding content.
+type speakerPattern struct {
+	lead, text, content, speaker string // lead: the first paragraph, "The news came on Monday." when empty
+	anonymous                    bool
+}
+
+// runSpeakerPatterns checks each shape: a quote holding the content comes
+// out with the speaker (case aside) and whether it is unnamed.
+func runSpeakerPatterns(t *testing.T, tests []speakerPattern) {
+	t.Helper()
 	for _, tt := range tests {
 		lead := tt.lead
 		if lead == "" {

@@ -43,12 +43,13 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		ne--
 	}
 	ns = ne
-	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && particles[ws[ns-1].lower] && capitalised(ws[ns-2].w)) {
-		ns--
+	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && particles[ws[ns-1].lower] && (capitalised(ws[ns-2].w) || ns > 2 && particles[ws[ns-2].lower] && capitalised(ws[ns-3].w))) {
+		ns-- // particles inside a name: "Ursula von der Leyen", "Ludovic de la Fontaine"
 	}
 	if ns == ne || ne-ns == 1 && timeWords[ws[ne-1].lower] {
 		return 0, 0, false
 	}
+	run := ns
 	if !orgHeads[ws[ne-1].lower] {
 		// role words, demonyms and titles in front are not a person's name;
 		// the name starts after the last title ("New Zealand Prime
@@ -61,6 +62,11 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		}
 		for ns < ne-1 && notName(ws[ns]) {
 			ns++
+		}
+		if ns > run && regnal[strings.ToLower(ws[ns-1].w)] && (ne-ns == 1 || ne-ns == 2 && romanNumeral(ws[ne-1].w)) && (ns-1 == run || notName(ws[ns-2])) {
+			ns-- // "Pope Francis", "King Charles III": the title is how readers name them
+		} else if ne-ns == 1 && romanNumeral(ws[ns].w) {
+			ns = run // "Martin Luther King III": a title inside the name
 		}
 		if k := ne - 2; k-ns >= 2 && lexicon.IsFirstName(ws[k].w) && !shouted(ws[k].w) && !lexicon.IsFirstName(ws[k-1].w) && !lexicon.IsFirstName(ws[ns].w) {
 			// "Natural Disasters Relief Vladimir Puchkov", "Human Rights
@@ -112,7 +118,7 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		return 0, 0, false
 	}
 	for k := ne + 1; k < len(ws)-1; k++ {
-		if titles[strings.TrimSuffix(ws[k].lower, ".")] && capitalised(ws[k].w) && capitalised(ws[len(ws)-1].w) {
+		if l := strings.TrimSuffix(ws[k].lower, "."); titles[l] && !titleModifiers[l] && capitalised(ws[k].w) && holderAfter(ws[k+1:]) {
 			return 0, 0, false // "Port of Spain Mayor Raymond Tim Kee": a place, an office, its holder
 		}
 	}
@@ -125,6 +131,9 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		for ns < ne && notName(ws[ns]) {
 			ns++
 		}
+	}
+	if ns > 0 && ne-ns == 1 && peerages[ws[ns-1].lower] && ws[ne].lower == "of" && ne+2 == len(ws) && capitalised(ws[ne+1].w) {
+		return ns - 1, ne + 2, true // "Lord Ahmad of Wimbledon": a peer's title
 	}
 	if ns < ne {
 		if orgHeads[ws[ne-1].lower] && (ws[ne].lower == "of" || ws[ne].lower == "for") {
@@ -147,6 +156,49 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		return 0, 0, false
 	}
 	return ns, ne, true
+}
+
+// regnal are the titles that stay with a lone given name: "Pope
+// Francis", "Queen Elizabeth II", "Prince William".
+var regnal = set("pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan", "emir",
+	"lord", "baroness", "baron", "lady", "earl", "viscount", "duke", "duchess", "countess", "marquess")
+
+// peerages are the titles of peers, named with their territory: "Baroness
+// Williams of Trafford".
+var peerages = set("lord", "baroness", "baron", "lady", "earl", "viscount", "duke", "duchess", "countess", "marquess")
+
+// romanNumeral reports whether w is a regnal number: "II", "III", "XVI".
+func romanNumeral(w string) bool {
+	w = strings.TrimRight(w, ".,")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXL", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleModifiers are the titles that modify an office rather than hold
+// one ("New York" is no office).
+var titleModifiers = set("new", "former", "then", "late", "incoming", "outgoing", "interim", "st", "saint")
+
+// holderAfter reports whether the words after an office can be its
+// holder's name: capitalised to the end, none a possessive or a body's
+// head ("Mayor Raymond Tim Kee", not "Justice Department's Civil Rights
+// Division" nor "District of New York").
+func holderAfter(ws []word) bool {
+	for _, w := range ws {
+		if !capitalised(w.w) {
+			return false
+		}
+		if _, ok := possessive(w); ok {
+			return false
+		}
+	}
+	return !orgHeads[strings.TrimSuffix(ws[len(ws)-1].lower, ".")]
 }
 
 // capitalisedBody reports whether the words after a possessive make a

@@ -254,7 +254,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	if ok {
 		p.Kind = Name
 		p.Name = quotewire.Span{Start: rest[ns].s, End: rest[ne-1].e}
-		p.Name.End = trimRight(text, p.Name)
+		p.Name.End = trimName(text, p.Name)
 		if base, ok := possessive(rest[ne-1]); ok && ne-1 >= ns && base > p.Name.Start {
 			p.Name.End = base // "Russia’s" names Russia
 		}
@@ -388,6 +388,9 @@ func appositive(text string, ws []word) (Phrase, bool) {
 		b = b[1:]
 	}
 	ns, ne, ok := trailingName(b)
+	if ok && ns > 0 && !capitalised(b[0].w) {
+		return Phrase{}, false // "Gen. William Brown, commander of the 10th Mountain Division": the name came first
+	}
 	if !ok || ne-ns < 2 || orgHeads[b[ne-1].lower] {
 		return Phrase{}, false // a person's full name, not a place or a body
 	}
@@ -605,6 +608,9 @@ func countedPeople(ws []word) bool {
 			break
 		}
 	}
+	if len(ws) > 2 && postAdjectives[ws[len(ws)-1].lower] {
+		ws = ws[:len(ws)-1] // "Two people familiar with the matter"
+	}
 	if len(ws) < 2 || len(ws) > 4 {
 		return false
 	}
@@ -638,6 +644,25 @@ func isLabel(w string) bool {
 	}
 	return !twoLetterBodies[w]
 }
+
+// trimName is trimRight for a name, which keeps the dot of an
+// abbreviation that ends it: "Robert L. Harris Jr.", "Acme Corp.".
+func trimName(text string, sp quotewire.Span) int {
+	e := trimRight(text, sp)
+	if e < sp.End && text[e] == '.' {
+		w := text[sp.Start:e]
+		if i := strings.LastIndexByte(w, ' '); i >= 0 {
+			w = w[i+1:]
+		}
+		if nameAbbrevs[w] {
+			return e + 1
+		}
+	}
+	return e
+}
+
+// nameAbbrevs end a name with their dot.
+var nameAbbrevs = set("Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Bros")
 
 func trimRight(text string, sp quotewire.Span) int {
 	e := sp.End

@@ -33,7 +33,8 @@ func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 // NoName reports whether a capitalised run of two words or more names
 // nobody: it ends in a title ("United States Senator") or has no word of a
 // name in it, every word a title, a demonym, a sentence or time word, or a
-// participle ("Visiting Syrian", "Former Russian"). It does not allocate.
+// participle ("Visiting Syrian", "Former Russian"); a body's head noun
+// names one ("Scottish Government"). It does not allocate.
 func NoName(run string) bool {
 	var buf [32]byte
 	words, named, lastTitle := 0, false, false
@@ -45,7 +46,7 @@ func NoName(run string) bool {
 			continue
 		}
 		lastTitle = titles[string(b)]
-		if !(lastTitle || isDemonym(b) || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+		if !(lastTitle || isDemonym(b) && !orgHeads[string(b)] || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
 			named = true
 		}
 	}

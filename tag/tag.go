@@ -91,6 +91,12 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 	if tk.Lower == "of" && i > runStart && i+2 <= last && t.tok(i+1).Lower == "the" && t.tok(i+2).IsCapitalized() && orgWords[t.tok(i-1).Lower] {
 		return true // "International Committee of the Red Cross"
 	}
+	if tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && nameAbbrevs[t.tok(i-1).Text] {
+		return true // "Acme Corp.", "Robert L. Harris Jr."
+	}
+	if i+2 <= last && nameParticles[tk.Lower] && nameParticles[t.tok(i+1).Lower] && t.tok(i+2).IsCapitalized() && i > runStart {
+		return true // "Ursula von der Leyen", "Ludovic de la Fontaine"
+	}
 	if i+1 > last || !t.tok(i+1).IsCapitalized() || isPossessiveTok(t.tok(i+1)) {
 		// "al-Nusra" is a single lower-case-initial token
 		return tk.Kind == quotewire.Word && hasParticlePrefix(tk.Lower) && i > runStart
@@ -98,6 +104,8 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 	switch {
 	case tk.Kind == quotewire.Word && (nameParticles[tk.Lower] || hasParticlePrefix(tk.Lower)):
 		return true
+	case tk.Lower == "of" && i == runStart+2 && peerages[t.tok(runStart).Lower] && t.tok(runStart).IsCapitalized():
+		return true // "Lord Ahmad of Wimbledon", "Baroness Williams of Trafford"
 	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
 		return true
 	case tk.Lower == "the" && i > runStart+1 && t.tok(i-1).Lower == "of" && orgWords[t.tok(i-2).Lower]:
@@ -164,7 +172,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	split := -1
 	for k := b; k >= a; k-- {
 		tk := t.tok(k)
-		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) {
+		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) && !nameAbbrevs[t.tok(k-1).Text] {
 			split = k
 			break
 		}
@@ -238,9 +246,25 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 			}
 		}
 	}
+	regnalTitle := -1
+	if split >= 0 && split == nameA-1 && split >= a && t.tok(split).IsCapitalized() && (regnal[t.tok(split).Lower] || peerages[t.tok(split).Lower]) &&
+		(nameA == b && !romanNumeral(t.tok(b).Text) || nameA+1 == b && romanNumeral(t.tok(b).Text) || nameA+2 == b && t.tok(nameA+1).Lower == "of") {
+		// "Pope Francis", "King Charles III", "Lord Ahmad of Wimbledon": the
+		// title is part of how readers name them, and their role ("the pope")
+		regnalTitle = split
+		nameA = split
+	} else if split >= 0 && nameA == b && romanNumeral(t.tok(b).Text) {
+		split, nameA = -1, a // "Martin Luther King III": a title word inside the name
+	}
 	role := ""
 	if split >= 0 {
 		role = t.roleText(roleStart, split)
+	}
+	if regnalTitle >= 0 {
+		split = -1
+		if roleStart < regnalTitle {
+			split = regnalTitle - 1
+		}
 	}
 	// "Syrian President (Bashar Assad)": the name in brackets
 	if split == b && b+3 <= se.Last-1 && t.tok(b+1).Text == "(" {
@@ -404,8 +428,8 @@ func (t *tagger) addRole(m int, role string) {
 
 // typeOf guesses the type of the name [a, b].
 func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
-	if hasRole {
-		return quotewire.Person
+	if hasRole || b > a && t.tok(a).IsCapitalized() && (regnal[t.tok(a).Lower] || peerages[t.tok(a).Lower]) {
+		return quotewire.Person // "Lord Ahmad of Wimbledon"
 	}
 	name := t.d.Text[t.tok(a).Start:t.tok(b).End]
 	for k := a; k <= b; k++ {
@@ -489,3 +513,27 @@ func (t *tagger) add(sp quotewire.Span, ha, hb int, typ quotewire.EntityType, ro
 	t.d.Mentions = append(t.d.Mentions, m)
 	return len(t.d.Mentions) - 1
 }
+
+// regnal are the titles that stay with a lone given name: "Pope Francis",
+// "Queen Elizabeth II", "Prince William"; peerages those that stay with a
+// peer's name: "Lord Ahmad", "Baroness Williams of Trafford".
+var (
+	regnal   = map[string]bool{"pope": true, "king": true, "queen": true, "prince": true, "princess": true, "emperor": true, "empress": true, "sultan": true, "emir": true}
+	peerages = map[string]bool{"lord": true, "baroness": true, "baron": true, "lady": true, "earl": true, "viscount": true, "duke": true, "duchess": true, "countess": true, "marquess": true}
+)
+
+// romanNumeral reports whether w is a regnal number: "II", "III", "XVI".
+func romanNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !strings.ContainsRune("IVXL", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameAbbrevs end a name with their dot: "Acme Corp.", "Harris Jr.".
+var nameAbbrevs = map[string]bool{"Jr": true, "Sr": true, "Corp": true, "Inc": true, "Co": true, "Ltd": true, "Bros": true}

@@ -344,6 +344,13 @@ func (s Stage) Process(d *quotewire.Document) error {
 	}
 	for qi := range found {
 		q := &found[qi]
+		if q.Source == nil && q.Cue != nil {
+			if r, ok := fallback[*q.Cue]; ok {
+				// the rules found a source for this cue where the model
+				// found none: "A spokeswoman on Friday said …"
+				q.Source = &r
+			}
+		}
 		if q.Source == nil || q.Cue == nil {
 			continue
 		}
