@@ -366,6 +366,12 @@ var passiveCues = map[string]bool{"expected": true, "forecast": true, "forecaste
 	// the addressed as subject: "People have been told to avoid the area"
 	"urged": true, "told": true, "advised": true, "encouraged": true}
 
+// passiveNotCue are the participles whose passive subject is never the
+// source: "25 people were confirmed dead", "the plan was announced".
+var passiveNotCue = map[string]bool{"confirmed": true, "reported": true, "announced": true, "estimated": true,
+	"revealed": true, "found": true, "shown": true, "known": true, "described": true, "predicted": true,
+	"disclosed": true, "forecast": true, "projected": true}
+
 // beForms are the forms of "be" before a passive report.
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
 

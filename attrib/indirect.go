@@ -241,6 +241,11 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 	}
 	// SOURCE CUE ...
 	b := k - 1
+	if b >= lo && beForms[toks[b].Lower] && passiveNotCue[toks[k].Lower] {
+		// "25 people were confirmed dead": the subject of a passive is
+		// what was reported, not who reported it
+		return quotewire.Quote{}, false
+	}
 	for b >= lo && preCue[toks[b].Lower] {
 		b--
 	}

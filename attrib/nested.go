@@ -51,6 +51,9 @@ func Nested(d *quotewire.Document) {
 		if j >= end || j >= k+maxNP+6 {
 			continue
 		}
+		if beForms[toks[j-1].Lower] && passiveNotCue[toks[j].Lower] {
+			continue // "25 people were confirmed dead": a passive, its subject no source
+		}
 		b := j - 1
 		for b > k && auxiliaries[toks[b].Lower] {
 			b--
@@ -100,6 +103,12 @@ func Nested(d *quotewire.Document) {
 		}
 		if end-m < 3 {
 			continue // too little left to be a statement
+		}
+		if toks[e].Kind == quotewire.Number || m == j+1 && m < end && (toks[m].IsCapitalized() && strings.HasSuffix(cue.Lower, "ed") && cueVerbs[cue.Lower] == cueNone || addForms[cue.Lower] && isWord(&toks[m]) && !subjectLike(&toks[m])) {
+			// "Our 165 committed Control firefighters": an adjective, not
+			// a report; "the Supreme Court's decision adds urgency": "add"
+			// with an object
+			continue
 		}
 		via := s.trimCueTail(*q.Source)
 		src := quotewire.Span{Start: toks[k].Start, End: toks[e].End}
@@ -312,3 +321,6 @@ func QuotedAs(d *quotewire.Document) {
 	}
 	d.Quotes = out
 }
+
+// addForms are the forms of "add", a report only before a clause.
+var addForms = map[string]bool{"add": true, "adds": true, "added": true, "adding": true}

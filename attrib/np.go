@@ -52,6 +52,12 @@ func (s *state) npBack(end, lo int) (int, bool) {
 	k := end
 	for k-1 >= lo && end-k < maxNP {
 		p := &toks[k-1]
+		if a, ok := s.placeOfOrigin(k, lo); ok {
+			// "The Huntsville, Ala., native": a place set off by commas
+			// inside the noun phrase
+			k = a
+			continue
+		}
 		switch {
 		case p.Kind == quotewire.Punct && p.Text == "." && k-2 >= lo && (text.IsTitleAbbrev(toks[k-2].Lower) || isInitial(&toks[k-2])) && toks[k-2].End == p.Start:
 			k -= 2 // "Mr." "Sen."
@@ -161,4 +167,31 @@ func isInitial(t *quotewire.Token) bool {
 		}
 	}
 	return true
+}
+
+// placeOfOrigin reads back from token k over "Town, State.," when the
+// noun phrase goes on before it with a determiner or a capitalised word
+// ("The Huntsville, Ala., native", "a Detroit, Michigan, resident"), and
+// returns the first token of the town.
+func (s *state) placeOfOrigin(k, lo int) (int, bool) {
+	toks := s.d.Tokens
+	j := k - 1
+	if j-3 < lo || !s.isPunct(j, ",") {
+		return 0, false
+	}
+	j--
+	if s.isPunct(j, ".") && j-1 >= lo && toks[j-1].End == toks[j].Start {
+		j-- // "Ala."
+	}
+	if !toks[j].IsCapitalized() || j-2 < lo || !s.isPunct(j-1, ",") || !toks[j-2].IsCapitalized() {
+		return 0, false
+	}
+	a := j - 2
+	for a-1 >= lo && toks[a-1].IsCapitalized() && isWord(&toks[a-1]) && !determiners[toks[a-1].Lower] {
+		a--
+	}
+	if a-1 < lo || !determiners[toks[a-1].Lower] {
+		return 0, false
+	}
+	return a, true
 }

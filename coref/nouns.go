@@ -48,7 +48,10 @@ func isPersonNoun(h string) bool {
 		"congresswoman", "nominee", "adviser", "advisor", "aide", "man", "woman", "source",
 		"member", "chairwoman", "administrator", "commissioner", "judge", "officer", "general",
 		"employee", "worker", "lawyer", "attorney", "scientist", "researcher", "expert", "analyst",
-		"resident", "student", "teacher", "doctor", "nurse", "professor", "prosecutor", "head":
+		"resident", "student", "teacher", "doctor", "nurse", "professor", "prosecutor", "head",
+		"native", "veteran", "soldier", "sailor", "airman", "marine", "pilot", "captain", "player",
+		"coach", "athlete", "founder", "executive", "manager", "engineer", "farmer", "activist",
+		"journalist", "reporter", "writer", "author", "survivor", "owner", "economist", "historian":
 		return true
 	}
 	return false

@@ -249,6 +249,12 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		return r.addMention(handle, quotewire.NameMention, e), e
 	}
 	switch strings.ToLower(src.In(d.Text)) {
+	case "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re":
+		// "She'd say, …": the source finder took the clitic; the
+		// pronoun before it speaks
+		if i := strings.LastIndexByte(strings.TrimRight(d.Text[:src.Start], " "), ' '); src.Start > 0 && d.Text[src.Start-1] != ' ' {
+			return r.resolveSource(quotewire.Span{Start: i + 1, End: src.Start}, lastSpeaker)
+		}
 	case "reportedly", "purportedly", "supposedly":
 		// "The fire reportedly started …": unnamed reports
 		e := r.anonymous("unnamed reports", phrase.Phrase{Head: "reports", Plural: true})

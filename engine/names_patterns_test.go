@@ -195,5 +195,22 @@ func TestNamePatterns(t *testing.T) {
 		{"Pope Francis spoke on Sunday.", "The pope said the world must act.", "the world must act", "Pope Francis", false},
 		{"Pope Francis spoke on Sunday.", "Francis said the world must act.", "the world must act", "Pope Francis", false},
 		{"King Charles III spoke on Sunday.", "The king said the nation mourned.", "the nation mourned", "King Charles III", false},
+		// found by the blind set of 2026-12-07 (third session), written as shapes
+		{"", "A spokeswoman on Friday said the talks had failed.", "the talks had failed", "spokeswoman", true},
+		{"", "Officials last week said the talks had failed.", "the talks had failed", "officials", true},
+		{"", "Asked whether the roads would reopen, Ann Lee said they would.", "they would", "Ann Lee", false},
+		{"", "Federal prosecutors allege that the company hid the losses.", "the company hid the losses", "federal prosecutors", true},
+		{"", "Coast guard officials say 25 people were confirmed dead by Thursday, and that 179 others had been rescued.", "25 people were confirmed dead", "coast guard officials", true},
+		{"Sgt. Andre M. Brown, 25, noted his unit had new equipment.", "The Huntsville, Ala., native said he was proud of his soldiers.", "he was proud of his soldiers", "Andre M. Brown", false},
+		{"Representative Ann Marie Buerkle of New York said the policies were making things worse.", "She said the court's decision adds urgency to repealing the law.", "the court's decision adds urgency", "Ann Marie Buerkle", false},
+		{"Chief Fire Officer Alasdair Hay opened the centre.", "Mr Hay said: \"Our 165 committed Control firefighters are the unseen frontline.\"", "Our 165 committed Control firefighters", "Alasdair Hay", false},
+		{"Dilma Rousseff hailed the appointment.", "\"His joining my government strengthens my government,\" she said at a news conference in the capital, Brasilia, adding, \"Many people don't want it to be strengthened.\"", "Many people don't want it", "Dilma Rousseff", false},
+		{"", "\"We were excited to lend a hand,\" said Lt. Levi Rosa, the Electronics Material Officer for USS Little Rock Gold Crew.", "We were excited to lend a hand", "Levi Rosa", false},
+		{"", "\"Each watch stander is trained extensively,\" said Chief Boatswains Mate Jack Buckner, the RHIB's Coxswain.", "Each watch stander is trained extensively", "Jack Buckner", false},
+		{"", "South Korea Minister of Security and Public Administration Kang Byung-kyu said floating cranes would lift the ferry.", "floating cranes would lift the ferry", "Kang Byung-kyu", false},
+		{"", "Standard & Poor's said Athens could not meet its repayment schedule.", "Athens could not meet its repayment schedule", "Standard & Poor", false},
+		{"", "Health Minister Michelle O'Neill MLA said her priority was to reshape services.", "her priority was to reshape services", "Michelle O'Neill", false},
+		{"", "\"It is fantastic,\" said Britain's greatest Paralympian, Baroness Tanni Grey-Thompson.", "It is fantastic", "Tanni Grey-Thompson", false},
+		{"SpaceX is owned by its founder, billionaire Elon Musk.", "\"I'm really quite overcome with emotion,\" Musk said. \"This is hopefully the first step,\" the SpaceX founder said.", "This is hopefully the first step", "Elon Musk", false},
 	})
 }

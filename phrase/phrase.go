@@ -111,7 +111,7 @@ func CommonPlural(w string) bool {
 func parse(text string, sp quotewire.Span, common bool) Phrase {
 	sp = widen(text, sp)
 	var buf [16]word
-	ws := dropBrackets(split(text, sp, buf[:0]))
+	ws := dropPlace(dropBrackets(split(text, sp, buf[:0])))
 	if p, ok := appositive(text, ws); ok {
 		return p
 	}
@@ -292,6 +292,27 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	return p
 }
 
+// dropPlace leaves out a place of origin set off by commas after the
+// determiner: "The Huntsville, Ala., native" reads as "The native".
+func dropPlace(ws []word) []word {
+	if len(ws) < 4 || !(ws[0].lower == "the" || indefinites[ws[0].lower]) {
+		return ws
+	}
+	i, commas := 1, 0
+	for ; i < len(ws) && commas < 2; i++ {
+		if !capitalised(ws[i].w) {
+			return ws
+		}
+		if strings.HasSuffix(ws[i].w, ",") {
+			commas++
+		}
+	}
+	if commas < 2 || i >= len(ws) || capitalised(ws[i].w) || i == 2 {
+		return ws
+	}
+	return append(ws[:1:1], ws[i:]...)
+}
+
 // dropBrackets leaves out a bracketed aside inside a phrase: "National
 // Weather Service (NOAA National Weather Service) Director", and links'
 // footnote numbers ("Annie Paul [6]"). A phrase that opens with a bracket
@@ -370,6 +391,9 @@ func appositive(text string, ws []word) (Phrase, bool) {
 	a := ws[:comma+1]
 	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] && !agentNoun(a[len(a)-1].lower) || pronouns[a[0].lower] && !possessivePronouns[a[0].lower] {
 		return Phrase{}, false
+	}
+	if last := strings.TrimSuffix(strings.TrimSuffix(a[len(a)-1].lower, ","), "."); len(a) >= 3 && !titles[last] && !agentNoun(last) && !orgHeads[last] && !shouted(a[len(a)-1].w) && capitalised(a[len(a)-1].w) && capitalised(a[len(a)-2].w) && !titles[strings.TrimSuffix(a[len(a)-2].lower, ".")] {
+		return Phrase{}, false // "Lt. Levi Rosa, the Electronics Material Officer for …": the name came first
 	}
 	b := ws[comma+1:]
 	for i, w := range b {

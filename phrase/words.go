@@ -118,7 +118,7 @@ var particles = set("de", "da", "di", "del", "della", "der", "den", "van", "von"
 
 // postNominals follow a name without being part of it.
 var postNominals = set("QC", "KC", "MP", "MEP", "MSP", "MS", "AM", "TD", "OBE", "CBE", "MBE", "KBE", "DBE",
-	"PhD", "MD", "Esq")
+	"PhD", "MD", "Esq", "MLA", "MHK", "MHA", "MPP", "MNA", "JP", "QPM", "KPM", "CB", "CMG", "KCMG", "GCMG", "FRS", "DL")
 
 // titles are courtesy and rank titles and role nouns before a name, never
 // a name on their own ("Mayor", "Minister", "State").

@@ -108,6 +108,10 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 		return true // "Lord Ahmad of Wimbledon", "Baroness Williams of Trafford"
 	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
 		return true
+	case tk.Lower == "and" && i > runStart+1 && t.officeField(runStart, i):
+		return true // "Minister of Security and Public Administration Kang Byung-kyu"
+	case tk.Text == "&" && i > runStart && t.tok(i-1).IsCapitalized():
+		return true // "Standard & Poor's", "Johnson & Johnson"
 	case tk.Lower == "the" && i > runStart+1 && t.tok(i-1).Lower == "of" && orgWords[t.tok(i-2).Lower]:
 		return true // "International Committee of the Red Cross"
 	case tk.Lower == "for" && i > runStart && orgWords[t.tok(i-1).Lower] && t.tok(i-1).IsCapitalized():
@@ -116,6 +120,35 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 		return true
 	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && (abbrevTitle(t.tok(i-1).Lower) || isInitial(t.tok(i-1))):
 		return true
+	}
+	return false
+}
+
+// officeField reports whether the run [runStart, i) is an office and the
+// first field of its "of": "Minister of Security" before "and Public
+// Administration".
+func (t *tagger) officeField(runStart, i int) bool {
+	office := false
+	for k := runStart; k < i-1; k++ {
+		if t.tok(k).Lower == "of" {
+			office = k > runStart && isTitleTok(t.tok(k-1)) && k+1 < i
+			break
+		}
+	}
+	if !office {
+		return false
+	}
+	// the body's name after "and" ends in an organisation's word with its
+	// holder's name after it ("… Public Administration Kang Byung-kyu"),
+	// not at the run's end ("Secretary of Health and Human Services")
+	end := i + 1
+	for end < len(t.d.Tokens) && t.tok(end).IsCapitalized() && t.tok(end).Sentence == t.tok(i).Sentence {
+		end++
+	}
+	for k := i + 1; k < end-1; k++ {
+		if orgWords[t.tok(k).Lower] {
+			return true
+		}
 	}
 	return false
 }

@@ -39,7 +39,7 @@ func TestTagger(t *testing.T) {
 		{"The meeting was attended by Hillary Clinton and Mr. Trump.", []string{"person:Hillary Clinton", "person:Trump(Mr.)"}},
 		{"Pope Francis met King Charles III and Martin Luther King III.", []string{"person:Pope Francis(Pope)", "person:King Charles III(King)", "person:Martin Luther King III"}},
 		{"Acme Corp. hired Robert L. Harris Jr. on Monday.", []string{"organization:Acme Corp.", "person:Robert L. Harris Jr."}},
-		{"It was Lord Ahmad of Wimbledon who spoke.", []string{"person:Lord Ahmad of Wimbledon"}},
+		{"It was Lord Ahmad of Wimbledon who spoke.", []string{"person:Lord Ahmad of Wimbledon(Lord)"}},
 		{"It was said by retired Navy Vice Adm. Conrad C. Lautenbacher on the ship.", []string{"person:Conrad C. Lautenbacher(Navy Vice Adm.)"}},
 		{"He was welcomed by Army Brig. Gen. Patrick M. Hamilton and Pfc. Roberto Rivera.", []string{"person:Patrick M. Hamilton(Army Brig. Gen.)", "person:Roberto Rivera(Pfc.)"}},
 		// an office of a body whose name runs on into its holder's

@@ -3,6 +3,7 @@ package tag
 // titles are role nouns that can stand before a name ("Minister Sergey
 // Lavrov") or head a descriptor ("the minister"). Lower-case, singular.
 var titles = map[string]bool{
+	"lord": true, "baroness": true, "baron": true, "earl": true, "viscount": true, "countess": true, "marquess": true,
 	"president": true, "minister": true, "secretary": true, "senator": true, "sen": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true,
 	"ambassador": true, "chairman": true, "chairwoman": true, "chair": true, "director": true,

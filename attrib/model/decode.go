@@ -344,10 +344,13 @@ func (s Stage) Process(d *quotewire.Document) error {
 	}
 	for qi := range found {
 		q := &found[qi]
-		if q.Source == nil && q.Cue != nil {
+		if q.Cue != nil && (q.Source == nil || strings.HasSuffix(q.Cue.In(d.Text), "ing")) {
 			if r, ok := fallback[*q.Cue]; ok {
 				// the rules found a source for this cue where the model
-				// found none: "A spokeswoman on Friday said …"
+				// found none ("A spokeswoman on Friday said …"), or the cue is
+				// a gerund whose subject the rules carry over from the
+				// clause before ("she said …, adding, …"), where the model
+				// takes the noun just before the comma
 				q.Source = &r
 			}
 		}
