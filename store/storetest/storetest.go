@@ -43,6 +43,7 @@ func Run(t *testing.T, open Open) {
 		{"EntitiesAndQuotation", testEntitiesAndQuotation},
 		{"Replace", testReplace},
 		{"Acts", testActs},
+		{"Wikidata", testWikidata},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

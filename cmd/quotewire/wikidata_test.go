@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/klauspost/compress/gzip"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/wikidata"
+)
+
+// dumpFile writes a gzipped dump of the items and raw lines to dir.
+func dumpFile(t *testing.T, dir, name string, items []wikidata.Item, raw ...string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	d := wikidata.NewDumpWriter(zw, true)
+	for _, it := range items {
+		if err := d.Write(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range raw {
+		d.WriteRaw(l)
+	}
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestWikidataImport imports a dump with a bad line into a new store,
+// looks up namesakes and an acronym, then imports a truncated newer dump:
+// it fails naming the line, and the index stays as it was.
+func TestWikidataImport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	items := []wikidata.Item{
+		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
+			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}},
+			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Labels: map[string]string{"en": "Sergei Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
+			Claims: map[string][]string{"P31": {"Q5"}}},
+		{ID: "Q903", Labels: map[string]string{"en": "Lavrov"}, Claims: map[string][]string{"P31": {"Q55818"}}}, // a crater
+		{ID: "Q904", Labels: map[string]string{"en": "Federal Security Service"}, Aliases: map[string][]string{"en": {"FSB"}},
+			Claims: map[string][]string{"P31": {"Q327333"}}},
+	}
+	path := dumpFile(t, dir, "dump.json.gz", items, `{"id":"Q999","claims":{"P31":[{"id":"Q5"`)
+	code, out, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "items kept     3: 2 people, 1 organisations") || !strings.Contains(out, "lines skipped  1") {
+		t.Errorf("report:\n%s", out)
+	}
+	if !strings.Contains(stderr, "dump.json.gz line 6: not JSON") {
+		t.Errorf("the bad line is not reported with its number: %q", stderr)
+	}
+	code, out, stderr = run(t, "", "wikidata", "lookup", "--db", db, "sergei lavrov")
+	if code != 0 || !strings.Contains(out, "Q901") || !strings.Contains(out, "Q902") || !strings.Contains(out, "Russian footballer") || !strings.Contains(out, "Q950 2004-03-09") {
+		t.Errorf("lookup: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, out, _ := run(t, "", "wikidata", "lookup", "--db", db, "FSB"); code != 0 || !strings.Contains(out, "Federal Security Service") {
+		t.Errorf("lookup by acronym: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := run(t, "", "wikidata", "lookup", "--db", db, "Lavrov"); code == 0 || !strings.Contains(stderr, "no Wikidata item") {
+		t.Errorf("the crater is no kept class: exit %d, %s", code, stderr)
+	}
+
+	// a newer dump without the footballer, cut short
+	full := dumpFile(t, dir, "newer.json.gz", append([]wikidata.Item{items[0], items[3]}, generatedItems(2000)...))
+	b, _ := os.ReadFile(full)
+	cut := filepath.Join(dir, "cut.json.gz")
+	os.WriteFile(cut, b[:len(b)/2], 0o644)
+	code, _, stderr = run(t, "", "wikidata", "import", "--db", db, "--progress", "off", cut)
+	if code == 0 || !strings.Contains(stderr, "the import stopped at line") || !strings.Contains(stderr, "previous index is kept") {
+		t.Errorf("truncated dump: exit %d, %s", code, stderr)
+	}
+	if code, out, _ := run(t, "", "wikidata", "lookup", "--db", db, "Sergei Lavrov"); code != 0 || !strings.Contains(out, "Q902") {
+		t.Errorf("after the failed import the index is not as before: %s", out)
+	}
+	// the complete newer dump: the footballer goes
+	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", full); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, out, _ := run(t, "", "wikidata", "lookup", "--db", db, "Sergei Lavrov"); strings.Contains(out, "Q902") || !strings.Contains(out, "Q901") {
+		t.Errorf("after the newer dump: %s", out)
+	}
+}
+
+func generatedItems(groups int) []wikidata.Item {
+	var out []wikidata.Item
+	for i := 0; i < groups; i++ {
+		out = append(out, wikidata.Generate(i)...)
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+// wikidataItems are the items of a first import: namesakes on purpose (the
+// minister and the footballer share "Sergei Lavrov"), an organisation
+// known by its acronym.
+func wikidataItems() []quotewire.WikidataEntity {
+	return []quotewire.WikidataEntity{
+		{ID: "Q901", Kind: quotewire.WikidataPerson, Label: "Sergey Lavrov", Aliases: []string{"Sergei Lavrov"},
+			Description: "Russian diplomat", InstanceOf: []string{"Q5"}, Occupations: []string{"Q193391"}, Countries: []string{"Q159"},
+			Positions: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Kind: quotewire.WikidataPerson, Label: "Sergei Lavrov", Description: "Russian footballer", InstanceOf: []string{"Q5"}},
+		{ID: "Q904", Kind: quotewire.WikidataOrganization, Label: "Federal Security Service", Aliases: []string{"FSB"}, InstanceOf: []string{"Q327333"}},
+	}
+}
+
+func ids(es []quotewire.WikidataEntity) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// testWikidata: items found by label and alias (case and accents aside),
+// kept whole; a second import updates in place and, once committed, drops
+// what the newer dump no longer holds; an import that never commits
+// leaves the index usable.
+func testWikidata(t *testing.T, s quotewire.Store) {
+	idx, ok := s.(quotewire.WikidataIndex)
+	if !ok {
+		t.Skip("this store keeps no Wikidata index")
+	}
+	ctx := context.Background()
+	imp, err := idx.BeginWikidataImport(ctx, "first.json.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := wikidataItems()
+	if err := imp.Add(ctx, items[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if err := imp.Add(ctx, items[2:]); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := imp.Commit(ctx); err != nil || n != 3 {
+		t.Fatalf("commit: %d items, %v", n, err)
+	}
+	got, err := idx.WikidataByName(ctx, "SERGEI  LAVROV", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Q901", "Q902"}; !reflect.DeepEqual(ids(got), want) {
+		t.Errorf("by name Sergei Lavrov: %v, want both namesakes %v", ids(got), want)
+	}
+	if got, _ := idx.WikidataByName(ctx, "FSB", 10); !reflect.DeepEqual(ids(got), []string{"Q904"}) {
+		t.Errorf("by acronym: %v", ids(got))
+	}
+	if got, _ := idx.WikidataByName(ctx, "Lavrov", 10); len(got) != 0 {
+		t.Errorf("a surname alone is no name of theirs: %v", ids(got))
+	}
+	e, ok, err := idx.WikidataByID(ctx, "Q901")
+	if err != nil || !ok || !reflect.DeepEqual(e, items[0]) {
+		t.Errorf("by id: %+v %v %v, want %+v", e, ok, err, items[0])
+	}
+	if _, ok, err := idx.WikidataByID(ctx, "Q1"); ok || err != nil {
+		t.Errorf("an id not imported: found %v, err %v", ok, err)
+	}
+
+	// an import interrupted after one batch: the index stays usable, the
+	// item it wrote updated
+	imp2, err := idx.BeginWikidataImport(ctx, "second.json.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := items[0]
+	newer.Description = "Russian diplomat, foreign minister"
+	newer.Aliases = []string{"Sergei Lavrov", "Sergei Viktorovich Lavrov"}
+	if err := imp2.Add(ctx, []quotewire.WikidataEntity{newer}); err != nil {
+		t.Fatal(err)
+	}
+	if err := imp2.Abort(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := idx.WikidataByName(ctx, "Sergei Lavrov", 10); !reflect.DeepEqual(ids(got), []string{"Q901", "Q902"}) {
+		t.Errorf("after an interrupted import: %v", ids(got))
+	}
+	if got, _ := idx.WikidataByName(ctx, "Sergei Viktorovich Lavrov", 10); !reflect.DeepEqual(ids(got), []string{"Q901"}) {
+		t.Errorf("the updated item's new alias: %v", ids(got))
+	}
+
+	// a newer dump, committed: the footballer is gone from it
+	imp3, err := idx.BeginWikidataImport(ctx, "third.json.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := imp3.Add(ctx, []quotewire.WikidataEntity{newer, items[2]}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := imp3.Commit(ctx); err != nil || n != 2 {
+		t.Fatalf("commit: %d items, %v", n, err)
+	}
+	if got, _ := idx.WikidataByName(ctx, "Sergei Lavrov", 10); !reflect.DeepEqual(ids(got), []string{"Q901"}) {
+		t.Errorf("after a newer import: %v, want the minister alone", ids(got))
+	}
+	if e, _, _ := idx.WikidataByID(ctx, "Q901"); e.Description != newer.Description {
+		t.Errorf("description %q, want the newer one", e.Description)
+	}
+}
