@@ -21,7 +21,12 @@ func (r *resolver) clusterNames() {
 		}
 		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
-		if m.Type != quotewire.Place && phrase.NoName(name) {
+		w, known := quotewire.CanonicalName(name)
+		if known {
+			// "U.S.", "US" and "the United States" are one place
+			name, m.Type = w.Name, w.Type
+		}
+		if !known && m.Type != quotewire.Place && phrase.NoName(name) {
 			// "United States Senator" of "United States Senator from
 			// Vermont Bernie Sanders": a role, nobody's name
 			m.Entity = -1
@@ -226,6 +231,9 @@ func (r *resolver) keyOf(s string) string {
 // person whose name ends with this surname, or whose surname this name
 // ends with; -1 when none.
 func (r *resolver) find(name string, typ quotewire.EntityType) int {
+	if w, ok := quotewire.CanonicalName(name); ok {
+		name = w.Name // "UN" is the United Nations
+	}
 	k := r.keyOf(name)
 	if e, ok := r.byKey[k]; ok {
 		if typ == quotewire.Person {
@@ -277,6 +285,9 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 }
 
 func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
+	if w, ok := quotewire.CanonicalName(name); ok {
+		name, typ = w.Name, w.Type
+	}
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
 	e := len(r.d.Entities) - 1
 	r.byKey[r.keyOf(name)] = e
@@ -318,6 +329,9 @@ func (r *resolver) link(mi, e int) {
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
 		name := cleanName(m.Head.In(d.Text))
+		if w, ok := quotewire.CanonicalName(name); ok {
+			name = w.Name
+		}
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name
 			r.byKey[r.keyOf(name)] = e

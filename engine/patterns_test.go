@@ -306,7 +306,7 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "The police said the detainees had been released. They added that no charges had been filed.", "no charges had been filed", "police", true},
 		{"", "The Interior Ministry said the detainees had been released. It said no charges had been filed.", "no charges had been filed", "Interior Ministry", false},
 		{"", "The army and the police said the detainees had been released.", "the detainees had been released", "army and police", true},
-		{"", "The UN and the EU said the detainees had been released.", "the detainees had been released", "UN and EU", false},
+		{"", "The UN and the EU said the detainees had been released.", "the detainees had been released", "United Nations and European Union", false},
 		{"", "Officials in Kabul and Washington said the detainees had been released.", "the detainees had been released", "officials in Kabul and Washington", true},
 		{"", "Lee's comments came as Park said the detainees had been released.", "the detainees had been released", "Park", false},
 		{"", "Lee, in a statement, said the detainees had been released.", "the detainees had been released", "Lee", false},

@@ -405,6 +405,12 @@ func dropBracket(n string) string {
 // bracketed acronym after a name ("… Religious Freedom (USCIRF)") is no
 // part of it.
 func sameName(a, b string) bool {
+	if w, ok := quotewire.CanonicalName(a); ok {
+		a = w.Name // "UN" and "United Nations" are one name
+	}
+	if w, ok := quotewire.CanonicalName(b); ok {
+		b = w.Name
+	}
 	wa, wb := nameWords(dropBracket(a)), nameWords(dropBracket(b))
 	if len(wa) == 0 || len(wb) == 0 {
 		// a title alone ("Prime Minister", "the President"): the same

@@ -38,7 +38,7 @@ func Generate(i int) []Item {
 	for k := 0; k < 8; k++ {
 		title += genWords[(i+k*7)%len(genWords)] + " "
 	}
-	cites := make([]string, 40)
+	cites := make([]string, 12)
 	for k := range cites {
 		cites[k] = fmt.Sprintf("Q%d", 20_000_000+(i*41+k)%1_000_000)
 	}

@@ -305,7 +305,7 @@ The same N gives the same file.
 			var out io.Writer = f
 			var zw *gzip.Writer
 			if strings.HasSuffix(args[0], ".gz") {
-				zw = gzip.NewWriter(f)
+				zw, _ = gzip.NewWriterLevel(f, gzip.BestSpeed)
 				out = zw
 			}
 			d := wikidata.NewDumpWriter(out, true)

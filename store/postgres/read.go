@@ -97,7 +97,9 @@ func (s *Store) entityIDs(ctx context.Context, name string) ([]int64, error) {
 			ids = append(ids, id)
 		}
 	}
-	rows, err := s.pool.Query(ctx, "SELECT entity FROM entity_aliases WHERE key = $1", key)
+	// "U.S." finds the United States stored under any of its forms
+	keys := append([]string{key}, quotewire.NameKeys(name)...)
+	rows, err := s.pool.Query(ctx, "SELECT entity FROM entity_aliases WHERE key = ANY($1)", keys)
 	if err != nil {
 		return nil, errf("look up name", err)
 	}

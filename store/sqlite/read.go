@@ -64,7 +64,12 @@ func (s *Store) entityIDs(ctx context.Context, name string) ([]any, error) {
 			ids = append(ids, id)
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT entity FROM entity_aliases WHERE key = ?", key)
+	// "U.S." finds the United States stored under any of its forms
+	keys := []any{key}
+	for _, k := range quotewire.NameKeys(name) {
+		keys = append(keys, k)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT entity FROM entity_aliases WHERE key IN (?"+strings.Repeat(", ?", len(keys)-1)+")", keys...)
 	if err != nil {
 		return nil, errf("look up name", err)
 	}

@@ -265,6 +265,8 @@ func testSearchFilters(t *testing.T, s quotewire.Store) {
 		{"month", quotewire.Query{To: "2017-10"}, 5},
 		{"entity", quotewire.Query{Entity: "Geneva"}, 1},
 		{"entity UN", quotewire.Query{Entity: "UN"}, 1},
+		{"entity by its canonical name", quotewire.Query{Entity: "United Nations"}, 1}, // stored as "UN" by an older build
+		{"entity U.N.", quotewire.Query{Entity: "U.N."}, 1},
 		{"limit", quotewire.Query{Limit: 2}, 2},
 		{"offset", quotewire.Query{Limit: 10, Offset: 5}, 1},
 	}

@@ -1,0 +1,79 @@
+package quotewire
+
+import "strings"
+
+// WellKnown is a name many articles write in several ways, and the one
+// name and type quotewire gives it everywhere.
+type WellKnown struct {
+	Name string
+	Type EntityType
+}
+
+// wellKnownForms maps the written forms of well-known names to their
+// canonical entry. Forms are compared as written, apart from dots and
+// spaces ("U.S." and "US" are one form): short acronyms are names only in
+// capitals ("WHO", not "who").
+var wellKnownForms, wellKnownKeys = func() (map[string]WellKnown, map[string][]string) {
+	m, keys := map[string]WellKnown{}, map[string][]string{}
+	add := func(canon string, typ EntityType, forms ...string) {
+		for _, f := range append(forms, canon) {
+			m[compactForm(f)] = WellKnown{Name: canon, Type: typ}
+			if k := NameKey(f); k != "" && !contains(keys[canon], k) {
+				keys[canon] = append(keys[canon], k)
+			}
+		}
+	}
+	add("United States", Place, "US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States")
+	add("United Kingdom", Place, "UK", "U.K.", "Britain", "Great Britain", "the United Kingdom")
+	add("United Nations", Organization, "UN", "U.N.", "the United Nations")
+	add("European Union", Organization, "EU", "E.U.", "the European Union")
+	add("NATO", Organization, "Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation")
+	add("World Health Organization", Organization, "WHO", "World Health Organisation")
+	add("Russia", Place, "Russian Federation", "the Russian Federation")
+	return m, keys
+}()
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// NameKeys returns the name keys (NameKey) of every way a well-known name
+// is written ("us", "u s", "usa", "united states" … for "U.S."), and nil
+// for any other name: what a store looks a name up by, so that entities
+// stored under any of the forms are found.
+func NameKeys(name string) []string {
+	w, ok := CanonicalName(name)
+	if !ok {
+		return nil
+	}
+	return wellKnownKeys[w.Name]
+}
+
+// compactForm drops the dots, spaces and a leading "the " of a written
+// name, keeping case.
+func compactForm(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		s = s[4:]
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r != '.' && r != ' ' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CanonicalName returns the canonical name and type of a well-known name
+// as written ("U.S.", "US", "USA" → "United States", a place), and false
+// for any other name.
+func CanonicalName(name string) (WellKnown, bool) {
+	w, ok := wellKnownForms[compactForm(name)]
+	return w, ok
+}
