@@ -1,5 +1,10 @@
 package quotewire
 
+import (
+	"slices"
+	"sort"
+)
+
 // Analysis is the output contract of quotewire extract: one article with
 // its metadata, the text every offset refers to, its quotes, entities and
 // repeated sentences. Offsets are UTF-8 byte offsets into Text, end
@@ -60,6 +65,16 @@ type QuoteOut struct {
 	Via *SpeakerRef `json:"via,omitempty"`
 	// ViaSource is the mention that names the relay, with Via.
 	ViaSource *TextSpan `json:"via_source,omitempty"`
+	// About are the named people, organisations and places the quote's
+	// content mentions, the speaker left out, in the order they first
+	// appear: what the quote is about.
+	About []EntityRef `json:"about,omitempty"`
+}
+
+// EntityRef names an entity of the Analysis by its id.
+type EntityRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // EntityOut is one entity of an Analysis.
@@ -100,6 +115,7 @@ func NewAnalysis(d *Document) *Analysis {
 		Entities:          make([]EntityOut, 0, len(d.Entities)),
 		RepeatedSentences: make([]RepeatedSentence, 0, len(d.Repeats)),
 	}
+	byStart := nameMentionsByStart(d)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
 		ext := q.Extent()
@@ -126,6 +142,7 @@ func NewAnalysis(d *Document) *Analysis {
 				o.Via = &SpeakerRef{Name: d.Text[q.Via.Source.Start:q.Via.Source.End]}
 			}
 		}
+		o.About = aboutOf(d, q, byStart)
 		a.Quotes = append(a.Quotes, o)
 	}
 	for i := range d.Entities {
@@ -155,5 +172,45 @@ func FilterQuotes(qs []QuoteOut, min float64) []QuoteOut {
 			out = append(out, q)
 		}
 	}
+	return out
+}
+
+// aboutOf returns the named entities whose name mentions lie inside the
+// quote's content, the speaker (and the relay) left out, each once. byStart
+// are the indices of the document's name mentions sorted by start (see
+// nameMentionsByStart): each quote costs a binary search and its own
+// mentions, not a pass over the document's.
+func aboutOf(d *Document, q *Quote, byStart []int) []EntityRef {
+	var out []EntityRef
+	var seen []int
+	for _, c := range q.Content {
+		i := sort.Search(len(byStart), func(i int) bool { return d.Mentions[byStart[i]].Start >= c.Start })
+		for ; i < len(byStart) && d.Mentions[byStart[i]].Start < c.End; i++ {
+			m := &d.Mentions[byStart[i]]
+			e := m.Entity
+			if m.End > c.End || e < 0 || e >= len(d.Entities) || e == q.Speaker || q.Via != nil && e == q.Via.Entity {
+				continue
+			}
+			en := &d.Entities[e]
+			if en.Anonymous || en.Type == "" || en.Type == Group || slices.Contains(seen, e) {
+				continue
+			}
+			seen = append(seen, e)
+			out = append(out, EntityRef{ID: en.ID, Name: en.Name})
+		}
+	}
+	return out
+}
+
+// nameMentionsByStart returns the indices of the name mentions, sorted by
+// where they start.
+func nameMentionsByStart(d *Document) []int {
+	var out []int
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == NameMention {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return d.Mentions[out[a]].Start < d.Mentions[out[b]].Start })
 	return out
 }

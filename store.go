@@ -49,6 +49,9 @@ type Query struct {
 	SpeakerID int64
 	// Entity keeps quotes from articles that mention this entity.
 	Entity string
+	// About keeps quotes whose content names this entity (QuoteOut.About):
+	// with Speaker, what one person said about another.
+	About string
 	// Outlet keeps quotes from this outlet ("tass.com").
 	Outlet string
 	// Unnamed keeps the quotes of speakers the articles do not name and

@@ -117,7 +117,7 @@ type quotesPage struct {
 
 func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	q := quotewire.Query{Text: v.Get("q"), Speaker: v.Get("speaker"), Entity: v.Get("entity"), Outlet: v.Get("outlet"), Unnamed: v.Get("unnamed")}
+	q := quotewire.Query{Text: v.Get("q"), Speaker: v.Get("speaker"), Entity: v.Get("entity"), About: v.Get("about"), Outlet: v.Get("outlet"), Unnamed: v.Get("unnamed")}
 	var err error
 	if sid := v.Get("speaker_id"); sid != "" {
 		if q.SpeakerID, err = strconv.ParseInt(sid, 10, 64); err != nil || q.SpeakerID <= 0 {

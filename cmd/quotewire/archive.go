@@ -90,7 +90,8 @@ Operators are upper-case; lower-case "or" and "not" are ordinary words.
 Filters narrow the quotes: --speaker (a name or surname; spelling variants
 such as Sergei/Sergey match), --unnamed (a speaker the articles describe
 but do not name, by those words: "senior official"), --entity (articles
-mentioning it), --outlet (the site's host, e.g. tass.com), --from and --to
+mentioning it), --about (quotes whose words name it: with --speaker, what
+one said about the other), --outlet (the site's host, e.g. tass.com), --from and --to
 (YYYY, YYYY-MM or YYYY-MM-DD, inclusive). A query may be only filters
 (--acts too).
 
@@ -98,6 +99,7 @@ Quotes are statements unless --acts asks for other acts: question,
 directive, belief, evaluation, other, several separated by commas, or all.
 
   quotewire search --db news.db sanctions --speaker Lavrov
+  quotewire search --db news.db --speaker Lavrov --about Erdogan
   quotewire search --db news.db sanctions --acts statement,belief
   quotewire search --db news.db --unnamed "senior official" --outlet tass.com
   quotewire search --db news.db --from 2019-01 --to 2019-03 --format csv > q1.csv
@@ -114,7 +116,7 @@ directive, belief, evaluation, other, several separated by commas, or all.
 			if q.Acts, err = actsFlag(acts); err != nil {
 				return err
 			}
-			if q.Text == "" && q.Speaker == "" && q.Unnamed == "" && q.Entity == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
+			if q.Text == "" && q.Speaker == "" && q.Unnamed == "" && q.Entity == "" && q.About == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
 				return usageError{"search needs words to look for or a filter such as --speaker or --acts (see 'quotewire search --help')"}
 			}
 			s, err := openStore(db, true)
@@ -137,6 +139,7 @@ directive, belief, evaluation, other, several separated by commas, or all.
 	c.Flags().StringVar(&q.Speaker, "speaker", "", "only quotes by this speaker (name or surname)")
 	c.Flags().StringVar(&q.Unnamed, "unnamed", "", "only quotes of an unnamed speaker the articles describe with these words (\"senior official\")")
 	c.Flags().StringVar(&q.Entity, "entity", "", "only quotes from articles that mention this person, organisation or place")
+	c.Flags().StringVar(&q.About, "about", "", "only quotes whose words name this person, organisation or place (with --speaker: what X said about Y)")
 	c.Flags().StringVar(&q.Outlet, "outlet", "", "only quotes from this outlet (host name, e.g. tass.com)")
 	c.Flags().StringVar(&q.From, "from", "", "only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")
 	c.Flags().StringVar(&q.To, "to", "", "only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)")

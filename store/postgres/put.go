@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -110,6 +111,9 @@ type item struct {
 	speakers []int64
 	qkeys    []string
 	vias     []int64
+	// abouts are the store ids of the entities each quote's content
+	// names, space-separated (see QuoteOut.About)
+	abouts []string
 	// facts are what the store keeps of each quote besides its words,
 	// offsets and speaker
 	facts []rules.QuoteFacts
@@ -387,7 +391,8 @@ type quoteRows struct {
 	anonymous  []bool
 	continued  []bool
 	via        []string
-	viaSpeaker []int64 // 0: none
+	viaSpeaker []int64  // 0: none
+	about      []string // the ids of the entities the content names, space-separated
 }
 
 func (q *quoteRows) len() int { return len(q.article) }
@@ -418,6 +423,7 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 	it.speakers = make([]int64, len(a.Quotes))
 	it.qkeys = make([]string, len(a.Quotes))
 	it.vias = make([]int64, len(a.Quotes))
+	it.abouts = make([]string, len(a.Quotes))
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		if q.Speaker != nil {
@@ -427,6 +433,15 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 		if v := it.facts[i].ViaLocal; v != "" {
 			it.vias[i] = local[v]
 		}
+		var ab []string
+		for _, e := range q.About {
+			if g, ok := local[e.ID]; ok {
+				if s := strconv.FormatInt(g, 10); !slices.Contains(ab, s) {
+					ab = append(ab, s)
+				}
+			}
+		}
+		it.abouts[i] = strings.Join(ab, " ")
 	}
 	return nil
 }
@@ -538,6 +553,7 @@ func (w *writer) addQuotes(it *item, qids map[string]int64) {
 		r.continued = append(r.continued, f.Continued)
 		r.via = append(r.via, clean(f.Via))
 		r.viaSpeaker = append(r.viaSpeaker, it.vias[i])
+		r.about = append(r.about, it.abouts[i])
 	}
 	if w.quotes.len() >= maxQuoteRows {
 		w.queueQuotes()
@@ -633,16 +649,16 @@ func (w *writer) queueQuotes() {
 	}
 	w.later("insert quotes", `INSERT INTO quotes
 		(article, seq, kind, text, date, start, "end", speaker, speaker_name, confidence, quotation, tsv,
-			act, anonymous, continued, via, via_speaker)
+			act, anonymous, continued, via, via_speaker, about)
 		SELECT article, seq, kind, text, date, start, stop, NULLIF(speaker, 0), name, confidence, quotation, to_tsvector('quotewire', words),
-			act, anonymous, continued, via, NULLIF(via_speaker, 0)
+			act, anonymous, continued, via, NULLIF(via_speaker, 0), COALESCE(string_to_array(NULLIF(about, ''), ' ')::bigint[], '{}')
 		FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::bigint[],
-			$9::text[], $10::float8[], $11::bigint[], $12::text[], $13::text[], $14::bool[], $15::bool[], $16::text[], $17::bigint[])
+			$9::text[], $10::float8[], $11::bigint[], $12::text[], $13::text[], $14::bool[], $15::bool[], $16::text[], $17::bigint[], $18::text[])
 			WITH ORDINALITY AS u(article, seq, kind, text, date, start, stop, speaker, name, confidence, quotation, words,
-				act, anonymous, continued, via, via_speaker, i)
+				act, anonymous, continued, via, via_speaker, about, i)
 		ORDER BY i`,
 		r.article, r.seq, r.kind, r.text, r.date, r.start, r.end, r.speaker, r.name, r.confidence, r.quotation, r.words,
-		r.act, r.anonymous, r.continued, r.via, r.viaSpeaker)
+		r.act, r.anonymous, r.continued, r.via, r.viaSpeaker, r.about)
 	*r = quoteRows{}
 }
 

@@ -216,6 +216,16 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error
 			f.conds = append(f.conds, "q.article IN (SELECT ae.article FROM article_entities ae WHERE ae.entity = ANY("+f.arg(ids)+"))")
 		}
 	}
+	if q.About != "" {
+		ids, err := s.entityIDs(ctx, q.About)
+		if err != nil {
+			return f, err
+		}
+		f.none = f.none || len(ids) == 0
+		if len(ids) > 0 {
+			f.conds = append(f.conds, "q.about && "+f.arg(ids)+"::bigint[]")
+		}
+	}
 	if q.Outlet != "" {
 		outlet := clean(strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
 		f.conds = append(f.conds, "q.article IN (SELECT id FROM articles WHERE outlet = "+f.arg(outlet)+")")

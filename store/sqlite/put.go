@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -396,6 +397,7 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 		seq     int
 		facts   rules.QuoteFacts
 		via     sql.NullInt64
+		about   []int64
 	}
 	// each speaker's quotes and statements
 	type spoken struct{ quotes, statements int }
@@ -421,6 +423,11 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 			if r.facts.ViaLocal != "" {
 				if g, ok := local[r.facts.ViaLocal]; ok {
 					r.via = sql.NullInt64{Int64: g, Valid: true}
+				}
+			}
+			for _, ab := range q.About {
+				if g, ok := local[ab.ID]; ok && !slices.Contains(r.about, g) {
+					r.about = append(r.about, g)
 				}
 			}
 			r.key = rules.QuotationKey(q.Content.Text, r.speaker.Int64)
@@ -463,7 +470,7 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 		args = args[:0]
 		for _, r := range rows {
 			args = append(args, id, r.seq, string(r.q.Type), r.q.Content.Text, r.q.Content.Start, r.q.Content.End,
-				r.speaker, r.name, r.q.Confidence, ids[r.key], a.Date, quoteTags(r.speaker.Int64, outlet, a.Date),
+				r.speaker, r.name, r.q.Confidence, ids[r.key], a.Date, quoteTags(r.speaker.Int64, outlet, a.Date, r.about...),
 				r.facts.Act, r.facts.Anonymous, r.facts.Continued, r.facts.Via, r.via)
 		}
 		_, err = w.exec(`INSERT INTO quotes (article, seq, kind, text, start, end, speaker, speaker_name, confidence, quotation, date, tags,

@@ -197,6 +197,24 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 			f.postArgs = append(f.postArgs, ids...)
 		}
 	}
+	if q.About != "" {
+		ids, err := s.entityIDs(ctx, q.About)
+		if err != nil {
+			return f, err
+		}
+		f.none = f.none || len(ids) == 0
+		if len(ids) > 0 {
+			// the quotes naming the entity are a posting list of the
+			// full-text index's tags
+			t := "tags : " + orTags("a", ids)
+			if f.match != "" {
+				f.tags = append(f.tags, t)
+			} else {
+				f.where = append(f.where, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+				f.args = append(f.args, t)
+			}
+		}
+	}
 	if q.Outlet != "" {
 		outlet := strings.ToLower(strings.TrimPrefix(q.Outlet, "www."))
 		f.tags = append(f.tags, "tags : "+outletTag(outlet))

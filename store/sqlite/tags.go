@@ -14,14 +14,18 @@ import (
 //	s<id>      its speaker
 //	o<hash>    its outlet (FNV-32 of the outlet name, in hex)
 //	y<yyyy>    its article's year, and m<yyyymm> its month
+//	a<id>      an entity its content names (QuoteOut.About)
 //
 // Dates are matched by year and month tokens and checked to the day
 // afterwards. Entities are not tokens (an article names a dozen; their
 // tokens doubled the index): the entity filter is checked on candidates.
 
 // quoteTags returns the tags of a quote.
-func quoteTags(speaker int64, outlet, date string) string {
+func quoteTags(speaker int64, outlet, date string, about ...int64) string {
 	var b strings.Builder
+	for _, id := range about {
+		b.WriteString("a" + strconv.FormatInt(id, 10) + " ")
+	}
 	if speaker != 0 {
 		b.WriteString("s" + strconv.FormatInt(speaker, 10) + " ")
 	}

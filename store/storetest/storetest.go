@@ -97,6 +97,12 @@ func Article(id, url, date, outlet, text string, ents []Entity, quotes []Quote) 
 		if q.Speaker != "" {
 			o.Speaker = &quotewire.SpeakerRef{ID: local[q.Speaker], Name: q.Speaker}
 		}
+		for _, e := range ents {
+			// what the quote is about: the other entities its words name
+			if e.Name != q.Speaker && strings.Contains(q.Content, e.Name) {
+				o.About = append(o.About, quotewire.EntityRef{ID: local[e.Name], Name: e.Name})
+			}
+		}
 		a.Quotes = append(a.Quotes, o)
 	}
 	return quotewire.Record{Key: quotewire.ArticleKey(url, text), Analysis: a, Outlet: outlet,
@@ -267,6 +273,15 @@ func testSearchFilters(t *testing.T, s quotewire.Store) {
 		{"entity UN", quotewire.Query{Entity: "UN"}, 1},
 		{"entity by its canonical name", quotewire.Query{Entity: "United Nations"}, 1}, // stored as "UN" by an older build
 		{"entity U.N.", quotewire.Query{Entity: "U.N."}, 1},
+		{"about", quotewire.Query{About: "UN"}, 1},
+		{"about, by another form", quotewire.Query{About: "United Nations"}, 1},
+		{"about a place", quotewire.Query{About: "Geneva"}, 1},
+		{"about and speaker", quotewire.Query{About: "UN", Speaker: "Lavrov"}, 1},
+		{"about and another speaker", quotewire.Query{About: "UN", Speaker: "Hillary Clinton"}, 0},
+		{"about and text", quotewire.Query{About: "UN", Text: "peace"}, 1},
+		{"about and text elsewhere", quotewire.Query{About: "UN", Text: "sanctions"}, 0},
+		{"about oneself is not about", quotewire.Query{About: "Sergey Lavrov", Speaker: "Sergey Lavrov"}, 0},
+		{"about nobody stored", quotewire.Query{About: "Nobody Atall"}, 0},
 		{"limit", quotewire.Query{Limit: 2}, 2},
 		{"offset", quotewire.Query{Limit: 10, Offset: 5}, 1},
 	}
