@@ -116,6 +116,14 @@ type CoMentioner interface {
 	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
 }
 
+// AboutCounter is a store that counts what quotes are about (both
+// backends do): the speaker page then lists whom a speaker talks about
+// most and who talks about them most.
+type AboutCounter interface {
+	TalksAbout(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+}
+
 // article serves an article's text with its quotes highlighted.
 func (u *UI) article(w http.ResponseWriter, r *http.Request) error {
 	key := r.PathValue("key")

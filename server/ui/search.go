@@ -26,11 +26,11 @@ const maxParamLen = 1000
 // URL holds them. Acts is the "what" filter's value ("" for statements,
 // see actsValue).
 type searchForm struct {
-	Q, Speaker, Unnamed, Outlet, Entity, From, To, Acts string
+	Q, Speaker, Unnamed, Outlet, Entity, About, From, To, Acts string
 }
 
 // formFields are the form's parameter names, in URL order.
-var formFields = []string{"q", "speaker", "unnamed", "outlet", "entity", "from", "to", "acts"}
+var formFields = []string{"q", "speaker", "unnamed", "outlet", "entity", "about", "from", "to", "acts"}
 
 // field returns the form's field for a parameter name.
 func (f *searchForm) field(name string) *string {
@@ -45,6 +45,8 @@ func (f *searchForm) field(name string) *string {
 		return &f.Outlet
 	case "entity":
 		return &f.Entity
+	case "about":
+		return &f.About
 	case "from":
 		return &f.From
 	case "to":
@@ -64,7 +66,7 @@ func (f *searchForm) set(name, value string) {
 // Filtered reports whether any filter besides the text is set (showing
 // other acts than statements is one).
 func (f searchForm) Filtered() bool {
-	return f.Speaker != "" || f.Unnamed != "" || f.Outlet != "" || f.Entity != "" || f.From != "" || f.To != "" || f.Acts != ""
+	return f.Speaker != "" || f.Unnamed != "" || f.Outlet != "" || f.Entity != "" || f.About != "" || f.From != "" || f.To != "" || f.Acts != ""
 }
 
 // Choices are the options of the form's "what" filter.
@@ -94,7 +96,7 @@ func (f searchForm) url(page int) string {
 // query returns the store query for the form's page, asking for one hit
 // more than a page holds to learn whether there is a next page.
 func (f searchForm) query(page int) quotewire.Query {
-	return quotewire.Query{Text: f.Q, Speaker: f.Speaker, Unnamed: f.Unnamed, Outlet: f.Outlet, Entity: f.Entity, From: f.From, To: f.To,
+	return quotewire.Query{Text: f.Q, Speaker: f.Speaker, Unnamed: f.Unnamed, Outlet: f.Outlet, Entity: f.Entity, About: f.About, From: f.From, To: f.To,
 		Acts: actsOf(f.Acts), Limit: PageSize + 1, Offset: (page - 1) * PageSize}
 }
 

@@ -31,6 +31,9 @@ type speakerView struct {
 	// Alongside are the entities named most in the articles that quote
 	// the speaker, where the store can tell (CoMentioner).
 	Alongside []quotewire.SpeakerCount
+	// TalksAbout are the entities their quotes name most, and
+	// TalkedAboutBy the speakers whose quotes name them most.
+	TalksAbout, TalkedAboutBy []quotewire.SpeakerCount
 }
 
 // periods are the timeline's buckets, the default first.
@@ -97,6 +100,14 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	}
 	if cm, ok := u.store.(CoMentioner); ok {
 		if v.Alongside, err = cm.CoMentioned(r.Context(), sp.ID, 12); err != nil {
+			return err
+		}
+	}
+	if ac, ok := u.store.(AboutCounter); ok {
+		if v.TalksAbout, err = ac.TalksAbout(r.Context(), sp.ID, 12); err != nil {
+			return err
+		}
+		if v.TalkedAboutBy, err = ac.TalkedAboutBy(r.Context(), sp.ID, 12); err != nil {
 			return err
 		}
 	}

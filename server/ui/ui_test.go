@@ -383,7 +383,9 @@ func TestPages(t *testing.T) {
 		{"long article key", "/articles/" + strings.Repeat("k", 300), 404, nil},
 
 		{"speaker", fmt.Sprintf("/speakers/%d", f.lavrov), 200, has("<h1 id=\"name\">Sergey Lavrov</h1>", "Sergei Lavrov", "Russian Foreign Minister",
-			"<svg", `<rect class="bar"`, "2017-10: 12 statements", "Latest statements", "peace process", `<option value="month" selected>`)},
+			"<svg", `<rect class="bar"`, "2017-10: 12 statements", "Latest statements", "peace process", `<option value="month" selected>`,
+			"Talks about", `href="/?about=Erdogan&amp;speaker=Sergey&#43;Lavrov">Erdogan</a>`)},
+		{"search about", "/?about=Erdogan&speaker=Sergey+Lavrov", 200, both(has("Ankara", `id="about" name="about" value="Erdogan"`), lacks("peace process"))},
 		{"speaker by week on a topic", fmt.Sprintf("/speakers/%d?q=peace&period=week", f.lavrov), 200, has("Statements per week about “peace”",
 			`<option value="week" selected>`, "2 statements", "Statements about “peace”")},
 		{"speaker topic without quotes", fmt.Sprintf("/speakers/%d?q=zebra", f.lavrov), 200, has("No dated statements about “zebra”", "No statements about")},

@@ -44,6 +44,7 @@ func Run(t *testing.T, open Open) {
 		{"Replace", testReplace},
 		{"Acts", testActs},
 		{"Wikidata", testWikidata},
+		{"TalksAbout", testTalksAbout},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -116,3 +116,45 @@ func testWikidata(t *testing.T, s quotewire.Store) {
 		t.Errorf("description %q, want the newer one", e.Description)
 	}
 }
+
+// aboutCounter is what a store that keeps quotes' About offers the
+// speaker pages (both backends do).
+type aboutCounter interface {
+	TalksAbout(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+}
+
+// testTalksAbout: whom a speaker's quotes name most, and who names an
+// entity most, counted from the quotes' About.
+func testTalksAbout(t *testing.T, s quotewire.Store) {
+	ac, ok := s.(aboutCounter)
+	if !ok {
+		t.Skip("this store does not count what quotes are about")
+	}
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %v %v", sps, err)
+	}
+	about, err := ac.TalksAbout(ctx, sps[0].ID, 10)
+	if err != nil || len(about) != 2 || about[0].Quotes != 1 {
+		t.Fatalf("Lavrov talks about %+v, %v; want the UN and Geneva once each", about, err)
+	}
+	names := []string{about[0].Name, about[1].Name}
+	sort.Strings(names)
+	if names[0] != "Geneva" || names[1] != "UN" {
+		t.Errorf("Lavrov talks about %v", names)
+	}
+	un := about[0].ID
+	if about[1].Name == "UN" {
+		un = about[1].ID
+	}
+	by, err := ac.TalkedAboutBy(ctx, un, 10)
+	if err != nil || len(by) != 1 || by[0].ID != sps[0].ID || by[0].Quotes != 1 {
+		t.Errorf("the UN is talked about by %+v, %v; want Lavrov once", by, err)
+	}
+	if by, err := ac.TalkedAboutBy(ctx, sps[0].ID, 10); err != nil || len(by) != 0 {
+		t.Errorf("nobody talks about Lavrov: %+v, %v", by, err)
+	}
+}
