@@ -72,8 +72,26 @@ func compactForm(s string) string {
 
 // CanonicalName returns the canonical name and type of a well-known name
 // as written ("U.S.", "US", "USA" → "United States", a place), and false
-// for any other name.
+// for any other name. It does not allocate: it runs on every name of
+// every article.
 func CanonicalName(name string) (WellKnown, bool) {
-	w, ok := wellKnownForms[compactForm(name)]
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = name[4:]
+	}
+	var buf [48]byte
+	n := 0
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '.' || c == ' ' {
+			continue
+		}
+		if n == len(buf) {
+			return WellKnown{}, false // longer than any form
+		}
+		buf[n] = c
+		n++
+	}
+	w, ok := wellKnownForms[string(buf[:n])]
 	return w, ok
 }

@@ -299,9 +299,18 @@ func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
 // surnameKey returns the surname of a name key, suffixes left out:
 // "harris" of "robert l harris jr".
 func surnameKey(k string) string {
-	_, s := quotewire.SplitName(k)
-	return s
+	for {
+		i := strings.LastIndexByte(k, ' ')
+		if i < 0 || !nameSuffixes[k[i+1:]] {
+			return k[i+1:]
+		}
+		k = k[:i]
+	}
 }
+
+// nameSuffixes follow a surname ("jr", "iii"), as quotewire.SplitName
+// leaves them out.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // companySuffixes end a company's name and are left out when it is
 // named again: "Acme" after "Acme Corp.".
