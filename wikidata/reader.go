@@ -13,6 +13,11 @@
 // limit, an entity with a claim of an unknown value type) come back as a
 // *LineError naming the line, and reading goes on; a damaged compressed
 // stream ends the read with an error naming the line it reached.
+//
+// Choose links an entity of the archive to one of its namesakes by
+// context (roles against positions held and descriptions, dates, the
+// names mentioned alongside), and to none when the context does not tell
+// them apart: a wrong link is worse than no link.
 package wikidata
 
 import (

@@ -1,0 +1,196 @@
+package wikidata
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Context is what the archive knows of an entity when it is linked: its
+// name and type, the roles articles give it ("Russian Foreign Minister"),
+// the dates of those articles, and the names mentioned alongside it.
+type Context struct {
+	Name  string
+	Type  quotewire.EntityType
+	Roles []string
+	// Dates are the articles' dates (YYYY-MM-DD), for positions held.
+	Dates []string
+	// Alongside are names the articles mention with it ("Russia",
+	// "Moscow", "Kremlin").
+	Alongside []string
+}
+
+// Link is the outcome of linking one entity.
+type Link struct {
+	// ID is the chosen item, "" when none fits well enough.
+	ID string
+	// Confidence is how sure the choice is, in [0, 1].
+	Confidence float64
+	// Why says which evidence decided, for people reading the link.
+	Why string
+}
+
+// Linking thresholds: a candidate needs this much evidence besides its
+// name, and this margin over the next, to be chosen.
+const (
+	minEvidence = 2.0
+	minMargin   = 1.5
+)
+
+// Choose picks the candidate (items whose label or alias is the entity's
+// name, as WikidataIndex.WikidataByName returns them) that the context
+// fits, or none. The name alone never links: a person quoted in the news
+// may well have a namesake in Wikidata and no item of their own. Evidence
+// is a kind that agrees with the entity's type, a role whose words are in
+// the label of a position held (at the article's date, when the dates
+// allow) or in the description, and names alongside that are the item's
+// countries or appear in its description. labels gives the labels of
+// positions and countries by id (from the index).
+func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]string) Link {
+	type scored struct {
+		id    string
+		score float64
+		why   []string
+	}
+	var ss []scored
+	for i := range cands {
+		e := &cands[i]
+		if !kindFits(c.Type, e.Kind) {
+			continue
+		}
+		s := scored{id: e.ID}
+		desc := words(e.Description)
+		for _, r := range c.Roles {
+			rw := roleWords(r)
+			if len(rw) == 0 {
+				continue
+			}
+			if overlap(rw, desc) >= min(2, len(rw)) {
+				s.score += 1.5
+				s.why = append(s.why, "role "+r+" in the description")
+			}
+			for _, p := range e.Positions {
+				if overlap(rw, words(labels[p.Position])) >= min(2, len(rw)) {
+					s.score += 2
+					s.why = append(s.why, "role "+r+" a position held")
+					if heldAt(p, c.Dates) {
+						s.score++
+						s.why = append(s.why, "held at the article's date")
+					}
+					break
+				}
+			}
+		}
+		for _, a := range c.Alongside {
+			aw := words(a)
+			for _, cid := range e.Countries {
+				if len(aw) > 0 && overlap(aw, words(labels[cid])) == len(aw) {
+					s.score++
+					s.why = append(s.why, a+" its country")
+					break
+				}
+			}
+			if len(aw) > 0 && overlap(aw, desc) == len(aw) {
+				s.score += 0.5
+				s.why = append(s.why, a+" in the description")
+			}
+		}
+		ss = append(ss, s)
+	}
+	if len(ss) == 0 {
+		return Link{}
+	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
+	best := ss[0]
+	next := 0.0
+	if len(ss) > 1 {
+		next = ss[1].score
+	}
+	if best.score < minEvidence || best.score-next < minMargin {
+		return Link{}
+	}
+	conf := best.score / (best.score + 2 + next)
+	return Link{ID: best.id, Confidence: conf, Why: strings.Join(best.why, "; ")}
+}
+
+// kindFits reports whether an item of kind k may be an entity of type t
+// (an entity of no known type fits any kind but an office).
+func kindFits(t quotewire.EntityType, k quotewire.WikidataKind) bool {
+	switch t {
+	case quotewire.Person:
+		return k == quotewire.WikidataPerson
+	case quotewire.Organization:
+		return k == quotewire.WikidataOrganization
+	case quotewire.Place:
+		return k == quotewire.WikidataPlace
+	case "":
+		return k != quotewire.WikidataPosition
+	}
+	return false
+}
+
+// heldAt reports whether a position was held at one of the dates (an open
+// end is still held).
+func heldAt(p quotewire.WikidataHeld, dates []string) bool {
+	for _, d := range dates {
+		if d == "" {
+			continue
+		}
+		if (p.Start == "" || p.Start <= d) && (p.End == "" || d <= p.End || strings.HasPrefix(d, p.End)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleStop are the words of a role that say nothing of the office.
+var roleStop = map[string]bool{"the": true, "of": true, "for": true, "and": true, "former": true, "acting": true,
+	"then": true, "new": true, "interim": true, "incumbent": true, "as": true}
+
+// roleWords returns the words of a role that name the office, lower case.
+func roleWords(r string) []string {
+	var out []string
+	for _, w := range words(r) {
+		if !roleStop[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// words returns the lower-case words of s, punctuation dropped, with
+// demonyms as their country's stem ("russian" and "russia" both "russ").
+func words(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	})
+	for i, w := range f {
+		f[i] = stem(w)
+	}
+	return f
+}
+
+// stem folds a demonym and its country, and plurals, to one form.
+func stem(w string) string {
+	for _, suf := range []string{"ian", "ia", "ese", "an", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// overlap counts the words of a that b holds.
+func overlap(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,79 @@
+package wikidata
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+// candidates reads the fixture dump and returns its items of that name.
+func candidates(t *testing.T, name string) ([]quotewire.WikidataEntity, map[string]string) {
+	t.Helper()
+	r := NewReader(bytesReader(writeFixture(t, false)), Options{})
+	all, _, err := readAll(t, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{}
+	var out []quotewire.WikidataEntity
+	key := quotewire.NameKey(name)
+	for _, e := range all {
+		labels[e.ID] = e.Label
+		match := quotewire.NameKey(e.Label) == key
+		for _, a := range e.Aliases {
+			match = match || quotewire.NameKey(a) == key
+		}
+		if match {
+			out = append(out, e)
+		}
+	}
+	return out, labels
+}
+
+func TestChoose(t *testing.T) {
+	tests := []struct {
+		name string
+		c    quotewire.EntityType
+		ctx  Context
+		want string
+	}{
+		{"the minister by his office at the article's date", quotewire.Person,
+			Context{Name: "Sergei Lavrov", Roles: []string{"Russian Foreign Minister"}, Dates: []string{"2017-10-04"}, Alongside: []string{"Russia", "Moscow"}}, "Q901"},
+		{"the minister by the words of his description", quotewire.Person,
+			Context{Name: "Sergei Lavrov", Roles: []string{"foreign minister"}}, "Q901"},
+		{"the footballer by his occupation and country", quotewire.Person,
+			Context{Name: "Sergei Lavrov", Roles: []string{"footballer"}, Alongside: []string{"Russia"}}, "Q902"},
+		{"a name alone links nobody", quotewire.Person, Context{Name: "Sergei Lavrov"}, ""},
+		{"a country alone does not tell namesakes apart", quotewire.Person, Context{Name: "Sergei Lavrov", Alongside: []string{"Russia"}}, ""},
+		{"a role that fits neither", quotewire.Person, Context{Name: "Sergei Lavrov", Roles: []string{"ice hockey coach"}}, ""},
+		{"a place is no person", quotewire.Place, Context{Name: "Sergei Lavrov", Roles: []string{"foreign minister"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cands, labels := candidates(t, tt.ctx.Name)
+			if len(cands) != 2 {
+				t.Fatalf("%d candidates for %q, want the two namesakes", len(cands), tt.ctx.Name)
+			}
+			tt.ctx.Type = tt.c
+			got := Choose(tt.ctx, cands, labels)
+			if got.ID != tt.want {
+				t.Errorf("Choose = %+v, want %q", got, tt.want)
+			}
+			if got.ID != "" && (got.Confidence <= 0 || got.Confidence >= 1 || got.Why == "") {
+				t.Errorf("a link needs a confidence in (0, 1) and a reason: %+v", got)
+			}
+		})
+	}
+}
+
+func TestHeldAt(t *testing.T) {
+	p := quotewire.WikidataHeld{Position: "Q1", Start: "1994", End: "2004-03"}
+	for d, want := range map[string]bool{"1995-06-01": true, "2004-03-20": true, "2004-04-01": false, "1993-12-31": false} {
+		if got := heldAt(p, []string{d}); got != want {
+			t.Errorf("held on %s: %v, want %v", d, got, want)
+		}
+	}
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
