@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +32,7 @@ and positions held with dates. Everything is read from the dump file you
 download once (https://dumps.wikimedia.org/wikidatawiki/entities/,
 latest-all.json.gz or .bz2); nothing is fetched.`,
 	}
-	c.AddCommand(m.wikidataImportCommand(), m.wikidataLookupCommand(), m.wikidataGenerateCommand())
+	c.AddCommand(m.wikidataImportCommand(), m.wikidataLookupCommand(), m.wikidataLinkCommand(), m.wikidataGenerateCommand())
 	return c
 }
 
@@ -332,4 +334,159 @@ The same N gives the same file.
 	}
 	c.Flags().IntVar(&groups, "groups", 0, "groups of three items to write")
 	return c
+}
+
+func (m *Main) wikidataLinkCommand() *cobra.Command {
+	var (
+		db     string
+		limit  int
+		format string
+	)
+	c := &cobra.Command{
+		Use:   "link --db DB",
+		Short: "Propose Wikidata ids for a store's most quoted speakers (a dry run: nothing is stored yet)",
+		Long: `link proposes, for the most quoted speakers of a store whose Wikidata index
+is filled (see 'wikidata import'), the item each one is, by name and context:
+the roles the articles give them against the positions an item held (at
+the articles' dates) and its description, and the names mentioned
+alongside them against its countries and description. A name alone never
+links: a speaker whose namesakes the context does not tell apart, or who
+has none, stays unlinked. Each proposal comes with a confidence and the
+evidence that decided it. Storing the links (and showing them in search
+results, the API and the UI) is the next step of this command.
+
+  quotewire wikidata link --db news.db --limit 50
+  quotewire wikidata link --db news.db --format jsonl > links.jsonl`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if db == "" {
+				return usageError{"wikidata link needs --db"}
+			}
+			if format != formatTable && format != "jsonl" {
+				return usageError{fmt.Sprintf("unknown --format %q: use table or jsonl", format)}
+			}
+			s, err := openStore(db, true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			idx, ok := s.(quotewire.WikidataIndex)
+			if !ok {
+				return fmt.Errorf("the store at %s keeps no Wikidata index", db)
+			}
+			return m.proposeLinks(c, s, idx, limit, format)
+		},
+	}
+	c.Flags().StringVar(&db, "db", "", "store whose speakers to link")
+	c.Flags().IntVarP(&limit, "limit", "n", 100, "the most quoted speakers to link")
+	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table or jsonl")
+	return c
+}
+
+// coMentioner is a store that knows the names mentioned alongside a
+// speaker (both backends).
+type coMentioner interface {
+	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+}
+
+// proposedLink is one line of 'wikidata link'.
+type proposedLink struct {
+	SpeakerID   int64   `json:"speaker_id"`
+	Speaker     string  `json:"speaker"`
+	Wikidata    string  `json:"wikidata,omitempty"`
+	Label       string  `json:"label,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Confidence  float64 `json:"confidence,omitempty"`
+	Why         string  `json:"why,omitempty"`
+	Candidates  int     `json:"candidates"`
+}
+
+func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.WikidataIndex, limit int, format string) error {
+	ctx := c.Context()
+	sps, err := s.Speakers(ctx, "", nil, limit)
+	if err != nil {
+		return err
+	}
+	labels := map[string]string{}
+	label := func(id string) error {
+		if _, ok := labels[id]; ok || id == "" {
+			return nil
+		}
+		e, _, err := idx.WikidataByID(ctx, id)
+		labels[id] = e.Label
+		return err
+	}
+	var out []proposedLink
+	for _, sp := range sps {
+		full, err := s.Speaker(ctx, sp.ID, nil)
+		if err != nil {
+			return err
+		}
+		lc := wikidata.Context{Name: full.Name, Type: full.Type, Roles: full.Roles}
+		for _, r := range full.RoleSpans {
+			lc.Dates = append(lc.Dates, r.First, r.Last)
+		}
+		if cm, ok := s.(coMentioner); ok {
+			along, err := cm.CoMentioned(ctx, sp.ID, 10)
+			if err != nil {
+				return err
+			}
+			for _, a := range along {
+				lc.Alongside = append(lc.Alongside, a.Name)
+			}
+		}
+		seen := map[string]bool{}
+		var cands []quotewire.WikidataEntity
+		for _, n := range append([]string{full.Name}, full.Aliases...) {
+			es, err := idx.WikidataByName(ctx, n, 20)
+			if err != nil {
+				return err
+			}
+			for _, e := range es {
+				if !seen[e.ID] {
+					seen[e.ID] = true
+					cands = append(cands, e)
+				}
+			}
+		}
+		for _, e := range cands {
+			for _, p := range e.Positions {
+				if err := label(p.Position); err != nil {
+					return err
+				}
+			}
+			for _, cid := range e.Countries {
+				if err := label(cid); err != nil {
+					return err
+				}
+			}
+		}
+		l := wikidata.Choose(lc, cands, labels)
+		p := proposedLink{SpeakerID: sp.ID, Speaker: full.Name, Wikidata: l.ID, Confidence: l.Confidence, Why: l.Why, Candidates: len(cands)}
+		for _, e := range cands {
+			if e.ID == l.ID {
+				p.Label, p.Description = e.Label, e.Description
+			}
+		}
+		out = append(out, p)
+	}
+	if format == "jsonl" {
+		enc := json.NewEncoder(m.Stdout)
+		for _, p := range out {
+			if err := enc.Encode(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	w := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "speaker\tcandidates\twikidata\tdescription\tconfidence\twhy")
+	for _, p := range out {
+		conf := ""
+		if p.Wikidata != "" {
+			conf = fmt.Sprintf("%.2f", p.Confidence)
+		}
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\n", p.Speaker, p.Candidates, p.Wikidata, p.Description, conf, p.Why)
+	}
+	return w.Flush()
 }

@@ -104,3 +104,47 @@ func generatedItems(groups int) []wikidata.Item {
 	}
 	return out
 }
+
+// TestWikidataLink: on the founding article's store, Lavrov is proposed
+// as the foreign minister, not his footballer namesake, and a speaker
+// with no item stays unlinked.
+func TestWikidataLink(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--progress", "off", seedFile); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	items := []wikidata.Item{
+		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
+			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}},
+			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
+			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
+		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
+		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
+	}
+	path := dumpFile(t, dir, "dump.json.gz", items)
+	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", path); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "", "wikidata", "link", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("link: exit %d: %s", code, stderr)
+	}
+	var lavrov, other int
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		switch {
+		case strings.Contains(line, `"speaker":"Sergey Lavrov"`):
+			lavrov++
+			if !strings.Contains(line, `"wikidata":"Q901"`) || !strings.Contains(line, `"candidates":2`) {
+				t.Errorf("Lavrov: %s", line)
+			}
+		case strings.Contains(line, `"wikidata"`):
+			other++
+			t.Errorf("linked without an item of theirs: %s", line)
+		}
+	}
+	if lavrov != 1 {
+		t.Errorf("no proposal for Lavrov:\n%s", out)
+	}
+}
