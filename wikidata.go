@@ -83,3 +83,12 @@ type WikidataIndex interface {
 	// has none.
 	WikidataByID(ctx context.Context, id string) (WikidataEntity, bool, error)
 }
+
+// WikidataLinker is a store that keeps the Wikidata item each of its
+// entities is (SQLite and PostgreSQL do): Speaker.Wikidata then reports
+// it.
+type WikidataLinker interface {
+	// SetWikidata links entity id to item qid with a confidence; qid ""
+	// unlinks it.
+	SetWikidata(ctx context.Context, id int64, qid string, confidence float64) error
+}

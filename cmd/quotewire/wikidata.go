@@ -341,10 +341,11 @@ func (m *Main) wikidataLinkCommand() *cobra.Command {
 		db     string
 		limit  int
 		format string
+		save   bool
 	)
 	c := &cobra.Command{
 		Use:   "link --db DB",
-		Short: "Propose Wikidata ids for a store's most quoted speakers (a dry run: nothing is stored yet)",
+		Short: "Link a store's most quoted speakers to Wikidata ids (--save stores the links)",
 		Long: `link proposes, for the most quoted speakers of a store whose Wikidata index
 is filled (see 'wikidata import'), the item each one is, by name and context:
 the roles the articles give them against the positions an item held (at
@@ -352,11 +353,14 @@ the articles' dates) and its description, and the names mentioned
 alongside them against its countries and description. A name alone never
 links: a speaker whose namesakes the context does not tell apart, or who
 has none, stays unlinked. Each proposal comes with a confidence and the
-evidence that decided it. Storing the links (and showing them in search
-results, the API and the UI) is the next step of this command.
+evidence that decided it. Without --save nothing changes: read the
+proposals first. With --save the links are stored (and a speaker the
+context no longer fits is unlinked): the speakers API and pages then show
+each speaker's item.
 
   quotewire wikidata link --db news.db --limit 50
-  quotewire wikidata link --db news.db --format jsonl > links.jsonl`,
+  quotewire wikidata link --db news.db --format jsonl > links.jsonl
+  quotewire wikidata link --db news.db --limit 1000 --save`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if db == "" {
@@ -374,12 +378,19 @@ results, the API and the UI) is the next step of this command.
 			if !ok {
 				return fmt.Errorf("the store at %s keeps no Wikidata index", db)
 			}
-			return m.proposeLinks(c, s, idx, limit, format)
+			var linker quotewire.WikidataLinker
+			if save {
+				if linker, ok = s.(quotewire.WikidataLinker); !ok {
+					return fmt.Errorf("the store at %s keeps no Wikidata links", db)
+				}
+			}
+			return m.proposeLinks(c, s, idx, linker, limit, format)
 		},
 	}
 	c.Flags().StringVar(&db, "db", "", "store whose speakers to link")
 	c.Flags().IntVarP(&limit, "limit", "n", 100, "the most quoted speakers to link")
 	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table or jsonl")
+	c.Flags().BoolVar(&save, "save", false, "store the links (and unlink speakers the context no longer fits)")
 	return c
 }
 
@@ -401,7 +412,7 @@ type proposedLink struct {
 	Candidates  int     `json:"candidates"`
 }
 
-func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.WikidataIndex, limit int, format string) error {
+func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.WikidataIndex, linker quotewire.WikidataLinker, limit int, format string) error {
 	ctx := c.Context()
 	sps, err := s.Speakers(ctx, "", nil, limit)
 	if err != nil {
@@ -469,6 +480,11 @@ func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.W
 			}
 		}
 		out = append(out, p)
+		if linker != nil && (l.ID != "" || full.Wikidata != "") {
+			if err := linker.SetWikidata(ctx, sp.ID, l.ID, l.Confidence); err != nil {
+				return err
+			}
+		}
 	}
 	if format == "jsonl" {
 		enc := json.NewEncoder(m.Stdout)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/sqlite"
 	"github.com/quotewire/quotewire/wikidata"
 )
 
@@ -146,5 +148,27 @@ func TestWikidataLink(t *testing.T) {
 	}
 	if lavrov != 1 {
 		t.Errorf("no proposal for Lavrov:\n%s", out)
+	}
+	// a dry run stores nothing; --save does
+	linked := func() string {
+		s, err := sqlite.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		sps, err := s.Speakers(context.Background(), "Lavrov", nil, 1)
+		if err != nil || len(sps) != 1 {
+			t.Fatalf("speakers: %v %v", sps, err)
+		}
+		return sps[0].Wikidata
+	}
+	if got := linked(); got != "" {
+		t.Errorf("a dry run linked Lavrov to %s", got)
+	}
+	if code, _, stderr := run(t, "", "wikidata", "link", "--db", db, "--save"); code != 0 {
+		t.Fatalf("link --save: exit %d: %s", code, stderr)
+	}
+	if got := linked(); got != "Q901" {
+		t.Errorf("after --save Lavrov is linked to %q, want Q901", got)
 	}
 }

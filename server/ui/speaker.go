@@ -34,6 +34,9 @@ type speakerView struct {
 	// TalksAbout are the entities their quotes name most, and
 	// TalkedAboutBy the speakers whose quotes name them most.
 	TalksAbout, TalkedAboutBy []quotewire.SpeakerCount
+	// WikidataDescription describes the speaker's Wikidata item, where
+	// the store's index holds it.
+	WikidataDescription string
 }
 
 // periods are the timeline's buckets, the default first.
@@ -101,6 +104,15 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	if cm, ok := u.store.(CoMentioner); ok {
 		if v.Alongside, err = cm.CoMentioned(r.Context(), sp.ID, 12); err != nil {
 			return err
+		}
+	}
+	if idx, ok := u.store.(quotewire.WikidataIndex); ok && sp.Wikidata != "" {
+		e, found, err := idx.WikidataByID(r.Context(), sp.Wikidata)
+		if err != nil {
+			return err
+		}
+		if found {
+			v.WikidataDescription = e.Description
 		}
 	}
 	if ac, ok := u.store.(AboutCounter); ok {

@@ -754,3 +754,32 @@ func TestFormatInt(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerWikidata: a linked speaker's page links to the item and
+// shows its description from the store's index.
+func TestSpeakerWikidata(t *testing.T) {
+	s := newStore(t, seedRecord(t))
+	ctx := context.Background()
+	imp, err := s.BeginWikidataImport(ctx, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := imp.Add(ctx, []quotewire.WikidataEntity{{ID: "Q901", Kind: quotewire.WikidataPerson, Label: "Sergey Lavrov", Description: "Russian diplomat"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := imp.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sps, err := s.Speakers(ctx, "Lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %v %v", sps, err)
+	}
+	if err := s.SetWikidata(ctx, sps[0].ID, "Q901", 0.9); err != nil {
+		t.Fatal(err)
+	}
+	h := New(Config{Store: s, Logger: quiet()}).Handler()
+	r := get(t, h, fmt.Sprintf("/speakers/%d", sps[0].ID))
+	if r.status != 200 || !strings.Contains(r.body, `href="https://www.wikidata.org/wiki/Q901"`) || !strings.Contains(r.body, "Russian diplomat") {
+		t.Errorf("status %d; the page lacks the Wikidata link or description", r.status)
+	}
+}

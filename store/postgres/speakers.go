@@ -44,7 +44,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 	}
 	var sp quotewire.Speaker
 	var t string
-	err = s.pool.QueryRow(ctx, "SELECT id, name, type, "+count+" FROM entities WHERE id = "+f.arg(id), f.args...).Scan(&sp.ID, &sp.Name, &t, &sp.Quotes)
+	err = s.pool.QueryRow(ctx, "SELECT id, name, type, wikidata, "+count+" FROM entities WHERE id = "+f.arg(id), f.args...).Scan(&sp.ID, &sp.Name, &t, &sp.Wikidata, &sp.Quotes)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("speaker %d: %w", id, quotewire.ErrNotFound)
 	}
@@ -88,7 +88,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 	if column {
 		order = count // its index gives the order
 	}
-	rows, err := s.pool.Query(ctx, "SELECT id, name, type, "+count+" AS n FROM entities"+f.where()+" ORDER BY "+order+" DESC, id LIMIT "+f.arg(limit), f.args...)
+	rows, err := s.pool.Query(ctx, "SELECT id, name, type, wikidata, "+count+" AS n FROM entities"+f.where()+" ORDER BY "+order+" DESC, id LIMIT "+f.arg(limit), f.args...)
 	if err != nil {
 		return nil, errf("list entities", err)
 	}
@@ -96,7 +96,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 	for rows.Next() {
 		var sp quotewire.Speaker
 		var t string
-		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Quotes); err != nil {
+		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Wikidata, &sp.Quotes); err != nil {
 			rows.Close()
 			return nil, errf("list entities", err)
 		}

@@ -151,3 +151,17 @@ func scanItem(row pgx.Row) (quotewire.WikidataEntity, error) {
 	e.Kind = quotewire.WikidataKind(kind)
 	return e, wikirows.Decode([]byte(data), &e)
 }
+
+var _ quotewire.WikidataLinker = (*Store)(nil)
+
+// SetWikidata links entity id to item qid ("" unlinks it).
+func (s *Store) SetWikidata(ctx context.Context, id int64, qid string, confidence float64) error {
+	tag, err := s.pool.Exec(ctx, "UPDATE entities SET wikidata = $1, wikidata_confidence = $2 WHERE id = $3", qid, confidence, id)
+	if err != nil {
+		return fmt.Errorf("link entity %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("link entity %d: %w", id, quotewire.ErrNotFound)
+	}
+	return nil
+}

@@ -54,8 +54,8 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 	}
 	var sp quotewire.Speaker
 	var t string
-	err = s.db.QueryRowContext(ctx, "SELECT id, name, type, "+count.expr+" FROM entities WHERE id = ?", append(count.args, id)...).
-		Scan(&sp.ID, &sp.Name, &t, &sp.Quotes)
+	err = s.db.QueryRowContext(ctx, "SELECT id, name, type, wikidata, "+count.expr+" FROM entities WHERE id = ?", append(count.args, id)...).
+		Scan(&sp.ID, &sp.Name, &t, &sp.Wikidata, &sp.Quotes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("speaker %d: %w", id, quotewire.ErrNotFound)
 	}
@@ -119,7 +119,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 	if count.column {
 		order = count.expr // its index gives the order
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT id, name, type, "+count.expr+" AS n FROM entities WHERE "+strings.Join(where, " AND ")+
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, type, wikidata, "+count.expr+" AS n FROM entities WHERE "+strings.Join(where, " AND ")+
 		" ORDER BY "+order+" DESC, id LIMIT ?", append(args, limit)...)
 	if err != nil {
 		return nil, errf("list entities", err)
@@ -128,7 +128,7 @@ func (s *Store) entities(ctx context.Context, name string, typ quotewire.EntityT
 	for rows.Next() {
 		var sp quotewire.Speaker
 		var t string
-		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Quotes); err != nil {
+		if err := rows.Scan(&sp.ID, &sp.Name, &t, &sp.Wikidata, &sp.Quotes); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -158,3 +158,19 @@ func scanItem(row interface{ Scan(...any) error }) (quotewire.WikidataEntity, er
 	e.Kind = quotewire.WikidataKind(kind)
 	return e, wikirows.Decode([]byte(data), &e)
 }
+
+var _ quotewire.WikidataLinker = (*Store)(nil)
+
+// SetWikidata links entity id to item qid ("" unlinks it).
+func (s *Store) SetWikidata(ctx context.Context, id int64, qid string, confidence float64) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	res, err := s.db.ExecContext(ctx, "UPDATE entities SET wikidata = ?, wikidata_confidence = ? WHERE id = ?", qid, confidence, id)
+	if err != nil {
+		return fmt.Errorf("link entity %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("link entity %d: %w", id, quotewire.ErrNotFound)
+	}
+	return nil
+}

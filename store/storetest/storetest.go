@@ -45,6 +45,7 @@ func Run(t *testing.T, open Open) {
 		{"Acts", testActs},
 		{"Wikidata", testWikidata},
 		{"TalksAbout", testTalksAbout},
+		{"WikidataLinks", testWikidataLinks},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

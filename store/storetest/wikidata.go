@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sort"
 	"testing"
@@ -156,5 +157,38 @@ func testTalksAbout(t *testing.T, s quotewire.Store) {
 	}
 	if by, err := ac.TalkedAboutBy(ctx, sps[0].ID, 10); err != nil || len(by) != 0 {
 		t.Errorf("nobody talks about Lavrov: %+v, %v", by, err)
+	}
+}
+
+// testWikidataLinks: a link set on an entity shows in Speaker and
+// Speakers, can be taken back, and an unknown entity is an error.
+func testWikidataLinks(t *testing.T, s quotewire.Store) {
+	l, ok := s.(quotewire.WikidataLinker)
+	if !ok {
+		t.Skip("this store keeps no Wikidata links")
+	}
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
+	if err != nil || len(sps) != 1 || sps[0].Wikidata != "" {
+		t.Fatalf("speakers: %+v %v", sps, err)
+	}
+	if err := l.SetWikidata(ctx, sps[0].ID, "Q901", 0.8); err != nil {
+		t.Fatal(err)
+	}
+	if sp, err := s.Speaker(ctx, sps[0].ID, nil); err != nil || sp.Wikidata != "Q901" {
+		t.Errorf("Speaker after linking: %+v, %v", sp, err)
+	}
+	if sps, _ := s.Speakers(ctx, "lavrov", nil, 1); len(sps) != 1 || sps[0].Wikidata != "Q901" {
+		t.Errorf("Speakers after linking: %+v", sps)
+	}
+	if err := l.SetWikidata(ctx, sps[0].ID, "", 0); err != nil {
+		t.Fatal(err)
+	}
+	if sp, _ := s.Speaker(ctx, sps[0].ID, nil); sp.Wikidata != "" {
+		t.Errorf("unlinked, yet %q", sp.Wikidata)
+	}
+	if err := l.SetWikidata(ctx, 1<<40, "Q1", 1); !errors.Is(err, quotewire.ErrNotFound) {
+		t.Errorf("an unknown entity: %v", err)
 	}
 }
