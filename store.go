@@ -136,14 +136,14 @@ type RoleSpan struct {
 
 // Speaker is a person or organisation a store resolved across articles.
 type Speaker struct {
-	ID      int64      `json:"id"`
-	Name    string     `json:"name"`
-	Type    EntityType `json:"type"`
+	ID   int64      `json:"id"`
+	Name string     `json:"name"`
+	Type EntityType `json:"type"`
 	// Wikidata is the item the speaker is linked to ("Q7747"; see
 	// WikidataLinker), "" when unlinked.
-	Wikidata string `json:"wikidata,omitempty"`
-	Aliases []string   `json:"aliases"`
-	Roles   []string   `json:"roles"`
+	Wikidata string   `json:"wikidata,omitempty"`
+	Aliases  []string `json:"aliases"`
+	Roles    []string `json:"roles"`
 	// RoleSpans are the roles with when they were seen, oldest first,
 	// where the store keeps that (Store.Speaker).
 	RoleSpans []RoleSpan `json:"role_spans,omitempty"`
