@@ -84,6 +84,9 @@ type Hit struct {
 	// SpeakerID their id in the store (0 when unresolved).
 	Speaker   string `json:"speaker"`
 	SpeakerID int64  `json:"speaker_id,omitempty"`
+	// SpeakerWikidata is the Wikidata item the speaker is linked to, ""
+	// when unlinked (see WikidataLinker).
+	SpeakerWikidata string `json:"speaker_wikidata,omitempty"`
 	// Act is what the quote does: statement, question, directive,
 	// belief, evaluation or other.
 	Act Act `json:"act"`

@@ -358,7 +358,7 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	if f.none {
 		return hits, nil
 	}
-	cols := "q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " + hitFacts
+	cols := "q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), COALESCE(e.wikidata, ''), q.confidence, a.key, a.title, a.date, a.outlet, a.url, q.start, q.end, q.quotation, " + hitFacts
 	var stmt string
 	var args []any
 	if f.match == "" {
@@ -389,7 +389,7 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 	for rows.Next() {
 		var h quotewire.Hit
 		var kind, act string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
 			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
 			return nil, errf("search", err)
 		}

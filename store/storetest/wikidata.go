@@ -182,6 +182,16 @@ func testWikidataLinks(t *testing.T, s quotewire.Store) {
 	if sps, _ := s.Speakers(ctx, "lavrov", nil, 1); len(sps) != 1 || sps[0].Wikidata != "Q901" {
 		t.Errorf("Speakers after linking: %+v", sps)
 	}
+	for _, h := range search(t, s, quotewire.Query{Speaker: "Lavrov"}) {
+		if h.SpeakerWikidata != "Q901" {
+			t.Errorf("a hit of Lavrov's without his item: %+v", h)
+		}
+	}
+	for _, h := range search(t, s, quotewire.Query{Speaker: "Hillary Clinton"}) {
+		if h.SpeakerWikidata != "" {
+			t.Errorf("a hit of an unlinked speaker with an item: %+v", h)
+		}
+	}
 	if err := l.SetWikidata(ctx, sps[0].ID, "", 0); err != nil {
 		t.Fatal(err)
 	}
