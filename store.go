@@ -206,6 +206,10 @@ type Quotation struct {
 	Speaker string `json:"speaker"`
 	// SpeakerID is 0 when the speaker is unresolved.
 	SpeakerID int64 `json:"speaker_id,omitempty"`
+	// SpeakerWikidata is the Wikidata item the speaker is linked to, ""
+	// when unlinked: what joins the quotations to everything else known
+	// about the speaker.
+	SpeakerWikidata string `json:"speaker_wikidata,omitempty"`
 	// FirstDate is the earliest date it was reported.
 	FirstDate   string       `json:"first_date"`
 	Occurrences []Occurrence `json:"occurrences"`

@@ -171,4 +171,10 @@ func TestWikidataLink(t *testing.T) {
 	if got := linked(); got != "Q901" {
 		t.Errorf("after --save Lavrov is linked to %q, want Q901", got)
 	}
+	if code, out, _ := run(t, "", "export", "--db", db); code != 0 || !strings.Contains(out, `"speaker_wikidata":"Q901"`) {
+		t.Errorf("export: exit %d, no speaker_wikidata in\n%.300s", code, out)
+	}
+	if code, out, _ := run(t, "", "search", "--db", db, "--speaker", "Lavrov", "--format", "jsonl", "-n", "1"); code != 0 || !strings.Contains(out, `"speaker_wikidata":"Q901"`) {
+		t.Errorf("search: exit %d, no speaker_wikidata in\n%s", code, out)
+	}
 }

@@ -38,7 +38,7 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, act
 		if len(acts) > 0 {
 			f.conds = append(f.conds, "EXISTS (SELECT 1 FROM quotes q WHERE q.quotation = qn.id AND q.act = ANY("+f.arg(acts)+"))")
 		}
-		rows, err := s.pool.Query(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
+		rows, err := s.pool.Query(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), COALESCE(e.wikidata, ''), qn.first_date
 			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker`+f.where()+` ORDER BY qn.id LIMIT `+f.arg(page), f.args...)
 		if err != nil {
 			return errf("read quotations", err)
@@ -47,7 +47,7 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, act
 		byID := map[int64]*quotewire.Quotation{}
 		for rows.Next() {
 			qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
-			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.FirstDate); err != nil {
+			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.SpeakerWikidata, &qn.FirstDate); err != nil {
 				rows.Close()
 				return errf("read quotations", err)
 			}

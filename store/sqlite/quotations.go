@@ -45,7 +45,7 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, act
 			cond += " AND EXISTS (SELECT 1 FROM quotes q WHERE q.quotation = qn.id" + actCond + ")"
 			args = append(args, actArgs...)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), qn.first_date
+		rows, err := s.db.QueryContext(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), COALESCE(e.wikidata, ''), qn.first_date
 			FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE `+cond+` ORDER BY qn.id LIMIT ?`, append(args, page)...)
 		if err != nil {
 			return errf("read quotations", err)
@@ -54,7 +54,7 @@ func (s *Store) quotations(ctx context.Context, after, upto int64, page int, act
 		byID := map[int64]*quotewire.Quotation{}
 		for rows.Next() {
 			qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
-			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.FirstDate); err != nil {
+			if err := rows.Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.SpeakerWikidata, &qn.FirstDate); err != nil {
 				rows.Close()
 				return err
 			}
