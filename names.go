@@ -100,6 +100,18 @@ func SplitName(key string) (given, surname string) {
 	return strings.Join(ws[:len(ws)-1], " "), ws[len(ws)-1]
 }
 
+// Surname returns the surname SplitName gives for a name key, without
+// allocating: its last word, suffixes ("jr", "iii") left out.
+func Surname(key string) string {
+	for {
+		i := strings.LastIndexByte(key, ' ')
+		if i < 0 || !nameSuffixes[key[i+1:]] {
+			return key[i+1:]
+		}
+		key = key[:i]
+	}
+}
+
 // GivenNamesMatch reports whether two given names (from SplitName) can be
 // the same person's: equal, an initial of the other ("s" and "sergey"),
 // or transliteration variants — equal once spelled the same way ("y" and

@@ -74,3 +74,12 @@ func TestArticleKey(t *testing.T) {
 		t.Errorf("ArticleKey: %q %q", k1, k2)
 	}
 }
+
+func TestSurname(t *testing.T) {
+	for _, k := range []string{"sergey lavrov", "robert l harris jr", "martin luther king iii", "jr", "lavrov", ""} {
+		_, want := SplitName(k)
+		if got := Surname(k); got != want {
+			t.Errorf("Surname(%q) = %q, SplitName says %q", k, got, want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package quotewire
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // WellKnown is a name many articles write in several ways, and the one
 // name and type quotewire gives it everywhere.
@@ -18,7 +21,7 @@ var wellKnownForms, wellKnownKeys = func() (map[string]WellKnown, map[string][]s
 	add := func(canon string, typ EntityType, forms ...string) {
 		for _, f := range append(forms, canon) {
 			m[compactForm(f)] = WellKnown{Name: canon, Type: typ}
-			if k := NameKey(f); k != "" && !contains(keys[canon], k) {
+			if k := NameKey(f); k != "" && !slices.Contains(keys[canon], k) {
 				keys[canon] = append(keys[canon], k)
 			}
 		}
@@ -32,15 +35,6 @@ var wellKnownForms, wellKnownKeys = func() (map[string]WellKnown, map[string][]s
 	add("Russia", Place, "Russian Federation", "the Russian Federation")
 	return m, keys
 }()
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // NameKeys returns the name keys (NameKey) of every way a well-known name
 // is written ("us", "u s", "usa", "united states" … for "U.S."), and nil

@@ -1,6 +1,9 @@
 package quotewire
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCanonicalName(t *testing.T) {
 	tests := []struct {
@@ -33,7 +36,7 @@ func TestCanonicalName(t *testing.T) {
 func TestNameKeys(t *testing.T) {
 	keys := NameKeys("U.S.")
 	for _, want := range []string{"us", "u s", "usa", "united states", "united states of america"} {
-		if !contains(keys, want) {
+		if !slices.Contains(keys, want) {
 			t.Errorf("NameKeys(U.S.) = %q: no %q", keys, want)
 		}
 	}

@@ -249,7 +249,7 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 	// surname match to a known person (the most recent wins)
 	if typ == quotewire.Person || typ == "" {
 		first, one := firstWord(k), nwords(k) == 1
-		cands := r.bySurname[surnameKey(k)]
+		cands := r.bySurname[quotewire.Surname(k)]
 		for i := len(cands) - 1; i >= 0; i-- {
 			e := cands[i]
 			en := &r.d.Entities[e]
@@ -295,22 +295,6 @@ func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
 	r.indexSurname(name, e)
 	return e
 }
-
-// surnameKey returns the surname of a name key, suffixes left out:
-// "harris" of "robert l harris jr".
-func surnameKey(k string) string {
-	for {
-		i := strings.LastIndexByte(k, ' ')
-		if i < 0 || !nameSuffixes[k[i+1:]] {
-			return k[i+1:]
-		}
-		k = k[:i]
-	}
-}
-
-// nameSuffixes follow a surname ("jr", "iii"), as quotewire.SplitName
-// leaves them out.
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // companySuffixes end a company's name and are left out when it is
 // named again: "Acme" after "Acme Corp.".
@@ -364,7 +348,7 @@ func (r *resolver) indexSurname(name string, e int) {
 	if k == "" {
 		return
 	}
-	sur := surnameKey(k)
+	sur := quotewire.Surname(k)
 	for _, x := range r.bySurname[sur] {
 		if x == e {
 			return

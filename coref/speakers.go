@@ -645,14 +645,27 @@ func (r *resolver) orgByHead(head string, off int) int {
 		if en.Anonymous || en.Type == quotewire.Person || en.Type == quotewire.Place && head != "government" {
 			continue
 		}
-		for _, w := range strings.Fields(en.Name) {
-			if strings.EqualFold(w, head) {
-				best, at = m.Entity, m.Span.Start
-				break
-			}
+		if hasWord(en.Name, head) {
+			best, at = m.Entity, m.Span.Start
 		}
 	}
 	return best
+}
+
+// hasWord reports whether one of the space-separated words of name is w,
+// case aside, without allocating.
+func hasWord(name, w string) bool {
+	for name != "" {
+		i := strings.IndexByte(name, ' ')
+		if i < 0 {
+			return strings.EqualFold(name, w)
+		}
+		if strings.EqualFold(name[:i], w) {
+			return true
+		}
+		name = name[i+1:]
+	}
+	return false
 }
 
 // bodyNouns are the common nouns a body is referred back to by.

@@ -62,7 +62,7 @@ func (r *resolver) capsLabelSource(src quotewire.Span) (mi, e int, ok bool) {
 			// earlier label, "ANDREW CLENNELL", if there is one
 			e = -1
 			k := r.keyOf(name)
-			if cands := r.bySurname[surnameKey(k)]; len(cands) > 0 && nwords(k) == 1 {
+			if cands := r.bySurname[quotewire.Surname(k)]; len(cands) > 0 && nwords(k) == 1 {
 				for i := len(cands) - 1; i >= 0 && e < 0; i-- {
 					if d.Entities[cands[i]].Type == quotewire.Person {
 						e = cands[i]

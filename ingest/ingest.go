@@ -40,7 +40,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -48,9 +47,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/klauspost/compress/gzip"
-	"github.com/klauspost/compress/zstd"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/ingest/csvfile"
@@ -60,6 +56,7 @@ import (
 	"github.com/quotewire/quotewire/ingest/jsonl"
 	"github.com/quotewire/quotewire/ingest/textfile"
 	"github.com/quotewire/quotewire/ingest/warc"
+	"github.com/quotewire/quotewire/internal/decompress"
 )
 
 // Format is an input format.
@@ -279,8 +276,8 @@ type Reader struct {
 	ar     quotewire.ArticleReader
 	format Format
 	name   string
-	gz     *gzip.Reader
-	zstd   *zstd.Decoder
+	// closeZ releases the decompressor (see package internal/decompress).
+	closeZ func() error
 	file   *os.File
 }
 
@@ -330,40 +327,12 @@ func Open(path string, opts Options) (*Reader, error) {
 // soon gives an error that says it was truncated. Closing the Reader does
 // not close in.
 func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
-	br := bufio.NewReaderSize(in, 64<<10)
-	r := &Reader{name: name}
+	br, closeZ, err := decompress.Open(in, name, decompress.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	r := &Reader{name: name, closeZ: closeZ}
 	var src io.Reader = br
-	magic, _ := br.Peek(len(zstdMagic))
-	lower := strings.ToLower(name)
-	isGzip := bytes.HasPrefix(magic, gzipMagic)
-	isZstd := bytes.Equal(magic, zstdMagic) || isSkippableFrame(magic)
-	if !isGzip && !isZstd {
-		isGzip = strings.HasSuffix(lower, ".gz")
-		isZstd = strings.HasSuffix(lower, ".zst") || strings.HasSuffix(lower, ".zstd")
-	}
-	switch {
-	case isZstd:
-		zr, err := newZstd(br, magic)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", name, err)
-		}
-		r.zstd = zr
-		br = bufio.NewReaderSize(zstdErrors{zr}, 64<<10)
-		src = br
-	case isGzip:
-		gz, err := gzip.NewReader(br)
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil, fmt.Errorf("open %s: gzip: empty input", name)
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, fmt.Errorf("open %s: gzip: truncated header: %w", name, err)
-		case err != nil:
-			return nil, fmt.Errorf("open %s: %w", name, err)
-		}
-		r.gz = gz
-		br = bufio.NewReaderSize(gzipErrors{gz}, 64<<10)
-		src = br
-	}
 	r.format = opts.Format
 	if r.format == Auto {
 		r.format = FormatOf(name)
@@ -391,76 +360,6 @@ func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
 	return r, nil
 }
 
-// The magic numbers of compressed streams.
-var (
-	gzipMagic = []byte{0x1f, 0x8b}
-	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
-)
-
-// isSkippableFrame reports whether magic opens a zstd skippable frame,
-// whose magic number is 0x184D2A50 to 0x184D2A5F.
-func isSkippableFrame(magic []byte) bool {
-	return len(magic) == 4 && magic[0]&0xf0 == 0x50 && magic[1] == 0x2a && magic[2] == 0x4d && magic[3] == 0x18
-}
-
-// maxZstdWindow bounds the window, and so the memory, a zstd stream may
-// ask for: 128 MiB, enough for every compression level short of long
-// mode ("zstd --long"), as the zstd tool's own default.
-const maxZstdWindow = 128 << 20
-
-// newZstd returns a zstd decoder of br, whose first bytes are magic. It
-// decodes synchronously, without goroutines.
-func newZstd(br *bufio.Reader, magic []byte) (*zstd.Decoder, error) {
-	switch {
-	case len(magic) == 0:
-		return nil, errors.New("zstd: empty input")
-	case len(magic) < len(zstdMagic) && bytes.HasPrefix(zstdMagic, magic):
-		return nil, fmt.Errorf("zstd: truncated header: %w", io.ErrUnexpectedEOF)
-	case !bytes.Equal(magic, zstdMagic) && !isSkippableFrame(magic):
-		return nil, errors.New("zstd: invalid header: not zstd data")
-	}
-	zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(maxZstdWindow))
-	if err != nil {
-		return nil, fmt.Errorf("zstd: %w", err)
-	}
-	return zr, nil
-}
-
-// errTruncatedZstd is the error for a zstd stream that ends too soon.
-var errTruncatedZstd = fmt.Errorf("zstd stream truncated: %w", io.ErrUnexpectedEOF)
-
-// zstdErrors makes the errors of a zstd decoder say what went wrong: an
-// io.ErrUnexpectedEOF means the stream was cut short, and other errors
-// are marked as zstd's.
-type zstdErrors struct{ r io.Reader }
-
-func (z zstdErrors) Read(p []byte) (int, error) {
-	n, err := z.r.Read(p)
-	switch {
-	case err == nil || err == io.EOF:
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		err = errTruncatedZstd
-	default:
-		err = fmt.Errorf("zstd: %w", err)
-	}
-	return n, err
-}
-
-// errTruncatedGzip is the error for a gzip stream that ends too soon.
-var errTruncatedGzip = fmt.Errorf("gzip stream truncated: %w", io.ErrUnexpectedEOF)
-
-// gzipErrors makes the errors of a gzip reader say what went wrong: an
-// io.ErrUnexpectedEOF means the stream was cut short.
-type gzipErrors struct{ r io.Reader }
-
-func (g gzipErrors) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		err = errTruncatedGzip
-	}
-	return n, err
-}
-
 // Next returns the next article, as quotewire.ArticleReader describes:
 // io.EOF at the end, a *quotewire.RecordError for a bad record (call Next
 // again to go on), any other error when the input cannot be read.
@@ -476,13 +375,9 @@ func (r *Reader) Name() string { return r.name }
 // close standard input.
 func (r *Reader) Close() error {
 	var errs []error
-	if r.gz != nil {
-		errs = append(errs, r.gz.Close())
-		r.gz = nil
-	}
-	if r.zstd != nil {
-		r.zstd.Close()
-		r.zstd = nil
+	if r.closeZ != nil {
+		errs = append(errs, r.closeZ())
+		r.closeZ = nil
 	}
 	if r.file != nil {
 		errs = append(errs, r.file.Close())

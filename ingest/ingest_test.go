@@ -18,6 +18,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/ingest/csvfile"
 	"github.com/quotewire/quotewire/ingest/feed"
+	"github.com/quotewire/quotewire/internal/decompress"
 )
 
 func TestFormatOf(t *testing.T) {
@@ -513,7 +514,7 @@ func FuzzSniff(f *testing.F) {
 			return // bad gzip or zstd
 		}
 		defer r.Close()
-		compressed := bytes.HasPrefix(data, gzipMagic) || bytes.HasPrefix(data, zstdMagic) || len(data) >= 4 && isSkippableFrame(data[:4])
+		compressed := decompress.Compressed(data, decompress.Options{})
 		if r.Format() != got && !compressed {
 			t.Fatalf("NewReader picked %v, Sniff %v", r.Format(), got)
 		}

@@ -63,9 +63,9 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		for ns < ne-1 && notName(ws[ns]) {
 			ns++
 		}
-		if ns > run && regnal[strings.ToLower(ws[ns-1].w)] && (ne-ns == 1 || ne-ns == 2 && romanNumeral(ws[ne-1].w)) && (ns-1 == run || notName(ws[ns-2])) {
+		if ns > run && (lexicon.RegnalTitle(ws[ns-1].lower) || lexicon.PeerTitle(ws[ns-1].lower)) && (ne-ns == 1 || ne-ns == 2 && lexicon.RomanNumeral(ws[ne-1].w)) && (ns-1 == run || notName(ws[ns-2])) {
 			ns-- // "Pope Francis", "King Charles III": the title is how readers name them
-		} else if ne-ns == 1 && romanNumeral(ws[ns].w) {
+		} else if ne-ns == 1 && lexicon.RomanNumeral(ws[ns].w) {
 			ns = run // "Martin Luther King III": a title inside the name
 		}
 		if k := ne - 2; k-ns >= 2 && lexicon.IsFirstName(ws[k].w) && !shouted(ws[k].w) && !lexicon.IsFirstName(ws[k-1].w) && !lexicon.IsFirstName(ws[ns].w) {
@@ -132,7 +132,7 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 			ns++
 		}
 	}
-	if ns > 0 && ne-ns == 1 && peerages[ws[ns-1].lower] && ws[ne].lower == "of" && ne+2 == len(ws) && capitalised(ws[ne+1].w) {
+	if ns > 0 && ne-ns == 1 && lexicon.PeerTitle(ws[ns-1].lower) && ws[ne].lower == "of" && ne+2 == len(ws) && capitalised(ws[ne+1].w) {
 		return ns - 1, ne + 2, true // "Lord Ahmad of Wimbledon": a peer's title
 	}
 	if ns < ne {
@@ -156,29 +156,6 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		return 0, 0, false
 	}
 	return ns, ne, true
-}
-
-// regnal are the titles that stay with a lone given name: "Pope
-// Francis", "Queen Elizabeth II", "Prince William".
-var regnal = set("pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan", "emir",
-	"lord", "baroness", "baron", "lady", "earl", "viscount", "duke", "duchess", "countess", "marquess")
-
-// peerages are the titles of peers, named with their territory: "Baroness
-// Williams of Trafford".
-var peerages = set("lord", "baroness", "baron", "lady", "earl", "viscount", "duke", "duchess", "countess", "marquess")
-
-// romanNumeral reports whether w is a regnal number: "II", "III", "XVI".
-func romanNumeral(w string) bool {
-	w = strings.TrimRight(w, ".,")
-	if w == "" {
-		return false
-	}
-	for _, r := range w {
-		if !strings.ContainsRune("IVXL", r) {
-			return false
-		}
-	}
-	return true
 }
 
 // titleModifiers are the titles that modify an office rather than hold

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/tag/lexicon"
 	"github.com/quotewire/quotewire/text"
 )
 
@@ -678,15 +679,12 @@ func trimName(text string, sp quotewire.Span) int {
 		if i := strings.LastIndexByte(w, ' '); i >= 0 {
 			w = w[i+1:]
 		}
-		if nameAbbrevs[w] {
+		if lexicon.NameAbbrev(w) {
 			return e + 1
 		}
 	}
 	return e
 }
-
-// nameAbbrevs end a name with their dot.
-var nameAbbrevs = set("Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Bros")
 
 func trimRight(text string, sp quotewire.Span) int {
 	e := sp.End

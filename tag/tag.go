@@ -91,7 +91,7 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 	if tk.Lower == "of" && i > runStart && i+2 <= last && t.tok(i+1).Lower == "the" && t.tok(i+2).IsCapitalized() && orgWords[t.tok(i-1).Lower] {
 		return true // "International Committee of the Red Cross"
 	}
-	if tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && nameAbbrevs[t.tok(i-1).Text] {
+	if tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && lexicon.NameAbbrev(t.tok(i-1).Text) {
 		return true // "Acme Corp.", "Robert L. Harris Jr."
 	}
 	if i+2 <= last && nameParticles[tk.Lower] && nameParticles[t.tok(i+1).Lower] && t.tok(i+2).IsCapitalized() && i > runStart {
@@ -104,7 +104,7 @@ func (t *tagger) joiner(i, runStart, last int) bool {
 	switch {
 	case tk.Kind == quotewire.Word && (nameParticles[tk.Lower] || hasParticlePrefix(tk.Lower)):
 		return true
-	case tk.Lower == "of" && i == runStart+2 && peerages[t.tok(runStart).Lower] && t.tok(runStart).IsCapitalized():
+	case tk.Lower == "of" && i == runStart+2 && lexicon.PeerTitle(t.tok(runStart).Lower) && t.tok(runStart).IsCapitalized():
 		return true // "Lord Ahmad of Wimbledon", "Baroness Williams of Trafford"
 	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
 		return true
@@ -205,7 +205,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	split := -1
 	for k := b; k >= a; k-- {
 		tk := t.tok(k)
-		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) && !nameAbbrevs[t.tok(k-1).Text] {
+		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) && !lexicon.NameAbbrev(t.tok(k-1).Text) {
 			split = k
 			break
 		}
@@ -280,13 +280,13 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		}
 	}
 	regnalTitle := -1
-	if split >= 0 && split == nameA-1 && split >= a && t.tok(split).IsCapitalized() && (regnal[t.tok(split).Lower] || peerages[t.tok(split).Lower]) &&
-		(nameA == b && !romanNumeral(t.tok(b).Text) || nameA+1 == b && romanNumeral(t.tok(b).Text) || nameA+2 == b && t.tok(nameA+1).Lower == "of") {
+	if split >= 0 && split == nameA-1 && split >= a && t.tok(split).IsCapitalized() && (lexicon.RegnalTitle(t.tok(split).Lower) || lexicon.PeerTitle(t.tok(split).Lower)) &&
+		(nameA == b && !lexicon.RomanNumeral(t.tok(b).Text) || nameA+1 == b && lexicon.RomanNumeral(t.tok(b).Text) || nameA+2 == b && t.tok(nameA+1).Lower == "of") {
 		// "Pope Francis", "King Charles III", "Lord Ahmad of Wimbledon": the
 		// title is part of how readers name them, and their role ("the pope")
 		regnalTitle = split
 		nameA = split
-	} else if split >= 0 && nameA == b && romanNumeral(t.tok(b).Text) {
+	} else if split >= 0 && nameA == b && lexicon.RomanNumeral(t.tok(b).Text) {
 		split, nameA = -1, a // "Martin Luther King III": a title word inside the name
 	}
 	role := ""
@@ -461,7 +461,7 @@ func (t *tagger) addRole(m int, role string) {
 
 // typeOf guesses the type of the name [a, b].
 func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
-	if hasRole || b > a && t.tok(a).IsCapitalized() && (regnal[t.tok(a).Lower] || peerages[t.tok(a).Lower]) {
+	if hasRole || b > a && t.tok(a).IsCapitalized() && (lexicon.RegnalTitle(t.tok(a).Lower) || lexicon.PeerTitle(t.tok(a).Lower)) {
 		return quotewire.Person // "Lord Ahmad of Wimbledon"
 	}
 	name := t.d.Text[t.tok(a).Start:t.tok(b).End]
@@ -546,27 +546,3 @@ func (t *tagger) add(sp quotewire.Span, ha, hb int, typ quotewire.EntityType, ro
 	t.d.Mentions = append(t.d.Mentions, m)
 	return len(t.d.Mentions) - 1
 }
-
-// regnal are the titles that stay with a lone given name: "Pope Francis",
-// "Queen Elizabeth II", "Prince William"; peerages those that stay with a
-// peer's name: "Lord Ahmad", "Baroness Williams of Trafford".
-var (
-	regnal   = map[string]bool{"pope": true, "king": true, "queen": true, "prince": true, "princess": true, "emperor": true, "empress": true, "sultan": true, "emir": true}
-	peerages = map[string]bool{"lord": true, "baroness": true, "baron": true, "lady": true, "earl": true, "viscount": true, "duke": true, "duchess": true, "countess": true, "marquess": true}
-)
-
-// romanNumeral reports whether w is a regnal number: "II", "III", "XVI".
-func romanNumeral(w string) bool {
-	if w == "" {
-		return false
-	}
-	for _, r := range w {
-		if !strings.ContainsRune("IVXL", r) {
-			return false
-		}
-	}
-	return true
-}
-
-// nameAbbrevs end a name with their dot: "Acme Corp.", "Harris Jr.".
-var nameAbbrevs = map[string]bool{"Jr": true, "Sr": true, "Corp": true, "Inc": true, "Co": true, "Ltd": true, "Bros": true}

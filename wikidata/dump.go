@@ -66,7 +66,9 @@ func (d *DumpWriter) WriteRaw(line string) error {
 		return d.err
 	}
 	if d.n > 0 {
-		d.w.WriteString(",\n")
+		if _, d.err = d.w.WriteString(",\n"); d.err != nil {
+			return d.err
+		}
 	}
 	d.n++
 	_, d.err = d.w.WriteString(line)

@@ -165,26 +165,11 @@ func (r *Reader) names(v *fastjson.Value) (string, []string) {
 // (deprecated ones left out); a statement whose value is not an item sets
 // the warning.
 func itemValues(claims *fastjson.Value, p string, warn error) ([]string, error) {
-	if claims == nil || claims.Type() != fastjson.TypeObject {
-		return nil, warn
-	}
 	var out []string
-	for _, st := range claims.GetArray(p) {
-		if string(st.GetStringBytes("rank")) == "deprecated" {
-			continue
-		}
-		snak := st.Get("mainsnak")
-		if snak == nil || string(snak.GetStringBytes("snaktype")) != "value" {
-			continue // "somevalue", "novalue"
-		}
-		if t := string(snak.GetStringBytes("datavalue", "type")); t != "wikibase-entityid" {
-			warn = fmt.Errorf("%s: %w (%q)", p, ErrUnknownValue, t)
-			continue
-		}
-		if id := snak.GetStringBytes("datavalue", "value", "id"); len(id) > 0 {
-			out = append(out, string(id))
-		} else if n := snak.GetInt("datavalue", "value", "numeric-id"); n > 0 {
-			out = append(out, fmt.Sprintf("Q%d", n))
+	for _, st := range statements(claims, p) {
+		var id string
+		if id, warn = itemOf(st, p, warn); id != "" {
+			out = append(out, id)
 		}
 	}
 	return out, warn
@@ -193,31 +178,50 @@ func itemValues(claims *fastjson.Value, p string, warn error) ([]string, error) 
 // positions returns the positions held (P39) with their start (P580) and
 // end (P582) dates.
 func positions(claims *fastjson.Value, warn error) ([]quotewire.WikidataHeld, error) {
-	if claims == nil || claims.Type() != fastjson.TypeObject {
-		return nil, warn
-	}
 	var out []quotewire.WikidataHeld
-	for _, st := range claims.GetArray("P39") {
-		if string(st.GetStringBytes("rank")) == "deprecated" {
-			continue
+	for _, st := range statements(claims, "P39") {
+		var id string
+		if id, warn = itemOf(st, "P39", warn); id != "" {
+			out = append(out, quotewire.WikidataHeld{Position: id, Start: qualifierDate(st, "P580"), End: qualifierDate(st, "P582")})
 		}
-		snak := st.Get("mainsnak")
-		if snak == nil || string(snak.GetStringBytes("snaktype")) != "value" {
-			continue
-		}
-		if t := string(snak.GetStringBytes("datavalue", "type")); t != "wikibase-entityid" {
-			warn = fmt.Errorf("P39: %w (%q)", ErrUnknownValue, t)
-			continue
-		}
-		h := quotewire.WikidataHeld{Position: string(snak.GetStringBytes("datavalue", "value", "id"))}
-		if h.Position == "" {
-			continue
-		}
-		h.Start = qualifierDate(st, "P580")
-		h.End = qualifierDate(st, "P582")
-		out = append(out, h)
 	}
 	return out, warn
+}
+
+// statements returns the statements of property p that are not
+// deprecated.
+func statements(claims *fastjson.Value, p string) []*fastjson.Value {
+	if claims == nil || claims.Type() != fastjson.TypeObject {
+		return nil
+	}
+	sts := claims.GetArray(p)
+	out := make([]*fastjson.Value, 0, len(sts)) // not in place: sts is the parsed value's own
+	for _, st := range sts {
+		if string(st.GetStringBytes("rank")) != "deprecated" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// itemOf returns the item id a statement's value names ("" for
+// "somevalue", "novalue" or an empty value); a value that is not an item
+// sets the warning.
+func itemOf(st *fastjson.Value, p string, warn error) (string, error) {
+	snak := st.Get("mainsnak")
+	if snak == nil || string(snak.GetStringBytes("snaktype")) != "value" {
+		return "", warn
+	}
+	if t := string(snak.GetStringBytes("datavalue", "type")); t != "wikibase-entityid" {
+		return "", fmt.Errorf("%s: %w (%q)", p, ErrUnknownValue, t)
+	}
+	if id := snak.GetStringBytes("datavalue", "value", "id"); len(id) > 0 {
+		return string(id), warn
+	}
+	if n := snak.GetInt("datavalue", "value", "numeric-id"); n > 0 {
+		return fmt.Sprintf("Q%d", n), warn
+	}
+	return "", warn
 }
 
 // qualifierDate returns the date of a statement's time qualifier p, as

@@ -23,16 +23,15 @@ package wikidata
 import (
 	"bufio"
 	"bytes"
-	"compress/bzip2"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/klauspost/compress/gzip"
 	"github.com/valyala/fastjson"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/decompress"
 )
 
 // DefaultMaxLine is the longest line (one entity) a Reader parses, in
@@ -95,9 +94,8 @@ type Reader struct {
 	buf    []byte
 	parser fastjson.Parser
 	stats  Stats
-	// warn is a LineError for the entity just returned, reported by the
-	// next call to Next before it reads on.
-	pending *LineError
+	// held is an entity whose warning Next returned: the next call
+	// returns it.
 	held    quotewire.WikidataEntity
 	hasHeld bool
 }
@@ -128,13 +126,8 @@ func (r *Reader) Line() int64 { return r.line }
 // Any other error ends the read (a truncated or corrupt compressed
 // stream): it names the line reached.
 func (r *Reader) Next() (quotewire.WikidataEntity, error) {
-	if r.pending != nil {
-		// the warning goes first, then the entity it concerns
-		err := r.pending
-		r.pending = nil
-		return quotewire.WikidataEntity{}, err
-	}
 	if r.hasHeld {
+		// the warning went first; now the entity it concerns
 		r.hasHeld = false
 		return r.held, nil
 	}
@@ -223,23 +216,16 @@ func Open(path string) (io.ReadCloser, error) {
 	return &readCloser{Reader: rc, close: func() error { rc.Close(); return f.Close() }}, nil
 }
 
-// Decompress returns the dump's bytes from r: gunzipped or bunzipped when
-// its first bytes say it is gzip or bzip2, else as they are. Closing it
-// does not close r.
+// Decompress returns the dump's bytes from r: gunzipped, bunzipped or
+// un-zstd'ed when its first bytes say so, else as they are (package
+// internal/decompress, which ingest's readers use too). Closing it does
+// not close r.
 func Decompress(r io.Reader) (io.ReadCloser, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
-	magic, _ := br.Peek(3)
-	switch {
-	case len(magic) >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, err
-		}
-		return zr, nil
-	case len(magic) == 3 && string(magic) == "BZh":
-		return io.NopCloser(bzip2.NewReader(br)), nil
+	br, closeZ, err := decompress.Open(r, "", decompress.Options{Bzip2: true})
+	if err != nil {
+		return nil, err
 	}
-	return io.NopCloser(br), nil
+	return &readCloser{Reader: br, close: closeZ}, nil
 }
 
 type readCloser struct {

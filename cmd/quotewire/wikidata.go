@@ -73,15 +73,11 @@ updated: run it again on a complete dump.
 			default:
 				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
 			}
-			s, err := openStore(db, false)
+			s, idx, err := openWikidataIndex(db, false)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			idx, ok := s.(quotewire.WikidataIndex)
-			if !ok {
-				return fmt.Errorf("the store at %s keeps no Wikidata index", db)
-			}
 			var ls []string
 			for _, l := range strings.Split(langs, ",") {
 				if l = strings.TrimSpace(l); l != "" {
@@ -97,6 +93,21 @@ updated: run it again on a complete dump.
 	c.Flags().IntVar(&maxLine, "max-line", wikidata.DefaultMaxLine, "longest entity line to parse, in bytes; longer ones are reported and skipped")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	return c
+}
+
+// openWikidataIndex opens the store --db names (see openStore) and its
+// Wikidata index.
+func openWikidataIndex(db string, mustExist bool) (quotewire.Store, quotewire.WikidataIndex, error) {
+	s, err := openStore(db, mustExist)
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, ok := s.(quotewire.WikidataIndex)
+	if !ok {
+		s.Close()
+		return nil, nil, fmt.Errorf("the store at %s keeps no Wikidata index", db)
+	}
+	return s, idx, nil
 }
 
 // countingReader counts the bytes read through it.
@@ -239,15 +250,11 @@ item id: every namesake, with its kind and description.
 			if db == "" {
 				return usageError{"wikidata lookup needs --db"}
 			}
-			s, err := openStore(db, true)
+			s, idx, err := openWikidataIndex(db, true)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			idx, ok := s.(quotewire.WikidataIndex)
-			if !ok {
-				return fmt.Errorf("the store at %s keeps no Wikidata index", db)
-			}
 			var items []quotewire.WikidataEntity
 			if q := args[0]; len(q) > 1 && q[0] == 'Q' && strings.Trim(q[1:], "0123456789") == "" {
 				e, found, err := idx.WikidataByID(c.Context(), q)
@@ -369,17 +376,14 @@ each speaker's item.
 			if format != formatTable && format != "jsonl" {
 				return usageError{fmt.Sprintf("unknown --format %q: use table or jsonl", format)}
 			}
-			s, err := openStore(db, true)
+			s, idx, err := openWikidataIndex(db, true)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			idx, ok := s.(quotewire.WikidataIndex)
-			if !ok {
-				return fmt.Errorf("the store at %s keeps no Wikidata index", db)
-			}
 			var linker quotewire.WikidataLinker
 			if save {
+				var ok bool
 				if linker, ok = s.(quotewire.WikidataLinker); !ok {
 					return fmt.Errorf("the store at %s keeps no Wikidata links", db)
 				}

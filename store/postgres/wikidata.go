@@ -34,31 +34,20 @@ func (w *wikidataImport) Add(ctx context.Context, batch []quotewire.WikidataEnti
 	if len(batch) == 0 {
 		return nil
 	}
-	n := len(batch)
-	ids, kinds, labels, descs, datas := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	var keyQIDs, keys []string
-	seen := make(map[string]bool, n)
+	var ids, kinds, labels, descs, datas, keyQIDs, keys []string
+	seen := make(map[string]bool, len(batch))
 	for i := range batch {
 		e := &batch[i]
 		if seen[e.ID] {
-			continue // one row per item: the dump holds each once
+			continue // one row per item: the upsert cannot take an id twice
 		}
 		seen[e.ID] = true
-		ids[i], kinds[i], labels[i], descs[i], datas[i] = e.ID, string(e.Kind), e.Label, e.Description, string(wikirows.Encode(e))
+		ids, kinds, labels = append(ids, e.ID), append(kinds, string(e.Kind)), append(labels, e.Label)
+		descs, datas = append(descs, e.Description), append(datas, string(wikirows.Encode(e)))
 		for _, k := range wikirows.Keys(e) {
-			keyQIDs = append(keyQIDs, e.ID)
-			keys = append(keys, k)
+			keyQIDs, keys = append(keyQIDs, e.ID), append(keys, k)
 		}
 	}
-	// the rows of a repeated id were left empty: drop them
-	j := 0
-	for i := range ids {
-		if ids[i] != "" {
-			ids[j], kinds[j], labels[j], descs[j], datas[j] = ids[i], kinds[i], labels[i], descs[i], datas[i]
-			j++
-		}
-	}
-	ids, kinds, labels, descs, datas = ids[:j], kinds[:j], labels[:j], descs[:j], datas[:j]
 	err := pgx.BeginFunc(ctx, w.s.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO wikidata_items(qid, kind, label, description, data, import_id)
 			SELECT q, k, l, d, dt::jsonb, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(q, k, l, d, dt)

@@ -56,12 +56,32 @@ func (s *Store) TalksAbout(ctx context.Context, id int64, limit int) ([]quotewir
 		ids = ids[:limit]
 	}
 	out := []quotewire.SpeakerCount{}
-	for _, e := range ids {
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, e := range ids {
+		args[i] = e
+	}
+	names := make(map[int64]string, len(ids))
+	nrows, err := s.db.QueryContext(ctx, "SELECT id, name FROM entities WHERE id IN ("+placeholders(len(ids))+")", args...)
+	if err != nil {
+		return nil, errf("talks about", err)
+	}
+	for nrows.Next() {
+		var id int64
 		var name string
-		if err := s.db.QueryRowContext(ctx, "SELECT name FROM entities WHERE id = ?", e).Scan(&name); err != nil {
+		if err := nrows.Scan(&id, &name); err != nil {
+			nrows.Close()
 			return nil, errf("talks about", err)
 		}
-		out = append(out, quotewire.SpeakerCount{ID: e, Name: name, Quotes: counts[e]})
+		names[id] = name
+	}
+	if err := nrows.Close(); err != nil {
+		return nil, errf("talks about", err)
+	}
+	for _, e := range ids {
+		out = append(out, quotewire.SpeakerCount{ID: e, Name: names[e], Quotes: counts[e]})
 	}
 	return out, nil
 }

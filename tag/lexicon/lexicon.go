@@ -2,7 +2,7 @@
 // named-entity tagger (package tag). The lists are learned from the train
 // split of PolNeAR, whose articles carry CoreNLP's (silver, not
 // hand-checked) part-of-speech and entity tags, and are embedded in the
-// binary:
+// binary (with a few short hand-made lists of titles, titles.go):
 //
 //   - data/common.txt: lower-case words that running text mostly writes in
 //     lower case (counted away from sentence starts, quotation openings and

@@ -239,3 +239,14 @@ func BenchmarkLoad(b *testing.B) {
 			len(loadSet("data/firstnames.txt")) + len(loadClasses("data/multi.txt"))
 	}
 }
+
+func TestTitles(t *testing.T) {
+	for w, want := range map[string]bool{"II": true, "III,": true, "XVI.": true, "IVy": false, "": false, "i": false} {
+		if got := RomanNumeral(w); got != want {
+			t.Errorf("RomanNumeral(%q) = %v", w, got)
+		}
+	}
+	if !RegnalTitle("pope") || RegnalTitle("lord") || !PeerTitle("lord") || !NameAbbrev("Jr") || NameAbbrev("jr") {
+		t.Errorf("title lists")
+	}
+}
