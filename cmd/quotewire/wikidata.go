@@ -133,6 +133,9 @@ func (m *Main) importWikidata(c *cobra.Command, idx quotewire.WikidataIndex, pat
 	if err != nil {
 		return fmt.Errorf("open dump: %w", err)
 	}
+	if info.IsDir() {
+		return fmt.Errorf("open dump %s: is a directory: give the dump file (latest-all.json.gz)", path)
+	}
 	cr := &countingReader{r: f}
 	rc, err := wikidata.Decompress(cr)
 	if err != nil {
@@ -210,6 +213,11 @@ func (m *Main) importWikidata(c *cobra.Command, idx quotewire.WikidataIndex, pat
 	if readErr != nil {
 		imp.Abort(ctx)
 		return fmt.Errorf("%s: the import stopped at line %d: %w (the previous index is kept, with the %d items read so far updated: run the import again on a complete dump)", path, r.Line(), readErr, kept.Load())
+	}
+	if kept.Load() == 0 {
+		// an empty file, or one that is no dump, would empty the index
+		imp.Abort(ctx)
+		return fmt.Errorf("%s: no Wikidata item of a kind quotewire keeps in %d lines: is it Wikidata's JSON dump (latest-all.json.gz)? The index was left as it was", path, r.Stats().Lines)
 	}
 	n, err := imp.Commit(ctx)
 	if err != nil {

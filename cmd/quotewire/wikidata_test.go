@@ -78,6 +78,21 @@ func TestWikidataImport(t *testing.T) {
 		t.Errorf("the crater is no kept class: exit %d, %s", code, stderr)
 	}
 
+	// files that are no dump leave the index as it was
+	empty := filepath.Join(dir, "empty.json")
+	os.WriteFile(empty, nil, 0o644)
+	page := filepath.Join(dir, "page.html")
+	os.WriteFile(page, []byte("<html><body><p>Sergei Lavrov said \"P31\": nothing.</p></body></html>\n"), 0o644)
+	for _, bad := range []string{empty, page, dir} {
+		code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", bad)
+		if code == 0 || !strings.Contains(stderr, filepath.Base(bad)) {
+			t.Errorf("%s: exit %d, %s", bad, code, stderr)
+		}
+		if code, out, _ := run(t, "", "wikidata", "lookup", "--db", db, "Sergei Lavrov"); code != 0 || !strings.Contains(out, "Q902") {
+			t.Errorf("after importing %s the index is not as before: %s", bad, out)
+		}
+	}
+
 	// a newer dump without the footballer, cut short
 	full := dumpFile(t, dir, "newer.json.gz", append([]wikidata.Item{items[0], items[3]}, generatedItems(2000)...))
 	b, _ := os.ReadFile(full)
