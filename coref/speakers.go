@@ -252,8 +252,9 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	case "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re":
 		// "She'd say, …": the source finder took the clitic; the
 		// pronoun before it speaks
-		if i := strings.LastIndexByte(strings.TrimRight(d.Text[:src.Start], " "), ' '); src.Start > 0 && d.Text[src.Start-1] != ' ' {
-			return r.resolveSource(quotewire.Span{Start: i + 1, End: src.Start}, lastSpeaker)
+		if k := d.TokenAt(src.Start); k > 0 && d.Tokens[k-1].End == src.Start && d.Tokens[k-1].Kind == quotewire.Word {
+			w := d.Tokens[k-1]
+			return r.resolveSource(quotewire.Span{Start: w.Start, End: w.End}, lastSpeaker)
 		}
 	case "reportedly", "purportedly", "supposedly":
 		// "The fire reportedly started …": unnamed reports

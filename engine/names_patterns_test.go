@@ -212,5 +212,7 @@ func TestNamePatterns(t *testing.T) {
 		{"", "Health Minister Michelle O'Neill MLA said her priority was to reshape services.", "her priority was to reshape services", "Michelle O'Neill", false},
 		{"", "\"It is fantastic,\" said Britain's greatest Paralympian, Baroness Tanni Grey-Thompson.", "It is fantastic", "Tanni Grey-Thompson", false},
 		{"SpaceX is owned by its founder, billionaire Elon Musk.", "\"I'm really quite overcome with emotion,\" Musk said. \"This is hopefully the first step,\" the SpaceX founder said.", "This is hopefully the first step", "Elon Musk", false},
+		{"Anna Berg, a farmer, spoke on Monday.", "She'd say, \"Patience is everything.\"", "Patience is everything", "Anna Berg", false},
+		{"John Smith, a farmer, spoke on Monday.", "He'll tell you, \"Patience is everything.\"", "Patience is everything", "John Smith", false},
 	})
 }
