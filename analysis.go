@@ -45,6 +45,9 @@ type SpeakerRef struct {
 	// Anonymous is true when the article never names the speaker and Name
 	// is the descriptor that stands for them.
 	Anonymous bool `json:"anonymous,omitempty"`
+	// Wikidata is the item the speaker is linked to ("Q…"), when a
+	// Wikidata index linked it (see EntityOut.Wikidata).
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // QuoteOut is one quote of an Analysis.
@@ -75,6 +78,8 @@ type QuoteOut struct {
 type EntityRef struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// Wikidata is the entity's item, when linked (EntityOut.Wikidata).
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // EntityOut is one entity of an Analysis.
@@ -86,6 +91,40 @@ type EntityOut struct {
 	Mentions []TextSpan `json:"mentions"`
 	// Anonymous is true for a speaker the article never names.
 	Anonymous bool `json:"anonymous,omitempty"`
+	// Wikidata is the Wikidata item the entity is ("Q7747"), when a
+	// Linker linked it by its name and the article's context; "" when
+	// it is not linked (no index, no candidate, or none that fits).
+	Wikidata string `json:"wikidata,omitempty"`
+	// WikidataConfidence is how sure the link is, in (0, 1].
+	WikidataConfidence float64 `json:"wikidata_confidence,omitempty"`
+}
+
+// SetWikidata records that entity id of the analysis is Wikidata item
+// qid with confidence conf ("" unlinks it), on the entity and on every
+// reference to it: the quotes' speakers, relays and what they are about.
+func (a *Analysis) SetWikidata(id, qid string, conf float64) {
+	if qid == "" {
+		conf = 0
+	}
+	for i := range a.Entities {
+		if a.Entities[i].ID == id {
+			a.Entities[i].Wikidata, a.Entities[i].WikidataConfidence = qid, conf
+		}
+	}
+	for i := range a.Quotes {
+		q := &a.Quotes[i]
+		if q.Speaker != nil && q.Speaker.ID == id {
+			q.Speaker.Wikidata = qid
+		}
+		if q.Via != nil && q.Via.ID == id {
+			q.Via.Wikidata = qid
+		}
+		for j := range q.About {
+			if q.About[j].ID == id {
+				q.About[j].Wikidata = qid
+			}
+		}
+	}
 }
 
 // RepeatedSentence is a sentence the article contains more than once.

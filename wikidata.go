@@ -1,6 +1,9 @@
 package quotewire
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // WikidataKind is what a Wikidata item is to quotewire: a person, an
 // organisation or a place (the kinds of entity speakers and mentions are),
@@ -82,6 +85,8 @@ type WikidataIndex interface {
 	// WikidataByID returns the item of that id, and false when the index
 	// has none.
 	WikidataByID(ctx context.Context, id string) (WikidataEntity, bool, error)
+	// HasWikidata reports whether the index holds any item.
+	HasWikidata(ctx context.Context) (bool, error)
 }
 
 // WikidataLinker is a store that keeps the Wikidata item each of its
@@ -91,4 +96,29 @@ type WikidataLinker interface {
 	// SetWikidata links entity id to item qid with a confidence; qid ""
 	// unlinks it.
 	SetWikidata(ctx context.Context, id int64, qid string, confidence float64) error
+}
+
+// Linker links the entities of an analysis to Wikidata items, by their
+// names and the article's context, with Analysis.SetWikidata; an entity
+// no item fits is left unlinked. A store given one (SetLinker) links
+// every article it stores, so that entities are resolved across articles
+// by their items as well as their names.
+type Linker interface {
+	Link(ctx context.Context, a *Analysis) error
+}
+
+// LinkRecords links the analysis of every record with l (nothing when l
+// is nil), for a store's Put and Replace; the error names the record.
+func LinkRecords(ctx context.Context, l Linker, recs []Record) error {
+	if l == nil {
+		return nil
+	}
+	for i := range recs {
+		if a := recs[i].Analysis; a != nil {
+			if err := l.Link(ctx, a); err != nil {
+				return fmt.Errorf("link the entities of %s: %w", recs[i].Origin, err)
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package wikidata
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +20,10 @@ type Context struct {
 	// Alongside are names the articles mention with it ("Russia",
 	// "Moscow", "Kremlin").
 	Alongside []string
+	// Near are the words around its mentions ("the Zenit midfielder
+	// Sergei Lavrov said"): descriptions the tagger keeps no role for
+	// ("footballer", "actor") still tell namesakes apart.
+	Near []string
 }
 
 // Link is the outcome of linking one entity.
@@ -44,7 +49,7 @@ const (
 // may well have a namesake in Wikidata and no item of their own. Evidence
 // is a kind that agrees with the entity's type, a role whose words are in
 // the label of a position held (at the article's date, when the dates
-// allow) or in the description, and names alongside that are the item's
+// allow), in the description or naming an occupation, and names alongside that are the item's
 // countries or appear in its description. labels gives the labels of
 // positions and countries by id (from the index).
 func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]string) Link {
@@ -69,6 +74,14 @@ func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]strin
 			if overlap(rw, desc) >= min(2, len(rw)) {
 				s.score += 1.5
 				s.why = append(s.why, "role "+r+" in the description")
+			} else {
+				for _, o := range e.Occupations {
+					if ow := words(labels[o]); len(ow) > 0 && overlap(ow, rw) == len(ow) {
+						s.score += 1.5
+						s.why = append(s.why, "role "+r+" its occupation")
+						break
+					}
+				}
 			}
 			for _, p := range e.Positions {
 				if overlap(rw, words(labels[p.Position])) >= min(2, len(rw)) {
@@ -78,6 +91,34 @@ func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]strin
 						s.score++
 						s.why = append(s.why, "held at the article's date")
 					}
+					break
+				}
+			}
+		}
+		if len(c.Near) > 0 {
+			near := words(strings.Join(c.Near, " "))
+			var national []string
+			for _, cid := range e.Countries {
+				national = append(national, words(labels[cid])...)
+			}
+			found := 0.0
+			for _, w := range desc {
+				if !descStop[w] && len(w) > 2 && slices.Contains(near, w) {
+					if slices.Contains(national, w) {
+						found += 0.5 // "Russian": many namesakes share it
+					} else {
+						found += 1.5
+					}
+				}
+			}
+			if found > 0 {
+				s.score += min(2, found)
+				s.why = append(s.why, "words of the description near its mentions")
+			}
+			for _, o := range e.Occupations {
+				if ow := words(labels[o]); len(ow) > 0 && overlap(ow, near) == len(ow) {
+					s.score += 1.5
+					s.why = append(s.why, labels[o]+" near its mentions")
 					break
 				}
 			}
@@ -143,6 +184,11 @@ func heldAt(p quotewire.WikidataHeld, dates []string) bool {
 	}
 	return false
 }
+
+// descStop are the words of a description that say nothing of whom it
+// describes.
+var descStop = map[string]bool{"the": true, "of": true, "for": true, "and": true, "from": true, "in": true,
+	"born": true, "former": true, "who": true, "was": true, "is": true, "his": true, "her": true, "with": true}
 
 // roleStop are the words of a role that say nothing of the office.
 var roleStop = map[string]bool{"the": true, "of": true, "for": true, "and": true, "former": true, "acting": true,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/wikidata"
 )
 
 func (m *Main) extractCommand() *cobra.Command {
@@ -21,6 +23,7 @@ func (m *Main) extractCommand() *cobra.Command {
 		workers int
 		mo      modelOpts
 		minConf float64
+		wdb     string
 	)
 	c := &cobra.Command{
 		Use:   "extract FILE... | -",
@@ -41,12 +44,20 @@ jsonl (one line per article; the default otherwise) or table (for people).
 Offsets are UTF-8 byte offsets into the output's "text"; for JSON Lines input
 "text" and "id" are the record's own, so offsets line up with the record.
 
+With --wikidata DB, each entity is linked to the Wikidata item that its
+name and the article's context fit, from the index of the store DB (filled
+by 'quotewire wikidata import'): entities, speakers and what quotes are
+about then carry "wikidata": "Q…" (and entities a "wikidata_confidence").
+An entity no item fits stays unlinked. Without it nothing is linked (ingest
+links on its own once a store's index is filled).
+
 A bad file or record is reported on standard error with its name and line,
 and the rest goes on; the exit status is 1 if anything failed, 2 for a usage
 error.
 
   quotewire extract ../shared/data/seed/tass-2017-10-04-lavrov-krasnodar.txt
   quotewire extract --format table story.html
+  quotewire extract --wikidata news.db story.html
   quotewire extract ../shared/data/polnear/dev.jsonl > dev.analysis.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -64,12 +75,27 @@ error.
 			if err != nil {
 				return err
 			}
-			return m.runExtract(p, args, format, workers, minConf)
+			var link quotewire.Linker
+			if wdb != "" {
+				s, idx, err := openWikidataIndex(wdb, true)
+				if err != nil {
+					return err
+				}
+				defer s.Close()
+				if ok, err := idx.HasWikidata(c.Context()); err != nil {
+					return err
+				} else if !ok {
+					return fmt.Errorf("the store at %s holds no Wikidata items: fill it with 'quotewire wikidata import --db %s latest-all.json.gz'", wdb, wdb)
+				}
+				link = wikidata.NewLinker(idx)
+			}
+			return m.runExtract(p, args, format, workers, minConf, link)
 		},
 	}
 	c.Flags().StringVarP(&format, "format", "f", formatAuto, "output format: json, jsonl or table (default: json for one text/HTML file, else jsonl)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "print only quotes with at least this confidence (0..1; see README for what the values mean)")
+	c.Flags().StringVar(&wdb, "wikidata", "", "link entities to Wikidata items from the index of this store")
 	mo.register(c)
 	return c
 }
@@ -80,7 +106,7 @@ type extracted struct {
 	art quotewire.Article
 }
 
-func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, workers int, minConf float64) error {
+func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, workers int, minConf float64, link quotewire.Linker) error {
 	if minConf < 0 || minConf > 1 {
 		return usageError{fmt.Sprintf("--min-confidence %v: use a value from 0 to 1", minConf)}
 	}
@@ -104,6 +130,9 @@ func (m *Main) runExtract(p *quotewire.Pipeline, paths []string, format string, 
 		}, func(art quotewire.Article) error {
 			emit(func() extracted {
 				a, err := p.Extract(art)
+				if err == nil && link != nil {
+					err = link.Link(context.Background(), a)
+				}
 				if err == nil && minConf > 0 {
 					a.Quotes = quotewire.FilterQuotes(a.Quotes, minConf)
 				}

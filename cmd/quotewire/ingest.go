@@ -23,6 +23,7 @@ import (
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/store/postgres"
 	"github.com/quotewire/quotewire/store/sqlite"
+	"github.com/quotewire/quotewire/wikidata"
 )
 
 // defaultDB is the store used when neither --db nor QUOTEWIRE_DB says.
@@ -65,12 +66,16 @@ func errLogFor(db string) string {
 // postgresql:// URL, else the SQLite file at path. mustExist refuses to
 // create an SQLite file (for commands that only read); a PostgreSQL
 // database must exist already, and its tables are created when missing.
+//
+// The store links the entities of every article it stores to Wikidata
+// items once its Wikidata index is filled ('quotewire wikidata import').
 func openStore(path string, mustExist bool) (quotewire.Store, error) {
 	if isPostgres(path) {
 		s, err := postgres.Open(context.Background(), path)
 		if err != nil {
 			return nil, err // not a nil *postgres.Store in a non-nil interface
 		}
+		s.SetLinker(wikidata.NewLinker(s))
 		return s, nil
 	}
 	if mustExist {
@@ -82,6 +87,7 @@ func openStore(path string, mustExist bool) (quotewire.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.SetLinker(wikidata.NewLinker(s))
 	return s, nil
 }
 

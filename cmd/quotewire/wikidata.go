@@ -430,15 +430,7 @@ func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.W
 	if err != nil {
 		return err
 	}
-	labels := map[string]string{}
-	label := func(id string) error {
-		if _, ok := labels[id]; ok || id == "" {
-			return nil
-		}
-		e, _, err := idx.WikidataByID(ctx, id)
-		labels[id] = e.Label
-		return err
-	}
+	wl := wikidata.NewLinker(idx)
 	var out []proposedLink
 	for _, sp := range sps {
 		full, err := s.Speaker(ctx, sp.ID, nil)
@@ -458,33 +450,10 @@ func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.W
 				lc.Alongside = append(lc.Alongside, a.Name)
 			}
 		}
-		seen := map[string]bool{}
-		var cands []quotewire.WikidataEntity
-		for _, n := range append([]string{full.Name}, full.Aliases...) {
-			es, err := idx.WikidataByName(ctx, n, 20)
-			if err != nil {
-				return err
-			}
-			for _, e := range es {
-				if !seen[e.ID] {
-					seen[e.ID] = true
-					cands = append(cands, e)
-				}
-			}
+		l, cands, err := wl.Choose(ctx, lc, full.Aliases...)
+		if err != nil {
+			return err
 		}
-		for _, e := range cands {
-			for _, p := range e.Positions {
-				if err := label(p.Position); err != nil {
-					return err
-				}
-			}
-			for _, cid := range e.Countries {
-				if err := label(cid); err != nil {
-					return err
-				}
-			}
-		}
-		l := wikidata.Choose(lc, cands, labels)
 		p := proposedLink{SpeakerID: sp.ID, Speaker: full.Name, Wikidata: l.ID, Confidence: l.Confidence, Why: l.Why, Candidates: len(cands)}
 		for _, e := range cands {
 			if e.ID == l.ID {

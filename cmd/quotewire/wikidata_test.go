@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,5 +192,80 @@ func TestWikidataLink(t *testing.T) {
 	}
 	if code, out, _ := run(t, "", "search", "--db", db, "--speaker", "Lavrov", "--format", "jsonl", "-n", "1"); code != 0 || !strings.Contains(out, `"speaker_wikidata":"Q901"`) {
 		t.Errorf("search: exit %d, no speaker_wikidata in\n%s", code, out)
+	}
+}
+
+// TestWikidataLinkAtIngest: once a store's index is filled, ingest links
+// each article's entities by their context on its own — the minister of
+// the founding article and his footballer namesake of another article
+// become two speakers, each with his item — and extract --wikidata links
+// without a store of articles.
+func TestWikidataLinkAtIngest(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	items := []wikidata.Item{
+		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
+			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}},
+			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
+			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
+		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
+		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
+	}
+	path := dumpFile(t, dir, "dump.json.gz", items)
+	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", path); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	foot := filepath.Join(dir, "foot.txt")
+	os.WriteFile(foot, []byte("Sergey Lavrov, the Russian footballer, said on Sunday that his team would beat Spartak.\n\n\"We are ready,\" Lavrov said.\n"), 0o644)
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--progress", "off", seedFile, foot); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	s, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sps, err := s.Speakers(context.Background(), "Lavrov", nil, 10)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, sp := range sps {
+		got[sp.Wikidata] = sp.Quotes
+	}
+	if len(sps) != 2 || got["Q901"] < 9 || got["Q902"] != 2 {
+		t.Errorf("Lavrovs by item = %v, want the minister (Q901, his quotes of the founding article) and the footballer (Q902, 2)", got)
+	}
+	if code, out, _ := run(t, "", "search", "--db", db, "team", "--format", "jsonl"); code != 0 || !strings.Contains(out, `"speaker_wikidata":"Q902"`) {
+		t.Errorf("search: exit %d, the footballer's quote without his item:\n%s", code, out)
+	}
+	code, out, stderr := run(t, "", "extract", "--wikidata", db, seedFile)
+	if code != 0 {
+		t.Fatalf("extract --wikidata: exit %d: %s", code, stderr)
+	}
+	var a quotewire.Analysis
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for _, e := range a.Entities {
+		if e.Wikidata != "" {
+			linked++
+			if e.Name != "Sergey Lavrov" || e.Wikidata != "Q901" || e.WikidataConfidence <= 0 {
+				t.Errorf("linked entity %+v", e)
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		if q.Speaker != nil && q.Speaker.Name == "Sergey Lavrov" && q.Speaker.Wikidata != "Q901" {
+			t.Errorf("a quote of Lavrov's without his item: %+v", q.Speaker)
+		}
+	}
+	if linked != 1 {
+		t.Errorf("%d entities linked, want Lavrov alone", linked)
+	}
+	if code, _, stderr := run(t, "", "extract", "--wikidata", filepath.Join(dir, "none.db"), seedFile); code == 0 || !strings.Contains(stderr, "none.db") {
+		t.Errorf("extract --wikidata with no store: exit %d, %s", code, stderr)
 	}
 }

@@ -97,6 +97,10 @@ type Store struct {
 	// by wmu).
 	names     namecache.Cache
 	closeOnce sync.Once
+	// linker links each article's entities before Put and Replace
+	// store it (SetLinker; guarded by lmu).
+	linker quotewire.Linker
+	lmu    sync.Mutex
 }
 
 var _ quotewire.Store = (*Store)(nil)

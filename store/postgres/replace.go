@@ -19,6 +19,9 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 	if len(recs) == 0 {
 		return 0, nil
 	}
+	if err := s.link(ctx, recs); err != nil {
+		return 0, err
+	}
 	n := 0
 	err := retry(ctx, func() error {
 		n = 0

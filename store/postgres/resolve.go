@@ -37,6 +37,8 @@ type storedEntity struct {
 	id                  int64
 	typ, given, surname string
 	quotes              int
+	// wikidata is the item it is linked to, "" when unlinked.
+	wikidata string
 }
 
 // Limits of the lists match reads, as store/sqlite reads them.
@@ -58,8 +60,21 @@ type prefetched struct {
 	heads             map[int64]map[string]bool
 	// askedKeys and askedSurnames are those the lists hold exactly.
 	askedKeys, askedSurnames map[string]bool
-	// entities are the stored entities seen.
+	// items are the entities linked to each Wikidata item asked for
+	// (askedItems), most quoted first.
+	items      map[string][]storedEntity
+	askedItems map[string]bool
+	// entities are the stored entities seen, with the item each is
+	// linked to now (the lists keep the item as read).
 	entities map[int64]storedEntity
+}
+
+// itemOf is the item entity e is linked to now.
+func (p *prefetched) itemOf(e storedEntity) string {
+	if s, ok := p.entities[e.id]; ok {
+		return s.wikidata
+	}
+	return e.wikidata
 }
 
 // nameOf is how an analysis entity is looked up.
@@ -69,10 +84,14 @@ type nameOf struct {
 	// ("" for a role without one); heads those that are not ""
 	roleHeads, heads []string
 	cacheable        bool
+	// qid is the Wikidata item the entity is linked to ("" when
+	// unlinked), conf the link's confidence.
+	qid  string
+	conf float64
 }
 
 func nameParts(e *quotewire.EntityOut) nameOf {
-	n := nameOf{key: rules.EntityKey(e), typ: string(e.Type)}
+	n := nameOf{key: rules.EntityKey(e), typ: string(e.Type), qid: e.Wikidata, conf: e.WikidataConfidence}
 	if e.Type == quotewire.Person {
 		n.given, n.surname = quotewire.SplitName(n.key)
 	}
@@ -94,15 +113,16 @@ func nameParts(e *quotewire.EntityOut) nameOf {
 // OFFSET 0 keeps it a lookup per alias: joined instead, a planner with
 // stale statistics (a store being filled) may scan every entity for each
 // name.
-const byID = `SELECT id, type, given, surname, quotes FROM entities WHERE id = a.entity OFFSET 0`
+const byID = `SELECT id, type, given, surname, quotes, wikidata FROM entities WHERE id = a.entity OFFSET 0`
 
 // prefetch returns the steps that read what the store holds about the
 // names of the analyses' entities that the cache does not resolve, and
 // the view their rows fill.
 func (w *writer) prefetch(items ...*item) (*prefetched, []step) {
 	p := &prefetched{aliases: map[string][]storedEntity{}, surnames: map[string][]storedEntity{}, heads: map[int64]map[string]bool{},
-		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, entities: map[int64]storedEntity{}}
-	var keys, surnames, heads []string
+		askedKeys: map[string]bool{}, askedSurnames: map[string]bool{}, entities: map[int64]storedEntity{},
+		items: map[string][]storedEntity{}, askedItems: map[string]bool{}}
+	var keys, surnames, heads, qids []string
 	seenHead := map[string]bool{}
 	unresolved := 0
 	for _, it := range items {
@@ -110,10 +130,14 @@ func (w *writer) prefetch(items ...*item) (*prefetched, []step) {
 			if n.key == "" {
 				continue
 			}
-			if n.cacheable && w.memo.Known(namecache.EntityKey(n.typ, n.key)) {
+			if n.cacheable && w.memo.Known(namecache.ItemKey(namecache.EntityKey(n.typ, n.key), n.qid)) {
 				continue
 			}
 			unresolved++
+			if n.qid != "" && !p.askedItems[n.qid] {
+				p.askedItems[n.qid] = true
+				qids = append(qids, n.qid)
+			}
 			person := n.typ == string(quotewire.Person)
 			if (!person || n.given != "") && !p.askedKeys[n.key] {
 				p.askedKeys[n.key] = true
@@ -138,15 +162,27 @@ func (w *writer) prefetch(items ...*item) (*prefetched, []step) {
 		// ids for the entities the batch may create
 		steps = append(steps, w.numberEntities(max(need, idBlock)))
 	}
+	if len(qids) > 0 {
+		steps = append(steps, step{what: "look up items", sql: `SELECT id, type, given, surname, quotes, wikidata FROM entities
+			WHERE wikidata = ANY($1::text[]) ORDER BY quotes DESC, id`, args: []any{qids}, row: func(rows pgx.Rows) error {
+			var e storedEntity
+			if err := rows.Scan(&e.id, &e.typ, &e.given, &e.surname, &e.quotes, &e.wikidata); err != nil {
+				return err
+			}
+			p.items[e.wikidata] = append(p.items[e.wikidata], e)
+			p.entities[e.id] = e
+			return nil
+		}})
+	}
 	if len(keys) > 0 {
-		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname, e.quotes
+		steps = append(steps, step{what: "look up names", sql: `SELECT k.key, e.id, e.type, e.given, e.surname, e.quotes, e.wikidata
 			FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (
-				SELECT e.id, e.type, e.given, e.surname, e.quotes FROM entity_aliases a CROSS JOIN LATERAL (` + byID + `) e
+				SELECT e.id, e.type, e.given, e.surname, e.quotes, e.wikidata FROM entity_aliases a CROSS JOIN LATERAL (` + byID + `) e
 				WHERE a.key = k.key ORDER BY e.quotes DESC, e.id LIMIT $2) e
 			ORDER BY k.key, e.quotes DESC, e.id`, args: []any{keys, aliasLimit}, row: func(rows pgx.Rows) error {
 			var k string
 			var e storedEntity
-			if err := rows.Scan(&k, &e.id, &e.typ, &e.given, &e.surname, &e.quotes); err != nil {
+			if err := rows.Scan(&k, &e.id, &e.typ, &e.given, &e.surname, &e.quotes, &e.wikidata); err != nil {
 				return err
 			}
 			p.aliases[k] = append(p.aliases[k], e)
@@ -156,13 +192,13 @@ func (w *writer) prefetch(items ...*item) (*prefetched, []step) {
 	}
 	if len(surnames) > 0 {
 		people := `unnest($1::text[]) AS s(surname) CROSS JOIN LATERAL (
-				SELECT id, given, quotes FROM entities WHERE surname = s.surname AND type = 'person'
+				SELECT id, given, quotes, wikidata FROM entities WHERE surname = s.surname AND type = 'person'
 				ORDER BY quotes DESC, id LIMIT $2) e`
-		steps = append(steps, step{what: "look up surnames", sql: `SELECT s.surname, e.id, e.given, e.quotes FROM ` + people + `
+		steps = append(steps, step{what: "look up surnames", sql: `SELECT s.surname, e.id, e.given, e.quotes, e.wikidata FROM ` + people + `
 			ORDER BY s.surname, e.quotes DESC, e.id`, args: []any{surnames, surnameLimit}, row: func(rows pgx.Rows) error {
 			var s string
 			e := storedEntity{typ: string(quotewire.Person)}
-			if err := rows.Scan(&s, &e.id, &e.given, &e.quotes); err != nil {
+			if err := rows.Scan(&s, &e.id, &e.given, &e.quotes, &e.wikidata); err != nil {
 				return err
 			}
 			e.surname = s
@@ -198,27 +234,39 @@ func (p *prefetched) addHead(id int64, h string) {
 }
 
 // match resolves a name from what was prefetched, as writer.match would
-// from the store; ok is false when that is not known or no longer true.
-func (p *prefetched) match(n nameOf) (id int64, ok bool) {
+// from the store, and says which item the entity is linked to; ok is
+// false when that is not known or no longer true.
+func (p *prefetched) match(n nameOf) (id int64, linked string, ok bool) {
 	person := n.typ == string(quotewire.Person)
 	byAlias := !person || n.given != ""
+	if n.qid != "" && !p.askedItems[n.qid] {
+		return 0, "", false
+	}
 	if byAlias && !p.askedKeys[n.key] {
-		return 0, false
+		return 0, "", false
 	}
 	if person && n.surname != "" && !p.askedSurnames[n.surname] {
-		return 0, false
+		return 0, "", false
+	}
+	if n.qid != "" {
+		for _, e := range p.items[n.qid] {
+			if rules.CompatibleType(e.typ, n.typ) && p.itemOf(e) == n.qid {
+				return e.id, n.qid, true
+			}
+		}
 	}
 	if byAlias {
 		for _, e := range p.aliases[n.key] {
-			if rules.CompatibleType(e.typ, n.typ) {
-				return e.id, true
+			if wd := p.itemOf(e); rules.CompatibleType(e.typ, n.typ) && rules.SameItem(wd, n.qid) {
+				return e.id, wd, true
 			}
 		}
 		if !person {
-			return 0, true
+			return 0, "", true
 		}
 	}
-	return rules.PickPerson(n.given, p.candidates(n.surname, n.heads)), true
+	id = rules.PickPerson(n.given, rules.OfItem(p.candidates(n.surname, n.heads), n.qid))
+	return id, p.entities[id].wikidata, true
 }
 
 // candidates lists the prefetched people with a surname and how many of
@@ -233,7 +281,7 @@ func (p *prefetched) candidates(surname string, heads []string) []rules.Candidat
 	}
 	var cands []rules.Candidate
 	for _, e := range p.surnames[surname] {
-		c := rules.Candidate{ID: e.id, Given: e.given, SurnameAlone: e.given == ""}
+		c := rules.Candidate{ID: e.id, Given: e.given, SurnameAlone: e.given == "", Wikidata: p.itemOf(e)}
 		for h := range distinct {
 			if p.heads[e.id][h] {
 				c.SharedRoles++
@@ -251,6 +299,9 @@ func (p *prefetched) candidates(surname string, heads []string) []rules.Candidat
 func (p *prefetched) wrote(key string, alias bool, id int64, created *storedEntity, heads []string) {
 	if created != nil {
 		p.entities[id] = *created
+		if q := created.wikidata; q != "" && p.askedItems[q] {
+			p.items[q] = append(p.items[q], *created)
+		}
 		if s := created.surname; created.typ == string(quotewire.Person) && p.askedSurnames[s] && len(p.surnames[s]) < surnameLimit {
 			// quoted by nobody yet, and numbered after every stored
 			// entity: last in its list
@@ -294,15 +345,27 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64,
 	if n.key == "" {
 		return 0, nil
 	}
-	ck := namecache.EntityKey(n.typ, n.key)
+	ck := namecache.ItemKey(namecache.EntityKey(n.typ, n.key), n.qid)
 	id, cached := w.memo.Lookup(ck)
 	created := false
 	if !cached || !n.cacheable {
 		var ok bool
-		if id, ok = p.match(n); !ok {
+		var linked string
+		if id, linked, ok = p.match(n); !ok {
 			var err error
-			if id, err = w.match(n, p); err != nil {
+			if id, linked, err = w.match(n, p); err != nil {
 				return 0, err
+			}
+		}
+		if id != 0 && n.qid != "" && linked == "" {
+			// a stored entity not linked yet takes the mention's item
+			nr := &w.names
+			nr.lid, nr.lqid, nr.lconf = append(nr.lid, id), append(nr.lqid, n.qid), append(nr.lconf, n.conf)
+			e := p.entities[id]
+			e.id, e.wikidata = id, n.qid
+			p.entities[id] = e
+			if p.askedItems[n.qid] {
+				p.items[n.qid] = append(p.items[n.qid], e)
 			}
 		}
 		if id == 0 {
@@ -324,8 +387,9 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64,
 	var made *storedEntity
 	nr := &w.names
 	if created {
-		made = &storedEntity{id: id, typ: n.typ, given: n.given, surname: n.surname}
+		made = &storedEntity{id: id, typ: n.typ, given: n.given, surname: n.surname, wikidata: n.qid}
 		nr.eid, nr.ename, nr.ekey = append(nr.eid, id), append(nr.ename, e.Name), append(nr.ekey, n.key)
+		nr.ewikidata, nr.econf = append(nr.ewikidata, n.qid), append(nr.econf, n.conf)
 		nr.egiven, nr.esurname, nr.etype = append(nr.egiven, n.given), append(nr.esurname, n.surname), append(nr.etype, n.typ)
 	}
 	if alias {
@@ -380,56 +444,75 @@ func (w *writer) newID() (int64, error) {
 }
 
 // match reads the stored entity for a name from the store, after the
-// writes queued so far, or 0: an entity of a compatible type with the
-// name as an alias (most quoted first), and for a person without one,
-// the person rules.PickPerson picks among those with the surname (the 50
-// most quoted). What it reads is remembered in p.
-func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
+// writes queued so far, or 0, and the item it is linked to: for a name
+// linked to an item, the entity of that item; else an entity of a
+// compatible type and item with the name as an alias (most quoted
+// first), and for a person without one, the person rules.PickPerson
+// picks among those with the surname (the 50 most quoted). What it reads
+// is remembered in p.
+func (w *writer) match(n nameOf, p *prefetched) (int64, string, error) {
 	person := n.typ == string(quotewire.Person)
 	byAlias := !person || n.given != ""
 	bySurname := person && n.surname != ""
 	var parts []string
 	var args []any
+	if n.qid != "" {
+		args = append(args, n.qid)
+		parts = append(parts, `(SELECT 'i' AS src, e.id, e.type, e.given, e.surname, e.quotes, e.wikidata, 0::bigint AS shared
+			FROM entities e WHERE e.wikidata = $1 ORDER BY e.quotes DESC, e.id LIMIT 10)`)
+	}
 	if byAlias {
 		args = append(args, n.key)
-		parts = append(parts, `(SELECT 'a' AS src, e.id, e.type, e.given, e.surname, e.quotes, 0::bigint AS shared
+		parts = append(parts, `(SELECT 'a' AS src, e.id, e.type, e.given, e.surname, e.quotes, e.wikidata, 0::bigint AS shared
 			FROM entity_aliases a CROSS JOIN LATERAL (`+byID+`) e
-			WHERE a.key = $1 ORDER BY e.quotes DESC, e.id LIMIT 10)`)
+			WHERE a.key = $`+strconv.Itoa(len(args))+` ORDER BY e.quotes DESC, e.id LIMIT 10)`)
 	}
 	if bySurname {
 		args = append(args, n.surname, n.heads)
 		s, h := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
-		parts = append(parts, `(SELECT 's' AS src, e.id, e.type, e.given, e.surname, e.quotes,
+		parts = append(parts, `(SELECT 's' AS src, e.id, e.type, e.given, e.surname, e.quotes, e.wikidata,
 				(SELECT COUNT(DISTINCT r.head) FROM entity_roles r WHERE r.entity = e.id AND r.head = ANY(`+h+`::text[])) AS shared
 			FROM entities e WHERE e.surname = `+s+` AND e.type = 'person' ORDER BY e.quotes DESC, e.id LIMIT 50)`)
 	}
 	if len(parts) == 0 {
-		return 0, nil
+		return 0, "", nil
 	}
-	var found int64
+	var byItem, byName int64
+	var byItemQ, byNameQ string
 	var cands []rules.Candidate
-	sql := "SELECT src, id, type, given, surname, quotes, shared FROM (" + strings.Join(parts, " UNION ALL ") + ") m ORDER BY src, quotes DESC, id"
+	sql := "SELECT src, id, type, given, surname, quotes, wikidata, shared FROM (" + strings.Join(parts, " UNION ALL ") + ") m ORDER BY src, quotes DESC, id"
 	err := w.run(step{what: "match entity", sql: sql, args: args, row: func(rows pgx.Rows) error {
 		var src string
 		var e storedEntity
 		var shared int
-		if err := rows.Scan(&src, &e.id, &e.typ, &e.given, &e.surname, &e.quotes, &shared); err != nil {
+		if err := rows.Scan(&src, &e.id, &e.typ, &e.given, &e.surname, &e.quotes, &e.wikidata, &shared); err != nil {
 			return err
 		}
 		p.entities[e.id] = e
-		if src == "a" {
-			if found == 0 && rules.CompatibleType(e.typ, n.typ) {
-				found = e.id
+		switch src {
+		case "i":
+			if byItem == 0 && rules.CompatibleType(e.typ, n.typ) {
+				byItem, byItemQ = e.id, e.wikidata
 			}
-			return nil
+		case "a":
+			if byName == 0 && rules.CompatibleType(e.typ, n.typ) && rules.SameItem(e.wikidata, n.qid) {
+				byName, byNameQ = e.id, e.wikidata
+			}
+		default:
+			cands = append(cands, rules.Candidate{ID: e.id, Given: e.given, SharedRoles: shared, SurnameAlone: e.given == "", Wikidata: e.wikidata})
 		}
-		cands = append(cands, rules.Candidate{ID: e.id, Given: e.given, SharedRoles: shared, SurnameAlone: e.given == ""})
 		return nil
 	}})
-	if err != nil || found != 0 || !person {
-		return found, err
+	switch {
+	case err != nil:
+		return 0, "", err
+	case byItem != 0:
+		return byItem, byItemQ, nil
+	case byName != 0 || !person:
+		return byName, byNameQ, nil
 	}
-	return rules.PickPerson(n.given, cands), nil
+	id := rules.PickPerson(n.given, rules.OfItem(cands, n.qid))
+	return id, p.entities[id].wikidata, nil
 }
 
 // nameRows are the new entities, aliases and roles waiting for the next
@@ -437,10 +520,16 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, error) {
 type nameRows struct {
 	eid                                  []int64
 	ename, ekey, egiven, esurname, etype []string
-	aid                                  []int64
-	akey, aalias                         []string
-	rid                                  []int64
-	rrole, rhead                         []string
+	ewikidata                            []string
+	econf                                []float64
+	// lid are stored entities that take item lqid (confidence lconf)
+	lid          []int64
+	lqid         []string
+	lconf        []float64
+	aid          []int64
+	akey, aalias []string
+	rid          []int64
+	rrole, rhead []string
 }
 
 // flushNames queues the inserts of the waiting entities, aliases and
@@ -448,10 +537,15 @@ type nameRows struct {
 func (w *writer) flushNames() {
 	nr := &w.names
 	if len(nr.eid) > 0 {
-		w.later("insert entities", `INSERT INTO entities (id, name, key, given, surname, type) OVERRIDING SYSTEM VALUE
-			SELECT id, name, key, given, surname, type FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-				WITH ORDINALITY AS u(id, name, key, given, surname, type, n) ORDER BY n`,
-			nr.eid, nr.ename, nr.ekey, nr.egiven, nr.esurname, nr.etype)
+		w.later("insert entities", `INSERT INTO entities (id, name, key, given, surname, type, wikidata, wikidata_confidence) OVERRIDING SYSTEM VALUE
+			SELECT id, name, key, given, surname, type, wikidata, conf FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[])
+				WITH ORDINALITY AS u(id, name, key, given, surname, type, wikidata, conf, n) ORDER BY n`,
+			nr.eid, nr.ename, nr.ekey, nr.egiven, nr.esurname, nr.etype, nr.ewikidata, nr.econf)
+	}
+	if len(nr.lid) > 0 {
+		w.later("link entities", `UPDATE entities e SET wikidata = u.qid, wikidata_confidence = u.conf
+			FROM unnest($1::bigint[], $2::text[], $3::float8[]) AS u(id, qid, conf) WHERE e.id = u.id AND e.wikidata = ''`,
+			nr.lid, nr.lqid, nr.lconf)
 	}
 	if len(nr.aid) > 0 {
 		w.later("insert aliases", `INSERT INTO entity_aliases (entity, key, alias)

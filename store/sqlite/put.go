@@ -31,6 +31,9 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	if len(recs) == 0 {
 		return res, nil
 	}
+	if err := s.link(ctx, recs); err != nil {
+		return res, err
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -227,8 +230,11 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 // case aside); for a person, the same surname and a compatible given name
 // ("Sergey"/"Sergei"); for a surname alone, a person with that surname and
 // a role with the same head word ("Lavrov", "the foreign minister"). Two
-// people who share only a surname are not merged. It returns 0 for an
-// entity with no usable name.
+// people who share only a surname are not merged. An entity linked to a
+// Wikidata item is first the stored entity of that item, and is never
+// merged with one linked to another (rules.SameItem); a stored entity
+// that was not linked takes the item of the first linked mention it
+// joins. It returns 0 for an entity with no usable name.
 func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	key := rules.EntityKey(e)
 	if key == "" {
@@ -248,18 +254,24 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	// a name seen before resolves as it did then (a surname alone is
 	// weighed afresh: its roles decide)
 	cacheable := typ != string(quotewire.Person) || given != ""
-	ck := namecache.EntityKey(typ, key)
+	qid := e.Wikidata
+	ck := namecache.ItemKey(namecache.EntityKey(typ, key), qid)
 	id, cached := w.memo.Lookup(ck)
 	if !cached || !cacheable {
 		var err error
-		if id, err = w.match(key, typ, given, surname, heads); err != nil {
+		var linked string
+		if id, linked, err = w.match(key, typ, given, surname, heads, qid); err != nil {
 			return 0, err
 		}
 		if id == 0 {
-			err := w.queryRow("INSERT INTO entities (name, key, given, surname, type) VALUES (?, ?, ?, ?, ?) RETURNING id",
-				[]any{e.Name, key, given, surname, typ}, &id)
+			err := w.queryRow("INSERT INTO entities (name, key, given, surname, type, wikidata, wikidata_confidence) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+				[]any{e.Name, key, given, surname, typ, qid, e.WikidataConfidence}, &id)
 			if err != nil {
 				return 0, errf("insert entity", err)
+			}
+		} else if qid != "" && linked == "" {
+			if _, err := w.exec("UPDATE entities SET wikidata = ?, wikidata_confidence = ? WHERE id = ? AND wikidata = ''", qid, e.WikidataConfidence, id); err != nil {
+				return 0, errf("link entity", err)
 			}
 		}
 		if cacheable {
@@ -307,37 +319,60 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	return id, nil
 }
 
-// match finds the stored entity for a name, or 0.
-func (w *writer) match(key, typ, given, surname string, heads []string) (int64, error) {
+// match finds the stored entity for a name, or 0, and the item it is
+// linked to: for a name linked to item qid, the entity of that item; else
+// one of a compatible type and item with the name as an alias (most
+// quoted first), and for a person without one, the person
+// rules.PickPerson picks among those with the surname.
+func (w *writer) match(key, typ, given, surname string, heads []string, qid string) (int64, string, error) {
+	if qid != "" {
+		var id int64
+		var t string
+		err := w.queryRow("SELECT id, type FROM entities WHERE wikidata = ? ORDER BY quotes DESC, id LIMIT 1", []any{qid}, &id, &t)
+		switch {
+		case err == nil && rules.CompatibleType(t, typ):
+			return id, qid, nil
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return 0, "", errf("match item", err)
+		}
+	}
 	if typ != string(quotewire.Person) || given != "" {
 		// the same name, or one of its aliases
-		rows, err := w.query(`SELECT e.id, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity
+		rows, err := w.query(`SELECT e.id, e.type, e.wikidata FROM entity_aliases a JOIN entities e ON e.id = a.entity
 			WHERE a.key = ? ORDER BY e.quotes DESC, e.id LIMIT 10`, key)
 		if err != nil {
-			return 0, errf("match entity", err)
+			return 0, "", errf("match entity", err)
 		}
 		var found int64
+		var linked string
 		for rows.Next() {
 			var id int64
-			var t string
-			if err := rows.Scan(&id, &t); err != nil {
+			var t, wd string
+			if err := rows.Scan(&id, &t, &wd); err != nil {
 				rows.Close()
-				return 0, err
+				return 0, "", err
 			}
-			if found == 0 && rules.CompatibleType(t, typ) {
-				found = id
+			if found == 0 && rules.CompatibleType(t, typ) && rules.SameItem(wd, qid) {
+				found, linked = id, wd
 			}
 		}
 		if err := rows.Close(); err != nil || found != 0 || typ != string(quotewire.Person) {
-			return found, err
+			return found, linked, err
 		}
 	}
 	// people by surname
 	cands, err := w.bySurname(surname, heads)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
-	return rules.PickPerson(given, cands), nil
+	cands = rules.OfItem(cands, qid)
+	id := rules.PickPerson(given, cands)
+	for _, c := range cands {
+		if c.ID == id {
+			return id, c.Wikidata, nil
+		}
+	}
+	return 0, "", nil
 }
 
 // bySurname lists the people with this surname, with how many of heads
@@ -346,7 +381,7 @@ func (w *writer) bySurname(surname string, heads []string) ([]rules.Candidate, e
 	if surname == "" {
 		return nil, nil
 	}
-	rows, err := w.query(`SELECT id, key, given, type, quotes FROM entities
+	rows, err := w.query(`SELECT id, key, given, type, quotes, wikidata FROM entities
 		WHERE surname = ? AND type = 'person' ORDER BY quotes DESC, id LIMIT 50`, surname)
 	if err != nil {
 		return nil, errf("match surname", err)
@@ -356,7 +391,7 @@ func (w *writer) bySurname(surname string, heads []string) ([]rules.Candidate, e
 		var c rules.Candidate
 		var key, typ string
 		var quotes int
-		if err := rows.Scan(&c.ID, &key, &c.Given, &typ, &quotes); err != nil {
+		if err := rows.Scan(&c.ID, &key, &c.Given, &typ, &quotes, &c.Wikidata); err != nil {
 			rows.Close()
 			return nil, err
 		}

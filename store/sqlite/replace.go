@@ -18,6 +18,9 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 	if len(recs) == 0 {
 		return 0, nil
 	}
+	if err := s.link(ctx, recs); err != nil {
+		return 0, err
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -48,6 +48,10 @@ type Store struct {
 	// names remembers, across Puts, how names resolved and which aliases
 	// and roles are stored (guarded by wmu).
 	names namecache.Cache
+	// linker links each article's entities before Put and Replace
+	// store it (SetLinker; guarded by lmu).
+	linker quotewire.Linker
+	lmu    sync.Mutex
 }
 
 var _ quotewire.Store = (*Store)(nil)

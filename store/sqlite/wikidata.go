@@ -136,6 +136,32 @@ func (s *Store) WikidataByName(ctx context.Context, name string, limit int) ([]q
 	return out, rows.Err()
 }
 
+// HasWikidata reports whether the Wikidata index holds any item.
+func (s *Store) HasWikidata(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM wikidata_items LIMIT 1)").Scan(&n); err != nil {
+		return false, fmt.Errorf("read the Wikidata index: %w", err)
+	}
+	return n > 0, nil
+}
+
+// SetLinker makes Put and Replace link the entities of each article to
+// Wikidata items with l before storing it (nil stops linking): a linked
+// entity is then resolved across articles by its item as well as its name.
+func (s *Store) SetLinker(l quotewire.Linker) {
+	s.lmu.Lock()
+	defer s.lmu.Unlock()
+	s.linker = l
+}
+
+// link links the records' analyses with the store's linker, if any.
+func (s *Store) link(ctx context.Context, recs []quotewire.Record) error {
+	s.lmu.Lock()
+	l := s.linker
+	s.lmu.Unlock()
+	return quotewire.LinkRecords(ctx, l, recs)
+}
+
 // WikidataByID returns the item of that id.
 func (s *Store) WikidataByID(ctx context.Context, id string) (quotewire.WikidataEntity, bool, error) {
 	row := s.db.QueryRowContext(ctx, "SELECT qid, kind, label, description, data FROM wikidata_items WHERE qid = ?", id)

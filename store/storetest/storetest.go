@@ -46,6 +46,7 @@ func Run(t *testing.T, open Open) {
 		{"Wikidata", testWikidata},
 		{"TalksAbout", testTalksAbout},
 		{"WikidataLinks", testWikidataLinks},
+		{"LinkedNamesakes", testLinkedNamesakes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

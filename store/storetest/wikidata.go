@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"testing"
@@ -200,5 +201,99 @@ func testWikidataLinks(t *testing.T, s quotewire.Store) {
 	}
 	if err := l.SetWikidata(ctx, 1<<40, "Q1", 1); !errors.Is(err, quotewire.ErrNotFound) {
 		t.Errorf("an unknown entity: %v", err)
+	}
+}
+
+// linkerSetter is a store that links the articles it stores.
+type linkerSetter interface {
+	SetLinker(quotewire.Linker)
+}
+
+// itemsByName is a Linker for tests: it links each entity whose article
+// id and name it lists to that item, as a Wikidata linker that read the
+// article's context would.
+type itemsByName map[string]string
+
+func (m itemsByName) Link(_ context.Context, a *quotewire.Analysis) error {
+	for _, e := range a.Entities {
+		if q := m[a.ID+"/"+e.Name]; q != "" {
+			a.SetWikidata(e.ID, q, 0.9)
+		}
+	}
+	return nil
+}
+
+// testLinkedNamesakes: entities linked at Put are resolved by their item:
+// two people of one name linked to different items stay two, whether
+// they come in one batch or two; a later mention linked to an item joins
+// its entity whatever its name's spelling; a stored entity not linked
+// yet takes the item of the first linked mention it joins; hits and
+// speakers carry the item.
+func testLinkedNamesakes(t *testing.T, s quotewire.Store) {
+	ls, ok := s.(linkerSetter)
+	if !ok {
+		t.Skip("this store does not link at Put")
+	}
+	ls.SetLinker(itemsByName{
+		"m1/Sergey Lavrov":            "Q901",
+		"f1/Sergei Lavrov":            "Q902",
+		"m2/Sergei Lavrov":            "Q901",
+		"f2/Lavrov":                   "Q902",
+		"o2/Federal Security Service": "Q904",
+	})
+	minister := Article("m1", "https://tass.com/m1", "2017-10-04", "tass.com",
+		"Russian Foreign Minister Sergey Lavrov said contacts with the UN on Syria are very important.",
+		[]Entity{{"Sergey Lavrov", quotewire.Person, []string{"Russian Foreign Minister"}}},
+		[]Quote{{"contacts with the UN on Syria are very important", "Sergey Lavrov"}})
+	footballer := Article("f1", "https://sport.example/f1", "2017-10-05", "sport.example",
+		"Sergei Lavrov, the Zenit midfielder, said the team had played its best match of the season.",
+		[]Entity{{"Sergei Lavrov", quotewire.Person, []string{"midfielder"}}},
+		[]Quote{{"the team had played its best match of the season", "Sergei Lavrov"}})
+	put(t, s, minister, footballer)
+	put(t, s, Article("m2", "https://example.org/m2", "2017-10-06", "example.org",
+		"Sergei Lavrov told reporters that sanctions against Russia would fail.",
+		[]Entity{{"Sergei Lavrov", quotewire.Person, nil}},
+		[]Quote{{"sanctions against Russia would fail", "Sergei Lavrov"}}))
+	put(t, s, Article("f2", "https://sport.example/f2", "2017-10-07", "sport.example",
+		"Lavrov said the coach had asked him to play deeper in midfield.",
+		[]Entity{{"Lavrov", quotewire.Person, nil}},
+		[]Quote{{"the coach had asked him to play deeper in midfield", "Lavrov"}}))
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, sp := range sps {
+		got[sp.Wikidata] += sp.Quotes
+	}
+	if want := map[string]int{"Q901": 2, "Q902": 2}; fmt.Sprint(got) != fmt.Sprint(want) || len(sps) != 2 {
+		t.Errorf("Lavrovs by item = %v (%d speakers), want %v: the minister and the footballer, two each", got, len(sps), want)
+	}
+	for _, h := range search(t, s, quotewire.Query{Text: "sanctions"}) {
+		if h.SpeakerWikidata != "Q901" {
+			t.Errorf("the minister's quote in another spelling: %+v", h)
+		}
+	}
+	for _, h := range search(t, s, quotewire.Query{Text: "midfield"}) {
+		if h.SpeakerWikidata != "Q902" {
+			t.Errorf("the footballer's quote by surname: %+v", h)
+		}
+	}
+	// an entity stored unlinked takes the item of a linked mention
+	put(t, s, Article("o1", "https://example.org/o1", "2017-10-08", "example.org",
+		"The Federal Security Service said it had detained two suspects.",
+		[]Entity{{"Federal Security Service", quotewire.Organization, nil}},
+		[]Quote{{"it had detained two suspects", "Federal Security Service"}}))
+	put(t, s, Article("o2", "https://example.org/o2", "2017-10-09", "example.org",
+		"The Federal Security Service said the suspects had confessed.",
+		[]Entity{{"Federal Security Service", quotewire.Organization, nil}},
+		[]Quote{{"the suspects had confessed", "Federal Security Service"}}))
+	orgs, err := s.Speakers(ctx, "security service", nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orgs) != 1 || orgs[0].Wikidata != "Q904" || orgs[0].Quotes != 2 {
+		t.Errorf("the FSB = %+v, want one speaker of two quotes linked to Q904", orgs)
 	}
 }

@@ -83,3 +83,13 @@ func AliasKey(id int64, alias string) string {
 func RoleKey(id int64, role string) string {
 	return "r\x00" + strconv.FormatInt(id, 10) + "\x00" + role
 }
+
+// ItemKey is the key of the entity a name linked to Wikidata item qid
+// resolved to: key (an EntityKey) itself when qid is "", since an
+// unlinked name and a linked one may resolve apart.
+func ItemKey(key, qid string) string {
+	if qid == "" {
+		return key
+	}
+	return key + "\x00" + qid
+}

@@ -144,6 +144,32 @@ type Candidate struct {
 	SharedRoles int
 	// SurnameAlone marks an entity stored from a surname alone.
 	SurnameAlone bool
+	// Wikidata is the item the person is linked to ("" when unlinked).
+	Wikidata string
+}
+
+// SameItem reports whether a stored entity linked to item stored may be
+// what a mention linked to item mention names: unless both are linked,
+// to different items. Two people of one name whom linking told apart
+// ("Sergei Lavrov" the minister, "Sergei Lavrov" the footballer) are
+// never merged by their name.
+func SameItem(stored, mention string) bool {
+	return stored == "" || mention == "" || stored == mention
+}
+
+// OfItem keeps the candidates that may be the person a mention linked to
+// item qid names (SameItem), in order, reusing cands' storage.
+func OfItem(cands []Candidate, qid string) []Candidate {
+	if qid == "" {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if SameItem(c.Wikidata, qid) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // PickPerson chooses among the stored people with a name's surname
