@@ -174,6 +174,27 @@ func (s *Server) quotation(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, qn)
 }
 
+// explainEntity says how a stored entity was made from the articles'
+// names (quotewire.ExplainEntity).
+func (s *Server) explainEntity(w http.ResponseWriter, r *http.Request) error {
+	id, err := idParam(r, "entity")
+	if err != nil {
+		return err
+	}
+	n, err := intParam(r.URL.Query(), "articles", 5, 0, 100)
+	if err != nil {
+		return err
+	}
+	ex, err := quotewire.ExplainEntity(r.Context(), s.store, id, n)
+	if errors.Is(err, quotewire.ErrNotFound) {
+		return &apiError{http.StatusNotFound, fmt.Sprintf("no entity with id %d", id)}
+	}
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, ex)
+}
+
 func (s *Server) speakers(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	limit, err := intParam(v, "limit", DefaultLimit, 1, MaxLimit)

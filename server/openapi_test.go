@@ -115,7 +115,9 @@ func TestOpenAPISchemas(t *testing.T) {
 		"TextSpan": quotewire.TextSpan{}, "Span": quotewire.Span{}, "SpeakerRef": quotewire.SpeakerRef{},
 		"EntityOut": quotewire.EntityOut{}, "RepeatedSentence": quotewire.RepeatedSentence{},
 		"Segment": ui.Segment{}, "ArticleReply": articleReply{}, "ArticleIn": articleIn{},
-		"IngestResult": IngestResult{}, "Error": errorBody{},
+		"IngestResult": IngestResult{}, "Error": errorBody{}, "EntityRef": quotewire.EntityRef{},
+		"EntityExplanation": quotewire.EntityExplanation{}, "EntityName": quotewire.EntityName{},
+		"ArticleExplanation": quotewire.ArticleExplanation{}, "MentionJoin": quotewire.MentionJoin{},
 	}
 	for name, v := range types {
 		schema, ok := doc.Components.Schemas[name]

@@ -152,6 +152,7 @@ var routes = []route{
 	{pattern: "GET /api/speakers", params: []string{"name", "acts", "limit"}, handler: (*Server).speakers},
 	{pattern: "GET /api/speakers/{id}/timeline", params: []string{"period", "q", "from", "to", "acts"}, handler: (*Server).timeline},
 	{pattern: "GET /api/entities", params: []string{"name", "type", "acts", "limit"}, handler: (*Server).entities},
+	{pattern: "GET /api/entities/{id}/explain", params: []string{"articles"}, handler: (*Server).explainEntity},
 	{pattern: "GET /api/top-speakers", params: []string{"q", "entity", "outlet", "from", "to", "acts", "limit"}, handler: (*Server).topSpeakers},
 	{pattern: "GET /api/unnamed-speakers", params: []string{"q", "entity", "outlet", "from", "to", "acts", "limit"}, handler: (*Server).unnamedSpeakers},
 	{pattern: "GET /api/articles/{key}", handler: (*Server).article},

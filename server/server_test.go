@@ -307,6 +307,20 @@ func TestRoutes(t *testing.T) {
 		{"entities of a type", "GET", "/api/entities?type=place", 200, has(`"entities":[{`, `"name":"Geneva"`)},
 		{"entities by name", "GET", "/api/entities?name=un&type=organization", 200, has(`"name":"UN"`)},
 		{"entities bad type", "GET", "/api/entities?type=planet", 400, says("planet", "person, organization or place")},
+		{"explain an entity", "GET", fmt.Sprintf("/api/entities/%d/explain?articles=2", id.lavrov), 200, func(t *testing.T, r response) {
+			var ex quotewire.EntityExplanation
+			r.json(t, &ex)
+			var names []string
+			for _, n := range ex.Names {
+				names = append(names, n.Name+": "+n.Rule)
+			}
+			want := "[Sergey Lavrov: new entity Sergei Lavrov: surname and given names Lavrov: surname and role]"
+			if fmt.Sprint(names) != want || ex.Entity.ID != id.lavrov || len(ex.Articles) != 2 || ex.Articles[0].Date != "2017-11-20" {
+				t.Errorf("explanation: names %v, want %s; %+v", names, want, ex)
+			}
+		}},
+		{"explain no entity", "GET", "/api/entities/999999/explain", 404, says("no entity with id 999999")},
+		{"explain too many articles", "GET", fmt.Sprintf("/api/entities/%d/explain?articles=500", id.lavrov), 400, says("articles")},
 
 		{"timeline", "GET", fmt.Sprintf("/api/speakers/%d/timeline", id.lavrov), 200, func(t *testing.T, r response) {
 			var tl timelineReply

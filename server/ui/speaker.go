@@ -37,6 +37,9 @@ type speakerView struct {
 	// WikidataDescription describes the speaker's Wikidata item, where
 	// the store's index holds it.
 	WikidataDescription string
+	// Names are the speaker's names with the rule that joined each,
+	// where the store keeps them (else the page lists S.Aliases).
+	Names []quotewire.EntityName
 }
 
 // periods are the timeline's buckets, the default first.
@@ -113,6 +116,11 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 		}
 		if found {
 			v.WikidataDescription = e.Description
+		}
+	}
+	if ex, ok := u.store.(quotewire.EntityExplainer); ok {
+		if v.Names, err = ex.EntityNames(r.Context(), sp.ID); err != nil {
+			return err
 		}
 	}
 	if ac, ok := u.store.(AboutCounter); ok {

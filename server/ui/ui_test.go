@@ -783,3 +783,22 @@ func TestSpeakerWikidata(t *testing.T) {
 		t.Errorf("status %d; the page lacks the Wikidata link or description", r.status)
 	}
 }
+
+// TestSpeakerNames: the speaker page lists each name with the rule that
+// joined it on hover, and links to the full explanation.
+func TestSpeakerNames(t *testing.T) {
+	s := newStore(t, corpus()...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "Lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %v %v", sps, err)
+	}
+	h := New(Config{Store: s, Logger: quiet()}).Handler()
+	r := get(t, h, fmt.Sprintf("/speakers/%d", sps[0].ID))
+	for _, want := range []string{`title="new entity; first 2017-10-05">Sergey Lavrov</li>`, `title="surname and given names: sergei ~ sergey; first 2017-10-06">Sergei Lavrov</li>`,
+		fmt.Sprintf(`href="/api/entities/%d/explain"`, sps[0].ID)} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("the speaker page lacks %s", want)
+		}
+	}
+}

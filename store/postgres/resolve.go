@@ -236,37 +236,37 @@ func (p *prefetched) addHead(id int64, h string) {
 // match resolves a name from what was prefetched, as writer.match would
 // from the store, and says which item the entity is linked to; ok is
 // false when that is not known or no longer true.
-func (p *prefetched) match(n nameOf) (id int64, linked string, ok bool) {
+func (p *prefetched) match(n nameOf) (id int64, linked string, join rules.Join, ok bool) {
 	person := n.typ == string(quotewire.Person)
 	byAlias := !person || n.given != ""
 	if n.qid != "" && !p.askedItems[n.qid] {
-		return 0, "", false
+		return 0, "", rules.Join{}, false
 	}
 	if byAlias && !p.askedKeys[n.key] {
-		return 0, "", false
+		return 0, "", rules.Join{}, false
 	}
 	if person && n.surname != "" && !p.askedSurnames[n.surname] {
-		return 0, "", false
+		return 0, "", rules.Join{}, false
 	}
 	if n.qid != "" {
 		for _, e := range p.items[n.qid] {
 			if rules.CompatibleType(e.typ, n.typ) && p.itemOf(e) == n.qid {
-				return e.id, n.qid, true
+				return e.id, n.qid, rules.Join{Rule: rules.JoinItem, Detail: n.qid}, true
 			}
 		}
 	}
 	if byAlias {
 		for _, e := range p.aliases[n.key] {
 			if wd := p.itemOf(e); rules.CompatibleType(e.typ, n.typ) && rules.SameItem(wd, n.qid) {
-				return e.id, wd, true
+				return e.id, wd, rules.Join{Rule: rules.JoinName}, true
 			}
 		}
 		if !person {
-			return 0, "", true
+			return 0, "", rules.Join{}, true
 		}
 	}
-	id = rules.PickPerson(n.given, rules.OfItem(p.candidates(n.surname, n.heads), n.qid))
-	return id, p.entities[id].wikidata, true
+	id, join = rules.PickPerson(n.given, rules.OfItem(p.candidates(n.surname, n.heads), n.qid))
+	return id, p.entities[id].wikidata, join, true
 }
 
 // candidates lists the prefetched people with a surname and how many of
@@ -341,19 +341,20 @@ func (p *prefetched) wrote(key string, alias bool, id int64, created *storedEnti
 // alone, a person with that surname and a role with the same head word
 // ("Lavrov", "the foreign minister"). Two people who share only a surname
 // are not merged. It returns 0 for an entity with no usable name.
-func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64, error) {
+func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article string) (int64, error) {
 	if n.key == "" {
 		return 0, nil
 	}
 	ck := namecache.ItemKey(namecache.EntityKey(n.typ, n.key), n.qid)
 	id, cached := w.memo.Lookup(ck)
 	created := false
+	join := rules.Join{Rule: rules.JoinName}
 	if !cached || !n.cacheable {
 		var ok bool
 		var linked string
-		if id, linked, ok = p.match(n); !ok {
+		if id, linked, join, ok = p.match(n); !ok {
 			var err error
-			if id, linked, err = w.match(n, p); err != nil {
+			if id, linked, join, err = w.match(n, p); err != nil {
 				return 0, err
 			}
 		}
@@ -374,6 +375,7 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64,
 				return 0, err
 			}
 			created = true
+			join = rules.Join{Rule: rules.JoinNew}
 		}
 	}
 	// the alias and roles the entity lacks (all of them, when new)
@@ -394,6 +396,7 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched) (int64,
 	}
 	if alias {
 		nr.aid, nr.akey, nr.aalias = append(nr.aid, id), append(nr.akey, n.key), append(nr.aalias, e.Name)
+		nr.arule, nr.adetail, nr.aarticle = append(nr.arule, join.Rule), append(nr.adetail, join.Detail), append(nr.aarticle, article)
 	}
 	for i, r := range roles {
 		nr.rid, nr.rrole, nr.rhead = append(nr.rid, id), append(nr.rrole, r), append(nr.rhead, rheads[i])
@@ -450,7 +453,7 @@ func (w *writer) newID() (int64, error) {
 // first), and for a person without one, the person rules.PickPerson
 // picks among those with the surname (the 50 most quoted). What it reads
 // is remembered in p.
-func (w *writer) match(n nameOf, p *prefetched) (int64, string, error) {
+func (w *writer) match(n nameOf, p *prefetched) (int64, string, rules.Join, error) {
 	person := n.typ == string(quotewire.Person)
 	byAlias := !person || n.given != ""
 	bySurname := person && n.surname != ""
@@ -475,7 +478,7 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, string, error) {
 			FROM entities e WHERE e.surname = `+s+` AND e.type = 'person' ORDER BY e.quotes DESC, e.id LIMIT 50)`)
 	}
 	if len(parts) == 0 {
-		return 0, "", nil
+		return 0, "", rules.Join{}, nil
 	}
 	var byItem, byName int64
 	var byItemQ, byNameQ string
@@ -505,14 +508,14 @@ func (w *writer) match(n nameOf, p *prefetched) (int64, string, error) {
 	}})
 	switch {
 	case err != nil:
-		return 0, "", err
+		return 0, "", rules.Join{}, err
 	case byItem != 0:
-		return byItem, byItemQ, nil
+		return byItem, byItemQ, rules.Join{Rule: rules.JoinItem, Detail: byItemQ}, nil
 	case byName != 0 || !person:
-		return byName, byNameQ, nil
+		return byName, byNameQ, rules.Join{Rule: rules.JoinName}, nil
 	}
-	id := rules.PickPerson(n.given, rules.OfItem(cands, n.qid))
-	return id, p.entities[id].wikidata, nil
+	id, join := rules.PickPerson(n.given, rules.OfItem(cands, n.qid))
+	return id, p.entities[id].wikidata, join, nil
 }
 
 // nameRows are the new entities, aliases and roles waiting for the next
@@ -528,8 +531,10 @@ type nameRows struct {
 	lconf        []float64
 	aid          []int64
 	akey, aalias []string
-	rid          []int64
-	rrole, rhead []string
+	// arule, adetail and aarticle say why each alias joined its entity
+	arule, adetail, aarticle []string
+	rid                      []int64
+	rrole, rhead             []string
 }
 
 // flushNames queues the inserts of the waiting entities, aliases and
@@ -548,9 +553,10 @@ func (w *writer) flushNames() {
 			nr.lid, nr.lqid, nr.lconf)
 	}
 	if len(nr.aid) > 0 {
-		w.later("insert aliases", `INSERT INTO entity_aliases (entity, key, alias)
-			SELECT entity, key, alias FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS u(entity, key, alias, n)
-			ORDER BY n ON CONFLICT DO NOTHING`, nr.aid, nr.akey, nr.aalias)
+		w.later("insert aliases", `INSERT INTO entity_aliases (entity, key, alias, rule, detail, article)
+			SELECT entity, key, alias, rule, detail, article FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+				WITH ORDINALITY AS u(entity, key, alias, rule, detail, article, n)
+			ORDER BY n ON CONFLICT DO NOTHING`, nr.aid, nr.akey, nr.aalias, nr.arule, nr.adetail, nr.aarticle)
 	}
 	if len(nr.rid) > 0 {
 		// a role twice keeps its first head, as row by row would

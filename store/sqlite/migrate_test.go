@@ -83,8 +83,8 @@ func TestUpgradeToActs(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != 7 {
-		t.Fatalf("schema version %d, %v; want 7", version, err)
+	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != 8 {
+		t.Fatalf("schema version %d, %v; want 8", version, err)
 	}
 	storetest.UpgradedActs(t, s, rec, nil)
 }

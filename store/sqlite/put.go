@@ -162,7 +162,7 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 	local := map[string]int64{}
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		gid, err := w.entity(e, a.Date)
+		gid, err := w.entity(e, a.Date, key)
 		if err != nil {
 			return false, err
 		}
@@ -234,8 +234,10 @@ func (w *writer) cluster(id int64, sig []uint32) error {
 // Wikidata item is first the stored entity of that item, and is never
 // merged with one linked to another (rules.SameItem); a stored entity
 // that was not linked takes the item of the first linked mention it
-// joins. It returns 0 for an entity with no usable name.
-func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
+// joins. Each name the entity gets is stored with the rule that joined
+// it and the article it came from (rules.Join). It returns 0 for an
+// entity with no usable name.
+func (w *writer) entity(e *quotewire.EntityOut, date, article string) (int64, error) {
 	key := rules.EntityKey(e)
 	if key == "" {
 		return 0, nil
@@ -257,13 +259,15 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 	qid := e.Wikidata
 	ck := namecache.ItemKey(namecache.EntityKey(typ, key), qid)
 	id, cached := w.memo.Lookup(ck)
+	join := rules.Join{Rule: rules.JoinName}
 	if !cached || !cacheable {
 		var err error
 		var linked string
-		if id, linked, err = w.match(key, typ, given, surname, heads, qid); err != nil {
+		if id, linked, join, err = w.match(key, typ, given, surname, heads, qid); err != nil {
 			return 0, err
 		}
 		if id == 0 {
+			join = rules.Join{Rule: rules.JoinNew}
 			err := w.queryRow("INSERT INTO entities (name, key, given, surname, type, wikidata, wikidata_confidence) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
 				[]any{e.Name, key, given, surname, typ, qid, e.WikidataConfidence}, &id)
 			if err != nil {
@@ -279,7 +283,8 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 		}
 	}
 	if k := namecache.AliasKey(id, e.Name); !w.memo.Known(k) {
-		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias) VALUES (?, ?, ?)", id, key, e.Name); err != nil {
+		if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias, rule, detail, article) VALUES (?, ?, ?, ?, ?, ?)",
+			id, key, e.Name, join.Rule, join.Detail, article); err != nil {
 			return 0, errf("insert alias", err)
 		}
 		w.memo.Remember(k, 1)
@@ -324,16 +329,16 @@ func (w *writer) entity(e *quotewire.EntityOut, date string) (int64, error) {
 // one of a compatible type and item with the name as an alias (most
 // quoted first), and for a person without one, the person
 // rules.PickPerson picks among those with the surname.
-func (w *writer) match(key, typ, given, surname string, heads []string, qid string) (int64, string, error) {
+func (w *writer) match(key, typ, given, surname string, heads []string, qid string) (int64, string, rules.Join, error) {
 	if qid != "" {
 		var id int64
 		var t string
 		err := w.queryRow("SELECT id, type FROM entities WHERE wikidata = ? ORDER BY quotes DESC, id LIMIT 1", []any{qid}, &id, &t)
 		switch {
 		case err == nil && rules.CompatibleType(t, typ):
-			return id, qid, nil
+			return id, qid, rules.Join{Rule: rules.JoinItem, Detail: qid}, nil
 		case err != nil && !errors.Is(err, sql.ErrNoRows):
-			return 0, "", errf("match item", err)
+			return 0, "", rules.Join{}, errf("match item", err)
 		}
 	}
 	if typ != string(quotewire.Person) || given != "" {
@@ -341,7 +346,7 @@ func (w *writer) match(key, typ, given, surname string, heads []string, qid stri
 		rows, err := w.query(`SELECT e.id, e.type, e.wikidata FROM entity_aliases a JOIN entities e ON e.id = a.entity
 			WHERE a.key = ? ORDER BY e.quotes DESC, e.id LIMIT 10`, key)
 		if err != nil {
-			return 0, "", errf("match entity", err)
+			return 0, "", rules.Join{}, errf("match entity", err)
 		}
 		var found int64
 		var linked string
@@ -350,29 +355,29 @@ func (w *writer) match(key, typ, given, surname string, heads []string, qid stri
 			var t, wd string
 			if err := rows.Scan(&id, &t, &wd); err != nil {
 				rows.Close()
-				return 0, "", err
+				return 0, "", rules.Join{}, err
 			}
 			if found == 0 && rules.CompatibleType(t, typ) && rules.SameItem(wd, qid) {
 				found, linked = id, wd
 			}
 		}
 		if err := rows.Close(); err != nil || found != 0 || typ != string(quotewire.Person) {
-			return found, linked, err
+			return found, linked, rules.Join{Rule: rules.JoinName}, err
 		}
 	}
 	// people by surname
 	cands, err := w.bySurname(surname, heads)
 	if err != nil {
-		return 0, "", err
+		return 0, "", rules.Join{}, err
 	}
 	cands = rules.OfItem(cands, qid)
-	id := rules.PickPerson(given, cands)
+	id, join := rules.PickPerson(given, cands)
 	for _, c := range cands {
 		if c.ID == id {
-			return id, c.Wikidata, nil
+			return id, c.Wikidata, join, nil
 		}
 	}
-	return 0, "", nil
+	return 0, "", rules.Join{}, nil
 }
 
 // bySurname lists the people with this surname, with how many of heads

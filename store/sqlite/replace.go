@@ -93,7 +93,7 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 	a := r.Analysis
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		gid, err := w.entity(e, a.Date)
+		gid, err := w.entity(e, a.Date, r.Key)
 		if err != nil {
 			return false, err
 		}

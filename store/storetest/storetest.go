@@ -47,6 +47,7 @@ func Run(t *testing.T, open Open) {
 		{"TalksAbout", testTalksAbout},
 		{"WikidataLinks", testWikidataLinks},
 		{"LinkedNamesakes", testLinkedNamesakes},
+		{"ExplainEntity", testExplainEntity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -297,3 +297,51 @@ func testLinkedNamesakes(t *testing.T, s quotewire.Store) {
 		t.Errorf("the FSB = %+v, want one speaker of two quotes linked to Q904", orgs)
 	}
 }
+
+// testExplainEntity: each name of an entity says which rule joined it
+// and the article it came from, and the entity's articles are listed
+// newest first with its id in each.
+func testExplainEntity(t *testing.T, s quotewire.Store) {
+	if _, ok := s.(quotewire.EntityExplainer); !ok {
+		t.Skip("this store does not explain its entities")
+	}
+	recs := corpus()
+	put(t, s, recs...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %+v %v", sps, err)
+	}
+	ex, err := quotewire.ExplainEntity(ctx, s, sps[0].ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range ex.Names {
+		got = append(got, fmt.Sprintf("%s|%s|%s|%s|%s", n.Name, n.Rule, n.Detail, n.Date, n.Title))
+	}
+	want := []string{
+		"Sergey Lavrov|new entity||2017-10-04|Title of a1",
+		"Sergei Lavrov|surname and given names|sergei ~ sergey|2017-10-05|Title of a2",
+		"Lavrov|surname and role|1 role word(s) in common|2017-11-20|Title of a3",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("names:\n got %q\nwant %q", got, want)
+	}
+	if ex.Names[0].Article != recs[0].Key {
+		t.Errorf("first article %q, want %q", ex.Names[0].Article, recs[0].Key)
+	}
+	var arts []string
+	for _, a := range ex.Articles {
+		arts = append(arts, a.Date+" "+a.Name)
+	}
+	if want := []string{"2017-11-20 Lavrov", "2017-10-05 Sergei Lavrov", "2017-10-04 Sergey Lavrov"}; fmt.Sprint(arts) != fmt.Sprint(want) {
+		t.Errorf("articles %q, want %q", arts, want)
+	}
+	if ex, err := quotewire.ExplainEntity(ctx, s, sps[0].ID, 1); err != nil || len(ex.Articles) != 1 {
+		t.Errorf("one article asked: %+v, %v", ex, err)
+	}
+	if _, err := quotewire.ExplainEntity(ctx, s, 1<<40, 5); !errors.Is(err, quotewire.ErrNotFound) {
+		t.Errorf("an unknown entity: %v", err)
+	}
+}

@@ -179,19 +179,23 @@ func OfItem(cands []Candidate, qid string) []Candidate {
 // other person with incompatible given names has as many, else the
 // entity stored from the surname alone. Two people who share only a
 // surname are not merged. It returns 0 when none fits.
-func PickPerson(given string, cands []Candidate) int64 {
+func PickPerson(given string, cands []Candidate) (int64, Join) {
 	if given != "" {
 		for _, c := range cands {
 			if c.Given == given {
-				return c.ID
+				return c.ID, Join{Rule: JoinName}
 			}
 		}
 		for _, c := range cands {
 			if quotewire.GivenNamesMatch(given, c.Given) {
-				return c.ID
+				d := given + " ~ " + c.Given
+				if c.Given == "" {
+					d = "stored by the surname alone"
+				}
+				return c.ID, Join{Rule: JoinGiven, Detail: d}
 			}
 		}
-		return 0
+		return 0, Join{}
 	}
 	// a surname alone: a person with a role in common, if exactly one
 	// kind of evidence points at one; else the surname-alone entity
@@ -210,15 +214,40 @@ func PickPerson(given string, cands []Candidate) int64 {
 		}
 	}
 	if best != nil && !ambiguous {
-		return best.ID
+		return best.ID, Join{Rule: JoinRole, Detail: fmt.Sprintf("%d role word(s) in common", best.SharedRoles)}
 	}
 	for _, c := range cands {
 		if c.SurnameAlone {
-			return c.ID
+			return c.ID, Join{Rule: JoinSurname}
 		}
 	}
-	return 0
+	return 0, Join{}
 }
+
+// Join says why a name was resolved to a stored entity: the rule, and
+// what it matched. A store keeps it with each name (alias) an entity
+// gets, for 'quotewire explain-entity'.
+type Join struct {
+	Rule, Detail string
+}
+
+// The rules that join a name to an entity.
+const (
+	// JoinNew: no stored entity fitted; the name made a new one.
+	JoinNew = "new entity"
+	// JoinName: the same name (an alias with its name key).
+	JoinName = "same name"
+	// JoinItem: linked to the entity's Wikidata item (Detail: the item).
+	JoinItem = "same Wikidata item"
+	// JoinGiven: the same surname, and given names that are variants of
+	// one another (Detail: "Sergei ~ Sergey").
+	JoinGiven = "surname and given names"
+	// JoinRole: a surname alone, with a role head word in common.
+	JoinRole = "surname and role"
+	// JoinSurname: a surname alone, to the entity stored by that surname
+	// alone.
+	JoinSurname = "surname alone"
+)
 
 // Search limits.
 const (

@@ -42,20 +42,22 @@ func TestPickPerson(t *testing.T) {
 		given string
 		cands []Candidate
 		want  int64
+		rule  string
 	}{
-		{"same given name", "sergey", []Candidate{bill, sergey}, 1},
-		{"variant spelling", "sergei", []Candidate{sergey}, 1},
-		{"initial", "s", []Candidate{sergey}, 1},
-		{"another person", "maria", []Candidate{sergey}, 0},
-		{"surname alone, one role in common", "", []Candidate{hillary, with(bill, 1)}, 2},
-		{"surname alone, no role", "", []Candidate{hillary, bill, alone}, 4},
-		{"surname alone, nothing stored", "", []Candidate{hillary, bill}, 0},
-		{"surname alone, two people equally likely", "", []Candidate{with(hillary, 1), with(bill, 1), alone}, 4},
-		{"surname alone, more roles win", "", []Candidate{with(hillary, 1), with(bill, 2)}, 2},
+		{"same given name", "sergey", []Candidate{bill, sergey}, 1, JoinName},
+		{"variant spelling", "sergei", []Candidate{sergey}, 1, JoinGiven},
+		{"initial", "s", []Candidate{sergey}, 1, JoinGiven},
+		{"another person", "maria", []Candidate{sergey}, 0, ""},
+		{"surname alone, one role in common", "", []Candidate{hillary, with(bill, 1)}, 2, JoinRole},
+		{"surname alone, no role", "", []Candidate{hillary, bill, alone}, 4, JoinSurname},
+		{"surname alone, nothing stored", "", []Candidate{hillary, bill}, 0, ""},
+		{"surname alone, two people equally likely", "", []Candidate{with(hillary, 1), with(bill, 1), alone}, 4, JoinSurname},
+		{"surname alone, more roles win", "", []Candidate{with(hillary, 1), with(bill, 2)}, 2, JoinRole},
 	}
 	for _, tt := range tests {
-		if got := PickPerson(tt.given, tt.cands); got != tt.want {
-			t.Errorf("%s: PickPerson = %d, want %d", tt.name, got, tt.want)
+		got, why := PickPerson(tt.given, tt.cands)
+		if got != tt.want || why.Rule != tt.rule {
+			t.Errorf("%s: PickPerson = %d (%+v), want %d (%s)", tt.name, got, why, tt.want, tt.rule)
 		}
 	}
 }
