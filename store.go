@@ -150,6 +150,9 @@ type Speaker struct {
 	// RoleSpans are the roles with when they were seen, oldest first,
 	// where the store keeps that (Store.Speaker).
 	RoleSpans []RoleSpan `json:"role_spans,omitempty"`
+	// CanonicalRoles are the offices the roles name, each with its forms
+	// and dates (CanonicalRoles of RoleSpans; Store.Speaker).
+	CanonicalRoles []CanonicalRoleSpan `json:"canonical_roles,omitempty"`
 	// Quotes counts the quotes attributed to the speaker: those whose
 	// act is one of the acts asked for (every act when none are).
 	Quotes int `json:"quotes"`

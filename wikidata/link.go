@@ -66,33 +66,44 @@ func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]strin
 		}
 		s := scored{id: e.ID}
 		desc := words(e.Description)
+		// each kind of role evidence counts once, however many roles
+		// (and forms of one role: "US President", "President of the
+		// United States") show it
+		var inDesc, held, heldThen string
 		for _, r := range c.Roles {
 			rw := roleWords(r)
 			if len(rw) == 0 {
 				continue
 			}
-			if overlap(rw, desc) >= min(2, len(rw)) {
-				s.score += 1.5
-				s.why = append(s.why, "role "+r+" in the description")
-			} else {
-				for _, o := range e.Occupations {
-					if ow := words(labels[o]); len(ow) > 0 && overlap(ow, rw) == len(ow) {
-						s.score += 1.5
-						s.why = append(s.why, "role "+r+" its occupation")
-						break
-					}
+			if inDesc == "" && overlap(rw, desc) >= min(2, len(rw)) {
+				inDesc = "role " + r + " in the description"
+			}
+			for _, o := range e.Occupations {
+				if ow := words(labels[o]); inDesc == "" && len(ow) > 0 && overlap(ow, rw) == len(ow) {
+					inDesc = "role " + r + " its occupation"
 				}
 			}
 			for _, p := range e.Positions {
 				if overlap(rw, words(labels[p.Position])) >= min(2, len(rw)) {
-					s.score += 2
-					s.why = append(s.why, "role "+r+" a position held")
-					if heldAt(p, c.Dates) {
-						s.score++
-						s.why = append(s.why, "held at the article's date")
+					if held == "" {
+						held = "role " + r + " a position held"
 					}
-					break
+					if heldThen == "" && heldAt(p, c.Dates) {
+						heldThen = "held at the article's date"
+					}
 				}
+			}
+		}
+		if inDesc != "" {
+			s.score += 1.5
+			s.why = append(s.why, inDesc)
+		}
+		if held != "" {
+			s.score += 2
+			s.why = append(s.why, held)
+			if heldThen != "" {
+				s.score++
+				s.why = append(s.why, heldThen)
 			}
 		}
 		if len(c.Near) > 0 {

@@ -101,7 +101,15 @@ func (l *Linker) Link(ctx context.Context, a *quotewire.Analysis) error {
 		if e.Anonymous || e.Type == "" {
 			continue
 		}
-		c := Context{Name: e.Name, Type: e.Type, Roles: e.Roles, Alongside: along, Near: nearWords(a.Text, e.Mentions)}
+		roles := e.Roles
+		for _, r := range e.Roles {
+			// "US President" is also "President of the United States",
+			// an office's label
+			if c, ok := quotewire.CanonicalRole(r); ok && c != r && !slices.Contains(roles, c) {
+				roles = append(slices.Clip(roles), c)
+			}
+		}
+		c := Context{Name: e.Name, Type: e.Type, Roles: roles, Alongside: along, Near: nearWords(a.Text, e.Mentions)}
 		if a.Date != "" {
 			c.Dates = []string{a.Date}
 		}

@@ -396,6 +396,7 @@ func (u *UI) funcs() template.FuncMap {
 		"webURL":       webURL,
 		"actTitle":     actTitle,
 		"countActs":    countActs,
+		"join":         strings.Join,
 	}
 }
 

@@ -785,7 +785,8 @@ func TestSpeakerWikidata(t *testing.T) {
 }
 
 // TestSpeakerNames: the speaker page lists each name with the rule that
-// joined it on hover, and links to the full explanation.
+// joined it on hover, and links to the full explanation; roles show
+// under their canonical name, with the forms written on hover.
 func TestSpeakerNames(t *testing.T) {
 	s := newStore(t, corpus()...)
 	ctx := context.Background()
@@ -796,7 +797,8 @@ func TestSpeakerNames(t *testing.T) {
 	h := New(Config{Store: s, Logger: quiet()}).Handler()
 	r := get(t, h, fmt.Sprintf("/speakers/%d", sps[0].ID))
 	for _, want := range []string{`title="new entity; first 2017-10-05">Sergey Lavrov</li>`, `title="surname and given names: sergei ~ sergey; first 2017-10-06">Sergei Lavrov</li>`,
-		fmt.Sprintf(`href="/api/entities/%d/explain"`, sps[0].ID)} {
+		fmt.Sprintf(`href="/api/entities/%d/explain"`, sps[0].ID),
+		`<li title="Written: Russian Foreign Minister">Foreign Minister of Russia <span class="when">2017-10-05</span></li>`} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("the speaker page lacks %s", want)
 		}

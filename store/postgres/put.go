@@ -412,7 +412,7 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 	it.gids, it.lids = nil, nil
 	for i := range a.Entities {
 		e := &a.Entities[i]
-		gid, err := w.entity(e, it.names[i], p, it.key)
+		gid, err := w.entity(e, it.names[i], p, it.key, a.Date)
 		if err != nil {
 			return err
 		}

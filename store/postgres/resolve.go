@@ -341,7 +341,7 @@ func (p *prefetched) wrote(key string, alias bool, id int64, created *storedEnti
 // alone, a person with that surname and a role with the same head word
 // ("Lavrov", "the foreign minister"). Two people who share only a surname
 // are not merged. It returns 0 for an entity with no usable name.
-func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article string) (int64, error) {
+func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article, date string) (int64, error) {
 	if n.key == "" {
 		return 0, nil
 	}
@@ -380,10 +380,22 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article
 	}
 	// the alias and roles the entity lacks (all of them, when new)
 	alias := created || !w.memo.Known(namecache.AliasKey(id, e.Name))
+	// roles with the dates they were seen: the cache keeps each role's
+	// known range, so only an article outside it writes
+	day := rules.DayNumber(date)
+	if day == 0 {
+		date = ""
+	}
 	var roles, rheads []string
+	var rseen []int64
 	for i, r := range e.Roles {
-		if h := n.roleHeads[i]; h != "" && (created || !w.memo.Known(namecache.RoleKey(id, r))) {
-			roles, rheads = append(roles, r), append(rheads, h)
+		h := n.roleHeads[i]
+		if h == "" {
+			continue
+		}
+		v, known := w.memo.Lookup(namecache.RoleKey(id, r))
+		if write, seen := rules.RoleSeen(v, known && !created, day); write {
+			roles, rheads, rseen = append(roles, r), append(rheads, h), append(rseen, seen)
 		}
 	}
 	var made *storedEntity
@@ -400,14 +412,15 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article
 	}
 	for i, r := range roles {
 		nr.rid, nr.rrole, nr.rhead = append(nr.rid, id), append(nr.rrole, r), append(nr.rhead, rheads[i])
+		nr.rdate = append(nr.rdate, date)
 	}
 	p.wrote(n.key, alias, id, made, rheads)
 	if n.cacheable && !cached {
 		w.memo.Remember(ck, id)
 	}
 	w.memo.Remember(namecache.AliasKey(id, e.Name), 1)
-	for _, r := range roles {
-		w.memo.Remember(namecache.RoleKey(id, r), 1)
+	for i, r := range roles {
+		w.memo.Remember(namecache.RoleKey(id, r), rseen[i])
 	}
 	return id, nil
 }
@@ -535,6 +548,8 @@ type nameRows struct {
 	arule, adetail, aarticle []string
 	rid                      []int64
 	rrole, rhead             []string
+	// rdate is the date of the article that gave each role ("" undated)
+	rdate []string
 }
 
 // flushNames queues the inserts of the waiting entities, aliases and
@@ -559,10 +574,38 @@ func (w *writer) flushNames() {
 			ORDER BY n ON CONFLICT DO NOTHING`, nr.aid, nr.akey, nr.aalias, nr.arule, nr.adetail, nr.aarticle)
 	}
 	if len(nr.rid) > 0 {
-		// a role twice keeps its first head, as row by row would
-		w.later("insert roles", `INSERT INTO entity_roles (entity, role, head)
-			SELECT entity, role, head FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS u(entity, role, head, n)
-			ORDER BY n ON CONFLICT DO NOTHING`, nr.rid, nr.rrole, nr.rhead)
+		// one row per role, with the batch's first and last date of it
+		// (an upsert may not touch a row twice); a role twice keeps its
+		// first head, as row by row would
+		type roleKey struct {
+			id   int64
+			role string
+		}
+		at := map[roleKey]int{}
+		var id []int64
+		var role, head, first, last []string
+		for i, r := range nr.rrole {
+			k := roleKey{nr.rid[i], r}
+			d := nr.rdate[i]
+			j, ok := at[k]
+			if !ok {
+				at[k] = len(id)
+				id, role, head = append(id, k.id), append(role, r), append(head, nr.rhead[i])
+				first, last = append(first, d), append(last, d)
+				continue
+			}
+			if d != "" && (first[j] == "" || d < first[j]) {
+				first[j] = d
+			}
+			last[j] = max(last[j], d)
+		}
+		w.later("insert roles", `INSERT INTO entity_roles (entity, role, head, first_date, last_date)
+			SELECT entity, role, head, first_date, last_date FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])
+				WITH ORDINALITY AS u(entity, role, head, first_date, last_date, n)
+			ORDER BY n ON CONFLICT (entity, role) DO UPDATE SET
+			first_date = CASE WHEN EXCLUDED.first_date <> '' AND (entity_roles.first_date = '' OR EXCLUDED.first_date < entity_roles.first_date)
+				THEN EXCLUDED.first_date ELSE entity_roles.first_date END,
+			last_date = GREATEST(entity_roles.last_date, EXCLUDED.last_date)`, id, role, head, first, last)
 	}
 	*nr = nameRows{}
 }

@@ -56,6 +56,23 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 	if err := s.aliasesAndRoles(ctx, list); err != nil {
 		return nil, err
 	}
+	rows, err := s.pool.Query(ctx, `SELECT role, first_date, last_date FROM entity_roles WHERE entity = $1
+		ORDER BY first_date = '', first_date, last_date, role COLLATE "C"`, id)
+	if err != nil {
+		return nil, errf("read roles", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r quotewire.RoleSpan
+		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
+			return nil, errf("read roles", err)
+		}
+		list[0].RoleSpans = append(list[0].RoleSpans, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, errf("read roles", err)
+	}
+	list[0].CanonicalRoles = quotewire.CanonicalRoles(list[0].RoleSpans)
 	return &list[0], nil
 }
 

@@ -291,7 +291,7 @@ func (w *writer) entity(e *quotewire.EntityOut, date, article string) (int64, er
 	}
 	// roles with the dates they were seen: the cache keeps each role's
 	// known range, so only an article outside it writes
-	day := dayNumber(date)
+	day := rules.DayNumber(date)
 	if day == 0 {
 		date = ""
 	}
@@ -302,8 +302,8 @@ func (w *writer) entity(e *quotewire.EntityOut, date, article string) (int64, er
 		}
 		k := namecache.RoleKey(id, r)
 		v, ok := w.memo.Lookup(k)
-		first, last := int32(v>>32), int32(v)
-		if ok && (day == 0 || first != 0 && day >= first && day <= last) {
+		write, seen := rules.RoleSeen(v, ok, day)
+		if !write {
 			continue
 		}
 		_, err := w.exec(`INSERT INTO entity_roles (entity, role, head, first_date, last_date) VALUES (?, ?, ?, ?, ?)
@@ -313,13 +313,7 @@ func (w *writer) entity(e *quotewire.EntityOut, date, article string) (int64, er
 		if err != nil {
 			return 0, errf("insert role", err)
 		}
-		if day != 0 {
-			if first == 0 || day < first {
-				first = day
-			}
-			last = max(last, day)
-		}
-		w.memo.Remember(k, int64(first)<<32|int64(uint32(last)))
+		w.memo.Remember(k, seen)
 	}
 	return id, nil
 }
@@ -528,22 +522,3 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 	return nil
 }
 
-// dayNumber turns a YYYY-MM-DD date into the number YYYYMMDD, which orders
-// as the dates do; 0 for anything else.
-func dayNumber(d string) int32 {
-	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
-		return 0
-	}
-	n := int32(0)
-	for i := 0; i < 10; i++ {
-		if i == 4 || i == 7 {
-			continue
-		}
-		c := d[i]
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int32(c-'0')
-	}
-	return n
-}

@@ -82,7 +82,11 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 		}
 		sp.RoleSpans = append(sp.RoleSpans, r)
 	}
-	return &sp, errf("read roles", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, errf("read roles", err)
+	}
+	sp.CanonicalRoles = quotewire.CanonicalRoles(sp.RoleSpans)
+	return &sp, nil
 }
 
 // Entities lists the entities whose name or alias contains name, of type

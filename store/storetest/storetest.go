@@ -48,6 +48,7 @@ func Run(t *testing.T, open Open) {
 		{"WikidataLinks", testWikidataLinks},
 		{"LinkedNamesakes", testLinkedNamesakes},
 		{"ExplainEntity", testExplainEntity},
+		{"CanonicalRoles", testCanonicalRoles},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

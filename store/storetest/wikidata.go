@@ -345,3 +345,24 @@ func testExplainEntity(t *testing.T, s quotewire.Store) {
 		t.Errorf("an unknown entity: %v", err)
 	}
 }
+
+// testCanonicalRoles: a speaker's roles come with their dates, and the
+// forms of one office under its one name.
+func testCanonicalRoles(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %+v %v", sps, err)
+	}
+	sp, err := s.Speaker(ctx, sps[0].ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(sp.RoleSpans), "[{Russian Foreign Minister 2017-10-04 2017-10-04} {foreign minister 2017-11-20 2017-11-20}]"; got != want {
+		t.Errorf("role spans %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(sp.CanonicalRoles), "[{Foreign Minister of Russia 2017-10-04 2017-11-20 [Russian Foreign Minister foreign minister]}]"; got != want {
+		t.Errorf("canonical roles %s, want %s", got, want)
+	}
+}

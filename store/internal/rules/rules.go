@@ -316,3 +316,42 @@ func LikeEscape(s string) string { return likeReplacer.Replace(s) }
 // with stored dates as strings (bytewise): "2019" and "2019-05" include
 // their whole span.
 func ToBound(to string) string { return to + "\uffff" }
+
+// DayNumber turns a YYYY-MM-DD date into the number YYYYMMDD, which orders
+// as the dates do; 0 for anything else.
+func DayNumber(d string) int32 {
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return 0
+	}
+	n := int32(0)
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := d[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n
+}
+
+// RoleSeen decides whether a role seen in an article of day (DayNumber;
+// 0 when undated) must be written, given the range of days a writer's
+// cache holds for it (v, as RoleSeen returned it; known false when the
+// cache holds nothing): only an article outside the known range writes.
+// It returns the range to remember.
+func RoleSeen(v int64, known bool, day int32) (write bool, seen int64) {
+	first, last := int32(v>>32), int32(v)
+	if known && (day == 0 || first != 0 && day >= first && day <= last) {
+		return false, v
+	}
+	if day != 0 {
+		if first == 0 || day < first {
+			first = day
+		}
+		last = max(last, day)
+	}
+	return true, int64(first)<<32 | int64(uint32(last))
+}
