@@ -521,4 +521,3 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 	}
 	return nil
 }
-
