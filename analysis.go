@@ -192,7 +192,11 @@ func NewAnalysis(d *Document) *Analysis {
 			o.Roles = []string{}
 		}
 		for _, m := range e.Mentions {
-			o.Mentions = append(o.Mentions, textSpan(d.Text, d.Mentions[m].Span))
+			sp := d.Mentions[m].Span
+			if n := len(o.Mentions); n > 0 && o.Mentions[n-1].Start == sp.Start && o.Mentions[n-1].End == sp.End {
+				continue // one span read twice (a name and a source)
+			}
+			o.Mentions = append(o.Mentions, textSpan(d.Text, sp))
 		}
 		a.Entities = append(a.Entities, o)
 	}

@@ -280,3 +280,45 @@ func CanonicalRoles(spans []RoleSpan) []CanonicalRoleSpan {
 	})
 	return out
 }
+
+// capitals maps the capitals that stand for their governments in the
+// news ("Moscow said") to their countries, lower case.
+var capitals = map[string]string{"moscow": "Russia", "washington": "United States", "beijing": "China", "london": "United Kingdom",
+	"paris": "France", "berlin": "Germany", "tokyo": "Japan", "kyiv": "Ukraine", "kiev": "Ukraine", "tehran": "Iran",
+	"ankara": "Turkey", "jerusalem": "Israel", "damascus": "Syria", "baghdad": "Iraq", "kabul": "Afghanistan",
+	"new delhi": "India", "islamabad": "Pakistan", "riyadh": "Saudi Arabia", "cairo": "Egypt", "ottawa": "Canada",
+	"canberra": "Australia", "seoul": "South Korea", "pyongyang": "North Korea", "rome": "Italy", "madrid": "Spain",
+	"warsaw": "Poland", "minsk": "Belarus", "brasilia": "Brazil", "caracas": "Venezuela", "havana": "Cuba",
+	"beirut": "Lebanon", "doha": "Qatar", "taipei": "Taiwan", "hanoi": "Vietnam", "bangkok": "Thailand",
+	"jakarta": "Indonesia", "manila": "Philippines", "nairobi": "Kenya", "abuja": "Nigeria", "pretoria": "South Africa",
+	"addis ababa": "Ethiopia", "athens": "Greece", "dublin": "Ireland", "stockholm": "Sweden", "oslo": "Norway",
+	"copenhagen": "Denmark", "helsinki": "Finland", "vienna": "Austria", "bern": "Switzerland", "lisbon": "Portugal",
+	"budapest": "Hungary", "bucharest": "Romania", "belgrade": "Serbia", "tbilisi": "Georgia", "yerevan": "Armenia",
+	"baku": "Azerbaijan", "astana": "Kazakhstan", "amman": "Jordan", "sanaa": "Yemen", "dhaka": "Bangladesh",
+	"kathmandu": "Nepal", "lima": "Peru", "bogota": "Colombia", "buenos aires": "Argentina", "wellington": "New Zealand",
+	"prague": "Czech Republic", "kuala lumpur": "Malaysia", "mexico city": "Mexico"}
+
+// GovernmentOf names the government a place that speaks stands for:
+// "Moscow said" and "Russia said" are the Government of Russia, "the
+// United States said" the Government of the United States. It returns
+// false for a place that is no country or capital of the shipped tables
+// ("Downing Street", a county, a surname the tagger took for a place):
+// that place speaks under its own name.
+func GovernmentOf(place string) (string, bool) {
+	name := strings.TrimSpace(place)
+	if w, ok := CanonicalName(name); ok && w.Type == Place {
+		name = w.Name
+	}
+	low := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	if c, ok := capitals[low]; ok {
+		low = strings.ToLower(c)
+	}
+	c, ok := countryForms[low]
+	if !ok {
+		return "", false
+	}
+	if c.the {
+		return "Government of the " + c.name, true
+	}
+	return "Government of " + c.name, true
+}

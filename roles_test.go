@@ -72,3 +72,17 @@ func TestCanonicalRoles(t *testing.T) {
 		t.Errorf("two presidencies: %+v", got)
 	}
 }
+
+func TestGovernmentOf(t *testing.T) {
+	for place, want := range map[string]string{
+		"Moscow": "Government of Russia", "Russia": "Government of Russia", "United States": "Government of the United States",
+		"U.S.": "Government of the United States", "Washington": "Government of the United States", "Kiev": "Government of Ukraine",
+		"Britain": "Government of the United Kingdom", "Kenya": "Government of Kenya",
+		"Texas": "", "Downing Street": "", "Park": "",
+	} {
+		got, ok := GovernmentOf(place)
+		if got != want || ok != (want != "") {
+			t.Errorf("GovernmentOf(%q) = %q, %v; want %q", place, got, ok, want)
+		}
+	}
+}

@@ -33,9 +33,10 @@ func (r *resolver) finish() {
 	}
 	var out []quotewire.Entity
 	for e := range d.Entities {
-		if (d.Entities[e].Type == "" || d.Entities[e].Anonymous) && !speaker[e] {
+		if (d.Entities[e].Type == "" || d.Entities[e].Anonymous || len(d.Entities[e].Mentions) == 0) && !speaker[e] {
 			// untyped, or an unnamed speaker whose quotes went to someone
-			// named (see nameAnonymous, documentBefore)
+			// named (see nameAnonymous, documentBefore), or a place whose
+			// every mention was its government speaking
 			keep[e] = -1
 			continue
 		}
@@ -121,7 +122,9 @@ func (r *resolver) officeHolders() {
 // placesThatSpeak fixes the speakers the tagger typed as places: a one-word
 // place named like a person of the article ("Pierce" of Pierce County, and
 // "Brock Pierce") is that person; any other place that speaks ("the United
-// States said") is the state speaking, an organisation.
+// States said", "Moscow said") is the government it stands for
+// (governmentSpeaks) when it is a country or capital, else an
+// organisation of its own name ("Downing Street said").
 func (r *resolver) placesThatSpeak() {
 	d := r.d
 	var places []int
@@ -141,7 +144,11 @@ func (r *resolver) placesThatSpeak() {
 			}
 		}
 		if person < 0 {
-			d.Entities[pl].Type = quotewire.Organization
+			if gov, ok := quotewire.GovernmentOf(d.Entities[pl].Name); ok {
+				r.governmentSpeaks(pl, gov)
+			} else {
+				d.Entities[pl].Type = quotewire.Organization // "Downing Street said"
+			}
 			continue
 		}
 		for qi := range d.Quotes {
@@ -160,6 +167,50 @@ func (r *resolver) placesThatSpeak() {
 		}
 		d.Entities[pl].Mentions = nil
 		d.Entities[pl].Type = ""
+	}
+}
+
+// governmentSpeaks gives the quotes of place pl to the government it
+// stands for, name (quotewire.GovernmentOf: "Moscow said" is the
+// Government of Russia), an organisation, with the mentions that name their speaker;
+// the place keeps its other mentions ("two suspects in Moscow"), and is
+// dropped when none is left. Two places of one country that speak are
+// one government.
+func (r *resolver) governmentSpeaks(pl int, name string) {
+	d := r.d
+	gov := -1
+	if e, ok := r.byKey[r.keyOf(name)]; ok && d.Entities[e].Type == quotewire.Organization {
+		gov = e
+	} else {
+		d.Entities = append(d.Entities, quotewire.Entity{Name: name, Type: quotewire.Organization})
+		gov = len(d.Entities) - 1
+		r.byKey[r.keyOf(name)] = gov
+	}
+	move := func(src *quotewire.Span) {
+		if src == nil {
+			return
+		}
+		d.Entities[pl].Mentions = slices.DeleteFunc(d.Entities[pl].Mentions, func(mi int) bool {
+			if !d.Mentions[mi].Span.Overlaps(*src) {
+				return false
+			}
+			d.Mentions[mi].Entity = gov
+			if !slices.Contains(d.Entities[gov].Mentions, mi) {
+				d.Entities[gov].Mentions = append(d.Entities[gov].Mentions, mi)
+			}
+			return true
+		})
+	}
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		if q.Speaker == pl {
+			q.Speaker = gov
+			move(q.Source)
+		}
+		if v := q.Via; v != nil && v.Entity == pl {
+			v.Entity = gov
+			move(&v.Source)
+		}
 	}
 }
 

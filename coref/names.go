@@ -38,8 +38,11 @@ func (r *resolver) clusterNames() {
 			e = r.newEntity(name, m.Type)
 		}
 		r.link(mi, e)
-		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && initialsOf(name, acr) {
-			// "Home Affairs Select Committee (HASC)": HASC is the committee
+		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && (initialsOf(name, acr) || m.Type == quotewire.Organization) {
+			// "Home Affairs Select Committee (HASC)": HASC is the
+			// committee; an organisation's acronym in brackets is its
+			// acronym whatever its language ("Federal Security Service
+			// (FSB)", "Doctors Without Borders (MSF)")
 			if k := r.keyOf(acr); k != "" {
 				if _, taken := r.byKey[k]; !taken {
 					r.byKey[k] = e

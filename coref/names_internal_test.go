@@ -119,8 +119,11 @@ func TestPlacesThatSpeak(t *testing.T) {
 	if d.Quotes[0].Speaker != 0 {
 		t.Errorf("\"Pierce\" speaks as entity %d, want Brock Pierce (0)", d.Quotes[0].Speaker)
 	}
-	if d.Entities[2].Type != quotewire.Organization {
-		t.Errorf("the United States speaking is a %s, want an organization", d.Entities[2].Type)
+	if g := d.Quotes[1].Speaker; g < 0 || d.Entities[g].Name != "Government of the United States" || d.Entities[g].Type != quotewire.Organization {
+		t.Errorf("the United States speaking is %+v, want the Government of the United States, an organisation", d.Entities[max(g, 0)])
+	}
+	if d.Entities[2].Type != quotewire.Place {
+		t.Errorf("the United States is a %s, want a place", d.Entities[2].Type)
 	}
 }
 

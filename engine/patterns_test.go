@@ -391,7 +391,7 @@ func TestSpeakerPatterns(t *testing.T) {
 		{"", "Mr Ruto said 20 people had died.", "20 people had died", "Ruto", false},
 		{"", "Ruto's government said 20 people had died.", "20 people had died", "Ruto’s government", true},
 		{"", "The Kenyan government said 20 people had died.", "20 people had died", "Kenyan government", true},
-		{"", "Kenya said 20 people had died.", "20 people had died", "Kenya", false},
+		{"", "Kenya said 20 people had died.", "20 people had died", "Government of Kenya", false},
 		{"", "Nairobi said 20 people had died.", "20 people had died", "Nairobi", false},
 		{"", "Kenyan police said 20 people had died.", "20 people had died", "Kenyan police", true},
 		{"", "Police in Kenya said 20 people had died.", "20 people had died", "police in Kenya", true},

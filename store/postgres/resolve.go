@@ -415,6 +415,15 @@ func (w *writer) entity(e *quotewire.EntityOut, n nameOf, p *prefetched, article
 		nr.rdate = append(nr.rdate, date)
 	}
 	p.wrote(n.key, alias, id, made, rheads)
+	for _, acr := range rules.AcronymAliases(e) {
+		if k := namecache.AliasKey(id, acr); !w.memo.Known(k) {
+			ak := quotewire.NameKey(acr)
+			nr.aid, nr.akey, nr.aalias = append(nr.aid, id), append(nr.akey, ak), append(nr.aalias, acr)
+			nr.arule, nr.adetail, nr.aarticle = append(nr.arule, rules.JoinAcronym), append(nr.adetail, e.Name), append(nr.aarticle, article)
+			p.wrote(ak, true, id, nil, nil)
+			w.memo.Remember(k, 1)
+		}
+	}
 	if n.cacheable && !cached {
 		w.memo.Remember(ck, id)
 	}

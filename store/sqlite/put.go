@@ -289,6 +289,15 @@ func (w *writer) entity(e *quotewire.EntityOut, date, article string) (int64, er
 		}
 		w.memo.Remember(k, 1)
 	}
+	for _, acr := range rules.AcronymAliases(e) {
+		if k := namecache.AliasKey(id, acr); !w.memo.Known(k) {
+			if _, err := w.exec("INSERT OR IGNORE INTO entity_aliases (entity, key, alias, rule, detail, article) VALUES (?, ?, ?, ?, ?, ?)",
+				id, quotewire.NameKey(acr), acr, rules.JoinAcronym, e.Name, article); err != nil {
+				return 0, errf("insert alias", err)
+			}
+			w.memo.Remember(k, 1)
+		}
+	}
 	// roles with the dates they were seen: the cache keeps each role's
 	// known range, so only an article outside it writes
 	day := rules.DayNumber(date)

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Open) {
 		{"LinkedNamesakes", testLinkedNamesakes},
 		{"ExplainEntity", testExplainEntity},
 		{"CanonicalRoles", testCanonicalRoles},
+		{"AcronymsAcross", testAcronymsAcross},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

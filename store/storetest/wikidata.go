@@ -366,3 +366,40 @@ func testCanonicalRoles(t *testing.T, s quotewire.Store) {
 		t.Errorf("canonical roles %s, want %s", got, want)
 	}
 }
+
+// testAcronymsAcross: the acronym an article gives an organisation finds
+// it in later articles that use the acronym alone, and says why.
+func testAcronymsAcross(t *testing.T, s quotewire.Store) {
+	first := Article("f1", "https://example.org/f1", "2017-10-08", "example.org",
+		"The Federal Security Service (FSB) said it had detained two suspects.",
+		[]Entity{{"Federal Security Service", quotewire.Organization, nil}},
+		[]Quote{{"it had detained two suspects", "Federal Security Service"}})
+	e := &first.Analysis.Entities[0]
+	e.Mentions = []quotewire.TextSpan{{Start: 4, End: 28, Text: "Federal Security Service"}, {Start: 30, End: 33, Text: "FSB"}}
+	put(t, s, first)
+	put(t, s, Article("f2", "https://example.org/f2", "2017-10-09", "example.org",
+		"The FSB said the suspects had confessed.",
+		[]Entity{{"FSB", quotewire.Organization, nil}},
+		[]Quote{{"the suspects had confessed", "FSB"}}))
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "", nil, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sps) != 1 || sps[0].Name != "Federal Security Service" || sps[0].Quotes != 2 {
+		t.Fatalf("speakers %+v, want the Federal Security Service with both quotes", sps)
+	}
+	if ex, ok := s.(quotewire.EntityExplainer); ok {
+		names, err := ex.EntityNames(ctx, sps[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, n := range names {
+			got = append(got, n.Name+": "+n.Rule)
+		}
+		if want := "[Federal Security Service: new entity FSB: acronym in an article]"; fmt.Sprint(got) != want {
+			t.Errorf("names %v, want %s", got, want)
+		}
+	}
+}

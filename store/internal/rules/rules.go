@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/quotewire/quotewire"
@@ -354,4 +355,39 @@ func RoleSeen(v int64, known bool, day int32) (write bool, seen int64) {
 		last = max(last, day)
 	}
 	return true, int64(first)<<32 | int64(uint32(last))
+}
+
+// JoinAcronym: the acronym an article gives an organisation ("Federal
+// Security Service (FSB)"), stored as one of its names so that later
+// articles' "FSB" finds it.
+const JoinAcronym = "acronym in an article"
+
+// AcronymAliases returns the acronyms an analysis entity is mentioned by
+// besides its name — for an organisation, the mentions written in
+// capitals, two to eight letters ("FSB", "F.B.I.") — without repeats.
+func AcronymAliases(e *quotewire.EntityOut) []string {
+	if e.Type != quotewire.Organization || e.Anonymous {
+		return nil
+	}
+	var out []string
+	nk := quotewire.NameKey(e.Name)
+	for _, m := range e.Mentions {
+		t := strings.TrimSpace(m.Text)
+		letters := 0
+		ok := true
+		for i := 0; i < len(t) && ok; i++ {
+			switch c := t[i]; {
+			case c >= 'A' && c <= 'Z':
+				letters++
+			case c == '.':
+			default:
+				ok = false
+			}
+		}
+		if !ok || letters < 2 || letters > 8 || quotewire.NameKey(t) == nk || slices.Contains(out, t) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -1,0 +1,83 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire"
+)
+
+// TestEntityPatterns checks how an article's mentions become entities: an
+// organisation's acronym in brackets is that organisation, whatever its
+// language; a place that speaks is the government it stands for, while
+// its other mentions stay a place; two places of one country that speak
+// are one government; a place named like a person of the article is that
+// person.
+func TestEntityPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		// speakers maps a quote's content to its speaker's name
+		speakers map[string]string
+		// entities are "name|type|mention, mention" of entities the
+		// analysis must hold
+		entities []string
+	}{
+		{"an acronym in brackets", "The Federal Security Service (FSB) said on Tuesday it had detained two suspects.\n\n\"The suspects have confessed,\" the FSB said.",
+			map[string]string{"it had detained two suspects": "Federal Security Service", "The suspects have confessed": "Federal Security Service"},
+			[]string{"Federal Security Service|organization|Federal Security Service, FSB, FSB"}},
+		{"a capital that speaks", "Police detained two suspects in Moscow on Tuesday.\n\nMoscow said the arrests showed the threat was real.",
+			map[string]string{"the arrests showed the threat was real": "Government of Russia"},
+			[]string{"Moscow|place|Moscow", "Government of Russia|organization|Moscow"}},
+		{"a country and its capital", "Russia said the sanctions were illegal.\n\nMoscow said it would respond.",
+			map[string]string{"the sanctions were illegal": "Government of Russia", "it would respond": "Government of Russia"},
+			[]string{"Government of Russia|organization|Russia, Moscow"}},
+		{"a well-known form that speaks", "The U.S. said it was monitoring the case in Geneva.",
+			map[string]string{"it was monitoring the case": "Government of the United States"},
+			[]string{"Government of the United States|organization|The U.S."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := extractText(t, "entities", "The news came on Monday.\n\n"+tt.text)
+			for content, want := range tt.speakers {
+				found := false
+				for _, q := range a.Quotes {
+					if strings.Contains(q.Content.Text, content) {
+						found = true
+						if q.Speaker == nil || q.Speaker.Name != want {
+							t.Errorf("%q: speaker %+v, want %s", content, q.Speaker, want)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no quote %q", content)
+				}
+			}
+			var have []string
+			for _, e := range a.Entities {
+				have = append(have, entityLine(e))
+			}
+			for _, want := range tt.entities {
+				if !contains(have, want) {
+					t.Errorf("no entity %s among\n%s", want, strings.Join(have, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func entityLine(e quotewire.EntityOut) string {
+	var ms []string
+	for _, m := range e.Mentions {
+		ms = append(ms, m.Text)
+	}
+	return e.Name + "|" + string(e.Type) + "|" + strings.Join(ms, ", ")
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
