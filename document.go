@@ -84,6 +84,10 @@ const (
 	// Group is several people or bodies the article does not name
 	// ("residents", "officials"): only anonymous speakers have it.
 	Group EntityType = "group"
+	// Work is a named document, law or agreement ("the U.S.
+	// Constitution", "the Affordable Care Act", "the Paris Agreement"):
+	// what quotes are about, neither a person, a body nor a place.
+	Work EntityType = "work"
 )
 
 // MentionKind says how a mention refers to its entity.

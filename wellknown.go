@@ -89,3 +89,26 @@ func CanonicalName(name string) (WellKnown, bool) {
 	w, ok := wellKnownForms[string(buf[:n])]
 	return w, ok
 }
+
+// abbreviatedPrefixes are the abbreviations of well-known names that
+// start other names ("U.S. Constitution", "UN Security Council"), with
+// the names they stand for.
+var abbreviatedPrefixes = map[string]string{"US": "United States", "U.S.": "United States", "UK": "United Kingdom",
+	"U.K.": "United Kingdom", "UN": "United Nations", "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union"}
+
+// ExpandPrefix writes out the well-known abbreviation that starts a name
+// of several words ("U.S. Constitution" and "US Constitution" → "United
+// States Constitution"; "UN Security Council" → "United Nations Security
+// Council"), so that the forms of one name are one; other names, and
+// descriptions that go on in lower case ("US coalition"), are returned as
+// they are.
+func ExpandPrefix(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+		return name // "US coalition": a description, no name
+	}
+	if full, ok := abbreviatedPrefixes[first]; ok {
+		return full + " " + rest
+	}
+	return name
+}

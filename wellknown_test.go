@@ -44,3 +44,15 @@ func TestNameKeys(t *testing.T) {
 		t.Errorf("a name that is not well known has no other forms")
 	}
 }
+
+func TestExpandPrefix(t *testing.T) {
+	for in, want := range map[string]string{
+		"U.S. Constitution": "United States Constitution", "US Constitution": "United States Constitution",
+		"UN Security Council": "United Nations Security Council", "U.S.": "U.S.", "USA Today": "USA Today",
+		"Usman Khan": "Usman Khan", "EU": "EU", "US coalition": "US coalition",
+	} {
+		if got := ExpandPrefix(in); got != want {
+			t.Errorf("ExpandPrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

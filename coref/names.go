@@ -21,12 +21,20 @@ func (r *resolver) clusterNames() {
 		}
 		r.fixHead(m)
 		name := cleanName(m.Head.In(d.Text))
+		if m.Type != quotewire.Person {
+			name = quotewire.ExpandPrefix(name) // "U.S. Constitution" is the United States Constitution
+		}
 		w, known := quotewire.CanonicalName(name)
 		if known {
 			// "U.S.", "US" and "the United States" are one place
 			name, m.Type = w.Name, w.Type
 		}
-		if !known && m.Type != quotewire.Place && phrase.NoName(name) {
+		if !known && isWork(name) {
+			// "the U.S. Constitution", "the Affordable Care Act": a
+			// document, never a body
+			m.Type = quotewire.Work
+		}
+		if !known && m.Type != quotewire.Place && m.Type != quotewire.Work && phrase.NoName(name) {
 			// "United States Senator" of "United States Senator from
 			// Vermont Bernie Sanders": a role, nobody's name
 			m.Entity = -1
@@ -53,6 +61,23 @@ func (r *resolver) clusterNames() {
 	if len(r.names) > 0 {
 		r.firstEntity = d.Mentions[r.names[0]].Entity
 	}
+}
+
+// workHeads end the names of documents, laws and agreements.
+var workHeads = map[string]bool{"constitution": true, "amendment": true, "act": true, "treaty": true, "charter": true,
+	"accord": true, "accords": true, "agreement": true, "declaration": true, "resolution": true, "protocol": true,
+	"doctrine": true, "manifesto": true}
+
+// isWork reports whether a name is a document's, law's or agreement's:
+// "Constitution", or two words or more ending with a work's head ("U.S.
+// Constitution", "Paris Agreement", "Affordable Care Act").
+func isWork(name string) bool {
+	k := key(name)
+	if k == "constitution" {
+		return true
+	}
+	i := strings.LastIndexByte(k, ' ')
+	return i > 0 && workHeads[k[i+1:]]
 }
 
 // acronymAfter returns the acronym in brackets right after off ("
@@ -327,6 +352,8 @@ func (r *resolver) link(mi, e int) {
 		name := cleanName(m.Head.In(d.Text))
 		if w, ok := quotewire.CanonicalName(name); ok {
 			name = w.Name
+		} else if m.Type != quotewire.Person {
+			name = quotewire.ExpandPrefix(name)
 		}
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name

@@ -538,7 +538,7 @@ func TestSpeakerOfficeRunsOn(t *testing.T) {
 		"We are particularly monitoring the situation in Yakutia and Karelia.\n"
 	speakerIs(t, extractText(t, "offices", text), map[string]string{
 		"We are pleased that the city":   "Vanita Gupta",
-		"the Wage and Hour Division":     "U.S. Department of Labor",
+		"the Wage and Hour Division":     "United States Department of Labor",
 		"Mr Puchkov, let us begin":       "Vladimir Putin",
 		"Mr President, please be":        "Vladimir Puchkov",
 		"We are particularly monitoring": "Vladimir Puchkov",

@@ -411,6 +411,8 @@ func sameName(a, b string) bool {
 	if w, ok := quotewire.CanonicalName(b); ok {
 		b = w.Name
 	}
+	// "U.S. Department of Labor" is the United States Department of Labor
+	a, b = quotewire.ExpandPrefix(a), quotewire.ExpandPrefix(b)
 	wa, wb := nameWords(dropBracket(a)), nameWords(dropBracket(b))
 	if len(wa) == 0 || len(wb) == 0 {
 		// a title alone ("Prime Minister", "the President"): the same

@@ -224,9 +224,9 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) error {
 	}
 	typ := quotewire.EntityType(v.Get("type"))
 	switch typ {
-	case "", quotewire.Person, quotewire.Organization, quotewire.Place:
+	case "", quotewire.Person, quotewire.Organization, quotewire.Place, quotewire.Work:
 	default:
-		return badRequest("type %q: use person, organization or place", typ)
+		return badRequest("type %q: use person, organization, place or work", typ)
 	}
 	es, err := s.store.Entities(r.Context(), v.Get("name"), typ, acts, limit)
 	if err != nil {

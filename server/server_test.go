@@ -306,7 +306,7 @@ func TestRoutes(t *testing.T) {
 		{"speakers bad limit", "GET", "/api/speakers?limit=-3", 400, says("limit")},
 		{"entities of a type", "GET", "/api/entities?type=place", 200, has(`"entities":[{`, `"name":"Geneva"`)},
 		{"entities by name", "GET", "/api/entities?name=un&type=organization", 200, has(`"name":"UN"`)},
-		{"entities bad type", "GET", "/api/entities?type=planet", 400, says("planet", "person, organization or place")},
+		{"entities bad type", "GET", "/api/entities?type=planet", 400, says("planet", "person, organization, place or work")},
 		{"explain an entity", "GET", fmt.Sprintf("/api/entities/%d/explain?articles=2", id.lavrov), 200, func(t *testing.T, r response) {
 			var ex quotewire.EntityExplanation
 			r.json(t, &ex)
