@@ -357,6 +357,7 @@ func (m *Main) wikidataLinkCommand() *cobra.Command {
 		limit  int
 		format string
 		save   bool
+		all    bool
 	)
 	c := &cobra.Command{
 		Use:   "link --db DB",
@@ -371,7 +372,13 @@ has none, stays unlinked. Each proposal comes with a confidence and the
 evidence that decided it. Without --save nothing changes: read the
 proposals first. With --save the links are stored (and a speaker the
 context no longer fits is unlinked): the speakers API and pages then show
-each speaker's item.
+each speaker's item. --entities links the most quoted entities of every
+kind, places and organisations nobody quotes too.
+
+Articles stored after the import are linked at ingest, each entity by its
+own article's context, and two namesakes linked to different items stay
+two entities; this command is for stores filled before the import, and
+weighs what every article says of an entity at once.
 
   quotewire wikidata link --db news.db --limit 50
   quotewire wikidata link --db news.db --format jsonl > links.jsonl
@@ -396,13 +403,14 @@ each speaker's item.
 					return fmt.Errorf("the store at %s keeps no Wikidata links", db)
 				}
 			}
-			return m.proposeLinks(c, s, idx, linker, limit, format)
+			return m.proposeLinks(c, s, idx, linker, limit, all, format)
 		},
 	}
 	c.Flags().StringVar(&db, "db", "", "store whose speakers to link")
 	c.Flags().IntVarP(&limit, "limit", "n", 100, "the most quoted speakers to link")
 	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table or jsonl")
 	c.Flags().BoolVar(&save, "save", false, "store the links (and unlink speakers the context no longer fits)")
+	c.Flags().BoolVar(&all, "entities", false, "link the most quoted entities of every kind (places and works that nobody quotes too), not only speakers")
 	return c
 }
 
@@ -424,9 +432,15 @@ type proposedLink struct {
 	Candidates  int     `json:"candidates"`
 }
 
-func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.WikidataIndex, linker quotewire.WikidataLinker, limit int, format string) error {
+func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.WikidataIndex, linker quotewire.WikidataLinker, limit int, all bool, format string) error {
 	ctx := c.Context()
-	sps, err := s.Speakers(ctx, "", nil, limit)
+	var sps []quotewire.Speaker
+	var err error
+	if all {
+		sps, err = s.Entities(ctx, "", "", nil, limit)
+	} else {
+		sps, err = s.Speakers(ctx, "", nil, limit)
+	}
 	if err != nil {
 		return err
 	}
