@@ -45,6 +45,9 @@ type WikidataEntity struct {
 	Countries []string `json:"countries,omitempty"`
 	// Positions are the positions it held (P39), with their dates.
 	Positions []WikidataHeld `json:"positions,omitempty"`
+	// Sitelinks counts the wikis with a page on it: how well known it is
+	// (Moscow, Russia's capital, has hundreds; Moscow, Idaho, a few).
+	Sitelinks int `json:"sitelinks,omitempty"`
 }
 
 // WikidataHeld is a position held (P39) and when: Start and End are the

@@ -25,6 +25,8 @@ type Item struct {
 	// Extra statements written as they are: property → raw JSON array of
 	// statements (for values of other types).
 	Extra map[string]string
+	// Sitelinks are the wikis with a page on it (enwiki, dewiki…).
+	Sitelinks []string
 }
 
 // DumpWriter writes a dump as Wikidata publishes it: "[", one entity per
@@ -150,7 +152,15 @@ func (d *DumpWriter) encode(it Item) []byte {
 	} else {
 		m["claims"] = claims
 	}
-	m["sitelinks"] = map[string]any{}
+	sl := map[string]any{}
+	for _, w := range it.Sitelinks {
+		sl[w] = map[string]any{"site": w, "title": it.Labels["en"], "badges": []any{}}
+	}
+	if len(sl) == 0 && d.empty {
+		m["sitelinks"] = []any{}
+	} else {
+		m["sitelinks"] = sl
+	}
 	b, err := json.Marshal(m)
 	if err != nil {
 		panic(err) // only maps of strings: cannot fail

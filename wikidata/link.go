@@ -1,6 +1,7 @@
 package wikidata
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -43,6 +44,14 @@ const (
 	minMargin   = 1.5
 )
 
+// A place's or organisation's item counts as the one the news means by
+// its name when it has pages on at least minSitelinks wikis and
+// sitelinksLead times as many as any namesake.
+const (
+	minSitelinks  = 10
+	sitelinksLead = 4
+)
+
 // Choose picks the candidate (items whose label or alias is the entity's
 // name, as WikidataIndex.WikidataByName returns them) that the context
 // fits, or none. The name alone never links: a person quoted in the news
@@ -54,9 +63,10 @@ const (
 // positions and countries by id (from the index).
 func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]string) Link {
 	type scored struct {
-		id    string
-		score float64
-		why   []string
+		id        string
+		score     float64
+		why       []string
+		sitelinks int
 	}
 	var ss []scored
 	for i := range cands {
@@ -148,10 +158,33 @@ func Choose(c Context, cands []quotewire.WikidataEntity, labels map[string]strin
 				s.why = append(s.why, a+" in the description")
 			}
 		}
+		s.sitelinks = e.Sitelinks
 		ss = append(ss, s)
 	}
 	if len(ss) == 0 {
 		return Link{}
+	}
+	if c.Type != quotewire.Person {
+		// a place or organisation: the best-known item of the name, by
+		// far, is what the news means by it ("Moscow" is Russia's
+		// capital, not the city in Idaho); never for people, whose
+		// namesakes the news quotes too
+		top, second := -1, 0
+		for i := range ss {
+			switch {
+			case top < 0 || ss[i].sitelinks > ss[top].sitelinks:
+				if top >= 0 {
+					second = ss[top].sitelinks
+				}
+				top = i
+			case ss[i].sitelinks > second:
+				second = ss[i].sitelinks
+			}
+		}
+		if n := ss[top].sitelinks; n >= minSitelinks && n >= sitelinksLead*second {
+			ss[top].score += 1.5
+			ss[top].why = append(ss[top].why, fmt.Sprintf("the best-known item of the name (%d wikis, next %d)", n, second))
+		}
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].score > ss[j].score })
 	best := ss[0]

@@ -83,3 +83,36 @@ func TestHeldAt(t *testing.T) {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// TestChoosePlaces: the best-known place of a name is what the news means
+// by it when the article agrees, never on its name alone, and never a
+// person by fame.
+func TestChoosePlaces(t *testing.T) {
+	cands := []quotewire.WikidataEntity{
+		{ID: "Q649", Kind: quotewire.WikidataPlace, Label: "Moscow", Description: "capital and largest city of Russia", Countries: []string{"Q159"}, Sitelinks: 300},
+		{ID: "Q499401", Kind: quotewire.WikidataPlace, Label: "Moscow", Description: "city in Idaho, United States", Countries: []string{"Q30"}, Sitelinks: 30},
+	}
+	labels := map[string]string{"Q159": "Russia", "Q30": "United States"}
+	tests := []struct {
+		name string
+		ctx  Context
+		want string
+	}{
+		{"Russia mentioned", Context{Name: "Moscow", Type: quotewire.Place, Alongside: []string{"Russia", "Kremlin"}}, "Q649"},
+		{"the name alone", Context{Name: "Moscow", Type: quotewire.Place}, ""},
+		{"Idaho mentioned", Context{Name: "Moscow", Type: quotewire.Place, Alongside: []string{"Idaho", "United States"}}, ""},
+	}
+	for _, tt := range tests {
+		if got := Choose(tt.ctx, cands, labels); got.ID != tt.want {
+			t.Errorf("%s: Choose = %+v, want %q", tt.name, got, tt.want)
+		}
+	}
+	// people: fame is no evidence
+	people := []quotewire.WikidataEntity{
+		{ID: "Q1", Kind: quotewire.WikidataPerson, Label: "John Smith", Description: "English explorer", Sitelinks: 90},
+		{ID: "Q2", Kind: quotewire.WikidataPerson, Label: "John Smith", Description: "American politician", Sitelinks: 3},
+	}
+	if got := Choose(Context{Name: "John Smith", Type: quotewire.Person, Alongside: []string{"England"}}, people, nil); got.ID != "" {
+		t.Errorf("a famous namesake linked by fame: %+v", got)
+	}
+}

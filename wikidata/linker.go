@@ -109,7 +109,11 @@ func (l *Linker) Link(ctx context.Context, a *quotewire.Analysis) error {
 				roles = append(slices.Clip(roles), c)
 			}
 		}
-		c := Context{Name: e.Name, Type: e.Type, Roles: roles, Alongside: along, Near: nearWords(a.Text, e.Mentions)}
+		others := along
+		if i := slices.Index(along, e.Name); i >= 0 {
+			others = slices.Delete(slices.Clone(along), i, i+1) // not itself
+		}
+		c := Context{Name: e.Name, Type: e.Type, Roles: roles, Alongside: others, Near: nearWords(a.Text, e.Mentions)}
 		if a.Date != "" {
 			c.Dates = []string{a.Date}
 		}

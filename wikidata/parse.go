@@ -107,6 +107,10 @@ func (r *Reader) parse(line []byte) (e quotewire.WikidataEntity, warn, err error
 	e.Kind = kind
 	e.Label, e.Aliases = r.names(v)
 	e.Description = r.text(v.Get("descriptions"))
+	if sl := v.Get("sitelinks"); sl != nil && sl.Type() == fastjson.TypeObject {
+		o, _ := sl.Object()
+		e.Sitelinks = o.Len()
+	}
 	if kind == quotewire.WikidataPerson {
 		e.Occupations, warn = itemValues(claims, "P106", warn)
 		e.Countries, warn = itemValues(claims, "P27", warn)

@@ -26,7 +26,8 @@ func fixture() []Item {
 			Descriptions: map[string]string{"en": "Russian diplomat, foreign minister since 2004"},
 			Aliases:      map[string][]string{"en": {"Sergei Lavrov", "Sergei Viktorovich Lavrov"}},
 			Claims:       map[string][]string{"P31": {"Q5"}, "P106": {"Q193391"}, "P27": {"Q159"}},
-			Held:         []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}, {Position: "Q951", Start: "1994", End: "2004-03"}}},
+			Held:         []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}, {Position: "Q951", Start: "1994", End: "2004-03"}},
+			Sitelinks:    []string{"enwiki", "ruwiki", "dewiki"}},
 		{ID: "Q902", Labels: map[string]string{"en": "Sergei Lavrov"},
 			Descriptions: map[string]string{"en": "Russian footballer"},
 			Claims:       map[string][]string{"P31": {"Q5"}, "P106": {"Q937857"}, "P27": {"Q159"}}},
@@ -112,6 +113,9 @@ func TestReaderFixture(t *testing.T) {
 		wantHeld := []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}, {Position: "Q951", Start: "1994", End: "2004-03"}}
 		if !reflect.DeepEqual(lav.Positions, wantHeld) {
 			t.Errorf("positions %+v, want %+v", lav.Positions, wantHeld)
+		}
+		if lav.Sitelinks != 3 || got[1].Sitelinks != 0 {
+			t.Errorf("sitelinks %d and %d, want 3 and none (written as %v)", lav.Sitelinks, got[1].Sitelinks, map[bool]string{true: "[]", false: "{}"}[empty])
 		}
 		if got[5].Label != "" || got[6].Label != "" {
 			t.Errorf("an item with no English label: label %q, %q, want none", got[5].Label, got[6].Label)

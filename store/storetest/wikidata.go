@@ -20,7 +20,7 @@ func wikidataItems() []quotewire.WikidataEntity {
 			Description: "Russian diplomat", InstanceOf: []string{"Q5"}, Occupations: []string{"Q193391"}, Countries: []string{"Q159"},
 			Positions: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
 		{ID: "Q902", Kind: quotewire.WikidataPerson, Label: "Sergei Lavrov", Description: "Russian footballer", InstanceOf: []string{"Q5"}},
-		{ID: "Q904", Kind: quotewire.WikidataOrganization, Label: "Federal Security Service", Aliases: []string{"FSB"}, InstanceOf: []string{"Q327333"}},
+		{ID: "Q904", Kind: quotewire.WikidataOrganization, Label: "Federal Security Service", Aliases: []string{"FSB"}, InstanceOf: []string{"Q327333"}, Sitelinks: 120},
 	}
 }
 
@@ -63,6 +63,9 @@ func testWikidata(t *testing.T, s quotewire.Store) {
 	}
 	if want := []string{"Q901", "Q902"}; !reflect.DeepEqual(ids(got), want) {
 		t.Errorf("by name Sergei Lavrov: %v, want both namesakes %v", ids(got), want)
+	}
+	if got, _ := idx.WikidataByName(ctx, "FSB", 10); len(got) == 1 && got[0].Sitelinks != 120 {
+		t.Errorf("sitelinks %d, want 120", got[0].Sitelinks)
 	}
 	if got, _ := idx.WikidataByName(ctx, "FSB", 10); !reflect.DeepEqual(ids(got), []string{"Q904"}) {
 		t.Errorf("by acronym: %v", ids(got))

@@ -41,11 +41,12 @@ type data struct {
 	Occupations []string                 `json:"o,omitempty"`
 	Countries   []string                 `json:"c,omitempty"`
 	Positions   []quotewire.WikidataHeld `json:"p,omitempty"`
+	Sitelinks   int                      `json:"s,omitempty"`
 }
 
 // Encode returns the data column of an item.
 func Encode(e *quotewire.WikidataEntity) []byte {
-	b, err := json.Marshal(data{e.Aliases, e.InstanceOf, e.Occupations, e.Countries, e.Positions})
+	b, err := json.Marshal(data{e.Aliases, e.InstanceOf, e.Occupations, e.Countries, e.Positions, e.Sitelinks})
 	if err != nil {
 		panic(err) // strings only: cannot fail
 	}
@@ -59,5 +60,6 @@ func Decode(b []byte, e *quotewire.WikidataEntity) error {
 		return fmt.Errorf("wikidata item %s: %w", e.ID, err)
 	}
 	e.Aliases, e.InstanceOf, e.Occupations, e.Countries, e.Positions = d.Aliases, d.InstanceOf, d.Occupations, d.Countries, d.Positions
+	e.Sitelinks = d.Sitelinks
 	return nil
 }
