@@ -3,6 +3,7 @@ package quotewire
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Analysis is the output contract of quotewire extract: one article with
@@ -242,7 +243,65 @@ func aboutOf(d *Document, q *Quote, byStart []int) []EntityRef {
 			out = append(out, EntityRef{ID: en.ID, Name: en.Name})
 		}
 	}
+	return append(out, describedIn(d, q, seen)...)
+}
+
+// describedIn returns the named people a quote's content refers to by the
+// head of a role the article gives them ("the minister", "the Turkish
+// president"), when exactly one person of the article, the speaker aside,
+// has a role of that head; those in seen are left out.
+func describedIn(d *Document, q *Quote, seen []int) []EntityRef {
+	var out []EntityRef
+	heads := map[string]int{} // role head → its one person, -1 when several
+	for e := range d.Entities {
+		en := &d.Entities[e]
+		if en.Type != Person || en.Anonymous || e == q.Speaker || q.Via != nil && e == q.Via.Entity {
+			continue
+		}
+		for _, r := range en.Roles {
+			h := roleHead(r)
+			if h == "" {
+				continue
+			}
+			if o, ok := heads[h]; ok && o != e {
+				heads[h] = -1
+			} else {
+				heads[h] = e
+			}
+		}
+	}
+	if len(heads) == 0 {
+		return nil
+	}
+	for _, c := range q.Content {
+		words := strings.Fields(strings.ToLower(d.Text[c.Start:c.End]))
+		for i, w := range words {
+			if w != "the" {
+				continue
+			}
+			// "the minister", "the Turkish president", "the foreign minister's"
+			for j := i + 1; j < len(words) && j <= i+3; j++ {
+				h := strings.TrimRight(words[j], ".,;:!?\"”")
+				h = strings.TrimSuffix(strings.TrimSuffix(h, "'s"), "’s")
+				if e, ok := heads[h]; ok && e >= 0 && !slices.Contains(seen, e) {
+					seen = append(seen, e)
+					out = append(out, EntityRef{ID: d.Entities[e].ID, Name: d.Entities[e].Name})
+					break
+				}
+			}
+		}
+	}
 	return out
+}
+
+// roleHead is the last word of a role, lower case ("minister" of
+// "Russian Foreign Minister").
+func roleHead(r string) string {
+	f := strings.Fields(strings.ToLower(r))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // nameMentionsByStart returns the indices of the name mentions, sorted by

@@ -29,6 +29,12 @@ func (r *resolver) clusterNames() {
 			// "U.S.", "US" and "the United States" are one place
 			name, m.Type = w.Name, w.Type
 		}
+		if !known && m.Type != quotewire.Person && strings.IndexByte(name, ' ') < 0 && phrase.Demonym(strings.ToLower(name)) {
+			// "Russian" of "the Russian minister's visit": a nationality,
+			// nobody's name
+			m.Entity = -1
+			continue
+		}
 		if !known && isWork(name) {
 			// "the U.S. Constitution", "the Affordable Care Act": a
 			// document, never a body

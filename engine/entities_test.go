@@ -81,3 +81,43 @@ func contains(l []string, s string) bool {
 	}
 	return false
 }
+
+// TestAboutPatterns checks whom quotes are about: the named people,
+// organisations and places their words mention, and the people they name
+// by the head of a role the article gives them ("the president", "the
+// minister") when one person has it — never the speaker, never a role two
+// people share.
+func TestAboutPatterns(t *testing.T) {
+	lead := "Turkish President Recep Tayyip Erdogan met Russian Foreign Minister Sergey Lavrov in Ankara.\n\n"
+	tests := []struct {
+		text, content string
+		want          []string
+	}{
+		{`Lavrov said: "We discussed Syria with the president and we agree on the main points."`, "We discussed Syria", []string{"Syria", "Recep Tayyip Erdogan"}},
+		{"Erdogan said the minister had been very constructive.", "the minister had been very constructive", []string{"Sergey Lavrov"}},
+		{"Erdogan said the Russian minister's visit was useful.", "the Russian minister's visit was useful", []string{"Sergey Lavrov"}},
+		{"Lavrov said the minister of a third country would join.", "the minister of a third country would join", nil},
+		{"Erdogan said Turkey would buy the system.", "Turkey would buy", []string{"Turkey"}},
+		{"Lavrov said the talks went well.", "the talks went well", nil},
+	}
+	for _, tt := range tests {
+		a := extractText(t, "about", lead+tt.text)
+		found := false
+		for _, q := range a.Quotes {
+			if !strings.Contains(q.Content.Text, tt.content) {
+				continue
+			}
+			found = true
+			var got []string
+			for _, r := range q.About {
+				got = append(got, r.Name)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("%q: about %q, want %q", tt.text, got, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no quote %q", tt.text, tt.content)
+		}
+	}
+}

@@ -310,3 +310,7 @@ var postAdjectives = map[string]bool{"familiar": true, "close": true, "loyal": t
 // floatingWords stand between a subject and its verb: "officials also",
 // "Jones and Smith both", "the ministers all".
 var floatingWords = map[string]bool{"also": true, "both": true, "all": true, "too": true, "each": true}
+
+// Demonym reports whether a lower-case word names a nationality or region
+// as an adjective ("russian", "german", "chinese").
+func Demonym(w string) bool { return isDemonym(w) && !orgHeads[w] }
