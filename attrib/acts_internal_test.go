@@ -63,3 +63,12 @@ func TestActOfSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCredit(t *testing.T) {
+	for label, want := range map[string]bool{"Gary Johnson Image": true, "Jo JorgensenImage": true, "Reuters Photo": true,
+		"Image": false, "Vladimir Putin": false, "NG": false, "Director of Photography": false} {
+		if got := isCredit(label); got != want {
+			t.Errorf("isCredit(%q) = %v, want %v", label, got, want)
+		}
+	}
+}

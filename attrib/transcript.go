@@ -116,6 +116,7 @@ func turnVoiceSource(src string) bool {
 // whose source is missing or is "I", "you" or "we" is the turn's own
 // words and goes. It runs after the learned model.
 func LabelTurns(d *quotewire.Document) {
+	dropCredits(d)
 	type turn struct{ label, body int } // paragraphs of the label and of the last words it opens
 	var turns []turn
 	for i := range d.Quotes {
@@ -186,6 +187,39 @@ func LabelTurns(d *quotewire.Document) {
 	}
 	d.Quotes = append(out, add...)
 	sortQuotes(d)
+}
+
+// creditWords end a caption's credit line ("Gary Johnson Image:
+// Carolmooredc.", "Jo JorgensenImage: Jo Jorgensen for President."),
+// which names a picture's author, not a speaker.
+var creditWords = [...]string{"Image", "Photo", "Photograph", "Picture", "Credit", "Credits", "Video", "Graphic", "Caption", "Illustration"}
+
+// dropCredits removes the quotes a caption's credit line made: a colon
+// after a source that ends with a credit word, on its own or glued to
+// the caption ("JorgensenImage").
+func dropCredits(d *quotewire.Document) {
+	out := d.Quotes[:0]
+	for _, q := range d.Quotes {
+		if q.Cue != nil && q.Source != nil && q.Cue.In(d.Text) == ":" && isCredit(q.Source.In(d.Text)) {
+			continue
+		}
+		out = append(out, q)
+	}
+	d.Quotes = out
+}
+
+// isCredit reports whether a label ends with a credit word.
+func isCredit(label string) bool {
+	label = strings.TrimSpace(label)
+	for _, w := range creditWords {
+		if !strings.HasSuffix(label, w) || len(label) == len(w) {
+			continue
+		}
+		if c := label[len(label)-len(w)-1]; c == ' ' || c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // colonLabel reports whether a paragraph opens with a speaker's label and

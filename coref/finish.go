@@ -21,6 +21,7 @@ func (r *resolver) finish() {
 	d := r.d
 	r.placesThatSpeak()
 	r.officeHolders()
+	r.personsTypedTwice()
 	keep := make([]int, len(d.Entities))
 	speaker := make([]bool, len(d.Entities))
 	for _, q := range d.Quotes {
@@ -43,7 +44,7 @@ func (r *resolver) finish() {
 		keep[e] = len(out)
 		en := d.Entities[e]
 		if en.Type == "" {
-			en.Type = quotewire.Person
+			en.Type = untypedSpeaker(en.Name)
 		}
 		if en.Type == quotewire.Person && !en.Anonymous && shouting(en.Name) {
 			en.Name = titleCase(en.Name) // "ANDREW RIDLAND" in a story set in capitals
@@ -170,6 +171,49 @@ func (r *resolver) placesThatSpeak() {
 	}
 }
 
+// personsTypedTwice joins a person and an organisation of one name
+// within the article ("Philipp Hagemeister", a person in one sentence, an
+// organisation where the tagger read him as a label) into the person,
+// when the name has two words or more and none of them is a body's
+// ("Ford Foundation" stays apart from "Ford").
+func (r *resolver) personsTypedTwice() {
+	d := r.d
+	people := map[string]int{}
+	for e := range d.Entities {
+		en := &d.Entities[e]
+		if en.Type == quotewire.Person && !en.Anonymous && strings.IndexByte(en.Name, ' ') > 0 {
+			people[r.keyOf(en.Name)] = e
+		}
+	}
+	if len(people) == 0 {
+		return
+	}
+	for e := range d.Entities {
+		en := &d.Entities[e]
+		if en.Type != quotewire.Organization || en.Anonymous {
+			continue
+		}
+		p, ok := people[r.keyOf(en.Name)]
+		if !ok || p == e || slices.ContainsFunc(strings.Fields(strings.ToLower(en.Name)), phrase.OrgHead) {
+			continue
+		}
+		for qi := range d.Quotes {
+			if q := &d.Quotes[qi]; q.Speaker == e {
+				q.Speaker = p
+			}
+			if v := d.Quotes[qi].Via; v != nil && v.Entity == e {
+				v.Entity = p
+			}
+		}
+		for _, role := range en.Roles {
+			if !slices.Contains(d.Entities[p].Roles, role) {
+				d.Entities[p].Roles = append(d.Entities[p].Roles, role)
+			}
+		}
+		r.absorb(p, e)
+	}
+}
+
 // governmentSpeaks gives the quotes of place pl to the government it
 // stands for, name (quotewire.GovernmentOf: "Moscow said" is the
 // Government of Russia), an organisation, with the mentions that name their speaker;
@@ -241,4 +285,17 @@ func titleCase(name string) string {
 // sortInts orders mention indices by position in the text.
 func sortInts(ms []int, d *quotewire.Document) {
 	sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
+}
+
+// untypedSpeaker is the type of a speaker the tagger gave none: an
+// organisation when a word of its name is a body's ("the Department",
+// "Committee for Domestic Affairs", "Non-Governmental Organizations"),
+// else a person, which most such speakers are.
+func untypedSpeaker(name string) quotewire.EntityType {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if phrase.OrgHead(strings.Trim(w, ".,;:")) || phrase.OrgHead(strings.TrimSuffix(strings.Trim(w, ".,;:"), "s")) {
+			return quotewire.Organization
+		}
+	}
+	return quotewire.Person
 }

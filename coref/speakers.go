@@ -454,7 +454,7 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 		if e >= 0 && outlet {
 			d.Entities[e].Type = quotewire.Organization // "((Wikinews))": the outlet, never a place
 		} else if e >= 0 && d.Entities[e].Type == "" {
-			d.Entities[e].Type = quotewire.Person // a speaker with no known type is most likely a person
+			d.Entities[e].Type = untypedSpeaker(name) // a speaker with no known type is most likely a person
 			if strings.IndexByte(name, ' ') < 0 {
 				if r.guessed == nil {
 					r.guessed = map[int]bool{}

@@ -121,3 +121,17 @@ func TestAboutPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionCredits: a caption's credit line ("Gary Johnson Image:
+// Carolmooredc.") names a picture's author, and is no quote.
+func TestCaptionCredits(t *testing.T) {
+	a := extractText(t, "credits", "Six candidates ran.\n\n\nGary Johnson Image: Carolmooredc.\n\n\nJo JorgensenImage: Jo Jorgensen for President.\n\n\nRoss Perot Image: Allan Warren.\n\nJohnson said the race was open.")
+	for _, q := range a.Quotes {
+		if q.Speaker != nil && strings.Contains(q.Speaker.Name, "Image") || strings.Contains(q.Content.Text, "Carolmooredc") {
+			t.Errorf("a credit line read as a quote: %+v", q)
+		}
+	}
+	if len(a.Quotes) != 1 || !strings.Contains(a.Quotes[0].Content.Text, "the race was open") {
+		t.Errorf("quotes %+v, want Johnson's one", a.Quotes)
+	}
+}
