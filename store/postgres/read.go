@@ -464,6 +464,25 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 	if err != nil {
 		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
 	}
+	// the items the archive's entities are linked to now ('wikidata
+	// link --save' may have linked them after the article was stored)
+	rows, err := s.pool.Query(ctx, `SELECT ae.local, e.wikidata, e.wikidata_confidence FROM articles ar
+		JOIN article_entities ae ON ae.article = ar.id JOIN entities e ON e.id = ae.entity WHERE ar.key = $1`, clean(key))
+	if err != nil {
+		return nil, errf("read article links", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var local, qid string
+		var conf float64
+		if err := rows.Scan(&local, &qid, &conf); err != nil {
+			return nil, errf("read article links", err)
+		}
+		a.SetWikidata(local, qid, conf)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, errf("read article links", err)
+	}
 	r.Analysis = a
 	return &r, nil
 }

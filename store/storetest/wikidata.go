@@ -186,6 +186,20 @@ func testWikidataLinks(t *testing.T, s quotewire.Store) {
 	if sps, _ := s.Speakers(ctx, "lavrov", nil, 1); len(sps) != 1 || sps[0].Wikidata != "Q901" {
 		t.Errorf("Speakers after linking: %+v", sps)
 	}
+	// an article stored before the link shows it
+	rec, err := s.Article(ctx, corpus()[0].Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := rec.Analysis.Entities[0]; e.Name != "Sergey Lavrov" || e.Wikidata != "Q901" || e.WikidataConfidence != 0.8 {
+		t.Errorf("the article's entity after linking: %+v", e)
+	}
+	if sp := rec.Analysis.Quotes[0].Speaker; sp == nil || sp.Wikidata != "Q901" {
+		t.Errorf("the article's quote after linking: %+v", sp)
+	}
+	if e := rec.Analysis.Entities[1]; e.Wikidata != "" {
+		t.Errorf("an unlinked entity of the article: %+v", e)
+	}
 	for _, h := range search(t, s, quotewire.Query{Speaker: "Lavrov"}) {
 		if h.SpeakerWikidata != "Q901" {
 			t.Errorf("a hit of Lavrov's without his item: %+v", h)
