@@ -152,8 +152,11 @@ func CanonicalRole(role string) (string, bool) {
 		return "", false // a nationality, no office
 	}
 	for _, f := range roleForms {
+		if !strings.HasPrefix(rest, f) {
+			continue
+		}
 		for _, sfx := range []string{"'s ", "’s ", " "} {
-			if strings.HasPrefix(rest, f+sfx) {
+			if strings.HasPrefix(rest[len(f):], sfx) {
 				ctry = countryForms[f]
 				words = strings.Fields(strings.Join(words, " ")[len(f)+len(sfx):])
 				break
