@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +23,18 @@ import (
 // fn returns an error Walk stops and returns it, except fs.SkipAll, which
 // stops it without error.
 func Walk(paths []string, fn func(path string, err error) error) error {
-	err := walk(paths, fn)
+	return WalkSkipping(paths, nil, fn)
+}
+
+// WalkSkipping is Walk that also tells skip about every file of a folder
+// it does not pass on, and why: one of no input format quotewire reads
+// (by its extension), or no regular file. Hidden files and folders are
+// skipped without a word, as every tool skips ".git" and ".DS_Store".
+func WalkSkipping(paths []string, skip func(path, why string), fn func(path string, err error) error) error {
+	if skip == nil {
+		skip = func(string, string) {}
+	}
+	err := walk(paths, skip, fn)
 	if errors.Is(err, fs.SkipAll) {
 		return nil
 	}
@@ -35,7 +47,7 @@ type stopError struct{ err error }
 
 func (e stopError) Error() string { return e.err.Error() }
 
-func walk(paths []string, fn func(path string, err error) error) error {
+func walk(paths []string, skip func(path, why string), fn func(path string, err error) error) error {
 	for _, p := range paths {
 		if p == "-" {
 			if err := fn(p, nil); err != nil {
@@ -71,7 +83,16 @@ func walk(paths []string, fn func(path string, err error) error) error {
 				}
 				return nil
 			}
-			if d.IsDir() || FormatOf(path) == Auto {
+			if d.IsDir() {
+				return nil
+			}
+			if FormatOf(path) == Auto {
+				what := "it has no extension"
+				if ext := filepath.Ext(path); ext != "" {
+					what = "its extension " + ext + " is no input format"
+				}
+				skip(path, fmt.Sprintf("%s; in a folder quotewire reads %s files (and their .gz or .zst); name the file itself to have its format read from its first bytes",
+					what, strings.Join(Extensions(), " ")))
 				return nil
 			}
 			if !d.Type().IsRegular() {
@@ -83,6 +104,7 @@ func walk(paths []string, fn func(path string, err error) error) error {
 					return nil
 				}
 				if !info.Mode().IsRegular() {
+					skip(path, "not a regular file (a link to a folder, a device or a pipe)")
 					return nil
 				}
 			}

@@ -41,8 +41,11 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 		return def, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < lo || n > hi {
-		return 0, badRequest("%s %q: use a whole number from %d to %d", name, s, lo, hi)
+	if err != nil {
+		return 0, &quotewire.ParamError{Param: name, Value: s, Want: fmt.Sprintf("use a whole number from %d to %d", lo, hi)}
+	}
+	if err := quotewire.CheckRange(name, n, lo, hi); err != nil {
+		return 0, err
 	}
 	return n, nil
 }
@@ -57,43 +60,14 @@ func idParam(r *http.Request, what string) (int64, error) {
 	return id, nil
 }
 
-// dateParam returns the date parameter name: YYYY, YYYY-MM or YYYY-MM-DD,
-// as quotewire.Query's From and To take it.
+// dateParam returns the date parameter name: YYYY, YYYY-MM or YYYY-MM-DD
+// of the calendar (quotewire.CheckDate, as the command line judges it).
 func dateParam(v url.Values, name string) (string, error) {
 	d := v.Get(name)
-	if d != "" && !validDate(d) {
-		return "", badRequest("%s %q: write the date as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", name, d)
+	if err := quotewire.CheckDate(name, d); err != nil {
+		return "", err
 	}
 	return d, nil
-}
-
-// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD with a month from 01 to
-// 12 and a day from 01 to 31.
-func validDate(d string) bool {
-	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		c := d[i]
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-		} else if c < '0' || c > '9' {
-			return false
-		}
-	}
-	if len(d) >= 7 {
-		if m := (d[5]-'0')*10 + d[6] - '0'; m < 1 || m > 12 {
-			return false
-		}
-	}
-	if len(d) == 10 {
-		if day := (d[8]-'0')*10 + d[9] - '0'; day < 1 || day > 31 {
-			return false
-		}
-	}
-	return true
 }
 
 // actsParam returns the acts the parameter acts asks for:
@@ -132,8 +106,11 @@ func (s *Server) quotes(w http.ResponseWriter, r *http.Request) error {
 	}
 	if mc := v.Get("min_confidence"); mc != "" {
 		f, err := strconv.ParseFloat(mc, 64)
-		if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
-			return badRequest("min_confidence %q: use a number from 0 to 1", mc)
+		if err != nil {
+			return &quotewire.ParamError{Param: "min_confidence", Value: mc, Want: "use a number from 0 to 1"}
+		}
+		if err := quotewire.CheckConfidence("min_confidence", f); err != nil {
+			return err
 		}
 		q.MinConfidence = f
 	}

@@ -172,6 +172,9 @@ func decodeArticle(raw json.RawMessage) (quotewire.Article, error) {
 		}
 		return quotewire.Article{}, err
 	}
+	if strings.TrimSpace(in.Text) == "" {
+		return quotewire.Article{}, errors.New(`field "text" is empty: send the article's text (a record with no text has nothing to analyse)`)
+	}
 	return quotewire.Article{ID: in.ID, URL: in.URL, Title: in.Title, Date: in.Date, Text: in.Text}, nil
 }
 

@@ -119,6 +119,13 @@ directive, belief, evaluation, other, several separated by commas, or all.
 			if q.Text == "" && q.Speaker == "" && q.Unnamed == "" && q.Entity == "" && q.About == "" && q.Outlet == "" && q.From == "" && q.To == "" && quotewire.IsDefaultActs(q.Acts) {
 				return usageError{"search needs words to look for or a filter such as --speaker or --acts (see 'quotewire search --help')"}
 			}
+			if q.Limit < 1 {
+				// the API's judgement: a page holds 1 or more
+				return flagError(quotewire.CheckRange("limit", q.Limit, 1, quotewire.MaxLimit))
+			}
+			if err := q.Check(); err != nil {
+				return flagError(err)
+			}
 			s, err := openStore(db, true)
 			if err != nil {
 				return err
@@ -126,7 +133,7 @@ directive, belief, evaluation, other, several separated by commas, or all.
 			defer s.Close()
 			hits, err := s.Search(c.Context(), q)
 			if errors.Is(err, quotewire.ErrBadQuery) {
-				return usageError{err.Error()}
+				return flagError(err)
 			}
 			if err != nil {
 				return err

@@ -161,7 +161,7 @@ in parallel, and the time they waited for the locks.
 						return workerBench{}, err
 					}
 					s.Close()
-					units, _, _, err := queueUnits([]string{corpus}, int64(splitMB*(1<<20)), func(p problem) {})
+					units, _, _, err := queueUnits([]string{corpus}, int64(splitMB*(1<<20)), nil, func(p problem) {})
 					if err != nil {
 						return workerBench{}, err
 					}

@@ -64,8 +64,8 @@ func splittable(path string) bool {
 // queueUnits walks paths and returns their units: one per file, or byte
 // ranges of about split bytes for larger JSON Lines files. Paths are made
 // absolute. Unreadable paths are reported to onProblem.
-func queueUnits(paths []string, split int64, onProblem func(problem)) (units []queue.Unit, files, splitFiles int, err error) {
-	err = ingest.Walk(paths, func(path string, err error) error {
+func queueUnits(paths []string, split int64, onSkip func(path, why string), onProblem func(problem)) (units []queue.Unit, files, splitFiles int, err error) {
+	err = ingest.WalkSkipping(paths, onSkip, func(path string, err error) error {
 		if err != nil {
 			onProblem(problem{File: path, Message: err.Error()})
 			return nil
@@ -133,7 +133,7 @@ already stored.
 				return usageError{"--split-mb must be 0 (no splitting) or more"}
 			}
 			var problems []problem
-			units, files, split, err := queueUnits(args, int64(splitMB*(1<<20)), func(p problem) {
+			units, files, split, err := queueUnits(args, int64(splitMB*(1<<20)), m.noteSkip, func(p problem) {
 				problems = append(problems, p)
 				fmt.Fprintf(m.Stderr, "quotewire: %s\n", p.Message)
 			})

@@ -36,7 +36,8 @@ Inputs: plain text (optionally starting with a " date YYYY-MM-DD" header),
 HTML (main content extracted, with title and date), JSON Lines with one
 article per line ({"id", "text", "title", "date", "url"}), CSV with a header
 (url, date, title, text...), RSS and Atom feeds, WARC web archives (HTML
-responses), and gzip or zstd versions of each. Folders are read recursively. "-" reads standard input. The format
+responses), and gzip or zstd versions of each. Folders are read recursively;
+a file of another format there is named on standard error and skipped. "-" reads standard input. The format
 comes from the file extension, else from the first bytes.
 
 Output: --format json (pretty; the default for a single text or HTML file),
@@ -178,6 +179,12 @@ func (m *Main) report(o quotewire.Origin, id string, err error) {
 	fmt.Fprintf(m.Stderr, "quotewire: %s: %v\n", where, err)
 }
 
+// noteSkip names on standard error a file of a folder that is not read,
+// and why: skipping is no failure, but nothing should vanish unsaid.
+func (m *Main) noteSkip(path, why string) {
+	fmt.Fprintf(m.Stderr, "quotewire: skipped %s: %s\n", path, why)
+}
+
 func isDir(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
@@ -226,7 +233,7 @@ func (m *Main) walkArticles(paths []string, onOpen func(*ingest.Reader), fn func
 		problems++
 		onProblem(p)
 	}
-	err := ingest.Walk(paths, func(path string, err error) error {
+	err := ingest.WalkSkipping(paths, m.noteSkip, func(path string, err error) error {
 		if err != nil {
 			report(problem{File: path, Message: err.Error()})
 			return nil
@@ -267,9 +274,12 @@ func (m *Main) walkArticles(paths []string, onOpen func(*ingest.Reader), fn func
 }
 
 // problems counts failed inputs in words: "1 problem", "3 problems".
-func problems(n int) string {
+func problems(n int) string { return plural(int64(n), "problem") }
+
+// plural counts things in words: "1 article", "2 articles".
+func plural[N int | int64](n N, thing string) string {
 	if n == 1 {
-		return "1 problem"
+		return "1 " + thing
 	}
-	return fmt.Sprintf("%d problems", n)
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -350,9 +350,9 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 		return fmt.Errorf("%w (what was reported stored before is kept; run ingest again to resume)", werr)
 	}
 	el := time.Since(start)
-	fmt.Fprintf(m.Stderr, "quotewire: ingested %d articles in %s (%.0f/s): %d added, %d already stored, %d quotes, %d problems\n",
-		st.read.Load(), el.Round(time.Millisecond), float64(st.read.Load())/max(el.Seconds(), 1e-9),
-		st.added.Load(), st.skipped.Load(), st.quotes.Load(), len(problems))
+	fmt.Fprintf(m.Stderr, "quotewire: ingested %s in %s (%.0f/s): %d added, %d already stored, %s, %s\n",
+		plural(st.read.Load(), "article"), el.Round(time.Millisecond), float64(st.read.Load())/max(el.Seconds(), 1e-9),
+		st.added.Load(), st.skipped.Load(), plural(st.quotes.Load(), "quote"), plural(len(problems), "problem"))
 	if len(problems) > 0 {
 		if lerr := writeProblems(r.errLog, problems); lerr != nil {
 			fmt.Fprintf(m.Stderr, "quotewire: %v\n", lerr)
@@ -373,7 +373,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 		return err
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%w: %d problems", errPartial, len(problems))
+		return fmt.Errorf("%w: %s", errPartial, plural(len(problems), "problem"))
 	}
 	return nil
 }

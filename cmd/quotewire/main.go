@@ -10,8 +10,11 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/quotewire/quotewire"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -32,6 +35,17 @@ var errPartial = errors.New("some inputs failed")
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
+
+// flagError turns a parameter a check refused (quotewire.ParamError) into
+// a usage error naming the flag as it is written ("--min-confidence"),
+// with the words the API uses; other errors of a bad query are usage
+// errors as they are.
+func flagError(err error) error {
+	if pe, ok := quotewire.AsParamError(err); ok {
+		return usageError{pe.Message("--" + strings.ReplaceAll(pe.Param, "_", "-"))}
+	}
+	return usageError{strings.TrimPrefix(err.Error(), quotewire.ErrBadQuery.Error()+": ")}
+}
 
 // Main holds the command's I/O so tests can run it in-process.
 type Main struct {
@@ -59,6 +73,9 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	root.SetOut(m.Stdout)
 	root.SetErr(m.Stderr)
 	err := root.ExecuteContext(ctx)
+	if err != nil && cobraUsage(err) {
+		err = usageError{fmt.Sprintf("%v (see 'quotewire --help')", err)}
+	}
 	var ue usageError
 	switch {
 	case err == nil:
@@ -76,6 +93,46 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "quotewire: %v\n", err)
 		return exitFailed
 	}
+}
+
+// countFlags are the flags that count something a command does at once
+// or together, which must be 1 or more.
+var countFlags = []string{"workers", "batch"}
+
+// checkCounts refuses a count flag below 1 ("--workers 0"), with the words
+// every other parameter check uses.
+func checkCounts(c *cobra.Command) error {
+	for _, name := range countFlags {
+		f := c.Flags().Lookup(name)
+		if f == nil || f.Value.Type() != "int" {
+			continue
+		}
+		n, err := c.Flags().GetInt(name)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		if err := quotewire.CheckRange(name, n, 1, 1<<20); err != nil {
+			return flagError(err)
+		}
+	}
+	return nil
+}
+
+// cobraUsage reports whether err is cobra's own word on a command line
+// it could not run: an unknown command, or too many or too few
+// arguments.
+func cobraUsage(err error) bool {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return false
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command ", "accepts ", "requires at least ", "requires at most ", "unknown flag", "invalid argument"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Main) rootCommand() *cobra.Command {
@@ -117,7 +174,12 @@ file.`,
 	}
 	var configPath string
 	root.PersistentFlags().StringVar(&configPath, "config", "", "settings file (JSON; default $QUOTEWIRE_CONFIG, else ./quotewire.json if present)")
-	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return applySettings(c, configPath) }
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if err := applySettings(c, configPath); err != nil {
+			return err
+		}
+		return checkCounts(c)
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
 	})

@@ -416,3 +416,34 @@ func TestEvalSpeakersAgainst(t *testing.T) {
 		t.Errorf("second annotation of another text: exit %d, %q", code, stderr)
 	}
 }
+
+// TestInputJudgement: the command line refuses what the API refuses, in
+// the same words and with exit 2: days not in the calendar, dates in the
+// wrong order, confidences out of 0..1, limits and counts below 1, unknown
+// commands and missing arguments.
+func TestInputJudgement(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, "--progress", "off", seedFile); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	tests := []struct {
+		args []string
+		say  string
+	}{
+		{[]string{"search", "--db", db, "--from", "2020-02-30", "x"}, `--from "2020-02-30": that day is not in the calendar`},
+		{[]string{"search", "--db", db, "--from", "2020-13", "x"}, `--from "2020-13": write a date as YYYY-MM-DD`},
+		{[]string{"search", "--db", db, "--from", "2021", "--to", "2020", "x"}, `--from "2021": it is after to (2020)`},
+		{[]string{"search", "--db", db, "--limit", "-5", "x"}, `--limit "-5": use a whole number from 1 to 10000`},
+		{[]string{"search", "--db", db, "--min-confidence", "5", "x"}, `--min-confidence "5": use a number from 0 to 1`},
+		{[]string{"extract", "--workers", "0", seedFile}, `--workers "0": use a whole number from 1`},
+		{[]string{"ingest", "--db", db, "--batch", "0", seedFile}, `--batch "0": use a whole number from 1`},
+		{[]string{"nosuchcommand"}, `unknown command "nosuchcommand"`},
+		{[]string{"explain-entity"}, "accepts 1 arg(s), received 0"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := run(t, "", tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.say) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tt.args, code, stderr, tt.say)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func TestServe(t *testing.T) {
 		return res.StatusCode, string(b)
 	}
 	articles := `{"id":"s1","url":"https://www.example.org/s1","date":"2024-05-01","text":"\"We will appeal the ruling,\" Jane Smith said on Monday."}
-{"id":"s2","url":"https://example.org/s2","text":""}
+{"id":"s2","url":"https://example.org/s2","text":"\u0000\u0001\u0002binary"}
 `
 	if code, body := post("wrong", articles); code != 401 {
 		t.Errorf("wrong token: %d %s", code, body)

@@ -170,9 +170,9 @@ bench-workers' reads it.
 				return err
 			}
 			elapsed := time.Since(start)
-			fmt.Fprintf(m.Stderr, "quotewire: worker stopped after %s: %d units done, %d retried, %d dead-lettered, %d handed back; %d articles added, %d already stored, %d problems\n",
+			fmt.Fprintf(m.Stderr, "quotewire: worker stopped after %s: %d units done, %d retried, %d dead-lettered, %d handed back; %d articles added, %d already stored, %s\n",
 				elapsed.Round(time.Millisecond), st.Done, st.Retried, st.Dead, st.Interrupted,
-				uw.added.Load(), uw.skipped.Load(), uw.problems.Load())
+				uw.added.Load(), uw.skipped.Load(), problems(int(uw.problems.Load())))
 			if report != "" {
 				r := workerReport{Seconds: elapsed.Seconds(), UnitsDone: st.Done, UnitsRetried: st.Retried, UnitsDead: st.Dead,
 					UnitsHandedBack: st.Interrupted, Added: uw.added.Load(), AlreadyStored: uw.skipped.Load(), Problems: uw.problems.Load(),

@@ -173,7 +173,7 @@ func (f *filter) where(extra ...string) string {
 // filterOf turns the query's text and filters into SQL, parameterised.
 func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error) {
 	f := &filter{}
-	if err := rules.CheckDates(q.From, q.To); err != nil {
+	if err := q.Check(); err != nil {
 		return f, err
 	}
 	if strings.TrimSpace(q.Text) != "" {

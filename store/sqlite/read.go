@@ -131,7 +131,7 @@ const Candidates = rules.Candidates
 // filterOf turns the query's text and filters into SQL, parameterised.
 func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error) {
 	var f filter
-	if err := rules.CheckDates(q.From, q.To); err != nil {
+	if err := q.Check(); err != nil {
 		return f, err
 	}
 	if strings.TrimSpace(q.Text) != "" {

@@ -250,10 +250,10 @@ const (
 	JoinSurname = "surname alone"
 )
 
-// Search limits.
+// Search limits (quotewire's, the same on every front end).
 const (
-	DefaultLimit = 20
-	MaxLimit     = 10000
+	DefaultLimit = quotewire.DefaultLimit
+	MaxLimit     = quotewire.MaxLimit
 )
 
 // Candidates is how many of the newest matches of a text query a search
@@ -262,48 +262,17 @@ const (
 // a store of any size. Paging past it widens it.
 const Candidates = 2000
 
-// Limit applies DefaultLimit to a zero or negative limit and refuses one
-// over MaxLimit with an error wrapping quotewire.ErrBadQuery.
+// Limit applies DefaultLimit to a zero or negative limit (a list's limit
+// argument; a Query's is judged by Query.Check) and refuses one over
+// MaxLimit with a *quotewire.ParamError.
 func Limit(limit int) (int, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	if limit > MaxLimit {
-		return 0, fmt.Errorf("%w: limit %d is over %d", quotewire.ErrBadQuery, limit, MaxLimit)
+	if err := quotewire.CheckRange("limit", limit, 1, MaxLimit); err != nil {
+		return 0, err
 	}
 	return limit, nil
-}
-
-// CheckDates checks a query's date bounds: each empty or YYYY, YYYY-MM or
-// YYYY-MM-DD. The error wraps quotewire.ErrBadQuery and says how to write
-// the date.
-func CheckDates(from, to string) error {
-	for _, d := range []string{from, to} {
-		if d != "" && !ValidDate(d) {
-			return fmt.Errorf("%w: date %q: write it as YYYY-MM-DD (a year YYYY or a month YYYY-MM also works)", quotewire.ErrBadQuery, d)
-		}
-	}
-	return nil
-}
-
-// ValidDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
-func ValidDate(d string) bool {
-	if len(d) != 4 && len(d) != 7 && len(d) != 10 {
-		return false
-	}
-	for i := 0; i < len(d); i++ {
-		c := d[i]
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return false
-			}
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // likeReplacer escapes LIKE's wildcards and its escape character.

@@ -99,20 +99,12 @@ func TestNearDuplicate(t *testing.T) {
 	}
 }
 
-func TestLimitsAndDates(t *testing.T) {
+func TestLimitsAndBounds(t *testing.T) {
 	if n, err := Limit(0); n != DefaultLimit || err != nil {
 		t.Errorf("Limit(0) = %d, %v", n, err)
 	}
 	if _, err := Limit(MaxLimit + 1); !errors.Is(err, quotewire.ErrBadQuery) {
 		t.Errorf("Limit over the maximum: %v", err)
-	}
-	for d, ok := range map[string]bool{"2019": true, "2019-05": true, "2019-05-06": true, "2019-5": false, "04/10/2017": false, "20190506": false} {
-		if ValidDate(d) != ok {
-			t.Errorf("ValidDate(%q) = %v", d, !ok)
-		}
-	}
-	if err := CheckDates("2019", "2019-1"); !errors.Is(err, quotewire.ErrBadQuery) {
-		t.Errorf("CheckDates: %v", err)
 	}
 	if ToBound("2019-05") <= "2019-05-31" || ToBound("2019-05") >= "2019-06" {
 		t.Error("ToBound does not cover the month")
