@@ -47,6 +47,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/ingest/csvfile"
@@ -279,7 +280,29 @@ type Reader struct {
 	// closeZ releases the decompressor (see package internal/decompress).
 	closeZ func() error
 	file   *os.File
+	// read counts the bytes read from the input (compressed, as they
+	// are stored), for progress.
+	read *countingReader
 }
+
+// countingReader counts the bytes read through it; Load is safe to call
+// from another goroutine.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// BytesRead returns how many bytes of the input have been read so far, as
+// stored (compressed bytes for a compressed file): with the file's size,
+// how far through it the reading is. Safe to call while another goroutine
+// reads.
+func (r *Reader) BytesRead() int64 { return r.read.n.Load() }
 
 var (
 	_ quotewire.ArticleReader = (*Reader)(nil)
@@ -327,11 +350,12 @@ func Open(path string, opts Options) (*Reader, error) {
 // soon gives an error that says it was truncated. Closing the Reader does
 // not close in.
 func NewReader(in io.Reader, name string, opts Options) (*Reader, error) {
-	br, closeZ, err := decompress.Open(in, name, decompress.Options{})
+	counted := &countingReader{r: in}
+	br, closeZ, err := decompress.Open(counted, name, decompress.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
-	r := &Reader{name: name, closeZ: closeZ}
+	r := &Reader{name: name, closeZ: closeZ, read: counted}
 	var src io.Reader = br
 	r.format = opts.Format
 	if r.format == Auto {

@@ -35,3 +35,36 @@ func TestWalkSkipping(t *testing.T) {
 		t.Errorf("skipped %q", skipped)
 	}
 }
+
+// TestBytesRead: a Reader says how far through its input it is, in the
+// input's own (compressed) bytes, ending at the file's size.
+func TestBytesRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.jsonl")
+	var b strings.Builder
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(&b, "{\"id\":\"%d\",\"text\":\"The minister said the talks would resume, number %d.\"}\n", i, i)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Next(); err != nil {
+		t.Fatal(err)
+	}
+	first := r.BytesRead()
+	if first <= 0 || first >= int64(b.Len()) {
+		t.Errorf("after one record %d of %d bytes read", first, b.Len())
+	}
+	for {
+		if _, err := r.Next(); err != nil {
+			break
+		}
+	}
+	if got := r.BytesRead(); got != int64(b.Len()) {
+		t.Errorf("at the end %d bytes read, want %d", got, b.Len())
+	}
+}

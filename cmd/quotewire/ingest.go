@@ -234,8 +234,8 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	var bar *mpb.Bar
 	var prog *mpb.Progress
 	if r.progress {
-		prog = mpb.New(mpb.WithOutput(m.Stderr), mpb.WithWidth(30), mpb.WithRefreshRate(200*time.Millisecond))
-		bar = prog.AddBar(total,
+		prog = newProgress(m.Stderr)
+		bar = prog.AddBar(total, mpb.BarWidth(progressBarWidth),
 			mpb.PrependDecorators(
 				decor.Any(func(decor.Statistics) string {
 					return fmt.Sprintf("%d articles (%d new)", st.read.Load(), st.added.Load())
@@ -283,20 +283,25 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 
 	var pending []quotewire.Record
 	var lastFile string
+	var cur *ingest.Reader // the input being read, for the bytes read of it
 	err := ordered(r.workers, func(emit func(func() ingested)) error {
 		return m.walkArticles(r.paths, func(rd *ingest.Reader) {
 			if lastFile != "" {
 				if fi, err := os.Stat(lastFile); err == nil {
 					st.bytesDone.Add(fi.Size())
-					if bar != nil {
-						bar.SetCurrent(st.bytesDone.Load())
-					}
 				}
 			}
-			lastFile = rd.Name()
+			lastFile, cur = rd.Name(), rd
+			if bar != nil {
+				bar.SetCurrent(st.bytesDone.Load())
+			}
 		}, func(art quotewire.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if bar != nil && cur != nil {
+				// through one big file as across many
+				bar.SetCurrent(min(st.bytesDone.Load()+cur.BytesRead(), total))
 			}
 			emit(func() ingested {
 				key := quotewire.ArticleKey(art.URL, art.Text)

@@ -152,8 +152,8 @@ func (m *Main) importWikidata(c *cobra.Command, idx quotewire.WikidataIndex, pat
 	var prog *mpb.Progress
 	var bar *mpb.Bar
 	if show {
-		prog = mpb.New(mpb.WithOutput(m.Stderr), mpb.WithWidth(30), mpb.WithRefreshRate(200*time.Millisecond))
-		bar = prog.AddBar(info.Size(),
+		prog = newProgress(m.Stderr)
+		bar = prog.AddBar(info.Size(), mpb.BarWidth(progressBarWidth),
 			mpb.PrependDecorators(
 				decor.Any(func(decor.Statistics) string { return fmt.Sprintf("%d items kept", kept.Load()) }, decor.WCSyncSpaceR),
 				decor.CountersKibiByte("% .1f / % .1f", decor.WCSyncSpace),
