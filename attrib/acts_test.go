@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/testpipe"
 )
 
 // TestActs checks the act of each quote the rules find in real sentences,
@@ -35,7 +35,7 @@ func TestActs(t *testing.T) {
 		{`Secretary Clinton highlighted the connections between agriculture and nutrition.`, quotewire.Statement},
 		{`The attorney general stressed the importance of coordination between federal and local agencies.`, quotewire.Statement},
 	}
-	p := engine.New()
+	p := testpipe.Default(t)
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			a, err := p.Extract(quotewire.Article{ID: "t", Text: tt.text})
@@ -61,7 +61,7 @@ func TestActs(t *testing.T) {
 
 func TestActsKeepsDirectQuotes(t *testing.T) {
 	text := `"Why now?" she asked.`
-	a, err := engine.New().Extract(quotewire.Article{ID: "t", Text: text})
+	a, err := testpipe.Default(t).Extract(quotewire.Article{ID: "t", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/testpipe"
 )
 
 // TestSplitParagraphs checks that a quote running over paragraphs comes
@@ -70,7 +71,7 @@ func TestNested(t *testing.T) {
 		// no relay: the speaker's own words about what he told someone
 		{"Smith said he told the board that the plan would fail.", "", "Smith", ""},
 	}
-	p := engine.New()
+	p := testpipe.Default(t)
 	for _, tt := range tests {
 		t.Run(tt.speaker, func(t *testing.T) {
 			a, err := p.Extract(quotewire.Article{ID: "t", Text: tt.text})
@@ -119,7 +120,7 @@ func TestSplitAtCue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := quotewire.NewDocument(quotewire.Article{ID: "t", Text: tt.text})
-		for _, s := range engine.RuleStages(nil) { // through the rule attributor: tokens, sentences, quotation spans
+		for _, s := range engine.RuleStages(engine.Options{}) { // through the rule attributor: tokens, sentences, quotation spans
 			if err := s.Stage.Process(d); err != nil {
 				t.Fatal(err)
 			}

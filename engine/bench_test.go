@@ -65,7 +65,7 @@ func totalBytes(arts []quotewire.Article) int64 {
 // as a multiple of reading the same bytes once.
 func BenchmarkExtract(b *testing.B) {
 	arts := benchArticles(b)
-	p := New()
+	p := mustNew(b)
 	b.SetBytes(totalBytes(arts))
 	b.ResetTimer()
 	t0 := time.Now()
@@ -86,7 +86,7 @@ func BenchmarkExtract(b *testing.B) {
 // before it run with the timer stopped.
 func BenchmarkStage(b *testing.B) {
 	arts := benchArticles(b)
-	p := New()
+	p := mustNew(b)
 	for k, st := range p.Stages {
 		b.Run(st.Name, func(b *testing.B) {
 			b.SetBytes(totalBytes(arts))
@@ -122,4 +122,14 @@ func BenchmarkReadOnce(b *testing.B) {
 			benchrun.CountWords(a.Text)
 		}
 	}
+}
+
+// mustNew returns the default pipeline, or fails tb.
+func mustNew(tb testing.TB) *quotewire.Pipeline {
+	tb.Helper()
+	p, err := New(Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }

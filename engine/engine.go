@@ -1,4 +1,4 @@
-// Package engine assembles quotewire's default extraction pipeline from its
+// Package engine assembles quotewire's extraction pipeline from its typed
 // stages (metadata, segmentation, tagging, attribution, coreference and
 // repeated-sentence detection). It is the entry point for Go programs that
 // want quotewire's analysis without the command line:
@@ -7,12 +7,13 @@
 //
 // or, to keep one pipeline value and its options:
 //
-//	p := engine.New()
+//	p, err := engine.New(engine.Options{})
 //	analysis, err := p.Extract(article)
 package engine
 
 import (
 	"sync"
+	"time"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
@@ -29,96 +30,118 @@ import (
 // MaxBytes is the largest article the default pipeline accepts (256 MiB).
 const MaxBytes = 256 << 20
 
-// New returns the default pipeline: meta, segment, tag, attrib (the
-// rules), model (the embedded learned attribution model, package models),
-// acts, coref (with the embedded antecedent ranker), repeats, in that order. It is safe for concurrent use.
-func New() *quotewire.Pipeline {
-	tg, err := models.Attrib()
-	if err != nil {
-		// the models are part of the build; TestAttribLoads guards them
-		panic(err)
-	}
-	rk, err := models.Coref()
-	if err != nil {
-		panic(err)
-	}
-	return WithModels(Models{Attrib: tg, Coref: rk})
-}
-
-// Rules returns the pipeline of rules alone: meta, segment, tag, attrib,
-// acts (what each quote does; non-statements dropped), coref, repeats. It is faster than New and less accurate.
-func Rules() *quotewire.Pipeline {
-	return &quotewire.Pipeline{
-		MaxBytes: MaxBytes,
-		Stages: []quotewire.NamedStage{
-			{Name: "meta", Stage: meta.New()},
-			{Name: "segment", Stage: text.Segmenter{}},
-			{Name: "tag", Stage: tag.Tagger{}},
-			{Name: "attrib", Stage: attrib.Attributor{}},
-			{Name: "acts", Stage: attrib.Acts{}},
-			{Name: "coref", Stage: coref.Resolver{}},
-			{Name: "repeats", Stage: dedup.Repeats{}},
-		},
-	}
-}
-
-// RuleStages returns the default pipeline's stages up to and including the
-// rule-based attributor, with the part-of-speech tagger when given: what
-// the learned attribution model reads.
-func RuleStages(tagger *pos.Tagger) []quotewire.NamedStage {
-	all := withModels(Rules().Stages, Models{POS: tagger})
-	for i, s := range all {
-		if s.Name == "attrib" {
-			return all[:i+1]
-		}
-	}
-	return all
-}
-
-// Models are the learned models a pipeline may use; nil ones are left out.
-type Models struct {
-	// POS tags parts of speech after segmentation.
+// Options choose what a pipeline is made of. The zero value is the
+// default pipeline: the rules with the learned models shipped in the
+// binary (package models).
+type Options struct {
+	// Rules leaves the shipped models out: the pipeline has the rules and
+	// only the models given below.
+	Rules bool
+	// POS tags parts of speech after segmentation (no shipped model: nil
+	// leaves it out).
 	POS *pos.Tagger
-	// Attrib tags content, source and cue after the rule-based attributor.
+	// Attrib tags content, source and cue after the rule-based
+	// attributor; nil means the shipped one (none with Rules).
 	Attrib *model.Tagger
-	// Coref resolves pronoun and descriptor sources to the people and
-	// organisations named before them.
+	// Coref ranks the antecedents of pronoun and descriptor sources; nil
+	// means the shipped one (none with Rules).
 	Coref *coref.Ranker
+	// Now is the clock that completes datelines without a year; nil means
+	// the system clock.
+	Now func() time.Time
 }
 
-// WithModels returns the rules' pipeline with the given learned models in
-// place: the part-of-speech tagger after segmentation, the attribution
-// tagger after the rule-based attributor (it keeps the rules' direct
-// quotes, takes over the rest, and lets the rules fill what it leaves),
-// the antecedent ranker inside the coreference stage.
-func WithModels(m Models) *quotewire.Pipeline {
-	p := Rules()
-	p.Stages = withModels(p.Stages, m)
-	return p
-}
-
-func withModels(in []quotewire.NamedStage, m Models) []quotewire.NamedStage {
-	var stages []quotewire.NamedStage
-	for _, s := range in {
-		if s.Name == "coref" && m.Coref != nil {
-			s.Stage = coref.Resolver{Ranker: m.Coref}
+// New returns the pipeline o describes — meta, segment, pos (with a
+// tagger), tag, attrib (the rules), model (with an attribution model),
+// acts, coref (with its ranker when there is one), repeats, in that order
+// — or an error when a shipped model does not load. It is safe for
+// concurrent use.
+func New(o Options) (*quotewire.Pipeline, error) {
+	if !o.Rules {
+		if o.Attrib == nil {
+			tg, err := models.Attrib()
+			if err != nil {
+				return nil, err
+			}
+			o.Attrib = tg
 		}
-		stages = append(stages, s)
-		if s.Name == "segment" && m.POS != nil {
-			stages = append(stages, quotewire.NamedStage{Name: "pos", Stage: m.POS})
-		}
-		if s.Name == "attrib" && m.Attrib != nil {
-			stages = append(stages, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: m.Attrib}})
+		if o.Coref == nil {
+			rk, err := models.Coref()
+			if err != nil {
+				return nil, err
+			}
+			o.Coref = rk
 		}
 	}
-	return stages
+	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: stages(o, all)}, nil
 }
 
-// Extract analyses one article with the default pipeline.
+// Rules returns the pipeline of the rules alone: meta, segment, tag,
+// attrib, acts (what each quote does), coref, repeats. It is faster than
+// the default pipeline and less accurate.
+func Rules() *quotewire.Pipeline {
+	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: stages(Options{Rules: true}, all)}
+}
+
+// RuleStages returns the stages up to and including the rule-based
+// attributor, with the part-of-speech tagger when o has one: what the
+// learned attribution model reads (o's other models are not used).
+func RuleStages(o Options) []quotewire.NamedStage {
+	return stages(Options{Rules: true, POS: o.POS, Now: o.Now}, throughAttrib)
+}
+
+// AttributionStages returns the stages of o before coreference (o's
+// models as given: no shipped model is loaded): what the antecedent
+// ranker's training reads.
+func AttributionStages(o Options) []quotewire.NamedStage {
+	return stages(o, beforeCoref)
+}
+
+// How much of a pipeline stages lists.
+type extent int
+
+const (
+	throughAttrib extent = iota // up to the rule-based attributor
+	beforeCoref                 // up to the acts
+	all
+)
+
+// stages lists the stages of o in order, as far as upTo.
+func stages(o Options, upTo extent) []quotewire.NamedStage {
+	var m quotewire.Stage = meta.New()
+	if o.Now != nil {
+		m = meta.New(meta.WithNow(o.Now))
+	}
+	out := []quotewire.NamedStage{{Name: "meta", Stage: m}, {Name: "segment", Stage: text.Segmenter{}}}
+	if o.POS != nil {
+		out = append(out, quotewire.NamedStage{Name: "pos", Stage: o.POS})
+	}
+	out = append(out, quotewire.NamedStage{Name: "tag", Stage: tag.Tagger{}}, quotewire.NamedStage{Name: "attrib", Stage: attrib.Attributor{}})
+	if upTo == throughAttrib {
+		return out
+	}
+	if o.Attrib != nil {
+		out = append(out, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: o.Attrib}})
+	}
+	out = append(out, quotewire.NamedStage{Name: "acts", Stage: attrib.Acts{}})
+	if upTo == beforeCoref {
+		return out
+	}
+	return append(out,
+		quotewire.NamedStage{Name: "coref", Stage: coref.Resolver{Ranker: o.Coref}},
+		quotewire.NamedStage{Name: "repeats", Stage: dedup.Repeats{}})
+}
+
+// Extract analyses one article with the default pipeline; an error also
+// when the shipped models do not load.
 func Extract(a quotewire.Article) (*quotewire.Analysis, error) {
-	return defaultPipeline().Extract(a)
+	p, err := defaultPipeline()
+	if err != nil {
+		return nil, err
+	}
+	return p.Extract(a)
 }
 
 // defaultPipeline is made on first use: loading the embedded model takes
 // a moment programs that never extract should not pay.
-var defaultPipeline = sync.OnceValue(New)
+var defaultPipeline = sync.OnceValues(func() (*quotewire.Pipeline, error) { return New(Options{}) })

@@ -17,7 +17,7 @@ func timeExtract(t *testing.T, text string) (time.Duration, uint64) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	t0 := time.Now()
-	a, err := New().Extract(quotewire.Article{ID: "big", Text: text})
+	a, err := mustNew(t).Extract(quotewire.Article{ID: "big", Text: text})
 	d := time.Since(t0)
 	runtime.ReadMemStats(&after)
 	if err != nil {

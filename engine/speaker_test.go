@@ -628,7 +628,7 @@ func TestSpeakerMixedInterviewLabels(t *testing.T) {
 		"NG: This study started in 1982, long before my joining the lab in March of 2016.\n\n" +
 		"((WN))  What did you find?\n\n" +
 		"NG: Males pine for pairings, as it turns out, for years on end.\n"
-	a, err := New().Extract(quotewire.Article{ID: "wn", URL: "https://en.wikinews.org/wiki/Penguins", Text: text})
+	a, err := mustNew(t).Extract(quotewire.Article{ID: "wn", URL: "https://en.wikinews.org/wiki/Penguins", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}

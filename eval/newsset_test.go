@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/eval"
+	"github.com/quotewire/quotewire/internal/testpipe"
 )
 
 // TestNewsSetFloor keeps the default pipeline's figures on the news set's
@@ -19,7 +19,7 @@ func TestNewsSetFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	p := engine.New()
+	p := testpipe.Default(t)
 	var s eval.SpeakerScore
 	err = eval.ReadSpeakerGold(f, path, func(g eval.SpeakerGold) error {
 		a, err := p.Extract(quotewire.Article{ID: g.ID, Title: g.Title, Date: g.Date, URL: g.URL, Text: g.Text})

@@ -56,7 +56,10 @@ func CrossValidate(path string, k int, o Options) ([]Fold, error) {
 			}
 		}
 		tg := model.Train(trainSet, o.Epochs, o.Seed, o.Progress)
-		p := engine.WithModels(engine.Models{Attrib: tg, POS: o.POS})
+		p, err := engine.New(engine.Options{Rules: true, Attrib: tg, POS: o.POS})
+		if err != nil {
+			return nil, err
+		}
 		var s eval.Scorer
 		for i := f; i < len(golds); i += k {
 			g := golds[i]
@@ -75,7 +78,7 @@ func CrossValidate(path string, k int, o Options) ([]Fold, error) {
 // examplesOf prepares the training example of each gold article, as
 // Examples does for a file.
 func examplesOf(golds []eval.GoldArticle, tagger *pos.Tagger) ([]model.Example, error) {
-	stages := engine.RuleStages(tagger)
+	stages := engine.RuleStages(engine.Options{POS: tagger})
 	exs := make([]model.Example, 0, len(golds))
 	for _, g := range golds {
 		d := quotewire.NewDocument(quotewire.Article{ID: g.ID, Text: g.Text})

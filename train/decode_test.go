@@ -23,7 +23,7 @@ func TestDecodeGoldLabels(t *testing.T) {
 	var sc eval.Scorer
 	err = eval.ReadGold(f, devFile, func(g eval.GoldArticle) error {
 		d := quotewire.NewDocument(quotewire.Article{ID: g.ID, Text: g.Text})
-		for _, s := range engine.RuleStages(nil) {
+		for _, s := range engine.RuleStages(engine.Options{}) {
 			if err := s.Stage.Process(d); err != nil {
 				return err
 			}

@@ -46,7 +46,7 @@ func Examples(path string, limit int, tagger *pos.Tagger) ([]model.Example, erro
 		return nil, fmt.Errorf("open training data: %w", err)
 	}
 	defer f.Close()
-	stages := engine.RuleStages(tagger)
+	stages := engine.RuleStages(engine.Options{POS: tagger})
 	var exs []model.Example
 	stop := fmt.Errorf("limit reached")
 	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
@@ -109,13 +109,7 @@ func POS(textPath, silverPath string, o Options) (*pos.Tagger, error) {
 // with the lexicon: the gold attributions are not needed, the articles'
 // own repeated names are the supervision.
 func CorefExamples(path string, limit int, tg *model.Tagger) ([]coref.RankExample, map[string]coref.Gender, error) {
-	var stages []quotewire.NamedStage
-	for _, s := range engine.WithModels(engine.Models{Attrib: tg}).Stages {
-		if s.Name == "coref" {
-			break
-		}
-		stages = append(stages, s)
-	}
+	stages := engine.AttributionStages(engine.Options{Rules: true, Attrib: tg})
 	var docs []*quotewire.Document
 	counts := map[string]*[2]int{}
 	err := eachGold(path, limit, func(g eval.GoldArticle) error {

@@ -94,7 +94,7 @@ func TestModelDevFloor(t *testing.T) {
 	if !bytes.Equal(buf.Bytes(), models.CorefBytes()) {
 		t.Errorf("training does not reproduce the shipped models/coref.model (%d bytes, shipped %d): retrain with make models and commit it", buf.Len(), len(models.CorefBytes()))
 	}
-	r := scoreAll(t, engine.WithModels(engine.Models{Attrib: tg}), 0)
+	r := scoreAll(t, withAttrib(t, tg), 0)
 	t.Logf("dev: content partial %.4f, exact %.4f, attribution %.4f", r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
 	if r.ContentPartial.F1 < 0.745 || r.ContentExact.F1 < 0.50 || r.Attribution.F1 < 0.65 {
 		t.Errorf("dev figures fell below issue 4's targets 0.75 (less 0.005 of noise) / 0.50 / 0.65")
@@ -126,8 +126,8 @@ func TestTrainSlice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trained := score(t, engine.WithModels(engine.Models{Attrib: loaded}), 20)
-	base := score(t, engine.WithModels(engine.Models{Attrib: untrained}), 20)
+	trained := score(t, withAttrib(t, loaded), 20)
+	base := score(t, withAttrib(t, untrained), 20)
 	t.Logf("content-partial F1 on 20 dev articles: trained on 60 articles %.3f, on 1 article %.3f", trained, base)
 	if trained <= base+0.05 {
 		t.Errorf("trained model F1 %.3f does not beat the near-untrained one %.3f", trained, base)
@@ -190,7 +190,7 @@ func TestNERTagger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stages := engine.RuleStages(nil)
+	stages := engine.RuleStages(engine.Options{})
 	err = eval.ReadGold(f, devFile, func(g eval.GoldArticle) error {
 		s, ok := sv[g.ID]
 		if !ok || quotewire.Check(g.Text) != nil {
@@ -297,4 +297,14 @@ func TestCrossValidate(t *testing.T) {
 	if _, err := CrossValidate(trainFile, 1, Options{}); err == nil {
 		t.Error("one fold accepted")
 	}
+}
+
+// withAttrib is the pipeline of the rules with attribution model tg alone.
+func withAttrib(tb testing.TB, tg *model.Tagger) *quotewire.Pipeline {
+	tb.Helper()
+	p, err := engine.New(engine.Options{Rules: true, Attrib: tg})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }

@@ -204,8 +204,8 @@ func writeModel(path string, save func(w io.Writer) error) error {
 }
 
 // loadModels reads the models in dir; a missing file leaves that model out.
-func loadModels(dir string) (engine.Models, error) {
-	var ms engine.Models
+func loadModels(dir string) (engine.Options, error) {
+	var ms engine.Options
 	found := 0
 	if f, err := os.Open(filepath.Join(dir, posFile)); err == nil {
 		defer f.Close()
@@ -260,11 +260,12 @@ func (o *modelOpts) pipeline() (*quotewire.Pipeline, error) {
 	case o.rulesOnly:
 		return engine.Rules(), nil
 	case o.dir == "":
-		return engine.New(), nil
+		return engine.New(engine.Options{})
 	}
 	ms, err := loadModels(o.dir)
 	if err != nil {
 		return nil, err
 	}
-	return engine.WithModels(ms), nil
+	ms.Rules = true // the folder's models alone
+	return engine.New(ms)
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/testpipe"
 )
 
 // BenchmarkPages renders each page, end to end through the handler
@@ -18,7 +18,7 @@ func BenchmarkPages(b *testing.B) {
 	if testing.Short() {
 		b.Skip("analysing the demo corpus takes seconds")
 	}
-	recs := readCorpus(b, engine.New(), seedFile, "../../testdata/wikinews/wikinews_2019.csv", "../../testdata/wikinews/wikinews_2020.csv")
+	recs := readCorpus(b, testpipe.Default(b), seedFile, "../../testdata/wikinews/wikinews_2019.csv", "../../testdata/wikinews/wikinews_2020.csv")
 	st := newStore(b, recs...)
 	ctx := context.Background()
 	top, err := st.TopSpeakers(ctx, quotewire.Query{Limit: 1})

@@ -17,7 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/testpipe"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -64,7 +64,7 @@ func TestBrowser(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	recs := readCorpus(t, engine.New(), seedFile, "../../testdata/wikinews/wikinews_2019.csv", "../../testdata/wikinews/wikinews_2020.csv")
+	recs := readCorpus(t, testpipe.Default(t), seedFile, "../../testdata/wikinews/wikinews_2019.csv", "../../testdata/wikinews/wikinews_2020.csv")
 	hostile := article("evil", "javascript:alert(1)", "2020-01-01", "evil.example",
 		`The minister said "<script>window.pwned=1</script><img src=x onerror="window.pwned=2">" at the meeting.`,
 		[]entity{{"<b>Bold</b> Minister", quotewire.Person, nil}},

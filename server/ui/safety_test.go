@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/internal/testpipe"
 )
 
 // hostile is article text that would run script if it were rendered as
@@ -25,7 +25,7 @@ func hostileRecords(t *testing.T) []quotewire.Record {
 	t.Helper()
 	art := quotewire.Article{ID: "hostile-1", Title: `<script>alert(1)</script>Bridge`, Date: "2024-05-01",
 		URL: "javascript:alert(1)", Text: "LONDON, May 1. /TASS/. " + hostile}
-	an, err := engine.New().Extract(art)
+	an, err := testpipe.Default(t).Extract(art)
 	if err != nil {
 		t.Fatal(err)
 	}

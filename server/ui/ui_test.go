@@ -22,8 +22,8 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
-	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/internal/testpipe"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -112,7 +112,7 @@ func corpus() []quotewire.Record {
 // makes the record ingest would store.
 func seedRecord(t testing.TB) quotewire.Record {
 	t.Helper()
-	recs := readCorpus(t, engine.New(), seedFile)
+	recs := readCorpus(t, testpipe.Default(t), seedFile)
 	if len(recs) != 1 {
 		t.Fatalf("seed: %d records", len(recs))
 	}

@@ -297,14 +297,6 @@ func byIndex(where string) string {
 	return strings.ReplaceAll(where, "+q.article IN", "q.article IN")
 }
 
-// orZero returns ids, or one id that matches nothing when it is empty.
-func orZero(ids []any) []any {
-	if len(ids) == 0 {
-		return []any{int64(0)}
-	}
-	return ids
-}
-
 // ftsMatch is the whole FTS5 expression: the text and the tag filters.
 func (f filter) ftsMatch() string {
 	parts := f.tags

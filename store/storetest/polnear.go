@@ -21,7 +21,10 @@ func Analysed(tb testing.TB, path string, n int) []quotewire.Record {
 		tb.Skipf("skipping: %v (the shared data lives beside the project)", err)
 	}
 	defer f.Close()
-	p := engine.New()
+	p, err := engine.New(engine.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
 	var recs []quotewire.Record
 	err = eval.ReadGold(f, path, func(g eval.GoldArticle) error {
 		if len(recs) >= n {
