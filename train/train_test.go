@@ -64,7 +64,8 @@ func scoreAll(t *testing.T, p *quotewire.Pipeline, n int) eval.Result {
 // by about that much either way (issue 13's changes moved dev content
 // partial 0.7517 → 0.7487 while five-fold cross-validation on train,
 // `quotewire train --cv 5`, moved 0.7205 → 0.7186 with a fold s.d. of
-// 0.016). Measured now: 0.746 / 0.541 / 0.666.
+// 0.016); exact and attribution two points below what was measured
+// (0.7525 / 0.5447 / 0.6721).
 func TestModelDevFloor(t *testing.T) {
 	if _, err := os.Stat(trainFile); err != nil {
 		t.Skipf("skipping: %s not found (the shared data lives beside the project)", trainFile)
@@ -96,8 +97,8 @@ func TestModelDevFloor(t *testing.T) {
 	}
 	r := scoreAll(t, withAttrib(t, tg), 0)
 	t.Logf("dev: content partial %.4f, exact %.4f, attribution %.4f", r.ContentPartial.F1, r.ContentExact.F1, r.Attribution.F1)
-	if r.ContentPartial.F1 < 0.745 || r.ContentExact.F1 < 0.50 || r.Attribution.F1 < 0.65 {
-		t.Errorf("dev figures fell below issue 4's targets 0.75 (less 0.005 of noise) / 0.50 / 0.65")
+	if r.ContentPartial.F1 < 0.745 || r.ContentExact.F1 < 0.525 || r.Attribution.F1 < 0.652 {
+		t.Errorf("dev figures fell more than two points below what was measured (0.7525 / 0.5447 / 0.6721) or below issue 4's targets (0.75 less 0.005 of noise)")
 	}
 }
 

@@ -43,7 +43,7 @@ scored, so the reference script can check the figures:
   python3 tools/score_attrib.py dev.jsonl pred.jsonl`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageError{"eval needs one gold file, e.g. quotewire eval ../shared/data/polnear/dev.jsonl"}
+				return usageError{"eval needs one gold file in PolNeAR's format, e.g. quotewire eval gold.jsonl (PolNeAR's dev split: ../shared/data/polnear/dev.jsonl beside a clone of the project)"}
 			}
 			return nil
 		},

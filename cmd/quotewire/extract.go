@@ -56,10 +56,10 @@ A bad file or record is reported on standard error with its name and line,
 and the rest goes on; the exit status is 1 if anything failed, 2 for a usage
 error.
 
-  quotewire extract ../shared/data/seed/tass-2017-10-04-lavrov-krasnodar.txt
+  quotewire extract testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt
   quotewire extract --format table story.html
   quotewire extract --wikidata news.db story.html
-  quotewire extract ../shared/data/polnear/dev.jsonl > dev.analysis.jsonl`,
+  quotewire extract testdata/wikinews/wikinews_2020.csv > wikinews.analysis.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				if m.StdinIsTerminal {

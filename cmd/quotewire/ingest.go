@@ -126,7 +126,7 @@ A bad file or record does not stop the run: each problem is named (file and
 line or record) in the summary at the end and in a JSON Lines error log
 (--error-log, default DB.errors.jsonl), and the exit status is 1.
 
-  quotewire ingest testdata/seed ../shared/data/wikinews
+  quotewire ingest testdata/seed testdata/wikinews
   quotewire ingest --db news.db crawl/*.warc.gz
   quotewire search --db news.db --speaker Lavrov sanctions`,
 		Args: cobra.MinimumNArgs(1),

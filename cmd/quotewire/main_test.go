@@ -199,9 +199,9 @@ func TestEvalAgreesWithScript(t *testing.T) {
 	}
 }
 
-// TestDevFloor keeps the rule-based extractor clearly above the naive
-// regex baseline on PolNeAR dev (content_partial F1 0.31, attribution F1
-// 0.10): a regression below these floors fails.
+// TestDevFloor keeps the default pipeline's PolNeAR dev figures within two
+// points of what was measured when they were set (content partial F1
+// 0.7525, attribution F1 0.6721), through the CLI's eval as users run it.
 func TestDevFloor(t *testing.T) {
 	needShared(t, false)
 	code, out, stderr := run(t, "", "eval", "--json", devFile)
@@ -215,8 +215,8 @@ func TestDevFloor(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.ContentPartial.F1 < 0.57 || r.Attribution.F1 < 0.51 {
-		t.Errorf("dev content_partial F1 %.4f (floor 0.57), attribution F1 %.4f (floor 0.51)", r.ContentPartial.F1, r.Attribution.F1)
+	if r.ContentPartial.F1 < 0.73 || r.Attribution.F1 < 0.65 {
+		t.Errorf("dev content_partial F1 %.4f (floor 0.73), attribution F1 %.4f (floor 0.65)", r.ContentPartial.F1, r.Attribution.F1)
 	}
 }
 
@@ -286,29 +286,18 @@ func TestMinConfidence(t *testing.T) {
 	}
 }
 
-// TestSpeakerSetFloor keeps quote recall and speaker accuracy on the
-// hand-checked Wikinews set near their current level (0.762 and 0.742
-// with the embedded model; the accuracy floor leaves room for a few
-// quotes, since recall gains bring harder ones into the count).
-func TestSpeakerSetFloor(t *testing.T) {
+// TestEvalSpeakers runs eval-speakers on the hand-checked Wikinews set:
+// it reads every quote and prints the table and the who-said-what line
+// (the figures' floors are eval's TestSetFloors, through the library).
+func TestEvalSpeakers(t *testing.T) {
 	code, out, stderr := run(t, "", "eval-speakers", "../../testdata/speakers/wikinews.jsonl")
 	if code != 0 {
 		t.Fatalf("eval-speakers: exit %d: %s", code, stderr)
 	}
-	var quotes, found, right int
-	var recall, acc float64
-	for _, line := range strings.Split(out, "\n") {
-		if strings.HasPrefix(line, "all ") {
-			if _, err := fmt.Sscan(strings.TrimPrefix(line, "all"), &quotes, &found, &recall, &right, &acc); err != nil {
-				t.Fatalf("parse %q: %v", line, err)
-			}
+	for _, want := range []string{"all ", "who said what: precision", "speaker accuracy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
 		}
-	}
-	if quotes < 300 {
-		t.Fatalf("only %d hand-checked quotes read:\n%s", quotes, out)
-	}
-	if recall < 0.74 || acc < 0.72 {
-		t.Errorf("quote recall %.3f (floor 0.74), speaker accuracy %.3f (floor 0.72)\n%s", recall, acc, out)
 	}
 }
 
