@@ -199,3 +199,70 @@ func TestParagraphsLinear(t *testing.T) {
 		t.Fatal("Paragraphs took over 5 s on 1.3 MB: not linear")
 	}
 }
+
+// BenchmarkSegment segments the founding article and a Wikinews year's
+// worth of text, reported as a multiple of reading the same bytes once.
+func BenchmarkSegment(b *testing.B) {
+	texts := benchTexts(b)
+	total := 0
+	for _, s := range texts {
+		total += len(s)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	read := readOnce(texts)
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		for _, s := range texts {
+			d := quotewire.NewDocument(quotewire.Article{Text: s})
+			if err := (Segmenter{}).Process(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	per := float64(time.Since(start).Nanoseconds()) / float64(b.N)
+	b.ReportMetric(per/read, "x-read")
+}
+
+// benchTexts are the texts the benchmarks read: the founding article and
+// the shipped Wikinews articles' bytes, cut into articles at blank lines
+// of about 4 KB.
+func benchTexts(tb testing.TB) []string {
+	var texts []string
+	seed, err := os.ReadFile("../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	texts = append(texts, string(seed))
+	wn, err := os.ReadFile("../testdata/wikinews/wikinews_2020.csv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := string(wn)
+	for len(s) > 0 && len(texts) < 200 {
+		cut := min(len(s), 4096)
+		if i := strings.Index(s[cut:], "\n\n"); i >= 0 {
+			cut += i + 2
+		} else {
+			cut = len(s)
+		}
+		texts = append(texts, strings.ToValidUTF8(s[:cut], "?"))
+		s = s[cut:]
+	}
+	return texts
+}
+
+// readOnce is the time of reading texts once (counting their spaces), in
+// nanoseconds.
+func readOnce(texts []string) float64 {
+	start := time.Now()
+	n := 0
+	for r := 0; r < 20; r++ {
+		for _, s := range texts {
+			n += strings.Count(s, " ")
+		}
+	}
+	_ = n
+	return float64(time.Since(start).Nanoseconds()) / 20
+}
