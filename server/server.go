@@ -174,7 +174,6 @@ func New(cfg Config) *Server {
 		version:  cfg.Version,
 		maxBody:  cfg.MaxBody,
 		mux:      http.NewServeMux(),
-		metrics:  newMetrics(),
 	}
 	if s.writes {
 		s.tokenSum = sha256.Sum256([]byte(cfg.Token))
@@ -185,6 +184,7 @@ func New(cfg Config) *Server {
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
+	s.metrics = newMetrics(s)
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}

@@ -4,7 +4,8 @@
 //	GET /healthz  200 {"status":"ok"} while the process runs
 //	GET /readyz   200 {"status":"ok"} when every readiness check passes
 //	              within the ready timeout, else 503 {"error":"..."}
-//	GET /metrics  the Prometheus text exposition format (version 0.0.4)
+//	GET /metrics  the Prometheus exposition format the scraper asks for
+//	              (text by default; written by the Prometheus client library)
 //
 // The metrics are the worker's counters (queue.Counters), its article
 // counts, and the queue's state read with queue.Status at scrape time:
@@ -23,12 +24,14 @@
 package workerhttp
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/quotewire/quotewire/queue"
 )
@@ -100,10 +103,16 @@ func New(cfg Config) http.Handler {
 		cfg.StatusTimeout = DefaultStatusTimeout
 	}
 	h := &handler{cfg}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collector{cfg})
+	metrics := promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", h.health)
 	mux.HandleFunc("GET /readyz", h.ready)
-	mux.HandleFunc("GET /metrics", h.metrics)
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		metrics.ServeHTTP(w, r)
+	})
 	return mux
 }
 
@@ -146,79 +155,85 @@ func writeJSON(w http.ResponseWriter, status int, v map[string]string) {
 	w.Write(append(b, '\n'))
 }
 
-// metrics writes the metrics; the queue's state is read first, so that a
-// slow server delays the reply rather than cutting it.
-func (h *handler) metrics(w http.ResponseWriter, r *http.Request) {
+// collector reads the worker's counters and the queue's state at each
+// scrape (the queue's first, so that a slow server delays the reply
+// rather than cutting it).
+type collector struct{ cfg Config }
+
+var (
+	unitsDesc = prometheus.NewDesc("quotewire_worker_units_total",
+		"Units of work this worker settled, by result: done (acknowledged), retried (handed back to be retried), dead (dead-lettered), interrupted (handed back on shutdown).", []string{"result"}, nil)
+	articlesDesc = prometheus.NewDesc("quotewire_worker_articles_total",
+		"Articles this worker handled, by result: stored (analysed and stored), skipped (stored already), failed (could not be read or analysed).", []string{"result"}, nil)
+	errorsDesc = prometheus.NewDesc("quotewire_worker_errors_total",
+		"Failures this worker met: units that failed, and requests the NATS server refused or did not answer.", nil, nil)
+	runningDesc = prometheus.NewDesc("quotewire_worker_units_running", "Units this worker is processing now.", nil, nil)
+	storeDesc   = prometheus.NewDesc("quotewire_store_seconds_total",
+		"Time this worker's writes spent, by step: holding the store's names lock, holding its cluster lock (each held by one writer of the store at a time), writing in parallel, waiting for the locks.", []string{"step"}, nil)
+	queueUpDesc = prometheus.NewDesc("quotewire_queue_up",
+		"1 when the queue's state was read at this scrape, else 0 (and quotewire_queue_units is absent).", nil, nil)
+	queueDesc = prometheus.NewDesc("quotewire_queue_units",
+		"Units of the whole queue (every worker's), by state: queued (waiting), running (handed to a worker, not yet acknowledged), done, failed (dead letters).", []string{"state"}, nil)
+)
+
+// Describe sends the descriptions of every metric the worker may send.
+func (c collector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{unitsDesc, articlesDesc, errorsDesc, runningDesc, storeDesc, queueUpDesc, queueDesc} {
+		ch <- d
+	}
+}
+
+// Collect reads the counters and, within the status timeout, the queue.
+func (c collector) Collect(ch chan<- prometheus.Metric) {
 	var (
 		rep  *queue.Report
 		qerr error
 	)
-	if h.cfg.Status != nil {
-		ctx, cancel := context.WithTimeout(r.Context(), h.cfg.StatusTimeout)
-		rep, qerr = h.cfg.Status(ctx)
+	if c.cfg.Status != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), c.cfg.StatusTimeout)
+		rep, qerr = c.cfg.Status(ctx)
 		cancel()
-		if qerr != nil && h.cfg.Logf != nil {
-			h.cfg.Logf("metrics: read the queue's state: %v", qerr)
+		if qerr != nil && c.cfg.Logf != nil {
+			c.cfg.Logf("metrics: read the queue's state: %v", qerr)
 		}
 	}
 	var arts Articles
-	if h.cfg.Articles != nil {
-		arts = h.cfg.Articles()
+	if c.cfg.Articles != nil {
+		arts = c.cfg.Articles()
 	}
-	u := h.cfg.Units
-
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-
-	header(bw, "quotewire_worker_units_total", "counter", "Units of work this worker settled, by result: done (acknowledged), retried (handed back to be retried), dead (dead-lettered), interrupted (handed back on shutdown).")
-	for _, c := range []struct {
-		result string
-		v      int64
-	}{{"done", u.Done.Load()}, {"retried", u.Retried.Load()}, {"dead", u.Dead.Load()}, {"interrupted", u.Interrupted.Load()}} {
-		fmt.Fprintf(bw, "quotewire_worker_units_total{result=%q} %d\n", c.result, c.v)
+	u := c.cfg.Units
+	counter := func(d *prometheus.Desc, v float64, labels ...string) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.CounterValue, v, labels...)
 	}
-	header(bw, "quotewire_worker_articles_total", "counter", "Articles this worker handled, by result: stored (analysed and stored), skipped (stored already), failed (could not be read or analysed).")
-	for _, c := range []struct {
-		result string
-		v      int64
-	}{{"stored", arts.Stored}, {"skipped", arts.Skipped}, {"failed", arts.Failed}} {
-		fmt.Fprintf(bw, "quotewire_worker_articles_total{result=%q} %d\n", c.result, c.v)
+	gauge := func(d *prometheus.Desc, v float64, labels ...string) {
+		ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, labels...)
 	}
-	header(bw, "quotewire_worker_errors_total", "counter", "Failures this worker met: units that failed, and requests the NATS server refused or did not answer.")
-	fmt.Fprintf(bw, "quotewire_worker_errors_total %d\n", u.Errors.Load())
-	header(bw, "quotewire_worker_units_running", "gauge", "Units this worker is processing now.")
-	fmt.Fprintf(bw, "quotewire_worker_units_running %d\n", u.Running.Load())
-	if h.cfg.StoreTimes != nil {
-		st := h.cfg.StoreTimes()
-		header(bw, "quotewire_store_seconds_total", "counter", "Time this worker's writes spent, by step: holding the store's names lock, holding its cluster lock (each held by one writer of the store at a time), writing in parallel, waiting for the locks.")
-		for _, c := range []struct {
-			step string
-			v    float64
-		}{{"names_lock", st.NamesLock}, {"cluster_lock", st.ClusterLock}, {"parallel", st.Parallel}, {"lock_wait", st.LockWait}} {
-			fmt.Fprintf(bw, "quotewire_store_seconds_total{step=%q} %g\n", c.step, c.v)
-		}
+	counter(unitsDesc, float64(u.Done.Load()), "done")
+	counter(unitsDesc, float64(u.Retried.Load()), "retried")
+	counter(unitsDesc, float64(u.Dead.Load()), "dead")
+	counter(unitsDesc, float64(u.Interrupted.Load()), "interrupted")
+	counter(articlesDesc, float64(arts.Stored), "stored")
+	counter(articlesDesc, float64(arts.Skipped), "skipped")
+	counter(articlesDesc, float64(arts.Failed), "failed")
+	counter(errorsDesc, float64(u.Errors.Load()))
+	gauge(runningDesc, float64(u.Running.Load()))
+	if c.cfg.StoreTimes != nil {
+		st := c.cfg.StoreTimes()
+		counter(storeDesc, st.NamesLock, "names_lock")
+		counter(storeDesc, st.ClusterLock, "cluster_lock")
+		counter(storeDesc, st.Parallel, "parallel")
+		counter(storeDesc, st.LockWait, "lock_wait")
 	}
-
-	if h.cfg.Status == nil {
+	if c.cfg.Status == nil {
 		return
 	}
-	header(bw, "quotewire_queue_up", "gauge", "1 when the queue's state was read at this scrape, else 0 (and quotewire_queue_units is absent).")
 	if qerr != nil || rep == nil {
-		fmt.Fprintln(bw, "quotewire_queue_up 0")
+		gauge(queueUpDesc, 0)
 		return
 	}
-	fmt.Fprintln(bw, "quotewire_queue_up 1")
-	header(bw, "quotewire_queue_units", "gauge", "Units of the whole queue (every worker's), by state: queued (waiting), running (handed to a worker, not yet acknowledged), done, failed (dead letters).")
-	for _, c := range []struct {
-		state string
-		v     int
-	}{{"queued", rep.Queued}, {"running", rep.Running}, {"done", rep.Done}, {"failed", rep.Failed}} {
-		fmt.Fprintf(bw, "quotewire_queue_units{state=%q} %d\n", c.state, c.v)
-	}
-}
-
-func header(w *bufio.Writer, name, typ, help string) {
-	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
+	gauge(queueUpDesc, 1)
+	gauge(queueDesc, float64(rep.Queued), "queued")
+	gauge(queueDesc, float64(rep.Running), "running")
+	gauge(queueDesc, float64(rep.Done), "done")
+	gauge(queueDesc, float64(rep.Failed), "failed")
 }

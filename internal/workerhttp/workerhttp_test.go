@@ -165,7 +165,7 @@ func TestMetrics(t *testing.T) {
 	scrape := func() map[string]float64 {
 		t.Helper()
 		code, ctype, body := get(t, h, "/metrics")
-		if code != 200 || ctype != "text/plain; version=0.0.4; charset=utf-8" {
+		if code != 200 || !strings.HasPrefix(ctype, "text/plain; version=0.0.4") {
 			t.Fatalf("metrics: %d %s", code, ctype)
 		}
 		return parseMetrics(t, body)
