@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -81,7 +83,9 @@ func loadConfig(path string) (map[string]any, string, error) {
 		return nil, path, fmt.Errorf("configuration: %w", err)
 	}
 	var cfg map[string]any
-	if err := json.Unmarshal(data, &cfg); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // numbers as written: 1e-7 and 9007199254740993 stay exact
+	if err := dec.Decode(&cfg); err != nil {
 		return nil, path, usageError{fmt.Sprintf("configuration %s is not a JSON object of settings (%v); see 'quotewire --help'", path, err)}
 	}
 	return cfg, path, nil
@@ -93,8 +97,10 @@ func configValue(v any) (string, error) {
 	switch x := v.(type) {
 	case string:
 		return x, nil
+	case json.Number:
+		return x.String(), nil
 	case float64:
-		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%f", x), "0"), "."), nil
+		return strconv.FormatFloat(x, 'f', -1, 64), nil
 	case bool:
 		return fmt.Sprint(x), nil
 	case []any:

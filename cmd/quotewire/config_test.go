@@ -57,3 +57,24 @@ func TestSettings(t *testing.T) {
 		t.Errorf("missing file named with --config: exit %d, %s", code, stderr)
 	}
 }
+
+// TestConfigValue: numbers of a settings file reach the flag as written,
+// however small or large (printf's %f once made 1e-7 "0").
+func TestConfigValue(t *testing.T) {
+	for in, want := range map[string]string{`1e-7`: "1e-7", `0.5`: "0.5", `9007199254740993`: "9007199254740993", `256`: "256",
+		`"a"`: "a", `true`: "true", `["x", 2, 0.25]`: "x,2,0.25"} {
+		dec := json.NewDecoder(strings.NewReader(in))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		got, err := configValue(v)
+		if err != nil || got != want {
+			t.Errorf("configValue(%s) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if got, _ := configValue(1e-7); got != "0.0000001" {
+		t.Errorf("a float64 1e-7 = %q", got)
+	}
+}
