@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -91,8 +90,7 @@ func walk(paths []string, skip func(path, why string), fn func(path string, err 
 				if ext := filepath.Ext(path); ext != "" {
 					what = "its extension " + ext + " is no input format"
 				}
-				skip(path, fmt.Sprintf("%s; in a folder quotewire reads %s files (and their .gz or .zst); name the file itself to have its format read from its first bytes",
-					what, strings.Join(Extensions(), " ")))
+				skip(path, what+" (name the file itself to have its format read from its first bytes)")
 				return nil
 			}
 			if !d.Type().IsRegular() {

@@ -14,7 +14,7 @@ import (
 
 // demoCorpus is the example corpus shipped in the repository: the
 // founding article and 295 Wikinews articles (CC BY 2.5).
-var demoCorpus = []string{"testdata/seed", "testdata/wikinews"}
+var demoCorpus = []string{"testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt", "testdata/wikinews/wikinews_2019.csv", "testdata/wikinews/wikinews_2020.csv"}
 
 func (m *Main) demoCommand() *cobra.Command {
 	var db, addr string
