@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -169,7 +170,7 @@ func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir stri
 				if err != nil {
 					return out{}
 				}
-				return out{rec: newRecord(quotewire.ArticleKey(an.URL, an.Text), an, a.Origin), ok: true}
+				return out{rec: archive.NewRecord(quotewire.ArticleKey(an.URL, an.Text), an, a.Origin), ok: true}
 			})
 		}
 		return nil

@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,7 +17,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/dedup"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/store/postgres"
 	"github.com/quotewire/quotewire/store/sqlite"
@@ -187,42 +185,11 @@ type ingestRun struct {
 	progress bool
 }
 
-// ingested is what a worker made of one article.
-type ingested struct {
-	rec     quotewire.Record
-	stored  bool // already in the store: not analysed again
-	problem *problem
-}
-
-// ingestStats counts an ingest's progress; the writer goroutine updates
-// them while the progress bar reads them.
-type ingestStats struct {
-	read, added, skipped, quotes atomic.Int64
-	bytesDone                    atomic.Int64
-}
-
-// newRecord is what every command that stores an analysed article
-// stores: its key, analysis, origin, outlet and near-duplicate signature.
-func newRecord(key string, a *quotewire.Analysis, origin quotewire.Origin) quotewire.Record {
-	return quotewire.Record{Key: key, Analysis: a, Origin: origin, Outlet: outletOf(a), Signature: dedup.Signature(a.Text)}
-}
-
-// outletOf names an article's publisher, in lower case as search
-// filters compare it: the host of its URL without "www.", else the news
-// agency of its dateline ("tass").
-func outletOf(a *quotewire.Analysis) string {
-	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	}
-	return strings.ToLower(a.Agency)
-}
-
 func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	start := time.Now()
-	var st ingestStats
 	var problems []problem
 	var pmu sync.Mutex
 	addProblem := func(p problem) {
@@ -230,6 +197,15 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 		problems = append(problems, p)
 		pmu.Unlock()
 	}
+	// the one ingest use case: skip what is stored, analyse on workers,
+	// store in batches in order; this command reads files and reports
+	run := archive.Ingester{Pipeline: r.pipeline, Store: r.store, Workers: r.workers, Batch: r.batch,
+		Settled: func(o archive.Outcome) {
+			if o.Problem != nil {
+				or := o.Article.Origin
+				addProblem(problem{File: or.File, Line: or.Line, Record: or.Record, Message: o.Located().Error()})
+			}
+		}}.Start(ctx)
 	total := totalSize(r.paths)
 	var bar *mpb.Bar
 	var prog *mpb.Progress
@@ -238,7 +214,8 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 		bar = prog.AddBar(total, mpb.BarWidth(progressBarWidth),
 			mpb.PrependDecorators(
 				decor.Any(func(decor.Statistics) string {
-					return fmt.Sprintf("%d articles (%d new)", st.read.Load(), st.added.Load())
+					t := run.Totals()
+					return fmt.Sprintf("%d articles (%d new)", t.Read, t.Added)
 				}, decor.WCSyncSpaceR),
 				decor.CountersKibiByte("% .1f / % .1f", decor.WCSyncSpace),
 			),
@@ -248,100 +225,34 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 					if el <= 0 {
 						return ""
 					}
-					return fmt.Sprintf("%.0f art/s", float64(st.read.Load())/el)
+					return fmt.Sprintf("%.0f art/s", float64(run.Totals().Read)/el)
 				}, decor.WCSyncSpace),
 				decor.AverageETA(decor.ET_STYLE_GO, decor.WCSyncSpace),
 			),
 		)
 	}
 
-	// the writer: stores batches in order, one transaction each
-	batches := make(chan []quotewire.Record, 2)
-	var werr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for b := range batches {
-			if werr != nil {
-				continue
-			}
-			// a batch is stored even when the run is being cancelled: what
-			// was analysed is kept
-			res, err := r.store.Put(context.WithoutCancel(ctx), b)
-			if err != nil {
-				werr = err
-				continue
-			}
-			st.added.Add(int64(res.Added))
-			st.skipped.Add(int64(res.Skipped))
-			for _, rec := range b {
-				st.quotes.Add(int64(len(rec.Analysis.Quotes)))
-			}
-		}
-	}()
-
-	var pending []quotewire.Record
+	var bytesDone int64
 	var lastFile string
 	var cur *ingest.Reader // the input being read, for the bytes read of it
-	err := ordered(r.workers, func(emit func(func() ingested)) error {
-		return m.walkArticles(r.paths, func(rd *ingest.Reader) {
-			if lastFile != "" {
-				if fi, err := os.Stat(lastFile); err == nil {
-					st.bytesDone.Add(fi.Size())
-				}
-			}
-			lastFile, cur = rd.Name(), rd
-			if bar != nil {
-				bar.SetCurrent(st.bytesDone.Load())
-			}
-		}, func(art quotewire.Article) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if bar != nil && cur != nil {
-				// through one big file as across many
-				bar.SetCurrent(min(st.bytesDone.Load()+cur.BytesRead(), total))
-			}
-			emit(func() ingested {
-				key := quotewire.ArticleKey(art.URL, art.Text)
-				if has, err := r.store.Has(ctx, []string{key}); err == nil && has[key] {
-					return ingested{stored: true}
-				}
-				a, err := r.pipeline.Extract(art)
-				if err != nil {
-					where := art.Origin.String()
-					if where == "" {
-						where = art.ID
-					}
-					return ingested{problem: &problem{File: art.Origin.File, Line: art.Origin.Line, Record: art.Origin.Record,
-						Message: fmt.Sprintf("%s: %v", where, err)}}
-				}
-				return ingested{rec: newRecord(key, a, art.Origin)}
-			})
-			return nil
-		}, addProblem)
-	}, func(x ingested) error {
-		st.read.Add(1)
-		switch {
-		case x.problem != nil:
-			addProblem(*x.problem)
-		case x.stored:
-			st.skipped.Add(1)
-		default:
-			pending = append(pending, x.rec)
-			if len(pending) >= r.batch {
-				batches <- pending
-				pending = nil
+	err := m.walkArticles(r.paths, func(rd *ingest.Reader) {
+		if lastFile != "" {
+			if fi, err := os.Stat(lastFile); err == nil {
+				bytesDone += fi.Size()
 			}
 		}
-		return nil
-	})
-	if len(pending) > 0 {
-		batches <- pending
-	}
-	close(batches)
-	wg.Wait()
+		lastFile, cur = rd.Name(), rd
+		if bar != nil {
+			bar.SetCurrent(bytesDone)
+		}
+	}, func(art quotewire.Article) error {
+		if bar != nil && cur != nil {
+			// through one big file as across many
+			bar.SetCurrent(min(bytesDone+cur.BytesRead(), total))
+		}
+		return run.Add(art)
+	}, addProblem)
+	tot, werr := run.Close()
 	if bar != nil {
 		if werr == nil && err == nil {
 			bar.SetCurrent(total)
@@ -356,8 +267,8 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	}
 	el := time.Since(start)
 	fmt.Fprintf(m.Stderr, "quotewire: ingested %s in %s (%.0f/s): %d added, %d already stored, %s, %s\n",
-		plural(st.read.Load(), "article"), el.Round(time.Millisecond), float64(st.read.Load())/max(el.Seconds(), 1e-9),
-		st.added.Load(), st.skipped.Load(), plural(st.quotes.Load(), "quote"), plural(len(problems), "problem"))
+		plural(tot.Read, "article"), el.Round(time.Millisecond), float64(tot.Read)/max(el.Seconds(), 1e-9),
+		tot.Added, tot.Skipped, plural(tot.Quotes, "quote"), plural(len(problems), "problem"))
 	if len(problems) > 0 {
 		if lerr := writeProblems(r.errLog, problems); lerr != nil {
 			fmt.Fprintf(m.Stderr, "quotewire: %v\n", lerr)

@@ -12,13 +12,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/server"
 	"github.com/quotewire/quotewire/server/ui"
@@ -172,10 +172,10 @@ func (m *Main) serve(ctx context.Context, ln net.Listener, db string, cfg server
 	return nil
 }
 
-// storeIngester analyses posted articles with a pipeline and stores them,
-// as ingest does: an article already stored (by key) is skipped without
-// analysis, one that cannot be analysed becomes a problem, and the rest
-// are stored in one transaction.
+// storeIngester analyses posted articles with a pipeline and stores them
+// through the one ingest use case (package archive): an article already
+// stored (by key) is skipped without analysis, one that cannot be
+// analysed becomes a problem, and the rest are stored in one transaction.
 type storeIngester struct {
 	pipeline *quotewire.Pipeline
 	store    quotewire.Store
@@ -187,83 +187,30 @@ var _ server.Ingester = (*storeIngester)(nil)
 // Ingest analyses the articles (in parallel) and stores them.
 func (in *storeIngester) Ingest(ctx context.Context, arts []quotewire.Article) (server.IngestResult, error) {
 	res := server.IngestResult{Keys: make([]string, len(arts)), Problems: []string{}}
-	keys := make([]string, len(arts))
-	for i, a := range arts {
-		keys[i] = quotewire.ArticleKey(a.URL, a.Text)
-	}
-	stored, err := in.store.Has(ctx, keys)
-	if err != nil {
-		return res, err
-	}
-	recs := make([]*quotewire.Record, len(arts))
-	problems := make([]error, len(arts))
-	todo := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(in.workers, len(arts))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range todo {
-				recs[i], problems[i] = in.extract(arts[i], keys[i], i)
+	run := archive.Ingester{Pipeline: in.pipeline, Store: in.store, Workers: in.workers, Batch: max(1, len(arts)),
+		Settled: func(o archive.Outcome) {
+			if o.Problem != nil {
+				where := fmt.Sprintf("record %d", o.Index+1)
+				if id := o.Article.ID; id != "" {
+					where += fmt.Sprintf(" (id %q)", id)
+				}
+				res.Problems = append(res.Problems, fmt.Sprintf("%s: %v", where, o.Problem))
+				return
 			}
-		}()
-	}
-	for i := range arts {
-		if stored[keys[i]] {
-			res.Skipped++
-			res.Keys[i] = keys[i]
-			continue
-		}
-		if ctx.Err() != nil {
+			res.Keys[o.Index] = o.Key
+		}}.Start(ctx)
+	for i, a := range arts {
+		a.Origin = quotewire.Origin{File: "http", Record: i + 1}
+		if err := run.Add(a); err != nil {
 			break
 		}
-		todo <- i
 	}
-	close(todo)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return res, err
+	tot, err := run.Close()
+	res.Added, res.Skipped = int(tot.Added), int(tot.Skipped)
+	if err == nil {
+		err = ctx.Err()
 	}
-	var batch []quotewire.Record
-	for i := range arts {
-		switch {
-		case problems[i] != nil:
-			where := fmt.Sprintf("record %d", i+1)
-			if arts[i].ID != "" {
-				where += fmt.Sprintf(" (id %q)", arts[i].ID)
-			}
-			res.Problems = append(res.Problems, fmt.Sprintf("%s: %v", where, problems[i]))
-		case recs[i] != nil:
-			batch = append(batch, *recs[i])
-			res.Keys[i] = keys[i]
-		}
-	}
-	if len(batch) > 0 {
-		pr, err := in.store.Put(ctx, batch)
-		if err != nil {
-			return res, err
-		}
-		res.Added = pr.Added
-		res.Skipped += pr.Skipped
-	}
-	return res, nil
-}
-
-// extract analyses the i-th article of a batch; a panic in the pipeline
-// becomes a problem rather than bringing the server down.
-func (in *storeIngester) extract(a quotewire.Article, key string, i int) (rec *quotewire.Record, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			rec, err = nil, fmt.Errorf("internal error analysing the article: %v", p)
-		}
-	}()
-	a.Origin = quotewire.Origin{File: "http", Record: i + 1}
-	an, err := in.pipeline.Extract(a)
-	if err != nil {
-		return nil, err
-	}
-	r := newRecord(key, an, a.Origin)
-	return &r, nil
+	return res, err
 }
 
 // readUpload reads a file uploaded on the web UI's ingest page as ingest

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/internal/workerhttp"
 	"github.com/quotewire/quotewire/queue"
@@ -373,54 +374,20 @@ func (w *unitWorker) process(ctx context.Context, u queue.Unit) error {
 	if u.Line > 1 {
 		lineOffset = u.Line - 1
 	}
-	var arts []quotewire.Article
-	flush := func() error {
-		if len(arts) == 0 {
-			return nil
-		}
-		defer func() { arts = arts[:0] }()
-		keys := make([]string, len(arts))
-		for i, a := range arts {
-			keys[i] = quotewire.ArticleKey(a.URL, a.Text)
-		}
-		// a batch is finished and stored even while shutting down: what
-		// was analysed is kept
-		sctx := context.WithoutCancel(ctx)
-		has, err := w.store.Has(sctx, keys)
-		if err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-		recs := make([]quotewire.Record, 0, len(arts))
-		for i, art := range arts {
-			if has[keys[i]] {
-				w.skipped.Add(1)
-				continue
-			}
-			a, err := w.pipeline.Extract(art)
-			if err != nil {
+	// the one ingest use case (package archive), one article at a time:
+	// the queue runs units in parallel
+	run := archive.Ingester{Pipeline: w.pipeline, Store: w.store, Workers: 1, Batch: w.batch,
+		Settled: func(o archive.Outcome) {
+			if o.Problem != nil {
 				w.problems.Add(1)
-				w.logf("%s: %v", art.Origin, err)
-				continue
+				w.logf("%v", o.Located())
 			}
-			recs = append(recs, newRecord(keys[i], a, art.Origin))
-		}
-		if len(recs) == 0 {
-			return nil
-		}
-		res, err := w.store.Put(sctx, recs)
-		if err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
-		w.added.Add(int64(res.Added))
-		w.skipped.Add(int64(res.Skipped))
-		return nil
-	}
+		}}.Start(ctx)
+	var rerr error
 	for {
 		if err := ctx.Err(); err != nil {
-			if ferr := flush(); ferr != nil {
-				return errors.Join(err, ferr)
-			}
-			return err
+			rerr = err
+			break
 		}
 		a, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -434,17 +401,20 @@ func (w *unitWorker) process(ctx context.Context, u queue.Unit) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("read %s: %w", u, err)
+			rerr = fmt.Errorf("read %s: %w", u, err)
+			break
 		}
 		if a.Origin.Line > 0 {
 			a.Origin.Line += lineOffset
 		}
-		arts = append(arts, a)
-		if len(arts) >= w.batch {
-			if err := flush(); err != nil {
-				return err
-			}
+		if err := run.Add(a); err != nil {
+			rerr = err
+			break
 		}
 	}
-	return flush()
+	// what was analysed is stored even while shutting down
+	tot, werr := run.Close()
+	w.added.Add(tot.Added)
+	w.skipped.Add(tot.Skipped)
+	return errors.Join(rerr, werr)
 }

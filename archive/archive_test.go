@@ -1,0 +1,194 @@
+package archive_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
+	"github.com/quotewire/quotewire/engine"
+	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/store/sqlite"
+)
+
+// panicky panics on an article whose text asks for it, as a bug in a
+// stage would.
+type panicky struct{}
+
+func (panicky) Process(d *quotewire.Document) error {
+	if strings.Contains(d.Text, "PANIC") {
+		panic("a stage's bug")
+	}
+	return nil
+}
+
+func articles() []quotewire.Article {
+	var out []quotewire.Article
+	for i, text := range []string{
+		`"The talks were useful," Sergey Lavrov said on Monday.`,
+		"The minister said the talks in Vienna would resume.",
+		"\x00\x01\x02 binary",
+		"PANIC in the pipeline",
+		`"We will appeal the ruling," Jane Smith said.`,
+	} {
+		out = append(out, quotewire.Article{ID: string(rune('a' + i)), URL: "https://example.org/" + string(rune('a'+i)), Text: text,
+			Origin: quotewire.Origin{File: "test.jsonl", Line: i + 1}})
+	}
+	return out
+}
+
+// TestIngester: articles are settled in input order; one that cannot be
+// analysed and one that makes a stage panic are problems naming them,
+// and the rest are stored; a second run finds them all stored.
+func TestIngester(t *testing.T) {
+	s, err := sqlite.Open(filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := engine.Rules()
+	p.Stages = append([]quotewire.NamedStage{{Name: "panicky", Stage: panicky{}}}, p.Stages...)
+	ctx := context.Background()
+	var settled []archive.Outcome
+	in := archive.Ingester{Pipeline: p, Store: s, Workers: 3, Batch: 2, Settled: func(o archive.Outcome) { settled = append(settled, o) }}
+	run := in.Start(ctx)
+	for _, a := range articles() {
+		if err := run.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tot, err := run.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tot.Read != 5 || tot.Added != 3 || tot.Problems != 2 || tot.Skipped != 0 || tot.Quotes < 3 {
+		t.Errorf("totals %+v", tot)
+	}
+	for i, o := range settled {
+		if o.Index != i {
+			t.Fatalf("outcome %d settled as %d: out of order", o.Index, i)
+		}
+	}
+	if p := settled[2].Located(); p == nil || !strings.Contains(p.Error(), "test.jsonl line 3") || !errors.Is(p, quotewire.ErrBinary) {
+		t.Errorf("the binary article: %v", p)
+	}
+	if p := settled[3].Located(); p == nil || !strings.Contains(p.Error(), "test.jsonl line 4") || !strings.Contains(p.Error(), "internal error") {
+		t.Errorf("the panic: %v", p)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 3 {
+		t.Errorf("%d articles stored, want 3", st.Articles)
+	}
+	// again: nothing new
+	in.Settled = nil
+	run = in.Start(ctx)
+	for _, a := range articles() {
+		run.Add(a)
+	}
+	if tot, err := run.Close(); err != nil || tot.Added != 0 || tot.Skipped != 3 || tot.Problems != 2 {
+		t.Errorf("second run: %+v %v", tot, err)
+	}
+}
+
+// failingStore refuses every Put.
+type failingStore struct{}
+
+func (failingStore) Has(context.Context, []string) (map[string]bool, error) {
+	return map[string]bool{}, nil
+}
+
+func (failingStore) Put(context.Context, []quotewire.Record) (quotewire.PutResult, error) {
+	return quotewire.PutResult{}, errors.New("disk full")
+}
+
+// TestIngesterStoreFails: a batch the store refuses stops the run with
+// the store's error.
+func TestIngesterStoreFails(t *testing.T) {
+	run := archive.Ingester{Pipeline: engine.Rules(), Store: failingStore{}, Workers: 2, Batch: 1}.Start(context.Background())
+	var addErr error
+	for _, a := range articles()[:2] {
+		if err := run.Add(a); err != nil {
+			addErr = err
+		}
+	}
+	_, err := run.Close()
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Close: %v, want the store's error", err)
+	}
+	_ = addErr // an Add after the failure may already refuse
+}
+
+// TestOutlet: the host without www, else the agency.
+func TestOutlet(t *testing.T) {
+	for _, tt := range []struct {
+		a    quotewire.Analysis
+		want string
+	}{
+		{quotewire.Analysis{URL: "https://www.BBC.co.uk/news/1"}, "bbc.co.uk"},
+		{quotewire.Analysis{Agency: "TASS"}, "tass"},
+		{quotewire.Analysis{}, ""},
+	} {
+		if got := archive.Outlet(&tt.a); got != tt.want {
+			t.Errorf("Outlet(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkIngester ingests the shipped Wikinews articles of 2019 into a
+// new store, reported as a multiple of reading their text once.
+func BenchmarkIngester(b *testing.B) {
+	r, err := ingest.Open("../testdata/wikinews/wikinews_2019.csv", ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arts []quotewire.Article
+	size := 0
+	for {
+		a, err := r.Next()
+		if err != nil {
+			break
+		}
+		arts = append(arts, a)
+		size += len(a.Text)
+	}
+	r.Close()
+	p, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	for k := 0; k < 20; k++ {
+		for _, a := range arts {
+			_ = strings.Count(a.Text, " ")
+		}
+	}
+	read := float64(time.Since(start).Nanoseconds()) / 20
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	var spent time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := sqlite.Open(filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		run := archive.Ingester{Pipeline: p, Store: s}.Start(context.Background())
+		for _, a := range arts {
+			run.Add(a)
+		}
+		if _, err := run.Close(); err != nil {
+			b.Fatal(err)
+		}
+		spent += time.Since(t0)
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N)/read, "x-read")
+}
