@@ -6,28 +6,23 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/quotewire/quotewire/internal/natstest"
 )
 
-// testNATSVar names the environment variable with the test NATS server's
-// address; the tests that need one skip without it.
-const testNATSVar = "QUOTEWIRE_TEST_NATS"
-
-// testQueue connects to the test NATS server and returns its JetStream
-// context and a queue name of its own, deleted when the test ends; it
-// skips the test when QUOTEWIRE_TEST_NATS is not set.
+// testQueue connects to the test NATS server (natstest.URL: the
+// machine's when QUOTEWIRE_TEST_NATS names it, else one in the test
+// process) and returns its JetStream context and a queue name of its own,
+// deleted when the test ends.
 func testQueue(t *testing.T) (jetstream.JetStream, string) {
 	t.Helper()
-	url := os.Getenv(testNATSVar)
-	if url == "" {
-		t.Skip("set " + testNATSVar + "=nats://127.0.0.1:4222 (a NATS server with JetStream) to run the queue tests")
-	}
+	url := natstest.URL(t)
 	nc, err := nats.Connect(url)
 	if err != nil {
 		t.Fatalf("connect to %s: %v", url, err)

@@ -18,19 +18,19 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/quotewire/quotewire/internal/natstest"
+
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/queue"
 )
 
-// testNATS returns the test NATS server's address and a queue name of the
-// test's own, whose stream is deleted when the test ends; it skips the
-// test when QUOTEWIRE_TEST_NATS is not set.
+// testNATS returns the test NATS server's address (natstest.URL: the
+// machine's when QUOTEWIRE_TEST_NATS names it, else one in the test
+// process) and a queue name of the test's own, whose stream is deleted
+// when the test ends.
 func testNATS(t *testing.T) (url, name string) {
 	t.Helper()
-	url = os.Getenv("QUOTEWIRE_TEST_NATS")
-	if url == "" {
-		t.Skip("set QUOTEWIRE_TEST_NATS=nats://127.0.0.1:4222 (a NATS server with JetStream) to run the distributed ingest tests")
-	}
+	url = natstest.URL(t)
 	b := make([]byte, 4)
 	rand.Read(b)
 	name = "qw_test_" + hex.EncodeToString(b)
