@@ -291,6 +291,22 @@ type Store interface {
 	Quotations(ctx context.Context, acts []Act, fn func(*Quotation) error) error
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
+	// NearDuplicates returns the other articles of the near-duplicate
+	// cluster of the article with this key (syndicated copies of one
+	// story), oldest first, at most limit of them.
+	NearDuplicates(ctx context.Context, key string, limit int) ([]ArticleRef, error)
+	// ArticleQuotes returns the stored quotes of the article with this
+	// key in the order of its analysis (Hit.ID, SpeakerID and
+	// QuotationID set).
+	ArticleQuotes(ctx context.Context, key string) ([]Hit, error)
+	// CoMentioned returns the entities the articles of entity id name
+	// most, itself left out, at most limit of them.
+	CoMentioned(ctx context.Context, id int64, limit int) ([]SpeakerCount, error)
+	// TalksAbout returns the entities the quotes of speaker id are about
+	// most, and TalkedAboutBy the speakers whose quotes are about entity
+	// id most, at most limit of them.
+	TalksAbout(ctx context.Context, id int64, limit int) ([]SpeakerCount, error)
+	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]SpeakerCount, error)
 	// Close releases the store.
 	Close() error
 }

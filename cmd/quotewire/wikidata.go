@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -414,12 +413,6 @@ weighs what every article says of an entity at once.
 	return c
 }
 
-// coMentioner is a store that knows the names mentioned alongside a
-// speaker (both backends).
-type coMentioner interface {
-	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
-}
-
 // proposedLink is one line of 'wikidata link'.
 type proposedLink struct {
 	SpeakerID   int64   `json:"speaker_id"`
@@ -455,14 +448,12 @@ func (m *Main) proposeLinks(c *cobra.Command, s quotewire.Store, idx quotewire.W
 		for _, r := range full.RoleSpans {
 			lc.Dates = append(lc.Dates, r.First, r.Last)
 		}
-		if cm, ok := s.(coMentioner); ok {
-			along, err := cm.CoMentioned(ctx, sp.ID, 10)
-			if err != nil {
-				return err
-			}
-			for _, a := range along {
-				lc.Alongside = append(lc.Alongside, a.Name)
-			}
+		along, err := s.CoMentioned(ctx, sp.ID, 10)
+		if err != nil {
+			return err
+		}
+		for _, a := range along {
+			lc.Alongside = append(lc.Alongside, a.Name)
 		}
 		l, cands, err := wl.Choose(ctx, lc, full.Aliases...)
 		if err != nil {

@@ -95,15 +95,15 @@ type articleView struct {
 	Copies []quotewire.ArticleRef
 }
 
-// NearDuplicator is a store that knows near-duplicate articles (package
-// store/sqlite does); the article page then lists an article's other
-// copies.
+// NearDuplicator is a store that knows near-duplicate articles (every
+// quotewire.Store does; the UI's Reader is narrower, for its tests); the
+// article page then lists an article's other copies.
 type NearDuplicator interface {
 	NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error)
 }
 
 // ArticleQuoter is a store that lists an article's stored quotes in the
-// analysis's order (package store/sqlite does); the article page then
+// analysis's order (every quotewire.Store does); the article page then
 // links each quote to its speaker and quotation directly, instead of
 // finding them by search.
 type ArticleQuoter interface {
@@ -111,7 +111,7 @@ type ArticleQuoter interface {
 }
 
 // CoMentioner is a store that knows which entities are named alongside a
-// speaker (package store/sqlite does); the speaker page then lists them.
+// speaker (every quotewire.Store does); the speaker page then lists them.
 type CoMentioner interface {
 	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
 }

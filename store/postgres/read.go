@@ -532,3 +532,28 @@ func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewi
 	out, err = scan.SpeakerCounts(rows, out)
 	return out, errf("co-mentioned", err)
 }
+
+// ArticleQuotes returns the stored quotes of the article with this key in
+// the order of its analysis (as store/sqlite does).
+func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
+	rows, err := s.pool.Query(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), COALESCE(e.wikidata, ''), q.confidence,
+		q.start, q."end", q.quotation, q.act, q.anonymous, q.continued, q.via, COALESCE(q.via_speaker, 0)
+		FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
+		WHERE a.key = $1 ORDER BY q.seq`, clean(key))
+	if err != nil {
+		return nil, errf("article quotes", err)
+	}
+	defer rows.Close()
+	out := []quotewire.Hit{}
+	for rows.Next() {
+		h := quotewire.Hit{ArticleKey: key}
+		var kind, act string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
+			&act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID); err != nil {
+			return nil, errf("article quotes", err)
+		}
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
+		out = append(out, h)
+	}
+	return out, errf("article quotes", rows.Err())
+}

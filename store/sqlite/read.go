@@ -598,7 +598,7 @@ func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewi
 // the order of its analysis (Hit.ID, SpeakerID and QuotationID set), for
 // linking an article's quotes to their speakers and quotations.
 func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), q.confidence,
+	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), COALESCE(e.wikidata, ''), q.confidence,
 		q.start, q.end, q.quotation, `+hitFacts+` FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
 		WHERE a.key = ? ORDER BY q.seq`, key)
 	if err != nil {
@@ -609,7 +609,7 @@ func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit,
 	for rows.Next() {
 		h := quotewire.Hit{ArticleKey: key}
 		var kind, act string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
 			&act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID); err != nil {
 			return nil, errf("article quotes", err)
 		}

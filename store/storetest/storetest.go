@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -37,6 +38,8 @@ func Run(t *testing.T, open Open) {
 		{"UnnamedGrouped", testUnnamedGrouped},
 		{"Quotations", testQuotations},
 		{"NearDuplicates", testNearDuplicates},
+		{"ArticleQuotes", testArticleQuotes},
+		{"CoMentioned", testCoMentioned},
 		{"Article", testArticle},
 		{"ConcurrentPuts", testConcurrentPuts},
 		{"TimelineAndTopSpeakers", testTimeline},
@@ -468,6 +471,55 @@ func testNearDuplicates(t *testing.T, s quotewire.Store) {
 	put(t, s, a, b, c)
 	if st := stats(t, s); st.Clusters != 1 {
 		t.Errorf("clusters = %d, want 1 (n1 and n2)", st.Clusters)
+	}
+	ctx := context.Background()
+	if got, err := s.NearDuplicates(ctx, a.Key, 10); err != nil || len(got) != 1 || got[0].Key != b.Key {
+		t.Errorf("near duplicates of n1: %+v, %v; want n2", got, err)
+	}
+	if got, err := s.NearDuplicates(ctx, c.Key, 10); err != nil || len(got) != 0 {
+		t.Errorf("near duplicates of n3: %+v, %v; want none", got, err)
+	}
+}
+
+// testArticleQuotes: an article's stored quotes come in the order of its
+// analysis, each with its speaker and quotation; an unknown article has
+// none.
+func testArticleQuotes(t *testing.T, s quotewire.Store) {
+	recs := corpus()
+	put(t, s, recs...)
+	ctx := context.Background()
+	hits, err := s.ArticleQuotes(ctx, recs[1].Key)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("quotes of a2: %+v, %v", hits, err)
+	}
+	if !strings.HasPrefix(hits[0].Text, "contacts with the UN") || hits[1].Text != "sanctions would fail" || hits[0].SpeakerID == 0 ||
+		hits[0].SpeakerID != hits[1].SpeakerID || hits[0].QuotationID == 0 || hits[0].Speaker != "Sergey Lavrov" {
+		t.Errorf("quotes of a2: %+v", hits)
+	}
+	if hits, err := s.ArticleQuotes(ctx, "no-such-key"); err != nil || len(hits) != 0 {
+		t.Errorf("quotes of an unknown article: %+v, %v", hits, err)
+	}
+}
+
+// testCoMentioned: the entities a speaker's articles name alongside them.
+func testCoMentioned(t *testing.T, s quotewire.Store) {
+	put(t, s, corpus()...)
+	ctx := context.Background()
+	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
+	if err != nil || len(sps) != 1 {
+		t.Fatalf("speakers: %+v %v", sps, err)
+	}
+	cm, err := s.CoMentioned(ctx, sps[0].ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range cm {
+		names = append(names, c.Name)
+	}
+	sort.Strings(names)
+	if fmt.Sprint(names) != "[Geneva UN]" {
+		t.Errorf("named alongside Lavrov: %v, want Geneva and the UN", names)
 	}
 }
 

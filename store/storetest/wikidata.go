@@ -122,20 +122,10 @@ func testWikidata(t *testing.T, s quotewire.Store) {
 	}
 }
 
-// aboutCounter is what a store that keeps quotes' About offers the
-// speaker pages (both backends do).
-type aboutCounter interface {
-	TalksAbout(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
-	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
-}
-
 // testTalksAbout: whom a speaker's quotes name most, and who names an
 // entity most, counted from the quotes' About.
 func testTalksAbout(t *testing.T, s quotewire.Store) {
-	ac, ok := s.(aboutCounter)
-	if !ok {
-		t.Skip("this store does not count what quotes are about")
-	}
+	ac := s
 	put(t, s, corpus()...)
 	ctx := context.Background()
 	sps, err := s.Speakers(ctx, "lavrov", nil, 1)
