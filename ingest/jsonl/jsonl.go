@@ -203,7 +203,7 @@ func (r *Reader) decode(line []byte) (quotewire.Article, error) {
 	}
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return quotewire.Article{}, r.recordError(fmt.Errorf("decode json: %w", err))
+		return quotewire.Article{}, r.recordError(jsonProblem(err))
 	}
 	if rec.Text == nil {
 		return quotewire.Article{}, r.recordError(fmt.Errorf("%w: no \"text\" field", quotewire.ErrEmpty))
@@ -267,4 +267,22 @@ func badByte(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// jsonProblem words a decoding error for the user: a field of the wrong
+// type by its name and the type found ("field \"text\" must be a string,
+// not a JSON number"), a syntax error by its column; never Go's names.
+func jsonProblem(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Errorf(`a record must be a JSON object {"id", "title", "date", "url", "text"}, not a JSON %s`, te.Value)
+		}
+		return fmt.Errorf("field %q must be a string, not a JSON %s", te.Field, te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("not valid JSON at column %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	return fmt.Errorf("not a JSON object of an article: %s", strings.TrimPrefix(err.Error(), "json: "))
 }

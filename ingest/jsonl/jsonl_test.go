@@ -362,3 +362,34 @@ func FuzzJSONL(f *testing.F) {
 		t.Fatal("Next never returned io.EOF")
 	})
 }
+
+// TestJSONProblems: a record's decoding problems are said in the user's
+// words (the field, the JSON type found), never in Go's.
+func TestJSONProblems(t *testing.T) {
+	in := "{\"id\":\"a\",\"text\":42}\n[1,2]\n{\"id\":\"c\",\"text\":\"x\"\n{\"id\":\"d\",\"text\":\"fine\"}\n"
+	r := NewReader(strings.NewReader(in), "t.jsonl", Options{})
+	var msgs []string
+	n := 0
+	for {
+		_, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		n++
+	}
+	want := []string{`t.jsonl line 1: field "text" must be a string, not a JSON number`,
+		`t.jsonl line 2: a record must be a JSON object {"id", "title", "date", "url", "text"}, not a JSON array`,
+		`t.jsonl line 3: not valid JSON at column`}
+	if n != 1 || len(msgs) != 3 {
+		t.Fatalf("%d articles, problems %q", n, msgs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(msgs[i], w) || strings.Contains(msgs[i], "Go struct") {
+			t.Errorf("problem %q, want %q", msgs[i], w)
+		}
+	}
+}
