@@ -37,7 +37,7 @@ articles/s, MB/s and the cost of each as a multiple of the one-pass read, all
 measured in the same run.
 
   quotewire bench                                 # PolNeAR train, if ../shared is there
-  quotewire bench --json my-corpus.jsonl`,
+  quotewire bench --format json my-corpus.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{defaultBenchCorpus}
@@ -79,7 +79,7 @@ measured in the same run.
 			return r.WriteText(m.Stdout)
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
+	formatFlag(c, &asJSON, "json: the result as one object")
 	c.Flags().IntVar(&limit, "limit", 0, "measure at most this many articles (0: all)")
 	mo.register(c)
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")

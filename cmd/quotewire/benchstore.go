@@ -74,7 +74,7 @@ path); --search-only also times the queries on a PostgreSQL store
 (--db postgres://...).
 
   quotewire bench-store
-  quotewire bench-store --articles 20000 --json`,
+  quotewire bench-store --articles 20000 --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = defaultStoreBenchSources
@@ -131,7 +131,7 @@ path); --search-only also times the queries on a PostgreSQL store
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().StringVar(&db, "db", "", "build the store here (default: a temporary file)")
 	c.Flags().BoolVar(&keep, "keep", false, "keep the store built at --db")
-	c.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
+	formatFlag(c, &asJSON, "json: the results as one object")
 	c.Flags().BoolVar(&searchOnly, "search-only", false, "only time the queries, on the store at --db")
 	return c
 }

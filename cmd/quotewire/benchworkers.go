@@ -85,7 +85,7 @@ in parallel, and the time they waited for the locks.
 
   quotewire bench-workers --db postgres://postgres@127.0.0.1:5432/test --nats nats://127.0.0.1:4222
   quotewire bench-workers --workers 1,2,4,8 --editions 2 --db postgres://qw@db/bench corpus.jsonl archive/
-  quotewire bench-workers --json --db postgres://... > scaling.json`,
+  quotewire bench-workers --format json --db postgres://... > scaling.json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if !isPostgres(db) {
 				return usageError{"--db must name a PostgreSQL database (postgres://...): workers share one store there; a schema of its own is made for each run"}
@@ -220,7 +220,7 @@ in parallel, and the time they waited for the locks.
 	c.Flags().IntVar(&editions, "editions", 4, "store each article this many times, under other URLs (syndicated copies)")
 	c.Flags().Float64Var(&splitMB, "split-mb", 1, "size of the units the corpus is cut into (MiB of JSON Lines)")
 	c.Flags().BoolVar(&keep, "keep", false, "keep each run's schema and queue")
-	c.Flags().BoolVar(&asJSON, "json", false, "print the results as JSON")
+	formatFlag(c, &asJSON, "json: the results as one object")
 	c.Flags().DurationVar(&ackWait, "ack-wait", queue.DefaultAckWait, "the workers' --ack-wait")
 	c.Flags().StringSliceVar(&workerArg, "worker-arg", nil, "extra arguments for each worker (repeatable), e.g. --worker-arg=--batch=128")
 	return c

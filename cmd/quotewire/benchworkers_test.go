@@ -25,7 +25,7 @@ func TestBenchWorkers(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "bench-workers", "--json", "--workers", "1,2", "--editions", "2", "--split-mb", "0.05",
+	cmd := exec.Command(bin, "bench-workers", "--format", "json", "--workers", "1,2", "--editions", "2", "--split-mb", "0.05",
 		"--db", pg, "--nats", nats, "../../testdata/speakers/wikinews-dev.jsonl")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

@@ -55,7 +55,7 @@ scored, so the reference script can check the figures:
 			return m.runEval(p, args[0], evalOptions{asJSON: asJSON, predOut: predOut, raw: raw, workers: workers, byType: byType, reliability: rel, minConf: minConf})
 		},
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print the figures as one JSON object (the script's --json form)")
+	formatFlag(c, &asJSON, "json: the figures as one object, the reference script's --json form")
 	c.Flags().StringVar(&predOut, "pred-out", "", "also write the scored predictions as JSON Lines to this file")
 	c.Flags().BoolVar(&raw, "raw", false, "score quotes as reported, without folding continuations into their quote")
 	mo.register(c)

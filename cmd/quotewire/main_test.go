@@ -177,7 +177,7 @@ func TestEvalAgreesWithScript(t *testing.T) {
 	needShared(t, true)
 	dir := t.TempDir()
 	pred := filepath.Join(dir, "pred.jsonl")
-	code, out, stderr := run(t, "", "eval", "--json", "--pred-out", pred, devFile)
+	code, out, stderr := run(t, "", "eval", "--format", "json", "--pred-out", pred, devFile)
 	if code != 0 {
 		t.Fatalf("eval: exit %d: %s", code, stderr)
 	}
@@ -190,7 +190,7 @@ func TestEvalAgreesWithScript(t *testing.T) {
 	}
 	analyses := filepath.Join(dir, "analyses.jsonl")
 	os.WriteFile(analyses, []byte(raw), 0o644)
-	code, out, _ = run(t, "", "eval", "--json", "--raw", devFile)
+	code, out, _ = run(t, "", "eval", "--format", "json", "--raw", devFile)
 	if code != 0 {
 		t.Fatalf("eval --raw: exit %d", code)
 	}
@@ -204,7 +204,7 @@ func TestEvalAgreesWithScript(t *testing.T) {
 // 0.7525, attribution F1 0.6721), through the CLI's eval as users run it.
 func TestDevFloor(t *testing.T) {
 	needShared(t, false)
-	code, out, stderr := run(t, "", "eval", "--json", devFile)
+	code, out, stderr := run(t, "", "eval", "--format", "json", devFile)
 	if code != 0 {
 		t.Fatalf("eval: exit %d: %s", code, stderr)
 	}
@@ -250,7 +250,7 @@ func TestTrainDeterministicAndUsable(t *testing.T) {
 		}
 	}
 	models := filepath.Join(dir, "a")
-	code, out, stderr := run(t, "", "eval", "--json", "--models", models, devFile)
+	code, out, stderr := run(t, "", "eval", "--format", "json", "--models", models, devFile)
 	if code != 0 || !strings.Contains(out, "content_partial") {
 		t.Fatalf("eval --models: exit %d: %s", code, stderr)
 	}
@@ -434,5 +434,20 @@ func TestInputJudgement(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tt.say) {
 			t.Errorf("%v: exit %d, %q; want 2 and %q", tt.args, code, stderr, tt.say)
 		}
+	}
+}
+
+// TestFormatFlag: commands that print a table or JSON take --format like
+// the others; --json still works (hidden), and an unknown format is a
+// usage error.
+func TestFormatFlag(t *testing.T) {
+	if code, out, _ := run(t, "", "bench", "--format", "json", "--limit", "3", seedFile); code != 0 || !strings.HasPrefix(strings.TrimSpace(out), "{") {
+		t.Errorf("bench --format json: exit %d\n%s", code, out)
+	}
+	if code, out, stderr := run(t, "", "bench", "--json", "--limit", "3", seedFile); code != 0 || !strings.HasPrefix(strings.TrimSpace(out), "{") {
+		t.Errorf("bench --json: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "", "bench", "--format", "xml", seedFile); code != 2 || !strings.Contains(stderr, "use table or json") {
+		t.Errorf("bench --format xml: exit %d, %s", code, stderr)
 	}
 }

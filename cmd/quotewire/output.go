@@ -8,6 +8,8 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"github.com/quotewire/quotewire"
 )
 
@@ -121,3 +123,38 @@ func oneLine(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
+
+// formatFlag registers --format table|json on a command that prints a
+// table or one JSON object, as every command names its output format;
+// --json stays, hidden, as an alias of --format json (a deprecation
+// notice would land in the JSON on standard output).
+func formatFlag(c *cobra.Command, asJSON *bool, help string) {
+	c.Flags().Var(&tableOrJSON{asJSON}, "format", "output format: table or json ("+help+")")
+	c.Flags().BoolVar(asJSON, "json", false, "same as --format json")
+	c.Flags().MarkHidden("json")
+}
+
+// tableOrJSON is the value of --format for commands that print a table or
+// JSON.
+type tableOrJSON struct{ json *bool }
+
+func (f *tableOrJSON) String() string {
+	if f.json != nil && *f.json {
+		return formatJSON
+	}
+	return formatTable
+}
+
+func (f *tableOrJSON) Set(s string) error {
+	switch s {
+	case formatTable:
+		*f.json = false
+	case formatJSON:
+		*f.json = true
+	default:
+		return fmt.Errorf("use table or json")
+	}
+	return nil
+}
+
+func (f *tableOrJSON) Type() string { return "string" }
