@@ -12,6 +12,7 @@ import (
 	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/engine"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/internal/benchrun"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -159,13 +160,11 @@ func BenchmarkIngester(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := time.Now()
-	for k := 0; k < 20; k++ {
-		for _, a := range arts {
-			_ = strings.Count(a.Text, " ")
-		}
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		texts[i] = a.Text
 	}
-	read := float64(time.Since(start).Nanoseconds()) / 20
+	read := benchrun.ReadCost(texts...)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()

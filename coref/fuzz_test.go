@@ -10,6 +10,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/coref"
+	"github.com/quotewire/quotewire/internal/benchrun"
 	"github.com/quotewire/quotewire/tag"
 	"github.com/quotewire/quotewire/text"
 )
@@ -104,13 +105,7 @@ func BenchmarkResolve(b *testing.B) {
 	for _, s := range texts {
 		total += len(s)
 	}
-	start := time.Now()
-	for r := 0; r < 20; r++ {
-		for _, s := range texts {
-			_ = strings.Count(s, " ")
-		}
-	}
-	read := float64(time.Since(start).Nanoseconds()) / 20
+	read := benchrun.ReadCost(texts...)
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/benchrun"
 )
 
 func tokTexts(toks []quotewire.Token) []string {
@@ -210,7 +211,7 @@ func BenchmarkSegment(b *testing.B) {
 	}
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
-	read := readOnce(texts)
+	read := benchrun.ReadCost(texts...)
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
@@ -251,18 +252,4 @@ func benchTexts(tb testing.TB) []string {
 		s = s[cut:]
 	}
 	return texts
-}
-
-// readOnce is the time of reading texts once (counting their spaces), in
-// nanoseconds.
-func readOnce(texts []string) float64 {
-	start := time.Now()
-	n := 0
-	for r := 0; r < 20; r++ {
-		for _, s := range texts {
-			n += strings.Count(s, " ")
-		}
-	}
-	_ = n
-	return float64(time.Since(start).Nanoseconds()) / 20
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/benchrun"
 )
 
 // memIndex is an index in memory, for tests of the Linker alone.
@@ -124,7 +125,7 @@ func BenchmarkLinker(b *testing.B) {
 	a := article("2020-01-01", text, ents...)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	read := readCost(text)
+	read := benchrun.ReadCost(text)
 	b.ResetTimer()
 	start := testingNow()
 	for i := 0; i < b.N; i++ {
@@ -134,15 +135,4 @@ func BenchmarkLinker(b *testing.B) {
 	}
 	per := testingSince(start) / float64(b.N)
 	b.ReportMetric(per/read, "x-read")
-}
-
-// readCost is the time of reading text once, in nanoseconds.
-func readCost(text string) float64 {
-	start := testingNow()
-	n := 0
-	for i := 0; i < 1000; i++ {
-		n += strings.Count(text, " ")
-	}
-	_ = n
-	return testingSince(start) / 1000
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/scan"
 )
 
 var _ quotewire.EntityExplainer = (*Store)(nil)
@@ -20,15 +21,8 @@ func (s *Store) EntityNames(ctx context.Context, id int64) ([]quotewire.EntityNa
 		return nil, errf("read entity names", err)
 	}
 	defer rows.Close()
-	out := []quotewire.EntityName{}
-	for rows.Next() {
-		var n quotewire.EntityName
-		if err := rows.Scan(&n.Name, &n.Rule, &n.Detail, &n.Article, &n.Title, &n.Date, &n.URL); err != nil {
-			return nil, errf("read entity names", err)
-		}
-		out = append(out, n)
-	}
-	return out, errf("read entity names", rows.Err())
+	out, err := scan.EntityNames(rows, []quotewire.EntityName{})
+	return out, errf("read entity names", err)
 }
 
 // EntityArticles returns the newest articles that have entity id.
@@ -39,13 +33,6 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, limit int) ([]quot
 		return nil, errf("read entity articles", err)
 	}
 	defer rows.Close()
-	out := []quotewire.EntityArticle{}
-	for rows.Next() {
-		var a quotewire.EntityArticle
-		if err := rows.Scan(&a.Article, &a.Local); err != nil {
-			return nil, errf("read entity articles", err)
-		}
-		out = append(out, a)
-	}
-	return out, errf("read entity articles", rows.Err())
+	out, err := scan.EntityArticles(rows, []quotewire.EntityArticle{})
+	return out, errf("read entity articles", err)
 }

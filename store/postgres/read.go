@@ -544,16 +544,6 @@ func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit,
 		return nil, errf("article quotes", err)
 	}
 	defer rows.Close()
-	out := []quotewire.Hit{}
-	for rows.Next() {
-		h := quotewire.Hit{ArticleKey: key}
-		var kind, act string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
-			&act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID); err != nil {
-			return nil, errf("article quotes", err)
-		}
-		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
-		out = append(out, h)
-	}
-	return out, errf("article quotes", rows.Err())
+	out, err := scan.ArticleHits(rows, key, []quotewire.Hit{})
+	return out, errf("article quotes", err)
 }

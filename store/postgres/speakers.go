@@ -62,14 +62,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 		return nil, errf("read roles", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var r quotewire.RoleSpan
-		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
-			return nil, errf("read roles", err)
-		}
-		list[0].RoleSpans = append(list[0].RoleSpans, r)
-	}
-	if err := rows.Err(); err != nil {
+	if list[0].RoleSpans, err = scan.RoleSpans(rows, list[0].RoleSpans); err != nil {
 		return nil, errf("read roles", err)
 	}
 	list[0].CanonicalRoles = quotewire.CanonicalRoles(list[0].RoleSpans)

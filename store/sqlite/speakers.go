@@ -75,14 +75,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*q
 		return nil, errf("read roles", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var r quotewire.RoleSpan
-		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
-			return nil, errf("read roles", err)
-		}
-		sp.RoleSpans = append(sp.RoleSpans, r)
-	}
-	if err := rows.Err(); err != nil {
+	if sp.RoleSpans, err = scan.RoleSpans(rows, sp.RoleSpans); err != nil {
 		return nil, errf("read roles", err)
 	}
 	sp.CanonicalRoles = quotewire.CanonicalRoles(sp.RoleSpans)

@@ -36,3 +36,57 @@ func UnnamedSpeakers(rows Rows, out []quotewire.UnnamedSpeaker) ([]quotewire.Unn
 	}
 	return out, rows.Err()
 }
+
+// EntityNames appends the rows (alias, rule, detail, article, title,
+// date, url) to out.
+func EntityNames(rows Rows, out []quotewire.EntityName) ([]quotewire.EntityName, error) {
+	for rows.Next() {
+		var n quotewire.EntityName
+		if err := rows.Scan(&n.Name, &n.Rule, &n.Detail, &n.Article, &n.Title, &n.Date, &n.URL); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// EntityArticles appends the rows (article key, local id) to out.
+func EntityArticles(rows Rows, out []quotewire.EntityArticle) ([]quotewire.EntityArticle, error) {
+	for rows.Next() {
+		var a quotewire.EntityArticle
+		if err := rows.Scan(&a.Article, &a.Local); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// RoleSpans appends the rows (role, first date, last date) to out.
+func RoleSpans(rows Rows, out []quotewire.RoleSpan) ([]quotewire.RoleSpan, error) {
+	for rows.Next() {
+		var r quotewire.RoleSpan
+		if err := rows.Scan(&r.Role, &r.First, &r.Last); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ArticleHits appends the quotes of the article key, rows (id, text,
+// kind, speaker, speaker id, speaker's item, confidence, start, end,
+// quotation, act, anonymous, continued, via, via id), to out.
+func ArticleHits(rows Rows, key string, out []quotewire.Hit) ([]quotewire.Hit, error) {
+	for rows.Next() {
+		h := quotewire.Hit{ArticleKey: key}
+		var kind, act string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.Start, &h.End, &h.QuotationID,
+			&act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID); err != nil {
+			return nil, err
+		}
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
