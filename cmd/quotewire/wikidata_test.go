@@ -269,3 +269,48 @@ func TestWikidataLinkAtIngest(t *testing.T) {
 		t.Errorf("extract --wikidata with no store: exit %d, %s", code, stderr)
 	}
 }
+
+// TestEvalLinks scores linking against gold items: the founding article's
+// minister is linked to his item (right), and Erdogan, who has no item in
+// the extract, is rightly left unlinked.
+func TestEvalLinks(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "wd.db")
+	items := []wikidata.Item{
+		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian diplomat"},
+			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}, Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
+			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
+		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
+		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
+	}
+	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", dumpFile(t, dir, "x.json.gz", items)); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	text, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://tass.com/politics/1"
+	set, _ := json.Marshal(map[string]any{"id": "seed", "url": url, "date": "2017-10-04", "text": string(text), "quotes": []any{}})
+	setPath := filepath.Join(dir, "set.jsonl")
+	os.WriteFile(setPath, append(set, '\n'), 0o644)
+	linksPath := filepath.Join(dir, "links.jsonl")
+	os.WriteFile(linksPath, []byte(`{"url":"`+url+`","speaker":"Sergey Lavrov","wikidata":"Q901"}`+"\n"+
+		`{"url":"`+url+`","speaker":"Recep Tayyip Erdogan","wikidata":""}`+"\n"+
+		`{"url":"https://elsewhere.org/1","speaker":"Nobody","wikidata":"Q1"}`+"\n"), 0o644)
+	code, out, stderr := run(t, "", "eval-links", "--db", db, "--links", linksPath, "--format", "json", setPath)
+	if code != 0 {
+		t.Fatalf("eval-links: exit %d: %s", code, stderr)
+	}
+	var r map[string]float64
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if r["speakers"] != 2 || r["right"] != 1 || r["abstained"] != 1 || r["precision"] != 1 || r["recall"] != 1 {
+		t.Errorf("scores %v", r)
+	}
+	if !strings.Contains(stderr, "left out 1 gold link of articles none of the sets holds") {
+		t.Errorf("the unread gold link is not reported: %s", stderr)
+	}
+}
