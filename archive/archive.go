@@ -29,6 +29,7 @@ const DefaultBatch = 256
 type Store interface {
 	Has(ctx context.Context, keys []string) (map[string]bool, error)
 	Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error)
+	Replace(ctx context.Context, recs []quotewire.Record) (int, error)
 }
 
 // Outcome is what became of one article, in input order.
@@ -77,6 +78,11 @@ type Ingester struct {
 	// were added, from one goroutine, once its outcome is known (before
 	// its record is stored).
 	Settled func(Outcome)
+	// Replace analyses stored articles again (reanalyze): added with
+	// their stored keys (Run.AddStored), they are not looked up, and
+	// their records replace the stored ones (Store.Replace; Totals.Added
+	// counts the replaced).
+	Replace bool
 }
 
 // Run is one ingest under way (Ingester.Start).
@@ -119,6 +125,16 @@ func (in Ingester) Start(ctx context.Context) *Run {
 // returns an error, and queues nothing, once the context is done or a
 // batch could not be stored.
 func (r *Run) Add(a quotewire.Article) error {
+	return r.add(quotewire.ArticleKey(a.URL, a.Text), a)
+}
+
+// AddStored queues a stored article under its stored key, for an
+// Ingester that replaces (Replace).
+func (r *Run) AddStored(key string, a quotewire.Article) error {
+	return r.add(key, a)
+}
+
+func (r *Run) add(key string, a quotewire.Article) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
@@ -132,22 +148,24 @@ func (r *Run) Add(a quotewire.Article) error {
 	r.queue <- ch
 	go func() {
 		defer func() { <-r.sem }()
-		ch <- r.analyse(i, a)
+		ch <- r.analyse(i, key, a)
 	}()
 	return nil
 }
 
 // analyse settles one article: stored already, a record, or a problem.
-func (r *Run) analyse(i int, a quotewire.Article) (o Outcome) {
-	o = Outcome{Index: i, Article: a, Key: quotewire.ArticleKey(a.URL, a.Text)}
+func (r *Run) analyse(i int, key string, a quotewire.Article) (o Outcome) {
+	o = Outcome{Index: i, Article: a, Key: key}
 	defer func() {
 		if p := recover(); p != nil {
 			o.Problem = fmt.Errorf("internal error analysing the article (please report it): %v", p)
 		}
 	}()
-	if has, err := r.in.Store.Has(r.ctx, []string{o.Key}); err == nil && has[o.Key] {
-		o.Stored = true
-		return o
+	if !r.in.Replace { // a stored article being replaced is analysed again whatever the store holds
+		if has, err := r.in.Store.Has(r.ctx, []string{o.Key}); err == nil && has[o.Key] {
+			o.Stored = true
+			return o
+		}
 	}
 	an, err := r.in.Pipeline.Extract(a)
 	if err != nil {
@@ -196,7 +214,13 @@ func (r *Run) write() {
 		if r.werr.Load() != nil {
 			continue
 		}
-		res, err := r.in.Store.Put(context.WithoutCancel(r.ctx), b)
+		var res quotewire.PutResult
+		var err error
+		if r.in.Replace {
+			res.Added, err = r.in.Store.Replace(context.WithoutCancel(r.ctx), b)
+		} else {
+			res, err = r.in.Store.Put(context.WithoutCancel(r.ctx), b)
+		}
 		if err != nil {
 			err = fmt.Errorf("store: %w", err)
 			r.werr.Store(&err)

@@ -92,6 +92,22 @@ func TestIngester(t *testing.T) {
 	if tot, err := run.Close(); err != nil || tot.Added != 0 || tot.Skipped != 3 || tot.Problems != 2 {
 		t.Errorf("second run: %+v %v", tot, err)
 	}
+	// replacing: the stored articles are analysed again under their keys
+	in.Replace = true
+	run = in.Start(ctx)
+	err = s.Records(ctx, func(r *quotewire.Record) error {
+		a := r.Analysis
+		return run.AddStored(r.Key, quotewire.Article{ID: a.ID, URL: a.URL, Text: a.Text, Origin: r.Origin})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tot, err := run.Close(); err != nil || tot.Added != 3 || tot.Read != 3 || tot.Skipped != 0 {
+		t.Errorf("replacing: %+v %v", tot, err)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 3 {
+		t.Errorf("%d articles after replacing, want 3", st.Articles)
+	}
 }
 
 // failingStore refuses every Put.
@@ -103,6 +119,10 @@ func (failingStore) Has(context.Context, []string) (map[string]bool, error) {
 
 func (failingStore) Put(context.Context, []quotewire.Record) (quotewire.PutResult, error) {
 	return quotewire.PutResult{}, errors.New("disk full")
+}
+
+func (failingStore) Replace(context.Context, []quotewire.Record) (int, error) {
+	return 0, errors.New("disk full")
 }
 
 // TestIngesterStoreFails: a batch the store refuses stops the run with

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 )
 
 func (m *Main) reanalyzeCommand() *cobra.Command {
@@ -59,76 +60,35 @@ re-analysed, and can simply be run again.
 	return c
 }
 
-// reanalyzed is one article analysed again.
-type reanalyzed struct {
-	rec quotewire.Record
-	err error
-}
-
 func (m *Main) runReanalyze(ctx context.Context, p *quotewire.Pipeline, s quotewire.Store, workers, batch int) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	start := time.Now()
-	var pending []quotewire.Record
-	replaced, failed := 0, 0
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		n, err := s.Replace(context.WithoutCancel(ctx), pending)
-		replaced += n
-		pending = pending[:0]
-		return err
-	}
-	// Records reads a page, closes it, then calls back: writing from the
-	// callback is safe, and memory holds one batch
-	var chunk []*quotewire.Record
-	process := func() error {
-		err := ordered(workers, func(emit func(func() reanalyzed)) error {
-			for _, r := range chunk {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				emit(func() reanalyzed {
-					a := r.Analysis
-					out, err := p.Extract(quotewire.Article{ID: a.ID, Title: a.Title, Date: a.Date, URL: a.URL, Text: a.Text, Origin: r.Origin})
-					if err != nil {
-						return reanalyzed{rec: *r, err: err}
-					}
-					return reanalyzed{rec: quotewire.Record{Key: r.Key, Analysis: out, Origin: r.Origin, Outlet: r.Outlet}}
-				})
+	// the one ingest use case (package archive), replacing: a stored
+	// article is analysed again under its key and its record replaces the
+	// stored one; one that fails is kept as it was
+	run := archive.Ingester{Pipeline: p, Store: s, Workers: workers, Batch: batch, Replace: true,
+		Settled: func(o archive.Outcome) {
+			if o.Problem != nil {
+				fmt.Fprintf(m.Stderr, "quotewire: %s: %v (kept as it was)\n", o.Key, o.Problem)
 			}
-			return nil
-		}, func(x reanalyzed) error {
-			if x.err != nil {
-				failed++
-				fmt.Fprintf(m.Stderr, "quotewire: %s: %v (kept as it was)\n", x.rec.Key, x.err)
-				return nil
-			}
-			pending = append(pending, x.rec)
-			return nil
-		})
-		chunk = chunk[:0]
-		if ferr := flush(); ferr != nil {
-			return fmt.Errorf("%w (batches before were replaced; run reanalyze again to finish)", ferr)
-		}
-		return err
-	}
+		}}.Start(ctx)
+	// Records reads a page, closes it, then calls back: what the run
+	// writes meanwhile is safe, and memory holds a few batches
 	err := s.Records(ctx, func(r *quotewire.Record) error {
-		chunk = append(chunk, r)
-		if len(chunk) >= batch {
-			return process()
-		}
-		return nil
+		a := r.Analysis
+		return run.AddStored(r.Key, quotewire.Article{ID: a.ID, Title: a.Title, Date: a.Date, URL: a.URL, Text: a.Text, Origin: r.Origin})
 	})
-	if err == nil {
-		err = process()
+	tot, werr := run.Close()
+	if werr != nil {
+		return fmt.Errorf("%w (batches before were replaced; run reanalyze again to finish)", werr)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "quotewire: reanalysed %d articles in %s, %d failed\n", replaced, time.Since(start).Round(time.Millisecond), failed)
+	replaced, failed := tot.Added, tot.Problems
+	fmt.Fprintf(m.Stderr, "quotewire: reanalysed %s in %s, %d failed\n", plural(replaced, "article"), time.Since(start).Round(time.Millisecond), failed)
 	if failed > 0 {
 		return fmt.Errorf("%w: %d articles could not be analysed", errPartial, failed)
 	}
