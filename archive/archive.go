@@ -97,6 +97,9 @@ type Run struct {
 	writeWG sync.WaitGroup
 	next    int
 	werr    atomic.Pointer[error]
+	// waiting are the articles added and not yet looked up: the store
+	// is asked which are stored lookupBatch at a time, one round trip
+	waiting []waiting
 
 	read, added, skipped, problems, quotes atomic.Int64
 }
@@ -119,11 +122,13 @@ func (in Ingester) Start(ctx context.Context) *Run {
 }
 
 // Add queues an article (from one goroutine: Add is not safe for
-// concurrent use): it is analysed on a worker and stored with its
-// batch. It blocks while Workers articles are being analysed and as many
-// wait to be stored, so memory stays bounded however many are added. It
-// returns an error, and queues nothing, once the context is done or a
-// batch could not be stored.
+// concurrent use): the store is asked whether it holds it together with
+// the articles added around it (lookupBatch at a time, one round trip),
+// then it is analysed on a worker and stored with its batch. It blocks
+// while Workers articles are being analysed and as many wait to be
+// stored, so memory stays bounded however many are added. It returns an
+// error, and queues nothing, once the context is done or a batch could
+// not be stored.
 func (r *Run) Add(a quotewire.Article) error {
 	return r.add(quotewire.ArticleKey(a.URL, a.Text), a)
 }
@@ -141,32 +146,60 @@ func (r *Run) add(key string, a quotewire.Article) error {
 	if p := r.werr.Load(); p != nil {
 		return *p
 	}
-	i := r.next
+	r.waiting = append(r.waiting, waiting{i: r.next, key: key, a: a})
 	r.next++
-	ch := make(chan Outcome, 1)
-	r.sem <- struct{}{}
-	r.queue <- ch
-	go func() {
-		defer func() { <-r.sem }()
-		ch <- r.analyse(i, key, a)
-	}()
+	if len(r.waiting) >= lookupBatch {
+		r.dispatch()
+	}
 	return nil
 }
 
+// lookupBatch is how many added articles one Store.Has asks about.
+const lookupBatch = 64
+
+// waiting is an added article not yet looked up.
+type waiting struct {
+	i   int
+	key string
+	a   quotewire.Article
+}
+
+// dispatch asks the store which of the waiting articles it holds (not
+// when replacing: those are analysed again whatever it holds) and hands
+// them to the workers, in order.
+func (r *Run) dispatch() {
+	var stored map[string]bool
+	if !r.in.Replace && len(r.waiting) > 0 {
+		keys := make([]string, len(r.waiting))
+		for j, w := range r.waiting {
+			keys[j] = w.key
+		}
+		// a failed lookup only costs analysing again what Put will skip
+		stored, _ = r.in.Store.Has(r.ctx, keys)
+	}
+	for _, w := range r.waiting {
+		ch := make(chan Outcome, 1)
+		r.sem <- struct{}{}
+		r.queue <- ch
+		go func(w waiting, stored bool) {
+			defer func() { <-r.sem }()
+			ch <- r.analyse(w.i, w.key, w.a, stored)
+		}(w, stored[w.key])
+	}
+	r.waiting = r.waiting[:0]
+}
+
 // analyse settles one article: stored already, a record, or a problem.
-func (r *Run) analyse(i int, key string, a quotewire.Article) (o Outcome) {
-	o = Outcome{Index: i, Article: a, Key: key}
+func (r *Run) analyse(i int, key string, a quotewire.Article, stored bool) (o Outcome) {
+	o = Outcome{Index: i, Article: a, Key: key, Stored: stored}
+	if stored {
+		return o
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			o.Problem = fmt.Errorf("internal error analysing the article (please report it): %v", p)
 		}
 	}()
-	if !r.in.Replace { // a stored article being replaced is analysed again whatever the store holds
-		if has, err := r.in.Store.Has(r.ctx, []string{o.Key}); err == nil && has[o.Key] {
-			o.Stored = true
-			return o
-		}
-	}
 	an, err := r.in.Pipeline.Extract(a)
 	if err != nil {
 		o.Problem = err
@@ -243,6 +276,9 @@ func (r *Run) Totals() Totals {
 // stored, and returns the totals, with the error that stopped a batch
 // from being stored (the batches before it are stored).
 func (r *Run) Close() (Totals, error) {
+	if r.werr.Load() == nil {
+		r.dispatch()
+	}
 	close(r.queue)
 	r.sinkWG.Wait()
 	r.writeWG.Wait()

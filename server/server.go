@@ -298,11 +298,11 @@ func badRequest(format string, args ...any) error {
 // logged and replaced by "internal error".
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *apiError
+	var pe *quotewire.ParamError
 	switch {
 	case errors.As(err, &ae):
 		writeError(w, ae.status, ae.msg)
-	case isParamError(err):
-		pe, _ := quotewire.AsParamError(err)
+	case errors.As(err, &pe):
 		writeError(w, http.StatusBadRequest, pe.Message(pe.Param))
 	case errors.Is(err, quotewire.ErrBadQuery):
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -315,12 +315,6 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("request failed", "method", r.Method, "route", r.Pattern, "path", r.URL.Path, "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error")
 	}
-}
-
-// isParamError reports whether err is a parameter a check refused.
-func isParamError(err error) bool {
-	_, ok := quotewire.AsParamError(err)
-	return ok
 }
 
 // errorBody is the body of every error reply.

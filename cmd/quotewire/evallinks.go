@@ -41,16 +41,11 @@ an item linked to it.
 			if db == "" || links == "" {
 				return usageError{"eval-links needs --db (a store with a Wikidata index) and --links (the gold items)"}
 			}
-			s, idx, err := openWikidataIndex(db, true)
+			s, idx, err := openFilledWikidataIndex(c.Context(), db)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			if ok, err := idx.HasWikidata(c.Context()); err != nil {
-				return err
-			} else if !ok {
-				return fmt.Errorf("the store at %s holds no Wikidata items: fill it with 'quotewire wikidata import --db %s EXTRACT.json.gz'", db, db)
-			}
 			gold := map[string][]eval.GoldLink{}
 			f, err := os.Open(links)
 			if err != nil {

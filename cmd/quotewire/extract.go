@@ -78,16 +78,11 @@ error.
 			}
 			var link quotewire.Linker
 			if wdb != "" {
-				s, idx, err := openWikidataIndex(wdb, true)
+				s, idx, err := openFilledWikidataIndex(c.Context(), wdb)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				if ok, err := idx.HasWikidata(c.Context()); err != nil {
-					return err
-				} else if !ok {
-					return fmt.Errorf("the store at %s holds no Wikidata items: fill it with 'quotewire wikidata import --db %s latest-all.json.gz'", wdb, wdb)
-				}
 				link = wikidata.NewLinker(idx)
 			}
 			return m.runExtract(p, args, format, workers, minConf, link)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -105,6 +106,23 @@ func openWikidataIndex(db string, mustExist bool) (quotewire.Store, quotewire.Wi
 	if !ok {
 		s.Close()
 		return nil, nil, fmt.Errorf("the store at %s keeps no Wikidata index", db)
+	}
+	return s, idx, nil
+}
+
+// openFilledWikidataIndex opens the store at db and its Wikidata index,
+// which must hold items: linking against an empty one links nothing.
+func openFilledWikidataIndex(ctx context.Context, db string) (quotewire.Store, quotewire.WikidataIndex, error) {
+	s, idx, err := openWikidataIndex(db, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok, err := idx.HasWikidata(ctx); err != nil || !ok {
+		s.Close()
+		if err == nil {
+			err = fmt.Errorf("the store at %s holds no Wikidata items: fill it with 'quotewire wikidata import --db %s latest-all.json.gz' (or an extract)", db, db)
+		}
+		return nil, nil, err
 	}
 	return s, idx, nil
 }

@@ -132,19 +132,7 @@ func TestWikidataLink(t *testing.T) {
 	if code, _, stderr := run(t, "", "ingest", "--db", db, "--progress", "off", seedFile); code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)
 	}
-	items := []wikidata.Item{
-		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
-			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}},
-			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
-		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
-			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
-		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
-		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
-	}
-	path := dumpFile(t, dir, "dump.json.gz", items)
-	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", path); code != 0 {
-		t.Fatalf("import: exit %d: %s", code, stderr)
-	}
+	importNamesakes(t, dir, db)
 	code, out, stderr := run(t, "", "wikidata", "link", "--db", db, "--format", "jsonl")
 	if code != 0 {
 		t.Fatalf("link: exit %d: %s", code, stderr)
@@ -203,19 +191,7 @@ func TestWikidataLink(t *testing.T) {
 func TestWikidataLinkAtIngest(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "q.db")
-	items := []wikidata.Item{
-		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
-			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}},
-			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
-		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
-			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
-		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
-		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
-	}
-	path := dumpFile(t, dir, "dump.json.gz", items)
-	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", path); code != 0 {
-		t.Fatalf("import: exit %d: %s", code, stderr)
-	}
+	importNamesakes(t, dir, db)
 	foot := filepath.Join(dir, "foot.txt")
 	os.WriteFile(foot, []byte("Sergey Lavrov, the Russian footballer, said on Sunday that his team would beat Spartak.\n\n\"We are ready,\" Lavrov said.\n"), 0o644)
 	if code, _, stderr := run(t, "", "ingest", "--db", db, "--progress", "off", seedFile, foot); code != 0 {
@@ -276,17 +252,7 @@ func TestWikidataLinkAtIngest(t *testing.T) {
 func TestEvalLinks(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "wd.db")
-	items := []wikidata.Item{
-		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian diplomat"},
-			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}, Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
-		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
-			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
-		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
-		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
-	}
-	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", dumpFile(t, dir, "x.json.gz", items)); code != 0 {
-		t.Fatalf("import: exit %d: %s", code, stderr)
-	}
+	importNamesakes(t, dir, db)
 	text, err := os.ReadFile(seedFile)
 	if err != nil {
 		t.Fatal(err)
@@ -312,5 +278,24 @@ func TestEvalLinks(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "left out 1 gold link of articles none of the sets holds") {
 		t.Errorf("the unread gold link is not reported: %s", stderr)
+	}
+}
+
+// importNamesakes imports into db a dump of two namesakes, the minister
+// Sergey Lavrov (Q901, in office since 2004) and a footballer (Q902), with
+// the office and the country their statements name.
+func importNamesakes(t *testing.T, dir, db string) {
+	t.Helper()
+	items := []wikidata.Item{
+		{ID: "Q901", Labels: map[string]string{"en": "Sergey Lavrov"}, Aliases: map[string][]string{"en": {"Sergei Lavrov"}},
+			Descriptions: map[string]string{"en": "Russian diplomat"}, Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}},
+			Held: []quotewire.WikidataHeld{{Position: "Q950", Start: "2004-03-09"}}},
+		{ID: "Q902", Labels: map[string]string{"en": "Sergey Lavrov"}, Descriptions: map[string]string{"en": "Russian footballer"},
+			Claims: map[string][]string{"P31": {"Q5"}, "P27": {"Q159"}}},
+		{ID: "Q950", Labels: map[string]string{"en": "Minister of Foreign Affairs of Russia"}, Claims: map[string][]string{"P31": {"Q4164871"}}},
+		{ID: "Q159", Labels: map[string]string{"en": "Russia"}, Claims: map[string][]string{"P31": {"Q3624078"}}},
+	}
+	if code, _, stderr := run(t, "", "wikidata", "import", "--db", db, "--progress", "off", dumpFile(t, dir, "namesakes.json.gz", items)); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
 }

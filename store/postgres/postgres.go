@@ -58,6 +58,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/namecache"
+	"github.com/quotewire/quotewire/store/internal/wikirows"
 )
 
 //go:embed migrations/*.sql
@@ -97,10 +98,9 @@ type Store struct {
 	// by wmu).
 	names     namecache.Cache
 	closeOnce sync.Once
-	// linker links each article's entities before Put and Replace
-	// store it (SetLinker; guarded by lmu).
-	linker quotewire.Linker
-	lmu    sync.Mutex
+	// Linking links each article's entities before Put and Replace
+	// store it (SetLinker).
+	wikirows.Linking
 }
 
 var _ quotewire.Store = (*Store)(nil)

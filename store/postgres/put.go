@@ -45,7 +45,7 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	if len(recs) == 0 {
 		return res, nil
 	}
-	if err := s.link(ctx, recs); err != nil {
+	if err := s.Link(ctx, recs); err != nil {
 		return res, err
 	}
 	items := make([]*item, len(recs))

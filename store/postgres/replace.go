@@ -19,7 +19,7 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 	if len(recs) == 0 {
 		return 0, nil
 	}
-	if err := s.link(ctx, recs); err != nil {
+	if err := s.Link(ctx, recs); err != nil {
 		return 0, err
 	}
 	n := 0

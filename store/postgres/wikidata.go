@@ -108,15 +108,7 @@ func (s *Store) WikidataByName(ctx context.Context, name string, limit int) ([]q
 		return nil, fmt.Errorf("wikidata by name: %w", err)
 	}
 	defer rows.Close()
-	var out []quotewire.WikidataEntity
-	for rows.Next() {
-		e, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return wikirows.ScanAll(rows)
 }
 
 // HasWikidata reports whether the Wikidata index holds any item.
@@ -128,43 +120,16 @@ func (s *Store) HasWikidata(ctx context.Context) (bool, error) {
 	return has, nil
 }
 
-// SetLinker makes Put and Replace link the entities of each article to
-// Wikidata items with l before storing it (nil stops linking): a linked
-// entity is then resolved across articles by its item as well as its name.
-func (s *Store) SetLinker(l quotewire.Linker) {
-	s.lmu.Lock()
-	defer s.lmu.Unlock()
-	s.linker = l
-}
-
-// link links the records' analyses with the store's linker, if any.
-func (s *Store) link(ctx context.Context, recs []quotewire.Record) error {
-	s.lmu.Lock()
-	l := s.linker
-	s.lmu.Unlock()
-	return quotewire.LinkRecords(ctx, l, recs)
-}
-
 // WikidataByID returns the item of that id.
 func (s *Store) WikidataByID(ctx context.Context, id string) (quotewire.WikidataEntity, bool, error) {
-	e, err := scanItem(s.pool.QueryRow(ctx, "SELECT qid, kind, label, description, data::text FROM wikidata_items WHERE qid = $1", id))
+	e, err := wikirows.Scan(s.pool.QueryRow(ctx, "SELECT qid, kind, label, description, data::text FROM wikidata_items WHERE qid = $1", id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return e, false, nil
 	}
-	return e, err == nil, err
-}
-
-func scanItem(row pgx.Row) (quotewire.WikidataEntity, error) {
-	var e quotewire.WikidataEntity
-	var kind, data string
-	if err := row.Scan(&e.ID, &kind, &e.Label, &e.Description, &data); err != nil {
-		if errors.Is(err, pgx.ErrNoRows) {
-			return e, err
-		}
-		return e, fmt.Errorf("read wikidata item: %w", err)
+	if err != nil {
+		return e, false, fmt.Errorf("read wikidata item %s: %w", id, err)
 	}
-	e.Kind = quotewire.WikidataKind(kind)
-	return e, wikirows.Decode([]byte(data), &e)
+	return e, true, nil
 }
 
 var _ quotewire.WikidataLinker = (*Store)(nil)

@@ -534,15 +534,7 @@ func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, err
 		return nil, errf("read article links", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var local, qid string
-		var conf float64
-		if err := rows.Scan(&local, &qid, &conf); err != nil {
-			return nil, errf("read article links", err)
-		}
-		a.SetWikidata(local, qid, conf)
-	}
-	if err := rows.Err(); err != nil {
+	if err := scan.ArticleLinks(rows, a); err != nil {
 		return nil, errf("read article links", err)
 	}
 	r.Analysis = a

@@ -30,6 +30,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/namecache"
+	"github.com/quotewire/quotewire/store/internal/wikirows"
 )
 
 //go:embed migrations/*.sql
@@ -48,10 +49,9 @@ type Store struct {
 	// names remembers, across Puts, how names resolved and which aliases
 	// and roles are stored (guarded by wmu).
 	names namecache.Cache
-	// linker links each article's entities before Put and Replace
-	// store it (SetLinker; guarded by lmu).
-	linker quotewire.Linker
-	lmu    sync.Mutex
+	// Linking links each article's entities before Put and Replace
+	// store it (SetLinker).
+	wikirows.Linking
 }
 
 var _ quotewire.Store = (*Store)(nil)

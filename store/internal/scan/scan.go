@@ -90,3 +90,17 @@ func ArticleHits(rows Rows, key string, out []quotewire.Hit) ([]quotewire.Hit, e
 	}
 	return out, rows.Err()
 }
+
+// ArticleLinks sets on a the items its entities are linked to now, from
+// the rows (local id, item, confidence) of the archive's entities.
+func ArticleLinks(rows Rows, a *quotewire.Analysis) error {
+	for rows.Next() {
+		var local, qid string
+		var conf float64
+		if err := rows.Scan(&local, &qid, &conf); err != nil {
+			return err
+		}
+		a.SetWikidata(local, qid, conf)
+	}
+	return rows.Err()
+}
