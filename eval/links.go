@@ -30,7 +30,7 @@ func ReadGoldLinks(r io.Reader, name string, fn func(GoldLink) error) error {
 		}
 		var g GoldLink
 		if err := json.Unmarshal(b, &g); err != nil {
-			return fmt.Errorf("%s line %d: %w", name, line, err)
+			return fmt.Errorf(`%s line %d: not a JSON object {"url", "speaker", "wikidata"} of strings`, name, line)
 		}
 		if g.URL == "" || g.Speaker == "" {
 			return fmt.Errorf("%s line %d: a gold link needs \"url\" and \"speaker\"", name, line)

@@ -37,6 +37,12 @@ func TestPredictedLink(t *testing.T) {
 
 func TestReadGoldLinks(t *testing.T) {
 	in := "{\"url\":\"u\",\"speaker\":\"A\",\"wikidata\":\"Q1\"}\n\n{\"url\":\"u\",\"speaker\":\"B\",\"wikidata\":\"\"}\n{\"speaker\":\"C\"}\n"
+	for _, bad := range []string{"garbage\n", "{\"url\": 5, \"speaker\": \"A\"}\n"} {
+		err := ReadGoldLinks(strings.NewReader(bad), "bad.jsonl", func(GoldLink) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), "bad.jsonl line 1: not a JSON object") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
 	var got []GoldLink
 	err := ReadGoldLinks(strings.NewReader(in), "links.jsonl", func(g GoldLink) error { got = append(got, g); return nil })
 	if len(got) != 2 || err == nil || !strings.Contains(err.Error(), "links.jsonl line 4") {

@@ -54,6 +54,9 @@ them.
 				return err
 			}
 			defer s.Close()
+			if strings.TrimSpace(args[0]) == "" {
+				return usageError{"explain-entity needs an entity's id or name (see 'quotewire explain-entity --help')"}
+			}
 			ctx := c.Context()
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {

@@ -38,6 +38,12 @@ func TestExplainEntity(t *testing.T) {
 	if code, _, stderr := run(t, "", "explain-entity", "--db", db, "999999"); code != 1 || !strings.Contains(stderr, "no entity with id 999999") {
 		t.Errorf("unknown id: exit %d, %s", code, stderr)
 	}
+	if code, _, stderr := run(t, "", "explain-entity", "--db", db, " "); code != 2 || !strings.Contains(stderr, "needs an entity's id or name") {
+		t.Errorf("a blank name: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := run(t, "", "explain-entity", "--db", db, "%' OR 1=1 --"); code != 1 {
+		t.Errorf("a name that is SQL: exit %d, want 1 (no such entity)", code)
+	}
 	if code, _, _ := run(t, "", "explain-entity", "--db", db, "1", "--articles", "-1"); code != 2 {
 		t.Errorf("--articles -1: exit %d, want 2", code)
 	}
