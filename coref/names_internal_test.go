@@ -146,3 +146,31 @@ func TestOrgBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonsTypedTwice(t *testing.T) {
+	d := quotewire.NewDocument(quotewire.Article{Text: "Philipp Hagemeister spoke. Philipp Hagemeister: we fix it. Ford Foundation said no."})
+	d.Mentions = []quotewire.Mention{{Entity: 0}, {Entity: 1}, {Entity: 2}}
+	d.Entities = []quotewire.Entity{
+		{Name: "Philipp Hagemeister", Type: quotewire.Person, Mentions: []int{0}},
+		{Name: "Philipp Hagemeister", Type: quotewire.Organization, Mentions: []int{1}, Roles: []string{"maintainer"}},
+		{Name: "Ford Foundation", Type: quotewire.Organization, Mentions: []int{2}},
+	}
+	d.Quotes = []quotewire.Quote{{Speaker: 1, Mention: -1}, {Speaker: 2, Mention: -1}}
+	r := newResolver(d, nil)
+	r.personsTypedTwice()
+	if d.Quotes[0].Speaker != 0 || d.Mentions[1].Entity != 0 || len(d.Entities[0].Mentions) != 2 || d.Entities[0].Roles[0] != "maintainer" {
+		t.Errorf("the organisation of a person's name was not joined to the person: quotes %+v, entities %+v", d.Quotes, d.Entities)
+	}
+	if d.Quotes[1].Speaker != 2 || d.Entities[2].Type != quotewire.Organization {
+		t.Errorf("a body's name was joined: %+v", d.Entities[2])
+	}
+}
+
+func TestUntypedSpeaker(t *testing.T) {
+	for name, want := range map[string]quotewire.EntityType{"Department": quotewire.Organization, "Committee for Domestic": quotewire.Organization,
+		"Non-Governmental Organizations": quotewire.Organization, "Jaya": quotewire.Person, "Thomas Rivinius": quotewire.Person} {
+		if got := untypedSpeaker(name); got != want {
+			t.Errorf("untypedSpeaker(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
