@@ -265,6 +265,29 @@ func (d *Document) TokenAt(off int) int {
 	return lo
 }
 
+// WordsIn counts the word tokens that overlap spans.
+func (d *Document) WordsIn(spans []Span) int {
+	n := 0
+	for _, sp := range spans {
+		for i, end := d.TokensIn(sp); i < end; i++ {
+			if d.Tokens[i].Kind == Word {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// MarkTokens sets marks[i] for each token i that overlaps spans; marks
+// has one entry per token.
+func (d *Document) MarkTokens(marks []bool, spans []Span) {
+	for _, sp := range spans {
+		for i, end := d.TokensIn(sp); i < end; i++ {
+			marks[i] = true
+		}
+	}
+}
+
 // KindOf types content by its quotation marks: direct when every part is
 // exactly a quotation (its marks, straight or curly, and spaces aside),
 // mixed when a part holds one, indirect otherwise.

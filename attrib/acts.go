@@ -6,25 +6,18 @@ import (
 	"github.com/quotewire/quotewire"
 )
 
-// Acts is the pipeline stage, run after every stage that finds quotes,
-// that tells each quote's act (statement, question, directive, belief,
-// evaluation) from its cue and complement, and drops what reports no
-// proposition at all: "who asked not to be named", "Asked about X, she
-// …" (the asking is the reporter's), "declined to comment", "did not
-// respond to a request for comment". docs/ANNOTATION.md has the rules.
-type Acts struct{}
-
-var _ quotewire.Stage = Acts{}
-
-// Process adds the statements set after a colon lead-in (see
+// finish, the attribution Stage's last step once the rules and the model
+// have found their quotes, adds the statements set after a colon lead-in (see
 // ColonBlocks) and the turns of interviews and transcripts (see
 // Transcripts, LabelTurns), cuts quotes by paragraph and by their cue (see
 // SplitParagraphs, SplitAtCue), gives a quote with no cue of its own to the speaker
 // before it (see Continuations), gives reports inside reports to their
 // speaker (see Nested), adds noun-phrase complements and hedged reports
 // (see NPComplements, Hedged), sets Quote.Act on every quote of d and
-// removes the non-statements.
-func (Acts) Process(d *quotewire.Document) error {
+// removes what reports no proposition at all: "who asked not to be
+// named", "Asked about X, she …" (the asking is the reporter's), "declined
+// to comment", "did not respond to a request for comment".
+func finish(d *quotewire.Document) {
 	ColonBlocks(d)
 	Transcripts(d)
 	LabelTurns(d)
@@ -63,7 +56,6 @@ func (Acts) Process(d *quotewire.Document) error {
 		out = append(out, q)
 	}
 	d.Quotes = out
-	return nil
 }
 
 // ActOf tells what a quote does from its cue and the start of its content.
@@ -197,10 +189,8 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 	if !direct && doing[verb] && !clauseContent(d, q) {
 		// "visited HMP Edinburgh", "concluded his five-day trip": what
 		// someone did, no record by docs/ANNOTATION.md; PolNeAR counts
-		// most of these (measured on train: dropping them costs 0.2 point
-		// of its F1, and gains 1.5 points of who-said-what on the news
-		// set's dev split), so extract keeps them as other and the archive
-		// hides them
+		// most of these, so extract keeps them as other and the archive
+		// hides them (docs/ERRORS.md, "Settings chosen by measurement")
 		return quotewire.OtherAct, true
 	}
 	if !direct && (unveiling(verb) || verb == "note" && vi+1 < len(cue) && cue[vi+1] == "of") && bareNounPhrase(d, q) {

@@ -7,14 +7,16 @@ import (
 	"github.com/quotewire/quotewire"
 )
 
-// Attributor is the pipeline stage that finds quotes: it pairs quotation
-// marks, finds each quote's cue and source mention, finds indirect speech
-// around reporting verbs, and writes Document.QuoteSpans, Quotes and the
-// source Mentions (pronouns and descriptors it adds itself; names come from
-// the tagger). The zero value is ready to use.
-type Attributor struct{}
+// Rules is the rules' first pass of the attribution Stage: it pairs
+// quotation marks, finds each quote's cue and source mention, finds
+// indirect speech around reporting verbs, and writes Document.QuoteSpans,
+// Quotes and the source Mentions (pronouns and descriptors it adds itself;
+// names come from the tagger). It is exported for what reads the rules'
+// first answer: the learned model's features and its training. The zero
+// value is ready to use.
+type Rules struct{}
 
-var _ quotewire.Stage = Attributor{}
+var _ quotewire.Stage = Rules{}
 
 // rule names the pattern that found a quote; each has its own confidence.
 type rule int
@@ -75,7 +77,7 @@ type state struct {
 }
 
 // Process finds the quotes of d.
-func (Attributor) Process(d *quotewire.Document) error {
+func (Rules) Process(d *quotewire.Document) error {
 	s := &state{d: d}
 	s.qs = findQuotes(d)
 	n := len(d.Tokens)

@@ -13,7 +13,7 @@ import (
 func run(s string) *quotewire.Document {
 	d := quotewire.NewDocument(quotewire.Article{Text: s})
 	text.Segmenter{}.Process(d)
-	Attributor{}.Process(d)
+	Rules{}.Process(d)
 	return d
 }
 

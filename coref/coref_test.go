@@ -14,7 +14,7 @@ import (
 func speakers(t *testing.T, s string) []string {
 	t.Helper()
 	d := quotewire.NewDocument(quotewire.Article{Text: s})
-	for _, st := range []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Attributor{}, coref.Resolver{}} {
+	for _, st := range []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Stage{}, coref.Resolver{}} {
 		if err := st.Process(d); err != nil {
 			t.Fatal(err)
 		}

@@ -16,7 +16,7 @@ import (
 )
 
 // before are the stages coreference reads the output of.
-var before = []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Attributor{}, attrib.Acts{}}
+var before = []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Stage{}}
 
 // prepared returns s through the stages before coreference.
 func prepared(tb testing.TB, s string) *quotewire.Document {

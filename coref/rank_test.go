@@ -95,7 +95,7 @@ func TestRankerDescriptors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := quotewire.NewDocument(quotewire.Article{Text: tt.in})
-			for _, st := range []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Attributor{}, coref.Resolver{Ranker: rk}} {
+			for _, st := range []quotewire.Stage{text.Segmenter{}, tag.Tagger{}, attrib.Stage{}, coref.Resolver{Ranker: rk}} {
 				if err := st.Process(d); err != nil {
 					t.Fatal(err)
 				}

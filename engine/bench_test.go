@@ -88,29 +88,42 @@ func BenchmarkStage(b *testing.B) {
 	arts := benchArticles(b)
 	p := mustNew(b)
 	for k, st := range p.Stages {
-		b.Run(st.Name, func(b *testing.B) {
-			b.SetBytes(totalBytes(arts))
-			var busy time.Duration
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				docs := make([]*quotewire.Document, len(arts))
-				for j, a := range arts {
-					docs[j] = quotewire.NewDocument(a)
-					for _, prev := range p.Stages[:k] {
-						prev.Stage.Process(docs[j])
-					}
-				}
-				b.StartTimer()
-				t0 := time.Now()
-				for _, d := range docs {
-					st.Stage.Process(d)
-				}
-				busy += time.Since(t0)
-			}
-			b.StopTimer()
-			reportRatio(b, busy, arts)
-		})
+		b.Run(st.Name, func(b *testing.B) { benchStage(b, arts, p.Stages[:k], st.Stage) })
 	}
+}
+
+// BenchmarkAttribRules measures the attribution stage's first pass alone
+// (attrib.Rules): the rest of BenchmarkStage/attrib's cost is the learned
+// model, the merge and the passes after it.
+func BenchmarkAttribRules(b *testing.B) {
+	st := RuleStages(Options{})
+	benchStage(b, benchArticles(b), st[:len(st)-1], st[len(st)-1].Stage)
+}
+
+// benchStage times stage over arts, each article first taken through the
+// stages before it with the timer stopped, and reports the ratio to a
+// one-pass read.
+func benchStage(b *testing.B, arts []quotewire.Article, before []quotewire.NamedStage, stage quotewire.Stage) {
+	b.SetBytes(totalBytes(arts))
+	var busy time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		docs := make([]*quotewire.Document, len(arts))
+		for j, a := range arts {
+			docs[j] = quotewire.NewDocument(a)
+			for _, prev := range before {
+				prev.Stage.Process(docs[j])
+			}
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		for _, d := range docs {
+			stage.Process(d)
+		}
+		busy += time.Since(t0)
+	}
+	b.StopTimer()
+	reportRatio(b, busy, arts)
 }
 
 // BenchmarkReadOnce is the baseline: a one-pass word count of the corpus.

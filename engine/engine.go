@@ -52,10 +52,10 @@ type Options struct {
 }
 
 // New returns the pipeline o describes — meta, segment, pos (with a
-// tagger), tag, attrib (the rules), model (with an attribution model),
-// acts, coref (with its ranker when there is one), repeats, in that order
-// — or an error when a shipped model does not load. It is safe for
-// concurrent use.
+// tagger), tag, attrib (the rules, with the attribution model when there
+// is one: attrib.Stage), coref (with its ranker when there is one),
+// repeats, in that order — or an error when a shipped model does not load.
+// It is safe for concurrent use.
 func New(o Options) (*quotewire.Pipeline, error) {
 	if !o.Rules {
 		if o.Attrib == nil {
@@ -73,41 +73,40 @@ func New(o Options) (*quotewire.Pipeline, error) {
 			o.Coref = rk
 		}
 	}
-	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: stages(o, all)}, nil
+	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: append(AttributionStages(o),
+		quotewire.NamedStage{Name: "coref", Stage: coref.Resolver{Ranker: o.Coref}},
+		quotewire.NamedStage{Name: "repeats", Stage: dedup.Repeats{}})}, nil
 }
 
 // Rules returns the pipeline of the rules alone: meta, segment, tag,
-// attrib, acts (what each quote does), coref, repeats. It is faster than
-// the default pipeline and less accurate.
+// attrib (the rules), coref, repeats. It is faster than the default
+// pipeline and less accurate.
 func Rules() *quotewire.Pipeline {
-	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: stages(Options{Rules: true}, all)}
+	p, _ := New(Options{Rules: true}) // loads no model: no error
+	return p
 }
 
-// RuleStages returns the stages up to and including the rule-based
-// attributor, with the part-of-speech tagger when o has one: what the
-// learned attribution model reads (o's other models are not used).
+// RuleStages returns what the learned attribution model reads: the stages
+// before attribution and the rules' first pass (attrib.Rules), with the
+// part-of-speech tagger when o has one (o's other models are not used).
 func RuleStages(o Options) []quotewire.NamedStage {
-	return stages(Options{Rules: true, POS: o.POS, Now: o.Now}, throughAttrib)
+	return append(before(o), quotewire.NamedStage{Name: "rules", Stage: attrib.Rules{}})
 }
 
-// AttributionStages returns the stages of o before coreference (o's
-// models as given: no shipped model is loaded): what the antecedent
-// ranker's training reads.
+// AttributionStages returns the stages of o before coreference, ending
+// with attribution (o's models as given: no shipped model is loaded): what
+// the antecedent ranker's training reads.
 func AttributionStages(o Options) []quotewire.NamedStage {
-	return stages(o, beforeCoref)
+	st := attrib.Stage{}
+	if o.Attrib != nil {
+		st.Model = o.Attrib
+	}
+	return append(before(o), quotewire.NamedStage{Name: "attrib", Stage: st})
 }
 
-// How much of a pipeline stages lists.
-type extent int
-
-const (
-	throughAttrib extent = iota // up to the rule-based attributor
-	beforeCoref                 // up to the acts
-	all
-)
-
-// stages lists the stages of o in order, as far as upTo.
-func stages(o Options, upTo extent) []quotewire.NamedStage {
+// before lists the stages of o before attribution: meta (with o's clock),
+// segment, pos (with a tagger), tag.
+func before(o Options) []quotewire.NamedStage {
 	var m quotewire.Stage = meta.New()
 	if o.Now != nil {
 		m = meta.New(meta.WithNow(o.Now))
@@ -116,20 +115,7 @@ func stages(o Options, upTo extent) []quotewire.NamedStage {
 	if o.POS != nil {
 		out = append(out, quotewire.NamedStage{Name: "pos", Stage: o.POS})
 	}
-	out = append(out, quotewire.NamedStage{Name: "tag", Stage: tag.Tagger{}}, quotewire.NamedStage{Name: "attrib", Stage: attrib.Attributor{}})
-	if upTo == throughAttrib {
-		return out
-	}
-	if o.Attrib != nil {
-		out = append(out, quotewire.NamedStage{Name: "model", Stage: model.Stage{Tagger: o.Attrib}})
-	}
-	out = append(out, quotewire.NamedStage{Name: "acts", Stage: attrib.Acts{}})
-	if upTo == beforeCoref {
-		return out
-	}
-	return append(out,
-		quotewire.NamedStage{Name: "coref", Stage: coref.Resolver{Ranker: o.Coref}},
-		quotewire.NamedStage{Name: "repeats", Stage: dedup.Repeats{}})
+	return append(out, quotewire.NamedStage{Name: "tag", Stage: tag.Tagger{}})
 }
 
 // Extract analyses one article with the default pipeline; an error also

@@ -47,6 +47,6 @@ func ExampleNew() {
 	b, _ := r.Extract(art)
 	fmt.Println(b.Date, len(r.Stages), b.Quotes[0].Speaker.Name)
 	// Output:
-	// 2017-10-04 8
-	// 2017-10-04 7 Sergey Lavrov
+	// 2017-10-04 6
+	// 2017-10-04 6 Sergey Lavrov
 }

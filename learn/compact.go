@@ -24,8 +24,7 @@ type Model struct {
 	w     []int16 // stride per feature, in feature order
 	// inline, for models of at most seven classes, holds each slot's
 	// 16-bit fingerprint and weights together in 16 bytes, four to a cache
-	// line, so a lookup touches one place. (Buckets of four slots compared
-	// without branches measured slower.)
+	// line, so a lookup touches one place.
 	inline []slot7
 	// dense holds the weights of dense features (see Dense) by id, for
 	// inline models; fp is unused there.
@@ -179,8 +178,8 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 	}
 	// a load of at most one half: most lookups are of features the model
 	// does not hold, and linear probing ends those at an empty slot, which
-	// at higher loads lies several slots on (measured: 10 ns a feature at a
-	// load of 0.73, 5.5 at 0.37)
+	// at higher loads lies several slots on (docs/ERRORS.md, "Settings
+	// chosen by measurement")
 	hashed := len(feats)
 	if classes <= 7 {
 		for _, f := range feats {
@@ -302,9 +301,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 // Compact turns a trained perceptron into a Model holding the features of
 // counts seen at least minCount times in training whose weights are not
 // all zero; when maxFeatures is positive, only that many are kept, those
-// with the largest weights (which prunes noise as well as size: measured
-// on PolNeAR dev, keeping half the attribution tagger's features did no
-// harm).
+// with the largest weights, which prunes noise as well as size.
 func (p *Perceptron) Compact(counts map[Feature]int32, minCount int32, maxFeatures int) *Model {
 	var feats []uint64
 	for f, n := range counts {

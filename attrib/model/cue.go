@@ -63,9 +63,8 @@ func (c *context) cueFeatures(dst []learn.Feature, i int) []learn.Feature {
 
 // minCuePrior is the least cue-word prior (see Priors) a token needs for
 // the classifier to look at it; the others are not cues (a word seen less
-// than 10% of the time in one): most tokens, and few cues, are skipped.
-// Measured on PolNeAR dev against 3%: the same content F1, 0.3 point less
-// attribution F1, a tenth faster end to end.
+// than 10% of the time in one): most tokens, and few cues, are skipped
+// (docs/ERRORS.md, "Settings chosen by measurement").
 const minCuePrior = 3
 
 // cueBucket maps a cue classifier margin to a small class.

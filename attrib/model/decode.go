@@ -1,11 +1,11 @@
 package model
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/attrib"
 )
 
 // run is a maximal run of tokens with one role.
@@ -128,24 +128,6 @@ func Decode(d *quotewire.Document, labels []Label, conf float64, fallback map[qu
 	}
 	return quotes
 }
-
-// sourceNouns are nouns that end a source phrase but that the tagger
-// sometimes takes into the cue: "Local reports said", "Media reports said".
-var sourceNouns = map[string]bool{"reports": true, "sources": true, "officials": true, "media": true,
-	"official": true, "source": true, "witness": true, "witnesses": true, "resident": true, "residents": true,
-	"spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true, "diplomats": true}
-
-// firstField returns the first space-separated word of s.
-func firstField(s string) string {
-	s = strings.TrimLeft(s, " ")
-	if i := strings.IndexByte(s, ' '); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// sayWords are the reporting verbs a tagger may take for a source.
-var sayWords = map[string]bool{"said": true, "says": true, "say": true, "told": true, "added": true}
 
 // hearerCues are the reporting verbs whose object is the hearer: "told
 // reporters", "informed parliament".
@@ -307,9 +289,6 @@ const modelConfidence = 0.69
 // (with the sources the resolver chose, and the weaker-cue class after
 // dropping its quotes of one or two words, see maxWeakWords).
 func confidenceOf(d *quotewire.Document, q *quotewire.Quote, cue []uint8) float64 {
-	if q.Source == nil {
-		return 0.21
-	}
 	b := uint8(0)
 	if q.Cue != nil {
 		for i, end := d.TokensIn(*q.Cue); i < end; i++ {
@@ -322,142 +301,27 @@ func confidenceOf(d *quotewire.Document, q *quotewire.Quote, cue []uint8) float6
 	return 0.45
 }
 
-// Stage is the pipeline stage that replaces the rule-based quotes of a
-// document with the model's. It must run after the rule-based attributor
-// (whose output it reads as features) and before coreference.
-type Stage struct {
-	Tagger *Tagger
-}
-
-var _ quotewire.Stage = Stage{}
-
-// Process adds the model's quotes to the rules': a model quote whose
-// content overlaps a rule quote's is dropped (the rules are precise where
-// they fire; the model finds what they miss).
-func (s Stage) Process(d *quotewire.Document) error {
-	labels, cues, c := s.Tagger.labelsCues(d)
-	fallback := ruleSources(d)
-	found := finalClauses(d, Decode(d, labels, modelConfidence, fallback), cues)
+// Quotes returns the quotes the model finds in d, whose d.Quotes hold the
+// rules' quotes (read as features, left as they are): the tagger's,
+// the final reporting clauses and the complement clauses it missed, with
+// the sources the source model chooses among the mentions (rules, the
+// rules' sources by cue, as a feature and a fallback). Each quote's
+// Confidence is its cue class's (confidenceOf). It makes *Tagger the
+// attribution stage's attrib.Model.
+func (t *Tagger) Quotes(d *quotewire.Document, rules attrib.Sources) []quotewire.Quote {
+	labels, cues, c := t.labelsCues(d)
+	found := finalClauses(d, Decode(d, labels, modelConfidence, rules), cues)
 	found = complementClauses(d, found, cues)
-	if s.Tagger.Source != nil {
-		s.Tagger.Source.resolve(c, found, fallback)
+	if t.Source != nil {
+		t.Source.resolve(c, found, rules)
 	}
 	for qi := range found {
-		q := &found[qi]
-		if q.Cue != nil && (q.Source == nil || strings.HasSuffix(q.Cue.In(d.Text), "ing")) {
-			if r, ok := fallback[*q.Cue]; ok {
-				// the rules found a source for this cue where the model
-				// found none ("A spokeswoman on Friday said …"), or the cue is
-				// a gerund whose subject the rules carry over from the
-				// clause before ("she said …, adding, …"), where the model
-				// takes the noun just before the comma
-				q.Source = &r
-			}
-		}
-		if q.Source == nil || q.Cue == nil {
-			continue
-		}
-		if sayWords[strings.ToLower(q.Source.In(d.Text))] && sourceNouns[strings.ToLower(q.Cue.In(d.Text))] {
-			q.Source, q.Cue = q.Cue, q.Source // "…, [reports] [said].": the tagger swapped them
-		}
-		if cue := q.Cue.In(d.Text); q.Source.End < q.Cue.Start && strings.TrimSpace(d.Text[q.Source.End:q.Cue.Start]) == "" {
-			// "Local [reports said]": the noun the cue took belongs to the
-			// source
-			if i := strings.IndexByte(cue, ' '); i > 0 && sourceNouns[strings.ToLower(cue[:i])] && sayWords[strings.ToLower(firstField(cue[i+1:]))] {
-				q.Source = &quotewire.Span{Start: q.Source.Start, End: q.Cue.Start + i}
-				q.Cue = &quotewire.Span{Start: q.Cue.Start + i + 1, End: q.Cue.End}
-			}
-		}
-		if t := q.Source.In(d.Text); strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
-			// "Lee's comments came as Park said …": a possessor is no
-			// speaker; the rules' source for the cue, if they have one
-			if r, ok := fallback[*q.Cue]; ok {
-				q.Source = &r
-				continue
-			}
-			var best *quotewire.Span
-			for rc := range fallback {
-				if q.Cue.Contains(rc) && (best == nil || rc.Start > best.Start) {
-					rc := rc
-					best = &rc
-				}
-			}
-			if best != nil {
-				// the model's cue ran over the source: "comments came as
-				// Park said"
-				r := fallback[*best]
-				q.Cue, q.Source = best, &r
-			}
-		}
+		found[qi].Confidence = confidenceOf(d, &found[qi], cues)
 	}
-	kept0 := found[:0]
-	for qi := range found {
-		q := &found[qi]
-		q.Confidence = confidenceOf(d, q, cues)
-		if q.Confidence < 0.5 && q.Source != nil && spanWords(d, q.Content) <= maxWeakWords {
-			continue // a weak cue with a word or two of content: mostly wrong
-		}
-		kept0 = append(kept0, *q)
-	}
-	found = kept0
-
-	// the rules' direct quotes stay; the model takes over the rest, and
-	// the rules' other quotes fill what the model left (measured on dev:
-	// better than the rules' winning there, +0.5 point content F1 over
-	// dropping them)
-	kept := d.Quotes[:0]
-	var ruleIndirect []quotewire.Quote
-	for _, q := range d.Quotes {
-		if q.Kind == quotewire.Direct {
-			kept = append(kept, q)
-		} else {
-			ruleIndirect = append(ruleIndirect, q)
-		}
-	}
-	d.Quotes = kept
-	owner := make([]int32, len(d.Tokens)) // 1 + index of the rule quote holding a token
-	for k, q := range d.Quotes {
-		for _, c := range q.Content {
-			for i, end := d.TokensIn(c); i < end; i++ {
-				owner[i] = int32(k + 1)
-			}
-		}
-	}
-	removed := make([]bool, len(d.Quotes))
-	for _, q := range found {
-		overlap := false
-		for _, c := range q.Content {
-			for i, end := d.TokensIn(c); i < end && !overlap; i++ {
-				overlap = owner[i] != 0
-			}
-		}
-		if overlap && !q.Continued && q.Cue != nil && widens(d, q, owner, removed) {
-			continue // replaced the rule quotes it holds
-		}
-		if !overlap && !q.Continued {
-			d.Quotes = append(d.Quotes, q)
-		}
-	}
-	kept = d.Quotes[:0]
-	for k, q := range d.Quotes {
-		if k >= len(removed) || !removed[k] {
-			kept = append(kept, q)
-		}
-	}
-	d.Quotes = kept
-	// the rules' indirect and mixed quotes no other quote overlaps
-	taken := make([]bool, len(d.Tokens))
-	for _, q := range d.Quotes {
-		mark(d, taken, q)
-	}
-	for _, q := range ruleIndirect {
-		if !touches(d, taken, q) {
-			d.Quotes = append(d.Quotes, q)
-		}
-	}
-	sort.SliceStable(d.Quotes, func(i, j int) bool { return d.Quotes[i].Content[0].Start < d.Quotes[j].Content[0].Start })
-	return nil
+	return found
 }
+
+var _ attrib.Model = (*Tagger)(nil)
 
 // finalClauses adds the attributions whose reporting clause ends the
 // sentence after a comma ("…, a source said."), which a left-to-right
@@ -558,80 +422,6 @@ func participleOpens(t quotewire.Token, first bool) bool {
 // may have for finalClauses ("a senior campaign official said on Monday").
 const maxFinalClause = 8
 
-// widens replaces the rules' direct quotes that model quote q holds
-// entirely with q when q says more (marking them removed; owner maps
-// tokens to 1 + the index of the rule quote holding them): in `Clinton says Trump's “latest
-// meltdown is unhinged.”` the rules quote what is in quotation marks, the
-// model the whole reported clause, which is what was attributed. It
-// reports whether it did: q must hold every rule quote it touches, each
-// with its own cue, and at least three words more than they do.
-func widens(d *quotewire.Document, q quotewire.Quote, owner []int32, removed []bool) bool {
-	// the rule quotes q touches, from the token index
-	var held []int
-	for _, c := range q.Content {
-		for i, end := d.TokensIn(c); i < end; i++ {
-			if k := int(owner[i]) - 1; k >= 0 && !removed[k] && !slices.Contains(held, k) {
-				held = append(held, k)
-			}
-		}
-	}
-	if len(held) == 0 {
-		return false
-	}
-	for _, k := range held {
-		r := &d.Quotes[k]
-		if r.Kind != quotewire.Direct || r.Cue == nil || r.Cue.In(d.Text) == ":" {
-			return false // a transcript's label gives its turn exactly
-		}
-		for _, rc := range r.Content {
-			in := false
-			for _, qc := range q.Content {
-				in = in || rc.Start >= qc.Start && rc.End <= qc.End
-			}
-			if !in {
-				return false
-			}
-		}
-	}
-	extra := spanWords(d, q.Content)
-	for _, k := range held {
-		extra -= spanWords(d, d.Quotes[k].Content)
-	}
-	if extra < 3 {
-		return false
-	}
-	if q.Source == nil {
-		q.Source = d.Quotes[held[0]].Source
-	}
-	setKind(d, &q)
-	for _, k := range held {
-		removed[k] = true
-	}
-	d.Quotes = append(d.Quotes, q)
-	return true
-}
-
-// mark sets marks[i] for the tokens of q's content.
-func mark(d *quotewire.Document, marks []bool, q quotewire.Quote) {
-	for _, c := range q.Content {
-		for i, end := d.TokensIn(c); i < end; i++ {
-			marks[i] = true
-		}
-	}
-}
-
-// touches reports whether a token of q's content is marked.
-func touches(d *quotewire.Document, marks []bool, q quotewire.Quote) bool {
-	for _, c := range q.Content {
-		for i, end := d.TokensIn(c); i < end; i++ {
-			if marks[i] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // complementClauses adds the attributions whose cue the cue classifier is
 // sure of (bucket >= 4) but no quote has: "The city is demanding that the
 // campaign stop …", "She tweeted: “…”". The cue must be followed, within
@@ -644,7 +434,7 @@ func complementClauses(d *quotewire.Document, quotes []quotewire.Quote, cue []ui
 	taken := make([]bool, len(toks))
 	cued := make([]bool, len(toks))
 	for _, q := range quotes {
-		mark(d, taken, q)
+		d.MarkTokens(taken, q.Content)
 		if q.Cue != nil {
 			for i, end := d.TokensIn(*q.Cue); i < end; i++ {
 				cued[i] = true
@@ -743,22 +533,6 @@ func words(toks []quotewire.Token, a, b int) int {
 		if toks[i].Kind == quotewire.Word {
 			n++
 		}
-	}
-	return n
-}
-
-// maxWeakWords is the longest content a model quote with a weak cue may
-// have and still be dropped: on PolNeAR dev, such quotes of one or two
-// words were right 3 times in 22, below the precision at which adding a
-// prediction raises F1.
-const maxWeakWords = 2
-
-// spanWords counts the words in spans.
-func spanWords(d *quotewire.Document, spans []quotewire.Span) int {
-	n := 0
-	for _, c := range spans {
-		a, end := d.TokensIn(c)
-		n += words(d.Tokens, a, end-1)
 	}
 	return n
 }

@@ -16,7 +16,7 @@ import (
 func doc(s string) *quotewire.Document {
 	d := quotewire.NewDocument(quotewire.Article{Text: s})
 	text.Segmenter{}.Process(d)
-	attrib.Attributor{}.Process(d)
+	attrib.Rules{}.Process(d)
 	return d
 }
 
@@ -268,56 +268,6 @@ func TestFinalClauses(t *testing.T) {
 	}
 }
 
-func TestWidens(t *testing.T) {
-	s := `However laudable the goal, using the tax “is a misguided approach,” Burman said.`
-	d := doc(s)
-	if len(d.Quotes) != 1 || d.Quotes[0].Kind != quotewire.Direct {
-		t.Fatalf("rules: %d quotes, want one direct", len(d.Quotes))
-	}
-	ruleSrc := d.Quotes[0].Source
-	model := quotewire.Quote{Content: []quotewire.Span{span(s, `However laudable the goal, using the tax “is a misguided approach,”`)},
-		Cue: &quotewire.Span{Start: strings.Index(s, "said"), End: strings.Index(s, "said") + 4}, Mention: -1, Speaker: -1}
-	if !widen(d, model) {
-		t.Fatal("the model's wider quote did not replace the rule quote")
-	}
-	if len(d.Quotes) != 1 || d.Quotes[0].Content[0].In(s) != model.Content[0].In(s) || d.Quotes[0].Kind != quotewire.Mixed {
-		t.Fatalf("quotes after widening: %+v", d.Quotes)
-	}
-	if d.Quotes[0].Source == nil || ruleSrc == nil || *d.Quotes[0].Source != *ruleSrc {
-		t.Errorf("the widened quote lost the rule's source")
-	}
-	// a model quote only one word wider does not replace it
-	d = doc(s)
-	narrow := model
-	narrow.Content = []quotewire.Span{span(s, `tax “is a misguided approach,”`)}
-	if widen(d, narrow) {
-		t.Error("a quote one word wider replaced the rule quote")
-	}
-}
-
-// widen runs widens as Stage.Process does, on a document holding only
-// rule quotes.
-func widen(d *quotewire.Document, q quotewire.Quote) bool {
-	owner := make([]int32, len(d.Tokens))
-	for k, r := range d.Quotes {
-		for _, c := range r.Content {
-			for i := d.TokenAt(c.Start); i < len(d.Tokens) && d.Tokens[i].Start < c.End; i++ {
-				owner[i] = int32(k + 1)
-			}
-		}
-	}
-	removed := make([]bool, len(d.Quotes))
-	ok := widens(d, q, owner, removed)
-	kept := d.Quotes[:0]
-	for k, r := range d.Quotes {
-		if k >= len(removed) || !removed[k] {
-			kept = append(kept, r)
-		}
-	}
-	d.Quotes = kept
-	return ok
-}
-
 // TestSourceResolver trains on the synthetic set and checks that the
 // resolver picks the speaker among the mentions of the cue's sentence, not
 // the other name in it.
@@ -332,7 +282,7 @@ func TestSourceResolver(t *testing.T) {
 	d := quotewire.NewDocument(quotewire.Article{Text: s})
 	text.Segmenter{}.Process(d)
 	tag.Tagger{}.Process(d)
-	attrib.Attributor{}.Process(d)
+	attrib.Rules{}.Process(d)
 	c := newContext(d)
 	tg.prepare(c)
 	q := quotewire.Quote{Content: []quotewire.Span{span(s, "John Miller would leave")}, Cue: ptr(span(s, "told")), Mention: -1, Speaker: -1}
@@ -402,7 +352,7 @@ func TestConfidenceOf(t *testing.T) {
 		bucket uint8
 		source bool
 		want   float64
-	}{{5, true, 0.78}, {4, true, 0.45}, {2, true, 0.45}, {5, false, 0.21}} {
+	}{{5, true, 0.78}, {4, true, 0.45}, {2, true, 0.45}, {5, false, 0.78}, {2, false, 0.45}} {
 		cue[d.TokenAt(said.Start)] = tc.bucket
 		q := quotewire.Quote{Content: []quotewire.Span{span(s, "the plan would fail")}, Cue: &said}
 		if tc.source {

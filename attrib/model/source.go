@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/attrib"
 	"github.com/quotewire/quotewire/learn"
 )
 
@@ -191,7 +192,7 @@ func trainSource(t *Tagger, exs []Example, epochs int, seed uint64) *SourceModel
 		c := ex.c
 		d := c.d
 		labels := t.infer(c)
-		rules := ruleSources(d)
+		rules := attrib.SourcesOf(d)
 		quotes := complementClauses(d, finalClauses(d, Decode(d, labels, modelConfidence, rules), c.cue), c.cue)
 		for qi := range quotes {
 			q := &quotes[qi]
@@ -265,15 +266,4 @@ func trainSource(t *Tagger, exs []Example, epochs int, seed uint64) *SourceModel
 	}
 	sum.Scale(1 / float32(bagSize))
 	return &SourceModel{M: sum.Compact(counts, 2, 0)}
-}
-
-// ruleSources maps each cue of the rules' quotes to their source.
-func ruleSources(d *quotewire.Document) map[quotewire.Span]quotewire.Span {
-	m := map[quotewire.Span]quotewire.Span{}
-	for _, q := range d.Quotes {
-		if q.Cue != nil && q.Source != nil {
-			m[*q.Cue] = *q.Source
-		}
-	}
-	return m
 }

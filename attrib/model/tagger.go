@@ -87,8 +87,7 @@ func (t *Tagger) Save(w io.Writer) error {
 }
 
 // teacherForcing makes training condition on gold previous labels instead
-// of predicted ones (measured on PolNeAR dev: far better for this greedy
-// tagger).
+// of predicted ones (docs/ERRORS.md, "Settings chosen by measurement").
 const teacherForcing = true
 
 // valid reports whether label l may follow prev (I-X needs B-X or I-X).
@@ -150,9 +149,9 @@ func argmax(prev Label, scores []float32) Label {
 
 // gateMin is the least cue-classifier bucket (see cueBucket) that makes a
 // sentence worth tagging, when nothing else in it (quotation marks, rule
-// quotes, a content label running on from the sentence before) does. On
-// PolNeAR dev skipping the other sentences costs 0.1 point of content F1
-// and saves a third of the tagger's time.
+// quotes, a content label running on from the sentence before) does: a
+// third of the tagger's time saved for little accuracy (docs/ERRORS.md,
+// "Settings chosen by measurement").
 const gateMin = 2
 
 // infer labels the tokens of c with the compact model, sentence by
