@@ -58,6 +58,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/namecache"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 	"github.com/quotewire/quotewire/store/internal/wikirows"
 )
 
@@ -101,6 +102,8 @@ type Store struct {
 	// Linking links each article's entities before Put and Replace
 	// store it (SetLinker).
 	wikirows.Linking
+	// Reads answers the reads both backends share.
+	sqlread.Reads
 }
 
 var _ quotewire.Store = (*Store)(nil)
@@ -127,7 +130,7 @@ func OpenConfig(ctx context.Context, cfg *pgxpool.Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", where, err)
 	}
-	s := &Store{pool: pool, Now: time.Now}
+	s := &Store{pool: pool, Now: time.Now, Reads: sqlread.Reads{DB: reader{pool}}}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open store %s: %w", where, err)
@@ -258,26 +261,6 @@ func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error)
 	return out, nil
 }
 
-// Stats counts what the store holds.
-func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
-	var st quotewire.Stats
-	err := s.pool.QueryRow(ctx, `SELECT
-		(SELECT COUNT(*) FROM articles),
-		(SELECT COUNT(*) FROM quotes),
-		(SELECT COUNT(*) FROM quotations WHERE occurrences > 0),
-		(SELECT COUNT(*) FROM entities WHERE quotes > 0),
-		(SELECT COUNT(*) FROM entities),
-		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet <> ''),
-		(SELECT COALESCE(MIN(date), '') FROM articles WHERE date <> ''),
-		(SELECT COALESCE(MAX(date), '') FROM articles WHERE date <> ''),
-		(SELECT COUNT(*) FROM (SELECT cluster FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING COUNT(*) > 1) c)`).
-		Scan(&st.Articles, &st.Quotes, &st.Quotations, &st.Speakers, &st.Entities, &st.Outlets, &st.FirstDate, &st.LastDate, &st.Clusters)
-	if err != nil {
-		return st, errf("count store", err)
-	}
-	return st, nil
-}
-
 // clean makes s storable in a text column, which holds neither NUL nor
 // invalid UTF-8 (SQLite holds both): each becomes U+FFFD. It is applied
 // to an article's key and metadata (a file name may be any bytes) and to
@@ -291,17 +274,8 @@ func clean(s string) string {
 	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
-// errf wraps a database error with what was being done; cancellation
-// passes through as it is.
-func errf(what string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return fmt.Errorf("%s: %w", what, err)
-}
+// errf wraps a database error with what was being done (sqlread.Errf).
+func errf(what string, err error) error { return sqlread.Errf(what, err) }
 
 // Redact returns a postgres:// URL with its password replaced by "xxxxx",
 // for messages; a string that is not a URL is replaced whole.

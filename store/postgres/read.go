@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -13,9 +12,9 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 	"github.com/quotewire/quotewire/store/internal/scan"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 )
 
 // Search limits, the same as every backend's.
@@ -79,59 +78,10 @@ func lexeme(w string) string {
 	return "'" + lexemeEscaper.Replace(w) + "'"
 }
 
-// entityIDs returns the stored entities a name may mean: those with it as
-// an alias, and, for a name that is one word, every person with it as
-// surname; for a full name, the people with its surname and a compatible
-// given name.
+// entityIDs returns the stored entities a name may mean
+// (sqlread.EntityIDs).
 func (s *Store) entityIDs(ctx context.Context, name string) ([]int64, error) {
-	key := quotewire.NameKey(name)
-	if key == "" {
-		return nil, nil
-	}
-	given, surname := quotewire.SplitName(key)
-	seen := map[int64]bool{}
-	var ids []int64
-	add := func(id int64) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	// "U.S." finds the United States stored under any of its forms
-	keys := append([]string{key}, quotewire.NameKeys(name)...)
-	rows, err := s.pool.Query(ctx, "SELECT entity FROM entity_aliases WHERE key = ANY($1)", keys)
-	if err != nil {
-		return nil, errf("look up name", err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, errf("look up name", err)
-		}
-		add(id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, errf("look up name", err)
-	}
-	rows, err = s.pool.Query(ctx, "SELECT id, given FROM entities WHERE surname = $1", surname)
-	if err != nil {
-		return nil, errf("look up surname", err)
-	}
-	for rows.Next() {
-		var id int64
-		var g string
-		if err := rows.Scan(&id, &g); err != nil {
-			rows.Close()
-			return nil, errf("look up surname", err)
-		}
-		if given == "" || quotewire.GivenNamesMatch(given, g) {
-			add(id)
-		}
-	}
-	rows.Close()
-	return ids, errf("look up surname", rows.Err())
+	return sqlread.EntityIDs(ctx, s.Reads.DB, name)
 }
 
 // filter is a query turned into SQL conditions on quotes q, with their
@@ -306,17 +256,8 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 		return nil, errf("search", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var h quotewire.Hit
-		var kind, act string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
-			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
-			return nil, errf("search", err)
-		}
-		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
-		hits = append(hits, h)
-	}
-	return hits, errf("search", rows.Err())
+	hits, err = scan.Hits(rows, hits)
+	return hits, errf("search", err)
 }
 
 // Timeline counts the quotes matching q (its Limit and Offset aside) per
@@ -399,7 +340,7 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 		return nil, err
 	}
 	if col != "" {
-		return s.topByCount(ctx, col, limit)
+		return sqlread.TopByCount(ctx, s.Reads.DB, col, limit)
 	}
 	f, err := s.filterOf(ctx, q)
 	if err != nil {
@@ -445,97 +386,4 @@ func (s *Store) UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quote
 	defer rows.Close()
 	out, err = scan.UnnamedSpeakers(rows, out)
 	return out, errf("unnamed speakers", err)
-}
-
-// Article returns the stored record of the article with this key.
-func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
-	var r quotewire.Record
-	var js []byte
-	var text string
-	err := s.pool.QueryRow(ctx, "SELECT key, outlet, file, line, record, analysis, text FROM articles WHERE key = $1", clean(key)).
-		Scan(&r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("article %q: %w", key, quotewire.ErrNotFound)
-	}
-	if err != nil {
-		return nil, errf("read article", err)
-	}
-	a, err := pack.Unpack(js, text)
-	if err != nil {
-		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
-	}
-	// the items the archive's entities are linked to now ('wikidata
-	// link --save' may have linked them after the article was stored)
-	rows, err := s.pool.Query(ctx, `SELECT ae.local, e.wikidata, e.wikidata_confidence FROM articles ar
-		JOIN article_entities ae ON ae.article = ar.id JOIN entities e ON e.id = ae.entity WHERE ar.key = $1`, clean(key))
-	if err != nil {
-		return nil, errf("read article links", err)
-	}
-	defer rows.Close()
-	if err := scan.ArticleLinks(rows, a); err != nil {
-		return nil, errf("read article links", err)
-	}
-	r.Analysis = a
-	return &r, nil
-}
-
-// NearDuplicates returns the other articles of the near-duplicate cluster
-// of the article with this key (syndicated copies of one story), oldest
-// first, at most limit of them.
-func (s *Store) NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	rows, err := s.pool.Query(ctx, `SELECT b.key, b.title, b.date, b.outlet, b.url FROM articles a
-		JOIN articles b ON b.cluster = a.cluster AND b.id <> a.id
-		WHERE a.key = $1 AND a.cluster IS NOT NULL ORDER BY b.date = '', b.date, b.id LIMIT $2`, clean(key), limit)
-	if err != nil {
-		return nil, errf("near duplicates", err)
-	}
-	defer rows.Close()
-	out := []quotewire.ArticleRef{}
-	for rows.Next() {
-		var r quotewire.ArticleRef
-		if err := rows.Scan(&r.Key, &r.Title, &r.Date, &r.Outlet, &r.URL); err != nil {
-			return nil, errf("near duplicates", err)
-		}
-		out = append(out, r)
-	}
-	return out, errf("near duplicates", rows.Err())
-}
-
-// CoMentioned returns the entities named most often in the articles where
-// entity id is quoted (its newest 2,000), with how many of those
-// articles name them, most first: who a speaker talks about or alongside.
-func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	rows, err := s.pool.Query(ctx, `SELECT e.id, e.name, COUNT(*) AS n FROM article_entities ae
-		JOIN entities e ON e.id = ae.entity
-		WHERE ae.article IN (SELECT article FROM quotes WHERE speaker = $1 GROUP BY article ORDER BY MAX(date) DESC LIMIT 2000)
-			AND ae.entity <> $1
-		GROUP BY e.id, e.name ORDER BY n DESC, e.id LIMIT $2`, id, limit)
-	if err != nil {
-		return nil, errf("co-mentioned", err)
-	}
-	defer rows.Close()
-	out := []quotewire.SpeakerCount{}
-	out, err = scan.SpeakerCounts(rows, out)
-	return out, errf("co-mentioned", err)
-}
-
-// ArticleQuotes returns the stored quotes of the article with this key in
-// the order of its analysis (as store/sqlite does).
-func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
-	rows, err := s.pool.Query(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), COALESCE(e.wikidata, ''), q.confidence,
-		q.start, q."end", q.quotation, q.act, q.anonymous, q.continued, q.via, COALESCE(q.via_speaker, 0)
-		FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
-		WHERE a.key = $1 ORDER BY q.seq`, clean(key))
-	if err != nil {
-		return nil, errf("article quotes", err)
-	}
-	defer rows.Close()
-	out, err := scan.ArticleHits(rows, key, []quotewire.Hit{})
-	return out, errf("article quotes", err)
 }

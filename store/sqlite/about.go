@@ -8,6 +8,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/scan"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 )
 
 // aboutWindow is how many of a speaker's newest quotes TalksAbout reads.
@@ -64,7 +65,7 @@ func (s *Store) TalksAbout(ctx context.Context, id int64, limit int) ([]quotewir
 		args[i] = e
 	}
 	names := make(map[int64]string, len(ids))
-	nrows, err := s.db.QueryContext(ctx, "SELECT id, name FROM entities WHERE id IN ("+placeholders(len(ids))+")", args...)
+	nrows, err := s.db.QueryContext(ctx, "SELECT id, name FROM entities WHERE id IN ("+sqlread.Placeholders(len(ids))+")", args...)
 	if err != nil {
 		return nil, errf("talks about", err)
 	}

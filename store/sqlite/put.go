@@ -13,6 +13,7 @@ import (
 	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 )
 
 // Near-duplicate detection: a signature of Bands*Rows MinHash values is
@@ -417,7 +418,7 @@ func (w *writer) bySurname(surname string, heads []string) ([]rules.Candidate, e
 		for _, h := range heads {
 			args = append(args, h)
 		}
-		err := w.queryRow("SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+placeholders(len(heads))+")", args, &cands[i].SharedRoles)
+		err := w.queryRow("SELECT COUNT(DISTINCT head) FROM entity_roles WHERE entity = ? AND head IN ("+sqlread.Placeholders(len(heads))+")", args, &cands[i].SharedRoles)
 		if err != nil {
 			return nil, errf("match roles", err)
 		}
@@ -494,7 +495,7 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 			keys[i] = r.key
 		}
 		ids := make(map[string]int64, len(rows))
-		res, err := w.query("SELECT key, id FROM quotations WHERE key IN ("+placeholders(len(keys))+")", keys...)
+		res, err := w.query("SELECT key, id FROM quotations WHERE key IN ("+sqlread.Placeholders(len(keys))+")", keys...)
 		if err != nil {
 			return errf("find quotations", err)
 		}

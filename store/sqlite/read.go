@@ -2,15 +2,13 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 	"github.com/quotewire/quotewire/store/internal/scan"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 )
 
 // Search limits (the rules every backend shares, package rules).
@@ -46,60 +44,18 @@ func ftsExpr(n *quotewire.QueryNode) string {
 	return "(" + strings.Join(parts, op) + ")"
 }
 
-// entityIDs returns the stored entities a name may mean: those with it as
-// an alias, and, for a name that is one word, every person with it as
-// surname; for a full name, the people with its surname and a compatible
-// given name. personOnly limits the answer to people and organisations.
+// entityIDs returns the stored entities a name may mean
+// (sqlread.EntityIDs), as query arguments.
 func (s *Store) entityIDs(ctx context.Context, name string) ([]any, error) {
-	key := quotewire.NameKey(name)
-	if key == "" {
-		return nil, nil
-	}
-	given, surname := quotewire.SplitName(key)
-	seen := map[int64]bool{}
-	var ids []any
-	add := func(id int64) {
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	// "U.S." finds the United States stored under any of its forms
-	keys := []any{key}
-	for _, k := range quotewire.NameKeys(name) {
-		keys = append(keys, k)
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT entity FROM entity_aliases WHERE key IN (?"+strings.Repeat(", ?", len(keys)-1)+")", keys...)
-	if err != nil {
-		return nil, errf("look up name", err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		add(id)
-	}
-	if err := rows.Close(); err != nil {
+	ids, err := sqlread.EntityIDs(ctx, s.Reads.DB, name)
+	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, "SELECT id, given FROM entities WHERE surname = ?", surname)
-	if err != nil {
-		return nil, errf("look up surname", err)
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
 	}
-	for rows.Next() {
-		var id int64
-		var g string
-		if err := rows.Scan(&id, &g); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if given == "" || quotewire.GivenNamesMatch(given, g) {
-			add(id)
-		}
-	}
-	return ids, rows.Close()
+	return out, nil
 }
 
 // filter is a query turned into SQL. match is the FTS5 expression of the
@@ -163,13 +119,13 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 	if len(speakers) > 0 {
 		f.tags = append(f.tags, "tags : "+orTags("s", speakers))
 		var n int
-		if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(SUM(quotes), 0) FROM entities WHERE id IN ("+placeholders(len(speakers))+")", speakers...).Scan(&n); err != nil {
+		if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(SUM(quotes), 0) FROM entities WHERE id IN ("+sqlread.Placeholders(len(speakers))+")", speakers...).Scan(&n); err != nil {
 			return f, errf("count speaker", err)
 		}
 		// few quotes: read them by the speaker index and sort; many: walk
 		// the date index and keep the speaker's ("+" keeps SQLite off the
 		// speaker index)
-		cond := "q.speaker IN (" + placeholders(len(speakers)) + ")"
+		cond := "q.speaker IN (" + sqlread.Placeholders(len(speakers)) + ")"
 		if n >= smallSet {
 			cond = "+" + cond
 		}
@@ -184,14 +140,14 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		f.none = f.none || len(ids) == 0
 		if len(ids) > 0 {
 			var links int
-			if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM article_entities WHERE entity IN ("+placeholders(len(ids))+")", ids...).Scan(&links); err != nil {
+			if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM article_entities WHERE entity IN ("+sqlread.Placeholders(len(ids))+")", ids...).Scan(&links); err != nil {
 				return f, errf("count entity", err)
 			}
 			// a rare entity's articles are a small set to look quotes up
 			// in; a common one is checked quote by quote
-			cond := "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = q.article AND ae.entity IN (" + placeholders(len(ids)) + "))"
+			cond := "EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = q.article AND ae.entity IN (" + sqlread.Placeholders(len(ids)) + "))"
 			if links < smallSet {
-				cond = "q.article IN (SELECT ae.article FROM article_entities ae WHERE ae.entity IN (" + placeholders(len(ids)) + "))"
+				cond = "q.article IN (SELECT ae.article FROM article_entities ae WHERE ae.entity IN (" + sqlread.Placeholders(len(ids)) + "))"
 			}
 			f.post = append(f.post, cond)
 			f.postArgs = append(f.postArgs, ids...)
@@ -269,7 +225,7 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		switch {
 		case f.match != "":
 			// checked on the full-text matches
-			f.post = append(f.post, "+q.act IN ("+placeholders(len(acts))+")")
+			f.post = append(f.post, "+q.act IN ("+sqlread.Placeholders(len(acts))+")")
 			f.postArgs = append(f.postArgs, args...)
 		case len(acts) == 1 && acts[0] != string(quotewire.Statement) && len(f.where) == 0 && q.Entity == "":
 			// one of the rarer acts and no filter with an index of its
@@ -281,7 +237,7 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (filter, error)
 		default:
 			// along the index the other filters chose, or the date index:
 			// statements are most quotes, and any act soon turns up
-			f.where = append(f.where, "+q.act IN ("+placeholders(len(acts))+")")
+			f.where = append(f.where, "+q.act IN ("+sqlread.Placeholders(len(acts))+")")
 			f.args = append(f.args, args...)
 		}
 	}
@@ -378,17 +334,8 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 		return nil, errf("search", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var h quotewire.Hit
-		var kind, act string
-		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
-			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
-			return nil, errf("search", err)
-		}
-		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
-		hits = append(hits, h)
-	}
-	return hits, errf("search", rows.Err())
+	hits, err = scan.Hits(rows, hits)
+	return hits, errf("search", err)
 }
 
 // Timeline counts the quotes matching q (its Limit and Offset aside) per
@@ -450,7 +397,7 @@ func (s *Store) TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire
 		return nil, err
 	}
 	if col != "" {
-		return s.topByCount(ctx, col, limit)
+		return sqlread.TopByCount(ctx, s.Reads.DB, col, limit)
 	}
 	f, err := s.filterOf(ctx, q)
 	if err != nil {
@@ -507,96 +454,4 @@ func (s *Store) UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quote
 	defer rows.Close()
 	out, err = scan.UnnamedSpeakers(rows, out)
 	return out, errf("unnamed speakers", err)
-}
-
-// Article returns the stored record of the article with this key.
-func (s *Store) Article(ctx context.Context, key string) (*quotewire.Record, error) {
-	var r quotewire.Record
-	var js []byte
-	var text string
-	err := s.db.QueryRowContext(ctx, "SELECT key, outlet, file, line, record, analysis, text FROM articles WHERE key = ?", key).
-		Scan(&r.Key, &r.Outlet, &r.Origin.File, &r.Origin.Line, &r.Origin.Record, &js, &text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("article %q: %w", key, quotewire.ErrNotFound)
-	}
-	if err != nil {
-		return nil, errf("read article", err)
-	}
-	a, err := pack.Unpack(js, text)
-	if err != nil {
-		return nil, fmt.Errorf("article %q: stored analysis: %w", key, err)
-	}
-	// the items the archive's entities are linked to now ('wikidata
-	// link --save' may have linked them after the article was stored)
-	rows, err := s.db.QueryContext(ctx, `SELECT ae.local, e.wikidata, e.wikidata_confidence FROM articles ar
-		JOIN article_entities ae ON ae.article = ar.id JOIN entities e ON e.id = ae.entity WHERE ar.key = ?`, key)
-	if err != nil {
-		return nil, errf("read article links", err)
-	}
-	defer rows.Close()
-	if err := scan.ArticleLinks(rows, a); err != nil {
-		return nil, errf("read article links", err)
-	}
-	r.Analysis = a
-	return &r, nil
-}
-
-// NearDuplicates returns the other articles of the near-duplicate cluster
-// of the article with this key (syndicated copies of one story), oldest
-// first, at most limit of them.
-func (s *Store) NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT b.key, b.title, b.date, b.outlet, b.url FROM articles a
-		JOIN articles b ON b.cluster = a.cluster AND b.id != a.id
-		WHERE a.key = ? AND a.cluster IS NOT NULL ORDER BY b.date = '', b.date, b.id LIMIT ?`, key, limit)
-	if err != nil {
-		return nil, errf("near duplicates", err)
-	}
-	defer rows.Close()
-	out := []quotewire.ArticleRef{}
-	for rows.Next() {
-		var r quotewire.ArticleRef
-		if err := rows.Scan(&r.Key, &r.Title, &r.Date, &r.Outlet, &r.URL); err != nil {
-			return nil, errf("near duplicates", err)
-		}
-		out = append(out, r)
-	}
-	return out, errf("near duplicates", rows.Err())
-}
-
-// CoMentioned returns the entities named most often in the (latest 500)
-// articles where entity id is quoted, with how many of those articles
-// name them, most first: who a speaker talks about or alongside.
-func (s *Store) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, COUNT(*) AS n FROM article_entities ae
-		JOIN entities e ON e.id = ae.entity
-		WHERE ae.article IN (SELECT DISTINCT article FROM quotes WHERE speaker = ? ORDER BY date DESC LIMIT 500) AND ae.entity != ?
-		GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?`, id, id, limit)
-	if err != nil {
-		return nil, errf("co-mentioned", err)
-	}
-	defer rows.Close()
-	out := []quotewire.SpeakerCount{}
-	out, err = scan.SpeakerCounts(rows, out)
-	return out, errf("co-mentioned", err)
-}
-
-// ArticleQuotes returns the stored quotes of the article with this key in
-// the order of its analysis (Hit.ID, SpeakerID and QuotationID set), for
-// linking an article's quotes to their speakers and quotations.
-func (s *Store) ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, COALESCE(e.name, q.speaker_name), COALESCE(q.speaker, 0), COALESCE(e.wikidata, ''), q.confidence,
-		q.start, q.end, q.quotation, `+hitFacts+` FROM articles a JOIN quotes q ON q.article = a.id LEFT JOIN entities e ON e.id = q.speaker
-		WHERE a.key = ? ORDER BY q.seq`, key)
-	if err != nil {
-		return nil, errf("article quotes", err)
-	}
-	defer rows.Close()
-	out, err := scan.ArticleHits(rows, key, []quotewire.Hit{})
-	return out, errf("article quotes", err)
 }

@@ -30,6 +30,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/namecache"
+	"github.com/quotewire/quotewire/store/internal/sqlread"
 	"github.com/quotewire/quotewire/store/internal/wikirows"
 )
 
@@ -52,6 +53,8 @@ type Store struct {
 	// Linking links each article's entities before Put and Replace
 	// store it (SetLinker).
 	wikirows.Linking
+	// Reads answers the reads both backends share.
+	sqlread.Reads
 }
 
 var _ quotewire.Store = (*Store)(nil)
@@ -74,7 +77,7 @@ func Open(path string) (*Store, error) {
 	if path == ":memory:" {
 		db.SetMaxOpenConns(1) // each connection would be its own database
 	}
-	s := &Store{db: db, path: path, Now: time.Now}
+	s := &Store{db: db, path: path, Now: time.Now, Reads: sqlread.Reads{DB: reader{db}}}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -170,7 +173,7 @@ func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error)
 		for i, k := range keys[:n] {
 			args[i] = k
 		}
-		rows, err := s.db.QueryContext(ctx, "SELECT key FROM articles WHERE key IN ("+placeholders(n)+")", args...)
+		rows, err := s.db.QueryContext(ctx, "SELECT key FROM articles WHERE key IN ("+sqlread.Placeholders(n)+")", args...)
 		if err != nil {
 			return nil, fmt.Errorf("look up articles: %w", err)
 		}
@@ -190,39 +193,5 @@ func (s *Store) Has(ctx context.Context, keys []string) (map[string]bool, error)
 	return out, nil
 }
 
-// placeholders returns "?, ?, ..." with n marks.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-}
-
-// Stats counts what the store holds.
-func (s *Store) Stats(ctx context.Context) (quotewire.Stats, error) {
-	var st quotewire.Stats
-	err := s.db.QueryRowContext(ctx, `SELECT
-		(SELECT COUNT(*) FROM articles),
-		(SELECT COUNT(*) FROM quotes),
-		(SELECT COUNT(*) FROM quotations),
-		(SELECT COUNT(*) FROM entities WHERE quotes > 0),
-		(SELECT COUNT(*) FROM entities),
-		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet != ''),
-		(SELECT COALESCE(MIN(date), '') FROM articles WHERE date != ''),
-		(SELECT COALESCE(MAX(date), '') FROM articles WHERE date != ''),
-		(SELECT COUNT(*) FROM (SELECT cluster FROM articles WHERE cluster IS NOT NULL GROUP BY cluster HAVING COUNT(*) > 1))`).
-		Scan(&st.Articles, &st.Quotes, &st.Quotations, &st.Speakers, &st.Entities, &st.Outlets, &st.FirstDate, &st.LastDate, &st.Clusters)
-	if err != nil {
-		return st, fmt.Errorf("count store: %w", err)
-	}
-	return st, nil
-}
-
-// errf wraps a database error with what was being done, hiding nothing
-// but never passing user text as SQL.
-func errf(what string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return fmt.Errorf("%s: %w", what, err)
-}
+// errf wraps a database error with what was being done (sqlread.Errf).
+func errf(what string, err error) error { return sqlread.Errf(what, err) }

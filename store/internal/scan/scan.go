@@ -104,3 +104,21 @@ func ArticleLinks(rows Rows, a *quotewire.Analysis) error {
 	}
 	return rows.Err()
 }
+
+// Hits appends the search hits of rows to out: (id, text, kind, speaker,
+// speaker id, speaker's item, confidence, article key, title, date,
+// outlet, url, start, end, quotation, act, anonymous, continued, via,
+// via id, score).
+func Hits(rows Rows, out []quotewire.Hit) ([]quotewire.Hit, error) {
+	for rows.Next() {
+		var h quotewire.Hit
+		var kind, act string
+		if err := rows.Scan(&h.ID, &h.Text, &kind, &h.Speaker, &h.SpeakerID, &h.SpeakerWikidata, &h.Confidence, &h.ArticleKey, &h.Title, &h.Date,
+			&h.Outlet, &h.URL, &h.Start, &h.End, &h.QuotationID, &act, &h.Anonymous, &h.Continued, &h.Via, &h.ViaID, &h.Score); err != nil {
+			return nil, err
+		}
+		h.Kind, h.Act = quotewire.QuoteKind(kind), quotewire.Act(act)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
