@@ -405,13 +405,8 @@ func (t *Tagger) ready() *Tagger {
 // bagSize is how many models, each trained over the examples in its own
 // order, are averaged into each shipped one: the tagger, the cue
 // classifier whose margins the tagger reads and the source resolver.
-// Three narrowed the spread of PolNeAR dev over three seeds from 0.9 to
-// 0.4 points (content) and from 0.8 to 0.2 (attribution); six (twice the
-// training time, the same model size and speed) narrowed it to 0.2 and
-// 0.2, and the spread of who-said-what on the news set's dev split
-// (testdata/newsset, a domain the tagger is not trained on) over three
-// seeds from 2.2 to 0.7 points, where one retraining after a small rule
-// change moved it by 1.5 points either way.
+// Averaging makes a retrained model's scores depend less on the order of
+// training (docs/ERRORS.md, "Settings chosen by measurement").
 const bagSize = 6
 
 // trainRun trains one tagger for epochs over the examples in an order
