@@ -1,0 +1,239 @@
+// Package benchstore measures the store side of quotewire for the
+// bench-store command: a large store built by replicating analysed
+// articles, and the latency of a mix of searches drawn from its own
+// quotes and speakers. It extracts nothing: the analyses it replicates
+// come from a store an ingest filled.
+package benchstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"github.com/quotewire/quotewire"
+)
+
+// Result is what bench-store measured.
+type Result struct {
+	Sources         int     `json:"source_articles"`
+	ExtractPerSec   float64 `json:"extract_articles_per_s"`
+	IngestPerSec    float64 `json:"ingest_articles_per_s"`
+	IngestRatio     float64 `json:"ingest_to_extract_ratio"`
+	Articles        int     `json:"store_articles"`
+	ReplicatePerSec float64 `json:"store_only_articles_per_s"`
+	DBBytes         int64   `json:"db_bytes"`
+	Queries         int     `json:"queries"`
+	Latency         map[string]Latency
+}
+
+// Latency sums up the times of one kind of query, in milliseconds.
+type Latency struct {
+	N   int     `json:"n"`
+	P50 float64 `json:"p50_ms"`
+	P95 float64 `json:"p95_ms"`
+	P99 float64 `json:"p99_ms"`
+	Max float64 `json:"max_ms"`
+}
+
+// Putter is what Replicate needs of a store.
+type Putter interface {
+	Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error)
+}
+
+// Replicate stores n articles made from the templates, in batches: each
+// copy gets its own key, URL, outlet (one of 40) and a date shifted by a
+// week per copy over ten years; copies carry no near-duplicate signature,
+// so they are not clustered. It returns the articles stored per second.
+func Replicate(ctx context.Context, s Putter, templates []quotewire.Record, n int) (float64, error) {
+	if len(templates) == 0 {
+		return 0, errors.New("no analysed articles to replicate")
+	}
+	start := time.Now()
+	batch := make([]quotewire.Record, 0, 500)
+	base := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		t := templates[i%len(templates)]
+		c := i / len(templates)
+		a := *t.Analysis
+		a.ID = fmt.Sprintf("%s-%d", a.ID, c)
+		a.URL = fmt.Sprintf("https://outlet%02d.example/%d/%s", c%40, c, t.Key)
+		a.Date = base.AddDate(0, 0, (i*7+c*3)%3650).Format("2006-01-02")
+		batch = append(batch, quotewire.Record{Key: quotewire.ArticleKey(a.URL, a.Text), Analysis: &a,
+			Origin: t.Origin, Outlet: fmt.Sprintf("outlet%02d.example", c%40)})
+		if len(batch) == cap(batch) || i == n-1 {
+			if _, err := s.Put(ctx, batch); err != nil {
+				return 0, err
+			}
+			batch = batch[:0]
+		}
+	}
+	return float64(n) / time.Since(start).Seconds(), nil
+}
+
+// Recorder is what Templates needs of a store.
+type Recorder interface {
+	Records(ctx context.Context, fn func(*quotewire.Record) error) error
+}
+
+// Templates returns the first max articles stored in s (every one when
+// max is not positive), to replicate and draw queries from.
+func Templates(ctx context.Context, s Recorder, max int) ([]quotewire.Record, error) {
+	var out []quotewire.Record
+	enough := errors.New("enough")
+	err := s.Records(ctx, func(r *quotewire.Record) error {
+		out = append(out, *r)
+		if max > 0 && len(out) == max {
+			return enough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, enough) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Search times nq queries drawn from the templates' words and the
+// store's speakers, and records their latency in res by kind.
+func Search(ctx context.Context, s quotewire.Store, templates []quotewire.Record, nq int, res *Result) error {
+	qs, err := benchQueries(ctx, s, templates, nq)
+	if err != nil {
+		return err
+	}
+	times := map[string][]float64{}
+	for _, q := range qs {
+		t0 := time.Now()
+		if _, err := s.Search(ctx, q.q); err != nil {
+			return fmt.Errorf("query %+v: %w", q.q, err)
+		}
+		ms := float64(time.Since(t0).Microseconds()) / 1000
+		times[q.kind] = append(times[q.kind], ms)
+		times["all"] = append(times["all"], ms)
+	}
+	if res.Latency == nil {
+		res.Latency = map[string]Latency{}
+	}
+	res.Queries = len(qs)
+	for k, v := range times {
+		res.Latency[k] = percentiles(v)
+	}
+	return nil
+}
+
+// benchQuery is one query and the kind it is counted under.
+type benchQuery struct {
+	kind string
+	q    quotewire.Query
+}
+
+// benchQueries draws n queries from the analysed templates' quote words
+// and the store's speakers and outlets, with a fixed seed.
+func benchQueries(ctx context.Context, s quotewire.Store, templates []quotewire.Record, n int) ([]benchQuery, error) {
+	r := rand.New(rand.NewPCG(1, 2))
+	counts := map[string]int{}
+	var phrases []string
+	for _, t := range templates {
+		for _, q := range t.Analysis.Quotes {
+			ws := strings.FieldsFunc(strings.ToLower(q.Content.Text), func(c rune) bool { return !unicode.IsLetter(c) })
+			for i, w := range ws {
+				if len(w) >= 5 {
+					counts[w]++
+				}
+				if i > 0 && len(w) >= 4 && len(ws[i-1]) >= 4 && len(phrases) < 5000 {
+					phrases = append(phrases, ws[i-1]+" "+w)
+				}
+			}
+		}
+	}
+	words := make([]string, 0, len(counts))
+	for w := range counts {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		return counts[words[i]] > counts[words[j]] || counts[words[i]] == counts[words[j]] && words[i] < words[j]
+	})
+	if len(words) > 300 {
+		words = words[:300]
+	}
+	sps, err := s.Speakers(ctx, "", nil, 50)
+	if err != nil {
+		return nil, err
+	}
+	if len(words) == 0 || len(sps) == 0 || len(phrases) == 0 {
+		return nil, fmt.Errorf("the sources gave no quotes to draw queries from")
+	}
+	word := func() string { return words[r.IntN(len(words))] }
+	year := func() (string, string) {
+		y := 2014 + r.IntN(10)
+		return fmt.Sprint(y), fmt.Sprint(y)
+	}
+	kinds := []func() benchQuery{
+		func() benchQuery { return benchQuery{"word", quotewire.Query{Text: word()}} },
+		func() benchQuery { return benchQuery{"two words", quotewire.Query{Text: word() + " " + word()}} },
+		func() benchQuery {
+			return benchQuery{"phrase", quotewire.Query{Text: `"` + phrases[r.IntN(len(phrases))] + `"`}}
+		},
+		func() benchQuery { return benchQuery{"or", quotewire.Query{Text: word() + " OR " + word()}} },
+		func() benchQuery {
+			w := word()
+			return benchQuery{"prefix", quotewire.Query{Text: w[:4] + "*"}}
+		},
+		func() benchQuery { return benchQuery{"speaker", quotewire.Query{Speaker: sps[r.IntN(len(sps))].Name}} },
+		func() benchQuery {
+			return benchQuery{"speaker+word", quotewire.Query{Speaker: sps[r.IntN(len(sps))].Name, Text: word()}}
+		},
+		func() benchQuery {
+			from, to := year()
+			return benchQuery{"word+year", quotewire.Query{Text: word(), From: from, To: to}}
+		},
+		func() benchQuery {
+			return benchQuery{"outlet+word", quotewire.Query{Outlet: fmt.Sprintf("outlet%02d.example", r.IntN(40)), Text: word()}}
+		},
+		func() benchQuery { return benchQuery{"entity", quotewire.Query{Entity: sps[r.IntN(len(sps))].Name}} },
+	}
+	out := make([]benchQuery, n)
+	for i := range out {
+		out[i] = kinds[i%len(kinds)]()
+	}
+	return out, nil
+}
+
+// percentiles sums up times v (sorted in place).
+func percentiles(v []float64) Latency {
+	sort.Float64s(v)
+	at := func(p float64) float64 {
+		if len(v) == 0 {
+			return 0
+		}
+		return v[min(len(v)-1, int(p*float64(len(v))))]
+	}
+	return Latency{N: len(v), P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: v[len(v)-1]}
+}
+
+// Write prints r as a table.
+func (r *Result) Write(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "source articles\t%d\n", r.Sources)
+	fmt.Fprintf(tw, "extraction alone\t%.0f articles/s\n", r.ExtractPerSec)
+	fmt.Fprintf(tw, "ingest (extraction + store)\t%.0f articles/s (%.2f of extraction alone)\n", r.IngestPerSec, r.IngestRatio)
+	fmt.Fprintf(tw, "store only (replicas)\t%.0f articles/s\n", r.ReplicatePerSec)
+	fmt.Fprintf(tw, "store\t%d articles, %.0f MB\n", r.Articles, float64(r.DBBytes)/1e6)
+	fmt.Fprintf(tw, "\nquery\tn\tp50 ms\tp95 ms\tp99 ms\tmax ms\n")
+	kinds := make([]string, 0, len(r.Latency))
+	for k := range r.Latency {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		l := r.Latency[k]
+		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%.2f\t%.2f\t%.2f\n", k, l.N, l.P50, l.P95, l.P99, l.Max)
+	}
+	return tw.Flush()
+}
