@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,25 @@ import (
 // defaultBenchCorpus is PolNeAR's training split where the shared data sits
 // beside the project (the corpus the peers in LIBRARIES.md were measured on).
 const defaultBenchCorpus = "../shared/data/polnear/train.jsonl"
+
+// shippedCorpus is the corpus the project ships (Wikinews, CC BY 2.5).
+const shippedCorpus = "testdata/wikinews/wikinews_2019.csv"
+
+// defaultSources returns the paths of want that exist; when none does,
+// it says so on standard error and returns the shipped corpus instead.
+func (m *Main) defaultSources(want ...string) []string {
+	var out []string
+	for _, p := range want {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(m.Stderr, "quotewire: %s not found (the shared data beside a clone of the project); using %s, the corpus the project ships\n", strings.Join(want, ", "), shippedCorpus)
+		out = []string{shippedCorpus}
+	}
+	return out
+}
 
 func (m *Main) benchCommand() *cobra.Command {
 	var (
@@ -36,11 +56,11 @@ analysis must do), each pipeline stage, and extraction end to end. It prints
 articles/s, MB/s and the cost of each as a multiple of the one-pass read, all
 measured in the same run.
 
-  quotewire bench                                 # PolNeAR train, if ../shared is there
+  quotewire bench                                 # PolNeAR train if ../shared is there, else testdata/wikinews
   quotewire bench --format json my-corpus.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				args = []string{defaultBenchCorpus}
+				args = m.defaultSources(defaultBenchCorpus)
 			}
 			var arts []quotewire.Article
 			err := m.readArticles(args, func(a quotewire.Article) error {

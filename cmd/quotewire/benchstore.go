@@ -18,7 +18,7 @@ import (
 )
 
 // defaultStoreBenchSources are the texts the store benchmark replicates.
-var defaultStoreBenchSources = []string{"testdata/seed", "../shared/data/wikinews", "../shared/data/polnear/dev.jsonl"}
+var defaultStoreBenchSources = []string{"testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt", shippedCorpus, "../shared/data/polnear/dev.jsonl"}
 
 func (m *Main) benchStoreCommand() *cobra.Command {
 	var (
@@ -32,8 +32,9 @@ func (m *Main) benchStoreCommand() *cobra.Command {
 		Long: `bench-store measures the store side of quotewire:
 
  1. extraction alone and ingest (extraction plus storing) of the source
-    articles (default: the founding article, the shared Wikinews articles
-    and PolNeAR dev), as articles/s and their ratio;
+    articles (default: the founding article, the Wikinews articles in
+    testdata/wikinews and, when ../shared is beside the project, PolNeAR
+    dev), as articles/s and their ratio;
  2. a store of --articles articles (default 100,000), built by replicating
     the analysed sources: each copy gets its own key, URL, outlet (one of
     40) and a date shifted by a week per copy over ten years; copies carry
@@ -51,7 +52,7 @@ path); --search-only also times the queries on a PostgreSQL store
   quotewire bench-store --articles 20000 --format json`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				args = defaultStoreBenchSources
+				args = m.defaultSources(defaultStoreBenchSources...)
 			}
 			ctx := c.Context()
 			if ctx == nil {
