@@ -1,7 +1,7 @@
 // Package dedup finds repetition: sentences an article repeats by mistake
-// (a copy-and-paste slip common in wire copy). Cross-article duplicates
-// (syndicated copies, one quote reported by many outlets) will live here
-// too.
+// (a copy-and-paste slip common in wire copy: the Repeats stage), and the
+// MinHash Signature by which the stores find near-duplicate articles
+// (syndicated copies of one wire story) across an archive.
 package dedup
 
 import (

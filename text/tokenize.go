@@ -1,6 +1,7 @@
 // Package text segments an article into paragraphs, tokens and sentences,
-// every one a byte-offset span into the unchanged text. It is the first
-// analysis stage of quotewire's pipeline: later stages work on its tokens.
+// every one a byte-offset span into the unchanged text. It runs after the
+// metadata stage (which finds the dateline it skips) and before every
+// other: later stages work on its tokens.
 //
 // The segmenter is a single left-to-right pass: time and memory are linear
 // in the size of the text.
