@@ -34,23 +34,14 @@ import (
 )
 
 // Reader is what the server reads from a store: the read methods of
-// quotewire.Store the API and the UI (ui.Reader) use. Every method must
-// be safe for concurrent use.
+// quotewire.Store the API and the UI use (the UI's, ui.Reader, and the
+// lists of speakers and entities). Every method must be safe for
+// concurrent use.
 type Reader interface {
-	Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit, error)
-	Timeline(ctx context.Context, q quotewire.Query, period string) ([]quotewire.Bucket, error)
-	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
-	UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error)
+	ui.Reader
 	Speakers(ctx context.Context, name string, acts []quotewire.Act, limit int) ([]quotewire.Speaker, error)
-	Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*quotewire.Speaker, error)
 	Entities(ctx context.Context, name string, typ quotewire.EntityType, acts []quotewire.Act, limit int) ([]quotewire.Speaker, error)
-	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
-	Article(ctx context.Context, key string) (*quotewire.Record, error)
-	Stats(ctx context.Context) (quotewire.Stats, error)
 }
-
-// the UI reads through the server's Reader
-var _ ui.Reader = Reader(nil)
 
 // Ingester analyses posted articles and stores them. It must be safe for
 // concurrent use. An article that cannot be analysed is reported in

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -90,38 +89,8 @@ type articleView struct {
 	Quotes   []quoteView
 	Groups   []entityGroup
 	Repeated []quotewire.RepeatedSentence
-	// Copies are the other articles of its near-duplicate cluster, where
-	// the store can tell (NearDuplicator).
+	// Copies are the other articles of its near-duplicate cluster.
 	Copies []quotewire.ArticleRef
-}
-
-// NearDuplicator is a store that knows near-duplicate articles (every
-// quotewire.Store does; the UI's Reader is narrower, for its tests); the
-// article page then lists an article's other copies.
-type NearDuplicator interface {
-	NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error)
-}
-
-// ArticleQuoter is a store that lists an article's stored quotes in the
-// analysis's order (every quotewire.Store does); the article page then
-// links each quote to its speaker and quotation directly, instead of
-// finding them by search.
-type ArticleQuoter interface {
-	ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error)
-}
-
-// CoMentioner is a store that knows which entities are named alongside a
-// speaker (every quotewire.Store does); the speaker page then lists them.
-type CoMentioner interface {
-	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
-}
-
-// AboutCounter is a store that counts what quotes are about (both
-// backends do): the speaker page then lists whom a speaker talks about
-// most and who talks about them most.
-type AboutCounter interface {
-	TalksAbout(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
-	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
 }
 
 // article serves an article's text with its quotes highlighted.
@@ -168,10 +137,8 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) error {
 	u.linkQuotes(r, rec, v.Quotes)
 	v.Groups = entityGroups(a, v.Quotes)
 	v.Repeated = a.RepeatedSentences
-	if nd, ok := u.store.(NearDuplicator); ok {
-		if v.Copies, err = nd.NearDuplicates(r.Context(), rec.Key, 20); err != nil {
-			return err
-		}
+	if v.Copies, err = u.store.NearDuplicates(r.Context(), rec.Key, 20); err != nil {
+		return err
 	}
 	return u.render(w, http.StatusOK, "article", v)
 }
@@ -276,24 +243,23 @@ const (
 )
 
 // linkQuotes finds the store's speaker and quotation of each quote of
-// the article, for links. The Reader has no lookup by article, so it
-// asks for the quotes of each of the article's speakers on its date, and
-// then for the opening words of the quotes still unmatched; it keeps the
-// hits from this article at the same offsets. A quote not found keeps its
-// zero ids: the page shows it without links.
+// the article, for links: the store's quotes of the article, one indexed
+// read. When those do not line up with the analysis (a store written by
+// an older build), it asks for the quotes of each of the article's
+// speakers on its date, and then for the opening words of the quotes
+// still unmatched; it keeps the hits from this article at the same
+// offsets. A quote not found keeps its zero ids: the page shows it
+// without links.
 func (u *UI) linkQuotes(r *http.Request, rec *quotewire.Record, quotes []quoteView) {
-	if aq, ok := u.store.(ArticleQuoter); ok {
-		// the store knows: one indexed read
-		hits, err := aq.ArticleQuotes(r.Context(), rec.Key)
-		if err == nil && len(hits) == len(quotes) {
-			for i, h := range hits {
-				quotes[i].SpeakerID, quotes[i].QuotationID, quotes[i].ViaID = h.SpeakerID, h.QuotationID, h.ViaID
-			}
-			return
+	hits, err := u.store.ArticleQuotes(r.Context(), rec.Key)
+	if err == nil && len(hits) == len(quotes) {
+		for i, h := range hits {
+			quotes[i].SpeakerID, quotes[i].QuotationID, quotes[i].ViaID = h.SpeakerID, h.QuotationID, h.ViaID
 		}
-		if err != nil {
-			u.log.Debug("link quotes", "article", rec.Key, "err", err)
-		}
+		return
+	}
+	if err != nil {
+		u.log.Debug("link quotes", "article", rec.Key, "err", err)
 	}
 	type at struct{ start, end int }
 	a := rec.Analysis

@@ -29,7 +29,7 @@ type speakerView struct {
 	More  string
 	Error string
 	// Alongside are the entities named most in the articles that quote
-	// the speaker, where the store can tell (CoMentioner).
+	// the speaker.
 	Alongside []quotewire.SpeakerCount
 	// TalksAbout are the entities their quotes name most, and
 	// TalkedAboutBy the speakers whose quotes name them most.
@@ -104,10 +104,8 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	if v.Cards, err = u.cards(r, hits); err != nil {
 		return err
 	}
-	if cm, ok := u.store.(CoMentioner); ok {
-		if v.Alongside, err = cm.CoMentioned(r.Context(), sp.ID, 12); err != nil {
-			return err
-		}
+	if v.Alongside, err = u.store.CoMentioned(r.Context(), sp.ID, 12); err != nil {
+		return err
 	}
 	if idx, ok := u.store.(quotewire.WikidataIndex); ok && sp.Wikidata != "" {
 		e, found, err := idx.WikidataByID(r.Context(), sp.Wikidata)
@@ -123,13 +121,11 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if ac, ok := u.store.(AboutCounter); ok {
-		if v.TalksAbout, err = ac.TalksAbout(r.Context(), sp.ID, 12); err != nil {
-			return err
-		}
-		if v.TalkedAboutBy, err = ac.TalkedAboutBy(r.Context(), sp.ID, 12); err != nil {
-			return err
-		}
+	if v.TalksAbout, err = u.store.TalksAbout(r.Context(), sp.ID, 12); err != nil {
+		return err
+	}
+	if v.TalkedAboutBy, err = u.store.TalkedAboutBy(r.Context(), sp.ID, 12); err != nil {
+		return err
 	}
 	return u.render(w, status, "speaker", v)
 }

@@ -53,6 +53,16 @@ type Reader interface {
 	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
 	Article(ctx context.Context, key string) (*quotewire.Record, error)
 	Stats(ctx context.Context) (quotewire.Stats, error)
+	// the article page: an article's other copies, and its stored quotes
+	// in the analysis's order (for linking each to its speaker and
+	// quotation in one indexed read)
+	NearDuplicates(ctx context.Context, key string, limit int) ([]quotewire.ArticleRef, error)
+	ArticleQuotes(ctx context.Context, key string) ([]quotewire.Hit, error)
+	// the speaker page: who is named alongside a speaker, whom the
+	// speaker's quotes are about and who speaks about them
+	CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+	TalksAbout(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
+	TalkedAboutBy(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error)
 }
 
 // ContentSecurityPolicy is the policy every page is served with: nothing
