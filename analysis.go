@@ -156,6 +156,7 @@ func NewAnalysis(d *Document) *Analysis {
 		RepeatedSentences: make([]RepeatedSentence, 0, len(d.Repeats)),
 	}
 	byStart := nameMentionsByStart(d)
+	heads := roleHeadsOf(d)
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
 		ext := q.Extent()
@@ -182,7 +183,7 @@ func NewAnalysis(d *Document) *Analysis {
 				o.Via = &SpeakerRef{Name: d.Text[q.Via.Source.Start:q.Via.Source.End]}
 			}
 		}
-		o.About = aboutOf(d, q, byStart)
+		o.About = aboutOf(d, q, byStart, heads)
 		a.Quotes = append(a.Quotes, o)
 	}
 	for i := range d.Entities {
@@ -224,7 +225,7 @@ func FilterQuotes(qs []QuoteOut, min float64) []QuoteOut {
 // are the indices of the document's name mentions sorted by start (see
 // nameMentionsByStart): each quote costs a binary search and its own
 // mentions, not a pass over the document's.
-func aboutOf(d *Document, q *Quote, byStart []int) []EntityRef {
+func aboutOf(d *Document, q *Quote, byStart []int, heads roleHeads) []EntityRef {
 	var out []EntityRef
 	var seen []int
 	for _, c := range q.Content {
@@ -243,19 +244,27 @@ func aboutOf(d *Document, q *Quote, byStart []int) []EntityRef {
 			out = append(out, EntityRef{ID: en.ID, Name: en.Name})
 		}
 	}
-	return append(out, describedIn(d, q, seen)...)
+	return append(out, describedIn(d, q, seen, heads)...)
 }
 
-// describedIn returns the named people a quote's content refers to by the
-// head of a role the article gives them ("the minister", "the Turkish
-// president"), when exactly one person of the article, the speaker aside,
-// has a role of that head; those in seen are left out.
-func describedIn(d *Document, q *Quote, seen []int) []EntityRef {
-	var out []EntityRef
-	heads := map[string]int{} // role head → its one person, -1 when several
+// roleHeads maps the head of each role the article's named people have
+// ("minister" of "Russian Foreign Minister") to the people with it, in
+// entity order, at most maxHolders of them (a head with that many is
+// ambiguous whoever a quote leaves out).
+type roleHeads map[string][]int
+
+// maxHolders is the most holders roleHeads keeps of one head: a quote
+// leaves out at most two people (its speaker and its relay), so a third
+// and a fourth tell that the head stays ambiguous.
+const maxHolders = 4
+
+// roleHeadsOf returns the role heads of the article's named people, once
+// per article (describedIn reads them for every quote).
+func roleHeadsOf(d *Document) roleHeads {
+	heads := roleHeads{}
 	for e := range d.Entities {
 		en := &d.Entities[e]
-		if en.Type != Person || en.Anonymous || e == q.Speaker || q.Via != nil && e == q.Via.Entity {
+		if en.Type != Person || en.Anonymous {
 			continue
 		}
 		for _, r := range en.Roles {
@@ -263,16 +272,37 @@ func describedIn(d *Document, q *Quote, seen []int) []EntityRef {
 			if h == "" {
 				continue
 			}
-			if o, ok := heads[h]; ok && o != e {
-				heads[h] = -1
-			} else {
-				heads[h] = e
+			if hs := heads[h]; len(hs) < maxHolders && (len(hs) == 0 || hs[len(hs)-1] != e) {
+				heads[h] = append(hs, e)
 			}
 		}
 	}
+	return heads
+}
+
+// holder returns the one person with role head h, the speaker and the
+// relay of q left out, and whether there is exactly one.
+func (heads roleHeads) holder(h string, q *Quote) (int, bool) {
+	one, n := -1, 0
+	for _, e := range heads[h] {
+		if e == q.Speaker || q.Via != nil && e == q.Via.Entity {
+			continue
+		}
+		one, n = e, n+1
+	}
+	return one, n == 1
+}
+
+// describedIn returns the named people a quote's content refers to by the
+// head of a role the article gives them ("the minister", "the Turkish
+// president"), when exactly one person of the article, the speaker and
+// the relay aside, has a role of that head (heads); those in seen are
+// left out.
+func describedIn(d *Document, q *Quote, seen []int, heads roleHeads) []EntityRef {
 	if len(heads) == 0 {
 		return nil
 	}
+	var out []EntityRef
 	for _, c := range q.Content {
 		words := strings.Fields(strings.ToLower(d.Text[c.Start:c.End]))
 		for i, w := range words {
@@ -283,7 +313,7 @@ func describedIn(d *Document, q *Quote, seen []int) []EntityRef {
 			for j := i + 1; j < len(words) && j <= i+3; j++ {
 				h := strings.TrimRight(words[j], ".,;:!?\"”")
 				h = strings.TrimSuffix(strings.TrimSuffix(h, "'s"), "’s")
-				if e, ok := heads[h]; ok && e >= 0 && !slices.Contains(seen, e) {
+				if e, ok := heads.holder(h, q); ok && !slices.Contains(seen, e) {
 					seen = append(seen, e)
 					out = append(out, EntityRef{ID: d.Entities[e].ID, Name: d.Entities[e].Name})
 					break
