@@ -43,11 +43,8 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	}
 	defer tx.Rollback()
 	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin()}
-	// the full-text indexes get the batch's rows in one statement each
-	var lastArticle, lastQuote int64
-	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM articles").Scan(&lastArticle); err != nil {
-		return res, errf("begin write", err)
-	}
+	// the full-text index gets the batch's quotes in one statement
+	var lastQuote int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
 		return res, errf("begin write", err)
 	}
@@ -64,9 +61,6 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name, tags) SELECT id, text, speaker_name, tags FROM quotes WHERE id > ?", lastQuote); err != nil {
 		return quotewire.PutResult{}, errf("index quotes", err)
-	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?", lastArticle); err != nil {
-		return quotewire.PutResult{}, errf("index articles", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return quotewire.PutResult{}, errf("commit", err)

@@ -2,7 +2,7 @@
 // modernc.org/sqlite, so the binary stays static) holding articles, their
 // quotes, the speakers and entities resolved across articles, quotations
 // grouping the same statement reported by several outlets, near-duplicate
-// clusters and full-text indexes (FTS5) over quotes and articles.
+// clusters and a full-text index (FTS5) over quotes.
 //
 // The schema is created and upgraded by migrations embedded in the binary
 // (migrations/*.sql, applied in order, the version kept in
