@@ -42,7 +42,7 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 		return res, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin()}
+	w := s.writer(ctx, tx)
 	// the full-text index gets the batch's quotes in one statement
 	var lastQuote int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
@@ -69,30 +69,57 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	return res, nil
 }
 
-// writer holds one Put's transaction and its prepared statements: SQLite
-// parsing a statement costs more than running it, so each is prepared
-// once per batch.
+// writer holds one Put's or Replace's transaction and its statements:
+// SQLite parsing a statement costs more than running it, so each is
+// prepared once for the store (see Store.prepared) and taken into each
+// transaction.
 type writer struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	now   string
 	stmts map[string]*sql.Stmt
+	// db and prepared are the store's, for preparing a statement once.
+	db       *sql.DB
+	prepared map[string]*sql.Stmt
 	// memo is the store's memory of resolved names and stored aliases
 	// and roles, with this batch's additions (kept when it commits).
 	memo *namecache.Tx
 }
 
-// stmt returns the prepared statement for q.
+// writer returns the writer of transaction tx. The caller holds s.wmu.
+func (s *Store) writer(ctx context.Context, tx *sql.Tx) *writer {
+	if s.prepared == nil {
+		s.prepared = map[string]*sql.Stmt{}
+	}
+	return &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin(),
+		stmts: map[string]*sql.Stmt{}, db: s.db, prepared: s.prepared}
+}
+
+// maxPrepared bounds the statements a store keeps prepared: the writers'
+// SQL is a few dozen statements, and multi-row inserts one per row count.
+const maxPrepared = 512
+
+// stmt returns the statement for q in the writer's transaction.
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
 	if st, ok := w.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := w.tx.PrepareContext(w.ctx, q)
-	if err != nil {
-		return nil, err
+	parent := w.prepared[q]
+	if parent == nil && len(w.prepared) < maxPrepared {
+		p, err := w.db.PrepareContext(w.ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		parent, w.prepared[q] = p, p
 	}
-	if w.stmts == nil {
-		w.stmts = map[string]*sql.Stmt{}
+	var st *sql.Stmt
+	if parent != nil {
+		st = w.tx.StmtContext(w.ctx, parent)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	w.stmts[q] = st
 	return st, nil

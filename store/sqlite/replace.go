@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/pack"
@@ -28,7 +27,7 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 		return 0, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC().Format(time.RFC3339), memo: s.names.Begin()}
+	w := s.writer(ctx, tx)
 	var lastQuote int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
 		return 0, errf("begin write", err)

@@ -50,6 +50,10 @@ type Store struct {
 	// names remembers, across Puts, how names resolved and which aliases
 	// and roles are stored (guarded by wmu).
 	names namecache.Cache
+	// prepared holds the writers' statements prepared once for the store
+	// (guarded by wmu): each transaction takes them (sql.Tx.StmtContext)
+	// instead of parsing its SQL again.
+	prepared map[string]*sql.Stmt
 	// Linking links each article's entities before Put and Replace
 	// store it (SetLinker).
 	wikirows.Linking
@@ -92,7 +96,15 @@ func Open(path string) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	for _, st := range s.prepared {
+		st.Close()
+	}
+	s.prepared = nil
+	s.wmu.Unlock()
+	return s.db.Close()
+}
 
 // DB returns the underlying database, for tests and maintenance.
 func (s *Store) DB() *sql.DB { return s.db }
