@@ -22,7 +22,12 @@ import (
 // deleted when the test ends.
 func testQueue(t *testing.T) (jetstream.JetStream, string) {
 	t.Helper()
-	url := natstest.URL(t)
+	return testQueueAt(t, natstest.URL(t))
+}
+
+// testQueueAt is testQueue on the NATS server at url.
+func testQueueAt(t *testing.T, url string) (jetstream.JetStream, string) {
+	t.Helper()
 	nc, err := nats.Connect(url)
 	if err != nil {
 		t.Fatalf("connect to %s: %v", url, err)

@@ -52,11 +52,19 @@ Run as many workers, on as many machines, as you like: each unit goes to
 one worker at a time.
 
 A unit is acknowledged only once all of its articles are stored, so a
-worker that dies (even killed) loses nothing: after the ack wait its unit
-is handed to another worker, which skips the articles stored already
-(every article has a stable key) and does the rest. While a unit is
-processed the worker tells the server every ack-wait/3 that it is still at
-it, so units may take longer than --ack-wait.
+worker that dies (even killed) loses nothing: once a unit's worker has
+been silent for --ack-wait (15s by default) the unit is handed to another
+worker, which skips the articles stored already (every article has a
+stable key) and does the rest. While a worker holds a unit, a heartbeat
+apart from the work tells the server every ack-wait/4 that it is still at
+it, so a unit may take any time on a live worker (storing a batch,
+analysing one huge article, finishing after SIGTERM) and is never handed
+to another meanwhile. The ack wait is the queue's: give all its workers
+the same. The last one started sets it, for the units held already too,
+and running workers pace their heartbeats on the shortest in force. A
+shorter ack wait resumes a dead worker's unit sooner; a longer one lets a
+live worker's connection to NATS drop for longer before its unit is
+redone elsewhere.
 
 A unit that fails (its file is missing or unreadable, the store refuses a
 write) is retried after --retry-delay, doubled at each further attempt; at
@@ -100,8 +108,8 @@ bench-workers' reads it.
 			if maxDeliver < 1 {
 				return usageError{"--max-deliver must be at least 1"}
 			}
-			if ackWait < 3*time.Second {
-				return usageError{"--ack-wait must be at least 3s"}
+			if ackWait < queue.MinAckWait {
+				return usageError{fmt.Sprintf("--ack-wait must be at least %s (heartbeats go every ack-wait/%d)", queue.MinAckWait, queue.HeartbeatsPerAckWait)}
 			}
 			if metrics != "" {
 				if _, _, err := net.SplitHostPort(metrics); err != nil {
@@ -194,7 +202,7 @@ bench-workers' reads it.
 	dbFlag(c, &db)
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "units processed at once")
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
-	c.Flags().DurationVar(&ackWait, "ack-wait", queue.DefaultAckWait, "how long a unit's worker may stay silent before the unit is handed to another (the consumer's ack wait; the last worker started sets it)")
+	c.Flags().DurationVar(&ackWait, "ack-wait", queue.DefaultAckWait, fmt.Sprintf("how long a unit's worker may stay silent before the unit is handed to another worker: the consumer's ack wait, the same for all the queue's workers (the last one started sets it); heartbeats go every ack-wait/%d; at least %s", queue.HeartbeatsPerAckWait, queue.MinAckWait))
 	c.Flags().IntVar(&maxDeliver, "max-deliver", queue.DefaultMaxDeliver, "deliveries of a failing unit before it goes to the dead-letter subject")
 	c.Flags().DurationVar(&retryDelay, "retry-delay", queue.DefaultRetryDelay, "delay before a failed unit is retried, doubled at each further attempt (at most 10m)")
 	c.Flags().BoolVar(&exitEmpty, "exit-when-empty", false, "exit once the queue holds no unit, waiting or running (for batch jobs)")
