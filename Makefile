@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: test vet build demo bench bench-store bench-workers fuzz lexicon models
+.PHONY: test vet build demo bench gobench peers bench-store bench-workers fuzz lexicon models
 
 # Unit, golden, corpus and agreement tests. Tests that need ../shared
 # (PolNeAR, the reference scorer) skip with a message when it is absent.
@@ -29,13 +29,35 @@ bench-store:
 bench-workers:
 	$(GO) run ./cmd/quotewire bench-workers
 
-# Speed: the end-to-end and per-stage benchmarks (ratio to a one-pass read
-# is the x-read metric), then quotewire bench on PolNeAR train.
+# Speed, the table a reader reruns (under a minute; the README's figures
+# come from it): quotewire bench on one core -- a one-pass read that
+# counts words, each stage and extraction end to end, as articles/s, MB/s
+# and x one-pass read -- then ingest into SQLite against extraction alone
+# (all cores, median of BENCH_ROUNDS rounds), both in this one run.
+# BENCH_CORPUS: PolNeAR train when ../shared is beside the project, else
+# the shipped Wikinews; `make bench BENCH_CORPUS=my.jsonl` for another.
+BENCH_CORPUS ?=
+BENCH_ROUNDS ?= 3
 bench:
+	@echo "== quotewire bench: stages on one core, as multiples of a one-pass read =="
+	$(GO) run ./cmd/quotewire bench $(BENCH_CORPUS)
+	@echo
+	@echo "== quotewire bench-store --ingest-only: ingest into SQLite vs extraction alone =="
+	$(GO) run ./cmd/quotewire bench-store --ingest-only --rounds $(BENCH_ROUNDS) $(BENCH_CORPUS)
+
+# The Go micro-benchmarks: end to end and per stage with the x-read metric
+# (engine), the stores, near-duplicates and the server.
+gobench:
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./engine
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./store/sqlite ./dedup ./server
 	$(GO) test -run '^$$' -bench . -benchtime 2x ./store/postgres  # skips without QUOTEWIRE_TEST_POSTGRES
-	$(GO) run ./cmd/quotewire bench
+
+# quotewire against the NLP peers that install from npm (wink-nlp,
+# compromise) on the same texts in one run (one to two minutes; needs node and npm,
+# installs tools/peers/node_modules once). Not part of `make test`.
+peers:
+	node --test --test-reporter=dot tools/peers/
+	bash tools/compare-peers.sh $(BENCH_CORPUS)
 
 # Each fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s

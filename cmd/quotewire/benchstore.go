@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,9 +21,9 @@ var defaultStoreBenchSources = []string{"testdata/seed/tass-2017-10-04-lavrov-kr
 
 func (m *Main) benchStoreCommand() *cobra.Command {
 	var (
-		articles, queries, workers int
-		db                         string
-		keep, asJSON, searchOnly   bool
+		articles, queries, workers, rounds   int
+		db                                   string
+		keep, asJSON, searchOnly, ingestOnly bool
 	)
 	c := &cobra.Command{
 		Use:   "bench-store [SOURCE...]",
@@ -43,15 +42,31 @@ func (m *Main) benchStoreCommand() *cobra.Command {
     words, phrases, OR, prefixes, speaker, entity, outlet and date filters,
     drawn from the store's own quotes and speakers; p50, p95, p99 by kind.
 
+Phase 1 starts from the articles in memory on both sides (reading the files
+is in neither); each of --rounds rounds times extraction alone, then an
+ingest into a new store, and the ratio given is the median of the rounds'.
+--ingest-only runs phase 1 alone, in seconds, by default on the corpus
+quotewire bench reads (` + defaultBenchCorpus + `, else
+the shipped Wikinews): make bench prints it after quotewire bench's table.
+
 It takes a few minutes for 100,000 articles; the store is deleted after
 unless --keep. The store it builds is an SQLite file (--db must be a file
 path); --search-only also times the queries on a PostgreSQL store
 (--db postgres://...).
 
   quotewire bench-store
-  quotewire bench-store --articles 20000 --format json`,
+  quotewire bench-store --articles 20000 --format json
+  quotewire bench-store --ingest-only                   # phase 1 alone`,
 		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if searchOnly && ingestOnly {
+				return usageError{"--search-only and --ingest-only time different phases: give one"}
+			}
+			if ingestOnly && db != "" {
+				return usageError{"--ingest-only ingests into temporary stores; it takes no --db"}
+			}
+			if len(args) == 0 && ingestOnly {
+				args = m.defaultSources(defaultBenchCorpus)
+			} else if len(args) == 0 {
 				args = m.defaultSources(defaultStoreBenchSources...)
 			}
 			ctx := c.Context()
@@ -69,36 +84,35 @@ path); --search-only also times the queries on a PostgreSQL store
 				if err != nil {
 					return err
 				}
-				if asJSON {
-					enc := json.NewEncoder(m.Stdout)
-					enc.SetIndent("", "  ")
-					return enc.Encode(res)
-				}
-				return res.Write(m.Stdout)
+				return writeStoreBench(m, res, asJSON)
 			}
 			dir, err := os.MkdirTemp("", "quotewire-bench-")
 			if err != nil {
 				return err
 			}
 			defer os.RemoveAll(dir)
+			if ingestOnly {
+				res := &benchstore.Result{}
+				s, err := m.runIngestBench(ctx, args, dir, workers, rounds, res)
+				if err != nil {
+					return err
+				}
+				s.Close()
+				return writeStoreBench(m, res, asJSON)
+			}
 			if db == "" {
 				db = filepath.Join(dir, "bench.db")
 			} else if !keep {
 				defer removeStore(db)
 			}
-			res, err := m.runStoreBench(ctx, args, db, dir, articles, queries, workers)
+			res, err := m.runStoreBench(ctx, args, db, dir, articles, queries, workers, rounds)
 			if err != nil {
 				return err
 			}
 			if keep && strings.HasPrefix(db, dir) {
 				fmt.Fprintln(m.Stderr, "quotewire: --keep needs --db outside the temporary folder; the store was deleted")
 			}
-			if asJSON {
-				enc := json.NewEncoder(m.Stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(res)
-			}
-			return res.Write(m.Stdout)
+			return writeStoreBench(m, res, asJSON)
 		},
 	}
 	c.Flags().IntVar(&articles, "articles", 100000, "articles in the store searched")
@@ -108,7 +122,20 @@ path); --search-only also times the queries on a PostgreSQL store
 	c.Flags().BoolVar(&keep, "keep", false, "keep the store built at --db")
 	formatFlag(c, &asJSON, "json: the results as one object")
 	c.Flags().BoolVar(&searchOnly, "search-only", false, "only time the queries, on the store at --db")
+	c.Flags().BoolVar(&ingestOnly, "ingest-only", false, "only time extraction alone against ingest into SQLite (phase 1), on the corpus bench reads by default")
+	c.Flags().IntVar(&rounds, "rounds", 3, "rounds of phase 1 (extraction alone, then ingest into a new store): medians are given")
 	return c
+}
+
+// writeStoreBench prints res as a table or, with --format json, as one
+// indented object.
+func writeStoreBench(m *Main, res *benchstore.Result, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(m.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	return res.Write(m.Stdout)
 }
 
 func removeStore(db string) {
@@ -117,16 +144,14 @@ func removeStore(db string) {
 	}
 }
 
-// runStoreBench times extraction alone and ingest of the sources, builds
-// a store of n articles at db from what the ingest stored, and times nq
-// searches on it.
-func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir string, n, nq, workers int) (*benchstore.Result, error) {
-	res := &benchstore.Result{}
+// runIngestBench reads the sources and times phase 1 on them
+// (benchstore.IngestBench), each round ingesting into a new SQLite file in
+// dir; it returns the last round's store, open.
+func (m *Main) runIngestBench(ctx context.Context, sources []string, dir string, workers, rounds int, res *benchstore.Result) (benchstore.IngestStore, error) {
 	p, err := (&modelOpts{}).pipeline()
 	if err != nil {
 		return nil, err
 	}
-	// 1. extraction alone, then ingest of the same sources
 	var arts []quotewire.Article
 	if err := m.readArticles(sources, func(a quotewire.Article) error {
 		arts = append(arts, a)
@@ -134,40 +159,29 @@ func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir stri
 	}); err != nil {
 		return nil, err
 	}
-	res.Sources = len(arts)
-	start := time.Now()
-	err = ordered(workers, func(emit func(func() bool)) error {
-		for _, a := range arts {
-			emit(func() bool {
-				_, err := p.Extract(a)
-				return err == nil
-			})
-		}
-		return nil
-	}, func(bool) error { return nil })
-	if err != nil {
-		return nil, err
-	}
-	res.ExtractPerSec = float64(len(arts)) / time.Since(start).Seconds()
-	ingestDB := filepath.Join(dir, "ingest.db")
-	is, err := sqlite.Open(ingestDB)
+	return benchstore.IngestBench{Pipeline: p, Articles: arts, Workers: workers, Rounds: rounds,
+		Open: func(round int) (benchstore.IngestStore, error) {
+			return sqlite.Open(filepath.Join(dir, fmt.Sprintf("ingest-%d.db", round)))
+		}}.Run(ctx, res)
+}
+
+// runStoreBench times extraction alone and ingest of the sources, builds
+// a store of n articles at db from what the ingest stored, and times nq
+// searches on it.
+func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir string, n, nq, workers, rounds int) (*benchstore.Result, error) {
+	res := &benchstore.Result{}
+	// 1. extraction alone, then ingest of the same sources
+	is, err := m.runIngestBench(ctx, sources, dir, workers, rounds, res)
 	if err != nil {
 		return nil, err
 	}
 	defer is.Close()
-	start = time.Now()
-	quiet := &Main{Stdin: m.Stdin, Stdout: m.Stdout, Stderr: discard{}}
-	if err := quiet.runIngest(ctx, ingestRun{pipeline: p, store: is, paths: sources, workers: workers, batch: 256, errLog: filepath.Join(dir, "errors.jsonl")}); err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
-	}
-	res.IngestPerSec = float64(len(arts)) / time.Since(start).Seconds()
-	res.IngestRatio = res.IngestPerSec / res.ExtractPerSec
 	templates, err := benchstore.Templates(ctx, is, 0)
 	if err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(m.Stderr, "quotewire: %d source articles: extraction %.0f/s, ingest %.0f/s; building a store of %d articles...\n",
-		len(arts), res.ExtractPerSec, res.IngestPerSec, n)
+		res.Sources, res.ExtractPerSec, res.IngestPerSec, n)
 
 	// 2. the large store
 	s, err := sqlite.Open(db)
@@ -211,8 +225,3 @@ func runSearchBench(ctx context.Context, db string, nq int) (*benchstore.Result,
 	}
 	return res, benchstore.Search(ctx, s, templates, nq, res)
 }
-
-// discard is a writer that keeps nothing.
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -22,10 +22,17 @@ import (
 
 // Result is what bench-store measured.
 type Result struct {
-	Sources         int     `json:"source_articles"`
-	ExtractPerSec   float64 `json:"extract_articles_per_s"`
-	IngestPerSec    float64 `json:"ingest_articles_per_s"`
-	IngestRatio     float64 `json:"ingest_to_extract_ratio"`
+	// The first phase (IngestBench): extraction alone and ingest of the
+	// source articles, on Workers at once, medians over Rounds; the
+	// ratio is the median of each round's ratio (IngestRatios).
+	Sources       int       `json:"source_articles"`
+	Workers       int       `json:"workers,omitempty"`
+	Rounds        int       `json:"rounds,omitempty"`
+	ExtractPerSec float64   `json:"extract_articles_per_s"`
+	IngestPerSec  float64   `json:"ingest_articles_per_s"`
+	IngestRatio   float64   `json:"ingest_to_extract_ratio"`
+	IngestRatios  []float64 `json:"ingest_to_extract_ratios,omitempty"`
+	// The large store and the searches on it.
 	Articles        int     `json:"store_articles"`
 	ReplicatePerSec float64 `json:"store_only_articles_per_s"`
 	DBBytes         int64   `json:"db_bytes"`
@@ -217,14 +224,32 @@ func percentiles(v []float64) Latency {
 	return Latency{N: len(v), P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: v[len(v)-1]}
 }
 
-// Write prints r as a table.
+// Write prints r as a table: the parts measured (the first phase alone
+// for --ingest-only, the searches alone for --search-only).
 func (r *Result) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "source articles\t%d\n", r.Sources)
-	fmt.Fprintf(tw, "extraction alone\t%.0f articles/s\n", r.ExtractPerSec)
-	fmt.Fprintf(tw, "ingest (extraction + store)\t%.0f articles/s (%.2f of extraction alone)\n", r.IngestPerSec, r.IngestRatio)
-	fmt.Fprintf(tw, "store only (replicas)\t%.0f articles/s\n", r.ReplicatePerSec)
-	fmt.Fprintf(tw, "store\t%d articles, %.0f MB\n", r.Articles, float64(r.DBBytes)/1e6)
+	if r.ExtractPerSec > 0 {
+		how := ""
+		if r.Workers > 0 {
+			how = fmt.Sprintf(", %s at once", plural(r.Workers, "article"))
+		}
+		if r.Rounds > 1 {
+			how += fmt.Sprintf(", median of %d rounds", r.Rounds)
+		}
+		fmt.Fprintf(tw, "source articles\t%d%s\n", r.Sources, how)
+		fmt.Fprintf(tw, "extraction alone\t%.0f articles/s\n", r.ExtractPerSec)
+		fmt.Fprintf(tw, "ingest into SQLite (extraction + store)\t%.0f articles/s\n", r.IngestPerSec)
+		fmt.Fprintf(tw, "ingest / extraction alone\t%.2f%s\n", r.IngestRatio, ratioRange(r.IngestRatios))
+	}
+	if r.Articles > 0 {
+		if r.ReplicatePerSec > 0 {
+			fmt.Fprintf(tw, "store only (replicas)\t%.0f articles/s\n", r.ReplicatePerSec)
+		}
+		fmt.Fprintf(tw, "store\t%d articles, %.0f MB\n", r.Articles, float64(r.DBBytes)/1e6)
+	}
+	if len(r.Latency) == 0 {
+		return tw.Flush()
+	}
 	fmt.Fprintf(tw, "\nquery\tn\tp50 ms\tp95 ms\tp99 ms\tmax ms\n")
 	kinds := make([]string, 0, len(r.Latency))
 	for k := range r.Latency {
@@ -236,4 +261,24 @@ func (r *Result) Write(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%d\t%.2f\t%.2f\t%.2f\t%.2f\n", k, l.N, l.P50, l.P95, l.P99, l.Max)
 	}
 	return tw.Flush()
+}
+
+// ratioRange is " (rounds: lo–hi)" for more than one ratio, else "".
+func ratioRange(v []float64) string {
+	if len(v) < 2 {
+		return ""
+	}
+	lo, hi := v[0], v[0]
+	for _, x := range v {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	return fmt.Sprintf(" (rounds: %.2f–%.2f)", lo, hi)
+}
+
+// plural is "1 article", "2 articles".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/quotewire/quotewire/internal/benchstore"
+)
+
+// TestBenchStoreIngestOnly runs bench-store's first phase alone, as make
+// bench does, and checks the flags that do not go with it.
+func TestBenchStoreIngestOnly(t *testing.T) {
+	code, out, stderr := run(t, "", "bench-store", "--ingest-only", "--rounds", "2", "--format", "json", seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res benchstore.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if res.Sources != 1 || res.Rounds != 2 || len(res.IngestRatios) != 2 || res.IngestRatio <= 0 || res.Articles != 0 || res.Queries != 0 {
+		t.Errorf("result %+v", res)
+	}
+	code, out, stderr = run(t, "", "bench-store", "--ingest-only", "--rounds", "1", seedFile)
+	if code != 0 || !strings.Contains(out, "ingest / extraction alone") || strings.Contains(out, "query") {
+		t.Errorf("table: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "", "bench-store", "--ingest-only", "--search-only", "--db", "x.db"); code != 2 || !strings.Contains(stderr, "give one") {
+		t.Errorf("--ingest-only --search-only: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "bench-store", "--ingest-only", "--db", "x.db", seedFile); code != 2 || !strings.Contains(stderr, "no --db") {
+		t.Errorf("--ingest-only --db: exit %d, %s", code, stderr)
+	}
+}
