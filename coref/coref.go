@@ -224,11 +224,18 @@ func (r *resolver) buildTimelines() {
 	get := func(m map[quotewire.EntityType]*timeline, t quotewire.EntityType) *timeline {
 		tl := m[t]
 		if tl == nil {
-			tl = &timeline{}
+			// sized for every name: growing them cost more than the room
+			tl = &timeline{starts: make([]int, 0, len(r.names)), ents: make([]int, 0, len(r.names))}
 			m[t] = tl
 		}
 		return tl
 	}
+	// the timelines last looked up, made on first use as get makes them
+	var anyAll, outAll, anyTyp, outTyp *timeline
+	var lastTyp quotewire.EntityType
+	// the heads of each entity's roles, read once per entity
+	heads := make([][]string, len(d.Entities))
+	read := make([]bool, len(d.Entities))
 	for _, mi := range r.names {
 		m := &d.Mentions[mi]
 		e := m.Entity
@@ -236,17 +243,36 @@ func (r *resolver) buildTimelines() {
 			continue
 		}
 		typ := d.Entities[e].Type
-		get(r.anyType, "").add(m.Start, e)
-		get(r.anyType, typ).add(m.Start, e)
-		if !r.insideQuote(m.Span) {
-			get(r.outside, "").add(m.Start, e)
-			get(r.outside, typ).add(m.Start, e)
+		if anyTyp == nil || typ != lastTyp {
+			lastTyp, anyTyp, outTyp = typ, nil, nil
 		}
-		for _, role := range d.Entities[e].Roles {
-			head := roleHead(role)
-			if head == "" {
-				continue
+		if anyAll == nil {
+			anyAll = get(r.anyType, "")
+		}
+		anyAll.add(m.Start, e)
+		if anyTyp == nil {
+			anyTyp = get(r.anyType, typ)
+		}
+		anyTyp.add(m.Start, e)
+		if !r.insideQuote(m.Span) {
+			if outAll == nil {
+				outAll = get(r.outside, "")
 			}
+			outAll.add(m.Start, e)
+			if outTyp == nil {
+				outTyp = get(r.outside, typ)
+			}
+			outTyp.add(m.Start, e)
+		}
+		if !read[e] {
+			read[e] = true
+			for _, role := range d.Entities[e].Roles {
+				if head := roleHead(role); head != "" {
+					heads[e] = append(heads[e], head)
+				}
+			}
+		}
+		for _, head := range heads[e] {
 			tl := r.byRoleHead[head]
 			if tl == nil {
 				tl = &timeline{}

@@ -251,6 +251,9 @@ func withJoin(s string) int {
 // names joins them: commas, "and" or "&" (required before the last item),
 // "the" and capitalised titles ("Secretary Clinton and Ambassador Roos").
 func separator(gap string, last bool) bool {
+	if notSeparator(gap) {
+		return false
+	}
 	and, comma := false, false
 	for _, j := range [...]string{"along with", "together with", "as well as"} {
 		gap = strings.ReplaceAll(gap, j, "and")
@@ -363,4 +366,40 @@ func (r *resolver) firstMention(e int) int {
 		first = min(first, r.d.Mentions[mi].Start)
 	}
 	return first
+}
+
+// notSeparator reports, without allocating, a gap that separator rejects
+// whatever else it holds: a word of ASCII letters that opens in lower case
+// and is neither "and" nor "the", clear of commas and spaces, and that no
+// "along with", "together with" or "as well as" can touch. Most gaps
+// between two names are clauses ("said on Friday that"), and this finds
+// their first such word without copying the gap.
+func notSeparator(gap string) bool {
+	for i := 0; i < len(gap); {
+		c := gap[i]
+		if c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			i++
+			continue
+		}
+		j := i
+		ascii := true
+		for j < len(gap) {
+			b := gap[j]
+			if b == ' ' || b == ',' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' {
+				break
+			}
+			if b >= 0x80 {
+				ascii = false
+			}
+			j++
+		}
+		w := gap[i:j]
+		if ascii && c >= 'a' && c <= 'z' && w != "and" && w != "the" && !strings.Contains(w, "along") &&
+			!strings.Contains(w, "together") && !strings.Contains(w, "with") && !strings.Contains(w, "well") &&
+			!strings.Contains(w, "as") {
+			return true
+		}
+		i = j
+	}
+	return false
 }

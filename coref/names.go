@@ -20,7 +20,8 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.fixHead(m)
-		name := cleanName(m.Head.In(d.Text))
+		clean := cleanName(m.Head.In(d.Text))
+		name := clean
 		if m.Type != quotewire.Person {
 			name = quotewire.ExpandPrefix(name) // "U.S. Constitution" is the United States Constitution
 		}
@@ -29,13 +30,13 @@ func (r *resolver) clusterNames() {
 			// "U.S.", "US" and "the United States" are one place
 			name, m.Type = w.Name, w.Type
 		}
-		if !known && m.Type != quotewire.Person && strings.IndexByte(name, ' ') < 0 && phrase.Demonym(strings.ToLower(name)) {
+		if !known && m.Type != quotewire.Person && strings.IndexByte(name, ' ') < 0 && phrase.DemonymFold(name) {
 			// "Russian" of "the Russian minister's visit": a nationality,
 			// nobody's name
 			m.Entity = -1
 			continue
 		}
-		if !known && isWork(name) {
+		if !known && r.isWork(name) {
 			// "the U.S. Constitution", "the Affordable Care Act": a
 			// document, never a body
 			m.Type = quotewire.Work
@@ -51,7 +52,7 @@ func (r *resolver) clusterNames() {
 		if e < 0 {
 			e = r.newEntity(name, m.Type)
 		}
-		r.link(mi, e)
+		r.linkName(mi, e, clean)
 		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && (initialsOf(name, acr) || m.Type == quotewire.Organization) {
 			// "Home Affairs Select Committee (HASC)": HASC is the
 			// committee; an organisation's acronym in brackets is its
@@ -77,8 +78,8 @@ var workHeads = map[string]bool{"constitution": true, "amendment": true, "act": 
 // isWork reports whether a name is a document's, law's or agreement's:
 // "Constitution", or two words or more ending with a work's head ("U.S.
 // Constitution", "Paris Agreement", "Affordable Care Act").
-func isWork(name string) bool {
-	k := key(name)
+func (r *resolver) isWork(name string) bool {
+	k := r.keyOf(name)
 	if k == "constitution" {
 		return true
 	}
@@ -143,7 +144,7 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 			return
 		}
 	}
-	if phrase.IsTimeWord(strings.ToLower(firstWord(head))) && strings.IndexByte(head, ' ') > 0 {
+	if phrase.IsTimeWordFold(firstWord(head)) && strings.IndexByte(head, ' ') > 0 {
 		// "Friday Ford Motor Company" of "On Friday Ford Motor Company
 		// announced"
 		j := strings.IndexByte(head, ' ') + 1
@@ -249,7 +250,70 @@ func titleBefore(text string, off int) int {
 // key normalises a name for matching as the store does
 // (quotewire.NameKey): case, diacritics, punctuation, courtesy titles and
 // a possessive aside, so "Brudziński" and "Brudzinski" are one person.
-func key(s string) string { return quotewire.NameKey(s) }
+func key(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return quotewire.NameKey(s)
+		}
+	}
+	return asciiKey(s)
+}
+
+// asciiKey is quotewire.NameKey for a name in ASCII, without its
+// per-letter Unicode tables: lower case, letters and digits kept, runs of
+// anything else one space, an apostrophe dropped, a possessive "'s" and
+// leading courtesy titles left out.
+func asciiKey(s string) string {
+	var arr [64]byte
+	b := arr[:0]
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'':
+			if rest := s[i+1:]; len(rest) > 0 && rest[0] == 's' && (len(rest) == 1 || !asciiLetter(rest[1])) {
+				k := string(b)
+				if t := asciiKey(rest[1:]); t != "" {
+					k += " " + t
+				}
+				return finishKey(k)
+			}
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c+'a'-'A')
+		default:
+			space = true
+		}
+	}
+	return finishKey(string(b))
+}
+
+func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// finishKey drops leading courtesy titles from a key, as NameKey does.
+func finishKey(k string) string {
+	for {
+		i := strings.IndexByte(k, ' ')
+		if i < 0 {
+			return k
+		}
+		switch k[:i] {
+		case "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof":
+			k = k[i+1:]
+		default:
+			return k
+		}
+	}
+}
 
 // keyOf returns key(s), cached: the same names recur through an article.
 func (r *resolver) keyOf(s string) string {
@@ -349,13 +413,24 @@ func (r *resolver) aliasCompany(name string, e int) {
 // link attaches mention mi to entity e, keeping the fullest name and
 // gathering roles.
 func (r *resolver) link(mi, e int) {
+	m := &r.d.Mentions[mi]
+	clean := ""
+	if m.Kind == quotewire.NameMention && r.d.Entities[e].Type != quotewire.Group {
+		clean = cleanName(m.Head.In(r.d.Text))
+	}
+	r.linkName(mi, e, clean)
+}
+
+// linkName is link with the cleaned name of mention mi's head
+// (cleanName), which the caller has at hand.
+func (r *resolver) linkName(mi, e int, clean string) {
 	d := r.d
 	m := &d.Mentions[mi]
 	m.Entity = e
 	en := &d.Entities[e]
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
-		name := cleanName(m.Head.In(d.Text))
+		name := clean
 		if w, ok := quotewire.CanonicalName(name); ok {
 			name = w.Name
 		} else if m.Type != quotewire.Person {
@@ -397,12 +472,17 @@ func (r *resolver) indexSurname(name string, e int) {
 // is Trump; a name of one word is left as it is) and what follows a comma
 // ("Travis Hood, who witnessed the collision," is Travis Hood).
 func cleanName(s string) string {
-	if i := strings.IndexAny(s, ",;("); i > 0 {
-		s = strings.TrimSpace(s[:i])
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ',' || c == ';' || c == '(' {
+			if i > 0 {
+				s = strings.TrimSpace(s[:i])
+			}
+			break
+		}
 	}
 	for {
 		i := strings.IndexByte(s, ' ')
-		if i < 0 || !phrase.SentenceWord(strings.ToLower(s[:i])) {
+		if i < 0 || !phrase.SentenceWordFold(s[:i]) {
 			return s
 		}
 		s = strings.TrimLeft(s[i+1:], " ")

@@ -248,7 +248,14 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		}
 		return r.addMention(handle, quotewire.NameMention, e), e
 	}
-	switch strings.ToLower(src.In(d.Text)) {
+	// the words below are ASCII letters and ’, which no other letter
+	// lowers to: a source longer than they are is none of them, and is not
+	// lower-cased
+	low := ""
+	if t := src.In(d.Text); len(t) <= len("purportedly") {
+		low = strings.ToLower(t)
+	}
+	switch low {
 	case "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re":
 		// "She'd say, …": the source finder took the clitic; the
 		// pronoun before it speaks
@@ -264,7 +271,7 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 		e := r.anonymous("unnamed sources", phrase.Phrase{Head: "sources", Plural: true})
 		return r.addMention(src, quotewire.DescriptorMention, e), e
 	}
-	if t := strings.ToLower(src.In(d.Text)); t == "which" {
+	if t := src.In(d.Text); len(t) == len("which") && strings.ToLower(t) == "which" {
 		// "the Ministry of Health, which said …": the phrase before ", which"
 		if np, ok := r.npBeforeWho(src); ok {
 			return r.resolveSource(np, lastSpeaker)

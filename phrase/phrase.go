@@ -698,9 +698,12 @@ func trimRight(text string, sp quotewire.Span) int {
 // region as an adjective ("russian", "german", "chinese", "texan"). It
 // takes the word as a string or as bytes in a buffer, without allocating.
 func isDemonym[W string | []byte](l W) bool {
-	if demonyms[string(l)] {
-		return true
-	}
+	return demonyms[string(l)] || demonymSuffix(l)
+}
+
+// demonymSuffix reports whether l ends like a demonym: "-ian", "-ean",
+// "-ese", "-ish" after three letters or more.
+func demonymSuffix[W string | []byte](l W) bool {
 	for _, suf := range [...]string{"ian", "ean", "ese", "ish"} {
 		if len(l) > len(suf)+3 && string(l[len(l)-len(suf):]) == suf {
 			return true

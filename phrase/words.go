@@ -40,13 +40,14 @@ func NoName(run string) bool {
 	words, named, lastTitle := 0, false, false
 	for w, i := nextWord(run, 0); w != ""; w, i = nextWord(run, i) {
 		words++
-		b, ok := lowerASCII(buf[:0], strings.Trim(w, ".,;:"))
+		b, ok := lowerASCII(buf[:0], trimPunct(w))
 		if !ok {
 			named, lastTitle = true, false
 			continue
 		}
-		lastTitle = titles[string(b)]
-		if !(lastTitle || isDemonym(b) && !orgHeads[string(b)] || timeWords[string(b)] || sentenceWords[string(b)] || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+		c := wordClasses[string(b)]
+		lastTitle = c&classTitle != 0
+		if !(lastTitle || (c&classDemonym != 0 || demonymSuffix(b)) && c&classOrgHead == 0 || c&(classTime|classSentence) != 0 || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
 			named = true
 		}
 	}
@@ -231,11 +232,13 @@ func CommonHead(w string) bool { return commonHeads[w] }
 func MayHoldTitle(name string) bool {
 	var buf [32]byte
 	for w, i := nextWord(name, 0); w != ""; w, i = nextWord(name, i) {
-		w = strings.TrimRight(w, ".,")
+		for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+			w = w[:len(w)-1]
+		}
 		if postNominals[w] {
 			return true
 		}
-		if b, ok := lowerASCII(buf[:0], w); ok && (titles[string(b)] || roleWords[string(b)] || isDemonym(b)) {
+		if b, ok := lowerASCII(buf[:0], w); ok && (wordClasses[string(b)]&(classTitle|classRole|classDemonym) != 0 || demonymSuffix(b)) {
 			return true
 		}
 	}
@@ -314,3 +317,88 @@ var floatingWords = map[string]bool{"also": true, "both": true, "all": true, "to
 // Demonym reports whether a lower-case word names a nationality or region
 // as an adjective ("russian", "german", "chinese").
 func Demonym(w string) bool { return isDemonym(w) && !orgHeads[w] }
+
+// foldIn reports whether strings.ToLower(w) is in m, without allocating
+// for a word of ASCII that fits a small buffer.
+func foldIn(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if b, ok := foldASCII(buf[:0], w); ok {
+		return m[string(b)]
+	}
+	return m[strings.ToLower(w)]
+}
+
+// foldASCII appends w in lower case to buf, false when w is not all ASCII
+// or does not fit: then only strings.ToLower lowers it as it should.
+func foldASCII(buf []byte, w string) ([]byte, bool) {
+	if len(w) > cap(buf) {
+		return buf, false
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 0x80 {
+			return buf, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
+}
+
+// SentenceWordFold is SentenceWord(strings.ToLower(w)), without allocating.
+func SentenceWordFold(w string) bool { return foldIn(sentenceWords, w) }
+
+// IsTimeWordFold is IsTimeWord(strings.ToLower(w)), without allocating.
+func IsTimeWordFold(w string) bool { return foldIn(timeWords, w) }
+
+// OrgHeadFold is OrgHead(strings.ToLower(w)), without allocating.
+func OrgHeadFold(w string) bool { return foldIn(orgHeads, w) }
+
+// DemonymFold is Demonym(strings.ToLower(w)), without allocating.
+func DemonymFold(w string) bool {
+	var buf [32]byte
+	if b, ok := foldASCII(buf[:0], w); ok {
+		return isDemonym(b) && !orgHeads[string(b)]
+	}
+	return Demonym(strings.ToLower(w))
+}
+
+// Word classes: the sets a lower-case word belongs to, found with one
+// lookup where a rule asks about several.
+const (
+	classTitle uint8 = 1 << iota
+	classRole
+	classDemonym
+	classOrgHead
+	classTime
+	classSentence
+)
+
+var wordClasses = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, c := range []struct {
+		set   map[string]bool
+		class uint8
+	}{{titles, classTitle}, {roleWords, classRole}, {demonyms, classDemonym}, {orgHeads, classOrgHead},
+		{timeWords, classTime}, {sentenceWords, classSentence}} {
+		for w := range c.set {
+			m[w] |= c.class
+		}
+	}
+	return m
+}()
+
+// trimPunct is strings.Trim(w, ".,;:") without building the cut set.
+func trimPunct(w string) string {
+	for len(w) > 0 && isPunct(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && isPunct(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isPunct(c byte) bool { return c == '.' || c == ',' || c == ';' || c == ':' }
