@@ -22,10 +22,12 @@ func (r *resolver) clusterNames() {
 		r.fixHead(m)
 		clean := cleanName(m.Head.In(d.Text))
 		name := clean
-		if m.Type != quotewire.Person {
+		person := m.Type == quotewire.Person
+		if !person {
 			name = quotewire.ExpandPrefix(name) // "U.S. Constitution" is the United States Constitution
 		}
 		w, known := quotewire.CanonicalName(name)
+		cw, cknown := w, known // CanonicalName(clean) when name is clean
 		if known {
 			// "U.S.", "US" and "the United States" are one place
 			name, m.Type = w.Name, w.Type
@@ -48,11 +50,20 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.names = append(r.names, mi)
-		e := r.find(name, m.Type)
-		if e < 0 {
-			e = r.newEntity(name, m.Type)
+		// CanonicalName of the name found, as find and newEntity would
+		// look it up: an unknown name stays unknown
+		fw, fknown := w, false
+		if known {
+			fw, fknown = quotewire.CanonicalName(name)
 		}
-		r.linkName(mi, e, clean)
+		e := r.findCanon(name, m.Type, fw, fknown)
+		if e < 0 {
+			e = r.newEntityCanon(name, m.Type, fw, fknown)
+		}
+		if !person {
+			cw, cknown = quotewire.CanonicalName(clean)
+		}
+		r.linkNameCanon(mi, e, clean, cw, cknown)
 		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && (initialsOf(name, acr) || m.Type == quotewire.Organization) {
 			// "Home Affairs Select Committee (HASC)": HASC is the
 			// committee; an organisation's acronym in brackets is its
@@ -329,7 +340,14 @@ func (r *resolver) keyOf(s string) string {
 // person whose name ends with this surname, or whose surname this name
 // ends with; -1 when none.
 func (r *resolver) find(name string, typ quotewire.EntityType) int {
-	if w, ok := quotewire.CanonicalName(name); ok {
+	w, ok := quotewire.CanonicalName(name)
+	return r.findCanon(name, typ, w, ok)
+}
+
+// findCanon is find with quotewire.CanonicalName(name), which the caller
+// has at hand.
+func (r *resolver) findCanon(name string, typ quotewire.EntityType, w quotewire.WellKnown, ok bool) int {
+	if ok {
 		name = w.Name // "UN" is the United Nations
 	}
 	k := r.keyOf(name)
@@ -383,7 +401,14 @@ func (r *resolver) find(name string, typ quotewire.EntityType) int {
 }
 
 func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
-	if w, ok := quotewire.CanonicalName(name); ok {
+	w, ok := quotewire.CanonicalName(name)
+	return r.newEntityCanon(name, typ, w, ok)
+}
+
+// newEntityCanon is newEntity with quotewire.CanonicalName(name), which
+// the caller has at hand.
+func (r *resolver) newEntityCanon(name string, typ quotewire.EntityType, w quotewire.WellKnown, ok bool) int {
+	if ok {
 		name, typ = w.Name, w.Type
 	}
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
@@ -424,6 +449,16 @@ func (r *resolver) link(mi, e int) {
 // linkName is link with the cleaned name of mention mi's head
 // (cleanName), which the caller has at hand.
 func (r *resolver) linkName(mi, e int, clean string) {
+	w, ok := quotewire.WellKnown{}, false
+	if m := &r.d.Mentions[mi]; m.Kind == quotewire.NameMention && r.d.Entities[e].Type != quotewire.Group {
+		w, ok = quotewire.CanonicalName(clean)
+	}
+	r.linkNameCanon(mi, e, clean, w, ok)
+}
+
+// linkNameCanon is linkName with quotewire.CanonicalName(clean), which the
+// caller has at hand.
+func (r *resolver) linkNameCanon(mi, e int, clean string, cw quotewire.WellKnown, cknown bool) {
 	d := r.d
 	m := &d.Mentions[mi]
 	m.Entity = e
@@ -431,8 +466,8 @@ func (r *resolver) linkName(mi, e int, clean string) {
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
 		name := clean
-		if w, ok := quotewire.CanonicalName(name); ok {
-			name = w.Name
+		if cknown {
+			name = cw.Name
 		} else if m.Type != quotewire.Person {
 			name = quotewire.ExpandPrefix(name)
 		}

@@ -43,19 +43,19 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 		ne--
 	}
 	ns = ne
-	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && particles[ws[ns-1].lower] && (capitalised(ws[ns-2].w) || ns > 2 && particles[ws[ns-2].lower] && capitalised(ws[ns-3].w))) {
+	for ns > 0 && (capitalised(ws[ns-1].w) || ns < ne && ns > 1 && ws[ns-1].is(cParticle) && (capitalised(ws[ns-2].w) || ns > 2 && ws[ns-2].is(cParticle) && capitalised(ws[ns-3].w))) {
 		ns-- // particles inside a name: "Ursula von der Leyen", "Ludovic de la Fontaine"
 	}
-	if ns == ne || ne-ns == 1 && timeWords[ws[ne-1].lower] {
+	if ns == ne || ne-ns == 1 && ws[ne-1].is(cTime) {
 		return 0, 0, false
 	}
 	run := ns
-	if !orgHeads[ws[ne-1].lower] {
+	if !ws[ne-1].is(cOrgHead) {
 		// role words, demonyms and titles in front are not a person's name;
 		// the name starts after the last title ("New Zealand Prime
 		// Minister Jacinda Ardern", "District Judge Gray Miller")
 		for k := ne - 2; k > ns; k-- {
-			if roleWord(strings.TrimSuffix(ws[k].lower, ".")) {
+			if roleWordIn(strings.TrimSuffix(ws[k].lower, "."), ws[k].dotless()) {
 				ns = k + 1
 				break
 			}
@@ -75,11 +75,11 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 			ns = k
 		}
 	} else {
-		for ns < ne-1 && (sentenceWords[ws[ns].lower] || timeWords[ws[ns].lower]) {
+		for ns < ne-1 && (ws[ns].is(cSentence) || ws[ns].is(cTime)) {
 			ns++ // "Friday Ford Motor Company" of "On Friday Ford Motor Company announced"
 		}
 	}
-	if ne-ns == 1 && (loneNotName(ws[ns]) || invalidAlone[ws[ns].lower]) {
+	if ne-ns == 1 && (loneNotName(ws[ns]) || ws[ns].is(cInvalidAlone)) {
 		return 0, 0, false
 	}
 	if ns > 0 && ns+2 < ne+1 && ws[ns].lower == "charge" && ws[ns-1].lower == "in" {
@@ -89,8 +89,8 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 	if before > 0 && ws[before].lower == "the" {
 		before--
 	}
-	if before >= 0 && prepositions[ws[before].lower] {
-		if (before == ns-1 || before == ns-2) && (ws[before].lower == "of" || ws[before].lower == "from" || ws[before].lower == "for") && ne-ns >= 3 && !orgHeads[ws[ne-1].lower] {
+	if before >= 0 && ws[before].is(cPreposition) {
+		if (before == ns-1 || before == ns-2) && (ws[before].lower == "of" || ws[before].lower == "from" || ws[before].lower == "for") && ne-ns >= 3 && !ws[ne-1].is(cOrgHead) {
 			// "… of Koszalin Piotr Jedlinski", "Senator from Vermont
 			// Bernie Sanders", "Assistant Secretary-General for Human
 			// Rights Ivan Simonovic", "Minister for the Middle East
@@ -101,7 +101,7 @@ func trailingName(ws []word) (ns, ne int, ok bool) {
 	}
 	// a lone capitalised common noun at a sentence's start ("Police",
 	// "Officials") is a descriptor
-	if ne-ns == 1 && ns == 0 && commonHeads[ws[0].lower] {
+	if ne-ns == 1 && ns == 0 && ws[0].is(cCommonHead) {
 		return 0, 0, false
 	}
 	return ns, ne, true
@@ -114,20 +114,20 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 	for ne < len(ws) && capitalised(ws[ne].w) {
 		ne++
 	}
-	if ne == 0 || ne == len(ws) || !prepositions[ws[ne].lower] {
+	if ne == 0 || ne == len(ws) || !ws[ne].is(cPreposition) {
 		return 0, 0, false
 	}
 	for k := ne + 1; k < len(ws)-1; k++ {
-		if l := strings.TrimSuffix(ws[k].lower, "."); titles[l] && !titleModifiers[l] && capitalised(ws[k].w) && holderAfter(ws[k+1:]) {
+		if c := ws[k].dotless(); c&cTitle != 0 && c&cTitleModifier == 0 && capitalised(ws[k].w) && holderAfter(ws[k+1:]) {
 			return 0, 0, false // "Port of Spain Mayor Raymond Tim Kee": a place, an office, its holder
 		}
 	}
-	if last := strings.TrimSuffix(ws[ne-1].lower, "."); titles[last] && !(orgHeads[last] && ne >= 2) {
+	if c := ws[ne-1].dotless(); c&cTitle != 0 && !(c&cOrgHead != 0 && ne >= 2) {
 		// "United States Senator from Vermont …" is a role, its holder
 		// after it; "The Aam Aadmi Party in Goa" is the party
 		return 0, 0, false
 	}
-	if !orgHeads[ws[ne-1].lower] {
+	if !ws[ne-1].is(cOrgHead) {
 		for ns < ne && notName(ws[ns]) {
 			ns++
 		}
@@ -136,7 +136,7 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 		return ns - 1, ne + 2, true // "Lord Ahmad of Wimbledon": a peer's title
 	}
 	if ns < ne {
-		if orgHeads[ws[ne-1].lower] && (ws[ne].lower == "of" || ws[ne].lower == "for") {
+		if ws[ne-1].is(cOrgHead) && (ws[ne].lower == "of" || ws[ne].lower == "for") {
 			// "U.S. Department of Labor", "the Ministry of Defence": a body's
 			// name goes on through "of (the)" and the capitalised words after it
 			k := ne + 1
@@ -152,7 +152,7 @@ func leadingName(ws []word) (ns, ne int, ok bool) {
 			}
 		}
 	}
-	if ns == ne || ne-ns == 1 && (commonHeads[ws[ns].lower] || invalidAlone[ws[ns].lower] || timeWords[ws[ns].lower]) {
+	if ns == ne || ne-ns == 1 && (ws[ns].is(cCommonHead) || ws[ns].is(cInvalidAlone) || ws[ns].is(cTime)) {
 		return 0, 0, false
 	}
 	return ns, ne, true
@@ -175,7 +175,7 @@ func holderAfter(ws []word) bool {
 			return false
 		}
 	}
-	return !orgHeads[strings.TrimSuffix(ws[len(ws)-1].lower, ".")]
+	return ws[len(ws)-1].dotless()&cOrgHead == 0
 }
 
 // capitalisedBody reports whether the words after a possessive make a
@@ -201,7 +201,7 @@ func bodyModifier(ws []word) (string, bool) {
 	for i < len(ws) && capitalised(ws[i].w) {
 		i++
 	}
-	if i == 0 || i+2 > len(ws) || !orgHeads[ws[i-1].lower] || ws[i].lower != "of" && ws[i].lower != "for" {
+	if i == 0 || i+2 > len(ws) || !ws[i-1].is(cOrgHead) || ws[i].lower != "of" && ws[i].lower != "for" {
 		return "", false
 	}
 	i++
@@ -216,7 +216,7 @@ func bodyModifier(ws []word) (string, bool) {
 		return "", false
 	}
 	for _, w := range ws[j:] {
-		if capitalised(w.w) || prepositions[w.lower] || !isAlpha(strings.TrimRight(w.w, ",")) {
+		if capitalised(w.w) || w.is(cPreposition) || !isAlpha(strings.TrimRight(w.w, ",")) {
 			return "", false
 		}
 	}
@@ -226,20 +226,31 @@ func bodyModifier(ws []word) (string, bool) {
 // notName reports whether a capitalised word in front of a name is a role
 // word, a title or a demonym rather than part of the name.
 func notName(w word) bool {
-	l := strings.TrimSuffix(w.lower, ".")
-	return roleWord(l) || isDemonym(l) || timeWords[l] || sentenceWords[l]
+	l, c := strings.TrimSuffix(w.lower, "."), w.dotless()
+	return c&(cTitle|cRoleWord|cDemonym|cTime|cSentence) != 0 || roleAbbrev(l) || demonymSuffix(l)
 }
 
 // roleWord reports whether a lower-case word belongs to a role before a name.
 func roleWord(l string) bool {
-	return titles[l] || roleWords[l] || text.IsTitleAbbrev(l) && l != "st" && l != "jr" && l != "sr"
+	return titles[l] || roleWords[l] || roleAbbrev(l)
+}
+
+// roleWordIn is roleWord(l) for l of classes c.
+func roleWordIn(l string, c uint32) bool {
+	return c&(cTitle|cRoleWord) != 0 || roleAbbrev(l)
+}
+
+// roleAbbrev reports whether l is a title's abbreviation that belongs to
+// a role ("gen", "sen"; not "st", "jr", "sr").
+func roleAbbrev(l string) bool {
+	return text.IsTitleAbbrev(l) && l != "st" && l != "jr" && l != "sr"
 }
 
 // loneNotName reports whether a capitalised word on its own is no name:
 // a title, a demonym, a time or sentence word ("State", "German", "Friday").
 func loneNotName(w word) bool {
-	l := strings.TrimSuffix(w.lower, ".")
-	return !orgHeads[l] && (titles[l] || isDemonym(l) || timeWords[l] || sentenceWords[l])
+	l, c := strings.TrimSuffix(w.lower, "."), w.dotless()
+	return c&cOrgHead == 0 && (c&(cTitle|cDemonym|cTime|cSentence) != 0 || demonymSuffix(l))
 }
 
 // commonPlural reports whether a capitalised word is a plural common noun

@@ -90,6 +90,7 @@ type word struct {
 	s, e  int    // bytes in the text
 	w     string // the word, trailing punctuation kept
 	lower string // lower case, trailing . , ; : stripped
+	c     uint32 // the classes of lower (classesOf)
 }
 
 // Parse reads the source phrase text[sp.Start:sp.End].
@@ -106,7 +107,8 @@ func ParseCommon(text string, sp quotewire.Span) Phrase { return parse(text, sp,
 // noun written with a capital only because it opens a sentence
 // ("Communities", "Insurgents", "Rebels"): see ParseCommon.
 func CommonPlural(w string) bool {
-	return commonPlural(word{w: w, lower: strings.ToLower(w)})
+	l := strings.ToLower(w)
+	return commonPlural(word{w: w, lower: l, c: classesOf(l)})
 }
 
 func parse(text string, sp quotewire.Span, common bool) Phrase {
@@ -119,16 +121,16 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	ws = cutClause(ws)
 	ws = cutVerb(ws)
 	// trailing adverbs: "UNESCO reportedly", "officials also"
-	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower && !lyNouns[ws[len(ws)-1].lower] || floatingWords[ws[len(ws)-1].w]) {
+	for len(ws) > 1 && (strings.HasSuffix(ws[len(ws)-1].lower, "ly") && ws[len(ws)-1].w == ws[len(ws)-1].lower && !ws[len(ws)-1].is(cLyNoun) || ws[len(ws)-1].is(cFloating) && ws[len(ws)-1].w == ws[len(ws)-1].lower) {
 		ws = ws[:len(ws)-1]
 	}
 	// a speech verb in capitals the source finder took along: "TOMAS
 	// MALAKAUSKAS AGREES" in a script set in capitals
-	for len(ws) > 1 && shouted(ws[len(ws)-1].w) && shoutedVerbs[ws[len(ws)-1].lower] {
+	for len(ws) > 1 && shouted(ws[len(ws)-1].w) && ws[len(ws)-1].is(cShoutedVerb) {
 		ws = ws[:len(ws)-1]
 	}
 	// leading sentence words: "So", "However", "Unless you"
-	for len(ws) > 0 && sentenceWords[ws[0].lower] {
+	for len(ws) > 0 && ws[0].is(cSentence) {
 		ws = ws[1:]
 	}
 	if len(ws) == 0 {
@@ -139,16 +141,16 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		return Phrase{Span: quotewire.Span{Start: sp.Start, End: sp.Start}}
 	}
 	p := Phrase{Span: quotewire.Span{Start: ws[0].s, End: ws[len(ws)-1].e}}
-	first := ws[0].lower
+	first, fc := ws[0].lower, ws[0].c
 	if len(ws) == 1 {
 		if first == "who" && ws[0].w[0] == 'W' {
 			return p // "Who can apply?": a question, not a relative
 		}
-		if pronouns[first] && !shouted(ws[0].w) {
+		if fc&cPronoun != 0 && !shouted(ws[0].w) {
 			p.Kind, p.Head = Pronoun, first
 			return p
 		}
-		if invalidAlone[first] || timeWords[first] || isNumber(first) || isLabel(ws[0].w) {
+		if fc&(cInvalidAlone|cTime) != 0 || isNumberWord(first, fc) || isLabel(ws[0].w) {
 			return p
 		}
 	}
@@ -156,15 +158,15 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		// "Part of the judge's statement reads": the statement
 		return parse(text, quotewire.Span{Start: ws[2].s, End: sp.End}, common)
 	}
-	if len(ws) > 2 && ws[1].lower == "of" && (isNumber(first) || partitives[first]) {
+	if len(ws) > 2 && ws[1].lower == "of" && (isNumberWord(first, fc) || fc&cPartitive != 0) {
 		// "one of the children", "some of the protesters": the group is the head
 		// the head ends the noun phrase after "of (the)": "the protesters
 		// Wikinews interviewed" is protesters
 		h := 2
-		if h < len(ws)-1 && (ws[h].lower == "the" || possessivePronouns[ws[h].lower]) {
+		if h < len(ws)-1 && (ws[h].lower == "the" || ws[h].is(cPossessive)) {
 			h++
 		}
-		for h+1 < len(ws) && !capitalised(ws[h+1].w) && !prepositions[ws[h+1].lower] && !relatives[ws[h+1].lower] {
+		for h+1 < len(ws) && !capitalised(ws[h+1].w) && !ws[h+1].is(cPreposition) && !ws[h+1].is(cRelative) {
 			h++
 		}
 		head := strings.Trim(ws[h].lower, "'’\"")
@@ -184,21 +186,21 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		p.Span = quotewire.Span{Start: last.s, End: last.e}
 		return p
 	}
-	if personal[first] && len(ws) > 1 && !capitalised(ws[1].w) {
+	if fc&cPersonal != 0 && len(ws) > 1 && !capitalised(ws[1].w) {
 		// "I would", "he also": the span ran on past its pronoun
 		p.Kind, p.Head = Pronoun, first
 		return p
 	}
-	if secondPerson[first] && !(first == "one" && countedPeople(ws)) || isNumber(first) && !countedPeople(ws) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
+	if fc&cSecondPerson != 0 && !(first == "one" && countedPeople(ws)) || isNumberWord(first, fc) && !countedPeople(ws) || first == "total" || len(ws) > 1 && first == "a" && ws[1].lower == "total" {
 		return p
 	}
 	// the determiner
 	rest := ws
 	switch {
-	case first == "the" || possessivePronouns[first]:
+	case first == "the" || fc&cPossessive != 0:
 		p.Definite = true
 		rest = ws[1:]
-	case indefinites[first]:
+	case fc&cIndefinite != 0:
 		rest = ws[1:]
 	}
 	if len(rest) == 0 {
@@ -216,7 +218,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 			break
 		}
 	}
-	if p.Possessor.End == 0 && possessivePronouns[first] {
+	if p.Possessor.End == 0 && fc&cPossessive != 0 {
 		p.Possessor = quotewire.Span{Start: ws[0].s, End: ws[0].e}
 		p.Possessed = quotewire.Span{Start: rest[0].s, End: trimRight(text, quotewire.Span{Start: rest[0].s, End: rest[len(rest)-1].e})}
 	}
@@ -246,7 +248,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		// at the start of a sentence, a descriptor
 		ok = false
 	}
-	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && titles[strings.TrimSuffix(rest[ne-1].lower, ".")] && !orgHeads[strings.TrimSuffix(rest[ne-1].lower, ".")] && !prepositionIn(rest[ns:ne]) {
+	if ok && p.Definite && ne == len(rest) && ne-ns > 1 && rest[ne-1].dotless()&cTitle != 0 && rest[ne-1].dotless()&cOrgHead == 0 && !prepositionIn(rest[ns:ne]) {
 		// "The RAS President", "the EC President": an office with the body
 		// it is of, a descriptor ("the president"); "the Ministry of
 		// Defence" is a name
@@ -271,12 +273,12 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	// a descriptor: its head is the last word before a preposition
 	h := len(rest) - 1
 	for i, w := range rest {
-		if i > 0 && prepositions[w.lower] {
+		if i > 0 && w.is(cPreposition) {
 			h = i - 1
 			break
 		}
 	}
-	if h > 0 && postAdjectives[rest[h].lower] {
+	if h > 0 && rest[h].is(cPostAdjective) {
 		h-- // "a diplomat familiar with the talks", "sources close to the government"
 	}
 	head := strings.Trim(rest[h].lower, "'’\"")
@@ -296,7 +298,7 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 // dropPlace leaves out a place of origin set off by commas after the
 // determiner: "The Huntsville, Ala., native" reads as "The native".
 func dropPlace(ws []word) []word {
-	if len(ws) < 4 || !(ws[0].lower == "the" || indefinites[ws[0].lower]) {
+	if len(ws) < 4 || !(ws[0].lower == "the" || ws[0].is(cIndefinite)) {
 		return ws
 	}
 	i, commas := 1, 0
@@ -363,7 +365,7 @@ func footnote(w string) bool {
 // ("Assistant Administrator David M. Uhlmann for EPA’s Office").
 func prepositionIn(ws []word) bool {
 	for i, w := range ws {
-		if i > 0 && prepositions[w.lower] && w.w == w.lower {
+		if i > 0 && w.is(cPreposition) && w.w == w.lower {
 			return true
 		}
 	}
@@ -382,7 +384,7 @@ func appositive(text string, ws []word) (Phrase, bool) {
 			comma = i
 			break
 		}
-		if strings.ContainsAny(w.w, ",;()") || i > 0 && relatives[w.lower] && w.w == w.lower {
+		if hasAppositiveStop(w.w) || i > 0 && w.is(cRelative) && w.w == w.lower {
 			return Phrase{}, false
 		}
 	}
@@ -390,15 +392,15 @@ func appositive(text string, ws []word) (Phrase, bool) {
 		return Phrase{}, false
 	}
 	a := ws[:comma+1]
-	if !titles[strings.TrimSuffix(a[0].lower, ".")] && !titles[strings.TrimSuffix(a[len(a)-1].lower, ".")] && !agentNoun(a[len(a)-1].lower) || pronouns[a[0].lower] && !possessivePronouns[a[0].lower] {
+	if a[0].dotless()&cTitle == 0 && a[len(a)-1].dotless()&cTitle == 0 && !agentNoun(a[len(a)-1].lower) || a[0].is(cPronoun) && !a[0].is(cPossessive) {
 		return Phrase{}, false
 	}
-	if last := strings.TrimSuffix(strings.TrimSuffix(a[len(a)-1].lower, ","), "."); len(a) >= 3 && !titles[last] && !agentNoun(last) && !orgHeads[last] && !shouted(a[len(a)-1].w) && capitalised(a[len(a)-1].w) && capitalised(a[len(a)-2].w) && !titles[strings.TrimSuffix(a[len(a)-2].lower, ".")] {
+	if last := strings.TrimSuffix(strings.TrimSuffix(a[len(a)-1].lower, ","), "."); len(a) >= 3 && a[len(a)-1].classesIf(last)&(cTitle|cOrgHead) == 0 && !agentNoun(last) && !shouted(a[len(a)-1].w) && capitalised(a[len(a)-1].w) && capitalised(a[len(a)-2].w) && a[len(a)-2].dotless()&cTitle == 0 {
 		return Phrase{}, false // "Lt. Levi Rosa, the Electronics Material Officer for …": the name came first
 	}
 	b := ws[comma+1:]
 	for i, w := range b {
-		if strings.ContainsAny(w.w, ",;(") {
+		if indexClause(w.w) >= 0 {
 			b = b[:i+1]
 			break
 		}
@@ -416,11 +418,11 @@ func appositive(text string, ws []word) (Phrase, bool) {
 	if ok && ns > 0 && !capitalised(b[0].w) {
 		return Phrase{}, false // "Gen. William Brown, commander of the 10th Mountain Division": the name came first
 	}
-	if !ok || ne-ns < 2 || orgHeads[b[ne-1].lower] {
+	if !ok || ne-ns < 2 || b[ne-1].is(cOrgHead) {
 		return Phrase{}, false // a person's full name, not a place or a body
 	}
 	for _, w := range b[ns:ne] {
-		if titles[strings.TrimSuffix(w.lower, ".")] {
+		if w.dotless()&cTitle != 0 {
 			return Phrase{}, false
 		}
 	}
@@ -490,21 +492,17 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// split cuts the phrase into whitespace-separated words.
+// split cuts the phrase into whitespace-separated words, each with its
+// lower-case form (trailing . , ; : stripped) and its classes.
 func split(text string, sp quotewire.Span, ws []word) []word {
-	phrase := text[sp.Start:sp.End]
-	// lower-case the phrase once; words slice it (an ASCII phrase keeps
-	// its byte offsets when lower-cased)
-	low, ascii := "", true
-	for i := 0; i < len(phrase); i++ {
-		if phrase[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		low = strings.ToLower(phrase)
-	}
+	// a capitalised word of ASCII is lowered into low; the class table's
+	// copy of it is kept when the table knows it, else the words lowered
+	// here become one string at the end
+	var lbuf [128]byte
+	low := lbuf[:0]
+	type pending struct{ k, a, b int }
+	var pbuf [16]pending
+	pend := pbuf[:0]
 	i := sp.Start
 	for i < sp.End {
 		for i < sp.End && isSpace(text[i]) {
@@ -516,14 +514,54 @@ func split(text string, sp quotewire.Span, ws []word) []word {
 		}
 		if j > i {
 			w := word{s: i, e: j, w: text[i:j]}
-			if ascii {
-				w.lower = strings.TrimRight(low[i-sp.Start:j-sp.Start], ".,;:")
-			} else {
-				w.lower = strings.ToLower(strings.TrimRight(w.w, ".,;:"))
+			te := j
+			for te > i && isPunct(text[te-1]) {
+				te--
+			}
+			raw := text[i:te]
+			ascii, upper := true, false
+			for k := 0; k < len(raw); k++ {
+				c := raw[k]
+				if c >= 0x80 {
+					ascii = false
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					upper = true
+				}
+			}
+			switch {
+			case !ascii:
+				w.lower = strings.ToLower(raw)
+				w.c = classesOf(w.lower)
+			case !upper:
+				w.lower = raw
+				w.c = classesOf(raw)
+			default:
+				a := len(low)
+				for k := 0; k < len(raw); k++ {
+					c := raw[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					low = append(low, c)
+				}
+				if e, ok := phraseClasses[string(low[a:])]; ok {
+					w.lower, w.c = e.s, e.c
+					low = low[:a]
+				} else {
+					pend = append(pend, pending{len(ws), a, len(low)})
+				}
 			}
 			ws = append(ws, w)
 		}
 		i = j
+	}
+	if len(pend) > 0 {
+		l := string(low)
+		for _, p := range pend {
+			ws[p.k].lower = l[p.a:p.b] // in no class: w.c stays 0
+		}
 	}
 	return ws
 }
@@ -534,11 +572,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // "Travis Hood, who witnessed the collision," is "Travis Hood".
 func cutClause(ws []word) []word {
 	for i, w := range ws {
-		if i > 0 && relatives[w.lower] && w.w == w.lower {
+		if i > 0 && w.is(cRelative) && w.w == w.lower {
 			return ws[:i]
 		}
-		if k := strings.IndexAny(w.w, ",;("); k >= 0 {
-			if w.w[k] == ',' && i+1 < len(ws) && (sentenceWords[ws[0].lower] || ws[0].lower == "early" || ws[0].lower == "late" || subordinators[ws[0].lower]) {
+		if k := indexClause(w.w); k >= 0 {
+			if w.w[k] == ',' && i+1 < len(ws) && (ws[0].is(cSentence) || ws[0].lower == "early" || ws[0].lower == "late" || ws[0].is(cSubordinator)) {
 				// "Early in her career, Tipton", "As the season nears its
 				// peak, NOAA’s forecasters": an adverbial before the name
 				return cutClause(ws[i+1:])
@@ -553,11 +591,32 @@ func cutClause(ws []word) []word {
 			} else {
 				w.lower = strings.ToLower(strings.TrimRight(w.w[:k], ".:"))
 			}
+			w.c = classesOf(w.lower)
 			ws[i] = w
 			return ws[:i+1]
 		}
 	}
 	return ws
+}
+
+// indexClause is strings.IndexAny(w, ",;(").
+func indexClause(w string) int {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c == ',' || c == ';' || c == '(' {
+			return k
+		}
+	}
+	return -1
+}
+
+// hasAppositiveStop is strings.ContainsAny(w, ",;()").
+func hasAppositiveStop(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c == ',' || c == ';' || c == '(' || c == ')' {
+			return true
+		}
+	}
+	return false
 }
 
 // cutVerb ends the phrase before the verb of a clause the source finder
@@ -569,7 +628,7 @@ func cutClause(ws []word) []word {
 func cutVerb(ws []word) []word {
 	for i := 2; i < len(ws); i++ {
 		w := ws[i]
-		if w.w != w.lower || !pastVerb(w.lower) {
+		if w.w != w.lower || !pastWord(&w) {
 			continue
 		}
 		j := i - 1
@@ -577,13 +636,22 @@ func cutVerb(ws []word) []word {
 			j--
 		}
 		prev := ws[j].lower
-		if determiners[prev] || indefinites[prev] || possessivePronouns[prev] || prepositions[prev] ||
+		if ws[j].is(cDeterminer|cIndefinite|cPossessive|cPreposition) ||
 			strings.HasSuffix(prev, "ly") || !isAlpha(strings.Trim(prev, "'’")) {
 			continue
 		}
 		return ws[:j+1]
 	}
 	return ws
+}
+
+// pastWord is pastVerb(w.lower), its set look-ups read from w's classes.
+func pastWord(w *word) bool {
+	if w.is(cIrregularPast) {
+		return true
+	}
+	l := w.lower
+	return len(l) >= 5 && strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "eed") && !w.is(cParticiple) && isAlpha(l)
 }
 
 // pastVerb reports whether a lower-case word is a past form that can end
@@ -601,10 +669,10 @@ func cutTime(ws []word) []word {
 	for i := 1; i < len(ws); i++ {
 		w := ws[i].lower
 		if (w == "on" || w == "in" || w == "at" || w == "last" || w == "this" || w == "late" || w == "early") &&
-			i+1 < len(ws) && (timeWords[ws[i+1].lower] || timeNouns[ws[i+1].lower]) {
+			i+1 < len(ws) && (ws[i+1].is(cTime) || ws[i+1].is(cTimeNoun)) {
 			return ws[:i]
 		}
-		if timeWords[w] && (w == "today" || w == "yesterday" || w == "tonight") {
+		if ws[i].is(cTime) && (w == "today" || w == "yesterday" || w == "tonight") {
 			return ws[:i]
 		}
 	}
@@ -628,12 +696,12 @@ func isAlpha(s string) bool {
 // quantity ("A total of 39", "Five percent").
 func countedPeople(ws []word) bool {
 	for i, w := range ws {
-		if i > 1 && prepositions[w.lower] {
+		if i > 1 && w.is(cPreposition) {
 			ws = ws[:i] // "Two doctors at the hospital"
 			break
 		}
 	}
-	if len(ws) > 2 && postAdjectives[ws[len(ws)-1].lower] {
+	if len(ws) > 2 && ws[len(ws)-1].is(cPostAdjective) {
 		ws = ws[:len(ws)-1] // "Two people familiar with the matter"
 	}
 	if len(ws) < 2 || len(ws) > 4 {
@@ -641,6 +709,18 @@ func countedPeople(ws []word) bool {
 	}
 	h := strings.Trim(ws[len(ws)-1].lower, "'’\",")
 	return titles[h] || titles[strings.TrimSuffix(h, "s")] || commonHeads[h] || commonHeads[strings.TrimSuffix(h, "s")] || commonHeads[h+"s"] || h == "people" || h == "man" || h == "woman" || h == "person"
+}
+
+// isNumberWord is isNumber(s) for a word s of classes c.
+func isNumberWord(s string, c uint32) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] < utf8.RuneSelf {
+		return s[0] >= '0' && s[0] <= '9' || c&cNumberWord != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r) || c&cNumberWord != 0
 }
 
 func isNumber(s string) bool {

@@ -402,3 +402,98 @@ func trimPunct(w string) string {
 }
 
 func isPunct(c byte) bool { return c == '.' || c == ',' || c == ';' || c == ':' }
+
+// Classes of a phrase's word: the sets its lower-case form belongs to,
+// found with one lookup when the phrase is split (word.c), so that the
+// rules test bits instead of looking the word up in each set.
+const (
+	cSentence uint32 = 1 << iota
+	cLyNoun
+	cShoutedVerb
+	cPronoun
+	cInvalidAlone
+	cTime
+	cPartitive
+	cPossessive
+	cRelative
+	cPreposition
+	cPersonal
+	cSecondPerson
+	cIndefinite
+	cTitle
+	cOrgHead
+	cPostAdjective
+	cParticle
+	cCommonHead
+	cRoleWord
+	cDemonym
+	cDeterminer
+	cIrregularPast
+	cParticiple
+	cTimeNoun
+	cSubordinator
+	cNumberWord
+	cQuantityHead
+	cFloating
+	cTitleModifier
+)
+
+// wordEntry is a lower-case word of the class table and its classes; s
+// is the table's own copy of the word, which split hands out instead of
+// allocating a lower-case copy of a capitalised word.
+type wordEntry struct {
+	s string
+	c uint32
+}
+
+var phraseClasses = func() map[string]wordEntry {
+	m := map[string]wordEntry{}
+	for _, c := range []struct {
+		set   map[string]bool
+		class uint32
+	}{{sentenceWords, cSentence}, {lyNouns, cLyNoun}, {shoutedVerbs, cShoutedVerb}, {pronouns, cPronoun},
+		{invalidAlone, cInvalidAlone}, {timeWords, cTime}, {partitives, cPartitive},
+		{possessivePronouns, cPossessive}, {relatives, cRelative}, {prepositions, cPreposition},
+		{personal, cPersonal}, {secondPerson, cSecondPerson}, {indefinites, cIndefinite}, {titles, cTitle},
+		{orgHeads, cOrgHead}, {postAdjectives, cPostAdjective}, {particles, cParticle},
+		{commonHeads, cCommonHead}, {roleWords, cRoleWord}, {demonyms, cDemonym}, {determiners, cDeterminer},
+		{irregularPast, cIrregularPast}, {participles, cParticiple}, {timeNouns, cTimeNoun},
+		{subordinators, cSubordinator}, {numberWords, cNumberWord}, {quantityHeads, cQuantityHead},
+		{floatingWords, cFloating}, {titleModifiers, cTitleModifier}} {
+		for w, in := range c.set {
+			if !in {
+				continue
+			}
+			e := m[w]
+			e.s = w
+			e.c |= c.class
+			m[w] = e
+		}
+	}
+	return m
+}()
+
+// classesOf returns the classes of a lower-case word.
+func classesOf(l string) uint32 { return phraseClasses[l].c }
+
+// is reports whether the word's lower-case form is in one of the classes.
+func (w *word) is(c uint32) bool { return w.c&c != 0 }
+
+// dotless returns the classes of strings.TrimSuffix(w.lower, "."): w.c,
+// since split strips a word's trailing dots, unless a caller built the
+// word otherwise.
+func (w *word) dotless() uint32 {
+	if n := len(w.lower); n > 0 && w.lower[n-1] == '.' {
+		return classesOf(w.lower[:n-1])
+	}
+	return w.c
+}
+
+// classesIf returns the classes of l, a prefix of w.lower: w.c when it is
+// all of it.
+func (w *word) classesIf(l string) uint32 {
+	if len(l) == len(w.lower) {
+		return w.c
+	}
+	return classesOf(l)
+}
