@@ -68,7 +68,8 @@ func (t *tagger) nameToken(i, first int) bool {
 		}
 		return true
 	}
-	if sentenceStarters[tk.Lower] && (tk.Lower == "the" || tk.Lower == "he" || tk.Lower == "she" || tk.Lower == "it" || tk.Lower == "i" || tk.Lower == "we" || tk.Lower == "they") {
+	// (each of these words is a sentence starter: no lookup is needed)
+	if tk.Lower == "the" || tk.Lower == "he" || tk.Lower == "she" || tk.Lower == "it" || tk.Lower == "i" || tk.Lower == "we" || tk.Lower == "they" {
 		return false
 	}
 	return true

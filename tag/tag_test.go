@@ -64,3 +64,13 @@ func TestTagger(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTokenStarters guards nameToken, which tests these words without
+// looking them up: each must stay a sentence starter.
+func TestNameTokenStarters(t *testing.T) {
+	for _, w := range []string{"the", "he", "she", "it", "i", "we", "they"} {
+		if !sentenceStarters[w] {
+			t.Errorf("sentenceStarters[%q] = false", w)
+		}
+	}
+}

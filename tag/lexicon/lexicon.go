@@ -48,6 +48,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The classes [Class] and [MultiClass] return, as CoreNLP spells them.
@@ -123,6 +124,24 @@ func Stats() Sizes {
 // and leading and trailing space removed. It allocates only when s needs a
 // change.
 func normSpace(s string) string {
+	// fast path: ASCII words joined by single spaces need no change
+	prev := true // as at a space
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == ' ' && prev:
+			return normSpaceRunes(s)
+		default:
+			prev = c == ' '
+		}
+	}
+	if prev && s != "" {
+		return normSpaceRunes(s)
+	}
+	return s
+}
+
+// normSpaceRunes is normSpace rune by rune, for any text.
+func normSpaceRunes(s string) string {
 	prevSpace := true // a space at the start needs a change
 	for _, r := range s {
 		switch {

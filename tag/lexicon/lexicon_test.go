@@ -250,3 +250,22 @@ func TestTitles(t *testing.T) {
 		t.Errorf("title lists")
 	}
 }
+
+// TestNormSpaceFastPath holds normSpace's ASCII fast path to the rune by
+// rune form on generated phrases.
+func TestNormSpaceFastPath(t *testing.T) {
+	parts := []string{"a", "B", "New", "York", " ", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2003", "é", "Д", "-", ".", "\xff"}
+	var gen func(prefix string, depth int)
+	gen = func(prefix string, depth int) {
+		if got, want := normSpace(prefix), normSpaceRunes(prefix); got != want {
+			t.Fatalf("normSpace(%q) = %q, want %q", prefix, got, want)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			gen(prefix+p, depth-1)
+		}
+	}
+	gen("", 4)
+}
