@@ -397,31 +397,6 @@ var refTitleAbbrevs = map[string]bool{
 	"sec": true, "secy": true,
 }
 
-// refIsTitleAbbrev reports whether refLower (a refLower-cased word without its
-// period) is an abbreviated title or rank written before a name: "gen",
-// "brig", "pfc", "sen", "mr".
-func refIsTitleAbbrev(refLower string) bool { return refTitleAbbrevs[refLower] }
-
-// refTitleWords spell out the abbreviated titles that refer back as a noun
-// ("Gen. Joseph Lengyel" … "the general").
-var refTitleWords = map[string]string{
-	"gen": "general", "adm": "admiral", "sen": "senator", "gov": "governor", "rep": "representative",
-	"lt": "lieutenant", "col": "colonel", "capt": "captain", "cpt": "captain", "maj": "major",
-	"sgt": "sergeant", "cmdr": "commander", "cdr": "commander", "pfc": "private", "pvt": "private",
-	"cpl": "corporal", "spc": "specialist", "amb": "ambassador", "supt": "superintendent",
-	"insp": "inspector", "atty": "attorney", "prof": "professor", "dr": "doctor", "pres": "president",
-}
-
-// refTitleWord returns the word an abbreviated title stands for ("gen" →
-// "general"), or refLower itself when it is no abbreviation. refLower is
-// refLower-case, with or without its period.
-func refTitleWord(refLower string) string {
-	if w, ok := refTitleWords[strings.TrimSuffix(refLower, ".")]; ok {
-		return w
-	}
-	return refLower
-}
-
 // closers may follow a sentence-final mark and still belong to the sentence.
 func refIsCloser(t, prev *quotewire.Token) bool {
 	if t.Kind == quotewire.QuoteMark {
