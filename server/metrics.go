@@ -41,6 +41,9 @@ func newMetrics(s *Server) *metrics {
 	inFlight := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "quotewire_http_requests_in_flight", Help: "HTTP requests being served.",
 	}, func() float64 { return float64(s.inFlight.Load()) })
+	waiting := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "quotewire_http_requests_waiting", Help: "HTTP requests waiting for their turn to read the store (see serve --readers).",
+	}, func() float64 { return float64(s.waiting.Load()) })
 	version := s.version
 	if version == "" {
 		version = "unknown"
@@ -50,7 +53,7 @@ func newMetrics(s *Server) *metrics {
 		ConstLabels: prometheus.Labels{"version": version, "goversion": runtime.Version()},
 	})
 	build.Set(1)
-	m.reg.MustRegister(m.requests, m.durations, inFlight, build, storeCollector{s})
+	m.reg.MustRegister(m.requests, m.durations, inFlight, waiting, build, storeCollector{s})
 	m.handler = promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 	return m
 }

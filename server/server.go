@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -88,7 +89,34 @@ type Config struct {
 	// ReadUpload reads the files uploaded on the web UI's ingest page
 	// (any format the command line reads); nil takes each as plain text.
 	ReadUpload ui.ReadUpload
+	// QueryTimeout bounds each request that reads the store (every GET
+	// of the API and the web UI but health, readiness, metrics, the
+	// OpenAPI document, static files and the ingest form), waiting for
+	// its turn included: past it the store's queries are
+	// cancelled, which frees their connection, and the reply is a 503
+	// that says to narrow the query. Zero means DefaultQueryTimeout;
+	// negative, no limit.
+	QueryTimeout time.Duration
+	// Readers is how many requests read the store at once; the others
+	// wait their turn in order of arrival, and get a 503 when the wait
+	// outlasts QueryTimeout. Zero means DefaultReaders(); negative, no
+	// limit. Give the store a connection pool of at least twice as many,
+	// and one for the writer.
+	Readers int
 }
+
+// DefaultQueryTimeout is the time limit of a request that reads the store
+// when Config.QueryTimeout is zero.
+const DefaultQueryTimeout = 5 * time.Second
+
+// DefaultReaders returns how many requests read the store at once when
+// Config.Readers is zero: two per core the Go scheduler runs on, at least
+// four. A query's work is CPU once its pages are in memory: letting more
+// requests in at once does not answer more per second, it shares the
+// cores among more of them, so that each takes longer; and past the
+// store's pool, database/sql hands a freed connection to a random waiter,
+// where the server's own queue is first come, first served.
+func DefaultReaders() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
 // uiWriter lets the web UI's ingest page use the Ingester.
 type uiWriter struct{ in Ingester }
@@ -117,6 +145,12 @@ type Server struct {
 	ui       *ui.UI
 	metrics  *metrics
 	inFlight atomic.Int64
+	// timeout bounds the requests that read the store (0: no limit).
+	timeout time.Duration
+	// slots holds a token for each request reading the store (nil: no
+	// limit); waiting counts the requests waiting for one.
+	slots   chan struct{}
+	waiting atomic.Int64
 }
 
 // route is one API endpoint: its ServeMux pattern, the query parameters it
@@ -175,11 +209,23 @@ func New(cfg Config) *Server {
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
+	switch {
+	case cfg.QueryTimeout == 0:
+		s.timeout = DefaultQueryTimeout
+	case cfg.QueryTimeout > 0:
+		s.timeout = cfg.QueryTimeout
+	}
+	switch {
+	case cfg.Readers == 0:
+		s.slots = make(chan struct{}, DefaultReaders())
+	case cfg.Readers > 0:
+		s.slots = make(chan struct{}, cfg.Readers)
+	}
 	s.metrics = newMetrics(s)
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
-	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload, WarmOverview: true}
+	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload, WarmOverview: true, QueryTimeout: s.timeout}
 	if s.writes && cfg.Ingester != nil {
 		uc.Writer, uc.Token = uiWriter{cfg.Ingester}, cfg.Token
 	}
@@ -194,10 +240,17 @@ func (s *Server) Handler() http.Handler { return s }
 // ServeHTTP serves one request: it routes it, recovers from a panic in a
 // handler (500), sets the security headers, turns ServeMux's own 404 and
 // 405 replies into JSON for the API and HTML pages elsewhere, records
-// metrics and logs the request.
+// metrics and logs the request. A request that reads the store gets the
+// time limit and waits for its turn (Config.QueryTimeout and Readers).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.inFlight.Add(1)
+	reads := readsStore(r)
+	if reads && s.timeout > 0 {
+		ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+	}
 	rw := &responseWriter{ResponseWriter: w, req: r, ui: s.ui}
 	defer func() {
 		p := recover()
@@ -234,7 +287,80 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if reads {
+		if err := s.acquire(r.Context()); err != nil {
+			_, r.Pattern = s.mux.Handler(r) // the route, for the metrics and the log
+			s.busy(rw, r, err)
+			return
+		}
+		defer s.release()
+	}
 	s.mux.ServeHTTP(rw, r)
+}
+
+// readsStore reports whether a request may read the store: every GET and
+// HEAD but health, readiness (which has a limit of its own), metrics, the
+// OpenAPI document, static files and the ingest form.
+func readsStore(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	switch r.URL.Path {
+	case "/healthz", "/readyz", "/metrics", "/openapi.json", "/ingest":
+		return false
+	}
+	return !strings.HasPrefix(r.URL.Path, "/static/")
+}
+
+// acquire waits for the request's turn to read the store: a free slot,
+// given in order of arrival (a channel's waiting senders are served
+// first come first served), or ctx's end.
+func (s *Server) acquire(ctx context.Context) error {
+	if s.slots == nil {
+		return nil
+	}
+	select {
+	case s.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	s.waiting.Add(1)
+	defer s.waiting.Add(-1)
+	select {
+	case s.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// release frees the slot acquire took.
+func (s *Server) release() {
+	if s.slots != nil {
+		<-s.slots
+	}
+}
+
+// busy answers a request whose turn to read did not come before its time
+// limit: a 503 that says to try again (JSON for the API, an HTML page
+// elsewhere).
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Warn("request not served: the store was busy", "method", r.Method, "route", r.Pattern, "waiting", s.waiting.Load(), "err", err)
+	if s.timeout <= 0 {
+		// no limit: the client went away while it waited
+		if isAPI(r.URL.Path) {
+			writeError(w, http.StatusServiceUnavailable, "the request was cancelled while it waited for its turn")
+		} else {
+			s.ui.Error(w, r, http.StatusServiceUnavailable, "The request was cancelled while it waited for its turn.")
+		}
+		return
+	}
+	w.Header().Set("Retry-After", "1")
+	if isAPI(r.URL.Path) {
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the server is busy: other requests held the store for %s; try again in a moment", s.timeout))
+		return
+	}
+	s.ui.Error(w, r, http.StatusServiceUnavailable, fmt.Sprintf("The server is busy: other readers held the archive for %s. Try again in a moment.", s.timeout))
 }
 
 // unmatchedRoute is the route label of requests no pattern matched.
@@ -299,6 +425,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusBadRequest, err.Error())
 	case errors.Is(err, quotewire.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not found")
+	case s.timedOut(r, err):
+		s.log.Warn("query timed out", "method", r.Method, "route", r.Pattern, "path", r.URL.Path, "timeout", s.timeout)
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the query took longer than %s: narrow it with a date range (from, to) or a speaker, and try again", s.timeout))
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		s.log.Warn("request cancelled", "method", r.Method, "route", r.Pattern, "err", err)
 		writeError(w, http.StatusServiceUnavailable, "the request was cancelled or took too long: try again")
@@ -306,6 +435,16 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("request failed", "method", r.Method, "route", r.Pattern, "path", r.URL.Path, "err", err)
 		writeError(w, http.StatusInternalServerError, "internal error")
 	}
+}
+
+// timedOut reports whether err ended a request because its time limit
+// passed: the deadline itself, or whatever error the store's cancelled
+// query gave once it had passed.
+func (s *Server) timedOut(r *http.Request, err error) bool {
+	if s.timeout <= 0 {
+		return false
+	}
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded)
 }
 
 // errorBody is the body of every error reply.

@@ -12,9 +12,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
@@ -22,6 +24,9 @@ import (
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/server"
 	"github.com/quotewire/quotewire/server/ui"
+	"github.com/quotewire/quotewire/store/postgres"
+	"github.com/quotewire/quotewire/store/sqlite"
+	"github.com/quotewire/quotewire/wikidata"
 )
 
 // shutdownTimeout is how long serve waits for requests in flight when it
@@ -33,6 +38,7 @@ func (m *Main) serveCommand() *cobra.Command {
 		db, addr, token, logFormat string
 		maxBody                    int64
 		mo                         modelOpts
+		ro                         readOpts
 	)
 	c := &cobra.Command{
 		Use:   "serve",
@@ -52,6 +58,15 @@ the QUOTEWIRE_TOKEN environment variable, and send it as
 'Authorization: Bearer TOKEN'. Without a token the server is read-only.
 Posted articles are analysed like ingest does (--rules-only and --models
 choose the extractor) and stored; the same article twice is stored once.
+
+Many readers at once: at most --readers requests read the store at once
+(default two per core); the others wait their turn, first come first served.
+Each gets --query-timeout (default 5s), its wait included: a query that
+would run longer is cancelled and answered 503 with a message that says to
+narrow it (a date range, a speaker), so that it does not hold a connection.
+The store keeps --db-conns connections (default twice --readers, and one
+for the writer; a PostgreSQL URL's pool_max_conns when it gives one).
+'quotewire bench-serve' measures it.
 
 The server logs one line per request on standard error, never the token.
 On SIGINT or SIGTERM it stops accepting connections and waits up to 10 s
@@ -90,7 +105,10 @@ machine, put a TLS proxy in front.
 				return usageError{"--max-body must be at least 1 byte"}
 			}
 			cfg := server.Config{Token: token, Logger: slog.New(handler), Version: version, MaxBody: maxBody, ReadUpload: readUpload}
-			s, err := openStore(db, false)
+			if err := ro.apply(&cfg); err != nil {
+				return err
+			}
+			s, err := openServeStore(c.Context(), db, false, ro.conns(cfg))
 			if err != nil {
 				return err
 			}
@@ -119,7 +137,97 @@ machine, put a TLS proxy in front.
 	c.Flags().StringVar(&logFormat, "log-format", "text", "request log format on standard error: text or json")
 	c.Flags().Int64Var(&maxBody, "max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes")
 	mo.register(c)
+	ro.register(c)
 	return c
+}
+
+// readOpts are the flags that size how a server reads its store: the
+// time limit of a request, how many read at once, the store's pool.
+type readOpts struct {
+	timeout time.Duration
+	readers int
+	dbConns int
+}
+
+func (o *readOpts) register(c *cobra.Command) {
+	c.Flags().DurationVar(&o.timeout, "query-timeout", server.DefaultQueryTimeout, "the time limit of a request that reads the store, its wait for a turn included; past it the query is cancelled and the answer is 503 (0: no limit)")
+	c.Flags().IntVar(&o.readers, "readers", 0, fmt.Sprintf("requests that read the store at once; the others wait their turn (0: two per core, %d here; -1: no limit)", server.DefaultReaders()))
+	c.Flags().IntVar(&o.dbConns, "db-conns", 0, "connections the store keeps (0: twice --readers and one for the writer, or a PostgreSQL URL's pool_max_conns)")
+}
+
+// apply checks the flags and sets them in cfg.
+func (o *readOpts) apply(cfg *server.Config) error {
+	switch {
+	case o.timeout < 0:
+		return usageError{"--query-timeout must be 0 (no limit) or more, e.g. 5s"}
+	case o.readers < -1:
+		return usageError{"--readers must be 1 or more (0: the default; -1: no limit)"}
+	case o.dbConns < 0:
+		return usageError{"--db-conns must be 1 or more (0: the default)"}
+	}
+	cfg.QueryTimeout = o.timeout
+	if o.timeout == 0 {
+		cfg.QueryTimeout = -1
+	}
+	cfg.Readers = o.readers
+	return nil
+}
+
+// conns returns the connections the store keeps for the server cfg
+// configures: --db-conns, else twice the readers and one for the writer;
+// 0 leaves the store's own default (no reader limit, or a PostgreSQL URL
+// that sizes its pool itself).
+func (o *readOpts) conns(cfg server.Config) poolSize {
+	if o.dbConns > 0 {
+		return poolSize{n: o.dbConns, explicit: true}
+	}
+	switch {
+	case cfg.Readers < 0:
+		return poolSize{}
+	case cfg.Readers == 0:
+		return poolSize{n: 2*server.DefaultReaders() + 1}
+	}
+	return poolSize{n: 2*cfg.Readers + 1}
+}
+
+// poolSize is how many connections a store keeps: n (0: the store's
+// default), and whether the command line said so (which wins over a
+// PostgreSQL URL's pool_max_conns).
+type poolSize struct {
+	n        int
+	explicit bool
+}
+
+// openServeStore opens the store a server reads, with a pool of
+// size.n connections (a PostgreSQL URL's pool_max_conns wins unless the
+// size was given on the command line).
+func openServeStore(ctx context.Context, db string, mustExist bool, size poolSize) (quotewire.Store, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if isPostgres(db) {
+		cfg, err := pgxpool.ParseConfig(db)
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err) // pgx's message hides the password
+		}
+		if size.n > 0 && (size.explicit || !strings.Contains(db, "pool_max_conns")) {
+			cfg.MaxConns = int32(min(size.n, 1<<15))
+		}
+		s, err := postgres.OpenConfig(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		s.SetLinker(wikidata.NewLinker(s))
+		return s, nil
+	}
+	s, err := openStore(db, mustExist)
+	if err != nil {
+		return nil, err
+	}
+	if ss, ok := s.(*sqlite.Store); ok && size.n > 0 {
+		ss.SetMaxConns(size.n)
+	}
+	return s, nil
 }
 
 // serve runs the HTTP server on ln until ctx is cancelled or a signal

@@ -14,8 +14,9 @@ type occurrenceView struct {
 	First bool
 	// Link is the article's address when it is an http(s) URL, else "".
 	Link string
-	// Diff is the report's wording against the first report's; Same is
-	// true when they do not differ.
+	// Diff is the report's wording against the first report's (nil when
+	// the two texts are the same to the byte: the page shows Text); Same
+	// is true when they do not differ.
 	Diff []wordOp
 	Same bool
 }
@@ -49,11 +50,14 @@ func (u *UI) quotation(w http.ResponseWriter, r *http.Request) error {
 	}
 	outlets := map[string]bool{}
 	for i, o := range qn.Occurrences {
-		ov := occurrenceView{Occurrence: o, First: i == 0, Link: webURL(o.URL)}
-		ov.Diff = diffWords(qn.Occurrences[0].Text, o.Text)
-		ov.Same = true
-		for _, d := range ov.Diff {
-			ov.Same = ov.Same && d.Op == opEqual
+		ov := occurrenceView{Occurrence: o, First: i == 0, Link: webURL(o.URL), Same: true}
+		// a statement syndicated word for word is most reports of it:
+		// those need no diff, and their words no template work each
+		if i > 0 && o.Text != qn.Occurrences[0].Text {
+			ov.Diff = diffWords(qn.Occurrences[0].Text, o.Text)
+			for _, d := range ov.Diff {
+				ov.Same = ov.Same && d.Op == opEqual
+			}
 		}
 		v.Occurrences = append(v.Occurrences, ov)
 		outlets[o.Outlet] = true

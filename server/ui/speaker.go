@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/quotewire/quotewire"
 )
@@ -104,9 +106,11 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 	if v.Cards, err = u.cards(r, hits); err != nil {
 		return err
 	}
-	if v.Alongside, err = u.store.CoMentioned(r.Context(), sp.ID, 12); err != nil {
+	p, err := u.speakerCounts(r.Context(), sp.ID)
+	if err != nil {
 		return err
 	}
+	v.Alongside, v.TalksAbout, v.TalkedAboutBy = p.alongside, p.talksAbout, p.talkedAboutBy
 	if idx, ok := u.store.(quotewire.WikidataIndex); ok && sp.Wikidata != "" {
 		e, found, err := idx.WikidataByID(r.Context(), sp.Wikidata)
 		if err != nil {
@@ -121,13 +125,55 @@ func (u *UI) speaker(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if v.TalksAbout, err = u.store.TalksAbout(r.Context(), sp.ID, 12); err != nil {
-		return err
-	}
-	if v.TalkedAboutBy, err = u.store.TalkedAboutBy(r.Context(), sp.ID, 12); err != nil {
-		return err
-	}
 	return u.render(w, status, "speaker", v)
+}
+
+// relatedCount is how many entities each of the speaker page's lists of
+// related entities shows.
+const relatedCount = 12
+
+// speakerCounts are a speaker page's lists of related entities: who is
+// named alongside the speaker, whom their quotes name and who names
+// them. They do not depend on the page's topic, period or acts.
+type speakerCounts struct {
+	alongside, talksAbout, talkedAboutBy []quotewire.SpeakerCount
+	// at is when they were counted.
+	at time.Time
+}
+
+// maxCachedSpeakers bounds the speakers whose related entities are kept.
+const maxCachedSpeakers = 1024
+
+// speakerCounts returns a speaker's related entities, reusing them for
+// the overview's time (Config.OverviewTTL), like the front page's counts:
+// they count up to thousands of articles each (half the work of a most
+// quoted speaker's page), and change only as fast as articles come in,
+// while the rest of the page, the timeline and the quotes, is read anew
+// on every visit.
+func (u *UI) speakerCounts(ctx context.Context, id int64) (speakerCounts, error) {
+	if u.related != nil {
+		if c, ok := u.related.Get(id); ok {
+			if age := u.now().Sub(c.at); age >= 0 && age < u.ttl {
+				return c, nil
+			}
+		}
+	}
+	var c speakerCounts
+	var err error
+	if c.alongside, err = u.store.CoMentioned(ctx, id, relatedCount); err != nil {
+		return c, err
+	}
+	if c.talksAbout, err = u.store.TalksAbout(ctx, id, relatedCount); err != nil {
+		return c, err
+	}
+	if c.talkedAboutBy, err = u.store.TalkedAboutBy(ctx, id, relatedCount); err != nil {
+		return c, err
+	}
+	if u.related != nil {
+		c.at = u.now()
+		u.related.Add(id, c)
+	}
+	return c, nil
 }
 
 // pathID returns the positive id in the path, and whether there is one.

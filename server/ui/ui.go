@@ -39,6 +39,8 @@ import (
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"github.com/quotewire/quotewire"
 )
 
@@ -81,9 +83,9 @@ type Config struct {
 	// means time.Now.
 	Now func() time.Time
 	// OverviewTTL is how long the front page's statistics and top
-	// speakers are reused before the store is asked again (counting a
-	// large store takes a while); zero means one minute, negative never
-	// caches.
+	// speakers, and a speaker page's related entities, are reused before
+	// the store is asked again (counting a large store takes a while);
+	// zero means one minute, negative never caches.
 	OverviewTTL time.Duration
 	// Writer stores what the ingest page receives, and Token is the write
 	// token the form must carry; without both the page says writes are
@@ -96,6 +98,10 @@ type Config struct {
 	// background as soon as the UI is made (servers set it; tests that
 	// count store calls do not).
 	WarmOverview bool
+	// QueryTimeout bounds the store's reads for one page: past it they
+	// are cancelled and the reader gets a 503 page that says to narrow
+	// the search. Zero or negative means no limit.
+	QueryTimeout time.Duration
 }
 
 // UI serves the HTML pages. It is safe for concurrent use.
@@ -108,6 +114,7 @@ type UI struct {
 	log      *slog.Logger
 	now      func() time.Time
 	ttl      time.Duration
+	timeout  time.Duration
 	pages    map[string]*template.Template
 	assets   map[string]asset
 	overview struct {
@@ -116,6 +123,9 @@ type UI struct {
 		at         time.Time
 		overview
 	}
+	// related keeps speaker pages' related entities for ttl (nil: not
+	// kept).
+	related *lru.Cache[int64, speakerCounts]
 }
 
 // asset is one embedded static file.
@@ -142,7 +152,7 @@ func New(cfg Config) *UI {
 	if cfg.Store == nil {
 		panic("ui: Config.Store is nil")
 	}
-	u := &UI{store: cfg.Store, log: cfg.Logger, now: cfg.Now, ttl: cfg.OverviewTTL,
+	u := &UI{store: cfg.Store, log: cfg.Logger, now: cfg.Now, ttl: cfg.OverviewTTL, timeout: max(cfg.QueryTimeout, 0),
 		writer: cfg.Writer, token: cfg.Token, upload: cfg.Upload, csrf: http.NewCrossOriginProtection(),
 		pages: map[string]*template.Template{}, assets: map[string]asset{}}
 	if u.log == nil {
@@ -153,6 +163,9 @@ func New(cfg Config) *UI {
 	}
 	if u.ttl == 0 {
 		u.ttl = time.Minute
+	}
+	if u.ttl > 0 {
+		u.related, _ = lru.New[int64, speakerCounts](maxCachedSpeakers) // errs only on a size < 1
 	}
 	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -272,9 +285,15 @@ func notFound(format string, args ...any) error {
 	return &httpError{http.StatusNotFound, fmt.Sprintf(format, args...)}
 }
 
-// page wraps a page handler: its error becomes an HTML error page.
+// page wraps a page handler: a page that reads (GET) gets the time
+// limit, and its error becomes an HTML error page.
 func (u *UI) page(h func(u *UI, w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u.timeout > 0 && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			ctx, cancel := context.WithTimeout(r.Context(), u.timeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		if err := h(u, w, r); err != nil {
 			u.fail(w, r, err)
 		}
@@ -292,6 +311,11 @@ func (u *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
 		u.Error(w, r, http.StatusNotFound, "")
 	case errors.Is(err, quotewire.ErrBadQuery):
 		u.Error(w, r, http.StatusBadRequest, err.Error())
+	case u.timeout > 0 && (errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded)):
+		// the store's query was cancelled at the limit, whatever error
+		// it gave for it
+		u.log.Warn("page timed out", "method", r.Method, "route", r.Pattern, "path", r.URL.Path, "timeout", u.timeout)
+		u.Error(w, r, http.StatusServiceUnavailable, fmt.Sprintf("This page took longer than %s to read from the archive. Narrow the search with a date range or a speaker, then try again.", u.timeout))
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		u.log.Warn("request cancelled", "method", r.Method, "route", r.Pattern, "err", err)
 		u.Error(w, r, http.StatusServiceUnavailable, "The request was cancelled or took too long: try again.")

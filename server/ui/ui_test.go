@@ -536,3 +536,57 @@ func TestSpeakerNames(t *testing.T) {
 		}
 	}
 }
+
+// countingRelated counts the store's reads of a speaker's related
+// entities.
+type countingRelated struct {
+	Reader
+	mu    sync.Mutex
+	reads int
+}
+
+func (c *countingRelated) CoMentioned(ctx context.Context, id int64, limit int) ([]quotewire.SpeakerCount, error) {
+	c.mu.Lock()
+	c.reads++
+	c.mu.Unlock()
+	return c.Reader.CoMentioned(ctx, id, limit)
+}
+
+// TestSpeakerCountsAreCached checks that a speaker page's related
+// entities are counted once per OverviewTTL and speaker, whatever the
+// page's topic or period, and every time when caching is off.
+func TestSpeakerCountsAreCached(t *testing.T) {
+	st := newStore(t, corpus()...)
+	hits, err := st.Search(context.Background(), quotewire.Query{Speaker: "Lavrov", Limit: 1})
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("no quote of Lavrov: %v", err)
+	}
+	page := fmt.Sprintf("/speakers/%d", hits[0].SpeakerID)
+	var mu sync.Mutex
+	now := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	c := &countingRelated{Reader: st}
+	h := New(Config{Store: c, Logger: quiet(), Now: clock}).Handler()
+	for _, p := range []string{page, page + "?period=year", page + "?q=syria"} {
+		if r := get(t, h, p); r.status != 200 {
+			t.Fatalf("GET %s: %d", p, r.status)
+		}
+	}
+	if c.reads != 1 {
+		t.Errorf("%d reads of the related entities for three views within a minute, want 1", c.reads)
+	}
+	mu.Lock()
+	now = now.Add(61 * time.Second)
+	mu.Unlock()
+	if r := get(t, h, page); r.status != 200 || c.reads != 2 {
+		t.Errorf("after a minute: status %d, %d reads, want 2", r.status, c.reads)
+	}
+
+	off := &countingRelated{Reader: st}
+	h = New(Config{Store: off, Logger: quiet(), OverviewTTL: -1}).Handler()
+	get(t, h, page)
+	get(t, h, page)
+	if off.reads != 2 {
+		t.Errorf("caching off: %d reads for two views, want 2", off.reads)
+	}
+}

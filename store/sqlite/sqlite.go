@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,15 +64,45 @@ type Store struct {
 
 var _ quotewire.Store = (*Store)(nil)
 
+// The connection pool. Every connection has a page cache of its own
+// (cache_size, up to 64 MiB) that starts cold: a connection opened for one
+// query and closed after it reads every page it needs from the file
+// again, and allocates its cache page by page under SQLite's global
+// allocator lock. So the store keeps its connections: up to MaxConns open
+// (DefaultMaxConns unless SetMaxConns says otherwise), all of them kept
+// while in use, and closed only after connIdleTime unused. Reads map the
+// file into memory (mmap_size, up to mmapSize): a page is then read
+// where the kernel's page cache holds it, shared by every connection,
+// rather than copied into each connection's cache.
+const (
+	// connIdleTime is how long an unused connection, and its cache, is
+	// kept.
+	connIdleTime = 10 * time.Minute
+	// mmapSize caps the bytes of the file read through memory mapping
+	// (SQLite caps it at 2 GiB less 64 KiB; the rest of a larger file is
+	// read as before).
+	mmapSize = 1 << 31
+)
+
+// DefaultMaxConns returns how many connections a store keeps at most
+// unless told otherwise: four per core the Go scheduler runs on, at least
+// eight. Queries are CPU-bound once the pages are in memory, so more
+// connections than that only make each query wait for a core instead of
+// for a connection; readers beyond it queue for a free one. The writer
+// (one at a time) takes one of them.
+func DefaultMaxConns() int { return max(8, 4*runtime.GOMAXPROCS(0)) }
+
 // Open opens the store at path, creating the file and its schema when
 // they do not exist and upgrading an older schema. The special path
-// ":memory:" opens a private in-memory store (for tests).
+// ":memory:" opens a private in-memory store (for tests). The store keeps
+// up to DefaultMaxConns connections (SetMaxConns changes it).
 func Open(path string) (*Store, error) {
 	dsn := path
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	if path == ":memory:" {
 		dsn = "file::memory:?" + pragmas
 	} else {
+		pragmas += "&_pragma=mmap_size(" + strconv.Itoa(mmapSize) + ")"
 		dsn = "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
 	}
 	db, err := sql.Open("sqlite", dsn)
@@ -80,6 +111,8 @@ func Open(path string) (*Store, error) {
 	}
 	if path == ":memory:" {
 		db.SetMaxOpenConns(1) // each connection would be its own database
+	} else {
+		setPool(db, DefaultMaxConns())
 	}
 	s := &Store{db: db, path: path, Now: time.Now, Reads: sqlread.Reads{DB: reader{db}}}
 	if err := s.migrate(context.Background()); err != nil {
@@ -93,6 +126,31 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: it was made by an earlier development build of quotewire with another schema: ingest again into a new file", path)
 	}
 	return s, nil
+}
+
+// setPool sizes db's pool: at most n connections, all kept while the
+// store is busy, each closed after connIdleTime unused, none closed for
+// its age.
+func setPool(db *sql.DB, n int) {
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	db.SetConnMaxIdleTime(connIdleTime)
+	db.SetConnMaxLifetime(0)
+}
+
+// SetMaxConns sets how many connections the store keeps at most (n < 1
+// means DefaultMaxConns). A server sizes it to the requests it lets read
+// at once: twice as many (a request may hold two, reading rows while it
+// asks for more), and one for the writer. An in-memory store keeps its
+// one connection.
+func (s *Store) SetMaxConns(n int) {
+	if s.path == ":memory:" {
+		return
+	}
+	if n < 1 {
+		n = DefaultMaxConns()
+	}
+	setPool(s.db, n)
 }
 
 // Close closes the database.
