@@ -212,17 +212,50 @@ func CoMentioned(ctx context.Context, db DB, id int64, limit int) ([]quotewire.S
 	if limit <= 0 {
 		limit = rules.DefaultLimit
 	}
+	articles, err := newestArticles(ctx, db, id, coMentionWindow)
+	if err != nil || len(articles) == 0 {
+		return []quotewire.SpeakerCount{}, Errf("co-mentioned", err)
+	}
+	in, args := db.In("ae.article", int64s(articles))
 	rows, err := db.Query(ctx, `SELECT e.id, e.name, COUNT(*) AS n FROM article_entities ae
 		JOIN entities e ON e.id = ae.entity
-		WHERE ae.article IN (SELECT article FROM quotes WHERE speaker = ? GROUP BY article ORDER BY MAX(date) DESC LIMIT ?)
-			AND ae.entity <> ?
-		GROUP BY e.id, e.name ORDER BY n DESC, e.id LIMIT ?`, id, coMentionWindow, id, limit)
+		WHERE `+in+` AND ae.entity <> ?
+		GROUP BY e.id, e.name ORDER BY n DESC, e.id LIMIT ?`, append(args, id, limit)...)
 	if err != nil {
 		return nil, Errf("co-mentioned", err)
 	}
 	defer rows.Close()
 	out, err := scan.SpeakerCounts(rows, []quotewire.SpeakerCount{})
 	return out, Errf("co-mentioned", err)
+}
+
+// newestArticles returns the n articles where speaker id was quoted last,
+// newest first: it reads the speaker's quotes newest first along their
+// (speaker, date) index and stops at the n-th distinct article, instead of
+// grouping every quote of a much quoted speaker by article first. It reads
+// at most 64 quotes an article.
+func newestArticles(ctx context.Context, db DB, id int64, n int) ([]int64, error) {
+	rows, err := db.Query(ctx, "SELECT article FROM quotes WHERE speaker = ? ORDER BY date DESC LIMIT ?", id, 64*n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := make(map[int64]bool, n)
+	var out []int64
+	for rows.Next() {
+		var a int64
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+			if len(out) == n {
+				return out, nil
+			}
+		}
+	}
+	return out, rows.Err()
 }
 
 // namesOrder puts the name that made an entity first, then the others by
