@@ -365,7 +365,7 @@ func (r *resolver) personNamed(e int) int {
 	if e < 0 || r.d.Entities[e].Type != quotewire.Place || strings.IndexByte(r.d.Entities[e].Name, ' ') >= 0 {
 		return e
 	}
-	cands := r.bySurname[r.keyOf(r.d.Entities[e].Name)]
+	cands := r.bySurname[r.entityKey(e)]
 	for i := len(cands) - 1; i >= 0; i-- {
 		if c := cands[i]; c != e && r.d.Entities[c].Type == quotewire.Person && strings.IndexByte(r.d.Entities[c].Name, ' ') > 0 {
 			return c

@@ -39,7 +39,7 @@ func (s Resolver) Process(d *quotewire.Document) error {
 func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
 	n := len(d.Mentions) + len(d.Quotes) // sized once: growing these maps cost more than filling them
 	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), bySurname: make(map[string][]int, n),
-		keys: make(map[string]string, n), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
+		keys: make(map[string]string, n), entKeys: make([]nameKey, 0, len(d.Mentions)), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
 }
 
 type resolver struct {
@@ -69,6 +69,9 @@ type resolver struct {
 	bySurname map[string][]int
 	// keys caches key() by name text.
 	keys map[string]string
+	// entKeys are the entities' names and their keys, by entity (see
+	// entityKey).
+	entKeys []nameKey
 	// names are the tagger's name mentions in text order.
 	names []int
 	// timelines of name mentions by position, for "the last X before here".

@@ -136,10 +136,10 @@ func (r *resolver) placesThatSpeak() {
 	}
 	for _, pl := range places {
 		person := -1
-		if k := r.keyOf(d.Entities[pl].Name); nwords(k) == 1 {
+		if k := r.entityKey(pl); nwords(k) == 1 {
 			for e := range d.Entities {
 				en := &d.Entities[e]
-				if en.Type == quotewire.Person && !en.Anonymous && nwords(en.Name) > 1 && lastWord(r.keyOf(en.Name)) == k {
+				if en.Type == quotewire.Person && !en.Anonymous && nwords(en.Name) > 1 && lastWord(r.entityKey(e)) == k {
 					person = e
 				}
 			}
@@ -182,7 +182,7 @@ func (r *resolver) personsTypedTwice() {
 	for e := range d.Entities {
 		en := &d.Entities[e]
 		if en.Type == quotewire.Person && !en.Anonymous && strings.IndexByte(en.Name, ' ') > 0 {
-			people[r.keyOf(en.Name)] = e
+			people[r.entityKey(e)] = e
 		}
 	}
 	if len(people) == 0 {
@@ -193,7 +193,7 @@ func (r *resolver) personsTypedTwice() {
 		if en.Type != quotewire.Organization || en.Anonymous {
 			continue
 		}
-		p, ok := people[r.keyOf(en.Name)]
+		p, ok := people[r.entityKey(e)]
 		if !ok || p == e || slices.ContainsFunc(strings.Fields(strings.ToLower(en.Name)), phrase.OrgHead) {
 			continue
 		}

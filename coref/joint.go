@@ -307,7 +307,7 @@ func (r *resolver) group(members []int) int {
 	keys := make([]string, len(members))
 	for i, e := range members {
 		names = append(names, d.Entities[e].Name)
-		keys[i] = r.keyOf(d.Entities[e].Name)
+		keys[i] = r.entityKey(e)
 	}
 	sort.Strings(keys)
 	k := "\x00group " + strings.Join(keys, "\x00")

@@ -38,7 +38,11 @@ func (r *resolver) clusterNames() {
 			m.Entity = -1
 			continue
 		}
-		if !known && r.isWork(name) {
+		k := "" // the key of name, where it is needed
+		if !known {
+			k = r.keyOf(name)
+		}
+		if !known && isWorkKey(k) {
 			// "the U.S. Constitution", "the Affordable Care Act": a
 			// document, never a body
 			m.Type = quotewire.Work
@@ -56,9 +60,16 @@ func (r *resolver) clusterNames() {
 		if known {
 			fw, fknown = quotewire.CanonicalName(name)
 		}
-		e := r.findCanon(name, m.Type, fw, fknown)
+		fname, ftyp := name, m.Type // as newEntityCanon names and types it
+		if fknown {
+			fname, ftyp = fw.Name, fw.Type
+		}
+		if known {
+			k = r.keyOf(fname)
+		}
+		e := r.findKey(k, m.Type)
 		if e < 0 {
-			e = r.newEntityCanon(name, m.Type, fw, fknown)
+			e = r.newEntityKey(fname, k, ftyp)
 		}
 		if !person {
 			cw, cknown = quotewire.CanonicalName(clean)
@@ -86,11 +97,10 @@ var workHeads = map[string]bool{"constitution": true, "amendment": true, "act": 
 	"accord": true, "accords": true, "agreement": true, "declaration": true, "resolution": true, "protocol": true,
 	"doctrine": true, "manifesto": true}
 
-// isWork reports whether a name is a document's, law's or agreement's:
+// isWorkKey reports whether a name, whose key is k, is a document's, law's or agreement's:
 // "Constitution", or two words or more ending with a work's head ("U.S.
 // Constitution", "Paris Agreement", "Affordable Care Act").
-func (r *resolver) isWork(name string) bool {
-	k := r.keyOf(name)
+func isWorkKey(k string) bool {
 	if k == "constitution" {
 		return true
 	}
@@ -336,6 +346,38 @@ func (r *resolver) keyOf(s string) string {
 	return k
 }
 
+// entityKey returns the key of entity e's name, kept by entity: the
+// same as r.keyOf(r.d.Entities[e].Name), without the map look-up while
+// the name is the one last seen.
+func (r *resolver) entityKey(e int) string { return r.entityNameKey(e).key }
+
+// entityNameKey returns entity e's name with its key, kept by entity and
+// made again when the name has changed.
+func (r *resolver) entityNameKey(e int) *nameKey {
+	name := r.d.Entities[e].Name
+	if e < len(r.entKeys) {
+		if c := &r.entKeys[e]; c.name == name {
+			return c
+		}
+	} else {
+		r.entKeys = append(r.entKeys, make([]nameKey, e+1-len(r.entKeys))...)
+	}
+	r.entKeys[e] = makeNameKey(name, r.keyOf(name))
+	return &r.entKeys[e]
+}
+
+// nameKey is a name, its key and the key's first word when it has two
+// words or more.
+type nameKey struct{ name, key, first string }
+
+func makeNameKey(name, k string) nameKey {
+	c := nameKey{name: name, key: k}
+	if nwords(k) >= 2 {
+		c.first = firstWord(k)
+	}
+	return c
+}
+
 // find returns the entity a name refers to: the same full name, or a
 // person whose name ends with this surname, or whose surname this name
 // ends with; -1 when none.
@@ -350,7 +392,11 @@ func (r *resolver) findCanon(name string, typ quotewire.EntityType, w quotewire.
 	if ok {
 		name = w.Name // "UN" is the United Nations
 	}
-	k := r.keyOf(name)
+	return r.findKey(r.keyOf(name), typ)
+}
+
+// findKey is find of the name whose key (after CanonicalName) is k.
+func (r *resolver) findKey(k string, typ quotewire.EntityType) int {
 	if e, ok := r.byKey[k]; ok {
 		if typ == quotewire.Person {
 			e = r.personNamed(e) // "Fields said" after "James Alex Fields", "Fields" a place in the word lists
@@ -372,7 +418,7 @@ func (r *resolver) findCanon(name string, typ quotewire.EntityType, w quotewire.
 			if en.Type != quotewire.Person && (en.Type != "" || nwords(en.Name) < 2) {
 				continue // a person, or a full name the tagger gave no type ("Ursula von der Leyen")
 			}
-			ek := r.keyOf(en.Name)
+			ek := r.entityKey(e)
 			if one || nwords(ek) == 1 || first == firstWord(ek) || strings.HasSuffix(ek, " "+k) {
 				// "Tim Kee" after "Raymond Tim Kee": the end of the full name
 				return e
@@ -381,23 +427,29 @@ func (r *resolver) findCanon(name string, typ quotewire.EntityType, w quotewire.
 		if nwords(k) == 1 {
 			// "Terri" after "Republican state representative Terri
 			// Collins": the one person of that first name
-			found := -1
-			for e := range r.d.Entities {
-				en := &r.d.Entities[e]
-				if en.Type != quotewire.Person || en.Anonymous || strings.IndexByte(en.Name, ' ') < 0 {
-					continue
-				}
-				if ek := r.keyOf(en.Name); nwords(ek) >= 2 && firstWord(ek) == k {
-					if found >= 0 && found != e {
-						return -1
-					}
-					found = e
-				}
-			}
-			return found
+			return r.firstNamed(k)
 		}
 	}
 	return -1
+}
+
+// firstNamed returns the one person not unnamed whose full name starts
+// with the one word whose key is k, or -1 when none or several.
+func (r *resolver) firstNamed(k string) int {
+	found := -1
+	for e := range r.d.Entities {
+		en := &r.d.Entities[e]
+		if en.Type != quotewire.Person || en.Anonymous || strings.IndexByte(en.Name, ' ') < 0 {
+			continue
+		}
+		if c := r.entityNameKey(e); c.first == k && c.first != "" {
+			if found >= 0 && found != e {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 func (r *resolver) newEntity(name string, typ quotewire.EntityType) int {
@@ -411,11 +463,22 @@ func (r *resolver) newEntityCanon(name string, typ quotewire.EntityType, w quote
 	if ok {
 		name, typ = w.Name, w.Type
 	}
+	return r.newEntityKey(name, r.keyOf(name), typ)
+}
+
+// newEntityKey makes the entity of name, whose key is k, and type typ.
+func (r *resolver) newEntityKey(name, k string, typ quotewire.EntityType) int {
 	r.d.Entities = append(r.d.Entities, quotewire.Entity{Name: name, Type: typ})
 	e := len(r.d.Entities) - 1
-	r.byKey[r.keyOf(name)] = e
-	r.aliasCompany(name, e)
-	r.indexSurname(name, e)
+	if e == len(r.entKeys) {
+		r.entKeys = append(r.entKeys, makeNameKey(name, k))
+	} else {
+		r.entKeys = append(r.entKeys, make([]nameKey, e+1-len(r.entKeys))...)
+		r.entKeys[e] = makeNameKey(name, k)
+	}
+	r.byKey[k] = e
+	r.aliasCompany(k, e)
+	r.indexSurname(k, e)
 	return e
 }
 
@@ -423,9 +486,9 @@ func (r *resolver) newEntityCanon(name string, typ quotewire.EntityType, w quote
 // named again: "Acme" after "Acme Corp.".
 var companySuffixes = map[string]bool{"corp": true, "inc": true, "ltd": true, "co": true, "plc": true, "llc": true, "corporation": true, "company": true}
 
-// aliasCompany makes "Acme" find the entity named "Acme Corp.".
-func (r *resolver) aliasCompany(name string, e int) {
-	k := r.keyOf(name)
+// aliasCompany makes "Acme" find the entity named "Acme Corp.", whose
+// name's key is k.
+func (r *resolver) aliasCompany(k string, e int) {
 	i := strings.LastIndexByte(k, ' ')
 	if i <= 0 || !companySuffixes[k[i+1:]] {
 		return
@@ -473,9 +536,10 @@ func (r *resolver) linkNameCanon(mi, e int, clean string, cw quotewire.WellKnown
 		}
 		if nwords(name) > nwords(en.Name) {
 			en.Name = name
-			r.byKey[r.keyOf(name)] = e
-			r.aliasCompany(name, e)
-			r.indexSurname(name, e)
+			k := r.entityKey(e)
+			r.byKey[k] = e
+			r.aliasCompany(k, e)
+			r.indexSurname(k, e)
 		}
 		if en.Type == "" || m.Type == quotewire.Person && en.Type != quotewire.Person && len(m.Roles) > 0 {
 			en.Type = m.Type
@@ -488,9 +552,8 @@ func (r *resolver) linkNameCanon(mi, e int, clean string, cw quotewire.WellKnown
 	}
 }
 
-// indexSurname records e under the last word of name.
-func (r *resolver) indexSurname(name string, e int) {
-	k := r.keyOf(name)
+// indexSurname records e under the last word of its name, whose key is k.
+func (r *resolver) indexSurname(k string, e int) {
 	if k == "" {
 		return
 	}

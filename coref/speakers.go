@@ -455,8 +455,9 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 			// Human Rights Ivan Simonovic"): the phrase reader's name
 			m.Head = p.Name
 			d.Entities[e].Name = name
-			r.byKey[r.keyOf(name)] = e
-			r.indexSurname(name, e)
+			k := r.entityKey(e)
+			r.byKey[k] = e
+			r.indexSurname(k, e)
 		}
 		if e >= 0 && outlet {
 			d.Entities[e].Type = quotewire.Organization // "((Wikinews))": the outlet, never a place
