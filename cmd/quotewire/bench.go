@@ -73,17 +73,11 @@ measured in the same run.
 			if err != nil && !errors.Is(err, errStop) {
 				return err
 			}
-			if cpuProf != "" {
-				f, err := os.Create(cpuProf)
-				if err != nil {
-					return fmt.Errorf("create --cpuprofile file: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return err
-				}
-				defer pprof.StopCPUProfile()
+			stop, err := startCPUProfile(cpuProf)
+			if err != nil {
+				return err
 			}
+			defer stop()
 			p, err := mo.pipeline()
 			if err != nil {
 				return err
@@ -109,3 +103,20 @@ measured in the same run.
 
 // errStop ends reading early without being an error.
 var errStop = errors.New("stop")
+
+// startCPUProfile starts writing a CPU profile to path (nothing when path
+// is empty, the --cpuprofile flag unset) and returns what stops it.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("create --cpuprofile file: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}

@@ -150,17 +150,11 @@ minutes).
 					return err
 				}
 			}
-			if cpuProf != "" {
-				f, err := os.Create(cpuProf)
-				if err != nil {
-					return fmt.Errorf("create --cpuprofile file: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return err
-				}
-				defer pprof.StopCPUProfile()
+			stop, err := startCPUProfile(cpuProf)
+			if err != nil {
+				return err
 			}
+			defer stop()
 			if blockProf != "" {
 				runtime.SetBlockProfileRate(int(time.Millisecond))
 				runtime.SetMutexProfileFraction(10)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -137,17 +136,11 @@ line or record) in the summary at the end and in a JSON Lines error log
 			default:
 				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
 			}
-			if cpuProf != "" {
-				f, err := os.Create(cpuProf)
-				if err != nil {
-					return fmt.Errorf("create --cpuprofile file: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return err
-				}
-				defer pprof.StopCPUProfile()
+			stop, err := startCPUProfile(cpuProf)
+			if err != nil {
+				return err
 			}
+			defer stop()
 			p, err := mo.pipeline()
 			if err != nil {
 				return err

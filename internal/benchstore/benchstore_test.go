@@ -18,11 +18,7 @@ import (
 // its own key, and every query is timed and counted by kind.
 func TestReplicateAndSearch(t *testing.T) {
 	ctx := context.Background()
-	text, err := os.ReadFile("../../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := testpipe.Default(t).Extract(quotewire.Article{ID: "seed", Text: string(text)})
+	a, err := testpipe.Default(t).Extract(quotewire.Article{ID: "seed", Text: seedText(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,4 +69,14 @@ func TestPercentiles(t *testing.T) {
 	if l.N != 10 || l.P50 != 6 || l.P95 != 10 || l.Max != 10 {
 		t.Errorf("percentiles: %+v", l)
 	}
+}
+
+// seedText returns the founding article's text.
+func seedText(t *testing.T) string {
+	t.Helper()
+	text, err := os.ReadFile("../../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(text)
 }

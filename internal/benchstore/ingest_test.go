@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,13 +21,10 @@ import (
 // last one is handed back holding what was analysed.
 func TestIngestBench(t *testing.T) {
 	ctx := context.Background()
-	text, err := os.ReadFile("../../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := seedText(t)
 	arts := []quotewire.Article{
-		{ID: "seed", Text: string(text)},
-		{ID: "copy", URL: "https://example.org/copy", Text: string(text)},
+		{ID: "seed", Text: text},
+		{ID: "copy", URL: "https://example.org/copy", Text: text},
 		{ID: "empty", Text: ""},
 	}
 	dir := t.TempDir()
