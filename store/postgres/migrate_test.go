@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -90,6 +91,21 @@ func TestUpgradeToActs(t *testing.T) {
 	var version int
 	if err := s.Pool().QueryRow(ctx, "SELECT version FROM quotewire_schema").Scan(&version); err != nil || version != len(migrationNames(t)) {
 		t.Fatalf("schema version %d, %v; want %d", version, err, len(migrationNames(t)))
+	}
+	// version 11 indexes a speaker's quotes with their act
+	var idx []string
+	rows, err := s.Pool().Query(ctx, "SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE 'quotes_speaker%' ORDER BY indexname", schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		idx = append(idx, name)
+	}
+	rows.Close()
+	if strings.Join(idx, ",") != "quotes_speaker_act" {
+		t.Errorf("speaker indexes after upgrading: %q, want quotes_speaker_act alone", idx)
 	}
 	storetest.UpgradedActs(t, s, rec, func() { checkConsistent(t, s) })
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/quotewire/quotewire"
@@ -93,6 +94,21 @@ func TestUpgradeToActs(t *testing.T) {
 	var n int
 	if err := s.DB().QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('articles_fts', 'articles_ad')").Scan(&n); err != nil || n != 0 {
 		t.Errorf("after upgrading: %d of articles_fts and its trigger left, %v", n, err)
+	}
+	// version 10 indexes a speaker's quotes with their act
+	var idx []string
+	rows, err := s.DB().Query("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'quotes_speaker%' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		idx = append(idx, name)
+	}
+	rows.Close()
+	if strings.Join(idx, ",") != "quotes_speaker_act" {
+		t.Errorf("speaker indexes after upgrading: %q, want quotes_speaker_act alone", idx)
 	}
 	storetest.UpgradedActs(t, s, rec, nil)
 }
