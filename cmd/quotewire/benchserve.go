@@ -92,9 +92,6 @@ minutes).
 			if duration <= 0 {
 				return usageError{"--duration must be positive, e.g. 20s"}
 			}
-			if urls < 1 {
-				return usageError{"--urls must be at least 1"}
-			}
 			cfg := benchserve.Config{Clients: clients, Duration: duration, Seed: seed, Client: benchserve.NewClient(maxClients, 2*time.Minute)}
 			cfg.Progress = func(r benchserve.RunResult) {
 				fmt.Fprintf(m.Stderr, "quotewire: %d clients: %.1f requests/s, p99 %.0f ms, %d not 200\n", r.Clients, r.PerSec, r.P99, sumErrors(r.Errors))

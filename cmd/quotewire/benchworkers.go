@@ -98,9 +98,6 @@ in parallel, and the time they waited for the locks.
 					return usageError{fmt.Sprintf("--workers: %d: counts must be at least 1", n)}
 				}
 			}
-			if editions < 1 {
-				return usageError{"--editions must be at least 1"}
-			}
 			if len(args) == 0 {
 				for _, p := range defaultWorkerBenchCorpus {
 					if _, err := os.Stat(p); err != nil {

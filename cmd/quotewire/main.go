@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/quotewire/quotewire"
 )
@@ -97,7 +98,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 
 // countFlags are the flags that count something a command does at once
 // or together, which must be 1 or more.
-var countFlags = []string{"workers", "batch"}
+var countFlags = []string{"workers", "batch", "rounds", "editions", "urls"}
 
 // checkCounts refuses a count flag below 1 ("--workers 0"), with the words
 // every other parameter check uses.
@@ -181,7 +182,7 @@ file.`,
 		return checkCounts(c)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Sprintf("%v (see 'quotewire %s --help')", err, c.Name())}
+		return usageError{fmt.Sprintf("%s (see 'quotewire %s --help')", flagErrorWords(err), c.Name())}
 	})
 	root.AddCommand(m.extractCommand(), m.evalCommand(), m.evalSpeakersCommand(), m.benchCommand(), m.trainCommand(),
 		m.ingestCommand(), m.statsCommand(), m.searchCommand(), m.exportCommand(), m.reanalyzeCommand(), m.benchStoreCommand(), m.benchWorkersCommand(), m.benchServeCommand(), m.serveCommand(), m.demoCommand(), m.enqueueCommand(), m.workerCommand(), m.statusCommand(), m.wikidataCommand(), m.explainEntityCommand(), m.evalLinksCommand())
@@ -207,4 +208,28 @@ func main() {
 	code := NewMain().Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// flagErrorWords says what is wrong with a flag in the user's words: a
+// value the flag's type cannot read names the flag, the value and what to
+// write instead (pflag's own message names Go's parser).
+func flagErrorWords(err error) string {
+	var bad *pflag.InvalidValueError
+	if !errors.As(err, &bad) {
+		return err.Error()
+	}
+	want := "a value of type " + bad.GetFlag().Value.Type()
+	switch bad.GetFlag().Value.Type() {
+	case "int", "int64", "int32", "uint", "uint64", "uint32":
+		want = "a whole number"
+	case "intSlice", "int64Slice", "uintSlice":
+		want = "whole numbers separated by commas, e.g. 1,4,20"
+	case "float64", "float32":
+		want = "a number"
+	case "duration":
+		want = "a duration such as 500ms, 5s or 2m"
+	case "bool":
+		want = "true or false"
+	}
+	return fmt.Sprintf("--%s %q: write %s", bad.GetFlag().Name, bad.GetValue(), want)
 }
