@@ -218,7 +218,7 @@ func flagErrorWords(err error) string {
 	if !errors.As(err, &bad) {
 		return err.Error()
 	}
-	want := "a value of type " + bad.GetFlag().Value.Type()
+	var want string
 	switch bad.GetFlag().Value.Type() {
 	case "int", "int64", "int32", "uint", "uint64", "uint32":
 		want = "a whole number"
@@ -230,6 +230,9 @@ func flagErrorWords(err error) string {
 		want = "a duration such as 500ms, 5s or 2m"
 	case "bool":
 		want = "true or false"
+	default:
+		// a flag type of quotewire's own: its Set says what to write
+		return fmt.Sprintf("--%s %q: %v", bad.GetFlag().Name, bad.GetValue(), bad.Unwrap())
 	}
 	return fmt.Sprintf("--%s %q: write %s", bad.GetFlag().Name, bad.GetValue(), want)
 }
