@@ -33,9 +33,6 @@ type Token struct {
 	Lower string
 	// Sentence is the index of the sentence the token belongs to.
 	Sentence int
-	// POS is the token's Penn Treebank part of speech ("NNP", "VBD") where
-	// a part-of-speech tagger ran, "" otherwise.
-	POS string
 }
 
 // IsCapitalized reports whether the token is a word that starts with an
@@ -228,6 +225,11 @@ type Document struct {
 	Paragraphs []Span
 	Sentences  []Sentence
 	Tokens     []Token
+	// POS holds each token's Penn Treebank part of speech ("NNP", "VBD"),
+	// by token index, where a part-of-speech tagger ran; it is nil
+	// otherwise. A layer of its own, not a field of Token, so that a
+	// document tagged without it (the default) pays nothing for it.
+	POS []string
 	// QuoteSpans are the spans of text inside quotation marks, marks
 	// included, found by the quote finder, in text order.
 	QuoteSpans []Span

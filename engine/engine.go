@@ -30,6 +30,13 @@ import (
 // MaxBytes is the largest article the default pipeline accepts (256 MiB).
 const MaxBytes = 256 << 20
 
+// BytesAtOnce is the text the default pipeline analyses at once across
+// all the goroutines that share it (quotewire.Budget): 24 MiB, about
+// 400 MB of analysis at its peak. A 20 MB article runs beside small
+// ones, two of them one after the other, so that memory stays within
+// 1 GB however many workers take giant articles at once.
+const BytesAtOnce = 24 << 20
+
 // Options choose what a pipeline is made of. The zero value is the
 // default pipeline: the rules with the learned models shipped in the
 // binary (package models).
@@ -73,7 +80,7 @@ func New(o Options) (*quotewire.Pipeline, error) {
 			o.Coref = rk
 		}
 	}
-	return &quotewire.Pipeline{MaxBytes: MaxBytes, Stages: append(AttributionStages(o),
+	return &quotewire.Pipeline{MaxBytes: MaxBytes, Budget: quotewire.NewBudget(BytesAtOnce), Stages: append(AttributionStages(o),
 		quotewire.NamedStage{Name: "coref", Stage: coref.Resolver{Ranker: o.Coref}},
 		quotewire.NamedStage{Name: "repeats", Stage: dedup.Repeats{}})}, nil
 }

@@ -1,8 +1,13 @@
 package engine
 
 import (
+	"errors"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -70,5 +75,73 @@ func TestLinearGrowth(t *testing.T) {
 				t.Errorf("20 MB allocated %d MB, over 15× the 2 MB figure %d MB", al>>20, as>>20)
 			}
 		})
+	}
+}
+
+// goMemory returns the memory the Go runtime holds from the system and has
+// not given back: about its share of the resident set.
+func goMemory(s []metrics.Sample) uint64 {
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
+}
+
+// TestMemoryBound checks that two 20 MB articles analysed at once, as two
+// workers would take them, keep the process's memory under 1 GiB with the
+// settings the command line uses (GOGC 400, a soft limit of 800 MiB):
+// the pipeline's Budget runs them one after the other.
+func TestMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping two 20 MB articles in -short mode")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(800 << 20))
+	art, _ := readSeed(t)
+	text := repeatTo(art.Text+"\n\n", 20<<20)
+	p := mustNew(t)
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	runtime.GC()
+	base := goMemory(samples)
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if m := goMemory(samples); m > peak.Load() {
+				peak.Store(m)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a, err := p.Extract(quotewire.Article{ID: "big", Text: text})
+			if err == nil && len(a.Quotes) == 0 {
+				err = errors.New("no quotes found in a text made of quotes")
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	close(done)
+	<-sampled
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("Go runtime memory: %d MB before, %d MB at the peak", base>>20, peak.Load()>>20)
+	if peak.Load() > 1<<30 {
+		t.Errorf("two 20 MB articles at once took %d MB of memory at the peak, over 1 GiB", peak.Load()>>20)
 	}
 }

@@ -54,7 +54,7 @@ func agree(t *testing.T, text string, dateline quotewire.Span) {
 		got := quotewire.NewDocument(quotewire.Article{Text: text})
 		got.DatelineSpan = dateline
 		if stale {
-			junk := quotewire.Token{Span: quotewire.Span{Start: 7, End: 9}, Kind: quotewire.Punct, Text: "junk", Lower: "JUNK", Sentence: 42, POS: "NNP"}
+			junk := quotewire.Token{Span: quotewire.Span{Start: 7, End: 9}, Kind: quotewire.Punct, Text: "junk", Lower: "JUNK", Sentence: 42}
 			got.Tokens = make([]quotewire.Token, 3, len(text)/7+3)
 			for i := range got.Tokens[:cap(got.Tokens)] {
 				got.Tokens[:cap(got.Tokens)][i] = junk

@@ -304,13 +304,13 @@ func appendWord(dst []quotewire.Token, text string, s, e, to int, upper bool, ar
 	dst = dst[:len(dst)+1]
 	t := &dst[len(dst)-1]
 	t.Start, t.End, t.Kind, t.Sentence = s, e, kind, 0
-	t.Text, t.Lower, t.POS = w, low, ""
+	t.Text, t.Lower = w, low
 	return dst
 }
 
 // push appends the token text[s:e] of the kind with its text and lower
 // case. It writes the fields in place: appending a composite literal
-// builds the 80-byte token on the stack and copies it, through a bulk
+// builds the 64-byte token on the stack and copies it, through a bulk
 // write barrier while the collector runs. Every field is written, as dst
 // may hold stale tokens past its length (a reused slice).
 func push(dst []quotewire.Token, s, e int, kind quotewire.TokenKind, txt, low string) []quotewire.Token {
@@ -320,7 +320,7 @@ func push(dst []quotewire.Token, s, e int, kind quotewire.TokenKind, txt, low st
 	dst = dst[:len(dst)+1]
 	t := &dst[len(dst)-1]
 	t.Start, t.End, t.Kind, t.Sentence = s, e, kind, 0
-	t.Text, t.Lower, t.POS = txt, low, ""
+	t.Text, t.Lower = txt, low
 	return dst
 }
 

@@ -1,7 +1,7 @@
 // Package pos is quotewire's part-of-speech tagger: a greedy averaged
 // perceptron (package learn) over quotewire's own tokens, trained on the
 // silver Penn Treebank tags that Stanford CoreNLP gave PolNeAR's training
-// articles (train.corenlp.jsonl.gz). It sets Token.POS.
+// articles (train.corenlp.jsonl.gz). It sets Document.POS.
 package pos
 
 import (
@@ -29,11 +29,12 @@ type Tagger struct {
 
 var _ quotewire.Stage = (*Tagger)(nil)
 
-// Process sets the POS of every token of d.
+// Process sets d.POS: the part of speech of every token of d.
 func (t *Tagger) Process(d *quotewire.Document) error {
 	tags := t.tag(d.Tokens, nil)
+	d.POS = make([]string, len(d.Tokens))
 	for i := range d.Tokens {
-		d.Tokens[i].POS = t.Tags[tags[i]]
+		d.POS[i] = t.Tags[tags[i]]
 	}
 	return nil
 }

@@ -41,8 +41,8 @@ func TestTrainTagsAndSaves(t *testing.T) {
 	d := quotewire.NewDocument(quotewire.Article{Text: "Green said it ."})
 	text.Segmenter{}.Process(d)
 	loaded.Process(d)
-	if d.Tokens[0].POS != "NNP" || d.Tokens[1].POS != "VBD" {
-		t.Errorf("Process tagged %q %q", d.Tokens[0].POS, d.Tokens[1].POS)
+	if len(d.POS) != len(d.Tokens) || d.POS[0] != "NNP" || d.POS[1] != "VBD" {
+		t.Errorf("Process tagged %q", d.POS)
 	}
 	if _, err := Load(strings.NewReader("QWPOS1 A B\ngarbage")); err == nil {
 		t.Error("garbage loaded")
