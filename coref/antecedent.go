@@ -333,16 +333,43 @@ func (r *resolver) genderOf(e, off int) Gender {
 		return genderedNouns[r.anonHead[e]] // "woman in the town of Chincha"
 	}
 	eg := roleGender(r.d.Entities[e].Roles)
-	if eg == Unknown && r.ranker != nil {
-		eg = r.ranker.genderOf(r.d, e)
-	}
 	if eg == Unknown {
-		eg = givenNameGender(r.d.Entities[e].Name)
+		eg = r.nameGender(e)
 	}
 	if eg == Unknown {
 		eg = r.docGender(e, off)
 	}
 	return eg
+}
+
+// nameGender returns the gender person e's name says: what the learned
+// given-name lexicon says, else the shipped list of common given names.
+// It is kept per entity while the name stays the same.
+func (r *resolver) nameGender(e int) Gender {
+	name := r.d.Entities[e].Name
+	if e < len(r.nameGenders) {
+		if c := r.nameGenders[e]; c.made && c.name == name {
+			return c.gender
+		}
+	} else {
+		r.nameGenders = append(r.nameGenders, make([]nameGender, e+1-len(r.nameGenders))...)
+	}
+	g := Unknown
+	if r.ranker != nil {
+		g = r.ranker.genderOf(r.d, e)
+	}
+	if g == Unknown {
+		g = givenNameGender(name)
+	}
+	r.nameGenders[e] = nameGender{name: name, gender: g, made: true}
+	return g
+}
+
+// nameGender is the gender a name says (see resolver.nameGender).
+type nameGender struct {
+	name   string
+	gender Gender
+	made   bool
 }
 
 // roleGender is the gender a role shows ("brother", "Mrs"), if any.
@@ -365,9 +392,8 @@ func (r *resolver) personNamed(e int) int {
 	if e < 0 || r.d.Entities[e].Type != quotewire.Place || strings.IndexByte(r.d.Entities[e].Name, ' ') >= 0 {
 		return e
 	}
-	cands := r.bySurname[r.entityKey(e)]
-	for i := len(cands) - 1; i >= 0; i-- {
-		if c := cands[i]; c != e && r.d.Entities[c].Type == quotewire.Person && strings.IndexByte(r.d.Entities[c].Name, ' ') > 0 {
+	for i := r.surnames.first(r.entityKey(e)); i >= 0; i = r.surnames.nodes[i].prev {
+		if c := r.surnames.nodes[i].e; c != e && r.d.Entities[c].Type == quotewire.Person && strings.IndexByte(r.d.Entities[c].Name, ' ') > 0 {
 			return c
 		}
 	}

@@ -38,8 +38,10 @@ func (s Resolver) Process(d *quotewire.Document) error {
 
 func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
 	n := len(d.Mentions) + len(d.Quotes) // sized once: growing these maps cost more than filling them
-	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), bySurname: make(map[string][]int, n),
-		keys: make(map[string]string, n), entKeys: make([]nameKey, 0, len(d.Mentions)), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
+	// keys serves the sources' look-ups (clusterNames reads a name's key
+	// once per head text, uncached): a few per quote
+	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), surnames: newSurnameIndex(n),
+		keys: make(map[string]string, len(d.Quotes)), entKeys: make([]nameKey, 0, len(d.Mentions)), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
 }
 
 type resolver struct {
@@ -52,6 +54,9 @@ type resolver struct {
 	// collect asks speakers to record training cases in examples.
 	collect  bool
 	examples []RankExample
+	// nameGenders are the genders entities' names say, by entity (see
+	// nameGender).
+	nameGenders []nameGender
 	// genderEvents are the pronouns after each entity's name, by entity
 	// (made on first use)
 	genderEvents map[int][]genderEvent
@@ -64,11 +69,19 @@ type resolver struct {
 	// unnamed speaker's descriptor ("The Prime Minister’s Spokesman
 	// (PMS)") to that speaker (made on first use).
 	acronyms map[string]int
-	// bySurname lists person entities by the last word of their name, in
-	// order of creation.
-	bySurname map[string][]int
+	// surnames lists entities by the last word of their name, newest
+	// first.
+	surnames surnameIndex
 	// keys caches key() by name text.
 	keys map[string]string
+	// heads keeps what is read from the text of name mentions' heads, by
+	// text (see headText; made on first use).
+	heads map[string]*headText
+	// headSlab holds the entries of heads.
+	headSlab []headText
+	// mentionSlab holds the first room of entities' lists of mentions
+	// (see mentionList).
+	mentionSlab []int
 	// entKeys are the entities' names and their keys, by entity (see
 	// entityKey).
 	entKeys []nameKey
@@ -142,8 +155,6 @@ func (tl *timeline) before(off int) int {
 	}
 	return tl.ents[i]
 }
-
-func words(s string) []string { return strings.Fields(s) }
 
 // firstWord and lastWord return the first and last space-separated word
 // of s without allocating; nwords counts them.
@@ -233,11 +244,13 @@ func (r *resolver) buildTimelines() {
 		}
 		return tl
 	}
-	// the timelines last looked up, made on first use as get makes them
-	var anyAll, outAll, anyTyp, outTyp *timeline
-	var lastTyp quotewire.EntityType
-	// the heads of each entity's roles, read once per entity
-	heads := make([][]string, len(d.Entities))
+	// the timelines of all types, and by type: an article has few types,
+	// found by a linear search
+	var anyAll, outAll *timeline
+	var byType []typeTimelines
+	// the timelines of the heads of each entity's roles, found once per
+	// entity
+	heads := make([][]*timeline, len(d.Entities))
 	read := make([]bool, len(d.Entities))
 	for _, mi := range r.names {
 		m := &d.Mentions[mi]
@@ -246,46 +259,69 @@ func (r *resolver) buildTimelines() {
 			continue
 		}
 		typ := d.Entities[e].Type
-		if anyTyp == nil || typ != lastTyp {
-			lastTyp, anyTyp, outTyp = typ, nil, nil
-		}
+		var tt *typeTimelines
+		byType, tt = timelinesOf(byType, typ)
 		if anyAll == nil {
 			anyAll = get(r.anyType, "")
 		}
 		anyAll.add(m.Start, e)
-		if anyTyp == nil {
-			anyTyp = get(r.anyType, typ)
+		if tt.any == nil {
+			tt.any = get(r.anyType, typ)
 		}
-		anyTyp.add(m.Start, e)
+		tt.any.add(m.Start, e)
 		if !r.insideQuote(m.Span) {
 			if outAll == nil {
 				outAll = get(r.outside, "")
 			}
 			outAll.add(m.Start, e)
-			if outTyp == nil {
-				outTyp = get(r.outside, typ)
+			if tt.out == nil {
+				tt.out = get(r.outside, typ)
 			}
-			outTyp.add(m.Start, e)
+			tt.out.add(m.Start, e)
 		}
 		if !read[e] {
 			read[e] = true
 			for _, role := range d.Entities[e].Roles {
 				if head := roleHead(role); head != "" {
-					heads[e] = append(heads[e], head)
+					heads[e] = append(heads[e], r.roleTimeline(head))
 				}
 			}
 		}
-		for _, head := range heads[e] {
-			tl := r.byRoleHead[head]
-			if tl == nil {
-				tl = &timeline{}
-				r.byRoleHead[head] = tl
-			}
+		for _, tl := range heads[e] {
 			if n := len(tl.starts); n == 0 || tl.starts[n-1] != m.Start {
 				tl.add(m.Start, e)
 			}
 		}
 	}
+}
+
+// typeTimelines are the timelines of one entity type, of all its
+// mentions and of those outside quotations, nil until made.
+type typeTimelines struct {
+	typ      quotewire.EntityType
+	any, out *timeline
+}
+
+// timelinesOf returns the entry of typ in ts, added when missing, and ts.
+func timelinesOf(ts []typeTimelines, typ quotewire.EntityType) ([]typeTimelines, *typeTimelines) {
+	for i := range ts {
+		if ts[i].typ == typ {
+			return ts, &ts[i]
+		}
+	}
+	ts = append(ts, typeTimelines{typ: typ})
+	return ts, &ts[len(ts)-1]
+}
+
+// roleTimeline returns the timeline of the entities with a role whose
+// head is head, made on first use.
+func (r *resolver) roleTimeline(head string) *timeline {
+	tl := r.byRoleHead[head]
+	if tl == nil {
+		tl = &timeline{}
+		r.byRoleHead[head] = tl
+	}
+	return tl
 }
 
 // insideQuote reports whether sp lies inside a quotation (QuoteSpans are

@@ -32,7 +32,8 @@ func (r *resolver) finish() {
 			speaker[q.Via.Entity] = true
 		}
 	}
-	var out []quotewire.Entity
+	out := d.Entities[:0] // kept in place: an entity moves only ever down
+	ids := entityIDs(len(d.Entities))
 	for e := range d.Entities {
 		if (d.Entities[e].Type == "" || d.Entities[e].Anonymous || len(d.Entities[e].Mentions) == 0) && !speaker[e] {
 			// untyped, or an unnamed speaker whose quotes went to someone
@@ -52,9 +53,12 @@ func (r *resolver) finish() {
 				en.Name = p.Name.In(en.Name) // "PFC EDWARD MURPHY" is Edward Murphy
 			}
 		}
-		en.ID = "e" + strconv.Itoa(len(out)+1)
+		en.ID = ids[len(out)]
 		sortInts(en.Mentions, d)
 		out = append(out, en)
+	}
+	if len(out) == 0 {
+		out = nil
 	}
 	d.Entities = out
 	for mi := range d.Mentions {
@@ -282,9 +286,33 @@ func titleCase(name string) string {
 	return b.String()
 }
 
-// sortInts orders mention indices by position in the text.
+// sortInts orders mention indices by position in the text, stably. Most
+// entities' mentions are in order already: those are only checked.
 func sortInts(ms []int, d *quotewire.Document) {
-	sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
+	for i := 1; i < len(ms); i++ {
+		if d.Mentions[ms[i]].Start < d.Mentions[ms[i-1]].Start {
+			sort.SliceStable(ms, func(i, j int) bool { return d.Mentions[ms[i]].Start < d.Mentions[ms[j]].Start })
+			return
+		}
+	}
+}
+
+// entityIDs returns the IDs of n entities, "e1" to "en", cut from one
+// string.
+func entityIDs(n int) []string {
+	b := make([]byte, 0, n*4)
+	ends := make([]int, n)
+	for i := range n {
+		b = append(b, 'e')
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		ends[i] = len(b)
+	}
+	all, ids := string(b), make([]string, n)
+	start := 0
+	for i, end := range ends {
+		ids[i], start = all[start:end], end
+	}
+	return ids
 }
 
 // untypedSpeaker is the type of a speaker the tagger gave none: an

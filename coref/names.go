@@ -20,62 +20,19 @@ func (r *resolver) clusterNames() {
 			continue
 		}
 		r.fixHead(m)
-		clean := cleanName(m.Head.In(d.Text))
-		name := clean
-		person := m.Type == quotewire.Person
-		if !person {
-			name = quotewire.ExpandPrefix(name) // "U.S. Constitution" is the United States Constitution
-		}
-		w, known := quotewire.CanonicalName(name)
-		cw, cknown := w, known // CanonicalName(clean) when name is clean
-		if known {
-			// "U.S.", "US" and "the United States" are one place
-			name, m.Type = w.Name, w.Type
-		}
-		if !known && m.Type != quotewire.Person && strings.IndexByte(name, ' ') < 0 && phrase.DemonymFold(name) {
-			// "Russian" of "the Russian minister's visit": a nationality,
-			// nobody's name
+		rd := r.readingOf(m.Head.In(d.Text), m.Type)
+		if rd.skip {
 			m.Entity = -1
 			continue
 		}
-		k := "" // the key of name, where it is needed
-		if !known {
-			k = r.keyOf(name)
-		}
-		if !known && isWorkKey(k) {
-			// "the U.S. Constitution", "the Affordable Care Act": a
-			// document, never a body
-			m.Type = quotewire.Work
-		}
-		if !known && m.Type != quotewire.Place && m.Type != quotewire.Work && phrase.NoName(name) {
-			// "United States Senator" of "United States Senator from
-			// Vermont Bernie Sanders": a role, nobody's name
-			m.Entity = -1
-			continue
-		}
+		m.Type = rd.mtype
 		r.names = append(r.names, mi)
-		// CanonicalName of the name found, as find and newEntity would
-		// look it up: an unknown name stays unknown
-		fw, fknown := w, false
-		if known {
-			fw, fknown = quotewire.CanonicalName(name)
-		}
-		fname, ftyp := name, m.Type // as newEntityCanon names and types it
-		if fknown {
-			fname, ftyp = fw.Name, fw.Type
-		}
-		if known {
-			k = r.keyOf(fname)
-		}
-		e := r.findKey(k, m.Type)
+		e := r.findKey(rd.k, m.Type)
 		if e < 0 {
-			e = r.newEntityKey(fname, k, ftyp)
+			e = r.newEntityKey(rd.fname, rd.k, rd.ftyp)
 		}
-		if !person {
-			cw, cknown = quotewire.CanonicalName(clean)
-		}
-		r.linkNameCanon(mi, e, clean, cw, cknown)
-		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && (initialsOf(name, acr) || m.Type == quotewire.Organization) {
+		r.linkNamed(mi, e, rd.lname, rd.lwords)
+		if acr, ok := acronymAfter(d.Text, m.Span.End); ok && (initialsOf(rd.name, acr) || m.Type == quotewire.Organization) {
 			// "Home Affairs Select Committee (HASC)": HASC is the
 			// committee; an organisation's acronym in brackets is its
 			// acronym whatever its language ("Federal Security Service
@@ -165,7 +122,8 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 			return
 		}
 	}
-	if phrase.IsTimeWordFold(firstWord(head)) && strings.IndexByte(head, ' ') > 0 {
+	sh := r.headShapeOf(head)
+	if sh.timeFirst {
 		// "Friday Ford Motor Company" of "On Friday Ford Motor Company
 		// announced"
 		j := strings.IndexByte(head, ' ') + 1
@@ -174,8 +132,9 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 			m.Span.Start = m.Head.Start
 		}
 		head = head[j:]
+		sh = shapeOf(head)
 	}
-	if m.Head.Start == m.Span.Start && nwords(head) >= 3 {
+	if m.Head.Start == m.Span.Start && sh.words >= 3 {
 		if t := titleBefore(text, m.Head.Start); t >= 0 {
 			// "Senator from Vermont Bernie Sanders": the place, then the
 			// name, read with the title
@@ -186,7 +145,7 @@ func (r *resolver) fixHead(m *quotewire.Mention) {
 		}
 	}
 	domain := m.Head.End+1 < len(text) && text[m.Head.End] == '.' && text[m.Head.End+1] >= 'a' && text[m.Head.End+1] <= 'z'
-	if !domain && !lowerStart(head) && (strings.IndexByte(head, ' ') < 0 || !phrase.MayHoldTitle(head)) {
+	if !domain && !lowerStart(head) && !sh.mayHoldTitle {
 		return
 	}
 	p := phrase.Parse(text, m.Span)
@@ -366,12 +325,15 @@ func (r *resolver) entityNameKey(e int) *nameKey {
 	return &r.entKeys[e]
 }
 
-// nameKey is a name, its key and the key's first word when it has two
-// words or more.
-type nameKey struct{ name, key, first string }
+// nameKey is a name, its key, the key's first word when it has two
+// words or more, and the name's number of words (nwords).
+type nameKey struct {
+	name, key, first string
+	words            int
+}
 
 func makeNameKey(name, k string) nameKey {
-	c := nameKey{name: name, key: k}
+	c := nameKey{name: name, key: k, words: nwords(name)}
 	if nwords(k) >= 2 {
 		c.first = firstWord(k)
 	}
@@ -411,15 +373,14 @@ func (r *resolver) findKey(k string, typ quotewire.EntityType) int {
 	// surname match to a known person (the most recent wins)
 	if typ == quotewire.Person || typ == "" {
 		first, one := firstWord(k), nwords(k) == 1
-		cands := r.bySurname[quotewire.Surname(k)]
-		for i := len(cands) - 1; i >= 0; i-- {
-			e := cands[i]
+		for i := r.surnames.first(quotewire.Surname(k)); i >= 0; i = r.surnames.nodes[i].prev {
+			e := r.surnames.nodes[i].e
 			en := &r.d.Entities[e]
 			if en.Type != quotewire.Person && (en.Type != "" || nwords(en.Name) < 2) {
 				continue // a person, or a full name the tagger gave no type ("Ursula von der Leyen")
 			}
 			ek := r.entityKey(e)
-			if one || nwords(ek) == 1 || first == firstWord(ek) || strings.HasSuffix(ek, " "+k) {
+			if one || nwords(ek) == 1 || first == firstWord(ek) || endsWithWords(ek, k) {
 				// "Tim Kee" after "Raymond Tim Kee": the end of the full name
 				return e
 			}
@@ -512,29 +473,41 @@ func (r *resolver) link(mi, e int) {
 // linkName is link with the cleaned name of mention mi's head
 // (cleanName), which the caller has at hand.
 func (r *resolver) linkName(mi, e int, clean string) {
-	w, ok := quotewire.WellKnown{}, false
+	name := ""
 	if m := &r.d.Mentions[mi]; m.Kind == quotewire.NameMention && r.d.Entities[e].Type != quotewire.Group {
-		w, ok = quotewire.CanonicalName(clean)
+		w, ok := quotewire.CanonicalName(clean)
+		name = linkedName(clean, m.Type, w, ok)
 	}
-	r.linkNameCanon(mi, e, clean, w, ok)
+	r.linkNamed(mi, e, name, nwords(name))
 }
 
-// linkNameCanon is linkName with quotewire.CanonicalName(clean), which the
-// caller has at hand.
-func (r *resolver) linkNameCanon(mi, e int, clean string, cw quotewire.WellKnown, cknown bool) {
+// linkedName is the name a name mention, cleaned and of type typ, gives
+// its entity: the canonical name when it is well known (cw, cknown are
+// quotewire.CanonicalName(clean)), else clean with its prefix expanded
+// unless it is a person's.
+func linkedName(clean string, typ quotewire.EntityType, cw quotewire.WellKnown, cknown bool) string {
+	switch {
+	case cknown:
+		return cw.Name
+	case typ != quotewire.Person:
+		return quotewire.ExpandPrefix(clean)
+	}
+	return clean
+}
+
+// linkNamed is link with the name a name mention gives its entity
+// (linkedName) and its number of words, which the caller has at hand.
+func (r *resolver) linkNamed(mi, e int, name string, words int) {
 	d := r.d
 	m := &d.Mentions[mi]
 	m.Entity = e
 	en := &d.Entities[e]
+	if en.Mentions == nil {
+		en.Mentions = r.mentionList()
+	}
 	en.Mentions = append(en.Mentions, mi)
 	if m.Kind == quotewire.NameMention && en.Type != quotewire.Group {
-		name := clean
-		if cknown {
-			name = cw.Name
-		} else if m.Type != quotewire.Person {
-			name = quotewire.ExpandPrefix(name)
-		}
-		if nwords(name) > nwords(en.Name) {
+		if words > r.entityNameKey(e).words {
 			en.Name = name
 			k := r.entityKey(e)
 			r.byKey[k] = e
@@ -552,18 +525,34 @@ func (r *resolver) linkNameCanon(mi, e int, clean string, cw quotewire.WellKnown
 	}
 }
 
+// mentionsRoom is the room an entity's list of mentions starts with.
+const mentionsRoom = 4
+
+// mentionList returns an empty list of mentions with room for
+// mentionsRoom, cut from a slab shared by the article's entities: most
+// entities are mentioned a few times, and the lists of their own cost an
+// allocation each time they grow.
+func (r *resolver) mentionList() []int {
+	if len(r.mentionSlab)+mentionsRoom > cap(r.mentionSlab) {
+		r.mentionSlab = make([]int, 0, mentionsRoom*max(16, len(r.d.Mentions)/2))
+	}
+	n := len(r.mentionSlab)
+	r.mentionSlab = r.mentionSlab[:n+mentionsRoom]
+	return r.mentionSlab[n : n : n+mentionsRoom]
+}
+
 // indexSurname records e under the last word of its name, whose key is k.
 func (r *resolver) indexSurname(k string, e int) {
 	if k == "" {
 		return
 	}
-	sur := quotewire.Surname(k)
-	for _, x := range r.bySurname[sur] {
-		if x == e {
-			return
-		}
-	}
-	r.bySurname[sur] = append(r.bySurname[sur], e)
+	r.surnames.add(quotewire.Surname(k), e)
+}
+
+// endsWithWords reports whether s ends with a space and then k ("raymond
+// tim kee" ends with "tim kee"), without allocating.
+func endsWithWords(s, k string) bool {
+	return len(s) > len(k) && s[len(s)-len(k)-1] == ' ' && strings.HasSuffix(s, k)
 }
 
 // cleanName drops leading sentence words from a name ("Afterwards Trump"

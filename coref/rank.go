@@ -321,18 +321,17 @@ func b2u(b bool) uint64 {
 // roleHead returns the head word of a role, singular and lower-case
 // ("minister" for "Russian Foreign Minister").
 func roleHead(role string) string {
-	rw := words(strings.ToLower(role))
-	for i, w := range rw {
-		if i > 0 && roleCuts[w] {
+	head, n := "", 0
+	for w := range strings.FieldsSeq(strings.ToLower(role)) {
+		if n > 0 && roleCuts[w] {
 			// "President of the Russian Academy of Sciences" is a president
-			rw = rw[:i]
 			break
 		}
+		head, n = w, n+1
 	}
-	if len(rw) == 0 {
+	if n == 0 {
 		return ""
 	}
-	head := rw[len(rw)-1]
 	if i := strings.LastIndexByte(head, '-'); i >= 0 {
 		head = head[i+1:]
 	}

@@ -246,7 +246,7 @@ func TestRulesSpeakers(t *testing.T) {
 				{content: "London expected a full explanation", speaker: "Alan Duncan"},
 			}},
 
-		// passiveCue, addresseePassive: a passive with no agent is said by
+		// cuePassive: a passive with no agent is said by
 		// unnamed sources (or reports); an active verb keeps its subject
 		{name: "passive of expectation",
 			text: "Further strikes are expected across the rail network next week.",

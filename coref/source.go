@@ -63,7 +63,7 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	if sp, ok := r.subjectBefore(src); ok {
 		src = sp // "Maharaj also effectively told": the source finder took "effectively"
 	}
-	if w := lastWord(strings.TrimRight(r.d.Text[max(0, src.Start-12):src.Start], " ")); w != "" && subordinators[strings.ToLower(w)] &&
+	if w := lastWord(strings.TrimRight(r.d.Text[max(0, src.Start-12):src.Start], " ")); w != "" && inLower(subordinators, w) &&
 		strings.Contains(src.In(r.d.Text), ", ") {
 		// "As [the season nears its peak, NOAA’s forecasters today]": the
 		// source finder left out the word that makes the part before the
@@ -129,14 +129,14 @@ func (r *resolver) commonPlural(name string) bool {
 // skipped, and whether there is one.
 func (r *resolver) subjectBefore(src quotewire.Span) (quotewire.Span, bool) {
 	text := r.d.Text
-	ws := strings.Fields(src.In(text))
-	if len(ws) == 0 || len(ws) > 3 {
-		return src, false
-	}
-	for _, w := range ws {
-		if !adverb(w) {
+	n := 0
+	for w := range strings.FieldsSeq(src.In(text)) {
+		if n++; n > 3 || !adverb(w) {
 			return src, false
 		}
+	}
+	if n == 0 {
+		return src, false
 	}
 	j := src.Start
 	for {

@@ -32,7 +32,7 @@ func (r *resolver) speakers() {
 			// "said" has the first one's subject, not a word of its content
 			q.Source, q.Mention, q.Speaker = d.Quotes[qi-1].Source, d.Quotes[qi-1].Mention, d.Quotes[qi-1].Speaker
 		}
-		if q.Source != nil && q.Cue != nil && (addresseePassive(r.passiveText(*q.Cue)) || passiveCue(r.passiveText(*q.Cue)) && strings.EqualFold(strings.TrimSpace(q.Source.In(d.Text)), "it")) {
+		if q.Source != nil && q.Cue != nil && r.subjectUnnamed(q) {
 			// "Residents are being urged to stay indoors": the subject is
 			// the one addressed; "It is believed that …": no subject at
 			// all. Nobody named says it.
@@ -68,7 +68,7 @@ func (r *resolver) speakers() {
 			}
 		case q.Continued:
 			q.Speaker = lastSpeaker
-		case q.Cue != nil && (passiveCue(r.passiveText(*q.Cue)) || addresseePassive(r.passiveText(*q.Cue))):
+		case q.Cue != nil && r.cuePassive(*q.Cue) != passive{}:
 			// "Coastal flooding is expected …" (attrib.Passives): a passive
 			// with no agent
 			name, head := "unnamed sources", "sources"
@@ -112,6 +112,14 @@ func (r *resolver) speakers() {
 			lastSpeaker = q.Via.Entity
 		}
 	}
+}
+
+// subjectUnnamed reports whether quote q's source, before a passive cue,
+// names nobody who says it: the one addressed ("Residents are being
+// urged"), or "It" of "It is believed that …".
+func (r *resolver) subjectUnnamed(q *quotewire.Quote) bool {
+	p := r.cuePassive(*q.Cue)
+	return p.addressed || p.reported && strings.EqualFold(strings.TrimSpace(q.Source.In(r.d.Text)), "it")
 }
 
 // sharedSubject reports whether quote q's source lies inside the content
@@ -490,21 +498,19 @@ func (r *resolver) resolveName(src quotewire.Span, p phrase.Phrase) (int, int) {
 // that word.
 func (r *resolver) shortName(p phrase.Phrase) int {
 	d := r.d
-	ws := strings.Fields(p.Name.In(d.Text))
-	if len(ws) == 0 || len(ws) > 2 {
-		return -1
+	var ws [2]string
+	n := 0
+	for w := range strings.FieldsSeq(p.Name.In(d.Text)) {
+		if n == len(ws) {
+			return -1
+		}
+		ws[n] = w
+		n++
 	}
-	last := strings.ToLower(ws[len(ws)-1])
-	if len(ws) == 2 && !documentHeads[last] {
-		return -1
-	}
-	word := strings.ToLower(ws[0])
-	if len(ws) == 1 && !p.Definite {
-		return -1
-	}
-	if len(ws) == 1 && documentHeads[word] {
+	if n == 0 || n == 2 && !inLower(documentHeads, ws[1]) || n == 1 && (!p.Definite || inLower(documentHeads, ws[0])) {
 		return -1 // "the Report": read as a document (issuer)
 	}
+	word := strings.ToLower(ws[0])
 	if !phrase.OrgHead(word) {
 		return -1
 	}
@@ -514,12 +520,25 @@ func (r *resolver) shortName(p phrase.Phrase) int {
 		if e < 0 || d.Entities[e].Type != quotewire.Organization {
 			continue
 		}
-		en := strings.Fields(strings.ToLower(d.Entities[e].Name))
-		if len(en) > 1 && slices.Contains(en, word) && !documentHeads[en[len(en)-1]] {
+		if orgNameHolds(d.Entities[e].Name, word) {
 			return e
 		}
 	}
 	return -1
+}
+
+// orgNameHolds reports whether an organisation's name of two words or
+// more has word (in lower case) as one of its words and does not end with
+// a document's head ("Public Administration Select Committee" holds
+// "committee").
+func orgNameHolds(name, word string) bool {
+	n, has, last := 0, false, ""
+	for w := range strings.FieldsSeq(name) {
+		n++
+		has = has || lowerIs(w, word)
+		last = w
+	}
+	return n > 1 && has && !inLower(documentHeads, last)
 }
 
 // anonymous returns the article's anonymous speaker described by name
@@ -556,13 +575,7 @@ func (r *resolver) anonymous(name string, p phrase.Phrase) int {
 		r.anonHead = map[int]string{}
 	}
 	r.anonHead[e] = p.Head
-	h := strings.TrimSuffix(p.Head, "s")
-	tl := r.byRoleHead[h]
-	if tl == nil {
-		tl = &timeline{}
-		r.byRoleHead[h] = tl
-	}
-	tl.add(p.Span.Start, e)
+	r.roleTimeline(strings.TrimSuffix(p.Head, "s")).add(p.Span.Start, e)
 	return e
 }
 

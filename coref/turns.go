@@ -62,10 +62,10 @@ func (r *resolver) capsLabelSource(src quotewire.Span) (mi, e int, ok bool) {
 			// earlier label, "ANDREW CLENNELL", if there is one
 			e = -1
 			k := r.keyOf(name)
-			if cands := r.bySurname[quotewire.Surname(k)]; len(cands) > 0 && nwords(k) == 1 {
-				for i := len(cands) - 1; i >= 0 && e < 0; i-- {
-					if d.Entities[cands[i]].Type == quotewire.Person {
-						e = cands[i]
+			if nwords(k) == 1 {
+				for i := r.surnames.first(quotewire.Surname(k)); i >= 0 && e < 0; i = r.surnames.nodes[i].prev {
+					if c := r.surnames.nodes[i].e; d.Entities[c].Type == quotewire.Person {
+						e = c
 					}
 				}
 			}

@@ -23,42 +23,55 @@ func (r *resolver) passiveText(cue quotewire.Span) string {
 	for n := 0; n < 3; n++ {
 		j := strings.TrimRight(t[:start], " ")
 		k := strings.LastIndexAny(j, " \n") + 1
-		w := strings.ToLower(j[k:])
-		switch w {
-		case "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also":
-			start = k
-			continue
+		if !lowerOneOf(j[k:], "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also") {
+			break
 		}
-		break
+		start = k
 	}
 	return t[start:cue.End]
 }
 
 // passiveParticiple returns the participle of a cue that is a form of
-// "be" (or "has been", "being") and a participle with nothing else, in
-// lower case, or "": "expected" of "is expected", "urged" of "are being
+// "be" (or "has been", "being") and a participle with nothing else, as
+// written, or "": "expected" of "is expected", "urged" of "are being
 // urged".
 func passiveParticiple(cue string) string {
-	ws := strings.Fields(strings.ToLower(cue))
-	if len(ws) < 2 || len(ws) > 4 {
+	n, first, last := 0, "", ""
+	for w := range strings.FieldsSeq(cue) {
+		if n++; n > 4 {
+			return ""
+		}
+		if n == 1 {
+			first = w
+		}
+		last = w
+	}
+	if n < 2 || !lowerOneOf(first, "is", "are", "was", "were", "be", "been", "has", "have", "being") {
 		return ""
 	}
-	switch ws[0] {
-	case "is", "are", "was", "were", "be", "been", "has", "have", "being":
-		return ws[len(ws)-1]
-	}
-	return ""
+	return last
 }
 
-// passiveCue reports whether a cue is a passive of reporting with no
-// agent: "is expected", "are being forecast", "is believed".
-func passiveCue(cue string) bool { return reportedParticiples[passiveParticiple(cue)] }
+// passive is what a cue's passive says of its subject (see cuePassive).
+type passive struct {
+	// reported: a passive of reporting with no agent ("is expected",
+	// "are being forecast", "is believed").
+	reported bool
+	// addressed: a passive of a verb whose object is the one addressed
+	// ("are being urged", "have been told", "was asked", "were
+	// advised"): its subject hears the words, it does not say them.
+	addressed bool
+}
 
-// addresseePassive reports whether a cue is a passive of a verb whose
-// object is the one addressed ("are being urged", "have been told", "was
-// asked", "were advised"): its subject hears the words, it does not say
-// them.
-func addresseePassive(cue string) bool { return addressedParticiples[passiveParticiple(cue)] }
+// cuePassive reads the passive of a cue, with the forms of "be" before
+// it (passiveText).
+func (r *resolver) cuePassive(cue quotewire.Span) passive {
+	w := passiveParticiple(r.passiveText(cue))
+	if w == "" {
+		return passive{}
+	}
+	return passive{reported: inLower(reportedParticiples, w), addressed: inLower(addressedParticiples, w)}
+}
 
 // ledeNamed reports whether quote qi names, in the paragraph after the
 // lede, the office-holder the lede's quote described ("…, the chief of the
@@ -93,6 +106,7 @@ func (r *resolver) ledeNamed(anon, qi int) bool {
 func (r *resolver) officesNamedLater() {
 	d := r.d
 	n := len(d.Entities)
+	var roles [][]string // lowerRolesOf by entity, made on first use
 	for anon := 0; anon < n; anon++ {
 		en := &d.Entities[anon]
 		head := r.anonHead[anon]
@@ -108,10 +122,19 @@ func (r *resolver) officesNamedLater() {
 		if len(mods) == 0 {
 			continue // "the minister": the ranker's and the rules' business
 		}
+		if roles == nil {
+			roles = make([][]string, n)
+		}
 		holder := -1
 		for e := 0; e < n; e++ {
 			p := &d.Entities[e]
-			if e == anon || p.Anonymous || p.Type != quotewire.Person || !roleHas(r.rolesOf(e), head, mods) {
+			if e == anon || p.Anonymous || p.Type != quotewire.Person {
+				continue
+			}
+			if roles[e] == nil {
+				roles[e] = r.lowerRolesOf(e)
+			}
+			if !roleHas(roles[e], head, mods) {
 				continue
 			}
 			if holder >= 0 {
@@ -122,8 +145,19 @@ func (r *resolver) officesNamedLater() {
 		}
 		if holder >= 0 {
 			r.nameAnonymous(anon, holder, len(d.Quotes))
+			roles[holder], roles[anon] = nil, nil // their roles and mentions changed
 		}
 	}
+}
+
+// lowerRolesOf returns rolesOf(e) in lower case, never nil.
+func (r *resolver) lowerRolesOf(e int) []string {
+	roles := r.rolesOf(e)
+	low := make([]string, len(roles))
+	for i, role := range roles {
+		low[i] = strings.ToLower(role)
+	}
+	return low
 }
 
 // rolesOf returns entity e's roles and the offices written just before
@@ -136,7 +170,7 @@ func (r *resolver) rolesOf(e int) []string {
 		m := &d.Mentions[mi]
 		lo := max(0, m.Span.Start-80)
 		before := d.Text[lo:m.Span.Start]
-		if i := strings.LastIndexAny(before, "\n.;:\"“”"); i >= 0 {
+		if i := lastBreak(before); i >= 0 {
 			before = before[i+1:]
 		}
 		before = strings.TrimSpace(before)
@@ -155,23 +189,39 @@ func (r *resolver) rolesOf(e int) []string {
 	return roles
 }
 
-// roleHas reports whether one of roles holds the head word and every
-// modifier: "Secretary of State for Justice" holds "secretary" and
-// "justice".
+// lastBreak is strings.LastIndexAny(s, "\n.;:\"“”") for a text in UTF-8,
+// without decoding it rune by rune.
+func lastBreak(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '\n', '.', ';', ':', '"':
+			return i
+		case 0x9c, 0x9d: // the last byte of “ (E2 80 9C) or ” (E2 80 9D)
+			if i >= 2 && s[i-2] == 0xe2 && s[i-1] == 0x80 {
+				return i - 2
+			}
+		}
+	}
+	return -1
+}
+
+// roleHas reports whether one of roles, in lower case, holds the head
+// word and every modifier: "secretary of state for justice" holds
+// "secretary" and "justice".
 func roleHas(roles []string, head string, mods []string) bool {
 	for _, role := range roles {
-		words := map[string]bool{}
-		for _, w := range strings.Fields(strings.ToLower(role)) {
-			words[strings.Trim(w, ",.")] = true
+		if roleWord(role, head) && !slices.ContainsFunc(mods, func(m string) bool { return !roleWord(role, m) }) {
+			return true
 		}
-		if !words[head] {
-			continue
-		}
-		ok := true
-		for _, m := range mods {
-			ok = ok && words[m]
-		}
-		if ok {
+	}
+	return false
+}
+
+// roleWord reports whether w is one of the space-separated words of role,
+// its commas and full stops aside.
+func roleWord(role, w string) bool {
+	for f := range strings.FieldsSeq(role) {
+		if strings.Trim(f, ",.") == w {
 			return true
 		}
 	}
@@ -200,7 +250,7 @@ func (r *resolver) nameAnonymous(anon, named, qi int) {
 }
 
 // reportedParticiples and addressedParticiples are the participles of
-// passiveCue and addresseePassive.
+// passive's reported and addressed.
 var (
 	reportedParticiples = map[string]bool{"expected": true, "forecast": true, "forecasted": true, "believed": true,
 		"thought": true, "alleged": true, "rumoured": true, "rumored": true, "estimated": true, "predicted": true,
