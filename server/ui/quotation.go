@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/quotewire/quotewire"
 )
@@ -21,12 +22,24 @@ type occurrenceView struct {
 	Same bool
 }
 
+// ReportsPerPage is how many reports of a statement its quotation page
+// shows at once: a statement syndicated to hundreds of outlets would
+// otherwise make a page of hundreds of reports, each compared word by
+// word with the first, in one request.
+const ReportsPerPage = 100
+
 // quotationView is the data of the quotation page.
 type quotationView struct {
 	head
-	Q           *quotewire.Quotation
+	Q *quotewire.Quotation
+	// Occurrences are the reports on this page; Reports counts them all.
 	Occurrences []occurrenceView
+	Reports     int
 	Outlets     int
+	// Page is the page shown (from 1), From and To the numbers of its
+	// first and last reports; Prev and Next link the pages around it.
+	Page, From, To int
+	Prev, Next     string
 }
 
 // quotation serves one statement with every article that reported it,
@@ -43,13 +56,27 @@ func (u *UI) quotation(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := quotationView{Q: qn}
+	v := quotationView{Q: qn, Page: 1, Reports: len(qn.Occurrences)}
 	v.Title = "Quotation"
 	if qn.Speaker != "" {
 		v.Title = qn.Speaker + " · quotation"
 	}
+	pages := max(1, (v.Reports+ReportsPerPage-1)/ReportsPerPage)
+	if p := r.URL.Query().Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > pages {
+			return badRequest("Page %q does not exist: this statement's reports fill pages 1 to %d.", p, pages)
+		}
+		v.Page = n
+	}
 	outlets := map[string]bool{}
-	for i, o := range qn.Occurrences {
+	for _, o := range qn.Occurrences {
+		outlets[o.Outlet] = true
+	}
+	v.Outlets = len(outlets)
+	from, to := (v.Page-1)*ReportsPerPage, min(v.Page*ReportsPerPage, v.Reports)
+	for i := from; i < to; i++ {
+		o := qn.Occurrences[i]
 		ov := occurrenceView{Occurrence: o, First: i == 0, Link: webURL(o.URL), Same: true}
 		// a statement syndicated word for word is most reports of it:
 		// those need no diff, and their words no template work each
@@ -60,8 +87,22 @@ func (u *UI) quotation(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		v.Occurrences = append(v.Occurrences, ov)
-		outlets[o.Outlet] = true
 	}
-	v.Outlets = len(outlets)
+	v.From, v.To = from+1, to
+	here := "/quotations/" + strconv.FormatInt(id, 10)
+	if v.Page > 1 {
+		v.Prev = pageURL(here, v.Page-1)
+	}
+	if v.Page < pages {
+		v.Next = pageURL(here, v.Page+1)
+	}
 	return u.render(w, http.StatusOK, "quotation", v)
+}
+
+// pageURL returns path at page (from 1): path itself for the first.
+func pageURL(path string, page int) string {
+	if page <= 1 {
+		return path
+	}
+	return path + "?page=" + strconv.Itoa(page)
 }

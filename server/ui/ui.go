@@ -285,6 +285,10 @@ func notFound(format string, args ...any) error {
 	return &httpError{http.StatusNotFound, fmt.Sprintf(format, args...)}
 }
 
+func badRequest(format string, args ...any) error {
+	return &httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
+}
+
 // page wraps a page handler: a page that reads (GET) gets the time
 // limit, and its error becomes an HTML error page.
 func (u *UI) page(h func(u *UI, w http.ResponseWriter, r *http.Request) error) http.Handler {
