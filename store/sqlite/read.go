@@ -325,8 +325,13 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 			conds = append(conds, f.post...)
 		}
 		inner += " WHERE " + strings.Join(conds, " AND ") + " ORDER BY m.rowid DESC LIMIT ?"
-		stmt = "SELECT " + cols + ", -c.r FROM (" + inner + ") c JOIN quotes q ON q.id = c.id JOIN articles a ON a.id = q.article" +
-			" LEFT JOIN entities e ON e.id = q.speaker ORDER BY c.r, q.date DESC, q.id DESC LIMIT ? OFFSET ?"
+		// the page is chosen among the candidates on narrow rows (rank,
+		// date, id); only its quotes are joined with their articles and
+		// speakers: joining all the candidates first made the sort carry
+		// every candidate's text, title and URL
+		page := "SELECT c.id AS id, c.r AS r FROM (" + inner + ") c JOIN quotes p ON p.id = c.id ORDER BY c.r, p.date DESC, p.id DESC LIMIT ? OFFSET ?"
+		stmt = "SELECT " + cols + ", -w.r FROM (" + page + ") w JOIN quotes q ON q.id = w.id JOIN articles a ON a.id = q.article" +
+			" LEFT JOIN entities e ON e.id = q.speaker ORDER BY w.r, q.date DESC, q.id DESC"
 		args = append(append([]any{f.ftsMatch()}, f.postArgs...), max(Candidates, q.Offset+limit), limit, q.Offset)
 	}
 	rows, err := s.db.QueryContext(ctx, stmt, args...)
