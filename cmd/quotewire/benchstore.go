@@ -13,6 +13,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/internal/benchstore"
+	"github.com/quotewire/quotewire/store/postgres"
 	"github.com/quotewire/quotewire/store/sqlite"
 )
 
@@ -48,6 +49,8 @@ ingest into a new store, and the ratio given is the median of the rounds'.
 --ingest-only runs phase 1 alone, in seconds, by default on the corpus
 quotewire bench reads (` + defaultBenchCorpus + `, else
 the shipped Wikinews): make bench prints it after quotewire bench's table.
+With --db postgres://..., --ingest-only ingests into that database instead,
+each round into a schema of its own, dropped after.
 
 It takes a few minutes for 100,000 articles; the store is deleted after
 unless --keep. The store it builds is an SQLite file (--db must be a file
@@ -56,13 +59,14 @@ path); --search-only also times the queries on a PostgreSQL store
 
   quotewire bench-store
   quotewire bench-store --articles 20000 --format json
-  quotewire bench-store --ingest-only                   # phase 1 alone`,
+  quotewire bench-store --ingest-only                   # phase 1 alone
+  quotewire bench-store --ingest-only --db postgres://localhost/test   # into PostgreSQL`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if searchOnly && ingestOnly {
 				return usageError{"--search-only and --ingest-only time different phases: give one"}
 			}
-			if ingestOnly && db != "" {
-				return usageError{"--ingest-only ingests into temporary stores; it takes no --db"}
+			if ingestOnly && db != "" && !isPostgres(db) {
+				return usageError{"--ingest-only ingests into temporary SQLite files, or with --db postgres://... into a schema of its own per round in that database; it takes no SQLite --db"}
 			}
 			if len(args) == 0 && ingestOnly {
 				args = m.defaultSources(defaultBenchCorpus)
@@ -73,8 +77,8 @@ path); --search-only also times the queries on a PostgreSQL store
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			if isPostgres(db) && !searchOnly {
-				return usageError{"bench-store builds an SQLite store: give --db a file path (a postgres:// store can be timed with --search-only)"}
+			if isPostgres(db) && !searchOnly && !ingestOnly {
+				return usageError{"bench-store builds an SQLite store: give --db a file path (a postgres:// store can be timed with --search-only, and ingest into it with --ingest-only)"}
 			}
 			if searchOnly {
 				if db == "" {
@@ -93,7 +97,10 @@ path); --search-only also times the queries on a PostgreSQL store
 			defer os.RemoveAll(dir)
 			if ingestOnly {
 				res := &benchstore.Result{}
-				s, err := m.runIngestBench(ctx, args, dir, workers, rounds, res)
+				if db != "" {
+					res.IngestInto = "PostgreSQL"
+				}
+				s, err := m.runIngestBench(ctx, args, dir, db, workers, rounds, res)
 				if err != nil {
 					return err
 				}
@@ -122,7 +129,7 @@ path); --search-only also times the queries on a PostgreSQL store
 	c.Flags().BoolVar(&keep, "keep", false, "keep the store built at --db")
 	formatFlag(c, &asJSON, "json: the results as one object")
 	c.Flags().BoolVar(&searchOnly, "search-only", false, "only time the queries, on the store at --db")
-	c.Flags().BoolVar(&ingestOnly, "ingest-only", false, "only time extraction alone against ingest into SQLite (phase 1), on the corpus bench reads by default")
+	c.Flags().BoolVar(&ingestOnly, "ingest-only", false, "only time extraction alone against ingest into SQLite (or the PostgreSQL database of --db) (phase 1), on the corpus bench reads by default")
 	c.Flags().IntVar(&rounds, "rounds", 3, "rounds of phase 1 (extraction alone, then ingest into a new store): medians are given")
 	return c
 }
@@ -146,8 +153,10 @@ func removeStore(db string) {
 
 // runIngestBench reads the sources and times phase 1 on them
 // (benchstore.IngestBench), each round ingesting into a new SQLite file in
-// dir; it returns the last round's store, open.
-func (m *Main) runIngestBench(ctx context.Context, sources []string, dir string, workers, rounds int, res *benchstore.Result) (benchstore.IngestStore, error) {
+// dir, or with pg (a postgres:// URL) into a new schema of that database,
+// dropped when its store is closed; it returns the last round's store,
+// open.
+func (m *Main) runIngestBench(ctx context.Context, sources []string, dir, pg string, workers, rounds int, res *benchstore.Result) (benchstore.IngestStore, error) {
 	p, err := (&modelOpts{}).pipeline()
 	if err != nil {
 		return nil, err
@@ -161,8 +170,45 @@ func (m *Main) runIngestBench(ctx context.Context, sources []string, dir string,
 	}
 	return benchstore.IngestBench{Pipeline: p, Articles: arts, Workers: workers, Rounds: rounds,
 		Open: func(round int) (benchstore.IngestStore, error) {
+			if pg != "" {
+				return openScratchPostgres(ctx, pg, fmt.Sprintf("qw_ingest_%d_%d", os.Getpid(), round))
+			}
 			return sqlite.Open(filepath.Join(dir, fmt.Sprintf("ingest-%d.db", round)))
 		}}.Run(ctx, res)
+}
+
+// scratchPostgres is a PostgreSQL store in a schema of its own, dropped
+// when the store is closed.
+type scratchPostgres struct {
+	*postgres.Store
+	db, schema string
+}
+
+// openScratchPostgres creates schema in the database db names and opens a
+// store there.
+func openScratchPostgres(ctx context.Context, db, schema string) (*scratchPostgres, error) {
+	url, err := withSearchPath(db, schema)
+	if err != nil {
+		return nil, err
+	}
+	if err := execSQL(ctx, db, "CREATE SCHEMA "+schema); err != nil {
+		return nil, err
+	}
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		execSQL(context.WithoutCancel(ctx), db, "DROP SCHEMA "+schema+" CASCADE")
+		return nil, err
+	}
+	return &scratchPostgres{Store: s, db: db, schema: schema}, nil
+}
+
+// Close closes the store and drops its schema.
+func (s *scratchPostgres) Close() error {
+	err := s.Store.Close()
+	if derr := execSQL(context.Background(), s.db, "DROP SCHEMA "+s.schema+" CASCADE"); err == nil {
+		err = derr
+	}
+	return err
 }
 
 // runStoreBench times extraction alone and ingest of the sources, builds
@@ -171,7 +217,7 @@ func (m *Main) runIngestBench(ctx context.Context, sources []string, dir string,
 func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir string, n, nq, workers, rounds int) (*benchstore.Result, error) {
 	res := &benchstore.Result{}
 	// 1. extraction alone, then ingest of the same sources
-	is, err := m.runIngestBench(ctx, sources, dir, workers, rounds, res)
+	is, err := m.runIngestBench(ctx, sources, dir, "", workers, rounds, res)
 	if err != nil {
 		return nil, err
 	}

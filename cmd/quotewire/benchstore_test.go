@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/quotewire/quotewire/internal/benchstore"
 )
 
@@ -29,7 +32,39 @@ func TestBenchStoreIngestOnly(t *testing.T) {
 	if code, _, stderr := run(t, "", "bench-store", "--ingest-only", "--search-only", "--db", "x.db"); code != 2 || !strings.Contains(stderr, "give one") {
 		t.Errorf("--ingest-only --search-only: exit %d, %s", code, stderr)
 	}
-	if code, _, stderr := run(t, "", "bench-store", "--ingest-only", "--db", "x.db", seedFile); code != 2 || !strings.Contains(stderr, "no --db") {
+	if code, _, stderr := run(t, "", "bench-store", "--ingest-only", "--db", "x.db", seedFile); code != 2 || !strings.Contains(stderr, "no SQLite --db") {
 		t.Errorf("--ingest-only --db: exit %d, %s", code, stderr)
+	}
+}
+
+// TestBenchStoreIngestOnlyPostgres runs the first phase into PostgreSQL:
+// each round into a schema of its own, none left after.
+func TestBenchStoreIngestOnlyPostgres(t *testing.T) {
+	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
+	if url == "" {
+		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store --ingest-only into PostgreSQL")
+	}
+	schemas := func() int {
+		conn, err := pgx.Connect(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(context.Background())
+		var n int
+		if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'qw_ingest_%'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := schemas()
+	code, out, stderr := run(t, "", "bench-store", "--ingest-only", "--rounds", "2", "--db", url, seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "ingest into PostgreSQL (extraction + store)") || !strings.Contains(out, "ingest / extraction alone") {
+		t.Errorf("table:\n%s", out)
+	}
+	if after := schemas(); after != before {
+		t.Errorf("%d schemas qw_ingest_* before, %d after: the rounds' schemas were not dropped", before, after)
 	}
 }

@@ -32,6 +32,9 @@ type Result struct {
 	IngestPerSec  float64   `json:"ingest_articles_per_s"`
 	IngestRatio   float64   `json:"ingest_to_extract_ratio"`
 	IngestRatios  []float64 `json:"ingest_to_extract_ratios,omitempty"`
+	// IngestInto names the store of the ingest: "SQLite" (when empty) or
+	// "PostgreSQL".
+	IngestInto string `json:"ingest_into,omitempty"`
 	// The large store and the searches on it.
 	Articles        int     `json:"store_articles"`
 	ReplicatePerSec float64 `json:"store_only_articles_per_s"`
@@ -238,7 +241,11 @@ func (r *Result) Write(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "source articles\t%d%s\n", r.Sources, how)
 		fmt.Fprintf(tw, "extraction alone\t%.0f articles/s\n", r.ExtractPerSec)
-		fmt.Fprintf(tw, "ingest into SQLite (extraction + store)\t%.0f articles/s\n", r.IngestPerSec)
+		into := r.IngestInto
+		if into == "" {
+			into = "SQLite"
+		}
+		fmt.Fprintf(tw, "ingest into %s (extraction + store)\t%.0f articles/s\n", into, r.IngestPerSec)
 		fmt.Fprintf(tw, "ingest / extraction alone\t%.2f%s\n", r.IngestRatio, ratioRange(r.IngestRatios))
 	}
 	if r.Articles > 0 {
