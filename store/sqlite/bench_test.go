@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -39,4 +41,38 @@ func BenchmarkPut(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPutTrain stores the analysed PolNeAR train articles into a new
+// store in batches as an ingest does (archive.DefaultBatch), reporting
+// articles per second and CPU time (all threads) per article.
+func BenchmarkPutTrain(b *testing.B) {
+	recs := storetest.Analysed(b, "../../../shared/data/polnear/train.jsonl", 1<<20)
+	dir := b.TempDir()
+	ctx, cancel := context.WithCancel(context.Background()) // as a command's
+	defer cancel()
+	var cpu time.Duration
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(dir, fmt.Sprintf("t%d.db", i)))
+		i++
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c0 := cpuTime()
+		for j := 0; j < len(recs); j += archive.DefaultBatch {
+			if _, err := s.Put(ctx, recs[j:min(j+archive.DefaultBatch, len(recs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu += cpuTime() - c0
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	n := float64(len(recs) * b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(cpu.Microseconds())/n, "cpu-µs/article")
 }

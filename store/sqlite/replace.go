@@ -27,14 +27,17 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 		return 0, errf("begin write", err)
 	}
 	defer tx.Rollback()
-	w := s.writer(ctx, tx)
-	var lastQuote int64
-	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM quotes").Scan(&lastQuote); err != nil {
-		return 0, errf("begin write", err)
+	w, err := s.writer(ctx, tx)
+	if err != nil {
+		return 0, err
 	}
 	n := 0
 	for i := range recs {
 		ok, err := w.replace(&recs[i])
+		if err == nil {
+			// the next record's old analysis is read from the store
+			err = w.flush()
+		}
 		if err != nil {
 			return 0, fmt.Errorf("replace %s: %w", recs[i].Key, err)
 		}
@@ -42,8 +45,8 @@ func (s *Store) Replace(ctx context.Context, recs []quotewire.Record) (int, erro
 			n++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO quotes_fts (rowid, text, speaker_name, tags) SELECT id, text, speaker_name, tags FROM quotes WHERE id > ?", lastQuote); err != nil {
-		return 0, errf("index quotes", err)
+	if err := w.indexQuotes(); err != nil {
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM quotations WHERE occurrences <= 0"); err != nil {
 		return 0, errf("drop quotations", err)
@@ -100,9 +103,7 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 			continue
 		}
 		local[e.ID] = gid
-		if _, err := w.exec("INSERT OR IGNORE INTO article_entities (article, entity, local) VALUES (?, ?, ?)", id, gid, e.ID); err != nil {
-			return false, errf("link entity", err)
-		}
+		w.staged.mentions = append(w.staged.mentions, mentionRow{article: id, entity: gid, local: e.ID})
 	}
 	// the stored date and text stay the article's: offsets refer to them
 	stored := *a
@@ -110,5 +111,6 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 	if err := w.queryRow("SELECT date, text, outlet FROM articles WHERE id = ?", []any{id}, &stored.Date, &stored.Text, &outlet); err != nil {
 		return false, errf("read article", err)
 	}
-	return true, w.quotes(id, &stored, local, outlet)
+	w.quotes(id, &stored, local, outlet)
+	return true, nil
 }
