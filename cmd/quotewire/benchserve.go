@@ -1,19 +1,23 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/quotewire/quotewire"
-	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/internal/benchserve"
 	"github.com/quotewire/quotewire/server"
 )
@@ -22,6 +26,7 @@ func (m *Main) benchServeCommand() *cobra.Command {
 	var (
 		db, target, cpuProf, blockProf string
 		ingestPath                     string
+		ingestForeground               bool
 		clients                        []int
 		duration, warmup               time.Duration
 		urls                           int
@@ -52,9 +57,12 @@ answers, and how fast:
     of it, and the private part without the store's file mapped into
     memory), then the latency by kind of URL at the largest client count.
 
-With --ingest FILE, one worker analyses FILE's articles and stores them
-into the same store during each run, again and again under new keys:
-readers beside a writer. It adds articles: measure a copy of the store.
+With --ingest FILE, 'quotewire ingest --background' (a process of its own,
+one worker, the lowest CPU priority) analyses FILE's articles and stores
+them into the same store during each run, again and again under new keys:
+readers beside a writer, as an ingest beside a server is meant to run
+(--ingest-foreground: at normal priority). It adds articles: measure a
+copy of the store.
 
 The clients run in the same process as the server, on the same cores: on a
 2-core machine they take part of the CPU the server would have (run them
@@ -111,7 +119,7 @@ minutes).
 				defer s.Close()
 				scfg.Store = s
 				if ingestPath != "" {
-					if cfg.Background, err = m.benchIngest(s, ingestPath); err != nil {
+					if cfg.Background, err = m.benchIngest(s, db, ingestPath, ingestForeground); err != nil {
 						return err
 					}
 				}
@@ -185,18 +193,23 @@ minutes).
 	c.Flags().Uint64Var(&seed, "seed", 1, "chooses the URLs and the clients' orders (the same seed, the same URLs on the same store)")
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the runs to this file (go tool pprof)")
 	c.Flags().StringVar(&blockProf, "blockprofile", "", "write where goroutines waited (channels, locks, the connection pool) to this file, and lock contention to FILE.mutex")
-	c.Flags().StringVar(&ingestPath, "ingest", "", "during each run, analyse the articles of this file (or folder) and store them into the same store, one worker, again and again under new keys: readers beside a writer (it adds articles: measure a copy of the store)")
+	c.Flags().StringVar(&ingestPath, "ingest", "", "during each run, analyse the articles of this file (or folder) and store them into the same store with 'quotewire ingest --background' in a process of its own, one worker, again and again under new keys: readers beside a writer (it adds articles: measure a copy of the store)")
+	c.Flags().BoolVar(&ingestForeground, "ingest-foreground", false, "run --ingest's process at normal priority, without --background")
 	c.Flags().BoolVar(&listURLs, "list-urls", false, "print the URLs (kind and path, tab-separated) and measure nothing")
 	formatFlag(c, &asJSON, "json: the results as one object")
 	ro.register(c)
 	return c
 }
 
-// benchIngest returns the background task of bench-serve --ingest: it
-// analyses the articles at path with one worker and stores them into
-// store, round after round, each round under new keys (a fragment on
-// their URL), until its context ends, and reports the articles stored.
-func (m *Main) benchIngest(store quotewire.Store, path string) (func(context.Context) (int, error), error) {
+// benchIngest returns the background task of bench-serve --ingest: round
+// after round until its context ends, it writes the articles at path under
+// new keys (a fragment on their URL) to a file and runs 'quotewire ingest'
+// on it into the store at db, one worker, in a process of its own — with
+// --background unless foreground is set, as an ingest beside a server is
+// meant to run — and it reports the articles the store gained. The
+// process is interrupted (SIGINT: it stores what it has analysed) when the
+// context ends.
+func (m *Main) benchIngest(store quotewire.Store, db, path string, foreground bool) (func(context.Context) (int, error), error) {
 	var arts []quotewire.Article
 	if err := m.readArticles([]string{path}, func(a quotewire.Article) error {
 		arts = append(arts, a)
@@ -207,34 +220,74 @@ func (m *Main) benchIngest(store quotewire.Store, path string) (func(context.Con
 	if len(arts) == 0 {
 		return nil, usageError{fmt.Sprintf("--ingest %s: no articles there", path)}
 	}
-	p, err := (&modelOpts{}).pipeline()
+	self, err := os.Executable()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--ingest: find quotewire's own program to run the ingest: %w", err)
 	}
 	nonce := time.Now().UnixNano()
 	round := 0
 	return func(ctx context.Context) (int, error) {
-		added := 0
+		before, err := store.Stats(ctx)
+		if err != nil {
+			return 0, err
+		}
+		dir, err := os.MkdirTemp("", "quotewire-bench-ingest-")
+		if err != nil {
+			return 0, err
+		}
+		defer os.RemoveAll(dir)
 		for ctx.Err() == nil {
 			round++
-			run := archive.Ingester{Pipeline: p, Store: store, Workers: 1}.Start(ctx) // batches as ingest stores them
-			for i, a := range arts {
-				if a.URL == "" {
-					a.URL = fmt.Sprintf("https://bench-serve.invalid/%d", i)
-				}
-				a.URL += fmt.Sprintf("#bench-serve-%d-%d", nonce, round)
-				if run.Add(a) != nil {
-					break
-				}
+			file := filepath.Join(dir, fmt.Sprintf("round-%d.jsonl", round))
+			if err := writeRound(file, arts, fmt.Sprintf("#bench-serve-%d-%d", nonce, round)); err != nil {
+				return 0, err
 			}
-			tot, err := run.Close()
-			added += int(tot.Added)
-			if err != nil && ctx.Err() == nil {
-				return added, err
+			args := []string{"ingest", "--db", db, "--workers", "1", "--progress", "off", "--error-log", filepath.Join(dir, "errors.jsonl")}
+			if !foreground {
+				args = append(args, "--background")
 			}
+			cmd := exec.CommandContext(ctx, self, append(args, file)...)
+			cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+			cmd.WaitDelay = 30 * time.Second
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Run(); err != nil && ctx.Err() == nil {
+				return 0, fmt.Errorf("--ingest: quotewire %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(out.String()))
+			}
+			os.Remove(file)
 		}
-		return added, nil
+		after, err := store.Stats(context.WithoutCancel(ctx))
+		if err != nil {
+			return 0, err
+		}
+		return after.Articles - before.Articles, nil
 	}, nil
+}
+
+// writeRound writes arts as JSON Lines to file, each URL (or a made-up
+// one) followed by suffix, so that every round's articles get new keys.
+func writeRound(file string, arts []quotewire.Article, suffix string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	enc := json.NewEncoder(bw)
+	for i, a := range arts {
+		url := a.URL
+		if url == "" {
+			url = fmt.Sprintf("https://bench-serve.invalid/%d", i)
+		}
+		if err := enc.Encode(edition{ID: fmt.Sprintf("%s-%d", suffix, i), URL: url + suffix, Title: a.Title, Date: a.Date, Text: a.Text}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // sumErrors counts the requests of an error map.

@@ -40,15 +40,23 @@ func TestBenchServe(t *testing.T) {
 		t.Logf("no memory or CPU figures here (not Linux?): %d bytes, %.1f ms", r.PeakRSSBytes, r.CPUPerRequestMs)
 	}
 
-	// readers beside a writer
-	code, out, stderr = run(t, "", "bench-serve", "--db", db, "--clients", "2", "--duration", "1s", "--urls", "60", "--ingest", seedFile)
+	// readers beside a writer: 'quotewire ingest --background' in a
+	// process of its own (this test binary, as the command line)
+	t.Setenv(asCLI, "1")
+	code, out, stderr = run(t, "", "bench-serve", "--db", db, "--clients", "2", "--duration", "2s", "--urls", "60", "--ingest", seedFile, "--format", "json")
 	if code != 0 {
 		t.Fatalf("bench-serve --ingest: exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"60 distinct URLs", "ingest/s", "none"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("bench-serve --ingest prints no %q:\n%s", want, out)
-		}
+	res = benchserve.Result{}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if r := res.Runs[0]; r.Background < 1 || r.BackgroundError != "" || len(r.Errors) != 0 {
+		t.Errorf("bench-serve --ingest: %d articles ingested (error %q), readers' errors %v", r.Background, r.BackgroundError, r.Errors)
+	}
+	code, out, stderr = run(t, "", "bench-serve", "--db", db, "--clients", "1", "--duration", "1s", "--urls", "30", "--ingest", seedFile, "--ingest-foreground")
+	if code != 0 || !strings.Contains(out, "ingest/s") || !strings.Contains(out, "none") {
+		t.Errorf("bench-serve --ingest --ingest-foreground: exit %d\n%s%s", code, out, stderr)
 	}
 
 	code, out, _ = run(t, "", "bench-serve", "--db", db, "--urls", "40", "--list-urls")

@@ -90,13 +90,14 @@ func openStore(path string, mustExist bool) (quotewire.Store, error) {
 
 func (m *Main) ingestCommand() *cobra.Command {
 	var (
-		db       string
-		workers  int
-		batch    int
-		errLog   string
-		progress string
-		cpuProf  string
-		mo       modelOpts
+		db         string
+		workers    int
+		batch      int
+		errLog     string
+		progress   string
+		cpuProf    string
+		mo         modelOpts
+		background bool
 	)
 	c := &cobra.Command{
 		Use:   "ingest PATH...",
@@ -128,6 +129,9 @@ line or record) in the summary at the end and in a JSON Lines error log
   quotewire search --db news.db --speaker Lavrov sanctions`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := startBackground(background); err != nil {
+				return err
+			}
 			if batch < 1 {
 				return usageError{"--batch must be at least 1"}
 			}
@@ -160,6 +164,7 @@ line or record) in the summary at the end and in a JSON Lines error log
 	dbFlag(c, &db)
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
+	backgroundFlag(c, &background)
 	c.Flags().StringVar(&errLog, "error-log", "", "where to write the problems as JSON Lines (default DB.errors.jsonl, or quotewire.errors.jsonl for PostgreSQL; written only when there are problems)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")

@@ -20,6 +20,20 @@ const (
 	scoreTool = "../../../shared/tools/score_attrib.py"
 )
 
+// asCLI, set in a test's environment, makes the test binary run as the
+// quotewire command (see TestMain) in the processes a command starts of
+// itself (bench-serve --ingest runs 'quotewire ingest').
+const asCLI = "QUOTEWIRE_TEST_AS_CLI"
+
+// TestMain runs the tests, or with asCLI set, the command line itself.
+func TestMain(m *testing.M) {
+	if os.Getenv(asCLI) == "1" {
+		tuneGC()
+		os.Exit(NewMain().Run(context.Background(), os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
+
 // run runs quotewire in-process and returns its exit code and outputs.
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()

@@ -14,10 +14,11 @@ import (
 
 func (m *Main) reanalyzeCommand() *cobra.Command {
 	var (
-		db      string
-		workers int
-		batch   int
-		mo      modelOpts
+		db         string
+		workers    int
+		batch      int
+		mo         modelOpts
+		background bool
 	)
 	c := &cobra.Command{
 		Use:   "reanalyze",
@@ -38,6 +39,9 @@ re-analysed, and can simply be run again.
   quotewire reanalyze --db news.db --models /tmp/mine`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := startBackground(background); err != nil {
+				return err
+			}
 			if batch < 1 {
 				return usageError{"--batch must be at least 1"}
 			}
@@ -56,6 +60,7 @@ re-analysed, and can simply be run again.
 	dbFlag(c, &db)
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().IntVar(&batch, "batch", 256, "articles replaced per transaction")
+	backgroundFlag(c, &background)
 	mo.register(c)
 	return c
 }

@@ -41,6 +41,7 @@ func (m *Main) workerCommand() *cobra.Command {
 		metrics    string
 		report     string
 		mo         modelOpts
+		background bool
 	)
 	c := &cobra.Command{
 		Use:   "worker",
@@ -102,6 +103,9 @@ bench-workers' reads it.
   quotewire worker --metrics-addr :9090 --db postgres://qw@db/news`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if err := startBackground(background); err != nil {
+				return err
+			}
 			if batch < 1 {
 				return usageError{"--batch must be at least 1"}
 			}
@@ -202,6 +206,7 @@ bench-workers' reads it.
 	dbFlag(c, &db)
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "units processed at once")
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
+	backgroundFlag(c, &background)
 	c.Flags().DurationVar(&ackWait, "ack-wait", queue.DefaultAckWait, fmt.Sprintf("how long a unit's worker may stay silent before the unit is handed to another worker: the consumer's ack wait, the same for all the queue's workers (the last one started sets it); heartbeats go every ack-wait/%d; at least %s", queue.HeartbeatsPerAckWait, queue.MinAckWait))
 	c.Flags().IntVar(&maxDeliver, "max-deliver", queue.DefaultMaxDeliver, "deliveries of a failing unit before it goes to the dead-letter subject")
 	c.Flags().DurationVar(&retryDelay, "retry-delay", queue.DefaultRetryDelay, "delay before a failed unit is retried, doubled at each further attempt (at most 10m)")
