@@ -49,3 +49,16 @@ func TestStartCPUProfile(t *testing.T) {
 		t.Errorf("a file that cannot be made: %v", err)
 	}
 }
+
+// TestExtractCPUProfile: extract --cpuprofile writes the profile and the
+// analysis as without it.
+func TestExtractCPUProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cpu.prof")
+	code, out, stderr := run(t, "", "extract", "--format", "jsonl", "--cpuprofile", path, seedFile)
+	if code != 0 || !strings.Contains(out, `"quotes"`) {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Errorf("profile %s: %v", path, err)
+	}
+}

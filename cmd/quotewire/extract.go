@@ -24,6 +24,7 @@ func (m *Main) extractCommand() *cobra.Command {
 		mo      modelOpts
 		minConf float64
 		wdb     string
+		cpuProf string
 	)
 	c := &cobra.Command{
 		Use:   "extract FILE... | -",
@@ -72,6 +73,11 @@ error.
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use json, jsonl or table", format)}
 			}
+			stop, err := startCPUProfile(cpuProf)
+			if err != nil {
+				return err
+			}
+			defer stop()
 			p, err := mo.pipeline()
 			if err != nil {
 				return err
@@ -92,6 +98,7 @@ error.
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().Float64Var(&minConf, "min-confidence", 0, "print only quotes with at least this confidence (0..1; see README for what the values mean)")
 	c.Flags().StringVar(&wdb, "wikidata", "", "link entities to Wikidata items from the index of this store")
+	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	mo.register(c)
 	return c
 }
