@@ -29,16 +29,26 @@ type Model struct {
 	// dense holds the weights of dense features (see Dense) by id, for
 	// inline models; fp is unused there.
 	dense []slot7
-	scale float32
-	shift uint8
-	n     int
-	feats []uint64 // the features, for saving
+	// inline2 and dense2 are inline and dense for models of two classes:
+	// slots of eight bytes, eight to a cache line (the same fingerprints
+	// in the same places, so the same lookups).
+	inline2, dense2 []slot2
+	scale           float32
+	shift           uint8
+	n               int
+	feats           []uint64 // the features, for saving
 }
 
 // slot7 is a slot with its weights inline.
 type slot7 struct {
 	fp uint16
 	w  [7]int16
+}
+
+// slot2 is a slot of a two-class model; w[2] is unused.
+type slot2 struct {
+	fp uint16
+	w  [3]int16
 }
 
 // fingerprint16 is the part of f an inline slot keeps; it is never 0.
@@ -61,7 +71,7 @@ const MaxClasses = 64
 
 // Score adds the class scores of the features to scores (length Classes).
 func (m *Model) Score(feats []Feature, scores []float32) {
-	if m.inline != nil {
+	if m.inline != nil || m.inline2 != nil {
 		m.scoreInline(feats, scores)
 		return
 	}
@@ -119,21 +129,68 @@ func (a *Acc) Add(o *Acc) {
 // Accumulate adds the raw weights of the features to acc. It is for
 // models of at most seven classes.
 func (m *Model) Accumulate(feats []Feature, acc *Acc) {
-	mask := len(m.inline) - 1
-	a0, a1, a2, a3, a4, a5, a6 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6]
+	if m.inline2 != nil {
+		m.accumulate2(feats, acc)
+		return
+	}
+	// the sums stay in acc, in memory: seven sums held in registers beside
+	// the table's and the loop's values made the compiler spill them all
+	// at every feature
+	inline, dense := m.inline, m.dense
+	mask := uint64(len(inline) - 1)
+	shift := m.shift & 63
 	for _, f := range feats {
 		var w *[7]int16
-		if id32, ok := isDense(f); ok {
-			id := int(id32)
-			if id >= len(m.dense) {
+		if id, ok := isDense(f); ok {
+			if int(id) >= len(dense) {
 				continue
 			}
-			w = &m.dense[id].w
+			w = &dense[id].w
 		} else {
 			k := uint64(f)
 			fp := fingerprint16(k)
-			for s := m.slot(k); ; s = (s + 1) & mask {
-				sl := &m.inline[s]
+			for s := (k * 0x9E3779B97F4A7C15) >> shift; ; s = (s + 1) & mask {
+				sl := &inline[s&mask]
+				if sl.fp == fp {
+					w = &sl.w
+					break
+				}
+				if sl.fp == 0 {
+					break
+				}
+			}
+			if w == nil {
+				continue
+			}
+		}
+		acc[0] += int32(w[0])
+		acc[1] += int32(w[1])
+		acc[2] += int32(w[2])
+		acc[3] += int32(w[3])
+		acc[4] += int32(w[4])
+		acc[5] += int32(w[5])
+		acc[6] += int32(w[6])
+	}
+}
+
+// accumulate2 is Accumulate for a model of two classes.
+func (m *Model) accumulate2(feats []Feature, acc *Acc) {
+	inline, dense := m.inline2, m.dense2
+	mask := uint64(len(inline) - 1)
+	shift := m.shift & 63
+	a0, a1 := acc[0], acc[1]
+	for _, f := range feats {
+		var w *[3]int16
+		if id, ok := isDense(f); ok {
+			if int(id) >= len(dense) {
+				continue
+			}
+			w = &dense[id].w
+		} else {
+			k := uint64(f)
+			fp := fingerprint16(k)
+			for s := (k * 0x9E3779B97F4A7C15) >> shift; ; s = (s + 1) & mask {
+				sl := &inline[s&mask]
 				if sl.fp == fp {
 					w = &sl.w
 					break
@@ -148,17 +205,24 @@ func (m *Model) Accumulate(feats []Feature, acc *Acc) {
 		}
 		a0 += int32(w[0])
 		a1 += int32(w[1])
-		a2 += int32(w[2])
-		a3 += int32(w[3])
-		a4 += int32(w[4])
-		a5 += int32(w[5])
-		a6 += int32(w[6])
 	}
-	acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6] = a0, a1, a2, a3, a4, a5, a6
+	acc[0], acc[1] = a0, a1
 }
 
 // AddScores adds the class scores of raw sums acc to scores.
 func (m *Model) AddScores(acc *Acc, scores []float32) {
+	if m.Classes == 7 && len(scores) >= 7 {
+		// the loop below, unrolled for the attribution tagger
+		s, f := scores[:7], m.scale
+		s[0] += float32(acc[0]) * f
+		s[1] += float32(acc[1]) * f
+		s[2] += float32(acc[2]) * f
+		s[3] += float32(acc[3]) * f
+		s[4] += float32(acc[4]) * f
+		s[5] += float32(acc[5]) * f
+		s[6] += float32(acc[6]) * f
+		return
+	}
 	for c := 0; c < m.Classes; c++ {
 		scores[c] += float32(acc[c]) * m.scale
 	}
@@ -211,6 +275,25 @@ func newModel(classes int, feats []uint64, weights [][]float32) *Model {
 				s = (s + 1) & (size - 1)
 			}
 			m.slots[s] = fingerprint(f)<<32 | uint64(i+1)
+		}
+		return m
+	}
+	if classes <= 2 {
+		m.inline2 = make([]slot2, size)
+		for i, f := range feats {
+			if id, ok := isDense(Feature(f)); ok {
+				if int(id) >= len(m.dense2) {
+					m.dense2 = append(m.dense2, make([]slot2, int(id)+1-len(m.dense2))...)
+				}
+				copy(m.dense2[id].w[:], m.w[i*st:i*st+classes])
+				continue
+			}
+			s := m.slot(f)
+			for m.inline2[s].fp != 0 {
+				s = (s + 1) & (size - 1)
+			}
+			m.inline2[s].fp = fingerprint16(f)
+			copy(m.inline2[s].w[:], m.w[i*st:i*st+classes])
 		}
 		return m
 	}

@@ -19,17 +19,62 @@ func Shape(s string) string {
 	return string(b[:n])
 }
 
-// ShapeHash returns StringHash(Shape(s)) without building the string.
+// ShapeHash returns StringHash(Shape(s)) without building the string: one
+// pass over s, ASCII by a table, with no call per character.
 func ShapeHash(s string) uint64 {
 	h := uint64(14695981039346656037)
+	var last byte
 	n := 0
-	eachShapeClass(s, func(k byte) bool {
-		h ^= uint64(k)
-		h *= 1099511628211
-		n++
-		return n < 8
-	})
+	for i := 0; i < len(s); {
+		var k byte
+		if c := s[i]; c < utf8.RuneSelf {
+			k = asciiClass[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			k = runeClass(r)
+			i += size
+		}
+		if k != last {
+			last = k
+			h ^= uint64(k)
+			h *= 1099511628211
+			if n++; n == 8 {
+				break
+			}
+		}
+	}
 	return h
+}
+
+// asciiClass is the shape class of each ASCII byte (see eachShapeClass).
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = 'X'
+		case 'a' <= c && c <= 'z':
+			t[c] = 'x'
+		case '0' <= c && c <= '9':
+			t[c] = 'd'
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
+// runeClass is the shape class of a non-ASCII rune.
+func runeClass(r rune) byte {
+	switch {
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLower(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	}
+	return '*'
 }
 
 // eachShapeClass calls fn with the class of each run of characters of s
@@ -40,29 +85,11 @@ func eachShapeClass(s string, fn func(byte) bool) {
 	for i := 0; i < len(s); {
 		var k byte
 		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				k = 'X'
-			case 'a' <= c && c <= 'z':
-				k = 'x'
-			case '0' <= c && c <= '9':
-				k = 'd'
-			default:
-				k = c
-			}
+			k = asciiClass[c]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case unicode.IsUpper(r):
-				k = 'X'
-			case unicode.IsLower(r):
-				k = 'x'
-			case unicode.IsDigit(r):
-				k = 'd'
-			default:
-				k = '*'
-			}
+			k = runeClass(r)
 			i += size
 		}
 		if k != last {

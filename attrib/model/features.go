@@ -106,8 +106,25 @@ type context struct {
 	// 1 + kind*8 + type*2 + (1 when not the mention's first token).
 	ment []uint8
 	// hashes of each token's lower-case form, shape, suffix and part of
-	// speech (0 when untagged), computed once (see learn.StringHash)
+	// speech (0 when untagged), computed once (see learn.StringHash); the
+	// shape and suffix hashes only for the tokens the models read them of
+	// (shaped, see shapes)
 	hw, hshape, hsuf, hpos []uint64
+	shaped                 []bool
+}
+
+// shapes computes the shape and suffix hashes of the tokens [a, b) that
+// have none yet: at run time only the tokens the cue classifier looks at
+// and those of the sentences the tagger tags need them.
+func (c *context) shapes(a, b int) {
+	for i := a; i < b; i++ {
+		if !c.shaped[i] {
+			t := &c.d.Tokens[i]
+			c.hshape[i] = learn.ShapeHash(t.Text)
+			c.hsuf[i] = learn.StringHash(learn.Suffix(t.Lower, 3))
+			c.shaped[i] = true
+		}
+	}
 }
 
 // nearest fills left and right with, for each token, the bucketed
@@ -115,34 +132,37 @@ type context struct {
 // (right) it whose class is at least min — times 8 plus that token's class
 // when withClass is set — or the bucket for none (7, or 7*8).
 func (c *context) nearest(class, left, right []uint8, min uint8, withClass bool) {
-	val := func(dist, j int) uint8 {
-		if withClass {
-			return bucket(dist)*8 + class[j]
-		}
-		return bucket(dist)
-	}
 	none := uint8(7)
 	if withClass {
 		none = 7 * 8
 	}
+	// val is the value for the nearest such token, dist away, of class k
+	val := func(dist int, k uint8) uint8 {
+		if withClass {
+			return bucket(dist)*8 + k
+		}
+		return bucket(dist)
+	}
 	for _, s := range c.d.Sentences {
+		cl, l, r := class[s.First:s.Last], left[s.First:s.Last], right[s.First:s.Last]
+		l, r = l[:len(cl)], r[:len(cl)]
 		last := -1
-		for i := s.First; i < s.Last; i++ {
-			left[i] = none
+		for i, k := range cl {
+			l[i] = none
 			if last >= 0 {
-				left[i] = val(i-last, last)
+				l[i] = val(i-last, cl[last])
 			}
-			if class[i] >= min {
+			if k >= min {
 				last = i
 			}
 		}
 		next := -1
-		for i := s.Last - 1; i >= s.First; i-- {
-			right[i] = none
+		for i := len(cl) - 1; i >= 0; i-- {
+			r[i] = none
 			if next >= 0 {
-				right[i] = val(next-i, next)
+				r[i] = val(next-i, cl[next])
 			}
-			if class[i] >= min {
+			if cl[i] >= min {
 				next = i
 			}
 		}
@@ -202,7 +222,8 @@ func newContext(d *quotewire.Document) *context {
 		nh = 4 * n
 	}
 	hashes := make([]uint64, nh)
-	c := &context{d: d, rules: ruleRoles(d), inQuote: make([]bool, n), isCue: next(),
+	flags := make([]bool, 2*n)
+	c := &context{d: d, rules: ruleRoles(d), inQuote: flags[:n:n], shaped: flags[n:], isCue: next(),
 		sentPos: next(), ment: next(), prior: next(), lcL: next(), lcR: next(), cue: next(), pcL: next(), pcR: next(),
 		cueLeft: next(), cueRight: next(),
 		hw: hashes[:n:n], hshape: hashes[n : 2*n : 2*n], hsuf: hashes[2*n : 3*n : 3*n]}
@@ -212,8 +233,6 @@ func newContext(d *quotewire.Document) *context {
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		c.hw[i] = learn.StringHash(t.Lower)
-		c.hshape[i] = learn.ShapeHash(t.Text)
-		c.hsuf[i] = learn.StringHash(learn.Suffix(t.Lower, 3))
 		if c.hpos != nil && i < len(d.POS) && d.POS[i] != "" {
 			c.hpos[i] = learn.StringHash(d.POS[i])
 		}
@@ -331,11 +350,14 @@ func (c *context) features(dst []learn.Feature, i int, prev, prev2 Label) []lear
 // (learn.Mix), or dense ids (dense.go), so building them costs no
 // allocation and no string hashing.
 func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
+	return c.staticDense(c.staticHashed(dst, i), i)
+}
+
+// staticHashed appends the hashed ones of token i's static features:
+// words, shapes and suffixes (and parts of speech).
+func (c *context) staticHashed(dst []learn.Feature, i int) []learn.Feature {
 	w := c.hw[i]
-	r := uint64(c.rules[i])
-	q := b2u(c.inQuote[i])
 	cb := uint64(c.cue[i])
-	// words, shapes and suffixes: hashed
 	dst = append(dst,
 		learn.Mix(1, w),
 		learn.Mix(2, c.word(i-1)),
@@ -347,6 +369,7 @@ func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
 		learn.Mix2(97, cb, w),
 	)
 	if p := c.posHash(i); p != 0 {
+		r := uint64(c.rules[i])
 		dst = append(dst,
 			learn.Mix(30, p),
 			learn.Mix2(32, c.pos(i-1), p),
@@ -354,12 +377,20 @@ func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
 			learn.Mix2(34, p, r),
 		)
 	}
-	// everything else: dense (see dense.go)
+	return dst
+}
+
+// staticDense appends the dense ones of token i's static features (see
+// dense.go; fold.go sums them by groups for inference).
+func (c *context) staticDense(dst []learn.Feature, i int) []learn.Feature {
+	r := uint64(c.rules[i])
+	q := b2u(c.inQuote[i])
+	cb := uint64(c.cue[i])
 	cl, cr := uint64(c.cueLeft[i]), uint64(c.cueRight[i])
 	pr, lL, lR := uint64(c.prior[i]), uint64(c.lcL[i]), uint64(c.lcR[i])
 	m := uint64(c.ment[i])
 	cL, cR := uint64(c.pcL[i]), uint64(c.pcR[i])
-	dst = append(dst,
+	return append(dst,
 		tBias.f(0),
 		tRule.f(r),
 		tRuleNb.f2(at(c.rules, i-1), at(c.rules, i+1)),
@@ -382,11 +413,14 @@ func (c *context) static(dst []learn.Feature, i int) []learn.Feature {
 		tPCR.f(cR),
 		tPCLPCR.f2(cL>>3, cR>>3),
 	)
-	return dst
 }
 
 // dynamic appends the features of token i that depend on the labels of
 // the two tokens before it.
+//
+// The order of the features is that of the training that made the shipped
+// model (a perceptron adds float weights in feature order); fold.go scores
+// the same features by groups.
 func (c *context) dynamic(dst []learn.Feature, i int, prev, prev2 Label) []learn.Feature {
 	t := &c.d.Tokens[i]
 	r := uint64(c.rules[i])
@@ -417,6 +451,19 @@ func (c *context) dynamic(dst []learn.Feature, i int, prev, prev2 Label) []learn
 	}
 	if t.Kind == quotewire.QuoteMark {
 		dst = append(dst, tMarkPL.f2(q, pl))
+	}
+	return dst
+}
+
+// dynamicHashed appends the hashed ones of token i's dynamic features.
+func (c *context) dynamicHashed(dst []learn.Feature, i int, prev Label) []learn.Feature {
+	pl := uint64(prev)
+	dst = append(dst,
+		learn.Mix2(10, pl, c.hw[i]),
+		learn.Mix2(28, c.hshape[i], pl),
+	)
+	if p := c.posHash(i); p != 0 {
+		dst = append(dst, learn.Mix2(31, p, pl))
 	}
 	return dst
 }
