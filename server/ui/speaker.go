@@ -149,15 +149,28 @@ const maxCachedSpeakers = 1024
 // they count up to thousands of articles each (half the work of a most
 // quoted speaker's page), and change only as fast as articles come in,
 // while the rest of the page, the timeline and the quotes, is read anew
-// on every visit.
+// on every visit. Once a speaker's counts are kept, stale ones are served
+// while fresh ones are counted in the background, one speaker at a time,
+// so that only the first visit waits for the counting.
 func (u *UI) speakerCounts(ctx context.Context, id int64) (speakerCounts, error) {
 	if u.related != nil {
 		if c, ok := u.related.Get(id); ok {
 			if age := u.now().Sub(c.at); age >= 0 && age < u.ttl {
 				return c, nil
 			}
+			select {
+			case u.recount <- struct{}{}:
+				go u.recountSpeaker(context.WithoutCancel(ctx), id)
+			default: // another speaker is being counted: the next visit asks again
+			}
+			return c, nil
 		}
 	}
+	return u.countSpeaker(ctx, id)
+}
+
+// countSpeaker counts a speaker's related entities and keeps them.
+func (u *UI) countSpeaker(ctx context.Context, id int64) (speakerCounts, error) {
 	var c speakerCounts
 	var err error
 	if c.alongside, err = u.store.CoMentioned(ctx, id, relatedCount); err != nil {
@@ -174,6 +187,27 @@ func (u *UI) speakerCounts(ctx context.Context, id int64) (speakerCounts, error)
 		u.related.Add(id, c)
 	}
 	return c, nil
+}
+
+// recountSpeaker counts a speaker's related entities again in the
+// background, under the query time limit, and frees the turn taken from
+// u.recount; a failure keeps the stale counts (logged), a panic in the
+// store is logged, not fatal.
+func (u *UI) recountSpeaker(ctx context.Context, id int64) {
+	defer func() { <-u.recount }()
+	defer func() {
+		if p := recover(); p != nil {
+			u.log.Error("recount a speaker's related entities: panic", "speaker", id, "panic", p)
+		}
+	}()
+	if u.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, u.timeout)
+		defer cancel()
+	}
+	if _, err := u.countSpeaker(ctx, id); err != nil {
+		u.log.Warn("recount a speaker's related entities", "speaker", id, "err", err)
+	}
 }
 
 // pathID returns the positive id in the path, and whether there is one.

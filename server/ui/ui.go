@@ -124,8 +124,10 @@ type UI struct {
 		overview
 	}
 	// related keeps speaker pages' related entities for ttl (nil: not
-	// kept).
+	// kept); recount holds the turn of the one speaker whose stale counts
+	// are being counted again in the background.
 	related *lru.Cache[int64, speakerCounts]
+	recount chan struct{}
 }
 
 // asset is one embedded static file.
@@ -154,7 +156,7 @@ func New(cfg Config) *UI {
 	}
 	u := &UI{store: cfg.Store, log: cfg.Logger, now: cfg.Now, ttl: cfg.OverviewTTL, timeout: max(cfg.QueryTimeout, 0),
 		writer: cfg.Writer, token: cfg.Token, upload: cfg.Upload, csrf: http.NewCrossOriginProtection(),
-		pages: map[string]*template.Template{}, assets: map[string]asset{}}
+		pages: map[string]*template.Template{}, assets: map[string]asset{}, recount: make(chan struct{}, 1)}
 	if u.log == nil {
 		u.log = slog.Default()
 	}
