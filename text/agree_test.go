@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -145,6 +146,12 @@ func TestAgreeRuneClasses(t *testing.T) {
 		if isWordRune(r) != refIsWordRune(r) {
 			t.Fatalf("isWordRune(%U) = %v", r, isWordRune(r))
 		}
+		if r >= utf8.RuneSelf && isSpaceRune(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpaceRune(%U) = %v", r, isSpaceRune(r))
+		}
+		if r >= utf8.RuneSelf && isLetterOrDigit(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			t.Fatalf("isLetterOrDigit(%U) = %v", r, isLetterOrDigit(r))
+		}
 	}
 	words := []string{"", "a", "A", "abc", "Abc", "ABC", "aBC", "é", "É", "Éa", "aÉ", "İ", "ß", "ǅ", "Σς", "a1-B", "'S", "’s", "U.S.", "x\xff", "\xffA", "Ax\xff", "ÀB"}
 	for i := 0; i < 50; i++ {
@@ -156,15 +163,24 @@ func TestAgreeRuneClasses(t *testing.T) {
 		if g, want := lower(w), refLower(w); g != want || sameString(want, w) != sameString(g, w) {
 			t.Errorf("lower(%q) = %q, want %q", w, g, want)
 		}
-		g, want := lowerIn(&arena, w, len(w)+len(got)%3*500), refLower(w)
+		// as Tokenize lowers a word: by the classes of its bytes (the
+		// ASCII words here hold only letters, digits and joiners)
+		var seen uint8
+		for i := 0; i < len(w); i++ {
+			seen |= byteClass[w[i]]
+		}
+		g, want := w, refLower(w)
+		if seen&needLower != 0 {
+			g = lowerWord(&arena, w, seen, len(w)+len(got)%3*500)
+		}
 		if g != want || sameString(want, w) != sameString(g, w) {
-			t.Errorf("lowerIn(%q) = %q, want %q", w, g, want)
+			t.Errorf("lowerWord(%q) = %q, want %q", w, g, want)
 		}
 		got = append(got, g)
 	}
 	for i, w := range words {
 		if got[i] != refLower(w) {
-			t.Errorf("lowerIn(%q) became %q", w, got[i])
+			t.Errorf("lowerWord(%q) became %q", w, got[i])
 		}
 	}
 }
@@ -201,4 +217,30 @@ func TestAgreeCorpora(t *testing.T) {
 			s = s[cut:]
 		}
 	}
+}
+
+// FuzzAgree holds the segmenter to the reference on fuzzed text, with a
+// dateline span and a sub-range of Tokenize cut from the two numbers.
+func FuzzAgree(f *testing.F) {
+	f.Add("He said: “Until recently, we don’t see.” U.S. officials 3,000.\n\nNext para.", 0, 8)
+	f.Add("Mr. Trump's PASC-the U.S.A. plan ‘‘x’’ 2.5% at 10:30 É‑é ’s \xff", 3, 20)
+	f.Add("", 0, 0)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if len(s) > 4096 {
+			return
+		}
+		n := len(s) + 1
+		a, b = (a%n+n)%n, (b%n+n)%n
+		from, to := min(a, b), max(a, b)
+		agree(t, s, quotewire.Span{Start: from, End: to})
+		want, got := refTokenize(nil, s, from, to), Tokenize(nil, s, from, to)
+		if len(got) != len(want) {
+			t.Fatalf("Tokenize(%q, %d, %d): %d tokens, want %d", s, from, to, len(got), len(want))
+		}
+		for k := range want {
+			if got[k] != want[k] {
+				t.Fatalf("Tokenize(%q, %d, %d): token %d = %+v, want %+v", s, from, to, k, got[k], want[k])
+			}
+		}
+	})
 }

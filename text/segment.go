@@ -23,10 +23,11 @@ func (Segmenter) Process(d *quotewire.Document) error {
 	}
 	d.Tokens = Tokenize(d.Tokens[:0], d.Text, 0, len(d.Text))
 	d.Sentences = Sentences(d.Sentences[:0], d.Tokens, d.Text, d.Paragraphs, d.DatelineSpan)
-	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		for ti := s.First; ti < s.Last; ti++ {
-			d.Tokens[ti].Sentence = si
+	toks := d.Tokens // a local: a store through d.Tokens[ti] reloads d.Tokens
+	for si, s := range d.Sentences {
+		ts := toks[s.First:s.Last]
+		for ti := range ts {
+			ts[ti].Sentence = si
 		}
 	}
 	return nil
@@ -185,14 +186,24 @@ func Sentences(dst []quotewire.Sentence, toks []quotewire.Token, text string, pa
 		for ti < len(toks) && toks[ti].Start < p.Start {
 			ti++ // tokens outside any paragraph (cannot happen with trimmed spans)
 		}
+		// dlEnd is the end of the dateline when it ends a sentence in this
+		// paragraph, else -1, which no token ends at.
+		dlEnd := -1
+		if !dateline.IsEmpty() && dateline.Start >= p.Start {
+			dlEnd = dateline.End
+		}
 		first := ti
-		for ti < len(toks) && toks[ti].End <= p.End {
+		for {
+			ti = nextMark(toks, ti, p.End, dlEnd)
+			if ti >= len(toks) || toks[ti].End > p.End {
+				break
+			}
 			t := &toks[ti]
 			ti++
 			end := false
-			if !dateline.IsEmpty() && t.End == dateline.End && dateline.Start >= p.Start {
+			if t.End == dlEnd {
 				end = true
-			} else if t.Kind == quotewire.Punct && (t.Text == "." || t.Text == "!" || t.Text == "?" || t.Text == "…") {
+			} else if t.Kind == quotewire.Punct && isFinalMark(t.Text) {
 				for ti < len(toks) && toks[ti].End <= p.End && (isCloser(&toks[ti], &toks[ti-1]) || toks[ti].Text == "." && t.Text != ".") {
 					ti++
 				}
@@ -211,6 +222,34 @@ func Sentences(dst []quotewire.Sentence, toks []quotewire.Token, text string, pa
 		}
 	}
 	return dst
+}
+
+// nextMark returns the index of the first token from toks[ti] on that may
+// end a sentence (Punct, or the last of the dateline, ending at dlEnd) or
+// ends after end, else len(toks). Most tokens are words: it skips them in
+// a loop of its own, not inlined, so that they stay in registers.
+//
+//go:noinline
+func nextMark(toks []quotewire.Token, ti, end, dlEnd int) int {
+	for ; ti < len(toks); ti++ {
+		t := &toks[ti]
+		if t.End > end || t.Kind == quotewire.Punct || t.End == dlEnd {
+			break
+		}
+	}
+	return ti
+}
+
+// isFinalMark reports whether the text of a Punct token ends a sentence:
+// '.', '!', '?' or '…'.
+func isFinalMark(s string) bool {
+	switch len(s) {
+	case 1:
+		return s[0] == '.' || s[0] == '!' || s[0] == '?'
+	case len("…"):
+		return s == "…"
+	}
+	return false
 }
 
 // isAbbrev reports whether t is an abbreviation or a single-letter initial.

@@ -40,29 +40,90 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // offsets are absolute offsets into text. Invalid UTF-8 bytes become Punct
 // tokens of one byte, so offsets always stay on the input's boundaries.
 func Tokenize(dst []quotewire.Token, text string, from, to int) []quotewire.Token {
+	// Cut text at to: offsets stay absolute, and len(text) bounds every
+	// index below, which spares most bounds checks.
+	text = text[:to]
 	var arena []byte // backs the lower case of capitalised words
 	i := from
-	for i < to {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+	for i < len(text) {
+		// The fast loop takes white space and the ASCII words that end at
+		// white space or punctuation, most of the text. It calls nothing,
+		// so that its values stay in registers; it leaves anything else
+		// to the general code after it, which takes one token a turn:
+		// a word it stopped in (s >= 0), as it may go on past a joiner or
+		// needs a call (a full dst or arena), or any other token.
+		s, seen := -1, uint8(0)
+		for i < len(text) {
+			c := text[i]
+			k := byteClass[c]
+			if k&classSpace != 0 {
 				i++
 				continue
 			}
-			if isASCIIAlnum(c) {
-				end, upper := scanWord(text, i, to)
-				dst = appendWord(dst, text, i, end, to, upper, &arena)
-				i = end
-				continue
+			if k&classAlnum == 0 {
+				break
 			}
-			if (c == '\'' || c == '`') && i+1 < to && text[i+1] == c {
+			s, seen = i, k
+			for i++; i < len(text); i++ {
+				k = byteClass[text[i]]
+				if k&classAlnum == 0 {
+					break
+				}
+				seen |= k
+			}
+			// (k still holds an alnum class when the run reached the end)
+			if k&classHigh != 0 || k&classJoin != 0 && i+1 < len(text) && byteClass[text[i+1]]&(classAlnum|classHigh) != 0 {
+				break // a multi-byte rune, or a joiner before a word rune: the word may go on
+			}
+			// The word ends at i: a joiner before no word rune joins
+			// nothing (the run has no dot, so no initialism ends here).
+			if len(dst) == cap(dst) {
+				break
+			}
+			w := text[s:i]
+			low := w
+			if seen&classUpper != 0 {
+				// lowerWord's ASCII case, inline
+				n := len(arena)
+				if cap(arena)-n < len(w) {
+					break
+				}
+				arena = arena[:n+len(w)]
+				b := arena[n:]
+				for j := 0; j < len(b) && j < len(w); j++ {
+					b[j] = w[j] | 0x20
+				}
+				low = unsafe.String(&b[0], len(b))
+			}
+			// push's body, by hand
+			dst = dst[:len(dst)+1]
+			t := &dst[len(dst)-1]
+			kind := quotewire.Word
+			if c <= '9' {
+				kind = quotewire.Number
+			}
+			t.Start, t.End, t.Kind, t.Sentence = s, i, kind, 0
+			t.Text, t.Lower = w, low
+			s = -1
+		}
+		if s >= 0 {
+			i, seen = scanWordRest(text, s, i, seen)
+			dst = appendWord(dst, text, s, i, seen, &arena)
+			continue
+		}
+		if i >= len(text) {
+			break
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if (c == '\'' || c == '`') && i+1 < len(text) && text[i+1] == c {
 				// '' and `` stand for double quotation marks in some archives
 				dst = push(dst, i, i+2, quotewire.QuoteMark, text[i:i+2], text[i:i+2])
 				i += 2
 				continue
 			}
-			if c == '\'' && cliticAt(text, i, 1, to) {
-				end := i + 1 + clitic(text, i+1, to)
+			if c == '\'' && cliticAt(text, i, 1, len(text)) {
+				end := i + 1 + clitic(text, i+1, len(text))
 				dst = push(dst, i, end, quotewire.Word, text[i:end], lower(text[i:end]))
 				i = end
 				continue
@@ -75,23 +136,23 @@ func Tokenize(dst []quotewire.Token, text string, from, to int) []quotewire.Toke
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:to])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			dst = push(dst, i, i+1, quotewire.Punct, text[i:i+1], text[i:i+1])
 			i++
-		case unicode.IsSpace(r):
+		case isSpaceRune(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end, upper := scanWord(text, i, to)
-			dst = appendWord(dst, text, i, end, to, upper, &arena)
-			i = end
-		case (r == '‘' || r == '’') && i+2*n <= to && text[i+n:i+2*n] == text[i:i+n]:
+		case isLetterOrDigit(r):
+			s := i
+			i, seen = scanWordRest(text, s, i, 0)
+			dst = appendWord(dst, text, s, i, seen, &arena)
+		case (r == '‘' || r == '’') && i+2*n <= len(text) && text[i+n:i+2*n] == text[i:i+n]:
 			// ‘‘ and ’’ stand for double quotation marks in some outlets
 			dst = push(dst, i, i+2*n, quotewire.QuoteMark, text[i:i+2*n], text[i:i+2*n])
 			i += 2 * n
-		case r == '’' && cliticAt(text, i, n, to):
-			end := i + n + clitic(text, i+n, to)
+		case r == '’' && cliticAt(text, i, n, len(text)):
+			end := i + n + clitic(text, i+n, len(text))
 			dst = push(dst, i, end, quotewire.Word, text[i:end], lower(text[i:end]))
 			i = end
 		default:
@@ -106,6 +167,40 @@ func Tokenize(dst []quotewire.Token, text string, from, to int) []quotewire.Toke
 	return dst
 }
 
+// appendWord appends the word text[s:e] to dst; seen holds the classes of
+// its bytes (see scanWordRest).
+func appendWord(dst []quotewire.Token, text string, s, e int, seen uint8, arena *[]byte) []quotewire.Token {
+	w := text[s:e]
+	low := w
+	if seen&needLower != 0 {
+		low = lowerWord(arena, w, seen, len(text)-s)
+	}
+	kind := quotewire.Word
+	if w[0] <= '9' { // a letter, a digit or a multi-byte rune starts a word
+		kind = quotewire.Number
+	}
+	return push(dst, s, e, kind, w, low)
+}
+
+// isSpaceRune is unicode.IsSpace, quicker on the general punctuation block
+// (dashes, curly quotes), where most non-ASCII runes of English text lie.
+func isSpaceRune(r rune) bool {
+	if r >= 0x2010 && r <= 0x2027 {
+		return false
+	}
+	return unicode.IsSpace(r)
+}
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r) for r of
+// U+0080 and above, quicker on the general punctuation block, which has
+// neither.
+func isLetterOrDigit(r rune) bool {
+	if r >= 0x2000 && r <= 0x206F {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 func isASCIIAlnum(c byte) bool { return byteClass[c]&classAlnum != 0 }
 
 // Byte classes of byteClass.
@@ -113,13 +208,16 @@ const (
 	classAlnum = 1 << iota // ASCII letter or digit
 	classUpper             // ASCII upper-case letter
 	classHigh              // a byte of a multi-byte rune, or invalid
+	classJoin              // an ASCII byte that may join a word's parts (isJoinerByte)
+	classSpace             // ASCII white space
 
-	// needLower marks a word that lower() has to look at.
+	// needLower marks a word whose lower case lowerWord makes.
 	needLower = classUpper | classHigh
 )
 
 // byteClass classes every byte value, so that the word scan tests a byte
-// with one load.
+// with one load. A high byte is also classJoin: a multi-byte rune may go
+// on with a word.
 var byteClass = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
 		switch {
@@ -128,7 +226,11 @@ var byteClass = func() (t [256]uint8) {
 		case c >= 'A' && c <= 'Z':
 			t[c] = classAlnum | classUpper
 		case c >= utf8.RuneSelf:
-			t[c] = classHigh
+			t[c] = classHigh | classJoin
+		case isJoinerByte(byte(c)):
+			t[c] = classJoin
+		case isSpaceByte(byte(c)):
+			t[c] = classSpace
 		}
 	}
 	return t
@@ -136,7 +238,8 @@ var byteClass = func() (t [256]uint8) {
 
 // isJoinerByte reports whether the ASCII byte c may join the parts of a
 // word: a hyphen, an apostrophe, or a dot, comma or colon inside numbers
-// and initialisms.
+// and initialisms. Every one has the bit 0x20 set, as do ASCII digits and
+// lower-case letters (see lowerWord).
 func isJoinerByte(c byte) bool {
 	return c == '-' || c == '\'' || c == '.' || c == ',' || c == ':'
 }
@@ -151,17 +254,62 @@ func runeAt(text string, i, to int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:to])
 }
 
-// scanWord returns the end of the word starting at i: letters, digits and
-// marks, joined by inner hyphens, apostrophes (not a possessive 's), dots
-// in initialisms ("U.S.") and separators inside numbers ("3,000", "2.5").
-// It also reports whether the word may hold an upper-case letter: when it
-// does not, the word is its own lower case.
-func scanWord(text string, i, to int) (int, bool) {
-	start := i
-	digitStart := text[i] >= '0' && text[i] <= '9'
-	var seen uint8 // the classes of the bytes the word holds
-	for i < to {
-		for i < to {
+// scanWordRest returns the end of the word text[start:i…], whose scan has
+// stopped at i on a byte that is no ASCII letter or digit: the word goes
+// on with letters, digits and marks, joined by inner hyphens, apostrophes
+// (not a possessive 's), dots in initialisms ("U.S.") and separators
+// inside numbers ("3,000", "2.5"). It also returns seen, the classes of
+// the word's bytes so far, with classHigh added when the word takes in a
+// multi-byte rune and the classes of the ASCII letters it takes in.
+func scanWordRest(text string, start, i int, seen uint8) (int, uint8) {
+	digitStart := text[start] >= '0' && text[start] <= '9'
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !isJoinerByte(c) {
+				break // white space and most punctuation end the word
+			}
+			if i+1 >= len(text) || byteClass[text[i+1]]&(classAlnum|classHigh) == 0 {
+				// No word rune follows the joiner: only the last dot of
+				// an initialism joins.
+				if c == '.' && !digitStart && isInitialismEnd(text, start, i) {
+					return i + 1, seen
+				}
+				break
+			}
+		}
+		r, n := runeAt(text, i, len(text))
+		if r >= utf8.RuneSelf && r != utf8.RuneError && isWordRune(r) {
+			seen |= classHigh
+			i += n
+		} else {
+			// joiners: need a word rune right after
+			next, nn := runeAt(text, i+n, len(text))
+			nextWord := nn > 0 && next != utf8.RuneError && isWordRune(next)
+			switch {
+			case (r == '-' || r == '‑') && nextWord:
+				if dashWord(text, i+n, len(text)) {
+					return i, seen // "PASC-the House of Commons …-today": a dash written as a hyphen
+				}
+			case isApostrophe(r) && nextWord:
+				// split a possessive or contraction 's / ’s / ’re / ’ll / ’ve / ’d / ’m
+				if isClitic(text, i+n, len(text)) {
+					return i, seen
+				}
+			case (r == '.' || r == ',' || r == ':') && digitStart && nn > 0 && next >= '0' && next <= '9':
+			case r == '.' && nextWord && !digitStart && isInitialism(text, start, i, len(text)):
+			case r == '.' && !digitStart && isInitialismEnd(text, start, i):
+				// trailing dot of "U.S." style initialism
+				return i + 1, seen
+			default:
+				return i, seen
+			}
+			if n > 1 {
+				seen |= classHigh // ‑ or ’
+			}
+			i += n
+		}
+		for i < len(text) {
 			k := byteClass[text[i]]
 			if k&classAlnum == 0 {
 				break
@@ -169,48 +317,8 @@ func scanWord(text string, i, to int) (int, bool) {
 			seen |= k
 			i++
 		}
-		if i >= to {
-			break
-		}
-		c := text[i]
-		if c < utf8.RuneSelf && !isJoinerByte(c) {
-			return i, seen&needLower != 0 // white space and most punctuation end the word
-		}
-		if c >= utf8.RuneSelf {
-			seen |= classHigh // the word may take in a multi-byte rune: lower() decides
-		}
-		r, n := runeAt(text, i, to)
-		if r >= utf8.RuneSelf && r != utf8.RuneError && isWordRune(r) {
-			i += n
-			continue
-		}
-		// joiners: need a word rune right after
-		next, nn := runeAt(text, i+n, to)
-		nextWord := nn > 0 && next != utf8.RuneError && isWordRune(next)
-		switch {
-		case (r == '-' || r == '‑') && nextWord:
-			if dashWord(text, i+n, to) {
-				return i, seen&needLower != 0 // "PASC-the House of Commons …-today": a dash written as a hyphen
-			}
-			i += n
-		case isApostrophe(r) && nextWord:
-			// split a possessive or contraction 's / ’s / ’re / ’ll / ’ve / ’d / ’m
-			if isClitic(text, i+n, to) {
-				return i, seen&needLower != 0
-			}
-			i += n
-		case (r == '.' || r == ',' || r == ':') && digitStart && nn > 0 && next >= '0' && next <= '9':
-			i += n
-		case r == '.' && nextWord && !digitStart && isInitialism(text, start, i, to):
-			i += n
-		case r == '.' && !digitStart && isInitialismEnd(text, start, i):
-			// trailing dot of "U.S." style initialism
-			return i + 1, seen&needLower != 0
-		default:
-			return i, seen&needLower != 0
-		}
 	}
-	return i, seen&needLower != 0
+	return i, seen
 }
 
 // dashWord reports whether text[j:] starts with a word no compound
@@ -284,30 +392,6 @@ func isInitialismEnd(text string, start, i int) bool {
 	return last > 0 && utf8.RuneCountInString(seg[last+1:]) == 1
 }
 
-// appendWord appends the word text[s:e] of text[:to]; upper is false when
-// the word is known to have no upper-case letter. Lower-case copies of
-// ASCII words are cut from *arena (see lowerIn).
-func appendWord(dst []quotewire.Token, text string, s, e, to int, upper bool, arena *[]byte) []quotewire.Token {
-	w := text[s:e]
-	kind := quotewire.Word
-	if w[0] >= '0' && w[0] <= '9' {
-		kind = quotewire.Number
-	}
-	low := w
-	if upper {
-		low = lowerIn(arena, w, to-s)
-	}
-	// push's body, by hand: it is too big to inline
-	if len(dst) == cap(dst) {
-		dst = slices.Grow(dst, 1)
-	}
-	dst = dst[:len(dst)+1]
-	t := &dst[len(dst)-1]
-	t.Start, t.End, t.Kind, t.Sentence = s, e, kind, 0
-	t.Text, t.Lower = w, low
-	return dst
-}
-
 // push appends the token text[s:e] of the kind with its text and lower
 // case. It writes the fields in place: appending a composite literal
 // builds the 64-byte token on the stack and copies it, through a bulk
@@ -339,47 +423,35 @@ func lower(s string) string {
 	return s
 }
 
-// arenaChunk is the most lowerIn allocates for its copies at once.
+// arenaChunk is the most lowerWord allocates for its copies at once.
 const arenaChunk = 1024
 
-// lowerIn returns lower(s), cutting a copy of an ASCII word from the
-// chunk *arena instead of allocating it alone: one allocation holds the
-// lower case of many words. Bytes handed out are never written again, so
-// the strings stay immutable; a chunk lives as long as any of them. room
-// bounds the bytes still to come (the text left from s on), so that a
-// short text gets a short chunk.
-func lowerIn(arena *[]byte, s string, room int) string {
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-		if c >= 'A' && c <= 'Z' {
-			break
-		}
-	}
-	if i == len(s) {
-		return s
-	}
-	for j := i + 1; j < len(s); j++ {
-		if s[j] >= utf8.RuneSelf {
-			return strings.ToLower(s) // as lowerASCII does
-		}
+// lowerWord returns the lower case of the word w that Tokenize scanned,
+// given seen, the classes of its bytes (classUpper or classHigh set).
+// A word with a multi-byte rune goes to strings.ToLower. An ASCII word
+// holds only letters, digits and joiners, whose lower case sets the bit
+// 0x20 of every byte; its copy is cut from the chunk *arena instead of
+// being allocated alone, so that one allocation holds the lower case of
+// many words. Bytes handed out are never written again, so the strings
+// stay immutable; a chunk lives as long as any of them. room bounds the
+// bytes still to come (the text left from w on), so that a short text
+// gets a short chunk.
+func lowerWord(arena *[]byte, w string, seen uint8, room int) string {
+	if seen&classHigh != 0 {
+		return strings.ToLower(w)
 	}
 	b := *arena
-	if cap(b)-len(b) < len(s) {
-		b = make([]byte, 0, max(len(s), min(room, arenaChunk)))
+	if cap(b)-len(b) < len(w) {
+		b = make([]byte, 0, max(len(w), min(room, arenaChunk)))
 	}
 	n := len(b)
-	b = append(b, s...)
-	for j := n + i; j < len(b); j++ {
-		if c := b[j]; c >= 'A' && c <= 'Z' {
-			b[j] = c + ('a' - 'A')
-		}
+	b = b[:n+len(w)]
+	d := b[n:]
+	for j := 0; j < len(d) && j < len(w); j++ {
+		d[j] = w[j] | 0x20
 	}
 	*arena = b
-	return unsafe.String(&b[n], len(s))
+	return unsafe.String(&d[0], len(d))
 }
 
 // lowerASCII lowers s, whose first upper-case byte is at i, falling back to
