@@ -8,6 +8,7 @@ package tag
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/tag/lexicon"
@@ -22,7 +23,8 @@ var _ quotewire.Stage = Tagger{}
 
 // Process tags the name mentions of d. It needs tokens and sentences.
 func (Tagger) Process(d *quotewire.Document) error {
-	t := tagger{d: d}
+	s := scratchPool.Get().(*scratch)
+	t := tagger{d: d, words: wordTable(), fl: s.flags(len(d.Tokens)), ms: s.ms[:0]}
 	for si := range d.Sentences {
 		se := &d.Sentences[si]
 		if !d.DatelineSpan.IsEmpty() && d.DatelineSpan.Contains(se.Span) {
@@ -30,11 +32,55 @@ func (Tagger) Process(d *quotewire.Document) error {
 		}
 		t.sentence(se)
 	}
+	t.flush()
+	s.fl, s.ms = t.fl, t.ms
+	scratchPool.Put(s)
 	return nil
 }
 
 type tagger struct {
-	d *quotewire.Document
+	d     *quotewire.Document
+	words *lexicon.Table // wordTable()
+	// fl holds the flags of each token once computed (see flags), 0
+	// before.
+	fl []lexicon.Flags
+	// ms collects the mentions found, copied to d.Mentions at the end
+	// (flush) in one allocation of the right size.
+	ms []quotewire.Mention
+	// roles backs the first role of the mentions, a few at a time; the
+	// mentions keep it, so it is never reused.
+	roles []string
+}
+
+// scratch holds a tagger's buffers between documents.
+type scratch struct {
+	fl []lexicon.Flags
+	ms []quotewire.Mention
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// flags returns s.fl holding n zero flags.
+func (s *scratch) flags(n int) []lexicon.Flags {
+	if cap(s.fl) < n {
+		return make([]lexicon.Flags, n)
+	}
+	s.fl = s.fl[:n]
+	clear(s.fl)
+	return s.fl
+}
+
+// flush appends the mentions found to the document's and clears t.ms for
+// reuse.
+func (t *tagger) flush() {
+	if len(t.ms) == 0 {
+		return
+	}
+	if t.d.Mentions == nil {
+		t.d.Mentions = make([]quotewire.Mention, 0, len(t.ms))
+	}
+	t.d.Mentions = append(t.d.Mentions, t.ms...)
+	clear(t.ms) // the pool holds no roles
 }
 
 func (t *tagger) tok(i int) *quotewire.Token { return &t.d.Tokens[i] }
@@ -59,12 +105,13 @@ func (t *tagger) nameToken(i, first int) bool {
 		return false
 	}
 	if t.startLike(i, first) {
-		if sentenceStarters[tk.Lower] {
+		f := t.flags(i)
+		if f&wStarter != 0 {
 			return false
 		}
-		if lexicon.IsCommon(tk.Lower) && !titles[tk.Lower] && lexicon.Class(tk.Text) == "" && !knownPlaces[tk.Text] && !nationalities[tk.Lower] && !pluralTitleTok(tk) {
+		if f&lexicon.FlagCommon != 0 && f&(wTitle|lexicon.FlagsClass|wKnownPlace|wNationality|wPluralTitle) == 0 {
 			// a common word at the start: a name only when a name follows
-			return i+1 < len(t.d.Tokens) && t.tok(i+1).IsCapitalized() && t.tok(i+1).Start == tk.End+1 && !sentenceStarters[t.tok(i+1).Lower]
+			return i+1 < len(t.d.Tokens) && t.tok(i+1).IsCapitalized() && t.tok(i+1).Start == tk.End+1 && !t.is(i+1, wStarter)
 		}
 		return true
 	}
@@ -77,47 +124,44 @@ func (t *tagger) nameToken(i, first int) bool {
 
 func isPossessiveTok(tk *quotewire.Token) bool { return tk.Lower == "'s" || tk.Lower == "’s" }
 
-func pluralTitleTok(tk *quotewire.Token) bool { _, ok := pluralTitles[tk.Lower]; return ok }
-
-func isTitleTok(tk *quotewire.Token) bool {
-	l := strings.TrimSuffix(tk.Lower, ".")
-	return titles[l] || pluralTitleTok(tk)
-}
+// titleTok reports whether token i is a title, with or without its dot
+// ("Gen."), or a plural title.
+func (t *tagger) titleTok(i int) bool { return t.is(i, wTitleTok) }
 
 // joiner reports whether the lower-case token i may continue a name run
 // that stands before it ("Jabhat al-Nusra", "Bank of America", "Russian
 // diplomat Vladimir").
 func (t *tagger) joiner(i, runStart, last int) bool {
 	tk := t.tok(i)
-	if tk.Lower == "of" && i > runStart && i+2 <= last && t.tok(i+1).Lower == "the" && t.tok(i+2).IsCapitalized() && orgWords[t.tok(i-1).Lower] {
+	if tk.Lower == "of" && i > runStart && i+2 <= last && t.tok(i+1).Lower == "the" && t.tok(i+2).IsCapitalized() && t.is(i-1, wOrg) {
 		return true // "International Committee of the Red Cross"
 	}
-	if tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && lexicon.NameAbbrev(t.tok(i-1).Text) {
+	if tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && t.is(i-1, lexicon.FlagNameAbbrev) {
 		return true // "Acme Corp.", "Robert L. Harris Jr."
 	}
-	if i+2 <= last && nameParticles[tk.Lower] && nameParticles[t.tok(i+1).Lower] && t.tok(i+2).IsCapitalized() && i > runStart {
+	if i+2 <= last && i > runStart && t.tok(i+2).IsCapitalized() && t.is(i, wParticle) && t.is(i+1, wParticle) {
 		return true // "Ursula von der Leyen", "Ludovic de la Fontaine"
 	}
 	if i+1 > last || !t.tok(i+1).IsCapitalized() || isPossessiveTok(t.tok(i+1)) {
 		// "al-Nusra" is a single lower-case-initial token
-		return tk.Kind == quotewire.Word && hasParticlePrefix(tk.Lower) && i > runStart
+		return i > runStart && tk.Kind == quotewire.Word && hasParticlePrefix(tk.Lower)
 	}
 	switch {
-	case tk.Kind == quotewire.Word && (nameParticles[tk.Lower] || hasParticlePrefix(tk.Lower)):
+	case tk.Kind == quotewire.Word && (t.is(i, wParticle) || hasParticlePrefix(tk.Lower)):
 		return true
-	case tk.Lower == "of" && i == runStart+2 && lexicon.PeerTitle(t.tok(runStart).Lower) && t.tok(runStart).IsCapitalized():
+	case tk.Lower == "of" && i == runStart+2 && t.is(runStart, lexicon.FlagPeer) && t.tok(runStart).IsCapitalized():
 		return true // "Lord Ahmad of Wimbledon", "Baroness Williams of Trafford"
-	case tk.Lower == "of" && i > runStart && (orgWords[t.tok(i-1).Lower] || titles[t.tok(i-1).Lower] || placeWords[t.tok(i-1).Lower]):
+	case tk.Lower == "of" && i > runStart && t.is(i-1, wOrg|wTitle|wPlace):
 		return true
 	case tk.Lower == "and" && i > runStart+1 && t.officeField(runStart, i):
 		return true // "Minister of Security and Public Administration Kang Byung-kyu"
 	case tk.Text == "&" && i > runStart && t.tok(i-1).IsCapitalized():
 		return true // "Standard & Poor's", "Johnson & Johnson"
-	case tk.Lower == "the" && i > runStart+1 && t.tok(i-1).Lower == "of" && orgWords[t.tok(i-2).Lower]:
+	case tk.Lower == "the" && i > runStart+1 && t.tok(i-1).Lower == "of" && t.is(i-2, wOrg):
 		return true // "International Committee of the Red Cross"
-	case tk.Lower == "for" && i > runStart && orgWords[t.tok(i-1).Lower] && t.tok(i-1).IsCapitalized():
+	case tk.Lower == "for" && i > runStart && t.is(i-1, wOrg) && t.tok(i-1).IsCapitalized():
 		return true // "Department for Transport", "Commission for Equality and Human Rights"
-	case tk.Kind == quotewire.Word && titles[tk.Lower]:
+	case tk.Kind == quotewire.Word && t.is(i, wTitle):
 		return true
 	case tk.Kind == quotewire.Punct && tk.Text == "." && i > runStart && t.tok(i-1).End == tk.Start && (abbrevTitle(t.tok(i-1).Lower) || isInitial(t.tok(i-1))):
 		return true
@@ -132,7 +176,7 @@ func (t *tagger) officeField(runStart, i int) bool {
 	office := false
 	for k := runStart; k < i-1; k++ {
 		if t.tok(k).Lower == "of" {
-			office = k > runStart && isTitleTok(t.tok(k-1)) && k+1 < i
+			office = k > runStart && t.titleTok(k-1) && k+1 < i
 			break
 		}
 	}
@@ -147,7 +191,7 @@ func (t *tagger) officeField(runStart, i int) bool {
 		end++
 	}
 	for k := i + 1; k < end-1; k++ {
-		if orgWords[t.tok(k).Lower] {
+		if t.is(k, wOrg) {
 			return true
 		}
 	}
@@ -155,6 +199,10 @@ func (t *tagger) officeField(runStart, i int) bool {
 }
 
 func hasParticlePrefix(l string) bool {
+	// each prefix is two or three letters and a hyphen
+	if !(len(l) > 3 && l[2] == '-' || len(l) > 4 && l[3] == '-') {
+		return false
+	}
 	for _, p := range [...]string{"al-", "el-", "ad-", "as-", "bin-", "ibn-", "abu-"} {
 		if strings.HasPrefix(l, p) && len(l) > len(p) {
 			return true
@@ -176,10 +224,11 @@ func (t *tagger) sentence(se *quotewire.Sentence) {
 	first, last := se.First, se.Last-1
 	pendingRole := "" // a plural title distributing over coordinated names
 	for i := first; i <= last; i++ {
-		if !t.nameToken(i, first) {
+		tk := t.tok(i)
+		// (nameToken's own first test, made here to spare most tokens the call)
+		if !(tk.Kind == quotewire.Word && tk.IsCapitalized()) || !t.nameToken(i, first) {
 			// a title in lower case before a name: "diplomat Vladimir Voronkov"
-			tk := t.tok(i)
-			if !(tk.Kind == quotewire.Word && i < last && t.tok(i+1).IsCapitalized() && titles[tk.Lower] && t.nameToken(i+1, first)) {
+			if !(tk.Kind == quotewire.Word && i < last && t.tok(i+1).IsCapitalized() && t.is(i, wTitle) && t.nameToken(i+1, first)) {
 				if tk.Lower != "and" && tk.Text != "," {
 					pendingRole = ""
 				}
@@ -199,14 +248,13 @@ func (t *tagger) sentence(se *quotewire.Sentence) {
 // run makes mentions from the name run [a, b] and returns the last token
 // it used.
 func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int {
-	if a == b && calendarWords[t.tok(a).Lower] {
+	if a == b && t.is(a, wCalendar) {
 		return b // "on Monday", "in August": a date, no name
 	}
 	// split role and name at the last title word
 	split := -1
 	for k := b; k >= a; k-- {
-		tk := t.tok(k)
-		if isTitleTok(tk) || tk.Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) && !lexicon.NameAbbrev(t.tok(k-1).Text) {
+		if t.titleTok(k) || t.tok(k).Text == "." && k > a && abbrevTitle(t.tok(k-1).Lower) && !t.is(k-1, lexicon.FlagNameAbbrev) {
 			split = k
 			break
 		}
@@ -223,10 +271,10 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	roleStart := a
 	if split < 0 && a > se.First {
 		p := t.tok(a - 1)
-		if p.Kind == quotewire.Word && !p.IsCapitalized() && titles[p.Lower] {
+		if p.Kind == quotewire.Word && !p.IsCapitalized() && t.is(a-1, wTitle) {
 			roleStart = a - 1
 			split = a - 1
-			for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && nationalities[t.tok(roleStart-1).Lower] {
+			for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && t.is(roleStart-1, wNationality) {
 				roleStart--
 			}
 		}
@@ -239,9 +287,9 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		if p > se.First && t.tok(p).Lower == "the" {
 			p--
 		}
-		if p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && isTitleTok(t.tok(p-1)) {
+		if p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && t.titleTok(p-1) {
 			n := t.holderName(a, b)
-			if n == 0 && b-a >= 3 && t.tok(p-1).IsCapitalized() && t.personTail(b-1, b) && !knownPlaces[t.tok(b).Text] {
+			if n == 0 && b-a >= 3 && t.tok(p-1).IsCapitalized() && t.personTail(b-1, b) && !t.is(b, wKnownPlace) {
 				// "Minister for the Middle East Alistair Burt": after an
 				// office and its body, two capitalised words are its holder
 				// even when the lexicon does not know them
@@ -249,7 +297,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 			}
 			if n > 0 {
 				roleStart, split = p-1, b-n
-				for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && nationalities[t.tok(roleStart-1).Lower] {
+				for roleStart-1 >= se.First && t.tok(roleStart-1).IsCapitalized() && t.is(roleStart-1, wNationality) {
 					roleStart--
 				}
 			}
@@ -262,7 +310,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		// through "of" and common words
 		if nameA < b && t.tok(nameA).Lower == "of" {
 			k := nameA + 1
-			for k < b && (lexicon.IsCommon(t.tok(k).Lower) || orgWords[t.tok(k).Lower]) {
+			for k < b && t.is(k, lexicon.FlagCommon|wOrg) {
 				k++
 			}
 			if k > nameA+1 && k <= b {
@@ -281,7 +329,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		}
 	}
 	regnalTitle := -1
-	if split >= 0 && split == nameA-1 && split >= a && t.tok(split).IsCapitalized() && (lexicon.RegnalTitle(t.tok(split).Lower) || lexicon.PeerTitle(t.tok(split).Lower)) &&
+	if split >= 0 && split == nameA-1 && split >= a && t.tok(split).IsCapitalized() && t.is(split, lexicon.FlagRegnal|lexicon.FlagPeer) &&
 		(nameA == b && !lexicon.RomanNumeral(t.tok(b).Text) || nameA+1 == b && lexicon.RomanNumeral(t.tok(b).Text) || nameA+2 == b && t.tok(nameA+1).Lower == "of") {
 		// "Pope Francis", "King Charles III", "Lord Ahmad of Wimbledon": the
 		// title is part of how readers name them, and their role ("the pope")
@@ -319,7 +367,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 		role = pr
 		typ = quotewire.Person
 	}
-	if p := t.tok(roleStart); pluralTitleTok(p) && split >= 0 {
+	if p := t.tok(roleStart); t.is(roleStart, wPluralTitle) && split >= 0 {
 		// "Presidents Putin and Erdogan": the bare title goes to each name
 		role = pluralTitles[p.Lower]
 		*pendingRole = role
@@ -328,7 +376,7 @@ func (t *tagger) run(se *quotewire.Sentence, a, b int, pendingRole *string) int 
 	}
 	// organisations written as name + lower-case org noun: "US-led coalition", "Syrian army"
 	end := b
-	if typ != quotewire.Person && b+1 < se.Last && orgWords[t.tok(b+1).Lower] && !t.tok(b+1).IsCapitalized() {
+	if typ != quotewire.Person && b+1 < se.Last && t.is(b+1, wOrg) && !t.tok(b+1).IsCapitalized() {
 		end = b + 1
 		typ = quotewire.Organization
 	}
@@ -352,14 +400,14 @@ func (t *tagger) officeOf(se *quotewire.Sentence, a int) bool {
 	if p > se.First && t.tok(p).Lower == "the" {
 		p--
 	}
-	return p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && isTitleTok(t.tok(p-1))
+	return p > se.First && (t.tok(p).Lower == "of" || t.tok(p).Lower == "for") && t.titleTok(p-1)
 }
 
 // orgIn reports whether a word of an organisation ("Nations", "Bank")
 // stands among tokens [a, b].
 func (t *tagger) orgIn(a, b int) bool {
 	for k := a; k <= b; k++ {
-		if orgWords[t.tok(k).Lower] {
+		if t.is(k, wOrg) {
 			return true
 		}
 	}
@@ -381,11 +429,10 @@ func (t *tagger) holderName(a, b int) int {
 		return 0
 	}
 	nameLen := 2
-	if n >= 4 && (lexicon.IsFirstName(t.tok(b-2).Text) || lexicon.Class(t.tok(b-2).Text) == "PERSON" && lexicon.Class(t.tok(b-3).Text) != "PERSON" || isInitial(t.tok(b-1)) || hasParticlePrefix(t.tok(b-1).Lower)) {
+	if n >= 4 && (t.is(b-2, lexicon.FlagFirstName) || t.is(b-2, lexicon.FlagPerson) && !t.is(b-3, lexicon.FlagPerson) || isInitial(t.tok(b-1)) || hasParticlePrefix(t.tok(b-1).Lower)) {
 		nameLen = 3
 	}
-	first, last := t.tok(b-nameLen+1).Text, t.tok(b).Text
-	if !t.personTail(b-nameLen+1, b) || !(lexicon.IsFirstName(first) || lexicon.Class(first) == "PERSON" || lexicon.Class(last) == "PERSON") {
+	if !t.personTail(b-nameLen+1, b) || !(t.is(b-nameLen+1, lexicon.FlagFirstName|lexicon.FlagPerson) || t.is(b, lexicon.FlagPerson)) {
 		return 0
 	}
 	return nameLen
@@ -397,7 +444,7 @@ func (t *tagger) holderName(a, b int) int {
 func (t *tagger) personTail(a, b int) bool {
 	for k := a; k <= b; k++ {
 		tk := t.tok(k)
-		if tk.Kind != quotewire.Word || !tk.IsCapitalized() && !isInitial(tk) || orgWords[tk.Lower] || titles[tk.Lower] || tk.Lower == "of" || tk.Lower == "and" {
+		if tk.Kind != quotewire.Word || !tk.IsCapitalized() && !isInitial(tk) || t.is(k, wOrg|wTitle) || tk.Lower == "of" || tk.Lower == "and" {
 			return false
 		}
 	}
@@ -407,7 +454,7 @@ func (t *tagger) personTail(a, b int) bool {
 // roleText returns the text of the role tokens [a, b], with a plural title
 // made singular.
 func (t *tagger) roleText(a, b int) string {
-	if p := t.tok(a); a == b && pluralTitleTok(p) {
+	if p := t.tok(a); a == b && t.is(a, wPluralTitle) {
 		return pluralTitles[p.Lower]
 	}
 	return t.d.Text[t.tok(a).Start:t.tok(b).End]
@@ -421,10 +468,10 @@ func (t *tagger) relativeRole(m, k, hi int) {
 			a++
 		}
 		e := a
-		for e < hi && t.tok(e).Kind == quotewire.Word && (t.tok(e).IsCapitalized() || titles[t.tok(e).Lower] || nationalities[t.tok(e).Lower]) {
+		for e < hi && t.tok(e).Kind == quotewire.Word && (t.tok(e).IsCapitalized() || t.is(e, wTitle|wNationality)) {
 			e++
 		}
-		if e > a && isTitleTok(t.tok(e-1)) {
+		if e > a && t.titleTok(e-1) {
 			t.addRole(m, t.d.Text[t.tok(a).Start:t.tok(e-1).End])
 		}
 		return
@@ -437,13 +484,13 @@ func (t *tagger) relativeRole(m, k, hi int) {
 		}
 		e := a
 		for e < hi && e < a+6 && t.tok(e).Kind == quotewire.Word && !isPossessiveTok(t.tok(e)) {
-			if isTitleTok(t.tok(e)) {
+			if t.titleTok(e) {
 				if e+1 < hi && (t.tok(e+1).Text == "," || t.tok(e+1).Lower == "said" || t.tok(e+1).Lower == "told") {
 					t.addRole(m, t.d.Text[t.tok(a).Start:t.tok(e).End])
 				}
 				return
 			}
-			if !(t.tok(e).IsCapitalized() || nationalities[t.tok(e).Lower] || t.tok(e).Lower == "foreign" || t.tok(e).Lower == "former" || t.tok(e).Lower == "deputy" || t.tok(e).Lower == "senior" || t.tok(e).Lower == "chief") {
+			if !(t.tok(e).IsCapitalized() || t.is(e, wNationality) || t.tok(e).Lower == "foreign" || t.tok(e).Lower == "former" || t.tok(e).Lower == "deputy" || t.tok(e).Lower == "senior" || t.tok(e).Lower == "chief") {
 				return
 			}
 			e++
@@ -452,29 +499,30 @@ func (t *tagger) relativeRole(m, k, hi int) {
 }
 
 func (t *tagger) addRole(m int, role string) {
-	for _, r := range t.d.Mentions[m].Roles {
+	for _, r := range t.ms[m].Roles {
 		if r == role {
 			return
 		}
 	}
-	t.d.Mentions[m].Roles = append(t.d.Mentions[m].Roles, role)
+	t.ms[m].Roles = append(t.ms[m].Roles, role)
 }
 
 // typeOf guesses the type of the name [a, b].
 func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
-	if hasRole || b > a && t.tok(a).IsCapitalized() && (lexicon.RegnalTitle(t.tok(a).Lower) || lexicon.PeerTitle(t.tok(a).Lower)) {
+	if hasRole || b > a && t.tok(a).IsCapitalized() && t.is(a, lexicon.FlagRegnal|lexicon.FlagPeer) {
 		return quotewire.Person // "Lord Ahmad of Wimbledon"
 	}
 	name := t.d.Text[t.tok(a).Start:t.tok(b).End]
 	for k := a; k <= b; k++ {
-		if orgWords[t.tok(k).Lower] {
+		if t.is(k, wOrg) {
 			return quotewire.Organization
 		}
 	}
-	if knownPlaces[name] {
+	// (a one-token name is its token's text, whose flags know it)
+	if a == b && t.is(a, wKnownPlace) || a < b && knownPlaces[name] {
 		return quotewire.Place
 	}
-	switch lexicon.MultiClass(name) {
+	switch t.multiClass(a, name) {
 	case "LOCATION":
 		return quotewire.Place
 	case "ORGANIZATION":
@@ -483,23 +531,23 @@ func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
 		return quotewire.Person
 	}
 	for k := a; k <= b; k++ {
-		if placeWords[t.tok(k).Lower] {
+		if t.is(k, wPlace) {
 			return quotewire.Place
 		}
 	}
 	if a > 0 {
 		p := t.tok(a - 1)
 		if p.Lower == "the" {
-			if lexicon.Class(t.tok(b).Text) == "LOCATION" {
+			if t.is(b, lexicon.FlagLocation) {
 				return quotewire.Place
 			}
 			return quotewire.Organization
 		}
 	}
-	if b > a && lexicon.IsFirstName(t.tok(a).Text) {
+	if b > a && t.is(a, lexicon.FlagFirstName) {
 		return quotewire.Person
 	}
-	switch lexicon.Class(t.tok(b).Text) {
+	switch lexicon.FlagClass(t.flags(b)) {
 	case "PERSON":
 		return quotewire.Person
 	case "LOCATION":
@@ -522,6 +570,19 @@ func (t *tagger) typeOf(a, b int, hasRole bool) quotewire.EntityType {
 	return ""
 }
 
+// multiClass returns lexicon.MultiClass(name) for the name that starts
+// with token a, without the look-up when the token's flags tell that no
+// phrase the lexicon knows is the name: a one-token name that is no
+// one-word phrase, or a name whose first word (the token's text when white
+// space follows it in name, as tokens hold none) starts no phrase.
+func (t *tagger) multiClass(a int, name string) string {
+	w := len(t.tok(a).Text)
+	if w == len(name) && !t.is(a, lexicon.FlagMultiWord) || w < len(name) && (name[w] == ' ' || name[w] == '\n') && !t.is(a, lexicon.FlagMultiStart) {
+		return ""
+	}
+	return lexicon.MultiClass(name)
+}
+
 func isAcronym(s string) bool {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -535,15 +596,21 @@ func isAcronym(s string) bool {
 	return n >= 2
 }
 
-// add appends a name mention with head tokens [ha, hb] and returns its index.
+// add appends a name mention with head tokens [ha, hb] and returns its
+// index in t.ms.
 func (t *tagger) add(sp quotewire.Span, ha, hb int, typ quotewire.EntityType, role string) int {
 	m := quotewire.Mention{
 		Span: sp, Kind: quotewire.NameMention, Type: typ, Entity: -1,
 		Head: quotewire.Span{Start: t.tok(ha).Start, End: t.tok(hb).End},
 	}
 	if role != "" {
-		m.Roles = []string{role}
+		if len(t.roles) == cap(t.roles) {
+			t.roles = make([]string, 0, 16)
+		}
+		t.roles = append(t.roles, role)
+		// capped at its one role: a second one (addRole) copies
+		m.Roles = t.roles[len(t.roles)-1 : len(t.roles) : len(t.roles)]
 	}
-	t.d.Mentions = append(t.d.Mentions, m)
-	return len(t.d.Mentions) - 1
+	t.ms = append(t.ms, m)
+	return len(t.ms) - 1
 }

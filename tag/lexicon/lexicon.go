@@ -25,8 +25,9 @@
 // "Des Moines" a PERSON in PolNeAR, so callers should let their own rules
 // (known places, organisation words) speak first.
 //
-// Each list is parsed on first use, once, into a map; every function is
-// safe for concurrent use.
+// The lists are parsed on first use, once: the single-word lists into one
+// [Table] of [Flags] (see [Lookup] and [Words]), the multi-token list into
+// a map. Every function is safe for concurrent use.
 //
 // To regenerate the lists after changing the generator, run, from the
 // module root, with PolNeAR in ../shared/data/polnear:
@@ -42,9 +43,7 @@ package lexicon
 //go:generate go run ./gen -polnear ../../../shared/data/polnear -out data
 
 import (
-	"bufio"
-	"bytes"
-	"embed"
+	_ "embed" // the lists are embedded as strings, which their keys slice
 	"strings"
 	"sync"
 	"unicode"
@@ -59,39 +58,111 @@ const (
 	Misc         = "MISC"
 )
 
-//go:embed data/*.txt
-var data embed.FS
+// The embedded lists. Map keys are slices of these strings, so parsing a
+// list allocates nothing but its map.
+var (
+	//go:embed data/common.txt
+	commonTxt string
+	//go:embed data/ner.txt
+	nerTxt string
+	//go:embed data/firstnames.txt
+	firstNamesTxt string
+	//go:embed data/multi.txt
+	multiTxt string
+)
+
+// Flags is the set of facts the lists hold about one word form, as
+// [Lookup] and [Words] give them. The lower-case lists (IsCommon,
+// RegnalTitle, PeerTitle) set their flags on the lower-case form, the
+// others on the form as written, so a caller holding both forms of a word
+// takes the first kind from the one and the second from the other.
+type Flags uint32
+
+// The facts of [Flags]. The flags from FirstUserFlag up are never set by
+// this package: a caller may keep facts of its own there, in the copy of
+// the table that [Words] returns.
+const (
+	FlagCommon       Flags = 1 << iota // IsCommon, on the lower-case form
+	FlagRegnal                         // RegnalTitle, on the lower-case form
+	FlagPeer                           // PeerTitle, on the lower-case form
+	FlagPerson                         // Class is Person
+	FlagOrganization                   // Class is Organization
+	FlagLocation                       // Class is Location
+	FlagMisc                           // Class is Misc
+	FlagFirstName                      // IsFirstName
+	FlagNameAbbrev                     // NameAbbrev
+	// FlagMultiStart marks the first word (up to its first space) of a
+	// phrase that [MultiClass] knows: MultiClass of a phrase whose first
+	// word lacks it is "".
+	FlagMultiStart
+	// FlagMultiWord marks a phrase of [MultiClass] that is one word,
+	// without a space ("Alzheimer's"): MultiClass of a word without white
+	// space that lacks it is "".
+	FlagMultiWord
+
+	// FlagsLower are the flags set on lower-case forms.
+	FlagsLower = FlagCommon | FlagRegnal | FlagPeer
+	// FlagsClass are the four flags of [Class].
+	FlagsClass = FlagPerson | FlagOrganization | FlagLocation | FlagMisc
+	// FlagsText are the flags set on forms as written.
+	FlagsText = FlagsClass | FlagFirstName | FlagNameAbbrev | FlagMultiStart | FlagMultiWord
+
+	// FirstUserFlag is the lowest flag left to callers.
+	FirstUserFlag Flags = 1 << 16
+)
+
+// table is the parsed single-word lists: one table from word form to
+// flags, so that a word costs one look-up whatever is asked of it.
+type table struct {
+	words *Table
+	sizes Sizes // entries of each list, Multi aside
+}
 
 var (
-	common     = sync.OnceValue(func() map[string]struct{} { return loadSet("data/common.txt") })
-	firstNames = sync.OnceValue(func() map[string]struct{} { return loadSet("data/firstnames.txt") })
-	classes    = sync.OnceValue(func() map[string]string { return loadClasses("data/ner.txt") })
-	multi      = sync.OnceValue(func() map[string]string { return loadClasses("data/multi.txt") })
+	words = sync.OnceValue(loadWords)
+	multi = sync.OnceValue(func() map[string]string { return loadClasses(multiTxt) })
 )
+
+// Lookup returns the flags of the word form word, as written.
+func Lookup(word string) Flags { return words().words.Lookup(word) }
+
+// Words returns a new table of every word form the lists know, with its
+// flags. The caller owns it and may add words and set flags from
+// [FirstUserFlag] up: a tagger can fold its own word lists into it and
+// learn all it needs of a word with one look-up.
+func Words() *Table { return words().words.Clone() }
 
 // IsCommon reports whether lower, a lower-case word form such as
 // "although", is mostly written in lower case in running text. It does not
 // fold case: IsCommon("Although") is false.
-func IsCommon(lower string) bool {
-	_, ok := common()[lower]
-	return ok
-}
+func IsCommon(lower string) bool { return Lookup(lower)&FlagCommon != 0 }
 
 // Class returns the entity class that the capitalised word form word
 // mostly has: [Person], [Organization], [Location] or [Misc], or "" when
 // the word is unknown or mostly not part of a name. The lookup is
 // case-sensitive and takes the word as written, without a possessive
 // ("Clinton", not "Clinton's").
-func Class(word string) string {
-	return classes()[word]
+func Class(word string) string { return FlagClass(Lookup(word)) }
+
+// FlagClass returns the class that the flags f of a word form give it, as
+// [Class] spells it: "" when f has none of [FlagsClass].
+func FlagClass(f Flags) string {
+	switch f & FlagsClass {
+	case FlagPerson:
+		return Person
+	case FlagOrganization:
+		return Organization
+	case FlagLocation:
+		return Location
+	case FlagMisc:
+		return Misc
+	}
+	return ""
 }
 
 // IsFirstName reports whether word, as written ("Hillary"), is a known
 // given name: one that opens multi-token person names.
-func IsFirstName(word string) bool {
-	_, ok := firstNames()[word]
-	return ok
-}
+func IsFirstName(word string) bool { return Lookup(word)&FlagFirstName != 0 }
 
 // MultiClass returns the entity class of the multi-token name phrase
 // ("New York", "Democratic Party"): [Person], [Organization], [Location]
@@ -112,12 +183,9 @@ type Sizes struct {
 
 // Stats parses all lists (if not done yet) and returns their sizes.
 func Stats() Sizes {
-	return Sizes{
-		Common:     len(common()),
-		Names:      len(classes()),
-		FirstNames: len(firstNames()),
-		Multi:      len(multi()),
-	}
+	s := words().sizes
+	s.Multi = len(multi())
+	return s
 }
 
 // normSpace returns s with each run of white space replaced by one space
@@ -160,46 +228,126 @@ func normSpaceRunes(s string) string {
 }
 
 // lines calls fn with the fields of each entry of an embedded list,
-// skipping blank lines and # comments.
-func lines(name string, fn func(fields []string)) {
-	b, err := data.ReadFile(name)
-	if err != nil {
-		return // cannot happen: the pattern embeds every list
-	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
+// skipping blank lines and # comments: the first field (up to a tab or
+// the line's end) and the second (up to the next tab; "" when there is
+// none). Both are slices of list.
+func lines(list string, fn func(key, second string)) {
+	for i := 0; i < len(list); {
+		// one pass over the line finds its end and first two tabs
+		start, tab1, tab2 := i, -1, -1
+		for ; i < len(list) && list[i] != '\n'; i++ {
+			if list[i] == '\t' {
+				if tab1 < 0 {
+					tab1 = i
+				} else if tab2 < 0 {
+					tab2 = i
+				}
+			}
+		}
+		end := i
+		i++                                     // past the newline
+		if end > start && list[end-1] == '\r' { // as bufio.ScanLines
+			end--
+		}
+		if end == start || list[start] == '#' {
 			continue
 		}
-		fn(strings.Split(line, "\t"))
+		switch {
+		case tab1 < 0:
+			fn(list[start:end], "")
+		case tab2 < 0:
+			fn(list[start:tab1], list[tab1+1:end])
+		default:
+			fn(list[start:tab1], list[tab1+1:tab2])
+		}
 	}
 }
 
-// loadSet reads the first field of each entry of a list.
-func loadSet(name string) map[string]struct{} {
-	m := make(map[string]struct{})
-	lines(name, func(f []string) { m[f[0]] = struct{}{} })
-	return m
+// entries estimates the number of entries of list: its lines.
+func entries(list string) int { return strings.Count(list, "\n") + 1 }
+
+// classFlag returns the flag of a class as the lists spell it, or 0.
+func classFlag(class string) Flags {
+	switch class {
+	case Person:
+		return FlagPerson
+	case Organization:
+		return FlagOrganization
+	case Location:
+		return FlagLocation
+	case Misc:
+		return FlagMisc
+	}
+	return 0
+}
+
+// loadWords parses the single-word lists, the hand-made title lists and
+// the first words of the multi-token list into one table.
+func loadWords() table {
+	var t table
+	t.words = NewTable(entries(commonTxt) + entries(nerTxt) + entries(multiTxt)/2)
+	set := t.words.Set
+	lines(commonTxt, func(w, _ string) {
+		if set(w, FlagCommon)&FlagCommon == 0 {
+			t.sizes.Common++
+		}
+	})
+	lines(nerTxt, func(w, class string) {
+		if f := classFlag(class); f != 0 {
+			// as a map of classes would: a later entry overwrites
+			old := t.words.Lookup(w)
+			if old&FlagsClass == 0 {
+				t.sizes.Names++
+			}
+			t.words.Replace(w, old&^FlagsClass|f)
+		}
+	})
+	lines(firstNamesTxt, func(w, _ string) {
+		if set(w, FlagFirstName)&FlagFirstName == 0 {
+			t.sizes.FirstNames++
+		}
+	})
+	lines(multiTxt, func(phrase, class string) {
+		if classFlag(class) != 0 {
+			first, _, space := strings.Cut(phrase, " ")
+			set(first, FlagMultiStart)
+			if !space {
+				set(first, FlagMultiWord)
+			}
+		}
+	})
+	for w, ok := range regnalTitles {
+		if ok {
+			set(w, FlagRegnal)
+		}
+	}
+	for w, ok := range peerTitles {
+		if ok {
+			set(w, FlagPeer)
+		}
+	}
+	for w, ok := range nameAbbrevs {
+		if ok {
+			set(w, FlagNameAbbrev)
+		}
+	}
+	return t
 }
 
 // loadClasses reads entries "key<TAB>CLASS<TAB>count", keeping those with a
 // known class.
-func loadClasses(name string) map[string]string {
-	m := make(map[string]string)
-	lines(name, func(f []string) {
-		if len(f) < 2 {
-			return
-		}
-		switch f[1] {
+func loadClasses(list string) map[string]string {
+	m := make(map[string]string, entries(list))
+	lines(list, func(key, class string) {
+		switch class {
 		case Person:
-			m[f[0]] = Person
+			m[key] = Person
 		case Organization:
-			m[f[0]] = Organization
+			m[key] = Organization
 		case Location:
-			m[f[0]] = Location
+			m[key] = Location
 		case Misc:
-			m[f[0]] = Misc
+			m[key] = Misc
 		}
 	})
 	return m
