@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quotewire/quotewire"
 )
@@ -119,7 +120,7 @@ var verbs = func() map[string]verbKind {
 // kindOf returns the kind of a lower-case verb form ("urged", "urging",
 // "urges", "slammed", "denied") and whether it is in the table.
 func kindOf(w string) (verbKind, bool) {
-	if k, ok := verbs[strings.TrimSuffix(w, "e")]; ok {
+	if k, ok := verbOf(strings.TrimSuffix(w, "e")); ok {
 		return k, true
 	}
 	for _, suf := range [...]string{"ing", "ed", "es", "s", "d"} {
@@ -127,11 +128,11 @@ func kindOf(w string) (verbKind, bool) {
 		if !ok || len(b) < 2 {
 			continue
 		}
-		if k, ok := verbs[b]; ok {
+		if k, ok := verbOf(b); ok {
 			return k, true
 		}
 		if n := len(b); n > 2 && b[n-1] == b[n-2] {
-			if k, ok := verbs[b[:n-1]]; ok { // "slammed", "begging"
+			if k, ok := verbOf(b[:n-1]); ok { // "slammed", "begging"
 				return k, true
 			}
 		}
@@ -205,7 +206,7 @@ func actOf(d *quotewire.Document, q *quotewire.Quote) (quotewire.Act, bool) {
 			return quotewire.OtherAct, true // "agreed to stay in contact": a commitment, not a statement
 		}
 	}
-	if !direct && !inTable && (cueVerbs[verb] == cueNone || weakCues[verb]) && verb != "according" && !topicVerb(verb) && bareNounPhrase(d, q) {
+	if !direct && !inTable && (cueKindOf(verb) == cueNone || weakCues[verb]) && verb != "according" && !topicVerb(verb) && bareNounPhrase(d, q) {
 		// "recognized the invaluable contributions of civil servants", "has
 		// a common opinion": a verb of doing with a noun phrase, no
 		// proposition. PolNeAR counts such reports (the learned model
@@ -452,12 +453,58 @@ func lowerWords(out []string, s string, max int) []string {
 		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
 			j++
 		}
-		if w := strings.ToLower(strings.Trim(s[i:j], ".,;:!?\"'“”‘’()")); w != "" {
+		if w := strings.ToLower(trimWordPunct(s[i:j])); w != "" {
 			out = append(out, w)
 		}
 		i = j
 	}
 	return out
+}
+
+// trimWordPunct returns strings.Trim(w, ".,;:!?\"'“”‘’()") without
+// decoding every rune: the curly quotation marks are the three-byte
+// sequences E2 80 98, 99, 9C and 9D.
+func trimWordPunct(w string) string {
+	for len(w) > 0 {
+		if c := w[0]; c < utf8.RuneSelf && wordPunct(c) {
+			w = w[1:]
+		} else if curlyQuote(w) {
+			w = w[3:]
+		} else {
+			break
+		}
+	}
+	for n := len(w); n > 0; n = len(w) {
+		if c := w[n-1]; c < utf8.RuneSelf && wordPunct(c) {
+			w = w[:n-1]
+		} else if n >= 3 && curlyQuote(w[n-3:]) {
+			w = w[:n-3]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// wordPunct reports whether c is one of the ASCII marks trimWordPunct trims.
+func wordPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', '"', '\'', '(', ')':
+		return true
+	}
+	return false
+}
+
+// curlyQuote reports whether w starts with ‘, ’, “ or ”.
+func curlyQuote(w string) bool {
+	if len(w) < 3 || w[0] != 0xE2 || w[1] != 0x80 {
+		return false
+	}
+	switch w[2] {
+	case 0x98, 0x99, 0x9C, 0x9D:
+		return true
+	}
+	return false
 }
 
 // startsAny reports whether s starts with one of the prefixes.

@@ -117,11 +117,11 @@ func (s *state) cueAt(i int) (cueKind, int) {
 	}
 	// particle cues: "called for", "called on", "pointed out"
 	if i+1 < len(toks) {
-		if p, ok := particleCues[t.Lower]; ok && (toks[i+1].Lower == p || p == "for" && toks[i+1].Lower == "on") {
+		if p, ok := particleOf(t.Lower); ok && (toks[i+1].Lower == p || p == "for" && toks[i+1].Lower == "on") {
 			return cueVerb, i + 1
 		}
 	}
-	k := cueVerbs[t.Lower]
+	k := cueKindOf(t.Lower)
 	if k == cueNone {
 		return cueNone, i
 	}
@@ -334,7 +334,7 @@ func (s *state) colonSubject(lo, colon int) (attribution, bool) {
 		return attribution{}, false
 	}
 	v := &toks[e+1]
-	if v.Kind != quotewire.Word || v.Text != v.Lower || !(strings.HasSuffix(v.Lower, "ed") || cueVerbs[v.Lower] != cueNone) {
+	if v.Kind != quotewire.Word || v.Text != v.Lower || !(strings.HasSuffix(v.Lower, "ed") || cueKindOf(v.Lower) != cueNone) {
 		return attribution{}, false // "Transportation and Infrastructure Committee …:" has no verb
 	}
 	return attribution{cueA: e + 1, cueB: e + 1, srcA: lo, srcB: e, end: colon}, true

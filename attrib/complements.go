@@ -225,7 +225,7 @@ var hedges = map[string]bool{"reportedly": true, "allegedly": true, "purportedly
 // hedgedCue reports whether a cue holds a hedge ("allegedly ignored").
 func hedgedCue(d *quotewire.Document, cue quotewire.Span) bool {
 	for k, e := d.TokensIn(cue); k < e; k++ {
-		if hedges[d.Tokens[k].Lower] {
+		if isHedge(d.Tokens[k].Lower) {
 			return true
 		}
 	}
@@ -254,7 +254,7 @@ func Hedged(d *quotewire.Document) {
 	lastSent := -1
 	for k := range toks {
 		t := &toks[k]
-		if t.Kind != quotewire.Word || !hedges[t.Lower] || t.Sentence == lastSent {
+		if t.Kind != quotewire.Word || !isHedge(t.Lower) || t.Sentence == lastSent {
 			continue
 		}
 		if s == nil {
@@ -324,7 +324,7 @@ func WithGerunds(d *quotewire.Document) {
 			continue
 		}
 		k := d.TokenAt(q.Cue.Start)
-		if k <= 1 || k >= len(toks) || cueVerbs[toks[k].Lower] != cueGerund {
+		if k <= 1 || k >= len(toks) || cueKindOf(toks[k].Lower) != cueGerund {
 			continue
 		}
 		if j := withBefore(toks, k); j >= 0 {
@@ -387,7 +387,7 @@ func Passives(d *quotewire.Document) {
 	var s *state
 	for k := 1; k+1 < len(toks); k++ {
 		t := &toks[k]
-		if t.Kind != quotewire.Word || !passiveCues[t.Lower] {
+		if t.Kind != quotewire.Word || !isPassiveCue(t.Lower) {
 			continue
 		}
 		b := k - 1

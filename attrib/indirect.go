@@ -294,7 +294,7 @@ func (s *state) tryCue(se quotewire.Sentence, k, last int, ck cueKind) (quotewir
 				c2 = i
 				break
 			}
-			if s.qidx[i] >= 0 || cueVerbs[toks[i].Lower] != cueNone {
+			if s.qidx[i] >= 0 || cueKindOf(toks[i].Lower) != cueNone {
 				break
 			}
 		}
@@ -383,7 +383,7 @@ func (s *state) endsSentence(n, hi int) bool {
 		if s.isPunct(k, ".", "!", "?", ";") {
 			return k-n <= 10
 		}
-		if cueVerbs[t.Lower] != cueNone || s.qidx[k] >= 0 || personalSubjects[t.Lower] {
+		if cueKindOf(t.Lower) != cueNone || s.qidx[k] >= 0 || personalSubjects[t.Lower] {
 			return false
 		}
 	}
@@ -483,7 +483,7 @@ func (s *state) skipAdjunct(j, hi int) (int, bool) {
 		if clauseStarts[t.Lower] && words > 0 {
 			return k, true
 		}
-		if pronouns[t.Lower] || cueVerbs[t.Lower] != cueNone {
+		if pronouns[t.Lower] || cueKindOf(t.Lower) != cueNone {
 			return 0, false
 		}
 		words++

@@ -40,25 +40,35 @@ var notSpeakers = map[string]bool{
 func (s *state) labels() {
 	d := s.d
 	toks := d.Tokens
-	persons := map[quotewire.Span]bool{}
+	// the names the tagger found, indexed once a paragraph has a colon
+	// where a label may end (most articles have none)
+	var persons map[quotewire.Span]bool
 	// end offset of a name -> its start, and whether it is a person's (else
 	// a name of no known type; a person's wins)
 	type nameStart struct {
 		start  int
 		person bool
 	}
-	nameEnds := map[int]nameStart{}
-	surnames := map[string]bool{} // "Pompeo:" after "Mike Pompeo"
-	for _, m := range d.Mentions {
-		if m.Type == quotewire.Person {
-			persons[m.Span] = true
-			persons[m.Head] = true
-			if h := m.Head.In(d.Text); strings.IndexByte(h, ' ') > 0 {
-				surnames[h[strings.LastIndexByte(h, ' ')+1:]] = true
+	var nameEnds map[int]nameStart
+	var surnames map[string]bool // "Pompeo:" after "Mike Pompeo"
+	indexNames := func() {
+		if persons != nil {
+			return
+		}
+		persons = map[quotewire.Span]bool{}
+		nameEnds = map[int]nameStart{}
+		surnames = map[string]bool{}
+		for _, m := range d.Mentions {
+			if m.Type == quotewire.Person {
+				persons[m.Span] = true
+				persons[m.Head] = true
+				if h := m.Head.In(d.Text); strings.IndexByte(h, ' ') > 0 {
+					surnames[h[strings.LastIndexByte(h, ' ')+1:]] = true
+				}
+				nameEnds[m.Head.End] = nameStart{m.Head.Start, true}
+			} else if m.Type == "" && m.Kind == quotewire.NameMention && !nameEnds[m.Head.End].person {
+				nameEnds[m.Head.End] = nameStart{m.Head.Start, false}
 			}
-			nameEnds[m.Head.End] = nameStart{m.Head.Start, true}
-		} else if m.Type == "" && m.Kind == quotewire.NameMention && !nameEnds[m.Head.End].person {
-			nameEnds[m.Head.End] = nameStart{m.Head.Start, false}
 		}
 	}
 	type label struct {
@@ -126,6 +136,7 @@ func (s *state) labels() {
 			}
 			nameEnd = comma - 1
 		}
+		indexNames()
 		interviewer := nameEnd == a && interviewerLabels[toks[a].Lower] && shouted(toks[a].Text)
 		name := quotewire.Span{Start: toks[a].Start, End: toks[nameEnd].End}
 		if interviewer {

@@ -167,7 +167,7 @@ func CueWords() []string {
 
 // IsCue reports whether the lower-case word is a reporting verb or
 // participle the rules know ("said", "adding"), or "according".
-func IsCue(lower string) bool { return cueVerbs[lower] != cueNone || lower == "according" }
+func IsCue(lower string) bool { return cueKindOf(lower) != cueNone || lower == "according" }
 
 // particleCues are verbs that report speech with a particle: the verb and
 // the particle it needs ("called for" also allows "called on").

@@ -73,7 +73,7 @@ func Nested(d *quotewire.Document) {
 		}
 		e := b
 		cue := &toks[j]
-		ck := cueVerbs[cue.Lower]
+		ck := cueKindOf(cue.Lower)
 		m := j + 1
 		if ck == cueObject && m < end && !s.isPunct(m, ",", ":") && toks[m].Lower != "that" {
 			// "told his counterpart … that": the hearer
@@ -104,7 +104,7 @@ func Nested(d *quotewire.Document) {
 		if end-m < 3 {
 			continue // too little left to be a statement
 		}
-		if toks[e].Kind == quotewire.Number || m == j+1 && m < end && (toks[m].IsCapitalized() && strings.HasSuffix(cue.Lower, "ed") && cueVerbs[cue.Lower] == cueNone || addForms[cue.Lower] && isWord(&toks[m]) && !subjectLike(&toks[m])) {
+		if toks[e].Kind == quotewire.Number || m == j+1 && m < end && (toks[m].IsCapitalized() && strings.HasSuffix(cue.Lower, "ed") && cueKindOf(cue.Lower) == cueNone || addForms[cue.Lower] && isWord(&toks[m]) && !subjectLike(&toks[m])) {
 			// "Our 165 committed Control firefighters": an adjective, not
 			// a report; "the Supreme Court's decision adds urgency": "add"
 			// with an object
@@ -132,7 +132,7 @@ func (s *state) relayInSource(q *quotewire.Quote) bool {
 	toks := s.d.Tokens
 	a, b := s.d.TokensIn(*q.Source)
 	for j := a + 1; j+2 < b; j++ {
-		if cueVerbs[toks[j].Lower] == cueNone && !relayVerb(&toks[j]) || toks[j+1].Lower != "that" {
+		if cueKindOf(toks[j].Lower) == cueNone && !relayVerb(&toks[j]) || toks[j+1].Lower != "that" {
 			continue
 		}
 		via := quotewire.Span{Start: q.Source.Start, End: toks[j-1].End}
@@ -150,7 +150,7 @@ func (s *state) relayInSource(q *quotewire.Quote) bool {
 func (s *state) trimCueTail(sp quotewire.Span) quotewire.Span {
 	toks := s.d.Tokens
 	a, b := s.d.TokensIn(sp)
-	for b-1 > a && (cueVerbs[toks[b-1].Lower] != cueNone || toks[b-1].Lower == "that") {
+	for b-1 > a && (cueKindOf(toks[b-1].Lower) != cueNone || toks[b-1].Lower == "that") {
 		b--
 	}
 	return quotewire.Span{Start: sp.Start, End: toks[b-1].End}
@@ -175,7 +175,7 @@ func (s *state) relayBefore(q *quotewire.Quote, first int) bool {
 	for j > lo && j > that-25 && !relayVerb(&toks[j]) {
 		j--
 	}
-	if j <= lo || !relayVerb(&toks[j]) || j < that-1 && cueVerbs[toks[j].Lower] != cueObject {
+	if j <= lo || !relayVerb(&toks[j]) || j < that-1 && cueKindOf(toks[j].Lower) != cueObject {
 		return false
 	}
 	b := j - 1
@@ -213,7 +213,7 @@ func relayVerb(t *quotewire.Token) bool {
 	default:
 		return false
 	}
-	ck := cueVerbs[t.Lower]
+	ck := cueKindOf(t.Lower)
 	if ck == cueVerb && !weakCues[t.Lower] || ck == cueObject || relayVerbs[t.Lower] {
 		return true
 	}

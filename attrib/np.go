@@ -22,7 +22,7 @@ func npWord(t *quotewire.Token) bool {
 	if !isWord(t) {
 		return false
 	}
-	return !npStop[t.Lower] && !timeWords[t.Lower] && cueVerbs[t.Lower] == cueNone
+	return !npStop[t.Lower] && !timeWords[t.Lower] && cueKindOf(t.Lower) == cueNone
 }
 
 // npBack returns the first token of the noun phrase that ends at token
@@ -128,9 +128,9 @@ func (s *state) npFwd(start, hi int) (int, bool) {
 		case p.Lower == "and" && last == k-1 && toks[k-1].IsCapitalized() && k+1 < hi && toks[k+1].IsCapitalized() && isWord(&toks[k+1]):
 			// "National Oceanic and Atmospheric Administration"
 		case determiners[p.Lower] && k > start && (toks[k-1].Lower == "of" || toks[k-1].Lower == "for" || toks[k-1].Lower == "at" || toks[k-1].Lower == "by" || toks[k-1].Lower == "from"):
-		case npWord(p) && !pronouns[p.Lower] && (cueVerbs[p.Lower] == cueNone):
+		case npWord(p) && !pronouns[p.Lower] && (cueKindOf(p.Lower) == cueNone):
 			last = k
-		case k > start && isWord(p) && cueVerbs[p.Lower] != cueNone && !strings.HasSuffix(p.Lower, "ed") && (determiners[toks[k-1].Lower] || isPossessive(&toks[k-1])):
+		case k > start && isWord(p) && cueKindOf(p.Lower) != cueNone && !strings.HasSuffix(p.Lower, "ed") && (determiners[toks[k-1].Lower] || isPossessive(&toks[k-1])):
 			// a reporting verb's noun after a determiner: "a report", "the
 			// ministry's report"
 			last = k
