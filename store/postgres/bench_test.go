@@ -4,8 +4,10 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -70,4 +72,38 @@ func BenchmarkPut(b *testing.B) {
 			b.ReportMetric(1000*held/float64(n), "locked-ms/article")
 		})
 	}
+}
+
+// BenchmarkPutTrain stores the analysed PolNeAR train articles into a
+// fresh schema in batches as an ingest does (archive.DefaultBatch),
+// reporting articles per second, the CPU time per article of this
+// process and of the store's PostgreSQL backends (the pool's
+// connections, read from /proc when the database runs on this machine),
+// and the round trips per batch.
+func BenchmarkPutTrain(b *testing.B) {
+	recs := storetest.Analysed(b, "../../../shared/data/polnear/train.jsonl", 1<<20)
+	ctx, cancel := context.WithCancel(context.Background()) // as a command's
+	defer cancel()
+	var cpu, dbCPU time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		s := openIn(b, freshSchema(b))
+		pids := backendPIDs(b, s)
+		b.StartTimer()
+		c0, d0 := cpuTime(), backendCPU(pids)
+		for j := 0; j < len(recs); j += archive.DefaultBatch {
+			if _, err := s.Put(ctx, recs[j:min(j+archive.DefaultBatch, len(recs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu += cpuTime() - c0
+		dbCPU += backendCPU(pids) - d0
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	n := float64(len(recs) * b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(cpu.Microseconds())/n, "cpu-µs/article")
+	b.ReportMetric(float64(dbCPU.Microseconds())/n, "db-cpu-µs/article")
 }

@@ -26,20 +26,24 @@ import (
 //     (created when new, with their aliases and roles). It reads and
 //     writes little, so the turns are short.
 //  2. store, without the lock, in parallel with other writers: the
-//     articles, the quotations their quotes belong to (created when new,
-//     in key order), their quotes (with the full-text index), links to
-//     entities and signature bands, and last the counts (a quotation's
-//     occurrences, first date and speaker; a speaker's quotes), their
-//     rows locked in one global order (quotations, then entities, by id):
-//     writers wait for each other but never deadlock.
+//     articles (one statement), the quotations their quotes belong to
+//     (created when new, in key order, with what the batch counts in
+//     them), their quotes (with the full-text index), links to entities
+//     and signature bands, and last the counts the rows stored before
+//     take (a quotation's occurrences, first date and speaker; a
+//     speaker's quotes), their rows locked in one global order
+//     (quotations, then entities, by id): writers wait for each other
+//     but never deadlock.
 //  3. cluster, holding the cluster lock (another advisory lock, so that
 //     one writer clusters while another resolves): the near-duplicate
 //     cluster of every article of the batch that has none yet.
 //
-// A process killed between them leaves nothing wrong: entities made in
-// step 1 are found again by name when the batch is redelivered, and step
-// 3 picks up the stored articles of the batch still without a cluster. A step that
-// PostgreSQL aborts as a deadlock or a serialization failure is retried.
+// The records' analyses are packed for storing on other goroutines while
+// step 1 runs. A process killed between the steps leaves nothing wrong:
+// entities made in step 1 are found again by name when the batch is
+// redelivered, and step 3 picks up the stored articles of the batch still
+// without a cluster. A step that PostgreSQL aborts as a deadlock or a
+// serialization failure is retried.
 func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
 	var res quotewire.PutResult
 	if len(recs) == 0 {
@@ -50,13 +54,25 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	}
 	items := make([]*item, len(recs))
 	for i := range recs {
-		it, err := newItem(&recs[i])
+		it, err := baseItem(&recs[i])
 		if err != nil {
 			return res, fmt.Errorf("store %s: %w", recs[i].Origin, err)
 		}
 		items[i] = it
 	}
-	err := retry(ctx, func() error { return s.write(ctx, func(w *writer) error { return w.resolveItems(items) }) })
+	// the analyses are packed while the names are resolved (prepared
+	// before the resolving commits: a record that cannot be stored
+	// leaves no entities)
+	prepared := prepareItems(items)
+	defer prepared()
+	err := retry(ctx, func() error {
+		return s.write(ctx, func(w *writer) error {
+			if err := w.resolveItems(items); err != nil {
+				return err
+			}
+			return prepared()
+		})
+	})
 	if err != nil {
 		return res, err
 	}
@@ -92,8 +108,10 @@ type item struct {
 	// a is the analysis stored (Replace keeps the stored date and text)
 	a   *quotewire.Analysis
 	key string
-	// packed is the analysis as stored (package pack)
+	// packed is the analysis as stored (package pack); words are the
+	// words of each quote (Words)
 	packed []byte
+	words  []string
 	// fresh: not stored when the batch was resolved (and not an earlier
 	// record of the batch again)
 	fresh bool
@@ -122,8 +140,18 @@ type item struct {
 	facts []rules.QuoteFacts
 }
 
-// newItem prepares a record for Put.
+// newItem prepares a record for Put, all of it at once.
 func newItem(r *quotewire.Record) (*item, error) {
+	it, err := baseItem(r)
+	if err != nil {
+		return nil, err
+	}
+	return it, it.prepare()
+}
+
+// baseItem returns the item of a record with what resolving it needs
+// (prepare adds what storing it needs).
+func baseItem(r *quotewire.Record) (*item, error) {
 	a := r.Analysis
 	if a == nil {
 		return nil, errors.New("record without analysis")
@@ -132,13 +160,22 @@ func newItem(r *quotewire.Record) (*item, error) {
 	if key == "" {
 		key = quotewire.ArticleKey(a.URL, a.Text)
 	}
-	js, err := pack.Analysis(a)
+	return itemOf(r, a, clean(key)), nil
+}
+
+// prepare works out what storing the item needs and resolving it does
+// not: its analysis as stored, and the words of its quotes.
+func (it *item) prepare() error {
+	js, err := pack.Analysis(it.a)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	it := itemOf(r, a, clean(key))
 	it.packed = js
-	return it, nil
+	it.words = make([]string, len(it.a.Quotes))
+	for i := range it.a.Quotes {
+		it.words[i] = Words(it.a.Quotes[i].Content.Text)
+	}
+	return nil
 }
 
 // itemOf returns the item of record r with analysis a under key, with
@@ -217,19 +254,8 @@ func (s *Store) storeItems(ctx context.Context, items []*item) (int, error) {
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	w := &writer{ctx: ctx, tx: tx, now: s.Now().UTC()}
-	steps := make([]step, len(fresh))
-	for i, it := range fresh {
-		it.id = 0
-		a, r := it.a, it.rec
-		steps[i] = step{what: "insert article", sql: `INSERT INTO articles
-			(key, source_id, url, title, date, outlet, dateline, agency, text, file, line, record, signature, analysis, added)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-			ON CONFLICT (key) DO NOTHING RETURNING id`,
-			args: []any{it.key, clean(a.ID), clean(a.URL), clean(a.Title), clean(a.Date), clean(r.Outlet), clean(a.Dateline), clean(a.Agency), a.Text,
-				clean(r.Origin.File), r.Origin.Line, r.Origin.Record, rules.PackSignature(r.Signature), it.packed, w.now},
-			row: func(rows pgx.Rows) error { return rows.Scan(&it.id) }}
-	}
-	if err := w.run(steps...); err != nil {
+	w.later("turn off compilation", "SELECT "+noJIT)
+	if err := w.run(insertArticles(fresh, w.now)); err != nil {
 		return 0, err
 	}
 	var done []*item
@@ -249,21 +275,22 @@ func (s *Store) storeItems(ctx context.Context, items []*item) (int, error) {
 		}
 		links.add(it)
 	}
-	qids, err := w.quotations(done)
+	q, err := w.quotations(done)
 	if err != nil {
 		return 0, err
 	}
 	for _, it := range done {
-		w.addQuotes(it, qids)
+		w.addQuotes(it, q.ids)
 	}
 	if len(barts) > 0 {
+		// (new articles: none of their bands is stored)
 		w.later("insert bands", `INSERT INTO article_bands (band, hash, article)
-			SELECT band, hash, article FROM unnest($1::smallint[], $2::bigint[], $3::bigint[]) AS u(band, hash, article)
-			ON CONFLICT DO NOTHING`, bands, hashes, barts)
+			SELECT band, hash, article FROM unnest($1::smallint[], $2::bigint[], $3::bigint[]) AS u(band, hash, article)`,
+			bands, hashes, barts)
 	}
 	w.link(&links)
 	w.queueQuotes()
-	w.count(done, qids)
+	w.count(done, q)
 	if err := w.run(); err != nil {
 		return 0, err
 	}
@@ -449,59 +476,6 @@ func (w *writer) resolve(it *item, p *prefetched) error {
 	return nil
 }
 
-// quotations returns the ids of the items' quotations by key, creating
-// those the store does not hold, with the text of their first quote and
-// no occurrences (count adds them). They are inserted in key order, the
-// order every writer inserts them in: a writer that meets a key another
-// has just inserted waits for it to commit and then uses its row, and two
-// writers never wait for each other.
-func (w *writer) quotations(items []*item) (map[string]int64, error) {
-	ids := map[string]int64{}
-	text := map[string]string{}
-	var keys []string
-	for _, it := range items {
-		for i, k := range it.qkeys {
-			if _, ok := text[k]; !ok {
-				text[k] = it.a.Quotes[i].Content.Text
-				keys = append(keys, k)
-			}
-		}
-	}
-	if len(keys) == 0 {
-		return ids, nil
-	}
-	texts := make([]string, len(keys))
-	for i, k := range keys {
-		texts[i] = text[k]
-	}
-	// new quotations are numbered in the order they are first quoted (as
-	// on SQLite), and inserted in key order
-	// (OFFSET 0 keeps each subquery a step of its own: the ids are taken
-	// in the first order, before the rows are sorted by key)
-	err := w.run(step{what: "insert quotations", sql: `INSERT INTO quotations (id, key, text) OVERRIDING SYSTEM VALUE
-			SELECT id, key, text FROM (
-				SELECT nextval(pg_get_serial_sequence('quotations', 'id')) AS id, key, text FROM (
-					SELECT key, text FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(key, text, i)
-					WHERE NOT EXISTS (SELECT 1 FROM quotations q WHERE q.key = u.key) ORDER BY i OFFSET 0) o
-				OFFSET 0) n
-			ORDER BY key COLLATE "C"
-			ON CONFLICT (key) DO NOTHING`, args: []any{keys, texts}},
-		step{what: "find quotations", sql: "SELECT key, id FROM quotations WHERE key = ANY($1)", args: []any{keys}, row: func(rows pgx.Rows) error {
-			var k string
-			var id int64
-			err := rows.Scan(&k, &id)
-			ids[k] = id
-			return err
-		}})
-	if err != nil {
-		return nil, err
-	}
-	if len(ids) != len(keys) {
-		return nil, errQuotationGone
-	}
-	return ids, nil
-}
-
 // links are links of articles to entities waiting for link, column by
 // column.
 type links struct {
@@ -510,10 +484,16 @@ type links struct {
 	local   []string
 }
 
-// add adds the links of an item's article to its entities.
+// add adds the links of an item's article to its entities: a local id
+// twice keeps its first entity, as a row each would (the article has no
+// links yet, so they are inserted without a conflict clause).
 func (l *links) add(it *item) {
+	seen := make(map[string]bool, len(it.lids))
 	for i, gid := range it.gids {
-		l.article, l.entity, l.local = append(l.article, it.id), append(l.entity, gid), append(l.local, it.lids[i])
+		if lid := it.lids[i]; !seen[lid] {
+			seen[lid] = true
+			l.article, l.entity, l.local = append(l.article, it.id), append(l.entity, gid), append(l.local, lid)
+		}
 	}
 }
 
@@ -522,10 +502,9 @@ func (w *writer) link(l *links) {
 	if len(l.article) == 0 {
 		return
 	}
-	// a local id twice keeps its first entity, as row by row would
 	w.later("link entities", `INSERT INTO article_entities (article, entity, local)
-		SELECT article, entity, local FROM unnest($1::bigint[], $2::bigint[], $3::text[]) WITH ORDINALITY AS u(article, entity, local, n)
-		ORDER BY n ON CONFLICT DO NOTHING`, l.article, l.entity, l.local)
+		SELECT article, entity, local FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS u(article, entity, local)`,
+		l.article, l.entity, l.local)
 }
 
 // addQuotes keeps an item's quotes for queueQuotes.
@@ -549,7 +528,11 @@ func (w *writer) addQuotes(it *item, qids map[string]int64) {
 		r.name = append(r.name, name)
 		r.confidence = append(r.confidence, q.Confidence)
 		r.quotation = append(r.quotation, qids[it.qkeys[i]])
-		r.words = append(r.words, Words(q.Content.Text))
+		if it.words != nil {
+			r.words = append(r.words, it.words[i])
+		} else {
+			r.words = append(r.words, Words(q.Content.Text))
+		}
 		f := &it.facts[i]
 		r.act = append(r.act, clean(f.Act))
 		r.anonymous = append(r.anonymous, f.Anonymous)
@@ -560,86 +543,6 @@ func (w *writer) addQuotes(it *item, qids map[string]int64) {
 	}
 	if w.quotes.len() >= maxQuoteRows {
 		w.queueQuotes()
-	}
-}
-
-// count queues what the items' quotes add to their quotations
-// (occurrences; the earliest date; a speaker, for a quotation without
-// one: its first resolved quote's) and to their speakers' counts. The
-// rows are locked first, quotations then entities, each by id, the order
-// every writer takes them in: writers counting at once wait for each
-// other instead of deadlocking.
-func (w *writer) count(items []*item, qids map[string]int64) {
-	type tally struct {
-		n       int
-		date    string
-		speaker int64
-	}
-	qn := map[int64]*tally{}
-	// each speaker's quotes and statements
-	type spoken struct{ quotes, statements int }
-	spoke := map[int64]spoken{}
-	for _, it := range items {
-		for i, k := range it.qkeys {
-			id := qids[k]
-			t := qn[id]
-			if t == nil {
-				t = &tally{}
-				qn[id] = t
-			}
-			t.n++
-			if d := it.a.Date; d != "" && (t.date == "" || d < t.date) {
-				t.date = d
-			}
-			if t.speaker == 0 {
-				t.speaker = it.speakers[i]
-			}
-			if sp := it.speakers[i]; sp != 0 {
-				n := spoke[sp]
-				n.quotes++
-				if it.facts[i].Statement() {
-					n.statements++
-				}
-				spoke[sp] = n
-			}
-		}
-	}
-	if len(qn) > 0 {
-		ids := make([]int64, 0, len(qn))
-		for id := range qn {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		ns, dates, speakers := make([]int, len(ids)), make([]string, len(ids)), make([]int64, len(ids))
-		for i, id := range ids {
-			t := qn[id]
-			ns[i], dates[i], speakers[i] = t.n, t.date, t.speaker
-		}
-		w.later("lock quotations", "SELECT 1 FROM quotations WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", ids)
-		w.pending = append(w.pending, step{what: "count quotations", sql: `UPDATE quotations qn SET occurrences = qn.occurrences + u.n,
-				first_date = CASE WHEN u.date <> '' AND (qn.first_date = '' OR u.date COLLATE "C" < qn.first_date)
-					THEN u.date ELSE qn.first_date END,
-				speaker = COALESCE(qn.speaker, NULLIF(u.speaker, 0))
-			FROM unnest($1::bigint[], $2::int[], $3::text[], $4::bigint[]) AS u(id, n, date, speaker) WHERE qn.id = u.id
-			RETURNING qn.id`, args: []any{ids, ns, dates, speakers}, row: func(pgx.Rows) error {
-			w.counted++
-			return nil
-		}})
-		w.toCount += len(ids)
-	}
-	if len(spoke) > 0 {
-		ids := make([]int64, 0, len(spoke))
-		for id := range spoke {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		ns, stmts := make([]int, len(ids)), make([]int, len(ids))
-		for i, id := range ids {
-			ns[i], stmts[i] = spoke[id].quotes, spoke[id].statements
-		}
-		w.later("lock speakers", "SELECT 1 FROM entities WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", ids)
-		w.later("count quotes", `UPDATE entities e SET quotes = e.quotes + u.n, statements = e.statements + u.s
-			FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(id, n, s) WHERE e.id = u.id`, ids, ns, stmts)
 	}
 }
 

@@ -109,17 +109,17 @@ func (w *writer) replace(r *quotewire.Record, left *[]int64) (bool, error) {
 	if err := w.resolve(it, names); err != nil {
 		return false, err
 	}
-	qids, err := w.quotations([]*item{it})
+	q, err := w.quotations([]*item{it})
 	if err != nil {
 		return false, err
 	}
 	var l links
 	l.add(it)
 	w.link(&l)
-	w.addQuotes(it, qids)
+	w.addQuotes(it, q.ids)
 	// queued writes run in order: the next record, were it this article
 	// again, sees these quotes and counts
 	w.queueQuotes()
-	w.count([]*item{it}, qids)
+	w.count([]*item{it}, q)
 	return true, nil
 }

@@ -77,7 +77,7 @@ func (s *Store) locked(ctx context.Context, class int32, fn func(*writer) error)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	start := time.Now()
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2)", class, s.lockKey); err != nil {
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1, $2), "+noJIT, class, s.lockKey); err != nil {
 		return errf("wait for other writers", err)
 	}
 	got := time.Now()
@@ -95,6 +95,13 @@ func (s *Store) locked(ctx context.Context, class int32, fn func(*writer) error)
 	}
 	return errf("commit", tx.Commit(ctx))
 }
+
+// noJIT turns off just-in-time compilation for the rest of a write
+// transaction (as a column of a SELECT). The planner's cost estimates of
+// a batch's look-ups grow with the batch and the store, and past
+// jit_above_cost each would be compiled, for tens of milliseconds, to
+// run for a few.
+const noJIT = "set_config('jit', 'off', true)"
 
 // WriteTimings is where a store's writers spent their time since it was
 // opened: what it takes to project how far more writers would go (see
