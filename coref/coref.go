@@ -40,8 +40,15 @@ func newResolver(d *quotewire.Document, rk *Ranker) *resolver {
 	n := len(d.Mentions) + len(d.Quotes) // sized once: growing these maps cost more than filling them
 	// keys serves the sources' look-ups (clusterNames reads a name's key
 	// once per head text, uncached): a few per quote
+	names := 0
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == quotewire.NameMention {
+			names++
+		}
+	}
 	return &resolver{d: d, ranker: rk, byKey: make(map[string]int, n), surnames: newSurnameIndex(n),
-		keys: make(map[string]string, len(d.Quotes)), entKeys: make([]nameKey, 0, len(d.Mentions)), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1}
+		keys: make(map[string]string, len(d.Quotes)), entKeys: make([]nameKey, 0, len(d.Mentions)), spoke: map[int]int{}, firstEntity: -1, notSpeaker: -1, lastGroup: -1,
+		names: make([]int, 0, names)}
 }
 
 type resolver struct {
@@ -79,6 +86,9 @@ type resolver struct {
 	heads map[string]*headText
 	// headSlab holds the entries of heads.
 	headSlab []headText
+	// lastHead is the entry of heads asked for last, of text lastHeadText.
+	lastHead     *headText
+	lastHeadText string
 	// mentionSlab holds the first room of entities' lists of mentions
 	// (see mentionList).
 	mentionSlab []int
@@ -159,7 +169,9 @@ func (tl *timeline) before(off int) int {
 // firstWord and lastWord return the first and last space-separated word
 // of s without allocating; nwords counts them.
 func firstWord(s string) string {
-	s = strings.TrimSpace(s)
+	if spaced(s) {
+		s = strings.TrimSpace(s)
+	}
 	if i := strings.IndexByte(s, ' '); i >= 0 {
 		return s[:i]
 	}
@@ -167,14 +179,38 @@ func firstWord(s string) string {
 }
 
 func lastWord(s string) string {
-	s = strings.TrimSpace(s)
+	if spaced(s) {
+		s = strings.TrimSpace(s)
+	}
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		return s[i+1:]
 	}
 	return s
 }
 
-func nwords(s string) int { return strings.Count(strings.TrimSpace(s), " ") + 1 }
+func nwords(s string) int {
+	if spaced(s) {
+		s = strings.TrimSpace(s)
+	}
+	return strings.Count(s, " ") + 1
+}
+
+// trimSpace is strings.TrimSpace, which it calls only when s may start or
+// end with white space (spaced).
+func trimSpace(s string) string {
+	if spaced(s) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// spaced reports whether strings.TrimSpace may change s: s is empty, or
+// starts or ends with a byte of ASCII control or space, or one above 0x7f
+// (U+0085 and U+00A0 are white space too).
+func spaced(s string) bool {
+	n := len(s)
+	return n == 0 || s[0]-0x21 >= 0x5f || s[n-1]-0x21 >= 0x5f
+}
 
 // mentionAt returns the tagger's name mention for a source span: the
 // first person among the name mentions whose heads overlap sp ("Chip
@@ -318,7 +354,11 @@ func timelinesOf(ts []typeTimelines, typ quotewire.EntityType) ([]typeTimelines,
 func (r *resolver) roleTimeline(head string) *timeline {
 	tl := r.byRoleHead[head]
 	if tl == nil {
-		tl = &timeline{}
+		// room for a few mentions in one allocation: most role heads have
+		// few, and growing the lists cost more than the room
+		const room = 8
+		buf := make([]int, 2*room)
+		tl = &timeline{starts: buf[:0:room], ents: buf[room : room : 2*room]}
 		r.byRoleHead[head] = tl
 	}
 	return tl

@@ -5,7 +5,6 @@ package coref
 // loop lowers exactly as strings.ToLower does.
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -43,20 +42,32 @@ func lowerIs(w, lower string) bool {
 	return true
 }
 
-// lowerOneOf reports whether strings.ToLower(w) is one of words, which
-// are in lower-case ASCII.
-func lowerOneOf(w string, words ...string) bool {
-	if len(w) > maxFold || !isASCII(w) {
-		return slices.Contains(words, strings.ToLower(w))
+// lowerPrefix reports whether strings.ToLower(s) starts with prefix, a
+// word in lower-case ASCII that holds no "k" nor "i" (which the Kelvin
+// sign and "İ" lower to): only ASCII lowers to its letters, so the
+// prefix's bytes of s tell.
+func lowerPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && lowerIs(s[:len(prefix)], prefix)
+}
+
+// firstASCIIField returns the first of strings.Fields(s) for s in ASCII
+// ("" when there is none), without splitting the rest.
+func firstASCIIField(s string) string {
+	i := 0
+	for i < len(s) && asciiSpace(s[i]) {
+		i++
 	}
-	var buf [maxFold]byte
-	b := lowerASCII(buf[:len(w)], w)
-	for _, x := range words {
-		if string(b) == x {
-			return true
-		}
+	j := i
+	for j < len(s) && !asciiSpace(s[j]) {
+		j++
 	}
-	return false
+	return s[i:j]
+}
+
+// asciiSpace reports whether c is white space as strings.Fields reads
+// ASCII.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // lowerASCII writes the ASCII word w into b, of its length, in lower
@@ -70,6 +81,25 @@ func lowerASCII(b []byte, w string) []byte {
 		b[i] = c
 	}
 	return b
+}
+
+// lowerString is strings.ToLower(s), made by a byte loop when s is
+// ASCII.
+func lowerString(s string) string {
+	if !isASCII(s) {
+		return strings.ToLower(s)
+	}
+	k := 0
+	for k < len(s) && (s[k] < 'A' || s[k] > 'Z') {
+		k++
+	}
+	if k == len(s) {
+		return s // as strings.ToLower returns it
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:k])
+	lowerASCII(b[k:], s[k:])
+	return string(b)
 }
 
 // inLower reports whether m holds strings.ToLower(w), allocating only for

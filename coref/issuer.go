@@ -62,7 +62,7 @@ func (r *resolver) issuer(src quotewire.Span, p phrase.Phrase, lastSpeaker int) 
 	}
 	// "the report": the last mention of a report before it, and who it was by
 	lo := max(0, src.Start-3000)
-	before := strings.ToLower(d.Text[lo:src.Start])
+	before := lowerString(d.Text[lo:src.Start])
 	for off := len(before); off > 0; {
 		i := strings.LastIndex(before[:off], head)
 		if i < 0 {

@@ -333,7 +333,7 @@ var groupHeads = map[string]bool{"leaders": true, "presidents": true, "ministers
 // else the two people named last before it; -1 when it is no such
 // reference.
 func (r *resolver) pluralReference(src quotewire.Span, p phrase.Phrase) int {
-	if !p.Definite && !strings.HasPrefix(strings.ToLower(src.In(r.d.Text)), "both") || !groupHeads[p.Head] {
+	if !p.Definite && !lowerPrefix(src.In(r.d.Text), "both") || !groupHeads[p.Head] {
 		return -1
 	}
 	if r.lastGroup >= 0 {
@@ -394,12 +394,32 @@ func notSeparator(gap string) bool {
 			j++
 		}
 		w := gap[i:j]
-		if ascii && c >= 'a' && c <= 'z' && w != "and" && w != "the" && !strings.Contains(w, "along") &&
-			!strings.Contains(w, "together") && !strings.Contains(w, "with") && !strings.Contains(w, "well") &&
-			!strings.Contains(w, "as") {
+		if ascii && c >= 'a' && c <= 'z' && w != "and" && w != "the" && !joinerPart(w) {
 			return true
 		}
 		i = j
+	}
+	return false
+}
+
+// joinerPart reports whether w holds "along", "together", "with", "well"
+// or "as", the parts of the joiners separator reads as "and".
+func joinerPart(w string) bool {
+	for k := 0; k < len(w); k++ {
+		switch w[k] {
+		case 'a':
+			if strings.HasPrefix(w[k:], "as") || strings.HasPrefix(w[k:], "along") {
+				return true
+			}
+		case 't':
+			if strings.HasPrefix(w[k:], "together") {
+				return true
+			}
+		case 'w':
+			if strings.HasPrefix(w[k:], "with") || strings.HasPrefix(w[k:], "well") {
+				return true
+			}
+		}
 	}
 	return false
 }

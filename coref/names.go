@@ -248,9 +248,8 @@ func asciiKey(s string) string {
 	b := arr[:0]
 	space := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\'':
+		switch c := keyBytes[s[i]]; c {
+		case '\'':
 			if rest := s[i+1:]; len(rest) > 0 && rest[0] == 's' && (len(rest) == 1 || !asciiLetter(rest[1])) {
 				k := string(b)
 				if t := asciiKey(rest[1:]); t != "" {
@@ -258,24 +257,31 @@ func asciiKey(s string) string {
 				}
 				return finishKey(k)
 			}
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case 0:
+			space = true
+		default:
 			if space && len(b) > 0 {
 				b = append(b, ' ')
 			}
 			space = false
 			b = append(b, c)
-		case c >= 'A' && c <= 'Z':
-			if space && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			space = false
-			b = append(b, c+'a'-'A')
-		default:
-			space = true
 		}
 	}
 	return finishKey(string(b))
 }
+
+// keyBytes holds what asciiKey makes of each byte: a letter in lower
+// case, a digit, the apostrophe, or 0 for a byte that separates words.
+var keyBytes = func() (t [256]byte) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	t['\''] = '\''
+	return t
+}()
 
 func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

@@ -12,7 +12,8 @@ import (
 // commonNoun reports whether a capitalised word is a common noun written
 // with a capital only because it starts the sentence ("Police", "Officials").
 func commonNoun(w string) bool {
-	return isPersonNoun(strings.ToLower(w)) || isOrgNoun(strings.ToLower(w)) || phrase.CommonHead(strings.ToLower(w))
+	l := strings.ToLower(w)
+	return isPersonNoun(l) || isOrgNoun(l) || phrase.CommonHead(l)
 }
 
 // isOrgName reports whether a name is an organisation's by its last word.

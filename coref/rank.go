@@ -103,7 +103,7 @@ func pronounsAfterNames(d *quotewire.Document, fn func(mi, pos int, g Gender)) {
 		if k+1 < len(persons) {
 			next = ms[persons[k+1]].Start
 		}
-		_, end := d.TokensIn(m.Span)
+		end := tokensEnd(d, m.Span)
 		if end >= len(toks) {
 			continue
 		}
@@ -115,6 +115,20 @@ func pronounsAfterNames(d *quotewire.Document, fn func(mi, pos int, g Gender)) {
 			}
 		}
 	}
+}
+
+// tokensEnd is the end of d.TokensIn(sp), searched without a closure.
+func tokensEnd(d *quotewire.Document, sp quotewire.Span) int {
+	lo, hi := d.TokenAt(sp.Start), len(d.Tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.Tokens[m].Start < sp.End {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // docGender returns the gender the article itself shows for entity e
@@ -323,7 +337,7 @@ func b2u(b bool) uint64 {
 func roleHead(role string) string {
 	head, n := "", 0
 	for w := range strings.FieldsSeq(strings.ToLower(role)) {
-		if n > 0 && roleCuts[w] {
+		if n > 0 && roleCut(w) {
 			// "President of the Russian Academy of Sciences" is a president
 			break
 		}
@@ -338,9 +352,15 @@ func roleHead(role string) string {
 	return strings.TrimSuffix(text.TitleWord(head), "s")
 }
 
-// roleCuts end the head of a role: what follows names where the office is
-// ("Minister for Health", "Director at the agency").
-var roleCuts = map[string]bool{"of": true, "for": true, "at": true, "to": true, "in": true, "on": true}
+// roleCut reports whether w ends the head of a role: what follows names
+// where the office is ("Minister for Health", "Director at the agency").
+func roleCut(w string) bool {
+	switch w {
+	case "of", "for", "at", "to", "in", "on":
+		return true
+	}
+	return false
+}
 
 // hasRoleHead reports whether entity e has a role with head word h.
 func (r *resolver) hasRoleHead(e int, h string) bool {

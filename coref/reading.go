@@ -71,6 +71,9 @@ type nameReading struct {
 // head returns the entry of head text s, made on first use. The entries
 // are cut from slabs, one for the heads of a whole article as a rule.
 func (r *resolver) head(s string) *headText {
+	if r.lastHead != nil && r.lastHeadText == s {
+		return r.lastHead // fixHead's shape, then clusterNames' reading, of one head
+	}
 	h := r.heads[s]
 	if h == nil {
 		if r.heads == nil {
@@ -83,6 +86,7 @@ func (r *resolver) head(s string) *headText {
 		h = &r.headSlab[len(r.headSlab)-1]
 		r.heads[s] = h
 	}
+	r.lastHeadText, r.lastHead = s, h
 	return h
 }
 

@@ -63,12 +63,13 @@ func (r *resolver) readSource(src quotewire.Span) phrase.Phrase {
 	if sp, ok := r.subjectBefore(src); ok {
 		src = sp // "Maharaj also effectively told": the source finder took "effectively"
 	}
-	if w := lastWord(strings.TrimRight(r.d.Text[max(0, src.Start-12):src.Start], " ")); w != "" && inLower(subordinators, w) &&
-		strings.Contains(src.In(r.d.Text), ", ") {
-		// "As [the season nears its peak, NOAA’s forecasters today]": the
-		// source finder left out the word that makes the part before the
-		// comma a clause of its own
-		src.Start = strings.LastIndex(r.d.Text[:src.Start], w)
+	if strings.Contains(src.In(r.d.Text), ", ") { // the cheapest test first
+		if w := lastWord(strings.TrimRight(r.d.Text[max(0, src.Start-12):src.Start], " ")); w != "" && inLower(subordinators, w) {
+			// "As [the season nears its peak, NOAA’s forecasters today]": the
+			// source finder left out the word that makes the part before the
+			// comma a clause of its own
+			src.Start = strings.LastIndex(r.d.Text[:src.Start], w)
+		}
 	}
 	p := phrase.Parse(r.d.Text, src)
 	if p.Kind == phrase.Name && p.Name.Start == p.Span.Start && r.commonPlural(p.Name.In(r.d.Text)) {
@@ -129,6 +130,12 @@ func (r *resolver) commonPlural(name string) bool {
 // skipped, and whether there is one.
 func (r *resolver) subjectBefore(src quotewire.Span) (quotewire.Span, bool) {
 	text := r.d.Text
+	if t := src.In(text); isASCII(t) {
+		// the loop below's first turn, without the iterator
+		if w := firstASCIIField(t); w == "" || !adverb(w) {
+			return src, false
+		}
+	}
 	n := 0
 	for w := range strings.FieldsSeq(src.In(text)) {
 		if n++; n > 3 || !adverb(w) {
@@ -224,7 +231,7 @@ func (r *resolver) officeListHolder(src quotewire.Span) (phrase.Phrase, bool) {
 // phrase the source is part of: a descriptor, or a name before a
 // preposition.
 func (r *resolver) objectOf(src quotewire.Span, p phrase.Phrase) (phrase.Phrase, bool) {
-	if p.Kind != phrase.Name || p.Name.Start != p.Span.Start && strings.ToLower(strings.TrimSpace(r.d.Text[p.Span.Start:p.Name.Start])) != "the" {
+	if p.Kind != phrase.Name || p.Name.Start != p.Span.Start && !lowerIs(strings.TrimSpace(r.d.Text[p.Span.Start:p.Name.Start]), "the") {
 		return phrase.Phrase{}, false
 	}
 	text := r.d.Text
@@ -353,7 +360,7 @@ func (r *resolver) personRunsOn(src quotewire.Span, p phrase.Phrase) (phrase.Phr
 	switch p.Kind {
 	case phrase.Descriptor:
 	case phrase.Name:
-		office := phrase.IsTitle(strings.ToLower(lastWord(p.Name.In(d.Text)))) // "Army Staff Sgt."
+		office := phrase.IsTitleFold(lastWord(p.Name.In(d.Text))) // "Army Staff Sgt."
 		if mi := r.mentionAt(p.Name); !office && (mi < 0 || d.Mentions[mi].Type != quotewire.Organization && d.Mentions[mi].Type != quotewire.Place) {
 			return phrase.Phrase{}, false // a person's name, or a name of no known kind
 		}

@@ -259,11 +259,16 @@ func (r *resolver) resolveSource(src quotewire.Span, lastSpeaker int) (int, int)
 	// the words below are ASCII letters and ’, which no other letter
 	// lowers to: a source longer than they are is none of them, and is not
 	// lower-cased
-	low := ""
-	if t := src.In(d.Text); len(t) <= len("purportedly") {
-		low = strings.ToLower(t)
+	var lbuf [len("purportedly")]byte
+	var low []byte
+	if t := src.In(d.Text); len(t) <= len(lbuf) {
+		if isASCII(t) {
+			low = lowerASCII(lbuf[:len(t)], t)
+		} else {
+			low = []byte(strings.ToLower(t))
+		}
 	}
-	switch low {
+	switch string(low) {
 	case "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re":
 		// "She'd say, …": the source finder took the clitic; the
 		// pronoun before it speaks

@@ -22,8 +22,11 @@ func (r *resolver) passiveText(cue quotewire.Span) string {
 	start := cue.Start
 	for n := 0; n < 3; n++ {
 		j := strings.TrimRight(t[:start], " ")
-		k := strings.LastIndexAny(j, " \n") + 1
-		if !lowerOneOf(j[k:], "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also") {
+		k := len(j) // strings.LastIndexAny(j, " \n") + 1
+		for k > 0 && j[k-1] != ' ' && j[k-1] != '\n' {
+			k--
+		}
+		if !passiveStep(j[k:]) {
 			break
 		}
 		start = k
@@ -31,11 +34,41 @@ func (r *resolver) passiveText(cue quotewire.Span) string {
 	return t[start:cue.End]
 }
 
+// passiveStep reports whether strings.ToLower(w) is a form of "be" or
+// "have" ("is", "been", "being", "has"), "widely" or "also": the words
+// passiveText steps back over. It lowers no word of ASCII longer than
+// the longest of them, and allocates for none of ASCII.
+func passiveStep(w string) bool {
+	if len(w) > maxFold || !isASCII(w) {
+		return isPassiveStep(strings.ToLower(w))
+	}
+	if len(w) > len("widely") {
+		return false
+	}
+	var buf [len("widely")]byte
+	return isPassiveStep(string(lowerASCII(buf[:len(w)], w)))
+}
+
+// isPassiveStep is passiveStep of a word in lower case.
+func isPassiveStep(l string) bool {
+	switch l {
+	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "widely", "also":
+		return true
+	}
+	return false
+}
+
 // passiveParticiple returns the participle of a cue that is a form of
 // "be" (or "has been", "being") and a participle with nothing else, as
 // written, or "": "expected" of "is expected", "urged" of "are being
 // urged".
 func passiveParticiple(cue string) string {
+	if isASCII(cue) {
+		// the test of the first word below, without the iterator
+		if w := firstASCIIField(cue); w == "" || !passiveStep(w) || lowerIs(w, "widely") || lowerIs(w, "also") {
+			return ""
+		}
+	}
 	n, first, last := 0, "", ""
 	for w := range strings.FieldsSeq(cue) {
 		if n++; n > 4 {
@@ -46,7 +79,7 @@ func passiveParticiple(cue string) string {
 		}
 		last = w
 	}
-	if n < 2 || !lowerOneOf(first, "is", "are", "was", "were", "be", "been", "has", "have", "being") {
+	if n < 2 || !passiveStep(first) || lowerIs(first, "widely") || lowerIs(first, "also") {
 		return ""
 	}
 	return last

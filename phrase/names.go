@@ -17,16 +17,60 @@ import (
 // possessive reports whether w ends in 's or s' and returns where the
 // possessor ends.
 func possessive(w word) (int, bool) {
-	for _, suf := range []string{"'s", "’s"} {
-		if strings.HasSuffix(w.w, suf) && len(w.w) > len(suf) {
-			return w.e - len(suf), true
+	return possessiveEnd(w.w, w.e)
+}
+
+// possessiveEnd is possessive of a word s that ends at e: 's and ’s
+// after a byte or more, s' and s’ after two.
+func possessiveEnd(s string, e int) (int, bool) {
+	n := len(s)
+	if n < 3 {
+		return 0, false
+	}
+	switch s[n-1] {
+	case 's':
+		if s[n-2] == '\'' {
+			return e - 2, true
+		}
+		if n > 4 && s[n-4:n-1] == "’" {
+			return e - 4, true
+		}
+	case '\'':
+		if n > 3 && s[n-2] == 's' {
+			return e - 1, true
+		}
+	case 0x99: // the last byte of ’
+		if n > 3 && s[n-4] == 's' && s[n-3:] == "’" {
+			return e - 3, true
 		}
 	}
-	if (strings.HasSuffix(w.w, "s'") || strings.HasSuffix(w.w, "s’")) && len(w.w) > 3 {
-		_, n := utf8.DecodeLastRuneInString(w.w)
-		return w.e - n, true
-	}
 	return 0, false
+}
+
+// postNominal reports whether w, dots and commas trimmed, is a
+// post-nominal ("QC", "PhD."): one of two to four letters, a capital
+// first.
+func postNominal(w string) bool {
+	for len(w) > 0 && (w[0] == '.' || w[0] == ',') {
+		w = w[1:]
+	}
+	for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+		w = w[:len(w)-1]
+	}
+	return isPostNominal(w)
+}
+
+// isPostNominal is postNominals[w], the table asked only about words
+// that can be in it: of two to four letters, the first two capitals but
+// in "PhD" and "Esq".
+func isPostNominal(w string) bool {
+	if len(w) < 2 || len(w) > 4 || w[0]-'A' >= 26 {
+		return false
+	}
+	if w[1]-'A' >= 26 {
+		return w == "PhD" || w == "Esq"
+	}
+	return postNominals[w]
 }
 
 // trailingName finds the proper name that ends the phrase: the longest run
@@ -39,7 +83,7 @@ func possessive(w word) (int, bool) {
 func trailingName(ws []word) (ns, ne int, ok bool) {
 	ne = len(ws)
 	// post-nominals: "Kama Melly QC"
-	for ne > 1 && postNominals[strings.Trim(ws[ne-1].w, ".,")] {
+	for ne > 1 && postNominal(ws[ne-1].w) {
 		ne--
 	}
 	ns = ne
@@ -271,6 +315,15 @@ func commonPlural(w word) bool {
 // capitalised reports whether w starts with an upper-case letter or digit
 // run inside a name ("Znak.com", "PAP", "O'Brien", "al-Assad").
 func capitalised(w string) bool {
+	if w != "" && w[0]-'A' < 26 {
+		return true
+	}
+	return capitalisedRune(w)
+}
+
+// capitalisedRune is capitalised for a word that does not open with an
+// ASCII capital.
+func capitalisedRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) {
 		return true

@@ -89,6 +89,9 @@ type word struct {
 	w     string // the word, trailing punctuation kept
 	lower string // lower case, trailing . , ; : stripped
 	c     uint32 // the classes of lower (classesOf)
+	// k holds the kinds of w's bytes (byteKinds), or more: a rule that
+	// looks for a byte in w looks only when k says it may be there
+	k uint8
 }
 
 // Parse reads the source phrase text[sp.Start:sp.End].
@@ -105,6 +108,9 @@ func ParseCommon(text string, sp quotewire.Span) Phrase { return parse(text, sp,
 // noun written with a capital only because it opens a sentence
 // ("Communities", "Insurgents", "Rebels"): see ParseCommon.
 func CommonPlural(w string) bool {
+	if n := len(w); (n < 4 || w[n-1] != 's' && w[n-1] != 'S') && !hasHigh(w) {
+		return false // commonPlural's first test, without lowering w: of ASCII, it keeps its length
+	}
 	l := strings.ToLower(w)
 	return commonPlural(word{w: w, lower: l, c: classesOf(l)})
 }
@@ -167,8 +173,8 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 		for h+1 < len(ws) && !capitalised(ws[h+1].w) && !ws[h+1].is(cPreposition) && !ws[h+1].is(cRelative) {
 			h++
 		}
-		head := strings.Trim(ws[h].lower, "'’\"")
-		if !isAlpha(head) || quantityHeads[head] || timeWords[head] {
+		head := trimQuotes(ws[h].lower)
+		if !isAlpha(head) || classesOf(head)&(cQuantityHead|cTime) != 0 {
 			return p
 		}
 		p.Kind, p.Head, p.Plural = Descriptor, head, pluralNoun(head)
@@ -279,8 +285,8 @@ func parse(text string, sp quotewire.Span, common bool) Phrase {
 	if h > 0 && rest[h].is(cPostAdjective) {
 		h-- // "a diplomat familiar with the talks", "sources close to the government"
 	}
-	head := strings.Trim(rest[h].lower, "'’\"")
-	if !isAlpha(head) || invalidAlone[head] || timeWords[head] || quantityHeads[head] {
+	head := trimQuotes(rest[h].lower)
+	if !isAlpha(head) || classesOf(head)&(cInvalidAlone|cTime|cQuantityHead) != 0 {
 		return Phrase{Span: p.Span}
 	}
 	p.Kind = Descriptor
@@ -319,9 +325,18 @@ func dropPlace(ws []word) []word {
 // footnote numbers ("Annie Paul [6]"). A phrase that opens with a bracket
 // is left as it is.
 func dropBrackets(ws []word) []word {
-	out := ws[:0]
+	// the words before the first that opens with a bracket stay as they are
+	k := 0
+	for k < len(ws) && ws[k].w != "" && ws[k].w[0] != '[' && (ws[k].w[0] != '(' || k == 0) {
+		k++
+	}
+	if k == len(ws) {
+		return ws
+	}
+	out := ws[:k]
 	depth := 0
-	for i, w := range ws {
+	for i := k; i < len(ws); i++ {
+		w := ws[i]
 		if footnote(strings.TrimRight(w.w, ",")) {
 			continue // "Annie Paul [6]": a link's number, as Global Voices prints them
 		}
@@ -335,6 +350,7 @@ func dropBrackets(ws []word) []word {
 					// "(NOAA National Weather Service)," keeps its comma
 					last := out[len(out)-1]
 					last.w += ","
+					last.k |= byteKinds[',']
 					out[len(out)-1] = last
 				}
 			}
@@ -362,7 +378,8 @@ func footnote(w string) bool {
 // of ws: a possessive after it is inside a prepositional phrase
 // ("Assistant Administrator David M. Uhlmann for EPA’s Office").
 func prepositionIn(ws []word) bool {
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		if i > 0 && w.is(cPreposition) && w.w == w.lower {
 			return true
 		}
@@ -377,12 +394,13 @@ func prepositionIn(ws []word) bool {
 // the part after it must be a name, with titles of its own or none.
 func appositive(text string, ws []word) (Phrase, bool) {
 	comma := -1
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		if strings.HasSuffix(w.w, ",") {
 			comma = i
 			break
 		}
-		if hasAppositiveStop(w.w) || i > 0 && w.is(cRelative) && w.w == w.lower {
+		if w.k&(bClause|bClose) != 0 && hasAppositiveStop(w.w) || i > 0 && w.is(cRelative) && w.w == w.lower {
 			return Phrase{}, false
 		}
 	}
@@ -443,7 +461,10 @@ func agentNoun(w string) bool {
 // becomes "Znak.com".
 func widen(text string, sp quotewire.Span) quotewire.Span {
 	for sp.Start > 0 && sp.Start < sp.End {
-		r, n := utf8.DecodeLastRuneInString(text[:sp.Start])
+		r, n := rune(text[sp.Start-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(text[:sp.Start])
+		}
 		if isWordRune(r) {
 			sp.Start -= n
 			continue
@@ -460,10 +481,18 @@ func widen(text string, sp quotewire.Span) quotewire.Span {
 		break
 	}
 	for sp.End > sp.Start && sp.End < len(text) {
-		if last, _ := utf8.DecodeLastRuneInString(text[sp.Start:sp.End]); !isWordRune(last) {
+		if last := rune(text[sp.End-1]); last < utf8.RuneSelf && !isWordByte(byte(last)) {
 			break
+		} else if last >= utf8.RuneSelf {
+			if last, _ = utf8.DecodeLastRuneInString(text[sp.Start:sp.End]); !isWordRune(last) {
+				break
+			}
 		}
-		if r, n := utf8.DecodeRuneInString(text[sp.End:]); isWordRune(r) {
+		r, n := rune(text[sp.End]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[sp.End:])
+		}
+		if isWordRune(r) {
 			sp.End += n
 			continue
 		}
@@ -483,85 +512,139 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isWordByte(byte(r))
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return isWordRuneHigh(r)
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+// isWordRuneHigh is isWordRune of a rune above ASCII.
+func isWordRuneHigh(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isWordByte reports whether c is an ASCII letter or digit, or a byte of a
+// multi-byte UTF-8 sequence.
+func isWordByte(c byte) bool { return byteKinds[c]&bWord != 0 }
+
+// Kinds of byte that split tells apart, by byteKinds.
+const (
+	bSpace  uint8 = 1 << iota // white space: ' ', '\n', '\t', '\r'
+	bPunct                    // trailing punctuation a word's lower-case form drops: . , ; :
+	bUpper                    // an ASCII capital
+	bHigh                     // a byte of a multi-byte UTF-8 sequence
+	bClause                   // a byte that ends a phrase's clause: , ; ( (indexClause)
+	bClose                    // ')', which with bClause stops an appositive (hasAppositiveStop)
+	bWord                     // an ASCII letter or digit, or a byte above 0x7f (isWordByte)
+)
+
+// byteKinds holds the kinds of each byte.
+var byteKinds = func() (t [256]uint8) {
+	for _, c := range []byte(" \n\t\r") {
+		t[c] |= bSpace
+	}
+	for _, c := range []byte(".,;:") {
+		t[c] |= bPunct
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] |= bUpper
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] |= bHigh
+	}
+	for _, c := range []byte(",;(") {
+		t[c] |= bClause
+	}
+	t[')'] |= bClose
+	for c := 0; c < 0x100; c++ {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 {
+			t[c] |= bWord
+		}
+	}
+	return t
+}()
 
 // split cuts the phrase into whitespace-separated words, each with its
 // lower-case form (trailing . , ; : stripped) and its classes.
+//
+// Each word is read in one pass over its bytes. A capitalised word of
+// ASCII is lowered into low; the class table's copy of it is kept when the
+// table knows it, else the words lowered here become one string at the
+// end, handed out in word order (their classes marked cPending meanwhile).
 func split(text string, sp quotewire.Span, ws []word) []word {
-	// a capitalised word of ASCII is lowered into low; the class table's
-	// copy of it is kept when the table knows it, else the words lowered
-	// here become one string at the end
 	var lbuf [128]byte
 	low := lbuf[:0]
-	type pending struct{ k, a, b int }
-	var pbuf [16]pending
-	pend := pbuf[:0]
-	i := sp.Start
-	for i < sp.End {
-		for i < sp.End && isSpace(text[i]) {
+	pending := false
+	t, off := text[sp.Start:sp.End], sp.Start
+	for i := 0; i < len(t); {
+		if byteKinds[t[i]]&bSpace != 0 {
 			i++
+			continue
 		}
-		j := i
-		for j < sp.End && !isSpace(text[j]) {
-			j++
+		// one word: its end, where its trailing punctuation starts, and
+		// the kinds of its bytes
+		j, te := i, i
+		var kinds uint8
+		for ; j < len(t); j++ {
+			k := byteKinds[t[j]]
+			if k&bSpace != 0 {
+				break
+			}
+			if k&bPunct == 0 {
+				te = j + 1
+			}
+			kinds |= k
 		}
-		if j > i {
-			w := word{s: i, e: j, w: text[i:j]}
-			te := j
-			for te > i && isPunct(text[te-1]) {
-				te--
+		n := len(ws)
+		ws = append(ws, word{})
+		w := &ws[n]
+		w.s, w.e, w.w, w.k = off+i, off+j, t[i:j], kinds
+		raw := t[i:te]
+		// the trailing punctuation is ASCII and no capital: what holds
+		// for the word holds for raw
+		switch {
+		case kinds&bHigh != 0:
+			w.lower = strings.ToLower(raw)
+			w.c = classesOf(w.lower)
+		case kinds&bUpper == 0:
+			w.lower = raw
+			w.c = classesOf(raw)
+		default:
+			a := len(low)
+			low = append(low, raw...)
+			lw := low[a:]
+			for k := range lw {
+				lw[k] |= (byteKinds[lw[k]] & bUpper) << 3 // bUpper<<3 is 'a'-'A'
 			}
-			raw := text[i:te]
-			ascii, upper := true, false
-			for k := 0; k < len(raw); k++ {
-				c := raw[k]
-				if c >= 0x80 {
-					ascii = false
-					break
-				}
-				if c >= 'A' && c <= 'Z' {
-					upper = true
-				}
+			if e := classes.findBytes(lw); e != nil {
+				w.lower, w.c = e.s, e.c
+				low = low[:a]
+			} else {
+				w.c = cPending
+				pending = true
 			}
-			switch {
-			case !ascii:
-				w.lower = strings.ToLower(raw)
-				w.c = classesOf(w.lower)
-			case !upper:
-				w.lower = raw
-				w.c = classesOf(raw)
-			default:
-				a := len(low)
-				for k := 0; k < len(raw); k++ {
-					c := raw[k]
-					if c >= 'A' && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					low = append(low, c)
-				}
-				if e, ok := phraseClasses[string(low[a:])]; ok {
-					w.lower, w.c = e.s, e.c
-					low = low[:a]
-				} else {
-					pend = append(pend, pending{len(ws), a, len(low)})
-				}
-			}
-			ws = append(ws, w)
 		}
 		i = j
 	}
-	if len(pend) > 0 {
-		l := string(low)
-		for _, p := range pend {
-			ws[p.k].lower = l[p.a:p.b] // in no class: w.c stays 0
+	if pending {
+		l, a := string(low), 0
+		for k := range ws {
+			if ws[k].c == cPending {
+				n := len(ws[k].w)
+				for n > 0 && isPunct(ws[k].w[n-1]) {
+					n--
+				}
+				ws[k].lower, ws[k].c = l[a:a+n], 0 // in no class
+				a += n
+			}
 		}
 	}
 	return ws
+}
+
+// hasHigh reports whether s has a byte above 0x7f.
+func hasHigh(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
@@ -569,11 +652,12 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // cutClause ends the phrase before an apposition or a relative clause:
 // "Travis Hood, who witnessed the collision," is "Travis Hood".
 func cutClause(ws []word) []word {
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		if i > 0 && w.is(cRelative) && w.w == w.lower {
 			return ws[:i]
 		}
-		if k := indexClause(w.w); k >= 0 {
+		if k := w.indexClause(); k >= 0 {
 			if w.w[k] == ',' && i+1 < len(ws) && (ws[0].is(cSentence) || ws[0].lower == "early" || ws[0].lower == "late" || ws[0].is(cSubordinator)) {
 				// "Early in her career, Tipton", "As the season nears its
 				// peak, NOAA’s forecasters": an adverbial before the name
@@ -590,11 +674,19 @@ func cutClause(ws []word) []word {
 				w.lower = strings.ToLower(strings.TrimRight(w.w[:k], ".:"))
 			}
 			w.c = classesOf(w.lower)
-			ws[i] = w
 			return ws[:i+1]
 		}
 	}
 	return ws
+}
+
+// indexClause is indexClause(w.w), read only when w.k says w.w may
+// hold one of the bytes.
+func (w *word) indexClause() int {
+	if w.k&bClause == 0 {
+		return -1
+	}
+	return indexClause(w.w)
 }
 
 // indexClause is strings.IndexAny(w, ",;(").

@@ -10,6 +10,30 @@ import (
 	"github.com/quotewire/quotewire/text"
 )
 
+// trimQuotes is strings.Trim(s, "'’\""): quotation marks and
+// apostrophes off both ends.
+func trimQuotes(s string) string {
+	for {
+		switch {
+		case strings.HasPrefix(s, "'") || strings.HasPrefix(s, "\""):
+			s = s[1:]
+		case strings.HasPrefix(s, "’"):
+			s = s[len("’"):]
+		default:
+			for {
+				switch {
+				case strings.HasSuffix(s, "'") || strings.HasSuffix(s, "\""):
+					s = s[:len(s)-1]
+				case strings.HasSuffix(s, "’"):
+					s = s[:len(s)-len("’")]
+				default:
+					return s
+				}
+			}
+		}
+	}
+}
+
 // isAlpha reports whether s is a word of letters, hyphens and
 // apostrophes only (and not empty).
 func isAlpha(s string) bool {
@@ -71,7 +95,9 @@ func shouted(w string) bool { return text.CapitalLetters(w) > 1 }
 // isLabel reports whether a lone word is an interview label: one or two
 // capitals ("Q", "A", "WN", "NG"), not a known two-letter body ("UN").
 func isLabel(w string) bool {
-	w = strings.TrimRight(w, ".,:;")
+	for len(w) > 0 && isPunct(w[len(w)-1]) {
+		w = w[:len(w)-1] // strings.TrimRight(w, ".,:;")
+	}
 	if n := utf8.RuneCountInString(w); n == 0 || n > 2 {
 		return false
 	}
@@ -117,10 +143,16 @@ func isDemonym[W string | []byte](l W) bool {
 // demonymSuffix reports whether l ends like a demonym: "-ian", "-ean",
 // "-ese", "-ish" after three letters or more.
 func demonymSuffix[W string | []byte](l W) bool {
-	for _, suf := range [...]string{"ian", "ean", "ese", "ish"} {
-		if len(l) > len(suf)+3 && string(l[len(l)-len(suf):]) == suf {
-			return true
-		}
+	n := len(l)
+	if n < 7 {
+		return false
+	}
+	a, b, c := l[n-3], l[n-2], l[n-1]
+	switch {
+	case b == 'a' && c == 'n':
+		return a == 'i' || a == 'e'
+	case b == 's':
+		return a == 'e' && c == 'e' || a == 'i' && c == 'h'
 	}
 	return false
 }

@@ -30,6 +30,10 @@ func SentenceWord(w string) bool { return sentenceWords[w] }
 // "minister", "gen").
 func IsTitle(w string) bool { return titles[strings.TrimSuffix(w, ".")] }
 
+// IsTitleFold is IsTitle(strings.ToLower(w)), without allocating for a
+// word of ASCII.
+func IsTitleFold(w string) bool { return foldClass(cTitle, strings.TrimSuffix(w, ".")) }
+
 // NoName reports whether a capitalised run of two words or more names
 // nobody: it ends in a title ("United States Senator") or has no word of a
 // name in it, every word a title, a demonym, a sentence or time word, or a
@@ -45,9 +49,9 @@ func NoName(run string) bool {
 			named, lastTitle = true, false
 			continue
 		}
-		c := wordClasses[string(b)]
-		lastTitle = c&classTitle != 0
-		if !(lastTitle || (c&classDemonym != 0 || demonymSuffix(b)) && c&classOrgHead == 0 || c&(classTime|classSentence) != 0 || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
+		c := classes.ofBytes(b)
+		lastTitle = c&cTitle != 0
+		if !(lastTitle || (c&cDemonym != 0 || demonymSuffix(b)) && c&cOrgHead == 0 || c&(cTime|cSentence) != 0 || len(b) > 5 && string(b[len(b)-3:]) == "ing") {
 			named = true
 		}
 	}
@@ -235,10 +239,10 @@ func MayHoldTitle(name string) bool {
 		for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
 			w = w[:len(w)-1]
 		}
-		if postNominals[w] {
+		if isPostNominal(w) {
 			return true
 		}
-		if b, ok := lowerASCII(buf[:0], w); ok && (wordClasses[string(b)]&(classTitle|classRole|classDemonym) != 0 || demonymSuffix(b)) {
+		if b, ok := lowerASCII(buf[:0], w); ok && (classes.ofBytes(b)&(cTitle|cRoleWord|cDemonym) != 0 || demonymSuffix(b)) {
 			return true
 		}
 	}
@@ -248,11 +252,11 @@ func MayHoldTitle(name string) bool {
 // nextWord returns the space-separated word of s that starts at or after
 // i, and where to look for the next one; "" at the end.
 func nextWord(s string, i int) (string, int) {
-	for i < len(s) && isSpace(s[i]) {
+	for i < len(s) && byteKinds[s[i]]&bSpace != 0 {
 		i++
 	}
 	j := i
-	for j < len(s) && !isSpace(s[j]) {
+	for j < len(s) && byteKinds[s[j]]&bSpace == 0 {
 		j++
 	}
 	return s[i:j], j
@@ -260,15 +264,15 @@ func nextWord(s string, i int) (string, int) {
 
 // lowerASCII appends w in lower case to buf, false when it does not fit.
 func lowerASCII(buf []byte, w string) ([]byte, bool) {
-	if len(w) > cap(buf) {
+	if len(w) > cap(buf)-len(buf) {
 		return buf, false
 	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
+	a := len(buf)
+	buf = buf[:a+len(w)]
+	b := buf[a:]
+	w = w[:len(b)]
+	for k := range b {
+		b[k] = w[k] | (byteKinds[w[k]]&bUpper)<<3 // bUpper<<3 is 'a'-'A'
 	}
 	return buf, true
 }
@@ -318,14 +322,14 @@ var floatingWords = map[string]bool{"also": true, "both": true, "all": true, "to
 // as an adjective ("russian", "german", "chinese").
 func Demonym(w string) bool { return isDemonym(w) && !orgHeads[w] }
 
-// foldIn reports whether strings.ToLower(w) is in m, without allocating
-// for a word of ASCII that fits a small buffer.
-func foldIn(m map[string]bool, w string) bool {
+// foldClass reports whether strings.ToLower(w) is in one of the classes
+// c, without allocating for a word of ASCII that fits a small buffer.
+func foldClass(c uint32, w string) bool {
 	var buf [32]byte
 	if b, ok := foldASCII(buf[:0], w); ok {
-		return m[string(b)]
+		return classes.ofBytes(b)&c != 0
 	}
-	return m[strings.ToLower(w)]
+	return classes.of(strings.ToLower(w))&c != 0
 }
 
 // foldASCII appends w in lower case to buf, false when w is not all ASCII
@@ -348,47 +352,23 @@ func foldASCII(buf []byte, w string) ([]byte, bool) {
 }
 
 // SentenceWordFold is SentenceWord(strings.ToLower(w)), without allocating.
-func SentenceWordFold(w string) bool { return foldIn(sentenceWords, w) }
+func SentenceWordFold(w string) bool { return foldClass(cSentence, w) }
 
 // IsTimeWordFold is IsTimeWord(strings.ToLower(w)), without allocating.
-func IsTimeWordFold(w string) bool { return foldIn(timeWords, w) }
+func IsTimeWordFold(w string) bool { return foldClass(cTime, w) }
 
 // OrgHeadFold is OrgHead(strings.ToLower(w)), without allocating.
-func OrgHeadFold(w string) bool { return foldIn(orgHeads, w) }
+func OrgHeadFold(w string) bool { return foldClass(cOrgHead, w) }
 
 // DemonymFold is Demonym(strings.ToLower(w)), without allocating.
 func DemonymFold(w string) bool {
 	var buf [32]byte
 	if b, ok := foldASCII(buf[:0], w); ok {
-		return isDemonym(b) && !orgHeads[string(b)]
+		c := classes.ofBytes(b)
+		return (c&cDemonym != 0 || demonymSuffix(b)) && c&cOrgHead == 0
 	}
 	return Demonym(strings.ToLower(w))
 }
-
-// Word classes: the sets a lower-case word belongs to, found with one
-// lookup where a rule asks about several.
-const (
-	classTitle uint8 = 1 << iota
-	classRole
-	classDemonym
-	classOrgHead
-	classTime
-	classSentence
-)
-
-var wordClasses = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, c := range []struct {
-		set   map[string]bool
-		class uint8
-	}{{titles, classTitle}, {roleWords, classRole}, {demonyms, classDemonym}, {orgHeads, classOrgHead},
-		{timeWords, classTime}, {sentenceWords, classSentence}} {
-		for w := range c.set {
-			m[w] |= c.class
-		}
-	}
-	return m
-}()
 
 // trimPunct is strings.Trim(w, ".,;:") without building the cut set.
 func trimPunct(w string) string {
@@ -438,6 +418,10 @@ const (
 	cTitleModifier
 )
 
+// cPending marks, inside split, a word whose lower-case form is not made
+// yet; no word of the class table is in it.
+const cPending uint32 = 1 << 31
+
 // wordEntry is a lower-case word of the class table and its classes; s
 // is the table's own copy of the word, which split hands out instead of
 // allocating a lower-case copy of a capitalised word.
@@ -474,7 +458,7 @@ var phraseClasses = func() map[string]wordEntry {
 }()
 
 // classesOf returns the classes of a lower-case word.
-func classesOf(l string) uint32 { return phraseClasses[l].c }
+func classesOf(l string) uint32 { return classes.of(l) }
 
 // is reports whether the word's lower-case form is in one of the classes.
 func (w *word) is(c uint32) bool { return w.c&c != 0 }
