@@ -1,13 +1,10 @@
 package quotewire
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sync"
 	"unicode/utf8"
-
-	"golang.org/x/sync/semaphore"
 )
 
 // Stage is one step of the analysis pipeline: it reads the annotations
@@ -53,13 +50,22 @@ type Pipeline struct {
 // safe for concurrent use.
 type Budget struct {
 	size int64
-	sem  *semaphore.Weighted
+	mu   sync.Mutex
+	used int64
+	// waiting are the analyses waiting for room, first come first: each
+	// its share and the channel closed when it has it
+	waiting []budgetWait
+}
+
+// budgetWait is an analysis waiting for its share of a Budget.
+type budgetWait struct {
+	n     int64
+	ready chan struct{}
 }
 
 // NewBudget returns a Budget of n bytes of text at once (at least 1).
 func NewBudget(n int64) *Budget {
-	n = max(n, 1)
-	return &Budget{size: n, sem: semaphore.NewWeighted(n)}
+	return &Budget{size: max(n, 1)}
 }
 
 // take waits until a text of n bytes fits in the budget and returns what
@@ -69,8 +75,31 @@ func (b *Budget) take(n int) func() {
 		return func() {}
 	}
 	w := min(int64(n), b.size)
-	_ = b.sem.Acquire(context.Background(), w) // fails only on a done context
-	return func() { b.sem.Release(w) }
+	b.mu.Lock()
+	if len(b.waiting) == 0 && b.used+w <= b.size {
+		b.used += w
+		b.mu.Unlock()
+	} else {
+		ready := make(chan struct{})
+		b.waiting = append(b.waiting, budgetWait{n: w, ready: ready})
+		b.mu.Unlock()
+		<-ready
+	}
+	return func() { b.give(w) }
+}
+
+// give returns n bytes to the budget and lets in the waiting analyses
+// that now fit, in arrival order.
+func (b *Budget) give(n int64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.used -= n
+	for len(b.waiting) > 0 && b.used+b.waiting[0].n <= b.size {
+		w := b.waiting[0]
+		b.waiting = b.waiting[1:]
+		b.used += w.n
+		close(w.ready)
+	}
 }
 
 // Errors a Pipeline returns, to be tested with errors.Is.
