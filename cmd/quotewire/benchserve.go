@@ -19,6 +19,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/internal/benchserve"
+	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/server"
 )
 
@@ -129,7 +130,7 @@ minutes).
 				}
 				defer stop()
 				cfg.Base = base
-				cfg.Memory, cfg.ResetPeak, cfg.CPU = benchserve.ProcessMemory, benchserve.ResetPeakRSS, processCPU
+				cfg.Memory, cfg.ResetPeak, cfg.CPU = benchserve.ProcessMemory, benchserve.ResetPeakRSS, proc.CPU
 				fmt.Fprintf(m.Stderr, "quotewire: serving %s on %s for the benchmark\n", storeName(db), base)
 			} else {
 				if ingestPath != "" {

@@ -18,6 +18,7 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/wikidata"
 )
 
@@ -250,7 +251,7 @@ func (m *Main) importWikidata(c *cobra.Command, idx quotewire.WikidataIndex, pat
 	fmt.Fprintf(w, "lines skipped\t%d\n", bad)
 	fmt.Fprintf(w, "index holds\t%d items\n", n)
 	fmt.Fprintf(w, "time\t%s (%.0f lines/s, %.0f MB/s of dump text)\n", el.Round(time.Millisecond), float64(st.Lines)/el.Seconds(), float64(st.Bytes)/1e6/el.Seconds())
-	if pm := peakMemory(); pm > 0 {
+	if pm := proc.PeakMemory(); pm > 0 {
 		fmt.Fprintf(w, "peak memory\t%.0f MB\n", float64(pm)/1e6)
 	}
 	return w.Flush()

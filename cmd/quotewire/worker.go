@@ -22,6 +22,7 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/archive"
 	"github.com/quotewire/quotewire/ingest"
+	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/internal/workerhttp"
 	"github.com/quotewire/quotewire/queue"
 	"github.com/quotewire/quotewire/store/postgres"
@@ -189,7 +190,7 @@ bench-workers' reads it.
 			if report != "" {
 				r := workerReport{Seconds: elapsed.Seconds(), UnitsDone: st.Done, UnitsRetried: st.Retried, UnitsDead: st.Dead,
 					UnitsHandedBack: st.Interrupted, Added: uw.added.Load(), AlreadyStored: uw.skipped.Load(), Problems: uw.problems.Load(),
-					CPUSeconds: processCPU().Seconds()}
+					CPUSeconds: proc.CPU().Seconds()}
 				if t, ok := s.(interface{ WriteTimings() postgres.WriteTimings }); ok {
 					wt := t.WriteTimings()
 					r.Store = &storeReport{Batches: wt.Batches, Articles: wt.Articles, ResolveSeconds: wt.Resolve.Seconds(),

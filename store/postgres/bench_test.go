@@ -8,6 +8,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/archive"
+	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -90,13 +91,13 @@ func BenchmarkPutTrain(b *testing.B) {
 		s := openIn(b, freshSchema(b))
 		pids := backendPIDs(b, s)
 		b.StartTimer()
-		c0, d0 := cpuTime(), backendCPU(pids)
+		c0, d0 := proc.CPU(), backendCPU(pids)
 		for j := 0; j < len(recs); j += archive.DefaultBatch {
 			if _, err := s.Put(ctx, recs[j:min(j+archive.DefaultBatch, len(recs))]); err != nil {
 				b.Fatal(err)
 			}
 		}
-		cpu += cpuTime() - c0
+		cpu += proc.CPU() - c0
 		dbCPU += backendCPU(pids) - d0
 		b.StopTimer()
 		s.Close()

@@ -5,20 +5,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
-
-// cpuTime is the CPU time the process has used, user and system (0 where
-// getrusage is not available).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // backendPIDs opens every connection of the store's pool and returns the
 // process ids of their PostgreSQL backends.

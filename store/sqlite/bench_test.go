@@ -9,6 +9,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/archive"
+	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
@@ -61,13 +62,13 @@ func BenchmarkPutTrain(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := proc.CPU()
 		for j := 0; j < len(recs); j += archive.DefaultBatch {
 			if _, err := s.Put(ctx, recs[j:min(j+archive.DefaultBatch, len(recs))]); err != nil {
 				b.Fatal(err)
 			}
 		}
-		cpu += cpuTime() - c0
+		cpu += proc.CPU() - c0
 		b.StopTimer()
 		s.Close()
 		b.StartTimer()

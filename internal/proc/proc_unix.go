@@ -1,14 +1,17 @@
 //go:build unix
 
-package main
+// Package proc reads what the process itself has used: CPU time and peak
+// resident memory, for the benchmarks and reports that print them.
+package proc
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the CPU time (user and system) this process has used.
-func processCPU() time.Duration {
+// CPU returns the CPU time (user and system) this process has used, 0
+// where the system does not say.
+func CPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -16,9 +19,9 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// peakMemory returns the most memory the process has held resident, in
+// PeakMemory returns the most memory the process has held resident, in
 // bytes (0 when the system does not say).
-func peakMemory() int64 {
+func PeakMemory() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
