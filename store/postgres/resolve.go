@@ -95,14 +95,7 @@ func nameParts(e *quotewire.EntityOut) nameOf {
 	if e.Type == quotewire.Person {
 		n.given, n.surname = quotewire.SplitName(n.key)
 	}
-	n.roleHeads = make([]string, len(e.Roles))
-	n.heads = make([]string, 0, len(e.Roles))
-	for i, r := range e.Roles {
-		n.roleHeads[i] = rules.RoleHead(r)
-		if n.roleHeads[i] != "" {
-			n.heads = append(n.heads, n.roleHeads[i])
-		}
-	}
+	n.roleHeads, n.heads = rules.RoleHeads(e.Roles)
 	// a name seen before resolves as it did then (a surname alone is
 	// weighed afresh: its roles decide)
 	n.cacheable = n.typ != string(quotewire.Person) || n.given != ""

@@ -132,6 +132,20 @@ func RoleHead(role string) string {
 	return k
 }
 
+// RoleHeads returns the head word of each role (RoleHead, "" for a role
+// without one), and those heads that are not "", in order.
+func RoleHeads(roles []string) (each, heads []string) {
+	each = make([]string, len(roles))
+	heads = make([]string, 0, len(roles))
+	for i, r := range roles {
+		each[i] = RoleHead(r)
+		if each[i] != "" {
+			heads = append(heads, each[i])
+		}
+	}
+	return each, heads
+}
+
 // CompatibleType reports whether an entity of type a can be one of type b.
 func CompatibleType(a, b string) bool { return a == b || a == "" || b == "" }
 

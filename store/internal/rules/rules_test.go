@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/quotewire/quotewire"
@@ -28,6 +29,17 @@ func TestRoleHead(t *testing.T) {
 		if got := RoleHead(tt.role); got != tt.want {
 			t.Errorf("RoleHead(%q) = %q, want %q", tt.role, got, tt.want)
 		}
+	}
+}
+
+// TestRoleHeads: one head a role, in order, and the non-empty ones.
+func TestRoleHeads(t *testing.T) {
+	each, heads := RoleHeads([]string{"Russian Foreign Minister", "", "spokesmen"})
+	if !slices.Equal(each, []string{"minister", "", "spokesmen"}) || !slices.Equal(heads, []string{"minister", "spokesmen"}) {
+		t.Errorf("RoleHeads = %q, %q", each, heads)
+	}
+	if each, heads := RoleHeads(nil); len(each) != 0 || heads == nil || len(heads) != 0 {
+		t.Errorf("RoleHeads(nil) = %q, %q; want empty, and heads not nil", each, heads)
 	}
 }
 
