@@ -53,14 +53,16 @@ With --db postgres://..., --ingest-only ingests into that database instead,
 each round into a schema of its own, dropped after.
 
 It takes a few minutes for 100,000 articles; the store is deleted after
-unless --keep. The store it builds is an SQLite file (--db must be a file
-path); --search-only also times the queries on a PostgreSQL store
-(--db postgres://...).
+unless --keep. The store it builds is an SQLite file at --db, or with
+--db postgres://... a PostgreSQL store: with --keep in the database (and
+schema) the URL names, which should be empty, else in a schema of its own,
+dropped after. --search-only times the queries on a store built before.
 
   quotewire bench-store
   quotewire bench-store --articles 20000 --format json
   quotewire bench-store --ingest-only                   # phase 1 alone
-  quotewire bench-store --ingest-only --db postgres://localhost/test   # into PostgreSQL`,
+  quotewire bench-store --ingest-only --db postgres://localhost/test   # into PostgreSQL
+  quotewire bench-store --db postgres://localhost/big --keep   # a large PostgreSQL store for bench-serve`,
 		RunE: func(c *cobra.Command, args []string) error {
 			if searchOnly && ingestOnly {
 				return usageError{"--search-only and --ingest-only time different phases: give one"}
@@ -76,9 +78,6 @@ path); --search-only also times the queries on a PostgreSQL store
 			ctx := c.Context()
 			if ctx == nil {
 				ctx = context.Background()
-			}
-			if isPostgres(db) && !searchOnly && !ingestOnly {
-				return usageError{"bench-store builds an SQLite store: give --db a file path (a postgres:// store can be timed with --search-only, and ingest into it with --ingest-only)"}
 			}
 			if searchOnly {
 				if db == "" {
@@ -109,10 +108,10 @@ path); --search-only also times the queries on a PostgreSQL store
 			}
 			if db == "" {
 				db = filepath.Join(dir, "bench.db")
-			} else if !keep {
+			} else if !keep && !isPostgres(db) {
 				defer removeStore(db)
 			}
-			res, err := m.runStoreBench(ctx, args, db, dir, articles, queries, workers, rounds)
+			res, err := m.runStoreBench(ctx, args, db, dir, articles, queries, workers, rounds, keep)
 			if err != nil {
 				return err
 			}
@@ -211,10 +210,29 @@ func (s *scratchPostgres) Close() error {
 	return err
 }
 
+// largeStore is the store bench-store builds and searches.
+type largeStore interface {
+	quotewire.Store
+	Close() error
+}
+
+// openLargeStore opens the store bench-store builds at db: an SQLite file,
+// or a PostgreSQL database, where without keep the store goes into a
+// schema of its own, dropped when it is closed.
+func openLargeStore(ctx context.Context, db string, keep bool) (largeStore, error) {
+	if !isPostgres(db) {
+		return sqlite.Open(db)
+	}
+	if keep {
+		return postgres.Open(ctx, db)
+	}
+	return openScratchPostgres(ctx, db, fmt.Sprintf("qw_bench_%d", os.Getpid()))
+}
+
 // runStoreBench times extraction alone and ingest of the sources, builds
 // a store of n articles at db from what the ingest stored, and times nq
 // searches on it.
-func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir string, n, nq, workers, rounds int) (*benchstore.Result, error) {
+func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir string, n, nq, workers, rounds int, keep bool) (*benchstore.Result, error) {
 	res := &benchstore.Result{}
 	// 1. extraction alone, then ingest of the same sources
 	is, err := m.runIngestBench(ctx, sources, dir, "", workers, rounds, res)
@@ -230,13 +248,20 @@ func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir stri
 		res.Sources, res.ExtractPerSec, res.IngestPerSec, n)
 
 	// 2. the large store
-	s, err := sqlite.Open(db)
+	s, err := openLargeStore(ctx, db, keep)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
 	if res.ReplicatePerSec, err = benchstore.Replicate(ctx, s, templates, n); err != nil {
 		return nil, err
+	}
+	if a, ok := s.(interface{ Analyze(context.Context) error }); ok {
+		// PostgreSQL plans from statistics that autovacuum would update
+		// only later
+		if err := a.Analyze(ctx); err != nil {
+			return nil, err
+		}
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {

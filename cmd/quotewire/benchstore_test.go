@@ -68,3 +68,39 @@ func TestBenchStoreIngestOnlyPostgres(t *testing.T) {
 		t.Errorf("%d schemas qw_ingest_* before, %d after: the rounds' schemas were not dropped", before, after)
 	}
 }
+
+// TestBenchStorePostgres builds and searches a small store in PostgreSQL:
+// without --keep in a schema of its own, dropped after.
+func TestBenchStorePostgres(t *testing.T) {
+	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
+	if url == "" {
+		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store into PostgreSQL")
+	}
+	schemas := func() int {
+		conn, err := pgx.Connect(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(context.Background())
+		var n int
+		if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'qw_bench_%'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := schemas()
+	code, out, stderr := run(t, "", "bench-store", "--rounds", "1", "--articles", "40", "--queries", "20", "--format", "json", "--db", url, seedFile)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res benchstore.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if res.Articles != 40 || len(res.Latency) == 0 {
+		t.Errorf("articles %d, %d kinds of query timed:\n%s", res.Articles, len(res.Latency), out)
+	}
+	if after := schemas(); after != before {
+		t.Errorf("%d schemas qw_bench_* before, %d after: the store's schema was not dropped", before, after)
+	}
+}

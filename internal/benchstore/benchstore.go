@@ -252,7 +252,11 @@ func (r *Result) Write(w io.Writer) error {
 		if r.ReplicatePerSec > 0 {
 			fmt.Fprintf(tw, "store only (replicas)\t%.0f articles/s\n", r.ReplicatePerSec)
 		}
-		fmt.Fprintf(tw, "store\t%d articles, %.0f MB\n", r.Articles, float64(r.DBBytes)/1e6)
+		if r.DBBytes > 0 {
+			fmt.Fprintf(tw, "store\t%d articles, %.0f MB\n", r.Articles, float64(r.DBBytes)/1e6)
+		} else {
+			fmt.Fprintf(tw, "store\t%d articles\n", r.Articles)
+		}
 	}
 	if len(r.Latency) == 0 {
 		return tw.Flush()

@@ -459,3 +459,54 @@ func migrationNames(t *testing.T) []string {
 	}
 	return names
 }
+
+// TestSessionDefaults checks that the store's connections run without
+// parallel workers and compress with lz4 where the server's defaults
+// stand, and that a setting the connection's options give is kept.
+func TestSessionDefaults(t *testing.T) {
+	schema := freshSchema(t)
+	ctx := context.Background()
+	show := func(s *Store, name string) string {
+		t.Helper()
+		var v string
+		if err := s.pool.QueryRow(ctx, "SELECT current_setting($1)", name).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// the server's own choice, as a plain connection sees it
+	conn, err := pgx.Connect(ctx, testURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var source string
+	err = conn.QueryRow(ctx, "SELECT source FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'").Scan(&source)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openIn(t, schema)
+	defer s.Close()
+	got := show(s, "max_parallel_workers_per_gather")
+	switch {
+	case source != "default":
+		t.Logf("the test database sets max_parallel_workers_per_gather itself (%s: %s): kept", source, got)
+	case got != "0":
+		t.Errorf("max_parallel_workers_per_gather = %s, want 0", got)
+	}
+
+	cfg, err := pgxpool.ParseConfig(testURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ConnConfig.RuntimeParams["search_path"] = schema
+	cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "3"
+	s2, err := OpenConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if got := show(s2, "max_parallel_workers_per_gather"); got != "3" {
+		t.Errorf("with the option set to 3: max_parallel_workers_per_gather = %s", got)
+	}
+}

@@ -153,7 +153,14 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error
 		}
 		speakers = []int64{q.SpeakerID}
 	}
-	if len(speakers) > 0 {
+	switch {
+	case len(speakers) == 1:
+		// "=" rather than "= ANY" for one speaker: the planner then reads
+		// the (speaker, date, id) index in order for the newest quotes
+		// instead of sorting all of them (440 ms against 2 ms for a speaker
+		// with 80,000 quotes)
+		f.conds = append(f.conds, "q.speaker = "+f.arg(speakers[0]))
+	case len(speakers) > 1:
 		f.conds = append(f.conds, "q.speaker = ANY("+f.arg(speakers)+")")
 	}
 	if q.Entity != "" {
