@@ -185,7 +185,16 @@ func (s *Store) filterOf(ctx context.Context, q quotewire.Query) (*filter, error
 	}
 	if q.Outlet != "" {
 		outlet := clean(strings.ToLower(strings.TrimPrefix(q.Outlet, "www.")))
-		f.conds = append(f.conds, "q.article IN (SELECT id FROM articles WHERE outlet = "+f.arg(outlet)+")")
+		if f.tsquery != "" {
+			// the outlet's articles as an array, so that the planner can
+			// intersect their quotes (by the (article, seq) index) with
+			// the words' before reading the table: a common word from
+			// one outlet of 40 read 26,000 pages of quotes to keep 950
+			// (0.3-0.8 s), and reads 700 this way (20 ms)
+			f.conds = append(f.conds, "q.article = ANY(ARRAY(SELECT id FROM articles WHERE outlet = "+f.arg(outlet)+"))")
+		} else {
+			f.conds = append(f.conds, "q.article IN (SELECT id FROM articles WHERE outlet = "+f.arg(outlet)+")")
+		}
 	}
 	if u := strings.TrimSpace(q.Unnamed); u != "" {
 		f.conds = append(f.conds, "q.anonymous AND lower(q.speaker_name) = lower("+f.arg(clean(u))+")")
