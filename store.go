@@ -214,7 +214,11 @@ type Quotation struct {
 	// about the speaker.
 	SpeakerWikidata string `json:"speaker_wikidata,omitempty"`
 	// FirstDate is the earliest date it was reported.
-	FirstDate   string       `json:"first_date"`
+	FirstDate string `json:"first_date"`
+	// Reports counts its occurrences and Outlets the outlets among them,
+	// all of them even when Occurrences holds a page (Store.Quotation).
+	Reports     int          `json:"reports"`
+	Outlets     int          `json:"outlets"`
 	Occurrences []Occurrence `json:"occurrences"`
 }
 
@@ -277,9 +281,12 @@ type Store interface {
 	// empty, most quoted first (counting quotes of the acts, every act
 	// when acts is empty), at most limit of them.
 	Entities(ctx context.Context, name string, typ EntityType, acts []Act, limit int) ([]Speaker, error)
-	// Quotation returns one quotation with its occurrences, oldest first,
-	// or an error wrapping ErrNotFound.
-	Quotation(ctx context.Context, id int64) (*Quotation, error)
+	// Quotation returns one quotation with its occurrences oldest first
+	// (undated last), from the offset-th (from 0), at most limit of them
+	// (every one from offset when limit is 0), or an error wrapping
+	// ErrNotFound: a statement syndicated to thousands of articles is read
+	// a page at a time.
+	Quotation(ctx context.Context, id int64, offset, limit int) (*Quotation, error)
 	// Article returns the stored analysis of the article with this key,
 	// or an error wrapping ErrNotFound.
 	Article(ctx context.Context, key string) (*Record, error)

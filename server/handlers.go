@@ -18,6 +18,10 @@ import (
 const (
 	DefaultLimit = 20
 	MaxLimit     = 1000
+	// DefaultReports is how many reports of a quotation
+	// /api/quotations/{id} returns unless its limit says otherwise (its
+	// "reports" counts them all; offset pages on).
+	DefaultReports = 100
 )
 
 // maxKeyLen caps an article key in a path; stored keys are 21 bytes.
@@ -138,7 +142,16 @@ func (s *Server) quotation(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	qn, err := s.store.Quotation(r.Context(), id)
+	v := r.URL.Query()
+	limit, err := intParam(v, "limit", DefaultReports, 1, MaxLimit)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(v, "offset", 0, 0, math.MaxInt32)
+	if err != nil {
+		return err
+	}
+	qn, err := s.store.Quotation(r.Context(), id, offset, limit)
 	if errors.Is(err, quotewire.ErrNotFound) {
 		return &apiError{http.StatusNotFound, fmt.Sprintf("no quotation with id %d", id)}
 	}

@@ -173,7 +173,7 @@ var routes = []route{
 	{pattern: "GET /metrics", lax: true, handler: (*Server).serveMetrics},
 	{pattern: "GET /openapi.json", lax: true, handler: (*Server).openAPI},
 	{pattern: "GET /api/quotes", params: []string{"q", "speaker", "speaker_id", "entity", "about", "outlet", "unnamed", "from", "to", "min_confidence", "acts", "limit", "offset"}, handler: (*Server).quotes},
-	{pattern: "GET /api/quotations/{id}", handler: (*Server).quotation},
+	{pattern: "GET /api/quotations/{id}", handler: (*Server).quotation, params: []string{"limit", "offset"}},
 	{pattern: "GET /api/speakers", params: []string{"name", "acts", "limit"}, handler: (*Server).speakers},
 	{pattern: "GET /api/speakers/{id}/timeline", params: []string{"period", "q", "from", "to", "acts"}, handler: (*Server).timeline},
 	{pattern: "GET /api/entities", params: []string{"name", "type", "acts", "limit"}, handler: (*Server).entities},

@@ -288,6 +288,22 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("quotation = %+v, want two occurrences, tass.com first", q)
 			}
 		}},
+		{"quotation, second page of one", "GET", fmt.Sprintf("/api/quotations/%d?limit=1&offset=1", id.quotation), 200, func(t *testing.T, r response) {
+			var q quotewire.Quotation
+			r.json(t, &q)
+			if len(q.Occurrences) != 1 || q.Occurrences[0].Outlet == "tass.com" || q.Reports != 2 || q.Outlets != 2 || q.FirstDate != "2017-10-04" {
+				t.Errorf("quotation = %+v, want the second of two reports, both counted", q)
+			}
+		}},
+		{"quotation past its reports", "GET", fmt.Sprintf("/api/quotations/%d?offset=5", id.quotation), 200, func(t *testing.T, r response) {
+			var q quotewire.Quotation
+			r.json(t, &q)
+			if q.Occurrences == nil || len(q.Occurrences) != 0 || q.Reports != 2 {
+				t.Errorf("quotation = %+v, want no occurrence ([]) and 2 reports", q)
+			}
+		}},
+		{"quotation, limit 0", "GET", fmt.Sprintf("/api/quotations/%d?limit=0", id.quotation), 400, says("limit")},
+		{"quotation, negative offset", "GET", fmt.Sprintf("/api/quotations/%d?offset=-1", id.quotation), 400, says("offset")},
 		{"unknown quotation", "GET", "/api/quotations/999999", 404, says("999999")},
 		{"bad quotation id", "GET", "/api/quotations/abc", 400, says("abc")},
 		{"zero quotation id", "GET", "/api/quotations/0", 400, nil},

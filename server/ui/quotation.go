@@ -49,39 +49,49 @@ func (u *UI) quotation(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return notFound("There is no quotation %q: quotation pages are numbered.", r.PathValue("id"))
 	}
-	qn, err := u.store.Quotation(r.Context(), id)
+	// a page that is not one is reported with the pages there are,
+	// counted with the first page's reports
+	asked, page, bad := r.URL.Query().Get("page"), 1, false
+	if asked != "" {
+		n, err := strconv.Atoi(asked)
+		bad = err != nil || n < 1
+		if !bad {
+			page = n
+		}
+	}
+	from := (page - 1) * ReportsPerPage
+	qn, err := u.store.Quotation(r.Context(), id, from, ReportsPerPage)
 	if errors.Is(err, quotewire.ErrNotFound) {
 		return notFound("There is no quotation with the id %d.", id)
 	}
 	if err != nil {
 		return err
 	}
-	v := quotationView{Q: qn, Page: 1, Reports: len(qn.Occurrences)}
+	v := quotationView{Q: qn, Page: page, Reports: qn.Reports, Outlets: qn.Outlets}
 	v.Title = "Quotation"
 	if qn.Speaker != "" {
 		v.Title = qn.Speaker + " · quotation"
 	}
 	pages := max(1, (v.Reports+ReportsPerPage-1)/ReportsPerPage)
-	if p := r.URL.Query().Get("page"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || n > pages {
-			return badRequest("Page %q does not exist: this statement's reports fill pages 1 to %d.", p, pages)
+	if bad || page > pages {
+		return badRequest("Page %q does not exist: this statement's reports fill pages 1 to %d.", asked, pages)
+	}
+	// the first report, which the others are compared with
+	first := qn.Occurrences
+	if from > 0 {
+		q1, err := u.store.Quotation(r.Context(), id, 0, 1)
+		if err != nil {
+			return err
 		}
-		v.Page = n
+		first = q1.Occurrences
 	}
-	outlets := map[string]bool{}
-	for _, o := range qn.Occurrences {
-		outlets[o.Outlet] = true
-	}
-	v.Outlets = len(outlets)
-	from, to := (v.Page-1)*ReportsPerPage, min(v.Page*ReportsPerPage, v.Reports)
-	for i := from; i < to; i++ {
-		o := qn.Occurrences[i]
-		ov := occurrenceView{Occurrence: o, First: i == 0, Link: webURL(o.URL), Same: true}
+	to := from + len(qn.Occurrences)
+	for i, o := range qn.Occurrences {
+		ov := occurrenceView{Occurrence: o, First: from+i == 0, Link: webURL(o.URL), Same: true}
 		// a statement syndicated word for word is most reports of it:
 		// those need no diff, and their words no template work each
-		if i > 0 && o.Text != qn.Occurrences[0].Text {
-			ov.Diff = diffWords(qn.Occurrences[0].Text, o.Text)
+		if from+i > 0 && len(first) > 0 && o.Text != first[0].Text {
+			ov.Diff = diffWords(first[0].Text, o.Text)
 			for _, d := range ov.Diff {
 				ov.Same = ov.Same && d.Op == opEqual
 			}

@@ -52,7 +52,7 @@ type Reader interface {
 	TopSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.SpeakerCount, error)
 	UnnamedSpeakers(ctx context.Context, q quotewire.Query) ([]quotewire.UnnamedSpeaker, error)
 	Speaker(ctx context.Context, id int64, acts []quotewire.Act) (*quotewire.Speaker, error)
-	Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error)
+	Quotation(ctx context.Context, id int64, offset, limit int) (*quotewire.Quotation, error)
 	Article(ctx context.Context, key string) (*quotewire.Record, error)
 	Stats(ctx context.Context) (quotewire.Stats, error)
 	// the article page: an article's other copies, and its stored quotes

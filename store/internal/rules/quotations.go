@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/quotewire/quotewire"
 )
@@ -15,23 +14,6 @@ type QuotationReader func(ctx context.Context, after, upto int64, page int, acts
 
 // quotationPage is how many quotations Quotations reads at a time.
 const quotationPage = 500
-
-// Quotation returns quotation id with its occurrences (of every act),
-// oldest first, read with read; quotewire.ErrNotFound when there is none.
-func Quotation(ctx context.Context, id int64, read QuotationReader) (*quotewire.Quotation, error) {
-	var found *quotewire.Quotation
-	err := read(ctx, id-1, id, 1, nil, func(q *quotewire.Quotation) error {
-		found = q
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if found == nil {
-		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
-	}
-	return found, nil
-}
 
 // Quotations calls fn for every quotation with an occurrence of the acts
 // (every quotation when acts is empty), in id order, with those

@@ -2,6 +2,8 @@ package sqlread
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/rules"
@@ -85,6 +87,7 @@ func Quotations(ctx context.Context, db DB, after, upto int64, page int, acts []
 			if actCond != "" {
 				qn.FirstDate = rules.FirstDate(qn.Occurrences)
 			}
+			qn.Reports, qn.Outlets = len(qn.Occurrences), outlets(qn.Occurrences)
 			if err := fn(qn); err != nil {
 				return err
 			}
@@ -94,4 +97,61 @@ func Quotations(ctx context.Context, db DB, after, upto int64, page int, acts []
 			return nil
 		}
 	}
+}
+
+// outlets counts the outlets among occurrences.
+func outlets(occ []quotewire.Occurrence) int {
+	seen := make(map[string]bool, len(occ))
+	for _, o := range occ {
+		seen[o.Outlet] = true
+	}
+	return len(seen)
+}
+
+// QuotationPage returns quotation id with its occurrences (of every act)
+// oldest first (undated last), from the offset-th, at most limit of them
+// (all from offset when limit is 0), and its counts of occurrences and
+// outlets; quotewire.ErrNotFound when there is no such quotation or it
+// has no occurrence (see Quotations). It is the Quotation of both
+// backends: only the page is read into memory, whatever the count.
+func QuotationPage(ctx context.Context, db DB, id int64, offset, limit int) (*quotewire.Quotation, error) {
+	if offset < 0 || limit < 0 {
+		return nil, fmt.Errorf("%w: negative offset or limit", quotewire.ErrBadQuery)
+	}
+	qn := &quotewire.Quotation{Occurrences: []quotewire.Occurrence{}}
+	err := db.QueryRow(ctx, `SELECT qn.id, qn.text, COALESCE(e.name, ''), COALESCE(qn.speaker, 0), COALESCE(e.wikidata, ''), qn.first_date,
+			(SELECT COUNT(*) FROM quotes q WHERE q.quotation = qn.id),
+			(SELECT COUNT(DISTINCT a.outlet) FROM quotes q JOIN articles a ON a.id = q.article WHERE q.quotation = qn.id)
+		FROM quotations qn LEFT JOIN entities e ON e.id = qn.speaker WHERE qn.id = ?`, id).
+		Scan(&qn.ID, &qn.Text, &qn.Speaker, &qn.SpeakerID, &qn.SpeakerWikidata, &qn.FirstDate, &qn.Reports, &qn.Outlets)
+	if errors.Is(err, ErrNoRows) || (err == nil && qn.Reports == 0) {
+		return nil, fmt.Errorf("quotation %d: %w", id, quotewire.ErrNotFound)
+	}
+	if err != nil {
+		return nil, Errf("read quotation", err)
+	}
+	if offset >= qn.Reports {
+		return qn, nil
+	}
+	page := qn.Reports - offset
+	if limit > 0 {
+		page = min(page, limit)
+	}
+	rows, err := db.Query(ctx, `SELECT q.id, a.key, a.outlet, a.date, a.url, a.title, q.text, q.act
+		FROM quotes q JOIN articles a ON a.id = q.article WHERE q.quotation = ?
+		ORDER BY a.date = '', a.date, q.id LIMIT ? OFFSET ?`, id, page, offset)
+	if err != nil {
+		return nil, Errf("read occurrences", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o quotewire.Occurrence
+		var act string
+		if err := rows.Scan(&o.QuoteID, &o.ArticleKey, &o.Outlet, &o.Date, &o.URL, &o.Title, &o.Text, &act); err != nil {
+			return nil, Errf("read occurrences", err)
+		}
+		o.Act = quotewire.Act(act)
+		qn.Occurrences = append(qn.Occurrences, o)
+	}
+	return qn, Errf("read occurrences", rows.Err())
 }

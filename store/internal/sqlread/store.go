@@ -75,10 +75,10 @@ func (r Reads) EntityArticles(ctx context.Context, id int64, limit int) ([]quote
 	return EntityArticles(ctx, r.DB, id, limit)
 }
 
-// Quotation returns one quotation with its occurrences (of every act),
-// oldest first.
-func (r Reads) Quotation(ctx context.Context, id int64) (*quotewire.Quotation, error) {
-	return rules.Quotation(ctx, id, r.quotations)
+// Quotation returns one quotation with a page of its occurrences (of
+// every act), oldest first (QuotationPage).
+func (r Reads) Quotation(ctx context.Context, id int64, offset, limit int) (*quotewire.Quotation, error) {
+	return QuotationPage(ctx, r.DB, id, offset, limit)
 }
 
 // Quotations calls fn for every quotation with an occurrence of the acts
