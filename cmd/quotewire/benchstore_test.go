@@ -44,18 +44,7 @@ func TestBenchStoreIngestOnlyPostgres(t *testing.T) {
 	if url == "" {
 		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store --ingest-only into PostgreSQL")
 	}
-	schemas := func() int {
-		conn, err := pgx.Connect(context.Background(), url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close(context.Background())
-		var n int
-		if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'qw_ingest_%'").Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	schemas := func() int { return countSchemas(t, url, "qw_ingest_%") }
 	before := schemas()
 	code, out, stderr := run(t, "", "bench-store", "--ingest-only", "--rounds", "2", "--db", url, seedFile)
 	if code != 0 {
@@ -76,18 +65,7 @@ func TestBenchStorePostgres(t *testing.T) {
 	if url == "" {
 		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store into PostgreSQL")
 	}
-	schemas := func() int {
-		conn, err := pgx.Connect(context.Background(), url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer conn.Close(context.Background())
-		var n int
-		if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'qw_bench_%'").Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	schemas := func() int { return countSchemas(t, url, "qw_bench_%") }
 	before := schemas()
 	code, out, stderr := run(t, "", "bench-store", "--rounds", "1", "--articles", "40", "--queries", "20", "--format", "json", "--db", url, seedFile)
 	if code != 0 {
@@ -103,4 +81,20 @@ func TestBenchStorePostgres(t *testing.T) {
 	if after := schemas(); after != before {
 		t.Errorf("%d schemas qw_bench_* before, %d after: the store's schema was not dropped", before, after)
 	}
+}
+
+// countSchemas counts the schemas of the database at url whose names
+// are LIKE pattern.
+func countSchemas(t *testing.T, url, pattern string) int {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var n int
+	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1", pattern).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
