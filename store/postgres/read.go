@@ -261,11 +261,17 @@ func (s *Store) Search(ctx context.Context, q quotewire.Query) ([]quotewire.Hit,
 		stmt = "SELECT " + cols + ", 0.0::float8 FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker" +
 			f.where() + " ORDER BY q.date DESC, q.id DESC LIMIT " + f.arg(limit) + " OFFSET " + f.arg(q.Offset)
 	} else {
-		// the newest matches that pass the filters, then the best of them
-		inner := "SELECT q.id FROM quotes q" + f.where() + " ORDER BY q.id DESC LIMIT " + f.arg(max(Candidates, q.Offset+limit))
-		stmt = "SELECT " + cols + ", ts_rank_cd(q.tsv, to_tsquery('quotewire', $1), 1)::float8 AS score FROM (" + inner + ") c" +
-			" JOIN quotes q ON q.id = c.id JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker" +
-			" ORDER BY score DESC, q.date DESC, q.id DESC LIMIT " + f.arg(limit) + " OFFSET " + f.arg(q.Offset)
+		// the newest matches that pass the filters, then the best of
+		// them: ranked from the words read with them (no second read of
+		// each candidate's row), and only the page's quotes joined with
+		// their articles and speakers, as on SQLite (joining all 2,000
+		// candidates first cost 15-30% of a search)
+		inner := "SELECT q.id, q.date, q.tsv FROM quotes q" + f.where() + " ORDER BY q.id DESC LIMIT " + f.arg(max(Candidates, q.Offset+limit))
+		page := "SELECT c.id, ts_rank_cd(c.tsv, to_tsquery('quotewire', $1), 1)::float8 AS score FROM (" + inner + ") c" +
+			" ORDER BY score DESC, c.date DESC, c.id DESC LIMIT " + f.arg(limit) + " OFFSET " + f.arg(q.Offset)
+		stmt = "SELECT " + cols + ", w.score FROM (" + page + ") w" +
+			" JOIN quotes q ON q.id = w.id JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker" +
+			" ORDER BY w.score DESC, q.date DESC, q.id DESC"
 	}
 	rows, err := s.pool.Query(ctx, stmt, f.queryArgs()...)
 	if err != nil {
