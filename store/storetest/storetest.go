@@ -38,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"UnnamedGrouped", testUnnamedGrouped},
 		{"Quotations", testQuotations},
 		{"QuotationPages", testQuotationPages},
+		{"SearchPagesThroughTies", testSearchPagesThroughTies},
 		{"NearDuplicates", testNearDuplicates},
 		{"ArticleQuotes", testArticleQuotes},
 		{"CoMentioned", testCoMentioned},
@@ -527,6 +528,43 @@ func testQuotationPages(t *testing.T, s quotewire.Store) {
 	}
 	if _, err := s.Quotation(ctx, id, -1, 3); !errors.Is(err, quotewire.ErrBadQuery) {
 		t.Errorf("negative offset: %v", err)
+	}
+}
+
+// testSearchPagesThroughTies searches words that six reports of one
+// statement share (equal in rank) and one other quote: page after page of
+// two, the hits are those of one page of ten, the ties newest first.
+func testSearchPagesThroughTies(t *testing.T, s quotewire.Store) {
+	const said = "the harbour will reopen in spring"
+	var recs []quotewire.Record
+	for i, d := range []string{"2018-05-03", "2018-05-01", "2018-05-06", "2018-05-02", "2018-05-05", "2018-05-04"} {
+		recs = append(recs, Article(fmt.Sprintf("t%d", i), fmt.Sprintf("https://ties%d.example/%d", i, i), d, fmt.Sprintf("ties%d.example", i),
+			fmt.Sprintf("Karl Vos said %s. Report %d.", said, i),
+			[]Entity{{"Karl Vos", quotewire.Person, nil}}, []Quote{{said, "Karl Vos"}}))
+	}
+	recs = append(recs, Article("t9", "https://ties9.example/9", "2018-04-01", "ties9.example",
+		"Karl Vos said the harbour was closed for the winter and would reopen once the ice had gone from the bay.",
+		[]Entity{{"Karl Vos", quotewire.Person, nil}}, []Quote{{"the harbour was closed for the winter and would reopen once the ice had gone from the bay", "Karl Vos"}}))
+	put(t, s, recs...)
+	all := search(t, s, quotewire.Query{Text: "harbour reopen", Limit: 10})
+	var dates []string
+	for _, h := range all {
+		dates = append(dates, h.Date)
+	}
+	if len(all) != 7 || fmt.Sprint(dates[:6]) != "[2018-05-06 2018-05-05 2018-05-04 2018-05-03 2018-05-02 2018-05-01]" {
+		t.Fatalf("harbour reopen: %d hits, dates %v; want the six equal reports newest first, then the longer quote", len(all), dates)
+	}
+	var paged []quotewire.Hit
+	for off := 0; off < 8; off += 2 {
+		paged = append(paged, search(t, s, quotewire.Query{Text: "harbour reopen", Limit: 2, Offset: off})...)
+	}
+	if len(paged) != len(all) {
+		t.Fatalf("pages of two: %d hits, one page of ten: %d", len(paged), len(all))
+	}
+	for i := range all {
+		if paged[i].ID != all[i].ID || paged[i].Score != all[i].Score {
+			t.Errorf("hit %d: pages of two give %d (%s, %.4f), one page %d (%s, %.4f)", i, paged[i].ID, paged[i].Date, paged[i].Score, all[i].ID, all[i].Date, all[i].Score)
+		}
 	}
 }
 
