@@ -267,6 +267,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	fmt.Fprintf(m.Stderr, "quotewire: ingested %s in %s (%.0f/s): %d added, %d already stored, %s, %s\n",
 		plural(tot.Read, "article"), el.Round(time.Millisecond), float64(tot.Read)/max(el.Seconds(), 1e-9),
 		tot.Added, tot.Skipped, plural(tot.Quotes, "quote"), plural(len(problems), "problem"))
+	m.analyzeGrown(ctx, r.store, tot.Added)
 	if len(problems) > 0 {
 		if lerr := writeProblems(r.errLog, problems); lerr != nil {
 			fmt.Fprintf(m.Stderr, "quotewire: %v\n", lerr)
@@ -321,4 +322,33 @@ func totalSize(paths []string) int64 {
 		return nil
 	})
 	return n
+}
+
+// analyzer is a store whose database plans from statistics that need
+// updating after a bulk load (the PostgreSQL store).
+type analyzer interface {
+	Analyze(ctx context.Context) error
+}
+
+// analyzeGrown updates the planner's statistics of store when an ingest
+// added a tenth of its articles or more: PostgreSQL's autovacuum does it
+// in its own time, and until it does a store just loaded plans its
+// queries from the statistics of a much smaller one (a speaker's newest
+// quotes took 440 ms instead of 5 on a 100,000-article store). A failure
+// is reported, not fatal: autovacuum will come.
+func (m *Main) analyzeGrown(ctx context.Context, store quotewire.Store, added int64) {
+	a, ok := store.(analyzer)
+	if !ok || added == 0 {
+		return
+	}
+	st, err := store.Stats(ctx)
+	if err == nil && added*10 < int64(st.Articles) {
+		return
+	}
+	if err == nil {
+		err = a.Analyze(ctx)
+	}
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "quotewire: updating the database's statistics after the ingest: %v (autovacuum will do it in time)\n", err)
+	}
 }

@@ -85,6 +85,10 @@ func TestArchiveOnPostgres(t *testing.T) {
 		}
 		return outs[1]
 	}
+	// a store that grew by a tenth or more is analysed after the ingest
+	if last := lastAnalyze(t, pg); last == "" {
+		t.Error("quotes not analysed after an ingest that made the store")
+	}
 	var st struct{ Articles, Quotes int }
 	if err := json.Unmarshal([]byte(same("stats", "--format", "json")), &st); err != nil || st.Articles != 1 || st.Quotes == 0 {
 		t.Errorf("stats = %+v, %v", st, err)
@@ -143,4 +147,22 @@ func TestStoreName(t *testing.T) {
 	if errLogFor("postgres://db/news") != "quotewire.errors.jsonl" || errLogFor("news.db") != "news.db.errors.jsonl" {
 		t.Error("errLogFor")
 	}
+}
+
+// lastAnalyze returns when the quotes table of the store at url (its
+// search_path) was last analysed by hand, "" for never.
+func lastAnalyze(t *testing.T, url string) string {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	var last string
+	err = conn.QueryRow(context.Background(), `SELECT COALESCE(last_analyze::text, '') FROM pg_stat_user_tables
+		WHERE relname = 'quotes' AND schemaname = current_schema()`).Scan(&last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return last
 }
