@@ -327,28 +327,21 @@ func totalSize(paths []string) int64 {
 // analyzer is a store whose database plans from statistics that need
 // updating after a bulk load (the PostgreSQL store).
 type analyzer interface {
-	Analyze(ctx context.Context) error
+	AnalyzeIfGrown(ctx context.Context, added int64) (bool, error)
 }
 
 // analyzeGrown updates the planner's statistics of store when an ingest
-// added a tenth of its articles or more: PostgreSQL's autovacuum does it
-// in its own time, and until it does a store just loaded plans its
-// queries from the statistics of a much smaller one (a speaker's newest
-// quotes took 440 ms instead of 5 on a 100,000-article store). A failure
-// is reported, not fatal: autovacuum will come.
+// added a tenth of the articles they know of or more: PostgreSQL's
+// autovacuum does it in its own time, and until it does a store just
+// loaded plans its queries from the statistics of a much smaller one (a
+// speaker's newest quotes took 440 ms instead of 5 on a 100,000-article
+// store). A failure is reported, not fatal: autovacuum will come.
 func (m *Main) analyzeGrown(ctx context.Context, store quotewire.Store, added int64) {
 	a, ok := store.(analyzer)
-	if !ok || added == 0 {
+	if !ok {
 		return
 	}
-	st, err := store.Stats(ctx)
-	if err == nil && added*10 < int64(st.Articles) {
-		return
-	}
-	if err == nil {
-		err = a.Analyze(ctx)
-	}
-	if err != nil {
+	if _, err := a.AnalyzeIfGrown(ctx, added); err != nil {
 		fmt.Fprintf(m.Stderr, "quotewire: updating the database's statistics after the ingest: %v (autovacuum will do it in time)\n", err)
 	}
 }

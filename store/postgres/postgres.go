@@ -204,6 +204,24 @@ func (s *Store) Analyze(ctx context.Context) error {
 	return errf("analyze", err)
 }
 
+// AnalyzeIfGrown runs Analyze when added articles are a tenth or more of
+// the articles the planner's statistics know of (pg_class.reltuples,
+// read without counting the table; -1 or 0 before the first ANALYZE or
+// VACUUM), and reports whether it did.
+func (s *Store) AnalyzeIfGrown(ctx context.Context, added int64) (bool, error) {
+	if added <= 0 {
+		return false, nil
+	}
+	var known float64
+	if err := s.pool.QueryRow(ctx, "SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass").Scan(&known); err != nil {
+		return false, errf("analyze", err)
+	}
+	if float64(added)*10 < known {
+		return false, nil
+	}
+	return true, s.Analyze(ctx)
+}
+
 // migrate applies the embedded migrations the database has not seen, one
 // transaction each, under the migration lock.
 func (s *Store) migrate(ctx context.Context) error {

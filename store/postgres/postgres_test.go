@@ -510,3 +510,37 @@ func TestSessionDefaults(t *testing.T) {
 		t.Errorf("with the option set to 3: max_parallel_workers_per_gather = %s", got)
 	}
 }
+
+// TestAnalyzeIfGrown checks that the store's statistics are updated
+// after a load that grew it by a tenth or more, and only then.
+func TestAnalyzeIfGrown(t *testing.T) {
+	s := openFresh(t)
+	defer s.Close()
+	ctx := context.Background()
+	var recs []quotewire.Record
+	for i := 0; i < 40; i++ {
+		recs = append(recs, record(i, "Ann Lee"))
+	}
+	if _, err := s.Put(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	if did, err := s.AnalyzeIfGrown(ctx, 0); did || err != nil {
+		t.Errorf("nothing added: analysed %v, %v", did, err)
+	}
+	if did, err := s.AnalyzeIfGrown(ctx, 40); !did || err != nil {
+		t.Errorf("a store never analysed, 40 added: analysed %v, %v", did, err)
+	}
+	var analysed bool
+	if err := s.pool.QueryRow(ctx, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'quotes' AND schemaname = current_schema()").Scan(&analysed); err != nil {
+		t.Fatal(err)
+	}
+	if !analysed {
+		t.Error("quotes not analysed")
+	}
+	if did, err := s.AnalyzeIfGrown(ctx, 3); did || err != nil {
+		t.Errorf("3 added to 40 known: analysed %v, %v", did, err)
+	}
+	if did, err := s.AnalyzeIfGrown(ctx, 4); !did || err != nil {
+		t.Errorf("4 added to 40 known: analysed %v, %v", did, err)
+	}
+}
