@@ -56,7 +56,8 @@ It takes a few minutes for 100,000 articles; the store is deleted after
 unless --keep. The store it builds is an SQLite file at --db, or with
 --db postgres://... a PostgreSQL store: with --keep in the database (and
 schema) the URL names, which should be empty, else in a schema of its own,
-dropped after. --search-only times the queries on a store built before.
+dropped after; it is vacuumed and analysed once built. --search-only times
+the queries on a store built before.
 
   quotewire bench-store
   quotewire bench-store --articles 20000 --format json
@@ -256,10 +257,10 @@ func (m *Main) runStoreBench(ctx context.Context, sources []string, db, dir stri
 	if res.ReplicatePerSec, err = benchstore.Replicate(ctx, s, templates, n); err != nil {
 		return nil, err
 	}
-	if a, ok := s.(interface{ Analyze(context.Context) error }); ok {
-		// PostgreSQL plans from statistics that autovacuum would update
-		// only later
-		if err := a.Analyze(ctx); err != nil {
+	if v, ok := s.(interface{ Vacuum(context.Context) error }); ok {
+		// PostgreSQL: the statistics and visibility map autovacuum would
+		// make only later, or never where it is off
+		if err := v.Vacuum(ctx); err != nil {
 			return nil, err
 		}
 	}
