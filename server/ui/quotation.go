@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"math"
 	"net/http"
 	"strconv"
 
@@ -54,7 +55,9 @@ func (u *UI) quotation(w http.ResponseWriter, r *http.Request) error {
 	asked, page, bad := r.URL.Query().Get("page"), 1, false
 	if asked != "" {
 		n, err := strconv.Atoi(asked)
-		bad = err != nil || n < 1
+		// past math.MaxInt32 reports no store holds: (n-1)*ReportsPerPage
+		// must not overflow
+		bad = err != nil || n < 1 || n > math.MaxInt32/ReportsPerPage
 		if !bad {
 			page = n
 		}

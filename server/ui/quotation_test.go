@@ -51,6 +51,8 @@ func TestQuotationPages(t *testing.T) {
 		{path + "?page=4", 400, has("(400)", "Page &#34;4&#34; does not exist", "pages 1 to 3")},
 		{path + "?page=0", 400, has("pages 1 to 3")},
 		{path + "?page=two", 400, has("pages 1 to 3")},
+		{path + "?page=922337203685477580", 400, has("pages 1 to 3")}, // (page-1)*100 would overflow
+		{path + "?page=99999999999999999999", 400, has("pages 1 to 3")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
