@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -26,48 +25,11 @@ import (
 // counts stored when it began, and one record a Put by the counts of
 // every earlier record.
 func TestBatchAsOneByOne(t *testing.T) {
-	recs := storetest.BatchCorpus(false)
-	ctx := context.Background()
-	var want map[string][]string
-	for _, batch := range []int{1, 7, len(recs)} {
+	storetest.BatchAsOneByOne(t, storetest.BatchCorpus(false), func(t *testing.T) (storetest.BatchStore, func() map[string][]string) {
 		s := openIn(t, freshSchema(t))
 		s.Now = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
-		added := 0
-		for i := 0; i < len(recs); i += batch {
-			res, err := s.Put(ctx, recs[i:min(i+batch, len(recs))])
-			if err != nil {
-				t.Fatalf("batches of %d: %v", batch, err)
-			}
-			added += res.Added
-		}
-		if added != len(recs)-1 { // one record is there twice
-			t.Errorf("batches of %d: added %d of %d", batch, added, len(recs))
-		}
-		dump := dumpTables(t, s)
-		s.Close()
-		if batch == 1 {
-			for name, rows := range dump {
-				if len(rows) == 0 && !strings.HasPrefix(name, "wikidata") {
-					t.Errorf("table %s is empty: the corpus does not test it", name)
-				}
-			}
-			want = dump
-			continue
-		}
-		for name, rows := range want {
-			got := dump[name]
-			if slices.Equal(got, rows) {
-				continue
-			}
-			t.Errorf("batches of %d: table %s differs from one record a batch (%d rows, want %d)", batch, name, len(got), len(rows))
-			for i := range min(len(got), len(rows)) {
-				if got[i] != rows[i] {
-					t.Logf("first difference:\n got  %s\n want %s", got[i], rows[i])
-					break
-				}
-			}
-		}
-	}
+		return s, func() map[string][]string { return dumpTables(t, s) }
+	})
 }
 
 // dumpTables returns every row of every table of s as text, sorted, with

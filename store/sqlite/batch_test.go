@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -25,43 +24,14 @@ import (
 // ids are given as SQLite would give them. Every table is compared but
 // the full-text index's own (its segments follow the transactions).
 func TestBatchAsOneByOne(t *testing.T) {
-	recs := batchCorpus(t)
-	ctx := context.Background()
-	var want map[string][]string
-	for _, batch := range []int{1, 7, len(recs)} {
+	storetest.BatchAsOneByOne(t, batchCorpus(t), func(t *testing.T) (storetest.BatchStore, func() map[string][]string) {
 		s, err := Open(filepath.Join(t.TempDir(), "b.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		s.Now = func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }
-		added := 0
-		for i := 0; i < len(recs); i += batch {
-			res, err := s.Put(ctx, recs[i:min(i+batch, len(recs))])
-			if err != nil {
-				t.Fatalf("batches of %d: %v", batch, err)
-			}
-			added += res.Added
-		}
-		if added != len(recs)-1 { // one record is there twice
-			t.Errorf("batches of %d: added %d of %d", batch, added, len(recs))
-		}
-		dump := dumpTables(t, s)
-		s.Close()
-		if batch == 1 {
-			for name, rows := range dump {
-				if len(rows) == 0 && !strings.HasPrefix(name, "wikidata") {
-					t.Errorf("table %s is empty: the corpus does not test it", name)
-				}
-			}
-			want = dump
-			continue
-		}
-		for name, rows := range want {
-			if got := dump[name]; !slices.Equal(got, rows) {
-				t.Errorf("batches of %d: table %s differs from one record a batch (%d rows, want %d)", batch, name, len(got), len(rows))
-			}
-		}
-	}
+		return s, func() map[string][]string { return dumpTables(t, s) }
+	})
 }
 
 // dumpTables returns every row of every table of s but the full-text
