@@ -303,25 +303,46 @@ func describedIn(d *Document, q *Quote, seen []int, heads roleHeads) []EntityRef
 		return nil
 	}
 	var out []EntityRef
-	for _, c := range q.Content {
-		words := strings.Fields(strings.ToLower(d.Text[c.Start:c.End]))
-		for i, w := range words {
-			if w != "the" {
-				continue
+	// "the" and up to three words after it ("the minister", "the Turkish
+	// president", "the foreign minister's"), read as the words go by: the
+	// last four in a ring, each "the" looked at once the third word after
+	// it (or the content's end) has come, so in the order of the "the"s,
+	// each word lower-cased only where it is read (lower-casing and
+	// splitting every content first cost more than the rest of the
+	// output)
+	var ring [4]string
+	look := func(i, last int) {
+		for j := i + 1; j <= last && j <= i+3; j++ {
+			h := strings.TrimRight(strings.ToLower(ring[j&3]), ".,;:!?\"”")
+			h = strings.TrimSuffix(strings.TrimSuffix(h, "'s"), "’s")
+			if e, ok := heads.holder(h, q); ok && !slices.Contains(seen, e) {
+				seen = append(seen, e)
+				out = append(out, EntityRef{ID: d.Entities[e].ID, Name: d.Entities[e].Name})
+				return
 			}
-			// "the minister", "the Turkish president", "the foreign minister's"
-			for j := i + 1; j < len(words) && j <= i+3; j++ {
-				h := strings.TrimRight(words[j], ".,;:!?\"”")
-				h = strings.TrimSuffix(strings.TrimSuffix(h, "'s"), "’s")
-				if e, ok := heads.holder(h, q); ok && !slices.Contains(seen, e) {
-					seen = append(seen, e)
-					out = append(out, EntityRef{ID: d.Entities[e].ID, Name: d.Entities[e].Name})
-					break
-				}
+		}
+	}
+	for _, c := range q.Content {
+		n := 0
+		for w := range strings.FieldsSeq(d.Text[c.Start:c.End]) {
+			ring[n&3] = w
+			n++
+			if i := n - 4; i >= 0 && isThe(ring[i&3]) {
+				look(i, n-1)
+			}
+		}
+		for i := max(n-3, 0); i < n; i++ {
+			if isThe(ring[i&3]) {
+				look(i, n-1)
 			}
 		}
 	}
 	return out
+}
+
+// isThe reports whether w is "the" in any case.
+func isThe(w string) bool {
+	return len(w) == 3 && w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'e'
 }
 
 // roleHead is the last word of a role, lower case ("minister" of

@@ -245,26 +245,70 @@ func NewDocument(a Article) *Document {
 }
 
 // TokensIn returns the tokens that overlap sp as the index range
-// [first, end): both binary searches.
+// [first, end): TokenAt for the first, then a gallop forward from it
+// (spans are short: a few probes next to the first).
 func (d *Document) TokensIn(sp Span) (first, end int) {
 	first = d.TokenAt(sp.Start)
-	end = first + sort.Search(len(d.Tokens)-first, func(k int) bool { return d.Tokens[first+k].Start >= sp.End })
-	return first, end
-}
-
-// TokenAt returns the index of the first token whose end is after off, or
-// len(Tokens) when there is none. It is a binary search.
-func (d *Document) TokenAt(off int) int {
-	lo, hi := 0, len(d.Tokens)
-	for lo < hi {
+	toks := d.Tokens
+	// the least k >= first with toks[k].Start >= sp.End: toks[lo] is known
+	// to start before sp.End, toks[hi] (or the end) not to
+	if first == len(toks) || toks[first].Start >= sp.End {
+		return first, first
+	}
+	lo, hi := first, first+1
+	for step := 1; hi < len(toks) && toks[hi].Start < sp.End; step *= 2 {
+		lo, hi = hi, min(hi+step, len(toks))
+	}
+	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
-		if d.Tokens[m].End <= off {
-			lo = m + 1
+		if toks[m].Start < sp.End {
+			lo = m
 		} else {
 			hi = m
 		}
 	}
-	return lo
+	return first, hi
+}
+
+// TokenAt returns the index of the first token whose end is after off, or
+// len(Tokens) when there is none. Tokens follow one another through the
+// text at a fairly even pace, so the search starts where off's share of
+// the text puts it and gallops out from there until it has the answer
+// between two probes: a few loads near one place of the slice instead of
+// a binary search's dozen across it (TokenAt was 5% of extraction's time).
+func (d *Document) TokenAt(off int) int {
+	toks := d.Tokens
+	n := len(toks)
+	if n == 0 || toks[n-1].End <= off {
+		return n
+	}
+	if toks[0].End > off {
+		return 0
+	}
+	// now 0 < answer <= n-1 and 0 <= off < toks[n-1].End; keep
+	// toks[lo].End <= off < toks[hi].End
+	g := int(uint64(off) * uint64(n) / uint64(toks[n-1].End)) // 0..n-1
+	var lo, hi int
+	if toks[g].End <= off {
+		lo, hi = g, g+1 // toks[n-1] ends past off, so hi stops there at most
+		for step := 1; toks[hi].End <= off; step *= 2 {
+			lo, hi = hi, min(hi+step, n-1)
+		}
+	} else {
+		lo, hi = g-1, g // toks[0] ends at or before off, so lo stops there at least
+		for step := 1; toks[lo].End > off; step *= 2 {
+			lo, hi = max(lo-step, 0), lo
+		}
+	}
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].End <= off {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return hi
 }
 
 // WordsIn counts the word tokens that overlap spans.

@@ -2,6 +2,9 @@ package quotewire
 
 import (
 	"errors"
+	"math/rand/v2"
+	"os"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -91,6 +94,44 @@ func TestTokensIn(t *testing.T) {
 	}
 }
 
+// TestTokenAtAgreesWithBinarySearch checks TokenAt's and TokensIn's
+// galloping searches against plain binary searches over random layouts of
+// tokens (uneven lengths and gaps, so that the first guess misses by
+// far), at every offset from before the text to past its end.
+func TestTokenAtAgreesWithBinarySearch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for round := range 300 {
+		var toks []Token
+		pos := rng.IntN(5)
+		for range rng.IntN(60) {
+			start := pos + rng.IntN(3)
+			if round%5 == 0 && rng.IntN(8) == 0 {
+				start += 50 + rng.IntN(200) // a long gap
+			}
+			end := start + 1 + rng.IntN(12)
+			if round%7 == 0 && rng.IntN(10) == 0 {
+				end += 300 // a long token
+			}
+			toks = append(toks, Token{Span: Span{Start: start, End: end}})
+			pos = end
+		}
+		d := &Document{Tokens: toks}
+		for off := -2; off <= pos+2; off++ {
+			want := sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
+			if got := d.TokenAt(off); got != want {
+				t.Fatalf("round %d: TokenAt(%d) = %d, want %d (tokens %v)", round, off, got, want, toks)
+			}
+			for _, l := range []int{0, 1, 3, 17, 400} {
+				sp := Span{Start: off, End: off + l}
+				wantEnd := want + sort.Search(len(toks)-want, func(k int) bool { return toks[want+k].Start >= sp.End })
+				if f, e := d.TokensIn(sp); f != want || e != wantEnd {
+					t.Fatalf("round %d: TokensIn(%v) = %d, %d, want %d, %d", round, sp, f, e, want, wantEnd)
+				}
+			}
+		}
+	}
+}
+
 // TestKindOf checks quote kinds by quotation marks, straight and curly,
 // with the content taken inside or with its marks.
 func TestKindOf(t *testing.T) {
@@ -120,4 +161,46 @@ func TestKindOf(t *testing.T) {
 			t.Errorf("KindOf(%q) = %s, want %s", tt.content, got, tt.want)
 		}
 	}
+}
+
+// BenchmarkTokenAt looks up the token at the start of every word of the
+// founding article, ten times over (a document of about 7,000 tokens),
+// in a scattered order, as the stages look up spans of mentions, quotes
+// and sentences.
+func BenchmarkTokenAt(b *testing.B) {
+	raw, err := os.ReadFile("testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	text := strings.Repeat(string(raw), 10)
+	var toks []Token
+	for i := 0; i < len(text); {
+		for i < len(text) && (text[i] == ' ' || text[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' && text[j] != '\n' {
+			j++
+		}
+		if j > i {
+			toks = append(toks, Token{Span: Span{Start: i, End: j}})
+		}
+		i = j
+	}
+	d := &Document{Tokens: toks}
+	offs := make([]int, len(toks))
+	for k := range offs {
+		offs[k] = toks[(k*7919)%len(toks)].Start
+	}
+	b.ResetTimer()
+	sum := 0
+	for range b.N {
+		for _, off := range offs {
+			sum += d.TokenAt(off)
+		}
+	}
+	if sum < 0 {
+		b.Fatal(sum)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(offs)), "ns/lookup")
 }
