@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/ahead"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
 )
@@ -63,7 +64,13 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	// the analyses are packed while the names are resolved (prepared
 	// before the resolving commits: a record that cannot be stored
 	// leaves no entities)
-	prepared := prepareItems(items)
+	prep := ahead.Start(len(items), func(k int) error {
+		if err := items[k].prepare(); err != nil {
+			return fmt.Errorf("store %s: %w", items[k].rec.Origin, err)
+		}
+		return nil
+	})
+	prepared := prep.WaitAll
 	defer prepared()
 	err := retry(ctx, func() error {
 		return s.write(ctx, func(w *writer) error {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/internal/ahead"
 	"github.com/quotewire/quotewire/store/internal/namecache"
 	"github.com/quotewire/quotewire/store/internal/pack"
 	"github.com/quotewire/quotewire/store/internal/rules"
@@ -32,6 +33,12 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 	if err := s.Link(ctx, recs); err != nil {
 		return res, err
 	}
+	// what each record needs and the store does not decide, worked out
+	// on other goroutines while this one writes (the writer is what an
+	// ingest waits for)
+	preps := make([]prep, len(recs))
+	pre := ahead.Start(len(recs), func(k int) error { return preps[k].of(&recs[k]) })
+	defer pre.WaitAll()
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -52,7 +59,10 @@ func (s *Store) Put(ctx context.Context, recs []quotewire.Record) (quotewire.Put
 		return res, err
 	}
 	for i := range recs {
-		added, err := w.put(&recs[i])
+		if err := pre.Wait(i); err != nil {
+			return quotewire.PutResult{}, fmt.Errorf("store %s: %w", recs[i].Origin, err)
+		}
+		added, err := w.put(&recs[i], &preps[i])
 		if err != nil {
 			return quotewire.PutResult{}, fmt.Errorf("store %s: %w", recs[i].Origin, err)
 		}
@@ -192,28 +202,55 @@ func (w *writer) queryRow(q string, args []any, dest ...any) error {
 	return st.QueryRowContext(w.ctx, args...).Scan(dest...)
 }
 
-// put stores one record; it reports false when the key was stored before.
-func (w *writer) put(r *quotewire.Record) (bool, error) {
+// prep is what storing a record needs that depends on the record alone.
+type prep struct {
+	key    string
+	packed []byte // the analysis as stored (pack.Analysis)
+	sig    []byte // the signature as stored, nil without one
+	hashes []int64
+	qtexts []rules.QuotationText // each quote's text part of its quotation key
+}
+
+// of works out p for r; a record without analysis is left for put to
+// report.
+func (p *prep) of(r *quotewire.Record) error {
+	a := r.Analysis
+	if a == nil {
+		return nil
+	}
+	p.key = r.Key
+	if p.key == "" {
+		p.key = quotewire.ArticleKey(a.URL, a.Text)
+	}
+	js, err := pack.Analysis(a)
+	if err != nil {
+		return err
+	}
+	p.packed = js
+	if p.sig = rules.PackSignature(r.Signature); p.sig != nil {
+		p.hashes = rules.BandHashes(r.Signature)
+	}
+	p.qtexts = make([]rules.QuotationText, len(a.Quotes))
+	for i := range a.Quotes {
+		p.qtexts[i] = rules.QuotationTextOf(a.Quotes[i].Content.Text)
+	}
+	return nil
+}
+
+// put stores one record, with p worked out for it; it reports false when
+// the key was stored before.
+func (w *writer) put(r *quotewire.Record, p *prep) (bool, error) {
 	a := r.Analysis
 	if a == nil {
 		return false, errors.New("record without analysis")
 	}
-	key := r.Key
-	if key == "" {
-		key = quotewire.ArticleKey(a.URL, a.Text)
-	}
-	js, err := pack.Analysis(a)
-	if err != nil {
-		return false, err
-	}
+	key, js, sig, hashes := p.key, p.packed, p.sig, p.hashes
 	// the article takes the id SQLite would give it, so that its cluster
 	// is written with it
 	id := w.nextArticle
-	sig := rules.PackSignature(r.Signature)
 	var cluster any // NULL: no signature
-	var hashes []int64
+	var err error
 	if sig != nil {
-		hashes = rules.BandHashes(r.Signature)
 		if cluster, err = w.cluster(id, r.Signature, hashes); err != nil {
 			return false, err
 		}
@@ -248,6 +285,6 @@ func (w *writer) put(r *quotewire.Record) (bool, error) {
 		local[e.ID] = gid
 		w.staged.mentions = append(w.staged.mentions, mentionRow{article: id, entity: gid, local: e.ID})
 	}
-	w.quotes(id, a, local, r.Outlet)
+	w.quotes(id, a, local, r.Outlet, p.qtexts)
 	return true, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/store/internal/pack"
+	"github.com/quotewire/quotewire/store/internal/rules"
 )
 
 // Replace replaces the analyses of stored articles with new ones, in one
@@ -111,6 +112,10 @@ func (w *writer) replace(r *quotewire.Record) (bool, error) {
 	if err := w.queryRow("SELECT date, text, outlet FROM articles WHERE id = ?", []any{id}, &stored.Date, &stored.Text, &outlet); err != nil {
 		return false, errf("read article", err)
 	}
-	w.quotes(id, &stored, local, outlet)
+	qtexts := make([]rules.QuotationText, len(stored.Quotes))
+	for i := range stored.Quotes {
+		qtexts[i] = rules.QuotationTextOf(stored.Quotes[i].Content.Text)
+	}
+	w.quotes(id, &stored, local, outlet, qtexts)
 	return true, nil
 }

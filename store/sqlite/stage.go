@@ -77,7 +77,7 @@ type spoken struct{ quotes, statements int }
 // quotes stages the quotes of analysis a, in article id, with their
 // quotation keys, and counts them to their speakers (which the next
 // article's names are ordered by).
-func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64, outlet string) {
+func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64, outlet string, qtexts []rules.QuotationText) {
 	for i := range a.Quotes {
 		q := &a.Quotes[i]
 		r := quoteRow{article: id, seq: i, q: q, date: a.Date, facts: rules.FactsOf(q)}
@@ -105,7 +105,7 @@ func (w *writer) quotes(id int64, a *quotewire.Analysis, local map[string]int64,
 			}
 		}
 		r.tags = quoteTags(r.speaker.Int64, outlet, a.Date, about...)
-		r.key = rules.QuotationKey(q.Content.Text, r.speaker.Int64)
+		r.key = qtexts[i].Key(r.speaker.Int64)
 		w.staged.quotes = append(w.staged.quotes, r)
 	}
 }
