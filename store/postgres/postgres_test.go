@@ -479,20 +479,25 @@ func TestSessionDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var source string
-	err = conn.QueryRow(ctx, "SELECT source FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'").Scan(&source)
-	conn.Close(ctx)
-	if err != nil {
-		t.Fatal(err)
+	sources := map[string]string{}
+	for _, name := range []string{"max_parallel_workers_per_gather", "random_page_cost"} {
+		var source string
+		if err := conn.QueryRow(ctx, "SELECT source FROM pg_settings WHERE name = $1", name).Scan(&source); err != nil {
+			t.Fatal(err)
+		}
+		sources[name] = source
 	}
+	conn.Close(ctx)
 	s := openIn(t, schema)
 	defer s.Close()
-	got := show(s, "max_parallel_workers_per_gather")
-	switch {
-	case source != "default":
-		t.Logf("the test database sets max_parallel_workers_per_gather itself (%s: %s): kept", source, got)
-	case got != "0":
-		t.Errorf("max_parallel_workers_per_gather = %s, want 0", got)
+	for name, want := range map[string]string{"max_parallel_workers_per_gather": "0", "random_page_cost": "1.1"} {
+		got := show(s, name)
+		switch {
+		case sources[name] != "default":
+			t.Logf("the test database sets %s itself (%s: %s): kept", name, sources[name], got)
+		case got != want:
+			t.Errorf("%s = %s, want %s", name, got, want)
+		}
 	}
 
 	cfg, err := pgxpool.ParseConfig(testURL(t))
@@ -501,6 +506,7 @@ func TestSessionDefaults(t *testing.T) {
 	}
 	cfg.ConnConfig.RuntimeParams["search_path"] = schema
 	cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "3"
+	cfg.ConnConfig.RuntimeParams["random_page_cost"] = "4"
 	s2, err := OpenConfig(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -508,6 +514,9 @@ func TestSessionDefaults(t *testing.T) {
 	defer s2.Close()
 	if got := show(s2, "max_parallel_workers_per_gather"); got != "3" {
 		t.Errorf("with the option set to 3: max_parallel_workers_per_gather = %s", got)
+	}
+	if got := show(s2, "random_page_cost"); got != "4" {
+		t.Errorf("with the option set to 4: random_page_cost = %s", got)
 	}
 }
 
