@@ -72,9 +72,13 @@ type Ingester struct {
 	Store    Store
 	// Workers is how many articles are analysed at once (default
 	// GOMAXPROCS); Batch how many records one transaction stores
-	// (default DefaultBatch; the run's first transaction stores at most
-	// firstBatch).
+	// (default DefaultBatch).
 	Workers, Batch int
+	// FirstBatch, when positive, is the most records the run's first
+	// transaction stores (see DefaultFirstBatch); zero makes it a batch
+	// like the others (a caller that promises one transaction for what it
+	// adds, as serve's POST does, leaves it so).
+	FirstBatch int
 	// Settled, when set, is called for every article in the order they
 	// were added, from one goroutine, once its outcome is known (before
 	// its record is stored).
@@ -155,13 +159,13 @@ func (r *Run) add(key string, a quotewire.Article) error {
 	return nil
 }
 
-// firstBatch is how many records the first batch of a run stores (when
-// Batch is larger): storing starts as soon as a few articles are
-// analysed instead of after the first Batch. The store's writer is what
-// an ingest waits for on two cores, and it idled while the first 256
+// DefaultFirstBatch is the Ingester.FirstBatch of the ingest and
+// reanalyze commands: storing starts as soon as a few articles are
+// analysed instead of after the first 256. The store's writer is what an
+// ingest waits for on two cores, and it idled while the first batch
 // filled (about 0.1 s of a 1 s ingest of PolNeAR train). The sizes stay
 // the same from run to run, and so do the stores they make.
-const firstBatch = 16
+const DefaultFirstBatch = 16
 
 // lookupBatch is how many added articles one Store.Has asks about.
 const lookupBatch = 64
@@ -222,7 +226,10 @@ func (r *Run) analyse(i int, key string, a quotewire.Article, stored bool) (o Ou
 func (r *Run) sink() {
 	defer r.sinkWG.Done()
 	var pending []quotewire.Record
-	limit := min(firstBatch, r.in.Batch)
+	limit := r.in.Batch
+	if r.in.FirstBatch > 0 {
+		limit = min(r.in.FirstBatch, r.in.Batch)
+	}
 	for ch := range r.queue {
 		o := <-ch
 		r.read.Add(1)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -210,4 +211,56 @@ func BenchmarkIngester(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N)/read, "x-read")
+}
+
+// batchStore records the size of each batch it is given.
+type batchStore struct{ sizes []int }
+
+func (*batchStore) Has(context.Context, []string) (map[string]bool, error) {
+	return map[string]bool{}, nil
+}
+
+func (b *batchStore) Put(_ context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
+	b.sizes = append(b.sizes, len(recs))
+	return quotewire.PutResult{Added: len(recs)}, nil
+}
+
+func (b *batchStore) Replace(_ context.Context, recs []quotewire.Record) (int, error) {
+	b.sizes = append(b.sizes, len(recs))
+	return len(recs), nil
+}
+
+// TestFirstBatch: a run's first transaction stores FirstBatch records and
+// the others Batch; without FirstBatch (serve's POST, which promises one
+// transaction) every batch is Batch, whether adding or replacing.
+func TestFirstBatch(t *testing.T) {
+	var arts []quotewire.Article
+	for i := range 12 {
+		arts = append(arts, quotewire.Article{ID: string(rune('a' + i)), Text: "Jane Smith said the talks would resume, in article " + string(rune('a'+i)) + "."})
+	}
+	for _, tc := range []struct {
+		first   int
+		replace bool
+		want    []int
+	}{
+		{0, false, []int{5, 5, 2}},
+		{2, false, []int{2, 5, 5}},
+		{2, true, []int{2, 5, 5}},
+		{9, false, []int{5, 5, 2}}, // larger than Batch: Batch
+		{1, false, []int{1, 5, 5, 1}},
+	} {
+		s := &batchStore{}
+		run := archive.Ingester{Pipeline: engine.Rules(), Store: s, Workers: 2, Batch: 5, FirstBatch: tc.first, Replace: tc.replace}.Start(context.Background())
+		for _, a := range arts {
+			if err := run.Add(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := run.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(s.sizes, tc.want) {
+			t.Errorf("FirstBatch %d, replace %v: batches %v, want %v", tc.first, tc.replace, s.sizes, tc.want)
+		}
+	}
 }

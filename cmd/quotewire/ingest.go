@@ -197,7 +197,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	}
 	// the one ingest use case: skip what is stored, analyse on workers,
 	// store in batches in order; this command reads files and reports
-	run := archive.Ingester{Pipeline: r.pipeline, Store: r.store, Workers: r.workers, Batch: r.batch,
+	run := archive.Ingester{Pipeline: r.pipeline, Store: r.store, Workers: r.workers, Batch: r.batch, FirstBatch: archive.DefaultFirstBatch,
 		Settled: func(o archive.Outcome) {
 			if o.Problem != nil {
 				or := o.Article.Origin

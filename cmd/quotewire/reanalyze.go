@@ -73,7 +73,7 @@ func (m *Main) runReanalyze(ctx context.Context, p *quotewire.Pipeline, s quotew
 	// the one ingest use case (package archive), replacing: a stored
 	// article is analysed again under its key and its record replaces the
 	// stored one; one that fails is kept as it was
-	run := archive.Ingester{Pipeline: p, Store: s, Workers: workers, Batch: batch, Replace: true,
+	run := archive.Ingester{Pipeline: p, Store: s, Workers: workers, Batch: batch, FirstBatch: archive.DefaultFirstBatch, Replace: true,
 		Settled: func(o archive.Outcome) {
 			if o.Problem != nil {
 				fmt.Fprintf(m.Stderr, "quotewire: %s: %v (kept as it was)\n", o.Key, o.Problem)

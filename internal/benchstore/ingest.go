@@ -75,7 +75,7 @@ func (b IngestBench) Run(ctx context.Context, res *Result) (IngestStore, error) 
 		}
 		last = s
 		start := time.Now()
-		run := archive.Ingester{Pipeline: b.Pipeline, Store: s, Workers: workers, Batch: b.Batch}.Start(ctx)
+		run := archive.Ingester{Pipeline: b.Pipeline, Store: s, Workers: workers, Batch: b.Batch, FirstBatch: archive.DefaultFirstBatch}.Start(ctx)
 		for _, a := range b.Articles {
 			if err := run.Add(a); err != nil {
 				break // Close says why
