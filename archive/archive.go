@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/dedup"
@@ -63,6 +64,10 @@ type Totals struct {
 	// meanwhile); Problems those that could not be analysed; Quotes the
 	// quotes of the records stored.
 	Read, Added, Skipped, Problems, Quotes int64
+	// Storing is how long the run's writer has spent in the store's Put
+	// or Replace. The writer is one goroutine: a run whose Storing is
+	// close to its wall time waits on its store, not on the analysis.
+	Storing time.Duration
 }
 
 // Ingester stores articles. Its zero value is not usable: Pipeline and
@@ -107,6 +112,7 @@ type Run struct {
 	waiting []waiting
 
 	read, added, skipped, problems, quotes atomic.Int64
+	storing                                atomic.Int64 // nanoseconds
 }
 
 // Start begins an ingest: Add the articles, then Close.
@@ -267,11 +273,13 @@ func (r *Run) write() {
 		}
 		var res quotewire.PutResult
 		var err error
+		start := time.Now()
 		if r.in.Replace {
 			res.Added, err = r.in.Store.Replace(context.WithoutCancel(r.ctx), b)
 		} else {
 			res, err = r.in.Store.Put(context.WithoutCancel(r.ctx), b)
 		}
+		r.storing.Add(int64(time.Since(start)))
 		if err != nil {
 			err = fmt.Errorf("store: %w", err)
 			r.werr.Store(&err)
@@ -287,7 +295,8 @@ func (r *Run) write() {
 
 // Totals counts the run so far (for progress: safe while it runs).
 func (r *Run) Totals() Totals {
-	return Totals{Read: r.read.Load(), Added: r.added.Load(), Skipped: r.skipped.Load(), Problems: r.problems.Load(), Quotes: r.quotes.Load()}
+	return Totals{Read: r.read.Load(), Added: r.added.Load(), Skipped: r.skipped.Load(), Problems: r.problems.Load(), Quotes: r.quotes.Load(),
+		Storing: time.Duration(r.storing.Load())}
 }
 
 // Close waits for the articles added to be settled and their records

@@ -264,3 +264,32 @@ func TestFirstBatch(t *testing.T) {
 		}
 	}
 }
+
+// slowStore takes 20 ms to store each batch.
+type slowStore struct{ batchStore }
+
+func (s *slowStore) Put(ctx context.Context, recs []quotewire.Record) (quotewire.PutResult, error) {
+	time.Sleep(20 * time.Millisecond)
+	return s.batchStore.Put(ctx, recs)
+}
+
+// TestStoringTime: Totals.Storing adds up the time the writer spent in
+// the store, and no more than the run's own.
+func TestStoringTime(t *testing.T) {
+	s := &slowStore{}
+	start := time.Now()
+	run := archive.Ingester{Pipeline: engine.Rules(), Store: s, Workers: 2, Batch: 2}.Start(context.Background())
+	for i := range 6 {
+		if err := run.Add(quotewire.Article{ID: string(rune('a' + i)), Text: "Jane Smith said the talks would resume."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tot, err := run.Close()
+	wall := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.sizes) != 3 || tot.Storing < 60*time.Millisecond || tot.Storing > wall {
+		t.Errorf("%d batches, storing %v, wall %v: want 3 batches, at least 60ms of storing, at most the wall time", len(s.sizes), tot.Storing, wall)
+	}
+}

@@ -32,6 +32,11 @@ type Result struct {
 	IngestPerSec  float64   `json:"ingest_articles_per_s"`
 	IngestRatio   float64   `json:"ingest_to_extract_ratio"`
 	IngestRatios  []float64 `json:"ingest_to_extract_ratios,omitempty"`
+	// WriterBusy is the share of the ingest's time its one writer spent
+	// storing (archive.Totals.Storing), median over the rounds: near 1,
+	// the ingest waits on its store and a faster extraction does not
+	// make it faster.
+	WriterBusy float64 `json:"writer_busy_share,omitempty"`
 	// IngestInto names the store of the ingest: "SQLite" (when empty) or
 	// "PostgreSQL".
 	IngestInto string `json:"ingest_into,omitempty"`
@@ -247,6 +252,9 @@ func (r *Result) Write(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "ingest into %s (extraction + store)\t%.0f articles/s\n", into, r.IngestPerSec)
 		fmt.Fprintf(tw, "ingest / extraction alone\t%.2f%s\n", r.IngestRatio, ratioRange(r.IngestRatios))
+		if r.WriterBusy > 0 {
+			fmt.Fprintf(tw, "store's writer busy\t%.2f of the ingest's time\n", r.WriterBusy)
+		}
 	}
 	if r.Articles > 0 {
 		if r.ReplicatePerSec > 0 {

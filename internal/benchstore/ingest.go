@@ -59,7 +59,7 @@ func (b IngestBench) Run(ctx context.Context, res *Result) (IngestStore, error) 
 	}
 	rounds := max(b.Rounds, 1)
 	n := float64(len(b.Articles))
-	var extract, ingest, ratios []float64
+	var extract, ingest, ratios, busy []float64
 	var last IngestStore
 	for r := 0; r < rounds; r++ {
 		if last != nil {
@@ -96,6 +96,7 @@ func (b IngestBench) Run(ctx context.Context, res *Result) (IngestStore, error) 
 		}
 		e, i := n/max(d.Seconds(), 1e-9), n/max(di.Seconds(), 1e-9)
 		extract, ingest, ratios = append(extract, e), append(ingest, i), append(ratios, i/e)
+		busy = append(busy, tot.Storing.Seconds()/max(di.Seconds(), 1e-9))
 	}
 	res.Sources = len(b.Articles)
 	res.Workers = workers
@@ -104,6 +105,7 @@ func (b IngestBench) Run(ctx context.Context, res *Result) (IngestStore, error) 
 	res.IngestPerSec = median(ingest)
 	res.IngestRatios = ratios
 	res.IngestRatio = median(ratios)
+	res.WriterBusy = median(busy)
 	return last, nil
 }
 

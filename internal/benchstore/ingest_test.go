@@ -66,11 +66,14 @@ func TestIngestBench(t *testing.T) {
 	if res.IngestRatio != median(res.IngestRatios) {
 		t.Errorf("ratio %v is not the median of the rounds' %v", res.IngestRatio, res.IngestRatios)
 	}
+	if res.WriterBusy <= 0 || res.WriterBusy > 1 {
+		t.Errorf("writer busy %v of the ingest's time, want in (0, 1]", res.WriterBusy)
+	}
 	var out bytes.Buffer
 	if err := res.Write(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"3, 2 articles at once, median of 3 rounds", "extraction alone", "ingest / extraction alone", "(rounds: "} {
+	for _, want := range []string{"3, 2 articles at once, median of 3 rounds", "extraction alone", "ingest / extraction alone", "(rounds: ", "store's writer busy"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, out.String())
 		}
