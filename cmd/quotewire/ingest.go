@@ -267,7 +267,7 @@ func (m *Main) runIngest(ctx context.Context, r ingestRun) error {
 	fmt.Fprintf(m.Stderr, "quotewire: ingested %s in %s (%.0f/s): %d added, %d already stored, %s, %s\n",
 		plural(tot.Read, "article"), el.Round(time.Millisecond), float64(tot.Read)/max(el.Seconds(), 1e-9),
 		tot.Added, tot.Skipped, plural(tot.Quotes, "quote"), plural(len(problems), "problem"))
-	m.analyzeGrown(ctx, r.store, tot.Added)
+	m.vacuumGrown(ctx, r.store, tot.Added)
 	if len(problems) > 0 {
 		if lerr := writeProblems(r.errLog, problems); lerr != nil {
 			fmt.Fprintf(m.Stderr, "quotewire: %v\n", lerr)
@@ -324,24 +324,30 @@ func totalSize(paths []string) int64 {
 	return n
 }
 
-// analyzer is a store whose database plans from statistics that need
-// updating after a bulk load (the PostgreSQL store).
-type analyzer interface {
-	AnalyzeIfGrown(ctx context.Context, added int64) (bool, error)
+// vacuumer is a store whose database needs a vacuum after a bulk load
+// (the PostgreSQL store).
+type vacuumer interface {
+	VacuumIfGrown(ctx context.Context, added int64) (bool, error)
 }
 
-// analyzeGrown updates the planner's statistics of store when an ingest
-// added a tenth of the articles they know of or more: PostgreSQL's
-// autovacuum does it in its own time, and until it does a store just
-// loaded plans its queries from the statistics of a much smaller one (a
-// speaker's newest quotes took 440 ms instead of 5 on a 100,000-article
-// store). A failure is reported, not fatal: autovacuum will come.
-func (m *Main) analyzeGrown(ctx context.Context, store quotewire.Store, added int64) {
-	a, ok := store.(analyzer)
+// vacuumGrown vacuums store and updates the planner's statistics when an
+// ingest added a hundredth of the articles they know of or more:
+// PostgreSQL's autovacuum does it in its own time, and until it does
+// reads of the new rows cost more and a store much grown plans its
+// queries from the statistics of a smaller one. A failure is reported,
+// not fatal: autovacuum will come.
+func (m *Main) vacuumGrown(ctx context.Context, store quotewire.Store, added int64) {
+	v, ok := store.(vacuumer)
 	if !ok {
 		return
 	}
-	if _, err := a.AnalyzeIfGrown(ctx, added); err != nil {
-		fmt.Fprintf(m.Stderr, "quotewire: updating the database's statistics after the ingest: %v (autovacuum will do it in time)\n", err)
+	start := time.Now()
+	did, err := v.VacuumIfGrown(ctx, added)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "quotewire: vacuuming the database after the ingest: %v (autovacuum will do it in time)\n", err)
+		return
+	}
+	if did {
+		fmt.Fprintf(m.Stderr, "quotewire: vacuumed and analysed the database's tables after the ingest (%s)\n", time.Since(start).Round(time.Millisecond))
 	}
 }

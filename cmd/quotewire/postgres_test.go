@@ -85,9 +85,13 @@ func TestArchiveOnPostgres(t *testing.T) {
 		}
 		return outs[1]
 	}
-	// a store that grew by a tenth or more is analysed after the ingest
-	if last := lastAnalyze(t, pg); last == "" {
+	// a store that grew by a hundredth or more is vacuumed and analysed
+	// after the ingest
+	if last := lastMaintained(t, pg, "last_analyze"); last == "" {
 		t.Error("quotes not analysed after an ingest that made the store")
+	}
+	if last := lastMaintained(t, pg, "last_vacuum"); last == "" {
+		t.Error("quotes not vacuumed after an ingest that made the store")
 	}
 	var st struct{ Articles, Quotes int }
 	if err := json.Unmarshal([]byte(same("stats", "--format", "json")), &st); err != nil || st.Articles != 1 || st.Quotes == 0 {
@@ -149,9 +153,10 @@ func TestStoreName(t *testing.T) {
 	}
 }
 
-// lastAnalyze returns when the quotes table of the store at url (its
-// search_path) was last analysed by hand, "" for never.
-func lastAnalyze(t *testing.T, url string) string {
+// lastMaintained returns when the quotes table of the store at url (its
+// search_path) was last analysed or vacuumed by hand (column
+// last_analyze or last_vacuum of pg_stat_user_tables), "" for never.
+func lastMaintained(t *testing.T, url, column string) string {
 	t.Helper()
 	conn, err := pgx.Connect(context.Background(), url)
 	if err != nil {
@@ -159,7 +164,7 @@ func lastAnalyze(t *testing.T, url string) string {
 	}
 	defer conn.Close(context.Background())
 	var last string
-	err = conn.QueryRow(context.Background(), `SELECT COALESCE(last_analyze::text, '') FROM pg_stat_user_tables
+	err = conn.QueryRow(context.Background(), `SELECT COALESCE(`+column+`::text, '') FROM pg_stat_user_tables
 		WHERE relname = 'quotes' AND schemaname = current_schema()`).Scan(&last)
 	if err != nil {
 		t.Fatal(err)

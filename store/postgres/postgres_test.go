@@ -520,36 +520,37 @@ func TestSessionDefaults(t *testing.T) {
 	}
 }
 
-// TestAnalyzeIfGrown checks that the store's statistics are updated
-// after a load that grew it by a tenth or more, and only then.
-func TestAnalyzeIfGrown(t *testing.T) {
+// TestVacuumIfGrown checks that the store is vacuumed and its statistics
+// updated after a load that grew it by a hundredth or more, and only
+// then.
+func TestVacuumIfGrown(t *testing.T) {
 	s := openFresh(t)
 	defer s.Close()
 	ctx := context.Background()
 	var recs []quotewire.Record
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 200; i++ {
 		recs = append(recs, record(i, "Ann Lee"))
 	}
 	if _, err := s.Put(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	if did, err := s.AnalyzeIfGrown(ctx, 0); did || err != nil {
-		t.Errorf("nothing added: analysed %v, %v", did, err)
+	if did, err := s.VacuumIfGrown(ctx, 0); did || err != nil {
+		t.Errorf("nothing added: vacuumed %v, %v", did, err)
 	}
-	if did, err := s.AnalyzeIfGrown(ctx, 40); !did || err != nil {
-		t.Errorf("a store never analysed, 40 added: analysed %v, %v", did, err)
+	if did, err := s.VacuumIfGrown(ctx, 200); !did || err != nil {
+		t.Errorf("a store never analysed, 200 added: vacuumed %v, %v", did, err)
 	}
-	var analysed bool
-	if err := s.pool.QueryRow(ctx, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'quotes' AND schemaname = current_schema()").Scan(&analysed); err != nil {
+	var vacuumed, analysed bool
+	if err := s.pool.QueryRow(ctx, "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'quotes' AND schemaname = current_schema()").Scan(&vacuumed, &analysed); err != nil {
 		t.Fatal(err)
 	}
-	if !analysed {
-		t.Error("quotes not analysed")
+	if !vacuumed || !analysed {
+		t.Errorf("quotes vacuumed %v, analysed %v", vacuumed, analysed)
 	}
-	if did, err := s.AnalyzeIfGrown(ctx, 3); did || err != nil {
-		t.Errorf("3 added to 40 known: analysed %v, %v", did, err)
+	if did, err := s.VacuumIfGrown(ctx, 1); did || err != nil {
+		t.Errorf("1 added to 200 known: vacuumed %v, %v", did, err)
 	}
-	if did, err := s.AnalyzeIfGrown(ctx, 4); !did || err != nil {
-		t.Errorf("4 added to 40 known: analysed %v, %v", did, err)
+	if did, err := s.VacuumIfGrown(ctx, 2); !did || err != nil {
+		t.Errorf("2 added to 200 known: vacuumed %v, %v", did, err)
 	}
 }
