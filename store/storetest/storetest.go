@@ -27,6 +27,7 @@ func Run(t *testing.T, open Open) {
 		fn   func(*testing.T, quotewire.Store)
 	}{
 		{"PutIsIdempotent", testIdempotent},
+		{"BadRecordStoresNothing", testBadRecord},
 		{"Stats", testStats},
 		{"SearchText", testSearchText},
 		{"SearchFilters", testSearchFilters},
@@ -206,6 +207,31 @@ func testIdempotent(t *testing.T, s quotewire.Store) {
 	has, err := s.Has(context.Background(), []string{recs[0].Key, "nope"})
 	if err != nil || !has[recs[0].Key] || has["nope"] {
 		t.Errorf("Has = %v, %v", has, err)
+	}
+}
+
+// testBadRecord: a batch holding a record without an analysis (a
+// caller's bug) fails naming the record, and stores nothing of the
+// batch, not even the records before it; the good record alone is stored
+// after.
+func testBadRecord(t *testing.T, s quotewire.Store) {
+	ctx := context.Background()
+	good := Article("g", "https://good.org/1", "2021-02-03", "good.org", `"We will build it," Ann Lee said on Monday.`,
+		[]Entity{{Name: "Ann Lee", Type: quotewire.Person}}, []Quote{{Content: "We will build it,", Speaker: "Ann Lee"}})
+	bad := quotewire.Record{Key: "bad-key", Origin: quotewire.Origin{File: "feed.jsonl", Line: 7}}
+	before := stats(t, s)
+	_, err := s.Put(ctx, []quotewire.Record{good, bad})
+	if err == nil || !strings.Contains(err.Error(), "without analysis") || !strings.Contains(err.Error(), "feed.jsonl") {
+		t.Fatalf("Put with a record without analysis: %v, want an error naming feed.jsonl", err)
+	}
+	if after := stats(t, s); after != before {
+		t.Errorf("a failed batch changed the store: before %+v, after %+v", before, after)
+	}
+	if has, err := s.Has(ctx, []string{good.Key}); err != nil || has[good.Key] {
+		t.Errorf("the good record of the failed batch is stored: %v, %v", has, err)
+	}
+	if res := put(t, s, good); res.Added != 1 {
+		t.Errorf("the good record alone: %+v, want it added", res)
 	}
 }
 
