@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/quotewire/quotewire/internal/benchstore"
 )
 
@@ -87,14 +85,7 @@ func TestBenchStorePostgres(t *testing.T) {
 // are LIKE pattern.
 func countSchemas(t *testing.T, url, pattern string) int {
 	t.Helper()
-	conn, err := pgx.Connect(context.Background(), url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
 	var n int
-	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1", pattern).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
+	pgScan(t, url, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE $1", []any{pattern}, &n)
 	return n
 }

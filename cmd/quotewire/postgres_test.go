@@ -158,16 +158,22 @@ func TestStoreName(t *testing.T) {
 // last_analyze or last_vacuum of pg_stat_user_tables), "" for never.
 func lastMaintained(t *testing.T, url, column string) string {
 	t.Helper()
+	var last string
+	pgScan(t, url, `SELECT COALESCE(`+column+`::text, '') FROM pg_stat_user_tables
+		WHERE relname = 'quotes' AND schemaname = current_schema()`, nil, &last)
+	return last
+}
+
+// pgScan runs query with args on a connection of its own to the
+// database at url and scans its one row into dest.
+func pgScan(t *testing.T, url, query string, args []any, dest ...any) {
+	t.Helper()
 	conn, err := pgx.Connect(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close(context.Background())
-	var last string
-	err = conn.QueryRow(context.Background(), `SELECT COALESCE(`+column+`::text, '') FROM pg_stat_user_tables
-		WHERE relname = 'quotes' AND schemaname = current_schema()`).Scan(&last)
-	if err != nil {
+	if err := conn.QueryRow(context.Background(), query, args...).Scan(dest...); err != nil {
 		t.Fatal(err)
 	}
-	return last
 }
