@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -38,10 +37,7 @@ func TestBenchStoreIngestOnly(t *testing.T) {
 // TestBenchStoreIngestOnlyPostgres runs the first phase into PostgreSQL:
 // each round into a schema of its own, none left after.
 func TestBenchStoreIngestOnlyPostgres(t *testing.T) {
-	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store --ingest-only into PostgreSQL")
-	}
+	url := postgresURL(t, "bench-store --ingest-only into PostgreSQL")
 	schemas := func() int { return countSchemas(t, url, "qw_ingest_%") }
 	before := schemas()
 	code, out, stderr := run(t, "", "bench-store", "--ingest-only", "--rounds", "2", "--db", url, seedFile)
@@ -59,10 +55,7 @@ func TestBenchStoreIngestOnlyPostgres(t *testing.T) {
 // TestBenchStorePostgres builds and searches a small store in PostgreSQL:
 // without --keep in a schema of its own, dropped after.
 func TestBenchStorePostgres(t *testing.T) {
-	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run bench-store into PostgreSQL")
-	}
+	url := postgresURL(t, "bench-store into PostgreSQL")
 	schemas := func() int { return countSchemas(t, url, "qw_bench_%") }
 	before := schemas()
 	code, out, stderr := run(t, "", "bench-store", "--rounds", "1", "--articles", "40", "--queries", "20", "--format", "json", "--db", url, seedFile)

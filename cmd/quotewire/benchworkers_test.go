@@ -17,10 +17,7 @@ func TestBenchWorkers(t *testing.T) {
 		t.Skip("skipping: builds the binary and ingests 80 articles twice")
 	}
 	nats, _ := testNATS(t)
-	pg := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
-	if pg == "" {
-		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run the PostgreSQL store tests")
-	}
+	pg := postgresURL(t, "the PostgreSQL store tests")
 	bin := filepath.Join(t.TempDir(), "quotewire")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)

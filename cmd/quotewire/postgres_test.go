@@ -14,15 +14,23 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
+// postgresURL returns the test database's URL, $QUOTEWIRE_TEST_POSTGRES,
+// or skips the test, saying how to run what (the test's work).
+func postgresURL(t *testing.T, what string) string {
+	t.Helper()
+	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
+	if url == "" {
+		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run " + what)
+	}
+	return url
+}
+
 // postgresDB returns a postgres:// URL whose tables live in a new schema,
 // dropped after the test; it skips the test when QUOTEWIRE_TEST_POSTGRES
 // does not name a test database.
 func postgresDB(t *testing.T) string {
 	t.Helper()
-	url := os.Getenv("QUOTEWIRE_TEST_POSTGRES")
-	if url == "" {
-		t.Skip("set QUOTEWIRE_TEST_POSTGRES=postgres://... to run the PostgreSQL store tests")
-	}
+	url := postgresURL(t, "the PostgreSQL store tests")
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "qw_test_" + hex.EncodeToString(b)
