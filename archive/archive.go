@@ -165,6 +165,17 @@ func (r *Run) add(key string, a quotewire.Article) error {
 	return nil
 }
 
+// Flush hands the articles added and not yet looked up to the workers
+// now, instead of when lookupBatch of them have gathered: for a caller
+// whose articles trickle in (quotewire follow fetching pages), so that
+// they are analysed and stored while it waits for the next. Like Add, it
+// is not safe for concurrent use with Add.
+func (r *Run) Flush() {
+	if r.ctx.Err() == nil && r.werr.Load() == nil {
+		r.dispatch()
+	}
+}
+
 // DefaultFirstBatch is the Ingester.FirstBatch of the ingest and
 // reanalyze commands: storing starts as soon as a few articles are
 // analysed instead of after the first 256. The store's writer is what an

@@ -293,3 +293,29 @@ func TestStoringTime(t *testing.T) {
 		t.Errorf("%d batches, storing %v, wall %v: want 3 batches, at least 60ms of storing, at most the wall time", len(s.sizes), tot.Storing, wall)
 	}
 }
+
+// TestFlush: articles added one at a time are analysed and stored
+// without waiting for a lookup batch to fill or the run to close, once
+// flushed.
+func TestFlush(t *testing.T) {
+	s := &batchStore{}
+	run := archive.Ingester{Pipeline: engine.Rules(), Store: s, Workers: 2, Batch: 1}.Start(context.Background())
+	if err := run.Add(quotewire.Article{ID: "a", Text: "Jane Smith said the talks would resume."}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := run.Totals().Read; n != 0 {
+		t.Fatalf("%d settled before Flush: the lookup batch waits for more", n)
+	}
+	run.Flush()
+	deadline := time.Now().Add(5 * time.Second)
+	for run.Totals().Added == 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if tot := run.Totals(); tot.Read != 1 || tot.Added != 1 {
+		t.Errorf("after Flush: %+v, want the article stored", tot)
+	}
+	if _, err := run.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

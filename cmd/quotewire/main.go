@@ -185,7 +185,7 @@ file.`,
 		return usageError{fmt.Sprintf("%s (see 'quotewire %s --help')", flagErrorWords(err), c.Name())}
 	})
 	root.AddCommand(m.extractCommand(), m.evalCommand(), m.evalSpeakersCommand(), m.benchCommand(), m.trainCommand(),
-		m.ingestCommand(), m.statsCommand(), m.searchCommand(), m.exportCommand(), m.reanalyzeCommand(), m.benchStoreCommand(), m.benchWorkersCommand(), m.benchServeCommand(), m.serveCommand(), m.demoCommand(), m.enqueueCommand(), m.workerCommand(), m.statusCommand(), m.wikidataCommand(), m.explainEntityCommand(), m.evalLinksCommand())
+		m.ingestCommand(), m.statsCommand(), m.searchCommand(), m.exportCommand(), m.reanalyzeCommand(), m.benchStoreCommand(), m.benchWorkersCommand(), m.benchServeCommand(), m.serveCommand(), m.demoCommand(), m.enqueueCommand(), m.workerCommand(), m.statusCommand(), m.wikidataCommand(), m.explainEntityCommand(), m.evalLinksCommand(), m.followCommand(), m.feedsCommand())
 	return root
 }
 

@@ -139,8 +139,18 @@ func (r *Reader) parse() error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", r.name, err)
 	}
+	f, err := decode(data, r.name)
+	if err != nil {
+		return err
+	}
+	r.items = f.Items
+	return nil
+}
+
+// decode parses the feed data read from name; the error names it.
+func decode(data []byte, name string) (*gofeed.Feed, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("parse feed %s: %w: the input is empty", r.name, ErrNotFeed)
+		return nil, fmt.Errorf("parse feed %s: %w: the input is empty", name, ErrNotFeed)
 	}
 	if !utf8.Valid(data) && declaresUTF8(data) {
 		// The XML parser gives up on the first bad byte, and so would
@@ -151,14 +161,67 @@ func (r *Reader) parse() error {
 	var serr *xml.SyntaxError
 	switch {
 	case errors.As(err, &serr) && serr.Msg == "unexpected EOF":
-		return fmt.Errorf("parse feed %s: feed truncated at line %d: %w", r.name, serr.Line, io.ErrUnexpectedEOF)
+		return nil, fmt.Errorf("parse feed %s: feed truncated at line %d: %w", name, serr.Line, io.ErrUnexpectedEOF)
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
-		return fmt.Errorf("parse feed %s: %w: no <rss>, <feed> or <rdf:RDF> root element", r.name, ErrNotFeed)
+		return nil, fmt.Errorf("parse feed %s: %w: no <rss>, <feed> or <rdf:RDF> root element", name, ErrNotFeed)
 	case err != nil:
-		return fmt.Errorf("parse feed %s: %w", r.name, err)
+		return nil, fmt.Errorf("parse feed %s: %w", name, err)
 	}
-	r.items = f.Items
-	return nil
+	return f, nil
+}
+
+// Entry is an item of a feed as a follower of the feed sees it: the page
+// it links to, with the item's guid, title and date.
+type Entry struct {
+	// GUID is the item's guid (an Atom entry's id, a JSON Feed item's
+	// id), "" when it has none.
+	GUID string
+	// Link is the item's link as the feed gives it (it may be relative).
+	Link string
+	// Title is the item's title as plain text.
+	Title string
+	// Date is the item's publication date (else its update date) as
+	// YYYY-MM-DD, "" when it has none that is usable (see Reader).
+	Date string
+}
+
+// Listing is what a feed lists: its type (rss, atom or json), its own
+// title and link, and its items in the feed's order.
+type Listing struct {
+	Kind, Title, Link string
+	Entries           []Entry
+}
+
+// List reads the feed data, read from name, as a listing of links: for
+// following a feed, where the items' pages are fetched for their text.
+// It fails as Reader does on a whole input (ErrNotFeed, a truncated or
+// malformed feed), naming name; items are never an error.
+func List(data []byte, name string, opts Options) (*Listing, error) {
+	opts = opts.withDefaults()
+	if int64(len(data)) > opts.MaxBytes {
+		return nil, fmt.Errorf("read %s: feed larger than the limit: %w", name, quotewire.ErrTooLarge)
+	}
+	f, err := decode(data, name)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reader{name: name, opts: opts}
+	l := &Listing{Kind: f.FeedType, Title: inline(f.Title), Link: clean(f.Link)}
+	for _, it := range f.Items {
+		if it == nil {
+			continue
+		}
+		e := Entry{GUID: clean(it.GUID), Link: clean(it.Link), Title: inline(it.Title)}
+		if e.Link == "" && len(it.Links) > 0 {
+			e.Link = clean(it.Links[0])
+		}
+		e.Date = r.date(it.Published, it.PublishedParsed)
+		if e.Date == "" {
+			e.Date = r.date(it.Updated, it.UpdatedParsed)
+		}
+		l.Entries = append(l.Entries, e)
+	}
+	return l, nil
 }
 
 // parseFeed runs gofeed on data. A panic inside the library becomes an

@@ -386,3 +386,57 @@ func FuzzFeed(f *testing.F) {
 		}
 	})
 }
+
+func TestList(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "news.rss"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := List(data, "news.rss", Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Kind != "rss" || l.Title == "" || len(l.Entries) == 0 {
+		t.Fatalf("listing %+v", l)
+	}
+	links := 0
+	for _, e := range l.Entries {
+		if e.Link != "" {
+			links++
+		}
+		if len(e.Date) != 0 && len(e.Date) != 10 {
+			t.Errorf("entry %+v", e)
+		}
+	}
+	if links == 0 {
+		t.Error("no entry has a link")
+	}
+	if _, err := List([]byte("  "), "empty.rss", Options{}); !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "empty.rss") {
+		t.Errorf("empty input: %v", err)
+	}
+	if _, err := List(data, "big.rss", Options{MaxBytes: 10}); !errors.Is(err, quotewire.ErrTooLarge) {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+// FuzzList: any bytes give a listing or an error naming the input, never
+// a panic; entries are valid UTF-8 with an empty or YYYY-MM-DD date.
+func FuzzList(f *testing.F) {
+	f.Add([]byte(`<rss><channel><title>t</title><item><link>/a</link><guid>g</guid><pubDate>bad</pubDate></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/b"/><updated>2026-12-01T00:00:00Z</updated></entry></feed>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/c"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := List(data, "fuzz.rss", Options{Now: now, MaxBytes: 1 << 20})
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.rss") {
+				t.Fatalf("error does not name the input: %v", err)
+			}
+			return
+		}
+		for _, e := range l.Entries {
+			if !utf8.ValidString(e.Link) || !utf8.ValidString(e.Title) || len(e.Date) != 0 && len(e.Date) != 10 {
+				t.Fatalf("entry %+v", e)
+			}
+		}
+	})
+}

@@ -56,6 +56,7 @@ func Run(t *testing.T, open Open) {
 		{"ExplainEntity", testExplainEntity},
 		{"CanonicalRoles", testCanonicalRoles},
 		{"AcronymsAcross", testAcronymsAcross},
+		{"Feeds", testFeeds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

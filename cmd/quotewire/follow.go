@@ -1,0 +1,338 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/fetch"
+	"github.com/quotewire/quotewire/follow"
+)
+
+func (m *Main) followCommand() *cobra.Command {
+	var (
+		db, feedsFile, contact, progress string
+		once                             bool
+		interval, delay                  time.Duration
+		workers, parallel, maxItems      int
+		mo                               modelOpts
+	)
+	c := &cobra.Command{
+		Use:   "follow [FEED_URL...]",
+		Short: "Poll news feeds and sitemaps and add their new articles to a store",
+		Long: `follow keeps a store up to date with the news as it happens: it polls RSS,
+Atom and JSON feeds and news sitemaps (a sitemap index, its sitemaps, their
+<url>s with news:publication_date), fetches each new item's page, reads the
+article off it (title, date, main text) and adds it to the store as ingest
+does: the same keys, so nothing is stored twice.
+
+It is a polite crawler: it obeys each host's robots.txt (and its
+Crawl-delay), names itself and --contact in its User-Agent, asks one host
+one thing at a time and waits --delay between requests, asks for an
+unchanged feed with If-None-Match / If-Modified-Since (one 304), and backs
+off when a host answers 429 or 5xx (for as long as Retry-After says). Pages
+are capped at 10 MB; requests time out (10 s to connect, 20 s for headers,
+60 s in all); only http and https are followed.
+
+What it learns is kept in the store: each feed's validators, its last
+success and failure, and every page it fetched, so a page is fetched once
+even when it leaves its feed and comes back, and a run killed at any point
+loses nothing (the next pass finishes its work). A feed that fails is asked
+less and less often (after 10, 20, 40… minutes, then every 6 hours);
+'quotewire feeds' lists the feeds and their health.
+
+With --once it makes one pass and exits (for cron: exit status 1 when a
+feed failed); without it, it polls every --interval until SIGINT or SIGTERM,
+and then stops after storing what it fetched.
+
+  quotewire follow --once https://www.example.org/rss.xml
+  quotewire follow --db news.db --feeds feeds.txt --interval 10m --contact mailto:desk@example.org
+  quotewire feeds --db news.db`,
+		RunE: func(c *cobra.Command, args []string) error {
+			urls, err := feedURLs(args, feedsFile)
+			if err != nil {
+				return err
+			}
+			if len(urls) == 0 {
+				return usageError{"no feeds: give feed URLs or --feeds FILE (one URL a line)"}
+			}
+			switch progress {
+			case "auto", "on", "off":
+			default:
+				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
+			}
+			p, err := mo.pipeline()
+			if err != nil {
+				return err
+			}
+			s, err := openStore(db, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			state, ok := s.(follow.State)
+			if !ok {
+				return fmt.Errorf("the store at %s keeps no feed state", storeName(db))
+			}
+			f := &follow.Follower{
+				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay}),
+				State:    state,
+				Store:    s,
+				Pipeline: p,
+				Workers:  workers, Parallel: parallel, Interval: interval, MaxItems: maxItems,
+			}
+			ctx := c.Context()
+			if ctx == nil {
+				ctx = context.Background()
+			}
+			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
+			return m.runFollow(ctx, f, urls, once, show)
+		},
+	}
+	dbFlag(c, &db)
+	c.Flags().StringVar(&feedsFile, "feeds", "", "a file of feed URLs, one a line (# starts a comment)")
+	c.Flags().BoolVar(&once, "once", false, "make one pass and exit (for cron)")
+	c.Flags().DurationVar(&interval, "interval", follow.DefaultInterval, "time between passes; a failing feed waits longer")
+	c.Flags().StringVar(&contact, "contact", "", "a URL or mailto: where outlets can reach you, sent in the User-Agent (default the project's page)")
+	c.Flags().DurationVar(&delay, "delay", fetch.DefaultMinDelay, "least time between two requests to one host (a longer robots.txt Crawl-delay wins)")
+	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
+	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
+	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most")
+	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	mo.register(c)
+	return c
+}
+
+// feedURLs are the feeds of the arguments and of the file (one URL a
+// line, blank lines and # comments skipped), each once, checked to be
+// http(s) URLs.
+func feedURLs(args []string, file string) ([]string, error) {
+	urls := append([]string(nil), args...)
+	if file != "" {
+		fh, err := os.Open(file)
+		if err != nil {
+			return nil, fmt.Errorf("read --feeds: %w", err)
+		}
+		defer fh.Close()
+		sc := bufio.NewScanner(fh)
+		for n := 1; sc.Scan(); n++ {
+			line := strings.TrimSpace(sc.Text())
+			if i := strings.Index(line, "#"); i >= 0 && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+				line = strings.TrimSpace(line[:i])
+			}
+			if line == "" {
+				continue
+			}
+			if !strings.HasPrefix(line, "http://") && !strings.HasPrefix(line, "https://") {
+				return nil, fmt.Errorf("%s line %d: %q is not an http or https URL", file, n, line)
+			}
+			urls = append(urls, line)
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("read %s: %w", file, err)
+		}
+	}
+	seen := map[string]bool{}
+	out := urls[:0]
+	for _, u := range urls {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return nil, usageError{fmt.Sprintf("%q is not an http or https URL", u)}
+		}
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// runFollow makes passes until ctx is done (one with once), printing a
+// line for each.
+func (m *Main) runFollow(ctx context.Context, f *follow.Follower, urls []string, once, show bool) error {
+	for n := 1; ; n++ {
+		start := time.Now()
+		var prog *mpb.Progress
+		var bar *mpb.Bar
+		if show {
+			prog = newProgress(m.Stderr)
+			f.Progress = func(p follow.Progress) {
+				if bar == nil {
+					bar = prog.AddBar(int64(p.Pages), mpb.BarWidth(progressBarWidth),
+						mpb.PrependDecorators(decor.Name("pages "), decor.CountersNoUnit("%d/%d")),
+						mpb.AppendDecorators(decor.Elapsed(decor.ET_STYLE_GO)))
+				}
+				bar.SetCurrent(int64(p.Done))
+			}
+		}
+		rep, err := f.Pass(ctx, urls)
+		if prog != nil {
+			if bar != nil {
+				bar.Abort(false)
+			}
+			prog.Wait()
+			f.Progress = nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stderr, "pass %d (%s, %s): %s\n", n, start.Format("15:04:05"), time.Since(start).Round(100*time.Millisecond), passLine(rep))
+		for _, e := range rep.Errors {
+			fmt.Fprintf(m.Stderr, "  %s\n", e)
+		}
+		if once {
+			if rep.Failed > 0 {
+				return errPartial
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			fmt.Fprintln(m.Stderr, "stopped: what was fetched is stored")
+			return nil
+		}
+		wait := time.Until(start.Add(f.Interval))
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(m.Stderr, "stopped")
+			return nil
+		case <-time.After(max(wait, 0)):
+		}
+	}
+}
+
+// passLine sums up a pass in a line.
+func passLine(r follow.Report) string {
+	s := fmt.Sprintf("%d feeds polled", r.Feeds)
+	var notes []string
+	if r.NotModified > 0 {
+		notes = append(notes, fmt.Sprintf("%d unchanged", r.NotModified))
+	}
+	if r.Failed > 0 {
+		notes = append(notes, fmt.Sprintf("%d failed", r.Failed))
+	}
+	if r.Skipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d backing off, not asked", r.Skipped))
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, ", ") + ")"
+	}
+	s += fmt.Sprintf("; %d new pages: %d stored", r.Pages, r.Stored)
+	if r.Known > 0 {
+		s += fmt.Sprintf(", %d stored already", r.Known)
+	}
+	if r.Problems > 0 {
+		s += fmt.Sprintf(", %d problems", r.Problems)
+	}
+	return s
+}
+
+func (m *Main) feedsCommand() *cobra.Command {
+	var db, format string
+	c := &cobra.Command{
+		Use:   "feeds",
+		Short: "List the feeds 'quotewire follow' polls, with their health",
+		Long: `feeds lists the feeds and sitemaps quotewire follow polls into a store, in
+the order they were added, with their health: new (never polled), ok (the
+last poll succeeded), failing (the last polls failed, for less than a day)
+or dead (failing for a day or more: asked only every 6 hours; check the
+URL, or the outlet's robots.txt), and for each the pages it listed and the
+articles stored from them, when it last answered, and its last error.
+
+  quotewire feeds --db news.db
+  quotewire feeds --db news.db --format jsonl | jq 'select(.health != "ok")'`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			switch format {
+			case formatTable, "jsonl", formatCSV:
+			default:
+				return usageError{fmt.Sprintf("unknown --format %q: use table, jsonl or csv", format)}
+			}
+			s, err := openStore(db, true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			state, ok := s.(follow.State)
+			if !ok {
+				return fmt.Errorf("the store at %s keeps no feed state", storeName(db))
+			}
+			feeds, err := state.Feeds(c.Context())
+			if err != nil {
+				return err
+			}
+			return writeFeeds(m.Stdout, feeds, format, time.Now())
+		},
+	}
+	dbFlag(c, &db)
+	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table, jsonl or csv")
+	return c
+}
+
+// feedRow is a feed as feeds prints it.
+type feedRow struct {
+	quotewire.Feed
+	Health string `json:"health"`
+}
+
+// writeFeeds prints the feeds in the format.
+func writeFeeds(w io.Writer, feeds []quotewire.Feed, format string, now time.Time) error {
+	when := func(t time.Time) string {
+		if t.IsZero() {
+			return "never"
+		}
+		return t.Local().Format("2006-01-02 15:04")
+	}
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, f := range feeds {
+			if err := enc.Encode(feedRow{Feed: f, Health: f.Health(now)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	case formatCSV:
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"url", "kind", "health", "items", "stored", "last_success", "failures", "error"})
+		for _, f := range feeds {
+			succ := ""
+			if !f.LastSuccess.IsZero() {
+				succ = f.LastSuccess.UTC().Format(time.RFC3339)
+			}
+			cw.Write([]string{f.URL, f.Kind, f.Health(now), strconv.Itoa(f.Items), strconv.Itoa(f.Stored), succ, strconv.Itoa(f.Failures), f.Error})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	if len(feeds) == 0 {
+		fmt.Fprintln(w, "no feeds followed yet: add some with 'quotewire follow --once FEED_URL...'")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FEED\tKIND\tHEALTH\tPAGES\tSTORED\tLAST ANSWER\tLAST ERROR")
+	for _, f := range feeds {
+		errText := ""
+		if f.Failures > 0 {
+			errText = fmt.Sprintf("%s (%d in a row)", oneLine(f.Error, 60), f.Failures)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\n", oneLine(f.URL, 70), f.Kind, f.Health(now), f.Items, f.Stored, when(f.LastSuccess), errText)
+	}
+	return tw.Flush()
+}

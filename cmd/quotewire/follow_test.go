@@ -1,0 +1,218 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/store/sqlite"
+)
+
+// newsSite serves an RSS feed of n article pages on a local server, each
+// page after delay, counting the requests for each page.
+type newsSite struct {
+	srv  *httptest.Server
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+func newNewsSite(t *testing.T, n int, delay time.Duration) *newsSite {
+	s := &newsSite{hits: map[string]int{}}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		s.mu.Unlock()
+		switch {
+		case r.URL.Path == "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case r.URL.Path == "/rss.xml":
+			w.Header().Set("ETag", `"feed-1"`)
+			if r.Header.Get("If-None-Match") == `"feed-1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</title>`)
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(w, "<item><title>Story %d</title><link>/news/%d</link><guid>g%d</guid><pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate></item>", i, i, i)
+			}
+			fmt.Fprint(w, "</channel></rss>")
+		case strings.HasPrefix(r.URL.Path, "/news/"):
+			time.Sleep(delay)
+			id := strings.TrimPrefix(r.URL.Path, "/news/")
+			fmt.Fprintf(w, `<html><head><title>Story %[1]s</title></head><body><article><h1>Story %[1]s</h1>
+<p>The transport minister, Ola Nordmann, said on Monday that bridge number %[1]s would reopen within a month.</p>
+<p>"The repairs on bridge %[1]s are going well," Nordmann told reporters. "We expect no more delays."</p>
+<p>According to the minister, the cost of the work on bridge %[1]s stays within the budget.</p></article></body></html>`, id)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *newsSite) hit(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+// storedURLs counts the stored articles by URL.
+func storedURLs(t *testing.T, db string) map[string]int {
+	t.Helper()
+	s, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out := map[string]int{}
+	if err := s.Records(context.Background(), func(r *quotewire.Record) error {
+		out[r.Analysis.URL]++
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestFollowOnceAndFeeds(t *testing.T) {
+	site := newNewsSite(t, 3, 0)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	list := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(list, []byte("# our feeds\n"+site.srv.URL+"/rss.xml  # local\n\n"), 0o644)
+
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", "--feeds", list)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "pass 1") || !strings.Contains(stderr, "1 feeds polled; 3 new pages: 3 stored") {
+		t.Errorf("pass line: %s", stderr)
+	}
+	if got := storedURLs(t, db); len(got) != 3 || got[site.srv.URL+"/news/2"] != 1 {
+		t.Errorf("stored %v", got)
+	}
+
+	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", site.srv.URL+"/rss.xml")
+	if code != 0 || !strings.Contains(stderr, "1 unchanged") || site.hit("/rss.xml") != 2 {
+		t.Errorf("second pass: exit %d, %s (feed asked %d times)", code, stderr, site.hit("/rss.xml"))
+	}
+
+	code, out, stderr := run(t, "", "feeds", "--db", db, "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("feeds: exit %d %s", code, stderr)
+	}
+	var row struct {
+		URL    string `json:"url"`
+		Health string `json:"health"`
+		Kind   string `json:"kind"`
+		Items  int    `json:"items"`
+		Stored int    `json:"stored"`
+		ETag   string `json:"etag"`
+	}
+	if err := json.Unmarshal([]byte(out), &row); err != nil {
+		t.Fatalf("feeds jsonl %q: %v", out, err)
+	}
+	if row.URL != site.srv.URL+"/rss.xml" || row.Health != "ok" || row.Kind != "rss" || row.Items != 3 || row.Stored != 3 || row.ETag != `"feed-1"` {
+		t.Errorf("feeds row %+v", row)
+	}
+	_, out, _ = run(t, "", "feeds", "--db", db)
+	if !strings.Contains(out, "HEALTH") || !strings.Contains(out, "ok") {
+		t.Errorf("feeds table:\n%s", out)
+	}
+}
+
+func TestFollowUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"follow", "--once"},
+		{"follow", "--once", "ftp://example.org/feed"},
+		{"feeds", "--format", "xml"},
+	} {
+		code, _, stderr := run(t, "", append(args, "--db", filepath.Join(t.TempDir(), "x.db"))...)
+		if code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, %q; want a usage error", args, code, stderr)
+		}
+	}
+	code, _, stderr := run(t, "", "follow", "--once", "--db", filepath.Join(t.TempDir(), "x.db"), "--feeds", "/no/such/file")
+	if code == 0 || !strings.Contains(stderr, "/no/such/file") {
+		t.Errorf("missing --feeds file: exit %d, %q", code, stderr)
+	}
+}
+
+func TestFollowFailingFeedExitStatus(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusNotFound) }))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, _, stderr := run(t, "", "follow", "--once", "--delay", "1ms", "--rules-only", "--db", db, srv.URL+"/feed")
+	if code != 1 || !strings.Contains(stderr, "1 failed") || !strings.Contains(stderr, "HTTP 404") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+	_, out, _ := run(t, "", "feeds", "--db", db, "--format", "csv")
+	if !strings.Contains(out, "failing") || !strings.Contains(out, "HTTP 404") {
+		t.Errorf("feeds csv:\n%s", out)
+	}
+}
+
+// TestFollowKillResume kills a follow pass with SIGKILL while it stores,
+// then checks that a clean pass finishes the job: every page stored once,
+// none fetched more than twice.
+func TestFollowKillResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: runs quotewire follow as a process")
+	}
+	const n = 40
+	site := newNewsSite(t, n, 40*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "killed.db")
+	args := []string{"follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", "--progress", "off", site.srv.URL + "/rss.xml"}
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), asCLI+"=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		site.mu.Lock()
+		pages := len(site.hits) - 2
+		site.mu.Unlock()
+		if pages >= n*2/3 {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	first := storedURLs(t, db)
+	t.Logf("killed with %d of %d articles stored", len(first), n)
+
+	code, _, stderr := run(t, "", args...)
+	if code != 0 {
+		t.Fatalf("clean pass: exit %d %s", code, stderr)
+	}
+	got := storedURLs(t, db)
+	if len(got) != n {
+		t.Errorf("%d articles stored after the clean pass, want %d", len(got), n)
+	}
+	for u, c := range got {
+		if c != 1 {
+			t.Errorf("%s stored %d times", u, c)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if h := site.hit(fmt.Sprintf("/news/%d", i)); h < 1 || h > 2 {
+			t.Errorf("page %d fetched %d times", i, h)
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package quotewire
+
+import "time"
+
+// Feed is a news feed or sitemap the archive follows (quotewire follow),
+// with what the last polls of it found: enough to ask the outlet again
+// politely (conditional requests) and to tell a reader whether it is
+// healthy.
+type Feed struct {
+	// URL is the feed's address as it was added (not the one redirects
+	// lead to).
+	URL string `json:"url"`
+	// Kind is rss, atom, json or sitemap once a poll has read it, "" before.
+	Kind string `json:"kind,omitempty"`
+	// Title is the feed's own title, "" when it has none.
+	Title string `json:"title,omitempty"`
+	// ETag and LastModified are the validators of the last full answer,
+	// sent back as If-None-Match and If-Modified-Since.
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+	// Added is when the feed was first followed; LastPoll when it was last
+	// asked for; LastSuccess when it last answered (a 304 counts); LastError
+	// when it last failed, and Error why.
+	Added       time.Time `json:"added"`
+	LastPoll    time.Time `json:"last_poll,omitzero"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	LastError   time.Time `json:"last_error,omitzero"`
+	Error       string    `json:"error,omitempty"`
+	// Failures counts the polls that failed since the last success.
+	Failures int `json:"failures"`
+	// Items counts the distinct items (page URLs) the feed has listed;
+	// Stored the articles stored from them.
+	Items  int `json:"items"`
+	Stored int `json:"stored"`
+	// NextPoll is the earliest time the feed is asked again: a failing
+	// feed is asked less and less often (see FeedHealth).
+	NextPoll time.Time `json:"next_poll,omitzero"`
+}
+
+// FeedItem is a page a feed listed, as the archive remembers it, so that
+// it is fetched once even when it leaves the feed and comes back.
+type FeedItem struct {
+	// URL is the page's absolute address (its fragment dropped); Feed the
+	// feed that listed it first.
+	URL  string `json:"url"`
+	Feed string `json:"feed"`
+	// Seen is when it was last fetched or tried.
+	Seen time.Time `json:"seen"`
+	// Article is the key of the stored article (ArticleKey), "" when none
+	// was stored.
+	Article string `json:"article,omitempty"`
+	// Error is why it was not stored, "" when it was; Attempts counts the
+	// tries; Done is true when it is never tried again (stored, or failed
+	// for good: a 404, a page without text, too many tries).
+	Error    string `json:"error,omitempty"`
+	Attempts int    `json:"attempts"`
+	Done     bool   `json:"done"`
+}
+
+// Health says how a feed is doing: "new" (never polled), "ok" (its last
+// poll succeeded), "failing" (its last polls failed, for less than a
+// day) or "dead" (failing for a day or more: reported, and asked only a
+// few times a day).
+func (f Feed) Health(now time.Time) string {
+	switch {
+	case f.LastPoll.IsZero():
+		return "new"
+	case f.Failures == 0:
+		return "ok"
+	case f.failingSince(now) >= 24*time.Hour:
+		return "dead"
+	default:
+		return "failing"
+	}
+}
+
+// failingSince is how long the feed has failed: since its last success,
+// or since it was added when it never answered.
+func (f Feed) failingSince(now time.Time) time.Duration {
+	since := f.LastSuccess
+	if since.IsZero() {
+		since = f.Added
+	}
+	return now.Sub(since)
+}

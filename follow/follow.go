@@ -1,0 +1,611 @@
+// Package follow keeps an archive up to date with the news as it
+// happens: it polls feeds (RSS, Atom, JSON Feed) and news sitemaps,
+// fetches each new item's page politely (package fetch), reads the
+// article off the page (package htmlfile) and stores it as an ingest
+// does (package archive: the same keys, so nothing is stored twice).
+//
+// What it learns is kept in the store (State): each feed's validators
+// for conditional requests, its last success and failure, and every page
+// it has fetched, so that a page is fetched once even when it leaves its
+// feed and comes back, and a restart picks up where the last run left
+// off. A page's state is written only once its article is stored, and a
+// feed's validators only once its new pages are settled: a run killed at
+// any point loses nothing, and the next pass asks again for what the
+// killed one had not finished (stored articles are recognised by key).
+package follow
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/archive"
+	"github.com/quotewire/quotewire/fetch"
+	"github.com/quotewire/quotewire/ingest/feed"
+	"github.com/quotewire/quotewire/ingest/htmlfile"
+)
+
+// State is the part of a store that remembers feeds and their pages
+// (SQLite and PostgreSQL implement it).
+type State interface {
+	// AddFeeds starts following the URLs not followed yet, added at now.
+	AddFeeds(ctx context.Context, urls []string, now time.Time) error
+	// Feeds returns every followed feed, in the order they were added.
+	Feeds(ctx context.Context) ([]quotewire.Feed, error)
+	// SaveFeed writes a feed's state (by URL).
+	SaveFeed(ctx context.Context, f quotewire.Feed) error
+	// FeedItems returns the stored state of those of the page URLs that
+	// have one.
+	FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error)
+	// SaveFeedItems writes the state of pages (by URL).
+	SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error
+}
+
+// Fetcher fetches one URL (fetch.Fetcher).
+type Fetcher interface {
+	Get(ctx context.Context, req fetch.Request) (*fetch.Response, error)
+}
+
+// Defaults of Follower's zero fields.
+const (
+	DefaultInterval    = 10 * time.Minute
+	DefaultParallel    = 8
+	DefaultMaxItems    = 500
+	DefaultMaxSitemaps = 5
+	// MaxAttempts is how many passes try a page that failed in a way
+	// that may pass (a timeout, a 503) before it is given up.
+	MaxAttempts = 3
+	// maxBackoff is the longest a failing feed waits between polls.
+	maxBackoff = 6 * time.Hour
+)
+
+// Follower polls feeds and stores their new articles. Fetcher, State,
+// Store and Pipeline are required.
+type Follower struct {
+	Fetcher  Fetcher
+	State    State
+	Store    archive.Store
+	Pipeline *quotewire.Pipeline
+	// Workers analyse the articles (default GOMAXPROCS); Parallel is how
+	// many hosts are asked at once (default DefaultParallel; one request
+	// at a time per host whatever it is).
+	Workers, Parallel int
+	// Interval is the time between passes of a healthy feed (default
+	// DefaultInterval); a failing feed waits Interval, then twice, four
+	// times… as long, up to six hours.
+	Interval time.Duration
+	// MaxItems caps the new pages fetched from one feed in one pass (the
+	// newest first by the feed's order); MaxSitemaps the sitemaps of a
+	// sitemap index read in one pass (those modified last).
+	MaxItems, MaxSitemaps int
+	// Now returns the current time (default time.Now).
+	Now func() time.Time
+	// Progress, when set, is told of each page settled in a pass.
+	Progress func(Progress)
+}
+
+// Progress is where a pass stands.
+type Progress struct {
+	Pages, Done int
+}
+
+// Report is what one pass did.
+type Report struct {
+	// Feeds counts the feeds polled; NotModified those that answered
+	// 304; Failed those that failed; Skipped those not polled because
+	// they are backing off after failures.
+	Feeds, NotModified, Failed, Skipped int
+	// Pages counts the new pages of the feeds; Fetched those fetched;
+	// Stored the articles stored; Known those the store held already;
+	// Problems the pages that could not be fetched or read.
+	Pages, Fetched, Stored, Known, Problems int
+	// Errors are the feeds' and pages' problems, one line each, naming
+	// the URL.
+	Errors []string
+}
+
+func (f *Follower) defaults() {
+	if f.Parallel <= 0 {
+		f.Parallel = DefaultParallel
+	}
+	if f.Interval <= 0 {
+		f.Interval = DefaultInterval
+	}
+	if f.MaxItems <= 0 {
+		f.MaxItems = DefaultMaxItems
+	}
+	if f.MaxSitemaps <= 0 {
+		f.MaxSitemaps = DefaultMaxSitemaps
+	}
+	if f.Now == nil {
+		f.Now = time.Now
+	}
+}
+
+// page is a new page a feed listed.
+type page struct {
+	url, title, date string
+	feed             *polled
+	prior            quotewire.FeedItem // its state from earlier passes
+	// outcome
+	queued    bool // asked for in this pass (new, or failed before and tried again)
+	attempted bool // asked for, and not stopped
+	fetched   bool // answered
+	key, err  string
+	final     bool // never asked for again
+	stored    bool // its article stored by this pass
+	known     bool // its article stored before
+}
+
+// polled is one feed of a pass.
+type polled struct {
+	f     quotewire.Feed
+	resp  *fetch.Response // the 200 answer whose validators are saved once its pages are settled
+	pages []*page
+	err   error
+}
+
+// Pass polls the feeds of urls (following those not followed yet),
+// fetches their new pages and stores their articles. Cancelling ctx stops
+// fetching; what was fetched is still stored and remembered before Pass
+// returns. The error is about the store; a feed's or a page's problem is
+// in the Report.
+func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
+	f.defaults()
+	var rep Report
+	keep := context.WithoutCancel(ctx)
+	if err := f.State.AddFeeds(keep, urls, f.Now()); err != nil {
+		return rep, fmt.Errorf("follow: %w", err)
+	}
+	all, err := f.State.Feeds(keep)
+	if err != nil {
+		return rep, fmt.Errorf("follow: %w", err)
+	}
+	want := map[string]bool{}
+	for _, u := range urls {
+		want[u] = true
+	}
+	var feeds []*polled
+	now := f.Now()
+	for _, fd := range all {
+		if !want[fd.URL] {
+			continue
+		}
+		if fd.Failures > 0 && fd.NextPoll.After(now) {
+			rep.Skipped++
+			continue
+		}
+		feeds = append(feeds, &polled{f: fd})
+	}
+
+	// poll the feeds, a host at a time each
+	byHost(f, ctx, feeds, func(p *polled) string { return p.f.URL }, func(p *polled) { f.poll(ctx, p) })
+	var pages []*page
+	seen := map[string]bool{}
+	for _, p := range feeds {
+		rep.Feeds++
+		switch {
+		case p.err != nil:
+			rep.Failed++
+			rep.Errors = append(rep.Errors, fmt.Sprintf("feed %s: %v", p.f.URL, p.err))
+		case p.resp != nil && p.resp.NotModified:
+			rep.NotModified++
+		}
+		if p.err != nil || p.resp == nil || p.resp.NotModified {
+			if err := f.State.SaveFeed(keep, p.f); err != nil {
+				return rep, fmt.Errorf("follow: %w", err)
+			}
+			continue
+		}
+		for _, pg := range p.pages {
+			if !seen[pg.url] {
+				seen[pg.url] = true
+				pages = append(pages, pg)
+			}
+		}
+	}
+
+	// leave out what earlier passes settled
+	urlsOf := make([]string, len(pages))
+	for i, pg := range pages {
+		urlsOf[i] = pg.url
+	}
+	prior, err := f.State.FeedItems(keep, urlsOf)
+	if err != nil {
+		return rep, fmt.Errorf("follow: %w", err)
+	}
+	fresh := pages[:0]
+	for _, pg := range pages {
+		if it, ok := prior[pg.url]; ok {
+			if it.Done || it.Attempts >= MaxAttempts {
+				continue
+			}
+			pg.prior = it
+		}
+		pg.queued = true
+		fresh = append(fresh, pg)
+	}
+	pages = fresh
+	rep.Pages = len(pages)
+
+	if err := f.fetchAndStore(ctx, keep, pages, &rep); err != nil {
+		return rep, err
+	}
+
+	// remember the pages, then the feeds' validators and counts
+	var items []quotewire.FeedItem
+	for _, pg := range pages {
+		if !pg.attempted {
+			continue // not asked for (stopped): the next pass will
+		}
+		it := quotewire.FeedItem{URL: pg.url, Feed: pg.feed.f.URL, Seen: f.Now(), Article: pg.key, Error: pg.err,
+			Attempts: pg.prior.Attempts + 1, Done: pg.final}
+		if it.Attempts >= MaxAttempts {
+			it.Done = true
+		}
+		items = append(items, it)
+		if pg.prior.Attempts == 0 {
+			pg.feed.f.Items++
+		}
+		if pg.stored {
+			pg.feed.f.Stored++
+		}
+	}
+	if err := f.State.SaveFeedItems(keep, items); err != nil {
+		return rep, fmt.Errorf("follow: %w", err)
+	}
+	for _, p := range feeds {
+		if p.err != nil || p.resp == nil || p.resp.NotModified {
+			continue
+		}
+		if !p.settled() {
+			continue // stopped before its pages were asked for: its old validators stay
+		}
+		p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
+		if err := f.State.SaveFeed(keep, p.f); err != nil {
+			return rep, fmt.Errorf("follow: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// settled reports whether every page of the feed this pass asked for is
+// settled for good: stored, or failed in a way that asking again would
+// not mend, or failed too often. Until then the feed's old validators are
+// kept, so that the next pass reads the feed whole and tries its
+// unsettled pages again.
+func (p *polled) settled() bool {
+	for _, pg := range p.pages {
+		if pg.queued && (!pg.attempted || !pg.final && pg.prior.Attempts+1 < MaxAttempts) {
+			return false
+		}
+	}
+	return true
+}
+
+// poll asks for one feed and lists its pages; p.f is updated with the
+// outcome (not saved).
+func (f *Follower) poll(ctx context.Context, p *polled) {
+	now := f.Now()
+	p.f.LastPoll = now
+	resp, err := f.Fetcher.Get(ctx, fetch.Request{URL: p.f.URL, ETag: p.f.ETag, LastModified: p.f.LastModified,
+		Accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"})
+	if err == nil && !resp.NotModified {
+		err = f.list(ctx, p, resp)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			p.f.LastPoll = time.Time{}
+		}
+		p.err = err
+		p.f.Failures++
+		p.f.LastError = now
+		p.f.Error = err.Error()
+		wait := min(f.Interval<<min(p.f.Failures-1, 20), maxBackoff)
+		var se *fetch.StatusError
+		if errors.As(err, &se) && se.RetryAfter > wait {
+			wait = min(se.RetryAfter, 7*24*time.Hour)
+		}
+		p.f.NextPoll = now.Add(wait)
+		return
+	}
+	p.resp = resp
+	p.f.LastSuccess = now
+	p.f.Failures = 0
+	p.f.Error = ""
+	p.f.NextPoll = now.Add(f.Interval)
+}
+
+// list reads the pages of a feed's answer, following a sitemap index to
+// its newest sitemaps.
+func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) error {
+	base := resp.URL
+	var entries []feed.Entry
+	switch {
+	case isSitemap(resp.Body):
+		sm, err := parseSitemap(resp.Body, p.f.URL, f.Now())
+		if err != nil {
+			return err
+		}
+		p.f.Kind = "sitemap"
+		entries = sm.entries
+		if sm.index {
+			entries = nil
+			subs := sm.entries
+			slices.SortStableFunc(subs, func(a, b feed.Entry) int { return strings.Compare(b.Date, a.Date) })
+			for _, sub := range subs[:min(len(subs), f.MaxSitemaps)] {
+				u, ok := resolve(base, sub.Link)
+				if !ok {
+					continue
+				}
+				r, err := f.Fetcher.Get(ctx, fetch.Request{URL: u, Accept: "application/xml, text/xml;q=0.9, */*;q=0.5"})
+				if err != nil {
+					return fmt.Errorf("sitemap %s: %w", u, err)
+				}
+				child, err := parseSitemap(r.Body, u, f.Now())
+				if err != nil {
+					return err
+				}
+				for i := range child.entries {
+					if c, ok := resolve(r.URL, child.entries[i].Link); ok {
+						child.entries[i].Link = c
+						entries = append(entries, child.entries[i])
+					}
+				}
+			}
+		}
+	default:
+		if root, _ := rootElement(resp.Body); root == "html" {
+			return notFeed(resp)
+		}
+		l, err := feed.List(resp.Body, p.f.URL, feed.Options{Now: f.Now})
+		if err != nil {
+			return err
+		}
+		p.f.Kind, p.f.Title = l.Kind, l.Title
+		entries = l.Entries
+	}
+	for _, e := range entries {
+		u, ok := resolve(base, e.Link)
+		if !ok {
+			continue
+		}
+		p.pages = append(p.pages, &page{url: u, title: e.Title, date: e.Date, feed: p})
+		if len(p.pages) >= f.MaxItems {
+			break
+		}
+	}
+	return nil
+}
+
+// notFeed is the error for a feed URL that answers with a web page: it
+// names the feeds the page links to, when it links to any.
+func notFeed(resp *fetch.Response) error {
+	var found []string
+	z := html.NewTokenizer(bytes.NewReader(resp.Body))
+	for len(found) < 3 {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		t := z.Token()
+		if t.Data != "link" {
+			continue
+		}
+		var rel, typ, href string
+		for _, a := range t.Attr {
+			switch a.Key {
+			case "rel":
+				rel = strings.ToLower(a.Val)
+			case "type":
+				typ = strings.ToLower(a.Val)
+			case "href":
+				href = a.Val
+			}
+		}
+		if rel == "alternate" && (strings.Contains(typ, "rss") || strings.Contains(typ, "atom") || strings.Contains(typ, "feed+json")) {
+			if u, ok := resolve(resp.URL, href); ok {
+				found = append(found, u)
+			}
+		}
+	}
+	if len(found) > 0 {
+		return fmt.Errorf("an HTML page, not a feed: follow the feed it links to instead: %s", strings.Join(found, " "))
+	}
+	return errors.New("an HTML page, not a feed (RSS, Atom, JSON Feed or sitemap)")
+}
+
+// resolve makes link absolute against base, drops its fragment, and
+// keeps it only when it is http or https.
+func resolve(base, link string) (string, bool) {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return "", false
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return "", false
+	}
+	u, err := b.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", false
+	}
+	u.Fragment = ""
+	u.RawFragment = ""
+	return u.String(), true
+}
+
+// byHost runs do for each of xs, the xs of one host one after another
+// and up to Parallel hosts at once.
+func byHost[T any](f *Follower, ctx context.Context, xs []T, urlOf func(T) string, do func(T)) {
+	groups := map[string][]T{}
+	var order []string
+	for _, x := range xs {
+		h := hostOf(urlOf(x))
+		if _, ok := groups[h]; !ok {
+			order = append(order, h)
+		}
+		groups[h] = append(groups[h], x)
+	}
+	work := make(chan []T)
+	var wg sync.WaitGroup
+	for range min(f.Parallel, len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := range work {
+				for _, x := range g {
+					if ctx.Err() != nil {
+						break
+					}
+					do(x)
+				}
+			}
+		}()
+	}
+	for _, h := range order {
+		work <- groups[h]
+	}
+	close(work)
+	wg.Wait()
+}
+
+// hostOf is the scheme and host of u, in lower case.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return p.Scheme + "://" + strings.ToLower(p.Host)
+}
+
+// storeBatch is how many articles one transaction stores: pages come a
+// few a second, and a small batch puts them in the archive soon.
+const storeBatch = 8
+
+// fetchAndStore fetches the pages, a host at a time each, and ingests
+// their articles; keep is the context of the store, which is not
+// cancelled when fetching is stopped.
+func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *Report) error {
+	byIndex := map[int]*page{}
+	var mu sync.Mutex
+	run := archive.Ingester{Pipeline: f.Pipeline, Store: f.Store, Workers: f.Workers, Batch: storeBatch,
+		Settled: func(o archive.Outcome) {
+			mu.Lock()
+			pg := byIndex[o.Index]
+			mu.Unlock()
+			pg.key = o.Key
+			switch {
+			case o.Problem != nil:
+				pg.err, pg.final, pg.key = o.Problem.Error(), true, ""
+			case o.Stored:
+				pg.known, pg.final = true, true
+			default:
+				pg.stored, pg.final = true, true
+			}
+		}}.Start(keep)
+	type fetched struct {
+		pg *page
+		a  quotewire.Article
+	}
+	articles := make(chan fetched, f.Parallel)
+	var addErr error
+	added := make(chan struct{})
+	next := 0
+	go func() {
+		defer close(added)
+		for ft := range articles {
+			if addErr != nil {
+				continue
+			}
+			mu.Lock()
+			byIndex[next] = ft.pg
+			next++
+			mu.Unlock()
+			addErr = run.Add(ft.a)
+			if len(articles) == 0 {
+				run.Flush() // no page waiting: analyse what came now
+			}
+		}
+	}()
+	var done int
+	var dmu sync.Mutex
+	tell := func() {
+		dmu.Lock()
+		done++
+		d := done
+		dmu.Unlock()
+		if f.Progress != nil {
+			f.Progress(Progress{Pages: len(pages), Done: d})
+		}
+	}
+	byHost(f, ctx, pages, func(pg *page) string { return pg.url }, func(pg *page) {
+		defer tell()
+		resp, err := f.Fetcher.Get(ctx, fetch.Request{URL: pg.url, Accept: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})
+		if err != nil {
+			if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+				return // stopped: not attempted
+			}
+			pg.attempted = true
+			pg.err = err.Error()
+			pg.final = !fetch.Temporary(err)
+			return
+		}
+		pg.attempted, pg.fetched = true, true
+		a, err := htmlfile.Parse(pg.url, fetch.UTF8(resp.Body, resp.ContentType), htmlfile.Options{MaxBytes: int64(len(resp.Body)) + 1})
+		if err != nil {
+			pg.err, pg.final = err.Error(), true
+			return
+		}
+		a.ID, a.URL = pg.url, pg.url
+		a.Origin = quotewire.Origin{File: pg.url}
+		if a.Title == "" {
+			a.Title = pg.title
+		}
+		if a.Date == "" {
+			a.Date = pg.date
+		}
+		articles <- fetched{pg: pg, a: a}
+	})
+	close(articles)
+	<-added
+	if _, err := run.Close(); err != nil || addErr != nil {
+		return fmt.Errorf("follow: store: %w", errors.Join(err, addErr))
+	}
+	for _, pg := range pages {
+		if pg.fetched {
+			rep.Fetched++
+		}
+		switch {
+		case !pg.attempted:
+		case pg.stored:
+			rep.Stored++
+		case pg.known:
+			rep.Known++
+		default:
+			rep.Problems++
+			rep.Errors = append(rep.Errors, fmt.Sprintf("page %s (from %s): %s", pg.url, pg.feed.f.URL, pg.err))
+		}
+	}
+	return nil
+}
+
+// charsetReader decodes an XML document in the charset its declaration
+// names.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	return charset.NewReaderLabel(label, r)
+}

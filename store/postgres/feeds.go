@@ -1,0 +1,140 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/quotewire/quotewire"
+)
+
+// The state of followed feeds and their pages (package follow), as the
+// SQLite store keeps it; a zero time is NULL.
+
+// AddFeeds starts following the URLs not followed yet.
+func (s *Store) AddFeeds(ctx context.Context, urls []string, now time.Time) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO feeds (url, added) SELECT u, $2 FROM unnest($1::text[]) WITH ORDINALITY AS t(u, n)
+		ORDER BY n ON CONFLICT (url) DO NOTHING`, urls, now)
+	if err != nil {
+		return fmt.Errorf("add feeds: %w", err)
+	}
+	return nil
+}
+
+// Feeds returns every followed feed, in the order they were added.
+func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
+	rows, err := s.pool.Query(ctx, `SELECT url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
+		error, failures, items, stored, next_poll FROM feeds ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (quotewire.Feed, error) {
+		var f quotewire.Feed
+		var poll, success, failed, next *time.Time
+		err := row.Scan(&f.URL, &f.Kind, &f.Title, &f.ETag, &f.LastModified, &f.Added, &poll, &success, &failed,
+			&f.Error, &f.Failures, &f.Items, &f.Stored, &next)
+		f.LastPoll, f.LastSuccess, f.LastError, f.NextPoll = deref(poll), deref(success), deref(failed), deref(next)
+		f.Added = f.Added.UTC()
+		return f, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("feeds: %w", err)
+	}
+	return out, nil
+}
+
+// SaveFeed writes a feed's state (by URL; one not followed yet is added).
+func (s *Store) SaveFeed(ctx context.Context, f quotewire.Feed) error {
+	added := f.Added
+	if added.IsZero() {
+		added = s.Now()
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO feeds (url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
+		error, failures, items, stored, next_poll) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, title = excluded.title, etag = excluded.etag,
+		last_modified = excluded.last_modified, last_poll = excluded.last_poll, last_success = excluded.last_success,
+		last_error = excluded.last_error, error = excluded.error, failures = excluded.failures, items = excluded.items,
+		stored = excluded.stored, next_poll = excluded.next_poll`,
+		f.URL, f.Kind, f.Title, f.ETag, f.LastModified, added, nullTime(f.LastPoll), nullTime(f.LastSuccess),
+		nullTime(f.LastError), f.Error, f.Failures, f.Items, f.Stored, nullTime(f.NextPoll))
+	if err != nil {
+		return fmt.Errorf("save feed %s: %w", f.URL, err)
+	}
+	return nil
+}
+
+// FeedItems returns the stored state of those of the page URLs that
+// have one.
+func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error) {
+	out := map[string]quotewire.FeedItem{}
+	if len(urls) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, "SELECT url, feed, seen, article, error, attempts, done FROM feed_items WHERE url = ANY($1)", urls)
+	if err != nil {
+		return nil, fmt.Errorf("feed items: %w", err)
+	}
+	items, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (quotewire.FeedItem, error) {
+		var it quotewire.FeedItem
+		err := row.Scan(&it.URL, &it.Feed, &it.Seen, &it.Article, &it.Error, &it.Attempts, &it.Done)
+		it.Seen = it.Seen.UTC()
+		return it, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("feed items: %w", err)
+	}
+	for _, it := range items {
+		out[it.URL] = it
+	}
+	return out, nil
+}
+
+// SaveFeedItems writes the state of pages (by URL), in one statement.
+func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error {
+	if len(items) == 0 {
+		return nil
+	}
+	var urls, feeds, articles, errs []string
+	var seen []time.Time
+	var attempts []int32
+	var done []bool
+	last := map[string]int{}
+	for _, it := range items {
+		if i, ok := last[it.URL]; ok { // one row per URL: the upsert cannot take one twice
+			seen[i], articles[i], errs[i], attempts[i], done[i] = it.Seen, it.Article, it.Error, int32(it.Attempts), it.Done
+			continue
+		}
+		last[it.URL] = len(urls)
+		urls, feeds, articles, errs = append(urls, it.URL), append(feeds, it.Feed), append(articles, it.Article), append(errs, it.Error)
+		seen, attempts, done = append(seen, it.Seen), append(attempts, int32(it.Attempts)), append(done, it.Done)
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO feed_items (url, feed, seen, article, error, attempts, done)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[], $7::bool[])
+		ON CONFLICT (url) DO UPDATE SET seen = excluded.seen, article = excluded.article, error = excluded.error,
+		attempts = excluded.attempts, done = excluded.done`, urls, feeds, seen, articles, errs, attempts, done)
+	if err != nil {
+		return fmt.Errorf("save feed items: %w", err)
+	}
+	return nil
+}
+
+// nullTime is t as a parameter: NULL for the zero time.
+func nullTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// deref is the time *t in UTC, the zero time for nil.
+func deref(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}

@@ -1,0 +1,29 @@
+-- quotewire store, version 12: the feeds quotewire follow polls, and the
+-- pages they listed (package follow), as SQLite's version 11. NULL times
+-- are never.
+CREATE TABLE IF NOT EXISTS feeds (
+    id            BIGSERIAL UNIQUE,
+    url           TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL DEFAULT '',
+    title         TEXT NOT NULL DEFAULT '',
+    etag          TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    added         TIMESTAMPTZ NOT NULL,
+    last_poll     TIMESTAMPTZ,
+    last_success  TIMESTAMPTZ,
+    last_error    TIMESTAMPTZ,
+    error         TEXT NOT NULL DEFAULT '',
+    failures      INTEGER NOT NULL DEFAULT 0,
+    items         INTEGER NOT NULL DEFAULT 0,
+    stored        INTEGER NOT NULL DEFAULT 0,
+    next_poll     TIMESTAMPTZ
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    url      TEXT PRIMARY KEY,
+    feed     TEXT NOT NULL,
+    seen     TIMESTAMPTZ NOT NULL,
+    article  TEXT NOT NULL DEFAULT '',
+    error    TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    done     BOOLEAN NOT NULL DEFAULT FALSE
+);

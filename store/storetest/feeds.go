@@ -1,0 +1,92 @@
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/quotewire/quotewire"
+)
+
+// FeedState is what quotewire follow keeps in a store (package follow's
+// State); every backend implements it.
+type FeedState interface {
+	AddFeeds(ctx context.Context, urls []string, now time.Time) error
+	Feeds(ctx context.Context) ([]quotewire.Feed, error)
+	SaveFeed(ctx context.Context, f quotewire.Feed) error
+	FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error)
+	SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error
+}
+
+// testFeeds: feeds are added once, listed in the order they were added,
+// and their state saved and read back whole (zero times stay zero); a
+// page's state is found by URL and replaced by a later save.
+func testFeeds(t *testing.T, s quotewire.Store) {
+	st, ok := s.(FeedState)
+	if !ok {
+		t.Fatalf("%T does not keep feed state", s)
+	}
+	ctx := context.Background()
+	t0 := time.Date(2026, 12, 1, 10, 0, 0, 123456000, time.UTC)
+	if err := st.AddFeeds(ctx, []string{"https://b.example/rss", "https://a.example/atom"}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddFeeds(ctx, []string{"https://a.example/atom", "https://c.example/sitemap.xml"}, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := st.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, f := range feeds {
+		urls = append(urls, f.URL)
+	}
+	if want := []string{"https://b.example/rss", "https://a.example/atom", "https://c.example/sitemap.xml"}; !reflect.DeepEqual(urls, want) {
+		t.Fatalf("feeds %v, want %v in the order added", urls, want)
+	}
+	if !feeds[1].Added.Equal(t0) || !feeds[1].LastPoll.IsZero() || feeds[1].Health(t0) != "new" {
+		t.Errorf("a feed added again keeps its first state: %+v", feeds[1])
+	}
+
+	saved := quotewire.Feed{URL: "https://a.example/atom", Kind: "atom", Title: "A <News>", ETag: `W/"x1"`, LastModified: "Tue, 01 Dec 2026 09:00:00 GMT",
+		Added: t0, LastPoll: t0.Add(2 * time.Hour), LastError: t0.Add(2 * time.Hour), Error: "HTTP 503 Service Unavailable",
+		Failures: 2, Items: 7, Stored: 5, NextPoll: t0.Add(3 * time.Hour)}
+	if err := st.SaveFeed(ctx, saved); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err = st.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(feeds[1], saved) {
+		t.Errorf("saved feed read back as\n%+v\nwant\n%+v", feeds[1], saved)
+	}
+	if h := feeds[1].Health(t0.Add(3 * time.Hour)); h != "failing" {
+		t.Errorf("health %q, want failing", h)
+	}
+	if h := feeds[1].Health(t0.Add(30 * time.Hour)); h != "dead" {
+		t.Errorf("health a day later %q, want dead", h)
+	}
+
+	items := []quotewire.FeedItem{
+		{URL: "https://a.example/1", Feed: "https://a.example/atom", Seen: t0, Article: "a0123", Attempts: 1, Done: true},
+		{URL: "https://a.example/2", Feed: "https://a.example/atom", Seen: t0, Error: "HTTP 503 Service Unavailable", Attempts: 1},
+	}
+	if err := st.SaveFeedItems(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	items[1].Attempts, items[1].Error, items[1].Article, items[1].Done = 2, "", "a0456", true
+	if err := st.SaveFeedItems(ctx, items[1:]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.FeedItems(ctx, []string{"https://a.example/1", "https://a.example/2", "https://a.example/3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]quotewire.FeedItem{items[0].URL: items[0], items[1].URL: items[1]}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("feed items\n%+v\nwant\n%+v", got, want)
+	}
+}
