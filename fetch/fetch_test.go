@@ -340,3 +340,27 @@ func TestObserve(t *testing.T) {
 		t.Errorf("events %+v: want robots.txt, the page (200, 5 bytes), the refusal", events)
 	}
 }
+
+func TestCounter(t *testing.T) {
+	var c Counter
+	opts := fast()
+	opts.Observe = c.Observe
+	s := server(t, "User-agent: *\nDisallow: /no\n", map[string]http.HandlerFunc{
+		"/yes":  func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "12345") },
+		"/same": func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) },
+		"/gone": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "", http.StatusNotFound) },
+	})
+	f := New(opts)
+	for _, p := range []string{"/yes", "/same", "/gone", "/no", "/no"} {
+		f.Get(context.Background(), Request{URL: s.URL + p})
+	}
+	got := c.Counts()
+	if got.Status[200] != 2 || got.Status[304] != 1 || got.Status[404] != 1 || got.NotModified != 1 || got.RobotsRefusals != 2 ||
+		got.Errors["robots"] != 2 || got.Errors["status_4xx"] != 1 || got.Bytes < 5 {
+		t.Errorf("counts %+v", got)
+	}
+	got.Status[200] = 99
+	if c.Counts().Status[200] != 2 {
+		t.Error("Counts shares its maps with the counter")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/server/ui"
@@ -337,6 +338,29 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("article %q: the store returned no analysis", key)
 	}
 	return writeJSON(w, http.StatusOK, articleReply{Key: rec.Key, Outlet: rec.Outlet, Article: rec.Analysis, Segments: ui.Segments(rec.Analysis)})
+}
+
+// feedJSON is a followed feed as /api/feeds gives it.
+type feedJSON struct {
+	quotewire.Feed
+	Health string `json:"health"`
+}
+
+// feeds lists the feeds the store follows with their health, in the
+// order they were added (none for a store that keeps no feeds).
+func (s *Server) feeds(w http.ResponseWriter, r *http.Request) error {
+	out := []feedJSON{}
+	if s.feedList != nil {
+		fs, err := s.feedList.Feeds(r.Context())
+		if err != nil {
+			return err
+		}
+		now := time.Now()
+		for _, f := range fs {
+			out = append(out, feedJSON{Feed: f, Health: f.Health(now)})
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"feeds": out})
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {

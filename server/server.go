@@ -97,6 +97,10 @@ type Config struct {
 	// that says to narrow the query. Zero means DefaultQueryTimeout;
 	// negative, no limit.
 	QueryTimeout time.Duration
+	// Feeds lists the feeds the store follows (quotewire follow), for
+	// /api/feeds and the feeds page; nil takes Store's own Feeds when it
+	// has one.
+	Feeds ui.FeedLister
 	// Readers is how many requests read the store at once; the others
 	// wait their turn in order of arrival, and get a 503 when the wait
 	// outlasts QueryTimeout. Zero means DefaultReaders(); negative, no
@@ -133,6 +137,7 @@ func (w uiWriter) WriteArticles(ctx context.Context, arts []quotewire.Article) (
 // concurrent use.
 type Server struct {
 	store    Reader
+	feedList ui.FeedLister
 	ingester Ingester
 	// tokenSum is the SHA-256 of the token, compared in constant time;
 	// writes is false when there is no token.
@@ -182,6 +187,7 @@ var routes = []route{
 	{pattern: "GET /api/unnamed-speakers", params: []string{"q", "entity", "outlet", "from", "to", "acts", "limit"}, handler: (*Server).unnamedSpeakers},
 	{pattern: "GET /api/articles/{key}", handler: (*Server).article},
 	{pattern: "GET /api/stats", handler: (*Server).stats},
+	{pattern: "GET /api/feeds", handler: (*Server).feeds},
 	{pattern: "POST /api/articles", handler: (*Server).postArticles},
 }
 
@@ -221,11 +227,15 @@ func New(cfg Config) *Server {
 	case cfg.Readers > 0:
 		s.slots = make(chan struct{}, cfg.Readers)
 	}
+	s.feedList = cfg.Feeds
+	if fl, ok := cfg.Store.(ui.FeedLister); ok && s.feedList == nil {
+		s.feedList = fl
+	}
 	s.metrics = newMetrics(s)
 	for _, rt := range routes {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
-	uc := ui.Config{Store: cfg.Store, Logger: s.log, Upload: cfg.ReadUpload, WarmOverview: true, QueryTimeout: s.timeout}
+	uc := ui.Config{Store: cfg.Store, Feeds: s.feedList, Logger: s.log, Upload: cfg.ReadUpload, WarmOverview: true, QueryTimeout: s.timeout}
 	if s.writes && cfg.Ingester != nil {
 		uc.Writer, uc.Token = uiWriter{cfg.Ingester}, cfg.Token
 	}

@@ -5,13 +5,16 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -23,11 +26,13 @@ import (
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/fetch"
 	"github.com/quotewire/quotewire/follow"
+	"github.com/quotewire/quotewire/internal/workerhttp"
 )
 
 func (m *Main) followCommand() *cobra.Command {
 	var (
 		db, feedsFile, contact, progress string
+		metrics                          string
 		once                             bool
 		interval, delay                  time.Duration
 		workers, parallel, maxItems      int
@@ -59,7 +64,9 @@ less and less often (after 10, 20, 40… minutes, then every 6 hours);
 
 With --once it makes one pass and exits (for cron: exit status 1 when a
 feed failed); without it, it polls every --interval until SIGINT or SIGTERM,
-and then stops after storing what it fetched.
+and then stops after storing what it fetched. --metrics-addr serves
+/healthz, /readyz and Prometheus /metrics meanwhile: fetches by status,
+bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 
   quotewire follow --once https://www.example.org/rss.xml
   quotewire follow --db news.db --feeds feeds.txt --interval 10m --contact mailto:desk@example.org
@@ -90,8 +97,14 @@ and then stops after storing what it fetched.
 			if !ok {
 				return fmt.Errorf("the store at %s keeps no feed state", storeName(db))
 			}
+			if metrics != "" {
+				if _, _, err := net.SplitHostPort(metrics); err != nil {
+					return usageError{fmt.Sprintf("--metrics-addr %q: %v: give host:port, such as 127.0.0.1:9091 or :9091", metrics, err)}
+				}
+			}
+			var fetches fetch.Counter
 			f := &follow.Follower{
-				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay}),
+				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe}),
 				State:    state,
 				Store:    s,
 				Pipeline: p,
@@ -104,7 +117,35 @@ and then stops after storing what it fetched.
 			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
-			return m.runFollow(ctx, f, urls, once, show)
+			fr := &followRun{f: f, urls: urls, once: once, show: show}
+			if metrics != "" {
+				ln, err := net.Listen("tcp", metrics)
+				if err != nil {
+					return fmt.Errorf("listen on %s: %w (is another process using it? choose another with --metrics-addr)", metrics, err)
+				}
+				warnf := func(format string, args ...any) { fmt.Fprintf(m.Stderr, "quotewire: "+format+"\n", args...) }
+				stopHTTP := serveWorkerHTTP(ln, warnf, workerhttp.Config{
+					Checks: []workerhttp.Check{
+						{Name: "follower", Func: func(context.Context) error {
+							if ctx.Err() != nil {
+								return errors.New("shutting down")
+							}
+							return nil
+						}},
+						{Name: "store", Func: func(ctx context.Context) error {
+							_, err := s.Has(ctx, []string{readyProbeKey})
+							return err
+						}},
+					},
+					Articles: func() workerhttp.Articles {
+						return workerhttp.Articles{Stored: fr.stored.Load(), Skipped: fr.known.Load(), Failed: fr.problems.Load()}
+					},
+					StoreTimes: storeTimes(s),
+					Fetches:    fetches.Counts,
+				})
+				defer stopHTTP()
+			}
+			return m.runFollow(ctx, fr)
 		},
 	}
 	dbFlag(c, &db)
@@ -117,8 +158,18 @@ and then stops after storing what it fetched.
 	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
 	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics (fetches by status, bytes, 304s, robots refusals, errors by kind; articles) on this address (host:port; default: off)")
 	mo.register(c)
 	return c
+}
+
+// followRun is one follow command's passes and their running totals (for
+// /metrics).
+type followRun struct {
+	f                       *follow.Follower
+	urls                    []string
+	once, show              bool
+	stored, known, problems atomic.Int64
 }
 
 // feedURLs are the feeds of the arguments and of the file (one URL a
@@ -166,7 +217,8 @@ func feedURLs(args []string, file string) ([]string, error) {
 
 // runFollow makes passes until ctx is done (one with once), printing a
 // line for each.
-func (m *Main) runFollow(ctx context.Context, f *follow.Follower, urls []string, once, show bool) error {
+func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
+	f, urls, once, show := fr.f, fr.urls, fr.once, fr.show
 	for n := 1; ; n++ {
 		start := time.Now()
 		var prog *mpb.Progress
@@ -190,6 +242,9 @@ func (m *Main) runFollow(ctx context.Context, f *follow.Follower, urls []string,
 			prog.Wait()
 			f.Progress = nil
 		}
+		fr.stored.Add(int64(rep.Stored))
+		fr.known.Add(int64(rep.Known))
+		fr.problems.Add(int64(rep.Problems))
 		if err != nil {
 			return err
 		}

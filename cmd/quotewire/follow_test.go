@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -214,5 +216,52 @@ func TestFollowKillResume(t *testing.T) {
 		if h := site.hit(fmt.Sprintf("/news/%d", i)); h < 1 || h > 2 {
 			t.Errorf("page %d fetched %d times", i, h)
 		}
+	}
+}
+
+// TestFollowLoopMetrics runs follow without --once: it makes a pass,
+// serves /metrics with the fetches and the articles of the pass, and
+// stops when its context ends (as on SIGTERM).
+func TestFollowLoopMetrics(t *testing.T) {
+	site := newNewsSite(t, 2, 0)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	var stderr lockedBuffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- m.Run(ctx, []string{"follow", "--db", filepath.Join(t.TempDir(), "x.db"), "--delay", "1ms", "--rules-only",
+			"--interval", "1h", "--metrics-addr", addr, site.srv.URL + "/rss.xml", site.srv.URL + "/private/feed"})
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(stderr.String(), "pass 1") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		cancel()
+		t.Fatalf("metrics: %v (stderr %s)", err, stderr.String())
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`quotewire_fetch_responses_total{code="200"} 4`, `quotewire_fetch_robots_refusals_total 1`,
+		`quotewire_fetch_errors_total{kind="robots"} 1`, `quotewire_worker_articles_total{result="stored"} 2`, "quotewire_fetch_bytes_total"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %q:\n%s", want, body)
+		}
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("stopped with exit %d: %s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("follow did not stop when its context ended")
 	}
 }

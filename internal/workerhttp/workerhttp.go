@@ -17,10 +17,18 @@
 //	quotewire_store_seconds_total{step="names_lock|cluster_lock|parallel|lock_wait"}  counter
 //	quotewire_queue_up                                                     gauge
 //	quotewire_queue_units{state="queued|running|done|failed"}              gauge
+//	quotewire_fetch_responses_total{code="200|304|404|…"}                  counter
+//	quotewire_fetch_bytes_total                                            counter
+//	quotewire_fetch_not_modified_total                                     counter
+//	quotewire_fetch_robots_refusals_total                                  counter
+//	quotewire_fetch_errors_total{kind="timeout|robots|status_5xx|…"}       counter
 //
 // The quotewire_queue_units series are left out, and quotewire_queue_up is
 // 0, when the queue's state cannot be read within the status timeout; the
-// store series are there for a store that keeps the times (PostgreSQL).
+// store series are there for a store that keeps the times (PostgreSQL), the
+// fetch series for a process that fetches over HTTP (quotewire follow, and
+// a worker handed page units); the follower has no units, and reports its
+// pages as articles.
 package workerhttp
 
 import (
@@ -28,11 +36,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/quotewire/quotewire/fetch"
 	"github.com/quotewire/quotewire/queue"
 )
 
@@ -75,6 +85,9 @@ type Config struct {
 	Articles func() Articles
 	// StoreTimes returns the store's write times; nil leaves them out.
 	StoreTimes func() StoreTimes
+	// Fetches returns what the process fetched over HTTP
+	// (fetch.Counter); nil leaves the fetch metrics out.
+	Fetches func() fetch.Counts
 	// Status reads the queue's state (queue.Status); nil leaves the queue
 	// metrics out.
 	Status func(ctx context.Context) (*queue.Report, error)
@@ -172,13 +185,24 @@ var (
 		"Time this worker's writes spent, by step: holding the store's names lock, holding its cluster lock (each held by one writer of the store at a time), writing in parallel, waiting for the locks.", []string{"step"}, nil)
 	queueUpDesc = prometheus.NewDesc("quotewire_queue_up",
 		"1 when the queue's state was read at this scrape, else 0 (and quotewire_queue_units is absent).", nil, nil)
+	fetchDesc = prometheus.NewDesc("quotewire_fetch_responses_total",
+		"HTTP answers to this process's requests (feeds, pages, robots.txt), by status code.", []string{"code"}, nil)
+	fetchBytesDesc = prometheus.NewDesc("quotewire_fetch_bytes_total",
+		"Body bytes of those answers as they came over the wire (before gzip or brotli is undone).", nil, nil)
+	notModifiedDesc = prometheus.NewDesc("quotewire_fetch_not_modified_total",
+		"304 answers to conditional requests: feeds that had not changed.", nil, nil)
+	robotsDesc = prometheus.NewDesc("quotewire_fetch_robots_refusals_total",
+		"URLs not asked for because the host's robots.txt disallows them.", nil, nil)
+	fetchErrorsDesc = prometheus.NewDesc("quotewire_fetch_errors_total",
+		"Fetches that failed, by kind: robots, timeout, network, status_4xx, status_5xx, too_large, redirects, backoff, scheme, canceled, other.", []string{"kind"}, nil)
 	queueDesc = prometheus.NewDesc("quotewire_queue_units",
 		"Units of the whole queue (every worker's), by state: queued (waiting), running (handed to a worker, not yet acknowledged), done, failed (dead letters).", []string{"state"}, nil)
 )
 
 // Describe sends the descriptions of every metric the worker may send.
 func (c collector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{unitsDesc, articlesDesc, errorsDesc, runningDesc, storeDesc, queueUpDesc, queueDesc} {
+	for _, d := range []*prometheus.Desc{unitsDesc, articlesDesc, errorsDesc, runningDesc, storeDesc, queueUpDesc, queueDesc,
+		fetchDesc, fetchBytesDesc, notModifiedDesc, robotsDesc, fetchErrorsDesc} {
 		ch <- d
 	}
 }
@@ -223,6 +247,18 @@ func (c collector) Collect(ch chan<- prometheus.Metric) {
 		counter(storeDesc, st.ClusterLock, "cluster_lock")
 		counter(storeDesc, st.Parallel, "parallel")
 		counter(storeDesc, st.LockWait, "lock_wait")
+	}
+	if c.cfg.Fetches != nil {
+		fc := c.cfg.Fetches()
+		for code, n := range fc.Status {
+			counter(fetchDesc, float64(n), strconv.Itoa(code))
+		}
+		counter(fetchBytesDesc, float64(fc.Bytes))
+		counter(notModifiedDesc, float64(fc.NotModified))
+		counter(robotsDesc, float64(fc.RobotsRefusals))
+		for kind, n := range fc.Errors {
+			counter(fetchErrorsDesc, float64(n), kind)
+		}
 	}
 	if c.cfg.Status == nil {
 		return

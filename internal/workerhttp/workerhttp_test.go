@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quotewire/quotewire/fetch"
 	"github.com/quotewire/quotewire/queue"
 )
 
@@ -238,6 +239,27 @@ func TestMetricsStoreTimes(t *testing.T) {
 	_, _, body = get(t, New(Config{}), "/metrics")
 	if strings.Contains(body, "quotewire_store_seconds_total") {
 		t.Errorf("store times without a StoreTimes function:\n%s", body)
+	}
+}
+
+func TestMetricsFetches(t *testing.T) {
+	fc := fetch.Counts{Status: map[int]int64{200: 7, 304: 3, 503: 1}, Bytes: 4096, NotModified: 3, RobotsRefusals: 2,
+		Errors: map[string]int64{"robots": 2, "timeout": 1, "status_5xx": 1}}
+	_, _, body := get(t, New(Config{Fetches: func() fetch.Counts { return fc }}), "/metrics")
+	m := parseMetrics(t, body)
+	for series, v := range map[string]float64{
+		`quotewire_fetch_responses_total{code="200"}`: 7, `quotewire_fetch_responses_total{code="304"}`: 3,
+		`quotewire_fetch_responses_total{code="503"}`: 1, `quotewire_fetch_bytes_total`: 4096,
+		`quotewire_fetch_not_modified_total`: 3, `quotewire_fetch_robots_refusals_total`: 2,
+		`quotewire_fetch_errors_total{kind="timeout"}`: 1, `quotewire_fetch_errors_total{kind="robots"}`: 2,
+	} {
+		if g, ok := m[series]; !ok || g != v {
+			t.Errorf("%s = %v (present %v), want %v", series, g, ok, v)
+		}
+	}
+	_, _, body = get(t, New(Config{}), "/metrics")
+	if strings.Contains(body, "quotewire_fetch_") {
+		t.Errorf("fetch metrics without a Fetches function:\n%s", body)
 	}
 }
 

@@ -98,6 +98,9 @@ type Config struct {
 	// background as soon as the UI is made (servers set it; tests that
 	// count store calls do not).
 	WarmOverview bool
+	// Feeds lists the feeds the store follows, for the feeds page; nil
+	// takes Store's own Feeds when it has one.
+	Feeds FeedLister
 	// QueryTimeout bounds the store's reads for one page: past it they
 	// are cancelled and the reader gets a 503 page that says to narrow
 	// the search. Zero or negative means no limit.
@@ -107,6 +110,7 @@ type Config struct {
 // UI serves the HTML pages. It is safe for concurrent use.
 type UI struct {
 	store    Reader
+	feedList FeedLister
 	writer   Writer
 	token    string
 	upload   ReadUpload
@@ -146,7 +150,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pageNames are the templates, each rendered inside templates/base.html.
-var pageNames = []string{"search", "article", "speaker", "quotation", "ingest", "error"}
+var pageNames = []string{"search", "article", "speaker", "quotation", "ingest", "feeds", "error"}
 
 // New returns a UI for cfg. It panics if cfg.Store is nil or an embedded
 // template does not parse, both programming errors (a test parses them).
@@ -159,6 +163,10 @@ func New(cfg Config) *UI {
 		pages: map[string]*template.Template{}, assets: map[string]asset{}, recount: make(chan struct{}, 1)}
 	if u.log == nil {
 		u.log = slog.Default()
+	}
+	u.feedList = cfg.Feeds
+	if fl, ok := cfg.Store.(FeedLister); ok && u.feedList == nil {
+		u.feedList = fl
 	}
 	if u.now == nil {
 		u.now = time.Now
@@ -215,6 +223,7 @@ var routes = []route{
 	{"GET /quotations/{id}", (*UI).quotation},
 	{"GET /static/{name}", (*UI).static},
 	{"GET /ingest", (*UI).ingestForm},
+	{"GET /feeds", (*UI).feeds},
 	{"POST /ingest", (*UI).ingest},
 }
 
