@@ -93,6 +93,11 @@ type Follower struct {
 	Now func() time.Time
 	// Progress, when set, is told of each page settled in a pass.
 	Progress func(Progress)
+	// Enqueue, when set, is handed each pass's new pages instead of their
+	// being fetched and stored here: for followers that only poll, with
+	// workers fetching the pages from a queue (quotewire follow --nats).
+	// Pipeline and Store are then not used.
+	Enqueue func(ctx context.Context, pages []Page) error
 }
 
 // Progress is where a pass stands.
@@ -106,10 +111,11 @@ type Report struct {
 	// 304; Failed those that failed; Skipped those not polled because
 	// they are backing off after failures.
 	Feeds, NotModified, Failed, Skipped int
-	// Pages counts the new pages of the feeds; Fetched those fetched;
+	// Pages counts the new pages of the feeds; Queued those handed to
+	// Enqueue (all of them, when it is set); Fetched those fetched;
 	// Stored the articles stored; Known those the store held already;
 	// Problems the pages that could not be fetched or read.
-	Pages, Fetched, Stored, Known, Problems int
+	Pages, Queued, Fetched, Stored, Known, Problems int
 	// Errors are the feeds' and pages' problems, one line each, naming
 	// the URL.
 	Errors []string
@@ -239,6 +245,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 	pages = fresh
 	rep.Pages = len(pages)
 
+	if f.Enqueue != nil {
+		return rep, f.enqueue(keep, feeds, pages, &rep)
+	}
 	if err := f.fetchAndStore(ctx, keep, pages, &rep); err != nil {
 		return rep, err
 	}
@@ -255,12 +264,6 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 			it.Done = true
 		}
 		items = append(items, it)
-		if pg.prior.Attempts == 0 {
-			pg.feed.f.Items++
-		}
-		if pg.stored {
-			pg.feed.f.Stored++
-		}
 	}
 	if err := f.State.SaveFeedItems(keep, items); err != nil {
 		return rep, fmt.Errorf("follow: %w", err)
@@ -278,6 +281,42 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// enqueue hands the new pages to Enqueue, then remembers them as queued
+// (a bare mark, which a worker's result is never undone by) and saves the
+// feeds' validators: from here the queue sees to the pages. When Enqueue
+// fails nothing is remembered, and the next pass lists the pages again
+// (the queue drops the units it holds already within its duplicate
+// window, and the store those it holds by key).
+func (f *Follower) enqueue(ctx context.Context, feeds []*polled, pages []*page, rep *Report) error {
+	if len(pages) > 0 {
+		list := make([]Page, len(pages))
+		for i, pg := range pages {
+			list[i] = pg.Page()
+		}
+		if err := f.Enqueue(ctx, list); err != nil {
+			return fmt.Errorf("follow: enqueue pages: %w", err)
+		}
+		items := make([]quotewire.FeedItem, len(pages))
+		for i, pg := range pages {
+			items[i] = quotewire.FeedItem{URL: pg.url, Feed: pg.feed.f.URL, Seen: f.Now(), Attempts: pg.prior.Attempts, Done: true}
+		}
+		if err := f.State.SaveFeedItems(ctx, items); err != nil {
+			return fmt.Errorf("follow: %w", err)
+		}
+		rep.Queued = len(pages)
+	}
+	for _, p := range feeds {
+		if p.err != nil || p.resp == nil || p.resp.NotModified {
+			continue
+		}
+		p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
+		if err := f.State.SaveFeed(ctx, p.f); err != nil {
+			return fmt.Errorf("follow: %w", err)
+		}
+	}
+	return nil
 }
 
 // settled reports whether every page of the feed this pass asked for is
@@ -493,6 +532,48 @@ func hostOf(u string) string {
 	return p.Scheme + "://" + strings.ToLower(p.Host)
 }
 
+// Page is a new page a feed listed, to be fetched and stored: what a
+// queue unit carries when workers fetch the pages (Follower.Enqueue).
+type Page struct {
+	// URL is the page's absolute address; Feed the feed that listed it.
+	URL, Feed string
+	// Title and Date (YYYY-MM-DD) are the feed's, used when the page has
+	// none of its own.
+	Title, Date string
+}
+
+// Page is the page pg is.
+func (pg *page) Page() Page {
+	return Page{URL: pg.url, Feed: pg.feed.f.URL, Title: pg.title, Date: pg.date}
+}
+
+// ReadPage fetches p's page with f and reads its article: the main text,
+// title and date through package htmlfile, in UTF-8 whatever the page's
+// charset, with the page's URL as ID and URL, and the feed's title and
+// date where the page has none. A page that answers without an article
+// gives a *quotewire.RecordError naming the URL; a failed fetch gives
+// the fetch's error (fetch.Temporary tells whether trying again may
+// help).
+func ReadPage(ctx context.Context, f Fetcher, p Page) (quotewire.Article, error) {
+	resp, err := f.Get(ctx, fetch.Request{URL: p.URL, Accept: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})
+	if err != nil {
+		return quotewire.Article{}, err
+	}
+	a, err := htmlfile.Parse(p.URL, fetch.UTF8(resp.Body, resp.ContentType), htmlfile.Options{MaxBytes: int64(len(resp.Body)) + 1})
+	if err != nil {
+		return quotewire.Article{}, err
+	}
+	a.ID, a.URL = p.URL, p.URL
+	a.Origin = quotewire.Origin{File: p.URL}
+	if a.Title == "" {
+		a.Title = p.Title
+	}
+	if a.Date == "" {
+		a.Date = p.Date
+	}
+	return a, nil
+}
+
 // storeBatch is how many articles one transaction stores: pages come a
 // few a second, and a small batch puts them in the archive soon.
 const storeBatch = 8
@@ -555,29 +636,22 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 	}
 	byHost(f, ctx, pages, func(pg *page) string { return pg.url }, func(pg *page) {
 		defer tell()
-		resp, err := f.Fetcher.Get(ctx, fetch.Request{URL: pg.url, Accept: "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})
-		if err != nil {
-			if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-				return // stopped: not attempted
-			}
+		a, err := ReadPage(ctx, f.Fetcher, pg.Page())
+		var rerr *quotewire.RecordError
+		switch {
+		case err == nil:
+			pg.attempted, pg.fetched = true, true
+		case errors.As(err, &rerr): // answered, but no article
+			pg.attempted, pg.fetched = true, true
+			pg.err, pg.final = err.Error(), true
+			return
+		case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+			return // stopped: not attempted
+		default:
 			pg.attempted = true
 			pg.err = err.Error()
 			pg.final = !fetch.Temporary(err)
 			return
-		}
-		pg.attempted, pg.fetched = true, true
-		a, err := htmlfile.Parse(pg.url, fetch.UTF8(resp.Body, resp.ContentType), htmlfile.Options{MaxBytes: int64(len(resp.Body)) + 1})
-		if err != nil {
-			pg.err, pg.final = err.Error(), true
-			return
-		}
-		a.ID, a.URL = pg.url, pg.url
-		a.Origin = quotewire.Origin{File: pg.url}
-		if a.Title == "" {
-			a.Title = pg.title
-		}
-		if a.Date == "" {
-			a.Date = pg.date
 		}
 		articles <- fetched{pg: pg, a: a}
 	})

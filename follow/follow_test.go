@@ -419,3 +419,51 @@ func TestStoppedPassLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestEnqueueInsteadOfFetching: with Enqueue set, a pass hands the new
+// pages to it and fetches none; the next pass hands over only pages new
+// since, and a page a worker has stored keeps its state.
+func TestEnqueueInsteadOfFetching(t *testing.T) {
+	s := newSite(t, "")
+	u := s.srv.URL
+	s.rss("/feed", [3]string{"/a", "a", "Mon, 07 Dec 2026 08:00:00 GMT"}, [3]string{"/b", "b", ""})
+	e := newEnv(t)
+	var queued []follow.Page
+	e.f.Enqueue = func(ctx context.Context, pages []follow.Page) error {
+		queued = append(queued, pages...)
+		return nil
+	}
+	rep := e.pass(t, u+"/feed")
+	if rep.Queued != 2 || rep.Fetched != 0 || s.hit("/a") != 0 || len(queued) != 2 {
+		t.Fatalf("pass: %+v, queued %v", rep, queued)
+	}
+	if q := queued[0]; q.URL != u+"/a" || q.Feed != u+"/feed" || q.Date != "2026-12-07" || q.Title != "Item 0" {
+		t.Errorf("page %+v", q)
+	}
+	// a worker stores /a
+	ctx := context.Background()
+	if err := e.store.SaveFeedItems(ctx, []quotewire.FeedItem{{URL: u + "/a", Feed: u + "/feed", Seen: e.now, Article: "a1", Attempts: 1, Done: true}}); err != nil {
+		t.Fatal(err)
+	}
+	s.rss("/feed", [3]string{"/a", "a", ""}, [3]string{"/b", "b", ""}, [3]string{"/c", "c", ""})
+	if rep := e.pass(t, u+"/feed"); rep.Queued != 1 || queued[2].URL != u+"/c" {
+		t.Errorf("second pass: %+v, queued %v", rep, queued)
+	}
+	items, _ := e.store.FeedItems(ctx, []string{u + "/a", u + "/c"})
+	if items[u+"/a"].Article != "a1" || !items[u+"/c"].Done {
+		t.Errorf("items %+v", items)
+	}
+	// a queue that refuses: nothing remembered, the next pass tries again
+	s.rss("/feed", [3]string{"/d", "d", ""})
+	e.f.Enqueue = func(context.Context, []follow.Page) error { return fmt.Errorf("no NATS") }
+	if _, err := e.f.Pass(ctx, []string{u + "/feed"}); err == nil || !strings.Contains(err.Error(), "no NATS") {
+		t.Errorf("refused enqueue: %v", err)
+	}
+	e.f.Enqueue = func(ctx context.Context, pages []follow.Page) error {
+		queued = append(queued, pages...)
+		return nil
+	}
+	if rep := e.pass(t, u+"/feed"); rep.Queued != 1 || queued[len(queued)-1].URL != u+"/d" {
+		t.Errorf("after a refused enqueue: %+v", rep)
+	}
+}

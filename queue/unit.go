@@ -29,18 +29,34 @@ import (
 	"strings"
 )
 
-// UnitVersion is the version of the Unit encoding that Encode writes and
-// Decode accepts.
-const UnitVersion = 1
+// UnitVersion is the newest version of the Unit encoding, which Decode
+// accepts with every older one. Encode writes a file unit as version 1,
+// which workers of every release read, and a page unit as version 2
+// (a worker that reads only version 1 refuses it, naming the version,
+// and the unit is dead-lettered rather than misread).
+const UnitVersion = 2
+
+// FileVersion is the version a file unit is written with: the first,
+// which workers of every release read.
+const FileVersion = 1
 
 // Unit is one unit of work: a whole file, or the byte range [Start, End)
 // of a JSON Lines file, which starts at the beginning of a line and ends
-// just after a newline (or at the end of the file).
+// just after a newline (or at the end of the file); or a web page to
+// fetch, which a feed listed (quotewire follow --nats).
 type Unit struct {
-	// V is the encoding's version, UnitVersion.
+	// V is the encoding's version (see UnitVersion).
 	V int `json:"v"`
-	// Path is the file, as every worker must be able to open it.
-	Path string `json:"path"`
+	// Path is the file, as every worker must be able to open it; empty
+	// for a page.
+	Path string `json:"path,omitempty"`
+	// URL is the page to fetch (http or https), with Feed the feed that
+	// listed it and Title and Date (YYYY-MM-DD) the feed's for it; empty
+	// for a file.
+	URL   string `json:"url,omitempty"`
+	Feed  string `json:"feed,omitempty"`
+	Title string `json:"title,omitempty"`
+	Date  string `json:"date,omitempty"`
 	// Start and End bound a byte range of the file; both zero mean the
 	// whole file.
 	Start int64 `json:"start,omitempty"`
@@ -58,35 +74,48 @@ var ErrBadUnit = errors.New("bad unit")
 // Ranged reports whether u is a byte range rather than a whole file.
 func (u Unit) Ranged() bool { return u.End > u.Start }
 
-// String names the unit for messages: the path, with the byte range when
-// there is one ("big.jsonl[0:67108864]").
+// Page reports whether u is a web page rather than a file.
+func (u Unit) Page() bool { return u.URL != "" }
+
+// String names the unit for messages: the page's URL, or the path, with
+// the byte range when there is one ("big.jsonl[0:67108864]").
 func (u Unit) String() string {
+	if u.Page() {
+		return u.URL
+	}
 	if u.Ranged() {
 		return fmt.Sprintf("%s[%d:%d]", u.Path, u.Start, u.End)
 	}
 	return u.Path
 }
 
-// Encode returns u as JSON, with V set to UnitVersion.
+// Encode returns u as JSON, with V set to 1 for a file and 2 for a page.
 func (u Unit) Encode() []byte {
-	u.V = UnitVersion
+	u.V = FileVersion
+	if u.Page() {
+		u.V = UnitVersion
+	}
 	b, _ := json.Marshal(u) // a struct of strings and numbers always encodes
 	return b
 }
 
 // Decode reads a unit Encode wrote. It returns an error wrapping
-// ErrBadUnit for malformed JSON, another version, an empty path or a bad
-// range.
+// ErrBadUnit for malformed JSON, an unknown version, neither a path nor a
+// URL (or both), a URL that is not http(s), or a bad range.
 func Decode(data []byte) (Unit, error) {
 	var u Unit
 	if err := json.Unmarshal(data, &u); err != nil {
 		return Unit{}, fmt.Errorf("%w: %v", ErrBadUnit, err)
 	}
 	switch {
-	case u.V != UnitVersion:
-		return u, fmt.Errorf("%w: version %d, this worker reads version %d", ErrBadUnit, u.V, UnitVersion)
-	case u.Path == "":
+	case u.V < 1 || u.V > UnitVersion:
+		return u, fmt.Errorf("%w: version %d, this worker reads versions 1 to %d", ErrBadUnit, u.V, UnitVersion)
+	case u.Path == "" && u.URL == "":
 		return u, fmt.Errorf("%w: no path", ErrBadUnit)
+	case u.Path != "" && u.URL != "":
+		return u, fmt.Errorf("%w: both a path and a URL", ErrBadUnit)
+	case u.URL != "" && !strings.HasPrefix(u.URL, "http://") && !strings.HasPrefix(u.URL, "https://"):
+		return u, fmt.Errorf("%w: URL %q is not http or https", ErrBadUnit, u.URL)
 	case u.Start < 0 || u.End < u.Start || u.Start > 0 && u.End == u.Start:
 		return u, fmt.Errorf("%w: bad range [%d:%d)", ErrBadUnit, u.Start, u.End)
 	}
@@ -157,7 +186,7 @@ func SplitFile(path string, chunk int64) ([]Unit, error) {
 		return nil, err
 	}
 	if chunk < 1 || fi.Size() <= chunk {
-		return []Unit{{V: UnitVersion, Path: path}}, nil
+		return []Unit{{V: FileVersion, Path: path}}, nil
 	}
 	rs, err := SplitLines(f, chunk)
 	if err != nil {
@@ -165,10 +194,10 @@ func SplitFile(path string, chunk int64) ([]Unit, error) {
 	}
 	us := make([]Unit, len(rs))
 	for i, r := range rs {
-		us[i] = Unit{V: UnitVersion, Path: path, Start: r.Start, End: r.End, Line: r.Line}
+		us[i] = Unit{V: FileVersion, Path: path, Start: r.Start, End: r.End, Line: r.Line}
 	}
 	if len(us) == 1 { // the whole file after all
-		us[0] = Unit{V: UnitVersion, Path: path}
+		us[0] = Unit{V: FileVersion, Path: path}
 	}
 	return us, nil
 }

@@ -150,7 +150,12 @@ func TestDecode(t *testing.T) {
 	}{
 		{`{"v":1,"path":"a.jsonl"}`, true},
 		{`{"v":1,"path":"a.jsonl","start":10,"end":20,"line":3}`, true},
-		{`{"v":2,"path":"a.jsonl"}`, false},
+		{`{"v":2,"path":"a.jsonl"}`, true},
+		{`{"v":3,"path":"a.jsonl"}`, false},
+		{`{"v":0,"path":"a.jsonl"}`, false},
+		{`{"v":2,"url":"https://ex.org/news/1","feed":"https://ex.org/rss","title":"T","date":"2026-12-07"}`, true},
+		{`{"v":2,"url":"ftp://ex.org/news/1"}`, false},
+		{`{"v":2,"url":"https://ex.org/1","path":"a.jsonl"}`, false},
 		{`{"v":1}`, false},
 		{`{"v":1,"path":"a","start":20,"end":10}`, false},
 		{`{"v":1,"path":"a","start":20}`, false},
@@ -164,6 +169,31 @@ func TestDecode(t *testing.T) {
 		if err != nil && !errors.Is(err, ErrBadUnit) {
 			t.Errorf("Decode(%s): error %v does not wrap ErrBadUnit", tt.in, err)
 		}
+	}
+}
+
+// TestEncodeVersions: a file unit is written as version 1 (what every
+// worker reads), a page unit as version 2, and both read back whole.
+func TestEncodeVersions(t *testing.T) {
+	file := Unit{Path: "a.jsonl", Start: 10, End: 20, Line: 3}
+	page := Unit{URL: "https://ex.org/news/1", Feed: "https://ex.org/rss", Title: "Bridge", Date: "2026-12-07"}
+	for _, tt := range []struct {
+		u    Unit
+		v    int
+		name string
+	}{{file, 1, "a.jsonl[10:20]"}, {page, 2, "https://ex.org/news/1"}} {
+		got, err := Decode(tt.u.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := tt.u
+		want.V = tt.v
+		if got != want || got.String() != tt.name || got.Page() != (tt.v == 2) {
+			t.Errorf("round trip %+v, want %+v (%s)", got, want, got)
+		}
+	}
+	if strings.Contains(string(file.Encode()), "url") {
+		t.Errorf("a file unit carries page fields: %s", file.Encode())
 	}
 }
 

@@ -22,7 +22,10 @@ func TestAPIFeeds(t *testing.T) {
 	ctx := context.Background()
 	added := time.Now().Add(-time.Hour).UTC()
 	s.AddFeeds(ctx, []string{"https://a.example/rss", "https://b.example/sitemap.xml"}, added)
-	s.SaveFeed(ctx, quotewire.Feed{URL: "https://a.example/rss", Kind: "rss", Added: added, LastPoll: added, LastSuccess: added, Items: 3, Stored: 2})
+	s.SaveFeed(ctx, quotewire.Feed{URL: "https://a.example/rss", Kind: "rss", Added: added, LastPoll: added, LastSuccess: added})
+	s.SaveFeedItems(ctx, []quotewire.FeedItem{{URL: "https://a.example/1", Feed: "https://a.example/rss", Seen: added, Article: "a1", Done: true},
+		{URL: "https://a.example/2", Feed: "https://a.example/rss", Seen: added, Article: "a2", Done: true},
+		{URL: "https://a.example/3", Feed: "https://a.example/rss", Seen: added, Error: "HTTP 404 Not Found", Done: true}})
 	r = do(t, h, "GET", "/api/feeds", "")
 	r.json(t, &got)
 	if len(got.Feeds) != 2 {

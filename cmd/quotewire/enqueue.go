@@ -81,7 +81,7 @@ func queueUnits(paths []string, split int64, onSkip func(path, why string), onPr
 		}
 		files++
 		if !splittable(abs) {
-			units = append(units, queue.Unit{V: queue.UnitVersion, Path: abs})
+			units = append(units, queue.Unit{V: queue.FileVersion, Path: abs})
 			return nil
 		}
 		us, err := queue.SplitFile(abs, split)

@@ -27,6 +27,7 @@ import (
 	"github.com/quotewire/quotewire/fetch"
 	"github.com/quotewire/quotewire/follow"
 	"github.com/quotewire/quotewire/internal/workerhttp"
+	"github.com/quotewire/quotewire/queue"
 )
 
 func (m *Main) followCommand() *cobra.Command {
@@ -37,6 +38,7 @@ func (m *Main) followCommand() *cobra.Command {
 		interval, delay                  time.Duration
 		workers, parallel, maxItems      int
 		mo                               modelOpts
+		qf                               queueFlags
 	)
 	c := &cobra.Command{
 		Use:   "follow [FEED_URL...]",
@@ -62,6 +64,12 @@ loses nothing (the next pass finishes its work). A feed that fails is asked
 less and less often (after 10, 20, 40… minutes, then every 6 hours);
 'quotewire feeds' lists the feeds and their health.
 
+With --nats the follower only polls: each new page becomes a unit on the
+queue (--queue) and 'quotewire worker' processes fetch, read and store
+them, with the queue's guarantees (a killed worker's unit is redone, a
+unit that keeps failing is dead-lettered; 'quotewire status' shows them).
+The feed state stays in the store (--db), which the workers share.
+
 With --once it makes one pass and exits (for cron: exit status 1 when a
 feed failed); without it, it polls every --interval until SIGINT or SIGTERM,
 and then stops after storing what it fetched. --metrics-addr serves
@@ -70,6 +78,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 
   quotewire follow --once https://www.example.org/rss.xml
   quotewire follow --db news.db --feeds feeds.txt --interval 10m --contact mailto:desk@example.org
+  quotewire follow --db postgres://qw@db/news --nats nats://queue:4222 --feeds feeds.txt
   quotewire feeds --db news.db`,
 		RunE: func(c *cobra.Command, args []string) error {
 			urls, err := feedURLs(args, feedsFile)
@@ -117,6 +126,23 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
+			if c.Flags().Changed("nats") {
+				js, closeNATS, err := qf.connect()
+				if err != nil {
+					return err
+				}
+				defer closeNATS()
+				f.Enqueue = func(ctx context.Context, pages []follow.Page) error {
+					units := make([]queue.Unit, len(pages))
+					for i, p := range pages {
+						units[i] = queue.Unit{URL: p.URL, Feed: p.Feed, Title: p.Title, Date: p.Date}
+					}
+					_, err := queue.Enqueue(ctx, js, qf.queue, units)
+					return err
+				}
+				fmt.Fprintf(m.Stderr, "quotewire: following %d feeds into %s; new pages go to queue %s at %s for workers to fetch\n",
+					len(urls), storeName(db), queue.NamesFor(qf.queue).Queue, qf.url)
+			}
 			fr := &followRun{f: f, urls: urls, once: once, show: show}
 			if metrics != "" {
 				ln, err := net.Listen("tcp", metrics)
@@ -159,6 +185,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics (fetches by status, bytes, 304s, robots refusals, errors by kind; articles) on this address (host:port; default: off)")
+	qf.register(c)
 	mo.register(c)
 	return c
 }
@@ -287,6 +314,9 @@ func passLine(r follow.Report) string {
 	}
 	if len(notes) > 0 {
 		s += " (" + strings.Join(notes, ", ") + ")"
+	}
+	if r.Queued > 0 {
+		return s + fmt.Sprintf("; %d new pages queued for workers", r.Queued)
 	}
 	s += fmt.Sprintf("; %d new pages: %d stored", r.Pages, r.Stored)
 	if r.Known > 0 {

@@ -265,3 +265,60 @@ func TestFollowLoopMetrics(t *testing.T) {
 		t.Fatal("follow did not stop when its context ended")
 	}
 }
+
+// TestFollowNATS: a follower with --nats only polls and queues the new
+// pages; a worker fetches and stores them, reports a page that cannot be
+// read and dead-letters one that keeps failing; the feed state in the
+// store counts what the worker stored; a second pass queues nothing.
+func TestFollowNATS(t *testing.T) {
+	url, name := testNATS(t)
+	site := newNewsSite(t, 3, 0)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Mixed</title>
+<item><link>%[1]s/news/0</link></item><item><link>%[1]s/news/1</link></item><item><link>%[1]s/news/2</link></item>
+<item><link>/missing</link></item><item><link>/down</link></item></channel></rss>`, site.srv.URL)
+	})
+	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	other := httptest.NewServer(mux)
+	defer other.Close()
+	db := filepath.Join(t.TempDir(), "n.db")
+	feed := other.URL + "/rss.xml"
+
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", feed)
+	if code != 0 || !strings.Contains(stderr, "5 new pages queued for workers") {
+		t.Fatalf("follow --nats: exit %d: %s", code, stderr)
+	}
+	if site.hit("/news/0") != 0 {
+		t.Error("the follower fetched a page itself")
+	}
+	code, _, stderr = run(t, "", "worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--rules-only",
+		"--max-deliver", "2", "--retry-delay", "50ms", "--ack-wait", "10s", "--exit-when-empty")
+	if code != 0 {
+		t.Fatalf("worker: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "/missing") || !strings.Contains(stderr, "404") {
+		t.Errorf("worker did not report the missing page:\n%s", stderr)
+	}
+	if got := storedURLs(t, db); len(got) != 3 {
+		t.Errorf("stored %v, want the three articles", got)
+	}
+	r := queueStatus(t, url, name)
+	if r.Done != 4 || r.Failed != 1 || len(r.Dead) != 1 || r.Dead[0].Unit.URL != other.URL+"/down" || !strings.Contains(r.Dead[0].Reason, "503") {
+		t.Errorf("queue %+v, dead %+v: want 4 done and /down dead after its deliveries", r, r.Dead)
+	}
+	_, out, _ := run(t, "", "feeds", "--db", db, "--format", "jsonl")
+	var row struct {
+		Items, Stored int
+		Health        string
+	}
+	json.Unmarshal([]byte(out), &row)
+	if row.Items != 5 || row.Stored != 3 || row.Health != "ok" {
+		t.Errorf("feed %s, want 5 pages, 3 stored", out)
+	}
+	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", feed)
+	if code != 0 || !strings.Contains(stderr, "0 new pages") {
+		t.Errorf("second pass: exit %d %s", code, stderr)
+	}
+}

@@ -21,6 +21,8 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/archive"
+	"github.com/quotewire/quotewire/fetch"
+	"github.com/quotewire/quotewire/follow"
 	"github.com/quotewire/quotewire/ingest"
 	"github.com/quotewire/quotewire/internal/proc"
 	"github.com/quotewire/quotewire/internal/workerhttp"
@@ -41,6 +43,8 @@ func (m *Main) workerCommand() *cobra.Command {
 		quiet      bool
 		metrics    string
 		report     string
+		contact    string
+		delay      time.Duration
 		mo         modelOpts
 		background bool
 	)
@@ -79,6 +83,16 @@ Files are opened at the path enqueue saw: every worker must read them at
 the same path (a shared file system, or an object store mounted at the
 same place on every machine).
 
+Page units ('quotewire follow --nats' enqueues them, one per new page of a
+feed) are fetched as follow fetches them (robots.txt, --contact in the
+User-Agent, one request at a time per host from this worker and --delay
+between two, timeouts, a 10 MB cap), read and stored. A page that fails in
+a way that may pass (a timeout, a 5xx, a host backing off) fails its unit,
+which is retried and dead-lettered like any; one that cannot (a 404,
+robots.txt, no article on the page) is reported and done. Each page's
+outcome is written to the store's feed state, which 'quotewire feeds'
+counts.
+
 SIGINT or SIGTERM stops the worker gracefully: the articles analysed so far
 are stored, the current units are handed back to the queue, and it exits.
 
@@ -87,7 +101,9 @@ while the process runs), GET /readyz (200 when the NATS connection is up
 and the store answers within 2s, else 503 with the reason) and GET
 /metrics in the Prometheus text format: this worker's units by result
 (quotewire_worker_units_total), articles by result
-(quotewire_worker_articles_total), errors and units running, on
+(quotewire_worker_articles_total), errors and units running, its page
+fetches (quotewire_fetch_*: answers by status, bytes, robots.txt refusals,
+errors by kind), on
 PostgreSQL the time its writes spent holding and waiting for the store's
 locks (quotewire_store_seconds_total: a names lock busy most of the time
 means more workers will not help; see docs/SCALING.md), and the whole
@@ -142,7 +158,9 @@ bench-workers' reads it.
 			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 
-			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr}
+			var fetches fetch.Counter
+			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr,
+				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe})}
 			var logMu sync.Mutex
 			warnf := func(format string, args ...any) {
 				logMu.Lock()
@@ -170,6 +188,7 @@ bench-workers' reads it.
 						return workerhttp.Articles{Stored: uw.added.Load(), Skipped: uw.skipped.Load(), Failed: uw.problems.Load()}
 					},
 					StoreTimes: storeTimes(s),
+					Fetches:    fetches.Counts,
 					Status:     func(ctx context.Context) (*queue.Report, error) { return queue.Status(ctx, js, qf.queue, 0) },
 					Logf:       logf,
 				})
@@ -213,6 +232,8 @@ bench-workers' reads it.
 	c.Flags().DurationVar(&retryDelay, "retry-delay", queue.DefaultRetryDelay, "delay before a failed unit is retried, doubled at each further attempt (at most 10m)")
 	c.Flags().BoolVar(&exitEmpty, "exit-when-empty", false, "exit once the queue holds no unit, waiting or running (for batch jobs)")
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not report each unit on standard error")
+	c.Flags().StringVar(&contact, "contact", "", "for page units: a URL or mailto: where outlets can reach you, sent in the User-Agent (default the project's page)")
+	c.Flags().DurationVar(&delay, "delay", fetch.DefaultMinDelay, "for page units: least time between two requests to one host from this worker (a longer robots.txt Crawl-delay wins)")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics on this address (host:port; default: off)")
 	c.Flags().StringVar(&report, "report", "", "when the worker stops, write what it did to this file as JSON: units and articles by result, its CPU time, and on PostgreSQL the time its writes spent holding and waiting for the store's locks (bench-workers reads it)")
 	mo.register(c)
@@ -330,6 +351,7 @@ func serveWorkerHTTP(ln net.Listener, warnf func(format string, args ...any), cf
 type unitWorker struct {
 	pipeline *quotewire.Pipeline
 	store    quotewire.Store
+	fetcher  *fetch.Fetcher
 	batch    int
 	stderr   io.Writer
 	logf     func(format string, args ...any)
@@ -379,6 +401,9 @@ func (cs closers) Close() error {
 // process is the queue.Handler: it returns nil once every article of the
 // unit is stored (or was already), so that the unit can be acknowledged.
 func (w *unitWorker) process(ctx context.Context, u queue.Unit) error {
+	if u.Page() {
+		return w.processPage(ctx, u)
+	}
 	r, cl, err := openUnit(u)
 	if err != nil {
 		return err
@@ -431,4 +456,60 @@ func (w *unitWorker) process(ctx context.Context, u queue.Unit) error {
 	w.added.Add(tot.Added)
 	w.skipped.Add(tot.Skipped)
 	return errors.Join(rerr, werr)
+}
+
+// processPage fetches a page unit's page, reads its article and stores
+// it. A failure that may pass fails the unit (it is retried, then
+// dead-lettered); one that cannot is reported and the unit is done. The
+// outcome is written to the store's feed state when the store keeps one.
+func (w *unitWorker) processPage(ctx context.Context, u queue.Unit) error {
+	item := quotewire.FeedItem{URL: u.URL, Feed: u.Feed, Seen: time.Now(), Attempts: 1, Done: true}
+	a, err := follow.ReadPage(ctx, w.fetcher, follow.Page{URL: u.URL, Feed: u.Feed, Title: u.Title, Date: u.Date})
+	var rerr *quotewire.RecordError
+	switch {
+	case err == nil:
+	case errors.As(err, &rerr) || !fetch.Temporary(err):
+		w.problems.Add(1)
+		w.logf("%v", err)
+		item.Error = err.Error()
+		return w.saveItem(ctx, item)
+	default:
+		return err
+	}
+	var problem error
+	run := archive.Ingester{Pipeline: w.pipeline, Store: w.store, Workers: 1, Batch: 1,
+		Settled: func(o archive.Outcome) {
+			item.Article = o.Key
+			if o.Problem != nil {
+				problem, item.Article = o.Located(), ""
+			}
+		}}.Start(context.WithoutCancel(ctx))
+	if err := run.Add(a); err != nil {
+		return err
+	}
+	tot, err := run.Close()
+	if err != nil {
+		return err
+	}
+	w.added.Add(tot.Added)
+	w.skipped.Add(tot.Skipped)
+	if problem != nil {
+		w.problems.Add(1)
+		w.logf("%v", problem)
+		item.Error = problem.Error()
+	}
+	return w.saveItem(ctx, item)
+}
+
+// saveItem writes a page's outcome to the store's feed state (nothing
+// for a store that keeps none).
+func (w *unitWorker) saveItem(ctx context.Context, it quotewire.FeedItem) error {
+	st, ok := w.store.(follow.State)
+	if !ok {
+		return nil
+	}
+	if err := st.SaveFeedItems(context.WithoutCancel(ctx), []quotewire.FeedItem{it}); err != nil {
+		return fmt.Errorf("page %s: %w", it.URL, err)
+	}
+	return nil
 }

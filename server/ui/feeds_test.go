@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func TestFeedsPage(t *testing.T) {
 	}
 	feeds := []quotewire.Feed{
 		{URL: "https://ok.example/rss", Kind: "rss", Title: `<script>alert("t")</script>News`, Added: now.Add(-72 * time.Hour),
-			LastPoll: now.Add(-5 * time.Minute), LastSuccess: now.Add(-5 * time.Minute), Items: 1234, Stored: 1200},
+			LastPoll: now.Add(-5 * time.Minute), LastSuccess: now.Add(-5 * time.Minute)},
 		{URL: "https://bad.example/feed", Added: now.Add(-72 * time.Hour), LastPoll: now.Add(-time.Hour), LastError: now.Add(-time.Hour),
 			Error: `HTTP 503 <b>down</b>`, Failures: 9},
 	}
@@ -29,6 +30,17 @@ func TestFeedsPage(t *testing.T) {
 		if err := s.SaveFeed(ctx, f); err != nil {
 			t.Fatal(err)
 		}
+	}
+	var items []quotewire.FeedItem
+	for i := 0; i < 1234; i++ {
+		it := quotewire.FeedItem{URL: fmt.Sprintf("https://ok.example/%d", i), Feed: "https://ok.example/rss", Seen: now, Done: true}
+		if i < 1200 {
+			it.Article = fmt.Sprintf("a%d", i)
+		}
+		items = append(items, it)
+	}
+	if err := s.SaveFeedItems(ctx, items); err != nil {
+		t.Fatal(err)
 	}
 	u := New(Config{Store: s, Logger: quiet(), Now: func() time.Time { return now }, OverviewTTL: -1})
 	r := get(t, u.Handler(), "/feeds")

@@ -29,7 +29,9 @@ func (s *Store) AddFeeds(ctx context.Context, urls []string, now time.Time) erro
 // Feeds returns every followed feed, in the order they were added.
 func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	rows, err := s.pool.Query(ctx, `SELECT url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
-		error, failures, items, stored, next_poll FROM feeds ORDER BY id`)
+		error, failures, COALESCE(c.items, 0)::int, COALESCE(c.stored, 0)::int, next_poll FROM feeds
+		LEFT JOIN (SELECT feed, count(*) AS items, count(*) FILTER (WHERE article != '') AS stored FROM feed_items GROUP BY feed) AS c
+		ON c.feed = feeds.url ORDER BY feeds.id`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
@@ -48,20 +50,20 @@ func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	return out, nil
 }
 
-// SaveFeed writes a feed's state (by URL; one not followed yet is added).
+// SaveFeed writes a feed's state (by URL; one not followed yet is added);
+// its Items and Stored are not written, but counted from its pages.
 func (s *Store) SaveFeed(ctx context.Context, f quotewire.Feed) error {
 	added := f.Added
 	if added.IsZero() {
 		added = s.Now()
 	}
 	_, err := s.pool.Exec(ctx, `INSERT INTO feeds (url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
-		error, failures, items, stored, next_poll) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		error, failures, next_poll) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, title = excluded.title, etag = excluded.etag,
 		last_modified = excluded.last_modified, last_poll = excluded.last_poll, last_success = excluded.last_success,
-		last_error = excluded.last_error, error = excluded.error, failures = excluded.failures, items = excluded.items,
-		stored = excluded.stored, next_poll = excluded.next_poll`,
+		last_error = excluded.last_error, error = excluded.error, failures = excluded.failures, next_poll = excluded.next_poll`,
 		f.URL, f.Kind, f.Title, f.ETag, f.LastModified, added, nullTime(f.LastPoll), nullTime(f.LastSuccess),
-		nullTime(f.LastError), f.Error, f.Failures, f.Items, f.Stored, nullTime(f.NextPoll))
+		nullTime(f.LastError), f.Error, f.Failures, nullTime(f.NextPoll))
 	if err != nil {
 		return fmt.Errorf("save feed %s: %w", f.URL, err)
 	}
@@ -94,7 +96,9 @@ func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotew
 	return out, nil
 }
 
-// SaveFeedItems writes the state of pages (by URL), in one statement.
+// SaveFeedItems writes the state of pages (by URL), in one statement; a
+// page settled already (with an article or an error) keeps its state
+// against a bare mark (neither), as in the SQLite store.
 func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error {
 	if len(items) == 0 {
 		return nil
@@ -116,7 +120,8 @@ func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) e
 	_, err := s.pool.Exec(ctx, `INSERT INTO feed_items (url, feed, seen, article, error, attempts, done)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[], $7::bool[])
 		ON CONFLICT (url) DO UPDATE SET seen = excluded.seen, article = excluded.article, error = excluded.error,
-		attempts = excluded.attempts, done = excluded.done`, urls, feeds, seen, articles, errs, attempts, done)
+		attempts = excluded.attempts, done = excluded.done
+		WHERE NOT ((feed_items.article != '' OR feed_items.error != '') AND excluded.article = '' AND excluded.error = '')`, urls, feeds, seen, articles, errs, attempts, done)
 	if err != nil {
 		return fmt.Errorf("save feed items: %w", err)
 	}

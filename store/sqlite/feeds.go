@@ -36,7 +36,9 @@ func (s *Store) AddFeeds(ctx context.Context, urls []string, now time.Time) erro
 // Feeds returns every followed feed, in the order they were added.
 func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
-		error, failures, items, stored, next_poll FROM feeds ORDER BY rowid`)
+		error, failures, COALESCE(c.items, 0), COALESCE(c.stored, 0), next_poll FROM feeds
+		LEFT JOIN (SELECT feed, count(*) AS items, count(*) FILTER (WHERE article != '') AS stored FROM feed_items GROUP BY feed) AS c
+		ON c.feed = feeds.url ORDER BY feeds.rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
 	}
@@ -58,18 +60,18 @@ func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	return out, nil
 }
 
-// SaveFeed writes a feed's state (by URL; one not followed yet is added).
+// SaveFeed writes a feed's state (by URL; one not followed yet is added);
+// its Items and Stored are not written, but counted from its pages.
 func (s *Store) SaveFeed(ctx context.Context, f quotewire.Feed) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	_, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
-		error, failures, items, stored, next_poll) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		error, failures, next_poll) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET kind = excluded.kind, title = excluded.title, etag = excluded.etag,
 		last_modified = excluded.last_modified, last_poll = excluded.last_poll, last_success = excluded.last_success,
-		last_error = excluded.last_error, error = excluded.error, failures = excluded.failures, items = excluded.items,
-		stored = excluded.stored, next_poll = excluded.next_poll`,
+		last_error = excluded.last_error, error = excluded.error, failures = excluded.failures, next_poll = excluded.next_poll`,
 		f.URL, f.Kind, f.Title, f.ETag, f.LastModified, timeText(f.Added), timeText(f.LastPoll), timeText(f.LastSuccess),
-		timeText(f.LastError), f.Error, f.Failures, f.Items, f.Stored, timeText(f.NextPoll))
+		timeText(f.LastError), f.Error, f.Failures, timeText(f.NextPoll))
 	if err != nil {
 		return fmt.Errorf("save feed %s: %w", f.URL, err)
 	}
@@ -108,7 +110,10 @@ func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotew
 	return out, nil
 }
 
-// SaveFeedItems writes the state of pages (by URL), in one transaction.
+// SaveFeedItems writes the state of pages (by URL), in one transaction;
+// a page settled already (with an article or an error) keeps its state
+// against a bare mark (neither), such as a follower's "queued" written
+// after a worker stored the page.
 func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error {
 	if len(items) == 0 {
 		return nil
@@ -122,7 +127,8 @@ func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) e
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `INSERT INTO feed_items (url, feed, seen, article, error, attempts, done) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET seen = excluded.seen, article = excluded.article, error = excluded.error,
-		attempts = excluded.attempts, done = excluded.done`)
+		attempts = excluded.attempts, done = excluded.done
+		WHERE NOT ((feed_items.article != '' OR feed_items.error != '') AND excluded.article = '' AND excluded.error = '')`)
 	if err != nil {
 		return fmt.Errorf("save feed items: %w", err)
 	}

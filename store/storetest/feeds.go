@@ -52,7 +52,7 @@ func testFeeds(t *testing.T, s quotewire.Store) {
 
 	saved := quotewire.Feed{URL: "https://a.example/atom", Kind: "atom", Title: "A <News>", ETag: `W/"x1"`, LastModified: "Tue, 01 Dec 2026 09:00:00 GMT",
 		Added: t0, LastPoll: t0.Add(2 * time.Hour), LastError: t0.Add(2 * time.Hour), Error: "HTTP 503 Service Unavailable",
-		Failures: 2, Items: 7, Stored: 5, NextPoll: t0.Add(3 * time.Hour)}
+		Failures: 2, NextPoll: t0.Add(3 * time.Hour)}
 	if err := st.SaveFeed(ctx, saved); err != nil {
 		t.Fatal(err)
 	}
@@ -81,12 +81,28 @@ func testFeeds(t *testing.T, s quotewire.Store) {
 	if err := st.SaveFeedItems(ctx, items[1:]); err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.FeedItems(ctx, []string{"https://a.example/1", "https://a.example/2", "https://a.example/3"})
+	// a bare mark (a follower's "queued") does not undo a settled page
+	if err := st.SaveFeedItems(ctx, []quotewire.FeedItem{{URL: items[1].URL, Feed: items[1].Feed, Seen: t0.Add(time.Hour), Done: true},
+		{URL: "https://a.example/3", Feed: "https://a.example/atom", Seen: t0, Done: true}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.FeedItems(ctx, []string{"https://a.example/1", "https://a.example/2", "https://a.example/4"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]quotewire.FeedItem{items[0].URL: items[0], items[1].URL: items[1]}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("feed items\n%+v\nwant\n%+v", got, want)
+	}
+	// a feed's counts are its pages', stored or not
+	feeds, err = st.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := feeds[1]; f.Items != 3 || f.Stored != 2 {
+		t.Errorf("atom feed counts %d pages, %d stored; want 3 and 2", f.Items, f.Stored)
+	}
+	if f := feeds[0]; f.Items != 0 || f.Stored != 0 {
+		t.Errorf("a feed with no pages counts %d, %d", f.Items, f.Stored)
 	}
 }

@@ -1,5 +1,6 @@
 -- quotewire store, version 12: the feeds quotewire follow polls, and the
--- pages they listed (package follow), as SQLite's version 11. NULL times
+-- pages they listed (package follow); a feed's counts of pages and stored
+-- articles are counted from feed_items when read, as SQLite's version 11. NULL times
 -- are never.
 CREATE TABLE IF NOT EXISTS feeds (
     id            BIGSERIAL UNIQUE,
@@ -14,8 +15,6 @@ CREATE TABLE IF NOT EXISTS feeds (
     last_error    TIMESTAMPTZ,
     error         TEXT NOT NULL DEFAULT '',
     failures      INTEGER NOT NULL DEFAULT 0,
-    items         INTEGER NOT NULL DEFAULT 0,
-    stored        INTEGER NOT NULL DEFAULT 0,
     next_poll     TIMESTAMPTZ
 );
 CREATE TABLE IF NOT EXISTS feed_items (
@@ -27,3 +26,4 @@ CREATE TABLE IF NOT EXISTS feed_items (
     attempts INTEGER NOT NULL DEFAULT 0,
     done     BOOLEAN NOT NULL DEFAULT FALSE
 );
+CREATE INDEX IF NOT EXISTS feed_items_feed ON feed_items (feed);

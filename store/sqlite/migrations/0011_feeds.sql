@@ -1,5 +1,6 @@
 -- quotewire store, version 11: the feeds quotewire follow polls, and the
--- pages they listed (package follow). Times are RFC 3339 in UTC, '' for
+-- pages they listed (package follow); a feed's counts of pages and stored
+-- articles are counted from feed_items when read. Times are RFC 3339 in UTC, '' for
 -- never.
 CREATE TABLE feeds (
     url           TEXT PRIMARY KEY,
@@ -13,8 +14,6 @@ CREATE TABLE feeds (
     last_error    TEXT NOT NULL DEFAULT '',
     error         TEXT NOT NULL DEFAULT '',
     failures      INTEGER NOT NULL DEFAULT 0,
-    items         INTEGER NOT NULL DEFAULT 0,
-    stored        INTEGER NOT NULL DEFAULT 0,
     next_poll     TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE feed_items (
@@ -26,3 +25,4 @@ CREATE TABLE feed_items (
     attempts INTEGER NOT NULL DEFAULT 0,
     done     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+CREATE INDEX feed_items_feed ON feed_items(feed);
