@@ -164,6 +164,19 @@ type Options struct {
 	// Observe, when set, is told of every answer and failure, robots.txt
 	// included: for metrics.
 	Observe func(Event)
+	// Gate, when set, is asked for a host's turn before each request, on
+	// top of this Fetcher's own: for processes that share the hosts they
+	// ask (queue workers on several machines; queue.HostGate).
+	Gate Gate
+}
+
+// Gate hands out hosts to the processes that share it: one request at a
+// time to a host, and a pause after each.
+type Gate interface {
+	// Acquire waits for host's turn (its scheme and host, lower case),
+	// takes it, and returns the function that frees it pause after it is
+	// called; it fails when ctx ends first.
+	Acquire(ctx context.Context, host string, pause time.Duration) (release func(), err error)
 }
 
 // Event is one request's outcome, for Options.Observe.
@@ -332,9 +345,12 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 	return resp, nil
 }
 
+// hostKey names u's host: its scheme and host, lower case.
+func hostKey(u *url.URL) string { return u.Scheme + "://" + strings.ToLower(u.Host) }
+
 // host returns the state of u's host, made on first use.
 func (f *Fetcher) host(u *url.URL) *host {
-	key := u.Scheme + "://" + strings.ToLower(u.Host)
+	key := hostKey(u)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	h, ok := f.hosts[key]
@@ -448,6 +464,18 @@ func (f *Fetcher) do(ctx context.Context, req Request, h *host) (resp *Response,
 	if req.LastModified != "" {
 		hr.Header.Set("If-Modified-Since", req.LastModified)
 	}
+	if f.opts.Gate != nil {
+		gctx, cancel := context.WithTimeout(ctx, f.opts.MaxWait)
+		release, err := f.opts.Gate.Acquire(gctx, hostKey(hr.URL), h.delay)
+		cancel()
+		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+				err = fmt.Errorf("%w: another worker holds the host for longer than %s", ErrBackoff, f.opts.MaxWait)
+			}
+			return nil, err
+		}
+		defer release()
+	}
 	res, err := f.client.Do(hr)
 	h.next = f.opts.Now().Add(h.delay)
 	if err != nil {
@@ -511,9 +539,8 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
 		return fmt.Errorf("redirect to %s: %w", req.URL, ErrScheme)
 	}
-	key := req.URL.Scheme + "://" + strings.ToLower(req.URL.Host)
 	f.mu.Lock()
-	h := f.hosts[key]
+	h := f.hosts[hostKey(req.URL)]
 	f.mu.Unlock()
 	// another host's rules are read only when it is held by this
 	// request; a host not met yet is checked at its first own request

@@ -364,3 +364,40 @@ func TestCounter(t *testing.T) {
 		t.Error("Counts shares its maps with the counter")
 	}
 }
+
+// countingGate records the hosts it hands out and the pauses asked for.
+type countingGate struct {
+	mu     sync.Mutex
+	hosts  []string
+	pauses []time.Duration
+	deny   bool
+}
+
+func (g *countingGate) Acquire(ctx context.Context, host string, pause time.Duration) (func(), error) {
+	if g.deny {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	g.mu.Lock()
+	g.hosts, g.pauses = append(g.hosts, host), append(g.pauses, pause)
+	g.mu.Unlock()
+	return func() {}, nil
+}
+
+func TestGate(t *testing.T) {
+	s := server(t, "User-agent: *\nCrawl-delay: 0.05\n", map[string]http.HandlerFunc{"/a": func(w http.ResponseWriter, r *http.Request) {}})
+	g := &countingGate{}
+	opts := fast()
+	opts.Gate = g
+	if _, err := New(opts).Get(context.Background(), Request{URL: s.URL + "/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.hosts) != 2 || g.hosts[1] != strings.ToLower(s.URL) || g.pauses[1] != 50*time.Millisecond {
+		t.Errorf("gate asked for %v with pauses %v: want robots.txt and the page, the crawl delay as pause", g.hosts, g.pauses)
+	}
+	opts.Gate = &countingGate{deny: true}
+	opts.MaxWait = 100 * time.Millisecond
+	if _, err := New(opts).Get(context.Background(), Request{URL: s.URL + "/a"}); !errors.Is(err, ErrBackoff) {
+		t.Errorf("a host another process holds: %v, want ErrBackoff", err)
+	}
+}

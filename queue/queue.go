@@ -148,11 +148,15 @@ func Delete(ctx context.Context, js jetstream.JetStream, queueName string) error
 	if errors.Is(err1, jetstream.ErrStreamNotFound) {
 		err1 = nil
 	}
-	err2 := js.DeleteKeyValue(ctx, n.Bucket)
-	if errors.Is(err2, jetstream.ErrBucketNotFound) || errors.Is(err2, jetstream.ErrStreamNotFound) {
-		err2 = nil
+	var errs []error
+	for _, b := range []string{n.Bucket, n.Hosts} {
+		err := js.DeleteKeyValue(ctx, b)
+		if errors.Is(err, jetstream.ErrBucketNotFound) || errors.Is(err, jetstream.ErrStreamNotFound) {
+			err = nil
+		}
+		errs = append(errs, err)
 	}
-	return errors.Join(err1, err2)
+	return errors.Join(append(errs, err1)...)
 }
 
 // DeadLetter is a unit that failed for good, as published on the dead

@@ -13,6 +13,7 @@
 //	          quotewire.dead    dead letters: a unit, its reason, its deliveries
 //	consumer  workers           durable pull consumer on quotewire.work
 //	bucket    QUOTEWIRE_STATUS  key-value counters (units ever enqueued)
+//	bucket    QUOTEWIRE_HOSTS   web hosts workers are asking now (HostGate)
 //
 // The package knows nothing of articles: files are opaque paths that every
 // worker must be able to read at the same path (a shared file system or an
@@ -213,8 +214,9 @@ type Names struct {
 	Work, Dead string
 	// Consumer is the durable pull consumer the workers share.
 	Consumer string
-	// Bucket is the key-value bucket of the queue's counters.
-	Bucket string
+	// Bucket is the key-value bucket of the queue's counters; Hosts the
+	// one of the web hosts its workers are asking (HostGate).
+	Bucket, Hosts string
 }
 
 // DefaultQueue is the queue name used when none is given.
@@ -238,5 +240,5 @@ func NamesFor(name string) Names {
 		return '_'
 	}, name)
 	s := strings.ToUpper(q)
-	return Names{Queue: q, Stream: s, Work: q + ".work", Dead: q + ".dead", Consumer: "workers", Bucket: s + "_STATUS"}
+	return Names{Queue: q, Stream: s, Work: q + ".work", Dead: q + ".dead", Consumer: "workers", Bucket: s + "_STATUS", Hosts: s + "_HOSTS"}
 }

@@ -85,8 +85,11 @@ same place on every machine).
 
 Page units ('quotewire follow --nats' enqueues them, one per new page of a
 feed) are fetched as follow fetches them (robots.txt, --contact in the
-User-Agent, one request at a time per host from this worker and --delay
-between two, timeouts, a 10 MB cap), read and stored. A page that fails in
+User-Agent, timeouts, a 10 MB cap), read and stored. The queue's workers,
+on every machine, ask one host one thing at a time and pause --delay
+between two requests to it: they take turns through a key-value bucket on
+the NATS server (NAME_HOSTS; a dead worker's turn expires within 2
+minutes). A page that fails in
 a way that may pass (a timeout, a 5xx, a host backing off) fails its unit,
 which is retried and dead-lettered like any; one that cannot (a 404,
 robots.txt, no article on the page) is reported and done. Each page's
@@ -158,9 +161,14 @@ bench-workers' reads it.
 			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 
+			// page units: every worker of the queue shares its hosts' turns
+			gate, err := queue.NewHostGate(ctx, js, qf.queue, 0)
+			if err != nil {
+				return err
+			}
 			var fetches fetch.Counter
 			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr,
-				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe})}
+				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, Gate: gate})}
 			var logMu sync.Mutex
 			warnf := func(format string, args ...any) {
 				logMu.Lock()

@@ -1,0 +1,75 @@
+package queue
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// HostGate gives the workers of a queue, on every machine, one request at
+// a time to a web host and a pause between two (fetch.Gate): a worker
+// takes a host by creating its key in the queue's hosts bucket (NAME_HOSTS),
+// and frees it by deleting the key a delay after its request ended. A
+// worker that dies holding a host frees it when the key expires (the
+// bucket's TTL). It is safe for concurrent use.
+type HostGate struct {
+	kv jetstream.KeyValue
+	// Poll is how often a waiting worker tries again (default 50ms).
+	Poll time.Duration
+}
+
+// DefaultHostTTL is how long a dead worker can hold a host: longer than
+// any request (a fetch times out after 60 s) and its pause.
+const DefaultHostTTL = 2 * time.Minute
+
+// NewHostGate returns the gate of the queue called queueName, creating
+// its bucket (with ttl, DefaultHostTTL when zero) when missing.
+func NewHostGate(ctx context.Context, js jetstream.JetStream, queueName string, ttl time.Duration) (*HostGate, error) {
+	if ttl <= 0 {
+		ttl = DefaultHostTTL
+	}
+	n := NamesFor(queueName)
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+		Bucket:      n.Hosts,
+		Description: "web hosts a worker of queue " + n.Queue + " is asking now (quotewire follow --nats)",
+		TTL:         ttl,
+		History:     1,
+		Storage:     jetstream.MemoryStorage,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", n.Hosts, err)
+	}
+	return &HostGate{kv: kv, Poll: 50 * time.Millisecond}, nil
+}
+
+// Acquire waits until host is free, takes it, and returns the function
+// that frees it pause after it is called. It fails when ctx ends first.
+func (g *HostGate) Acquire(ctx context.Context, host string, pause time.Duration) (func(), error) {
+	key := "h" + hex.EncodeToString([]byte(host)) // keys allow few characters; a host's ":" is not one
+	for {
+		_, err := g.kv.Create(ctx, key, []byte(host))
+		if err == nil {
+			return func() {
+				time.AfterFunc(pause, func() {
+					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+					defer cancel()
+					g.kv.Delete(ctx, key) // on failure the key expires
+				})
+			}, nil
+		}
+		if !errors.Is(err, jetstream.ErrKeyExists) {
+			return nil, fmt.Errorf("take host %s: %w", host, err)
+		}
+		t := time.NewTimer(g.Poll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
