@@ -50,6 +50,7 @@ bench:
 gobench:
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./engine
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./store/sqlite ./dedup ./server
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./follow ./ingest/feed
 	$(GO) test -run '^$$' -bench . -benchtime 2x ./store/postgres  # skips without QUOTEWIRE_TEST_POSTGRES
 
 # quotewire against the NLP peers that install from npm (wink-nlp,

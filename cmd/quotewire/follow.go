@@ -301,7 +301,7 @@ func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
 
 // passLine sums up a pass in a line.
 func passLine(r follow.Report) string {
-	s := fmt.Sprintf("%d feeds polled", r.Feeds)
+	s := plural(r.Feeds, "feed") + " polled"
 	var notes []string
 	if r.NotModified > 0 {
 		notes = append(notes, fmt.Sprintf("%d unchanged", r.NotModified))
@@ -316,14 +316,14 @@ func passLine(r follow.Report) string {
 		s += " (" + strings.Join(notes, ", ") + ")"
 	}
 	if r.Queued > 0 {
-		return s + fmt.Sprintf("; %d new pages queued for workers", r.Queued)
+		return s + "; " + plural(r.Queued, "new page") + " queued for workers"
 	}
-	s += fmt.Sprintf("; %d new pages: %d stored", r.Pages, r.Stored)
+	s += fmt.Sprintf("; %s: %d stored", plural(r.Pages, "new page"), r.Stored)
 	if r.Known > 0 {
 		s += fmt.Sprintf(", %d stored already", r.Known)
 	}
 	if r.Problems > 0 {
-		s += fmt.Sprintf(", %d problems", r.Problems)
+		s += ", " + plural(r.Problems, "problem")
 	}
 	return s
 }

@@ -99,7 +99,7 @@ func TestFollowOnceAndFeeds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "pass 1") || !strings.Contains(stderr, "1 feeds polled; 3 new pages: 3 stored") {
+	if !strings.Contains(stderr, "pass 1") || !strings.Contains(stderr, "1 feed polled; 3 new pages: 3 stored") {
 		t.Errorf("pass line: %s", stderr)
 	}
 	if got := storedURLs(t, db); len(got) != 3 || got[site.srv.URL+"/news/2"] != 1 {
@@ -320,5 +320,26 @@ func TestFollowNATS(t *testing.T) {
 	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", feed)
 	if code != 0 || !strings.Contains(stderr, "0 new pages") {
 		t.Errorf("second pass: exit %d %s", code, stderr)
+	}
+}
+
+// TestFollowPostgres: follow keeps its state in a PostgreSQL store as in
+// SQLite: a second pass costs one 304 and fetches nothing again.
+func TestFollowPostgres(t *testing.T) {
+	db := postgresDB(t)
+	site := newNewsSite(t, 2, 0)
+	feed := site.srv.URL + "/rss.xml"
+	for i, want := range []string{"2 new pages: 2 stored", "1 feed polled (1 unchanged)"} {
+		code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", feed)
+		if code != 0 || !strings.Contains(stderr, want) {
+			t.Errorf("pass %d: exit %d, %s; want %q", i+1, code, stderr, want)
+		}
+	}
+	_, out, _ := run(t, "", "feeds", "--db", db, "--format", "csv")
+	if !strings.Contains(out, feed+",rss,ok,2,2,") {
+		t.Errorf("feeds:\n%s", out)
+	}
+	if site.hit("/news/0") != 1 {
+		t.Errorf("page fetched %d times", site.hit("/news/0"))
 	}
 }

@@ -440,3 +440,24 @@ func FuzzList(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkList lists a 4 MB feed's items (following a feed), with its
+// cost as a multiple of a one-pass read ("x-read").
+func BenchmarkList(b *testing.B) {
+	data := syntheticFeed(4 << 20)
+	b.SetBytes(int64(len(data)))
+	start := time.Now()
+	for i := 0; i < 5; i++ {
+		_ = len(bytes.Fields(data))
+	}
+	read := float64(time.Since(start).Nanoseconds()) / 5
+	b.ResetTimer()
+	start = time.Now()
+	for i := 0; i < b.N; i++ {
+		l, err := List(data, "wire.rss", Options{})
+		if err != nil || len(l.Entries) == 0 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/read, "x-read")
+}
