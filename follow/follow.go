@@ -408,7 +408,12 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 		if root, _ := rootElement(resp.Body); root == "html" {
 			return notFeed(resp)
 		}
-		l, err := feed.List(resp.Body, p.f.URL, feed.Options{Now: f.Now})
+		body := resp.Body
+		if !declaresEncoding(body) {
+			// no XML declaration names the charset: the HTTP header may
+			body = fetch.UTF8(body, resp.ContentType)
+		}
+		l, err := feed.List(body, p.f.URL, feed.Options{Now: f.Now})
 		if err != nil {
 			return err
 		}
@@ -426,6 +431,17 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 		}
 	}
 	return nil
+}
+
+// declaresEncoding reports whether data starts with an XML declaration
+// that names its encoding (which the feed parser then follows).
+func declaresEncoding(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return false
+	}
+	end := bytes.Index(data, []byte("?>"))
+	return end > 0 && bytes.Contains(data[:end], []byte("encoding"))
 }
 
 // notFeed is the error for a feed URL that answers with a web page: it

@@ -467,3 +467,26 @@ func TestEnqueueInsteadOfFetching(t *testing.T) {
 		t.Errorf("after a refused enqueue: %+v", rep)
 	}
 }
+
+// TestLatin1FeedByHeader: a feed without an XML declaration whose HTTP
+// header says ISO-8859-1 is read in that charset; one whose declaration
+// names its charset is read by the declaration.
+func TestLatin1FeedByHeader(t *testing.T) {
+	s := newSite(t, "")
+	u := s.srv.URL
+	s.article("/a", "Story")
+	s.handle("/plain", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+		fmt.Fprint(w, "<rss version=\"2.0\"><channel><title>Caf\xe9 News</title><item><title>Cr\xe8me</title><link>/a</link></item></channel></rss>")
+	})
+	s.handle("/declared", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml; charset=ISO-8859-1")
+		fmt.Fprint(w, "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><title>\x93Quoted\x94</title><item><link>/a</link></item></channel></rss>")
+	})
+	e := newEnv(t)
+	e.pass(t, u+"/plain", u+"/declared")
+	feeds, _ := e.store.Feeds(context.Background())
+	if feeds[0].Title != "Café News" || feeds[1].Title != "“Quoted”" {
+		t.Errorf("titles %q, %q", feeds[0].Title, feeds[1].Title)
+	}
+}
