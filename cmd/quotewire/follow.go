@@ -281,7 +281,7 @@ func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
 		}
 		if once {
 			if rep.Failed > 0 {
-				return errPartial
+				return fmt.Errorf("%w: %s of %d failed (see above; 'quotewire feeds' lists every feed's health)", errPartial, plural(rep.Failed, "feed"), rep.Feeds)
 			}
 			return nil
 		}
