@@ -13,18 +13,19 @@ import (
 // HostGate gives the workers of a queue, on every machine, one request at
 // a time to a web host and a pause between two (fetch.Gate): a worker
 // takes a host by creating its key in the queue's hosts bucket (NAME_HOSTS),
-// and frees it by deleting the key a delay after its request ended. A
-// worker that dies holding a host frees it when the key expires (the
-// bucket's TTL). It is safe for concurrent use.
+// writes it again every third of the bucket's TTL while it holds it (its
+// request, then the pause), and frees it by deleting the key. A worker
+// that dies holding a host frees it when the key expires, within the TTL.
+// It is safe for concurrent use.
 type HostGate struct {
-	kv jetstream.KeyValue
+	kv  jetstream.KeyValue
+	ttl time.Duration
 	// Poll is how often a waiting worker tries again (default 50ms).
 	Poll time.Duration
 }
 
-// DefaultHostTTL is how long a dead worker can hold a host: longer than
-// any request (a fetch times out after 60 s) and its pause.
-const DefaultHostTTL = 2 * time.Minute
+// DefaultHostTTL is how long a dead worker can hold a host.
+const DefaultHostTTL = 10 * time.Second
 
 // NewHostGate returns the gate of the queue called queueName, creating
 // its bucket (with ttl, DefaultHostTTL when zero) when missing.
@@ -43,7 +44,7 @@ func NewHostGate(ctx context.Context, js jetstream.JetStream, queueName string, 
 	if err != nil {
 		return nil, fmt.Errorf("bucket %s: %w", n.Hosts, err)
 	}
-	return &HostGate{kv: kv, Poll: 50 * time.Millisecond}, nil
+	return &HostGate{kv: kv, ttl: ttl, Poll: 50 * time.Millisecond}, nil
 }
 
 // Acquire waits until host is free, takes it, and returns the function
@@ -53,8 +54,11 @@ func (g *HostGate) Acquire(ctx context.Context, host string, pause time.Duration
 	for {
 		_, err := g.kv.Create(ctx, key, []byte(host))
 		if err == nil {
+			stop := make(chan struct{})
+			go g.keep(key, host, stop)
 			return func() {
 				time.AfterFunc(pause, func() {
+					close(stop)
 					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 					defer cancel()
 					g.kv.Delete(ctx, key) // on failure the key expires
@@ -70,6 +74,23 @@ func (g *HostGate) Acquire(ctx context.Context, host string, pause time.Duration
 			t.Stop()
 			return nil, ctx.Err()
 		case <-t.C:
+		}
+	}
+}
+
+// keep writes a held host's key again every third of the TTL until stop
+// is closed, so that it outlives a long request and its pause.
+func (g *HostGate) keep(key, host string, stop chan struct{}) {
+	t := time.NewTicker(g.ttl / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			ctx, cancel := context.WithTimeout(context.Background(), g.ttl/3)
+			g.kv.Put(ctx, key, []byte(host)) // a missed write only lets the key expire sooner
+			cancel()
 		}
 	}
 }

@@ -2,6 +2,7 @@ package queue_test
 
 import (
 	"context"
+	"encoding/hex"
 	"sync"
 	"testing"
 	"time"
@@ -87,5 +88,56 @@ func TestHostGate(t *testing.T) {
 	defer cancel2()
 	if _, err := g2.Acquire(cctx2, "https://held.example", 0); err == nil {
 		t.Error("a held host was handed out again")
+	}
+}
+
+// TestHostGateKeepsAndExpires: a host held longer than the TTL stays held
+// (its key is written again), and one whose holder died is free within
+// the TTL.
+func TestHostGateKeepsAndExpires(t *testing.T) {
+	nc, err := nats.Connect(natstest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	name := "qw_test_hostttl_" + time.Now().Format("150405.000000")
+	t.Cleanup(func() { queue.Delete(context.Background(), js, name) })
+	g, err := queue.NewHostGate(ctx, js, name, 600*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release, err := g.Acquire(ctx, "https://slow.example", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 1500*time.Millisecond)
+	_, err = g.Acquire(cctx, "https://slow.example", 0)
+	cancel()
+	if err == nil {
+		t.Fatal("a host held for 2.5 TTLs was handed out again")
+	}
+	release()
+
+	// a dead holder: its key written once, never again
+	kv, err := js.KeyValue(ctx, queue.NamesFor(name).Hosts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kv.Create(ctx, "h"+hex.EncodeToString([]byte("https://dead.example")), nil); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	cctx, cancel = context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := g.Acquire(cctx, "https://dead.example", 0); err != nil {
+		t.Fatalf("a dead holder's host: %v", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("freed after %s; the TTL is 600ms", d)
 	}
 }

@@ -343,3 +343,61 @@ func TestFollowPostgres(t *testing.T) {
 		t.Errorf("page fetched %d times", site.hit("/news/0"))
 	}
 }
+
+// TestFollowNATSKillWorker: a worker fetching page units is killed with
+// SIGKILL mid-page; another worker resumes its units once the ack wait
+// has passed (and the dead worker's turn at the host has expired), and
+// every page is stored once.
+func TestFollowNATSKillWorker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: runs a worker as a process")
+	}
+	url, name := testNATS(t)
+	const n = 12
+	site := newNewsSite(t, n, 150*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "k.db")
+	if code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, site.srv.URL+"/rss.xml"); code != 0 {
+		t.Fatalf("follow: exit %d %s", code, stderr)
+	}
+	args := []string{"worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--rules-only", "--ack-wait", "2s", "--exit-when-empty"}
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), asCLI+"=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		site.mu.Lock()
+		pages := len(site.hits) - 2 // robots.txt and the feed
+		site.mu.Unlock()
+		if pages >= n/2 {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	killed := time.Now()
+	t.Logf("killed with %d of %d articles stored", len(storedURLs(t, db)), n)
+	code, _, stderr := run(t, "", args...)
+	if code != 0 {
+		t.Fatalf("second worker: exit %d %s", code, stderr)
+	}
+	if d := time.Since(killed); d > 30*time.Second {
+		t.Errorf("the units of the killed worker took %s to finish", d)
+	}
+	got := storedURLs(t, db)
+	if len(got) != n {
+		t.Errorf("%d of %d pages stored:\n%s", len(got), n, stderr)
+	}
+	for u, c := range got {
+		if c != 1 {
+			t.Errorf("%s stored %d times", u, c)
+		}
+	}
+	if r := queueStatus(t, url, name); r.Done != n || r.Failed != 0 {
+		t.Errorf("queue %+v", r)
+	}
+}

@@ -88,8 +88,8 @@ feed) are fetched as follow fetches them (robots.txt, --contact in the
 User-Agent, timeouts, a 10 MB cap), read and stored. The queue's workers,
 on every machine, ask one host one thing at a time and pause --delay
 between two requests to it: they take turns through a key-value bucket on
-the NATS server (NAME_HOSTS; a dead worker's turn expires within 2
-minutes). A page that fails in
+the NATS server (NAME_HOSTS; a dead worker's turn expires within 10
+seconds). A page that fails in
 a way that may pass (a timeout, a 5xx, a host backing off) fails its unit,
 which is retried and dead-lettered like any; one that cannot (a 404,
 robots.txt, no article on the page) is reported and done. Each page's
