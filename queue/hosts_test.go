@@ -14,18 +14,26 @@ import (
 	"github.com/quotewire/quotewire/queue"
 )
 
-// TestHostGate: two gates on one queue (two workers) never hold a host at
-// once, and the second waits for the pause after the first's request.
-func TestHostGate(t *testing.T) {
+// testJetStream connects to the test NATS server (natstest.URL) for the
+// test's time.
+func testJetStream(t *testing.T) jetstream.JetStream {
+	t.Helper()
 	nc, err := nats.Connect(natstest.URL(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer nc.Close()
+	t.Cleanup(nc.Close)
 	js, err := jetstream.New(nc)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return js
+}
+
+// TestHostGate: two gates on one queue (two workers) never hold a host at
+// once, and the second waits for the pause after the first's request.
+func TestHostGate(t *testing.T) {
+	js := testJetStream(t)
 	ctx := context.Background()
 	name := "qw_test_hosts_" + time.Now().Format("150405.000000")
 	t.Cleanup(func() { queue.Delete(context.Background(), js, name) })
@@ -95,15 +103,7 @@ func TestHostGate(t *testing.T) {
 // (its key is written again), and one whose holder died is free within
 // the TTL.
 func TestHostGateKeepsAndExpires(t *testing.T) {
-	nc, err := nats.Connect(natstest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := testJetStream(t)
 	ctx := context.Background()
 	name := "qw_test_hostttl_" + time.Now().Format("150405.000000")
 	t.Cleanup(func() { queue.Delete(context.Background(), js, name) })

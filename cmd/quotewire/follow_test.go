@@ -70,6 +70,32 @@ func (s *newsSite) hit(path string) int {
 	return s.hits[path]
 }
 
+// killMidway runs quotewire with args as a process (the test binary as
+// the command line) and kills it with SIGKILL once the site has served
+// pages of its articles (at most 30 s later).
+func killMidway(t *testing.T, site *newsSite, pages int, args ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), asCLI+"=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		site.mu.Lock()
+		served := len(site.hits) - 2 // robots.txt and the feed
+		site.mu.Unlock()
+		if served >= pages {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+}
+
 // storedURLs counts the stored articles by URL.
 func storedURLs(t *testing.T, db string) map[string]int {
 	t.Helper()
@@ -177,25 +203,7 @@ func TestFollowKillResume(t *testing.T) {
 	site := newNewsSite(t, n, 40*time.Millisecond)
 	db := filepath.Join(t.TempDir(), "killed.db")
 	args := []string{"follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", "--progress", "off", site.srv.URL + "/rss.xml"}
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), asCLI+"=1")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-		site.mu.Lock()
-		pages := len(site.hits) - 2
-		site.mu.Unlock()
-		if pages >= n*2/3 {
-			break
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	killMidway(t, site, n*2/3, args...)
 	first := storedURLs(t, db)
 	t.Logf("killed with %d of %d articles stored", len(first), n)
 
@@ -360,25 +368,7 @@ func TestFollowNATSKillWorker(t *testing.T) {
 		t.Fatalf("follow: exit %d %s", code, stderr)
 	}
 	args := []string{"worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--rules-only", "--ack-wait", "2s", "--exit-when-empty"}
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), asCLI+"=1")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-		site.mu.Lock()
-		pages := len(site.hits) - 2 // robots.txt and the feed
-		site.mu.Unlock()
-		if pages >= n/2 {
-			break
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	killMidway(t, site, n/2, args...)
 	killed := time.Now()
 	t.Logf("killed with %d of %d articles stored", len(storedURLs(t, db)), n)
 	code, _, stderr := run(t, "", args...)
