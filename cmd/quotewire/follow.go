@@ -97,15 +97,11 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			if err != nil {
 				return err
 			}
-			s, err := openStore(db, false)
+			s, state, err := openFeedState(db, false)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			state, ok := s.(follow.State)
-			if !ok {
-				return fmt.Errorf("the store at %s keeps no feed state", storeName(db))
-			}
 			if metrics != "" {
 				if _, _, err := net.SplitHostPort(metrics); err != nil {
 					return usageError{fmt.Sprintf("--metrics-addr %q: %v: give host:port, such as 127.0.0.1:9091 or :9091", metrics, err)}
@@ -188,6 +184,21 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	qf.register(c)
 	mo.register(c)
 	return c
+}
+
+// openFeedState opens the store --db names (see openStore) with its feed
+// state.
+func openFeedState(db string, mustExist bool) (quotewire.Store, follow.State, error) {
+	s, err := openStore(db, mustExist)
+	if err != nil {
+		return nil, nil, err
+	}
+	state, ok := s.(follow.State)
+	if !ok {
+		s.Close()
+		return nil, nil, fmt.Errorf("the store at %s keeps no feed state", storeName(db))
+	}
+	return s, state, nil
 }
 
 // followRun is one follow command's passes and their running totals (for
@@ -349,15 +360,11 @@ articles stored from them, when it last answered, and its last error.
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use table, jsonl or csv", format)}
 			}
-			s, err := openStore(db, true)
+			s, state, err := openFeedState(db, true)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			state, ok := s.(follow.State)
-			if !ok {
-				return fmt.Errorf("the store at %s keeps no feed state", storeName(db))
-			}
 			feeds, err := state.Feeds(c.Context())
 			if err != nil {
 				return err
