@@ -136,8 +136,8 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 					_, err := queue.Enqueue(ctx, js, qf.queue, units)
 					return err
 				}
-				fmt.Fprintf(m.Stderr, "quotewire: following %d feeds into %s; new pages go to queue %s at %s for workers to fetch\n",
-					len(urls), storeName(db), queue.NamesFor(qf.queue).Queue, qf.url)
+				fmt.Fprintf(m.Stderr, "quotewire: following %s into %s; new pages go to queue %s at %s for workers to fetch\n",
+					plural(len(urls), "feed"), storeName(db), queue.NamesFor(qf.queue).Queue, qf.url)
 			}
 			fr := &followRun{f: f, urls: urls, once: once, show: show}
 			if metrics != "" {
