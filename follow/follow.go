@@ -85,9 +85,10 @@ type Follower struct {
 	// DefaultInterval); a failing feed waits Interval, then twice, four
 	// times… as long, up to six hours.
 	Interval time.Duration
-	// MaxItems caps the new pages fetched from one feed in one pass (the
-	// newest first by the feed's order); MaxSitemaps the sitemaps of a
-	// sitemap index read in one pass (those modified last).
+	// MaxItems caps the new pages fetched from one feed in one pass, in
+	// the feed's order (the rest are fetched by the next passes);
+	// MaxSitemaps the sitemaps of a sitemap index read in one pass (those
+	// modified last).
 	MaxItems, MaxSitemaps int
 	// Now returns the current time (default time.Now).
 	Now func() time.Time
@@ -156,7 +157,10 @@ type page struct {
 
 // polled is one feed of a pass.
 type polled struct {
-	f     quotewire.Feed
+	// capped is true when the feed had more new pages than MaxItems: its
+	// validators are then kept, for the next pass to read it whole again
+	capped bool
+	f      quotewire.Feed
 	resp  *fetch.Response // the 200 answer whose validators are saved once its pages are settled
 	pages []*page
 	err   error
@@ -232,6 +236,7 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 		return rep, fmt.Errorf("follow: %w", err)
 	}
 	fresh := pages[:0]
+	perFeed := map[*polled]int{}
 	for _, pg := range pages {
 		if it, ok := prior[pg.url]; ok {
 			if it.Done || it.Attempts >= MaxAttempts {
@@ -239,6 +244,11 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 			}
 			pg.prior = it
 		}
+		if perFeed[pg.feed] >= f.MaxItems {
+			pg.feed.capped = true // the rest next pass: the feed is read whole again
+			continue
+		}
+		perFeed[pg.feed]++
 		pg.queued = true
 		fresh = append(fresh, pg)
 	}
@@ -272,10 +282,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 		if p.err != nil || p.resp == nil || p.resp.NotModified {
 			continue
 		}
-		if !p.settled() {
-			continue // stopped before its pages were asked for: its old validators stay
+		if p.settled() { // else its old validators stay, for the next pass to read it whole
+			p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
 		}
-		p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
 		if err := f.State.SaveFeed(keep, p.f); err != nil {
 			return rep, fmt.Errorf("follow: %w", err)
 		}
@@ -311,7 +320,9 @@ func (f *Follower) enqueue(ctx context.Context, feeds []*polled, pages []*page, 
 		if p.err != nil || p.resp == nil || p.resp.NotModified {
 			continue
 		}
-		p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
+		if !p.capped {
+			p.f.ETag, p.f.LastModified = p.resp.ETag, p.resp.LastModified
+		}
 		if err := f.State.SaveFeed(ctx, p.f); err != nil {
 			return fmt.Errorf("follow: %w", err)
 		}
@@ -325,6 +336,9 @@ func (f *Follower) enqueue(ctx context.Context, feeds []*polled, pages []*page, 
 // kept, so that the next pass reads the feed whole and tries its
 // unsettled pages again.
 func (p *polled) settled() bool {
+	if p.capped {
+		return false
+	}
 	for _, pg := range p.pages {
 		if pg.queued && (!pg.attempted || !pg.final && pg.prior.Attempts+1 < MaxAttempts) {
 			return false
@@ -426,9 +440,6 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 			continue
 		}
 		p.pages = append(p.pages, &page{url: u, title: e.Title, date: e.Date, feed: p})
-		if len(p.pages) >= f.MaxItems {
-			break
-		}
 	}
 	return nil
 }

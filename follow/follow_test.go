@@ -490,3 +490,35 @@ func TestLatin1FeedByHeader(t *testing.T) {
 		t.Errorf("titles %q, %q", feeds[0].Title, feeds[1].Title)
 	}
 }
+
+// TestMaxItemsLeavesTheRestForLater: a feed with more new pages than
+// MaxItems gets MaxItems a pass, its validators kept until all are
+// fetched, then one 304.
+func TestMaxItemsLeavesTheRestForLater(t *testing.T) {
+	s := newSite(t, "")
+	u := s.srv.URL
+	var items [][3]string
+	for i := 0; i < 5; i++ {
+		p := fmt.Sprintf("/n%d", i)
+		s.article(p, "Story "+p)
+		items = append(items, [3]string{p, p, ""})
+	}
+	s.rss("/feed", items...)
+	e := newEnv(t)
+	e.f.MaxItems = 2
+	var stored []int
+	for i := 0; i < 4; i++ {
+		rep := e.pass(t, u+"/feed")
+		stored = append(stored, rep.Stored)
+	}
+	if fmt.Sprint(stored) != "[2 2 1 0]" {
+		t.Errorf("stored per pass %v, want [2 2 1 0]", stored)
+	}
+	if n := s.hit("/feed"); n != 4 {
+		t.Errorf("feed asked %d times", n)
+	}
+	feeds, _ := e.store.Feeds(context.Background())
+	if feeds[0].ETag == "" || feeds[0].Items != 5 || feeds[0].LastSuccess.IsZero() {
+		t.Errorf("feed %+v", feeds[0])
+	}
+}

@@ -178,7 +178,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	c.Flags().DurationVar(&delay, "delay", fetch.DefaultMinDelay, "least time between two requests to one host (a longer robots.txt Crawl-delay wins)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
-	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most")
+	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most (the rest on the next passes)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics (fetches by status, bytes, 304s, robots refusals, errors by kind; articles) on this address (host:port; default: off)")
 	qf.register(c)
