@@ -161,9 +161,9 @@ type polled struct {
 	// validators are then kept, for the next pass to read it whole again
 	capped bool
 	f      quotewire.Feed
-	resp  *fetch.Response // the 200 answer whose validators are saved once its pages are settled
-	pages []*page
-	err   error
+	resp   *fetch.Response // the 200 answer whose validators are saved once its pages are settled
+	pages  []*page
+	err    error
 }
 
 // Pass polls the feeds of urls (following those not followed yet),
