@@ -20,10 +20,13 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -60,6 +63,9 @@ var (
 	// ErrBackoff: the host asked us to wait (429, 5xx, Retry-After) for
 	// longer than Options.MaxWait; the URL was not asked for.
 	ErrBackoff = errors.New("host is backing off")
+	// ErrPrivate: the URL's host is on a loopback, private or link-local
+	// address, which is not asked unless Options.AllowPrivate says so.
+	ErrPrivate = errors.New("host on a private network address (loopback, private or link-local); allow it with --allow-private")
 )
 
 // StatusError is an answer other than 2xx and 304.
@@ -85,7 +91,7 @@ func (e *StatusError) Temporary() bool {
 }
 
 // Kind names the kind of a fetch error for counting: robots, scheme,
-// too_large, redirects, backoff, status_4xx, status_5xx, timeout,
+// too_large, redirects, backoff, private, status_4xx, status_5xx, timeout,
 // canceled, network or other ("" for nil).
 func Kind(err error) string {
 	var se *StatusError
@@ -103,6 +109,8 @@ func Kind(err error) string {
 		return "redirects"
 	case errors.Is(err, ErrBackoff):
 		return "backoff"
+	case errors.Is(err, ErrPrivate):
+		return "private"
 	case errors.As(err, &se) && se.Code >= 500:
 		return "status_5xx"
 	case errors.As(err, &se):
@@ -164,6 +172,14 @@ type Options struct {
 	// Observe, when set, is told of every answer and failure, robots.txt
 	// included: for metrics.
 	Observe func(Event)
+	// AllowPrivate lets requests reach hosts on loopback, private and
+	// link-local addresses. By default they are refused, whatever name
+	// leads there (checked on the address connected to, so a DNS answer
+	// cannot sneak one in): a feed's links and redirects are the outlet's
+	// to choose, and must not make the crawler read the machine's own
+	// services or its cloud's metadata into the archive. A proxy from
+	// the environment (HTTP_PROXY, HTTPS_PROXY) is always allowed.
+	AllowPrivate bool
 	// Gate, when set, is asked for a host's turn before each request, on
 	// top of this Fetcher's own: for processes that share the hosts they
 	// ask (queue workers on several machines; queue.HostGate).
@@ -237,6 +253,8 @@ type Fetcher struct {
 
 	mu    sync.Mutex
 	hosts map[string]*host
+	// proxyAddrs are the environment's proxies, which checkAddress allows
+	proxyAddrs map[string]bool
 }
 
 // host is what the Fetcher knows of one scheme://host:port.
@@ -261,12 +279,15 @@ const robotsTTL = 12 * time.Hour
 func New(opts Options) *Fetcher {
 	opts = opts.withDefaults()
 	f := &Fetcher{opts: opts, hosts: map[string]*host{}}
+	if !opts.AllowPrivate {
+		f.proxyAddrs = proxyAddresses()
+	}
 	f.agent = fmt.Sprintf("quotewire/%s (+%s)", opts.Version, opts.Contact)
 	tr := opts.Transport
 	if tr == nil {
 		tr = &http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: opts.Connect, KeepAlive: 30 * time.Second}).DialContext,
+			DialContext:           (&net.Dialer{Timeout: opts.Connect, KeepAlive: 30 * time.Second, Control: f.checkAddress}).DialContext,
 			TLSHandshakeTimeout:   opts.Connect,
 			ResponseHeaderTimeout: opts.Headers,
 			MaxIdleConnsPerHost:   2,
@@ -343,6 +364,52 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
 	}
 	return resp, nil
+}
+
+// checkAddress refuses connections to loopback, private, link-local and
+// unspecified addresses unless AllowPrivate (a net.Dialer's Control: the
+// address is the one resolved). The environment's proxies are allowed.
+func (f *Fetcher) checkAddress(network, address string, _ syscall.RawConn) error {
+	if f.opts.AllowPrivate {
+		return nil
+	}
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("connect to %s: %w", address, err)
+	}
+	ip := ap.Addr().Unmap()
+	if !(ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsUnspecified() || ip.IsMulticast()) {
+		return nil
+	}
+	if f.proxyAddrs[address] {
+		return nil
+	}
+	return fmt.Errorf("connect to %s: %w", address, ErrPrivate)
+}
+
+// proxyAddresses are the addresses of the proxies the environment names
+// (HTTP_PROXY, HTTPS_PROXY, upper or lower case), as host:port with each
+// address the host resolves to.
+func proxyAddresses() map[string]bool {
+	out := map[string]bool{}
+	for _, v := range []string{"HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"} {
+		u, err := url.Parse(os.Getenv(v))
+		if err != nil || u.Host == "" {
+			continue
+		}
+		port := u.Port()
+		if port == "" {
+			port = "80"
+			if u.Scheme == "https" {
+				port = "443"
+			}
+		}
+		ips, _ := net.LookupIP(u.Hostname())
+		for _, ip := range ips {
+			out[net.JoinHostPort(ip.String(), port)] = true
+		}
+	}
+	return out
 }
 
 // hostKey names u's host: its scheme and host, lower case.

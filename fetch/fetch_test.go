@@ -20,7 +20,7 @@ import (
 // fast are options for tests: short delays and timeouts.
 func fast() Options {
 	return Options{MinDelay: 10 * time.Millisecond, Headers: 300 * time.Millisecond, Total: 2 * time.Second,
-		Connect: time.Second, MaxWait: time.Second, Contact: "https://example.org/contact"}
+		Connect: time.Second, MaxWait: time.Second, Contact: "https://example.org/contact", AllowPrivate: true}
 }
 
 // server is a test server with a robots.txt and the handlers given.
@@ -399,5 +399,23 @@ func TestGate(t *testing.T) {
 	opts.MaxWait = 100 * time.Millisecond
 	if _, err := New(opts).Get(context.Background(), Request{URL: s.URL + "/a"}); !errors.Is(err, ErrBackoff) {
 		t.Errorf("a host another process holds: %v, want ErrBackoff", err)
+	}
+}
+
+func TestPrivateAddressesRefused(t *testing.T) {
+	var asked atomic.Int32
+	s := server(t, "", map[string]http.HandlerFunc{"/": func(w http.ResponseWriter, r *http.Request) { asked.Add(1) }})
+	opts := fast()
+	opts.AllowPrivate = false
+	f := New(opts)
+	// by address, and by a name that resolves to loopback
+	for _, u := range []string{s.URL + "/x", strings.Replace(s.URL, "127.0.0.1", "localhost", 1) + "/y"} {
+		_, err := f.Get(context.Background(), Request{URL: u})
+		if !errors.Is(err, ErrPrivate) || Kind(err) != "private" || Temporary(err) {
+			t.Errorf("%s: %v (kind %q); want ErrPrivate, final", u, err, Kind(err))
+		}
+	}
+	if asked.Load() != 0 {
+		t.Errorf("the private server was asked %d times", asked.Load())
 	}
 }

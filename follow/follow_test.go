@@ -114,7 +114,7 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { st.Close() })
 	e := &env{store: st, now: time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)}
-	fe := fetch.New(fetch.Options{MinDelay: time.Millisecond, Headers: time.Second, Total: 3 * time.Second, MaxWait: time.Second})
+	fe := fetch.New(fetch.Options{MinDelay: time.Millisecond, Headers: time.Second, Total: 3 * time.Second, MaxWait: time.Second, AllowPrivate: true})
 	e.f = &follow.Follower{Fetcher: fe, State: st, Store: st, Pipeline: engine.Rules(), Workers: 2, Now: func() time.Time { return e.now }}
 	return e
 }

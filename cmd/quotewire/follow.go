@@ -34,7 +34,7 @@ func (m *Main) followCommand() *cobra.Command {
 	var (
 		db, feedsFile, contact, progress string
 		metrics                          string
-		once                             bool
+		once, allowPrivate               bool
 		interval, delay                  time.Duration
 		workers, parallel, maxItems      int
 		mo                               modelOpts
@@ -55,7 +55,10 @@ one thing at a time and waits --delay between requests, asks for an
 unchanged feed with If-None-Match / If-Modified-Since (one 304), and backs
 off when a host answers 429 or 5xx (for as long as Retry-After says). Pages
 are capped at 10 MB; requests time out (10 s to connect, 20 s for headers,
-60 s in all); only http and https are followed.
+60 s in all); only http and https are followed, and hosts on loopback,
+private and link-local addresses only with --allow-private (a feed's links
+must not make quotewire read this machine's services, or its cloud's
+metadata, into the archive).
 
 What it learns is kept in the store: each feed's validators, its last
 success and failure, and every page it fetched, so a page is fetched once
@@ -109,7 +112,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			}
 			var fetches fetch.Counter
 			f := &follow.Follower{
-				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe}),
+				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, AllowPrivate: allowPrivate}),
 				State:    state,
 				Store:    s,
 				Pipeline: p,
@@ -180,6 +183,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
 	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most (the rest on the next passes)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	c.Flags().BoolVar(&allowPrivate, "allow-private", false, "let feeds and pages on loopback, private and link-local addresses be fetched (an intranet's feeds; refused by default, so that a feed's links cannot make quotewire read this machine's or its network's services)")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics (fetches by status, bytes, 304s, robots refusals, errors by kind; articles) on this address (host:port; default: off)")
 	qf.register(c)
 	mo.register(c)

@@ -121,7 +121,7 @@ func TestFollowOnceAndFeeds(t *testing.T) {
 	list := filepath.Join(dir, "feeds.txt")
 	os.WriteFile(list, []byte("# our feeds\n"+site.srv.URL+"/rss.xml  # local\n\n"), 0o644)
 
-	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", "--feeds", list)
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", "--feeds", list)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -132,7 +132,7 @@ func TestFollowOnceAndFeeds(t *testing.T) {
 		t.Errorf("stored %v", got)
 	}
 
-	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", site.srv.URL+"/rss.xml")
+	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", site.srv.URL+"/rss.xml")
 	if code != 0 || !strings.Contains(stderr, "1 unchanged") || site.hit("/rss.xml") != 2 {
 		t.Errorf("second pass: exit %d, %s (feed asked %d times)", code, stderr, site.hit("/rss.xml"))
 	}
@@ -182,7 +182,7 @@ func TestFollowFailingFeedExitStatus(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusNotFound) }))
 	defer srv.Close()
 	db := filepath.Join(t.TempDir(), "x.db")
-	code, _, stderr := run(t, "", "follow", "--once", "--delay", "1ms", "--rules-only", "--db", db, srv.URL+"/feed")
+	code, _, stderr := run(t, "", "follow", "--once", "--delay", "1ms", "--allow-private", "--rules-only", "--db", db, srv.URL+"/feed")
 	if code != 1 || !strings.Contains(stderr, "1 failed") || !strings.Contains(stderr, "HTTP 404") {
 		t.Errorf("exit %d, %s", code, stderr)
 	}
@@ -202,7 +202,7 @@ func TestFollowKillResume(t *testing.T) {
 	const n = 40
 	site := newNewsSite(t, n, 40*time.Millisecond)
 	db := filepath.Join(t.TempDir(), "killed.db")
-	args := []string{"follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", "--progress", "off", site.srv.URL + "/rss.xml"}
+	args := []string{"follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", "--progress", "off", site.srv.URL + "/rss.xml"}
 	killMidway(t, site, n*2/3, args...)
 	first := storedURLs(t, db)
 	t.Logf("killed with %d of %d articles stored", len(first), n)
@@ -243,7 +243,7 @@ func TestFollowLoopMetrics(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		done <- m.Run(ctx, []string{"follow", "--db", filepath.Join(t.TempDir(), "x.db"), "--delay", "1ms", "--rules-only",
+		done <- m.Run(ctx, []string{"follow", "--db", filepath.Join(t.TempDir(), "x.db"), "--delay", "1ms", "--allow-private", "--rules-only",
 			"--interval", "1h", "--metrics-addr", addr, site.srv.URL + "/rss.xml", site.srv.URL + "/private/feed"})
 	}()
 	deadline := time.Now().Add(20 * time.Second)
@@ -294,14 +294,14 @@ func TestFollowNATS(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "n.db")
 	feed := other.URL + "/rss.xml"
 
-	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", feed)
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", "--allow-private", feed)
 	if code != 0 || !strings.Contains(stderr, "5 new pages queued for workers") {
 		t.Fatalf("follow --nats: exit %d: %s", code, stderr)
 	}
 	if site.hit("/news/0") != 0 {
 		t.Error("the follower fetched a page itself")
 	}
-	code, _, stderr = run(t, "", "worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--rules-only",
+	code, _, stderr = run(t, "", "worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--allow-private", "--rules-only",
 		"--max-deliver", "2", "--retry-delay", "50ms", "--ack-wait", "10s", "--exit-when-empty")
 	if code != 0 {
 		t.Fatalf("worker: exit %d: %s", code, stderr)
@@ -325,7 +325,7 @@ func TestFollowNATS(t *testing.T) {
 	if row.Items != 5 || row.Stored != 3 || row.Health != "ok" {
 		t.Errorf("feed %s, want 5 pages, 3 stored", out)
 	}
-	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", feed)
+	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--delay", "1ms", "--allow-private", feed)
 	if code != 0 || !strings.Contains(stderr, "0 new pages") {
 		t.Errorf("second pass: exit %d %s", code, stderr)
 	}
@@ -338,7 +338,7 @@ func TestFollowPostgres(t *testing.T) {
 	site := newNewsSite(t, 2, 0)
 	feed := site.srv.URL + "/rss.xml"
 	for i, want := range []string{"2 new pages: 2 stored", "1 feed polled (1 unchanged)"} {
-		code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--rules-only", feed)
+		code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", feed)
 		if code != 0 || !strings.Contains(stderr, want) {
 			t.Errorf("pass %d: exit %d, %s; want %q", i+1, code, stderr, want)
 		}
@@ -364,10 +364,10 @@ func TestFollowNATSKillWorker(t *testing.T) {
 	const n = 12
 	site := newNewsSite(t, n, 150*time.Millisecond)
 	db := filepath.Join(t.TempDir(), "k.db")
-	if code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, site.srv.URL+"/rss.xml"); code != 0 {
+	if code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--nats", url, "--queue", name, "--allow-private", site.srv.URL+"/rss.xml"); code != 0 {
 		t.Fatalf("follow: exit %d %s", code, stderr)
 	}
-	args := []string{"worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--rules-only", "--ack-wait", "2s", "--exit-when-empty"}
+	args := []string{"worker", "--nats", url, "--queue", name, "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", "--ack-wait", "2s", "--exit-when-empty"}
 	killMidway(t, site, n/2, args...)
 	killed := time.Now()
 	t.Logf("killed with %d of %d articles stored", len(storedURLs(t, db)), n)
@@ -389,5 +389,19 @@ func TestFollowNATSKillWorker(t *testing.T) {
 	}
 	if r := queueStatus(t, url, name); r.Done != n || r.Failed != 0 {
 		t.Errorf("queue %+v", r)
+	}
+}
+
+// TestFollowRefusesPrivateByDefault: without --allow-private a feed on a
+// loopback address is not asked, and the error says what to do.
+func TestFollowRefusesPrivateByDefault(t *testing.T) {
+	site := newNewsSite(t, 1, 0)
+	db := filepath.Join(t.TempDir(), "p.db")
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, site.srv.URL+"/rss.xml")
+	if code != 1 || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if len(site.hits) != 0 {
+		t.Errorf("the loopback server was asked: %v", site.hits)
 	}
 }

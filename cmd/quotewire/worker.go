@@ -45,6 +45,7 @@ func (m *Main) workerCommand() *cobra.Command {
 		report     string
 		contact    string
 		delay      time.Duration
+		private    bool
 		mo         modelOpts
 		background bool
 	)
@@ -168,7 +169,7 @@ bench-workers' reads it.
 			}
 			var fetches fetch.Counter
 			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr,
-				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, Gate: gate})}
+				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, Gate: gate, AllowPrivate: private})}
 			var logMu sync.Mutex
 			warnf := func(format string, args ...any) {
 				logMu.Lock()
@@ -242,6 +243,7 @@ bench-workers' reads it.
 	c.Flags().BoolVar(&quiet, "quiet", false, "do not report each unit on standard error")
 	c.Flags().StringVar(&contact, "contact", "", "for page units: a URL or mailto: where outlets can reach you, sent in the User-Agent (default the project's page)")
 	c.Flags().DurationVar(&delay, "delay", fetch.DefaultMinDelay, "for page units: least time between two requests to one host from this worker (a longer robots.txt Crawl-delay wins)")
+	c.Flags().BoolVar(&private, "allow-private", false, "for page units: let pages on loopback, private and link-local addresses be fetched (refused by default)")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics on this address (host:port; default: off)")
 	c.Flags().StringVar(&report, "report", "", "when the worker stops, write what it did to this file as JSON: units and articles by result, its CPU time, and on PostgreSQL the time its writes spent holding and waiting for the store's locks (bench-workers reads it)")
 	mo.register(c)
