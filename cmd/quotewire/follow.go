@@ -345,9 +345,10 @@ func passLine(r follow.Report) string {
 
 func (m *Main) feedsCommand() *cobra.Command {
 	var db, format string
+	var remove bool
 	c := &cobra.Command{
-		Use:   "feeds",
-		Short: "List the feeds 'quotewire follow' polls, with their health",
+		Use:   "feeds [--remove FEED_URL...]",
+		Short: "List the feeds 'quotewire follow' polls, with their health; or stop following some",
 		Long: `feeds lists the feeds and sitemaps quotewire follow polls into a store, in
 the order they were added, with their health: new (never polled), ok (the
 last poll succeeded), failing (the last polls failed, for less than a day)
@@ -355,20 +356,48 @@ or dead (failing for a day or more: asked only every 6 hours; check the
 URL, or the outlet's robots.txt), and for each the pages it listed and the
 articles stored from them, when it last answered, and its last error.
 
+--remove stops following the feeds given: they leave the list (and the
+web UI's feeds page). Their pages stay remembered, so following one again
+later fetches only what is new. Take them out of your --feeds file too, or
+the next 'quotewire follow' adds them again.
+
   quotewire feeds --db news.db
-  quotewire feeds --db news.db --format jsonl | jq 'select(.health != "ok")'`,
-		Args: cobra.NoArgs,
+  quotewire feeds --db news.db --format jsonl | jq 'select(.health != "ok")'
+  quotewire feeds --db news.db --remove https://old.example.org/rss.xml`,
 		RunE: func(c *cobra.Command, args []string) error {
 			switch format {
 			case formatTable, "jsonl", formatCSV:
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use table, jsonl or csv", format)}
 			}
+			switch {
+			case remove && len(args) == 0:
+				return usageError{"--remove needs the URLs of the feeds to stop following"}
+			case !remove && len(args) > 0:
+				return usageError{fmt.Sprintf("feeds takes no arguments unless --remove (got %q)", args[0])}
+			}
 			s, state, err := openFeedState(db, true)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if remove {
+				r, ok := s.(interface {
+					RemoveFeeds(ctx context.Context, urls []string) (int, error)
+				})
+				if !ok {
+					return fmt.Errorf("the store at %s cannot remove feeds", storeName(db))
+				}
+				n, err := r.RemoveFeeds(c.Context(), args)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(m.Stderr, "stopped following %s of the %d given\n", plural(n, "feed"), len(args))
+				if n < len(args) {
+					return fmt.Errorf("%w: %d of the URLs given were not followed (see 'quotewire feeds' for the exact URLs)", errPartial, len(args)-n)
+				}
+				return nil
+			}
 			feeds, err := state.Feeds(c.Context())
 			if err != nil {
 				return err
@@ -378,6 +407,7 @@ articles stored from them, when it last answered, and its last error.
 	}
 	dbFlag(c, &db)
 	c.Flags().StringVarP(&format, "format", "f", formatTable, "output format: table, jsonl or csv")
+	c.Flags().BoolVar(&remove, "remove", false, "stop following the feeds given as arguments (their pages stay remembered)")
 	return c
 }
 

@@ -405,3 +405,27 @@ func TestFollowRefusesPrivateByDefault(t *testing.T) {
 		t.Errorf("the loopback server was asked: %v", site.hits)
 	}
 }
+
+func TestFeedsRemove(t *testing.T) {
+	site := newNewsSite(t, 2, 0)
+	db := filepath.Join(t.TempDir(), "r.db")
+	feed := site.srv.URL + "/rss.xml"
+	if code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", feed); code != 0 {
+		t.Fatalf("follow: %s", stderr)
+	}
+	code, _, stderr := run(t, "", "feeds", "--db", db, "--remove", feed, "https://not.followed/rss")
+	if code != 1 || !strings.Contains(stderr, "stopped following 1 feed of the 2 given") || !strings.Contains(stderr, "1 of the URLs given were not followed") {
+		t.Errorf("remove: exit %d %s", code, stderr)
+	}
+	if _, out, _ := run(t, "", "feeds", "--db", db); !strings.Contains(out, "no feeds followed yet") {
+		t.Errorf("after removal:\n%s", out)
+	}
+	if code, _, _ := run(t, "", "feeds", "--db", db, "--remove"); code != 2 {
+		t.Errorf("--remove without URLs: exit %d", code)
+	}
+	// followed again: its pages are not fetched again
+	run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", feed)
+	if site.hit("/news/0") != 1 || site.hit("/rss.xml") != 2 {
+		t.Errorf("following again fetched page 0 %d times, the feed %d", site.hit("/news/0"), site.hit("/rss.xml"))
+	}
+}

@@ -70,6 +70,17 @@ func (s *Store) SaveFeed(ctx context.Context, f quotewire.Feed) error {
 	return nil
 }
 
+// RemoveFeeds stops following the URLs, and returns how many were
+// followed. Their pages' state stays, so that following one again does
+// not fetch its pages again.
+func (s *Store) RemoveFeeds(ctx context.Context, urls []string) (int, error) {
+	tag, err := s.pool.Exec(ctx, "DELETE FROM feeds WHERE url = ANY($1)", urls)
+	if err != nil {
+		return 0, fmt.Errorf("remove feeds: %w", err)
+	}
+	return int(tag.RowsAffected()), nil
+}
+
 // FeedItems returns the stored state of those of the page URLs that
 // have one.
 func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error) {

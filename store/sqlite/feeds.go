@@ -78,6 +78,24 @@ func (s *Store) SaveFeed(ctx context.Context, f quotewire.Feed) error {
 	return nil
 }
 
+// RemoveFeeds stops following the URLs, and returns how many were
+// followed. Their pages' state stays, so that following one again does
+// not fetch its pages again.
+func (s *Store) RemoveFeeds(ctx context.Context, urls []string) (int, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	n := 0
+	for _, u := range urls {
+		res, err := s.db.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", u)
+		if err != nil {
+			return n, fmt.Errorf("remove feed %s: %w", u, err)
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	return n, nil
+}
+
 // FeedItems returns the stored state of those of the page URLs that
 // have one.
 func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error) {

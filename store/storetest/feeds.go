@@ -17,6 +17,7 @@ type FeedState interface {
 	SaveFeed(ctx context.Context, f quotewire.Feed) error
 	FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error)
 	SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error
+	RemoveFeeds(ctx context.Context, urls []string) (int, error)
 }
 
 // testFeeds: feeds are added once, listed in the order they were added,
@@ -104,5 +105,23 @@ func testFeeds(t *testing.T, s quotewire.Store) {
 	}
 	if f := feeds[0]; f.Items != 0 || f.Stored != 0 {
 		t.Errorf("a feed with no pages counts %d, %d", f.Items, f.Stored)
+	}
+
+	// removed: no longer listed, its pages remembered; added again, counted again
+	n, err := st.RemoveFeeds(ctx, []string{"https://a.example/atom", "https://never.example/rss"})
+	if err != nil || n != 1 {
+		t.Fatalf("remove: %d, %v", n, err)
+	}
+	feeds, _ = st.Feeds(ctx)
+	if len(feeds) != 2 || feeds[0].URL != "https://b.example/rss" || feeds[1].URL != "https://c.example/sitemap.xml" {
+		t.Errorf("after removal: %+v", feeds)
+	}
+	if got, _ := st.FeedItems(ctx, []string{"https://a.example/1"}); !got["https://a.example/1"].Done {
+		t.Error("a removed feed's pages were forgotten")
+	}
+	st.AddFeeds(ctx, []string{"https://a.example/atom"}, t0.Add(5*time.Hour))
+	feeds, _ = st.Feeds(ctx)
+	if f := feeds[2]; f.URL != "https://a.example/atom" || f.Items != 3 || !f.Added.Equal(t0.Add(5*time.Hour)) || f.ETag != "" {
+		t.Errorf("added again: %+v", f)
 	}
 }
