@@ -160,10 +160,13 @@ type polled struct {
 	// capped is true when the feed had more new pages than MaxItems: its
 	// validators are then kept, for the next pass to read it whole again
 	capped bool
-	f      quotewire.Feed
-	resp   *fetch.Response // the 200 answer whose validators are saved once its pages are settled
-	pages  []*page
-	err    error
+	// done is true once the feed was asked and answered or failed (not
+	// when the pass was stopped first)
+	done  bool
+	f     quotewire.Feed
+	resp  *fetch.Response // the 200 answer whose validators are saved once its pages are settled
+	pages []*page
+	err   error
 }
 
 // Pass polls the feeds of urls (following those not followed yet),
@@ -204,6 +207,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 	var pages []*page
 	seen := map[string]bool{}
 	for _, p := range feeds {
+		if !p.done {
+			continue // stopped before it was polled: as it was
+		}
 		rep.Feeds++
 		switch {
 		case p.err != nil:
@@ -279,7 +285,7 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 		return rep, fmt.Errorf("follow: %w", err)
 	}
 	for _, p := range feeds {
-		if p.err != nil || p.resp == nil || p.resp.NotModified {
+		if !p.done || p.err != nil || p.resp == nil || p.resp.NotModified {
 			continue
 		}
 		if p.settled() { // else its old validators stay, for the next pass to read it whole
@@ -317,7 +323,7 @@ func (f *Follower) enqueue(ctx context.Context, feeds []*polled, pages []*page, 
 		rep.Queued = len(pages)
 	}
 	for _, p := range feeds {
-		if p.err != nil || p.resp == nil || p.resp.NotModified {
+		if !p.done || p.err != nil || p.resp == nil || p.resp.NotModified {
 			continue
 		}
 		if !p.capped {
@@ -351,16 +357,19 @@ func (p *polled) settled() bool {
 // outcome (not saved).
 func (f *Follower) poll(ctx context.Context, p *polled) {
 	now := f.Now()
+	before := p.f
 	p.f.LastPoll = now
 	resp, err := f.Fetcher.Get(ctx, fetch.Request{URL: p.f.URL, ETag: p.f.ETag, LastModified: p.f.LastModified,
 		Accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"})
 	if err == nil && !resp.NotModified {
 		err = f.list(ctx, p, resp)
 	}
+	if err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		p.f = before // stopped: not a failure of the feed's
+		return
+	}
+	p.done = true
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			p.f.LastPoll = time.Time{}
-		}
 		p.err = err
 		p.f.Failures++
 		p.f.LastError = now

@@ -522,3 +522,24 @@ func TestMaxItemsLeavesTheRestForLater(t *testing.T) {
 		t.Errorf("feed %+v", feeds[0])
 	}
 }
+
+// TestStoppedBeforePollingIsNoFailure: a pass stopped while a feed is
+// being asked leaves the feed as it was, not failing.
+func TestStoppedBeforePollingIsNoFailure(t *testing.T) {
+	s := newSite(t, "")
+	u := s.srv.URL
+	ctx, cancel := context.WithCancel(context.Background())
+	s.handle("/slow", func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		<-r.Context().Done()
+	})
+	e := newEnv(t)
+	rep, err := e.f.Pass(ctx, []string{u + "/slow"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	feeds, _ := e.store.Feeds(context.Background())
+	if rep.Failed != 0 || rep.Feeds != 0 || feeds[0].Failures != 0 || feeds[0].Health(e.now) != "new" {
+		t.Errorf("stopped pass: %+v, feed %+v", rep, feeds[0])
+	}
+}
