@@ -120,6 +120,10 @@ type Report struct {
 	// Errors are the feeds' and pages' problems, one line each, naming
 	// the URL.
 	Errors []string
+	// Dead are the feeds of the pass failing for a day or more (polled
+	// or not), with their last error: to be checked or no longer
+	// followed.
+	Dead []quotewire.Feed
 }
 
 func (f *Follower) defaults() {
@@ -197,6 +201,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 		}
 		if fd.Failures > 0 && fd.NextPoll.After(now) {
 			rep.Skipped++
+			if fd.Health(now) == "dead" {
+				rep.Dead = append(rep.Dead, fd)
+			}
 			continue
 		}
 		feeds = append(feeds, &polled{f: fd})
@@ -211,6 +218,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 			continue // stopped before it was polled: as it was
 		}
 		rep.Feeds++
+		if p.f.Health(f.Now()) == "dead" {
+			rep.Dead = append(rep.Dead, p.f)
+		}
 		switch {
 		case p.err != nil:
 			rep.Failed++

@@ -279,6 +279,9 @@ func TestFailingFeedBacksOff(t *testing.T) {
 		e.now = e.now.Add(2 * time.Hour)
 		e.pass(t, urls[2])
 	}
+	if rep := e.pass(t, urls[2]); len(rep.Dead) != 1 || rep.Dead[0].URL != urls[2] {
+		t.Errorf("a dead feed is not reported by the pass: %+v", rep.Dead)
+	}
 	feeds, _ = e.store.Feeds(context.Background())
 	if h := feeds[2].Health(e.now); h != "dead" || gone.hit("/feed") > 60/6+5 { // 10, 20, 40, 80, 160 min, then every 6 h
 		t.Errorf("after 60 hours: %s, asked %d times", h, gone.hit("/feed"))
