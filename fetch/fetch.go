@@ -13,6 +13,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -690,7 +691,7 @@ func UTF8(body []byte, contentType string) []byte {
 	if label == "" || label == "utf-8" || label == "utf8" {
 		return body
 	}
-	r, err := charset.NewReaderLabel(label, strings.NewReader(string(body)))
+	r, err := charset.NewReaderLabel(label, bytes.NewReader(body))
 	if err != nil {
 		return body // an unknown charset: leave it to the parser
 	}

@@ -402,7 +402,7 @@ func (f *Follower) poll(ctx context.Context, p *polled) {
 // list reads the pages of a feed's answer, following a sitemap index to
 // its newest sitemaps.
 func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) error {
-	base := resp.URL
+	rv := resolverOf(resp.URL)
 	var entries []feed.Entry
 	switch {
 	case isSitemap(resp.Body):
@@ -417,7 +417,7 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 			subs := sm.entries
 			slices.SortStableFunc(subs, func(a, b feed.Entry) int { return strings.Compare(b.Date, a.Date) })
 			for _, sub := range subs[:min(len(subs), f.MaxSitemaps)] {
-				u, ok := resolve(base, sub.Link)
+				u, ok := rv.resolve(sub.Link)
 				if !ok {
 					continue
 				}
@@ -429,8 +429,9 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 				if err != nil {
 					return err
 				}
+				crv := resolverOf(r.URL)
 				for i := range child.entries {
-					if c, ok := resolve(r.URL, child.entries[i].Link); ok {
+					if c, ok := crv.resolve(child.entries[i].Link); ok {
 						child.entries[i].Link = c
 						entries = append(entries, child.entries[i])
 					}
@@ -454,7 +455,7 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 		entries = l.Entries
 	}
 	for _, e := range entries {
-		u, ok := resolve(base, e.Link)
+		u, ok := rv.resolve(e.Link)
 		if !ok {
 			continue
 		}
@@ -517,15 +518,25 @@ func notFeed(resp *fetch.Response) error {
 // resolve makes link absolute against base, drops its fragment, and
 // keeps it only when it is http or https.
 func resolve(base, link string) (string, bool) {
+	return resolverOf(base).resolve(link)
+}
+
+// resolver resolves a document's links against its address, parsed once
+// for all of them (nil when it does not parse).
+type resolver struct{ base *url.URL }
+
+func resolverOf(base string) resolver {
+	b, _ := url.Parse(base)
+	return resolver{b}
+}
+
+// resolve is resolve(base, link) with the parsed base.
+func (r resolver) resolve(link string) (string, bool) {
 	link = strings.TrimSpace(link)
-	if link == "" {
+	if link == "" || r.base == nil {
 		return "", false
 	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return "", false
-	}
-	u, err := b.Parse(link)
+	u, err := r.base.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", false
 	}

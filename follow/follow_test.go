@@ -77,6 +77,18 @@ func page(title string) string {
 </article><footer>Copyright</footer></body></html>`
 }
 
+// stories serves n articles at prefix0, prefix1… and returns them as feed
+// items (absolute link, guid, no date).
+func (s *site) stories(prefix string, n int) [][3]string {
+	var items [][3]string
+	for i := 0; i < n; i++ {
+		p := fmt.Sprintf("%s%d", prefix, i)
+		s.article(p, "Story "+p)
+		items = append(items, [3]string{s.srv.URL + p, p, ""})
+	}
+	return items
+}
+
 // rss serves an RSS feed of the items (link, guid, date), with an ETag.
 func (s *site) rss(path string, items ...[3]string) {
 	var b strings.Builder
@@ -386,12 +398,7 @@ func TestSitemapIndexAtomAndJSONFeed(t *testing.T) {
 func TestStoppedPassLosesNothing(t *testing.T) {
 	s := newSite(t, "")
 	u := s.srv.URL
-	var items [][3]string
-	for i := 0; i < 6; i++ {
-		p := fmt.Sprintf("/p%d", i)
-		s.article(p, "Story "+p)
-		items = append(items, [3]string{u + p, p, ""})
-	}
+	items := s.stories("/p", 6)
 	s.rss("/feed", items...)
 	e := newEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -500,13 +507,7 @@ func TestLatin1FeedByHeader(t *testing.T) {
 func TestMaxItemsLeavesTheRestForLater(t *testing.T) {
 	s := newSite(t, "")
 	u := s.srv.URL
-	var items [][3]string
-	for i := 0; i < 5; i++ {
-		p := fmt.Sprintf("/n%d", i)
-		s.article(p, "Story "+p)
-		items = append(items, [3]string{p, p, ""})
-	}
-	s.rss("/feed", items...)
+	s.rss("/feed", s.stories("/n", 5)...)
 	e := newEnv(t)
 	e.f.MaxItems = 2
 	var stored []int

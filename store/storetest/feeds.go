@@ -7,16 +7,14 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/follow"
 )
 
-// FeedState is what quotewire follow keeps in a store (package follow's
-// State); every backend implements it.
+// FeedState is what quotewire follow keeps in a store (follow.State),
+// and what 'quotewire feeds --remove' asks of it; every backend
+// implements it.
 type FeedState interface {
-	AddFeeds(ctx context.Context, urls []string, now time.Time) error
-	Feeds(ctx context.Context) ([]quotewire.Feed, error)
-	SaveFeed(ctx context.Context, f quotewire.Feed) error
-	FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error)
-	SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error
+	follow.State
 	RemoveFeeds(ctx context.Context, urls []string) (int, error)
 }
 
