@@ -96,9 +96,13 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			default:
 				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
 			}
-			p, err := mo.pipeline()
-			if err != nil {
-				return err
+			// with --nats the workers analyse the pages: the follower needs
+			// no models
+			var p *quotewire.Pipeline
+			if !c.Flags().Changed("nats") {
+				if p, err = mo.pipeline(); err != nil {
+					return err
+				}
 			}
 			s, state, err := openFeedState(db, false)
 			if err != nil {
