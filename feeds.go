@@ -28,8 +28,9 @@ type Feed struct {
 	Error       string    `json:"error,omitempty"`
 	// Failures counts the polls that failed since the last success.
 	Failures int `json:"failures"`
-	// Items counts the distinct pages the feed listed first; Stored the
-	// articles stored from them (a store counts them from its FeedItems).
+	// Items counts the distinct pages the feed has listed (a page listed by
+	// several feeds counts for each, and is fetched once); Stored the
+	// articles stored from them (a store counts them when read).
 	Items  int `json:"items"`
 	Stored int `json:"stored"`
 	// NextPoll is the earliest time the feed is asked again: a failing

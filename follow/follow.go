@@ -48,8 +48,12 @@ type State interface {
 	// FeedItems returns the stored state of those of the page URLs that
 	// have one.
 	FeedItems(ctx context.Context, urls []string) (map[string]quotewire.FeedItem, error)
-	// SaveFeedItems writes the state of pages (by URL).
+	// SaveFeedItems writes the state of pages (by URL), each counted for
+	// its Feed.
 	SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error
+	// ListFeedPages records that the feed lists the pages (by URL), so
+	// that a feed's counts hold the pages another feed listed first.
+	ListFeedPages(ctx context.Context, feed string, urls []string) error
 }
 
 // Fetcher fetches one URL (fetch.Fetcher).
@@ -234,11 +238,16 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 			}
 			continue
 		}
-		for _, pg := range p.pages {
+		listed := make([]string, len(p.pages))
+		for i, pg := range p.pages {
+			listed[i] = pg.url
 			if !seen[pg.url] {
 				seen[pg.url] = true
 				pages = append(pages, pg)
 			}
+		}
+		if err := f.State.ListFeedPages(keep, p.f.URL, listed); err != nil {
+			return rep, fmt.Errorf("follow: %w", err)
 		}
 	}
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -545,5 +546,40 @@ func TestStoppedBeforePollingIsNoFailure(t *testing.T) {
 	feeds, _ := e.store.Feeds(context.Background())
 	if rep.Failed != 0 || rep.Feeds != 0 || feeds[0].Failures != 0 || feeds[0].Health(e.now) != "new" {
 		t.Errorf("stopped pass: %+v, feed %+v", rep, feeds[0])
+	}
+}
+
+// TestPageInTwoFeeds: a page two feeds list is fetched and stored once,
+// and counts for both feeds, whether they list it in one pass or the
+// second feed is followed later.
+func TestPageInTwoFeeds(t *testing.T) {
+	s := newSite(t, "")
+	items := s.stories("/s", 3)
+	s.rss("/world", items[0], items[1])
+	s.rss("/europe", items[1])
+	e := newEnv(t)
+	if rep := e.pass(t, s.srv.URL+"/world", s.srv.URL+"/europe"); rep.Pages != 2 || rep.Stored != 2 {
+		t.Fatalf("first pass: %+v, want two pages", rep)
+	}
+	s.rss("/politics", items[0], items[2])
+	e.now = e.now.Add(10 * time.Minute)
+	if rep := e.pass(t, s.srv.URL+"/politics"); rep.Pages != 1 || rep.Stored != 1 {
+		t.Fatalf("a later feed: %+v, want its one new page", rep)
+	}
+	for i := range 3 {
+		if n := s.hit(fmt.Sprintf("/s%d", i)); n != 1 {
+			t.Errorf("/s%d fetched %d times, want once", i, n)
+		}
+	}
+	feeds, err := e.store.Feeds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, f := range feeds {
+		got[strings.TrimPrefix(f.URL, s.srv.URL)] = [2]int{f.Items, f.Stored}
+	}
+	if want := map[string][2]int{"/world": {2, 2}, "/europe": {1, 1}, "/politics": {2, 2}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("feeds count (pages, stored) %v, want %v", got, want)
 	}
 }

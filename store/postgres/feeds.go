@@ -30,7 +30,8 @@ func (s *Store) AddFeeds(ctx context.Context, urls []string, now time.Time) erro
 func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	rows, err := s.pool.Query(ctx, `SELECT url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
 		error, failures, COALESCE(c.items, 0)::int, COALESCE(c.stored, 0)::int, next_poll FROM feeds
-		LEFT JOIN (SELECT feed, count(*) AS items, count(*) FILTER (WHERE article != '') AS stored FROM feed_items GROUP BY feed) AS c
+		LEFT JOIN (SELECT l.feed, count(*) AS items, count(*) FILTER (WHERE i.article != '') AS stored
+			FROM feed_pages AS l LEFT JOIN feed_items AS i ON i.url = l.url GROUP BY l.feed) AS c
 		ON c.feed = feeds.url ORDER BY feeds.id`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
@@ -107,8 +108,8 @@ func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotew
 	return out, nil
 }
 
-// SaveFeedItems writes the state of pages (by URL), in one statement; a
-// page settled already (with an article or an error) keeps its state
+// SaveFeedItems writes the state of pages (by URL), in one statement, and
+// counts each for its Feed (as ListFeedPages); a page settled already (with an article or an error) keeps its state
 // against a bare mark (neither), as in the SQLite store.
 func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) error {
 	if len(items) == 0 {
@@ -119,7 +120,9 @@ func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) e
 	var attempts []int32
 	var done []bool
 	last := map[string]int{}
+	var linkFeeds, linkURLs []string
 	for _, it := range items {
+		linkFeeds, linkURLs = append(linkFeeds, it.Feed), append(linkURLs, it.URL)
 		if i, ok := last[it.URL]; ok { // one row per URL: the upsert cannot take one twice
 			seen[i], articles[i], errs[i], attempts[i], done[i] = it.Seen, it.Article, it.Error, int32(it.Attempts), it.Done
 			continue
@@ -128,13 +131,28 @@ func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) e
 		urls, feeds, articles, errs = append(urls, it.URL), append(feeds, it.Feed), append(articles, it.Article), append(errs, it.Error)
 		seen, attempts, done = append(seen, it.Seen), append(attempts, int32(it.Attempts)), append(done, it.Done)
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO feed_items (url, feed, seen, article, error, attempts, done)
+	_, err := s.pool.Exec(ctx, `WITH links AS (INSERT INTO feed_pages (feed, url) SELECT * FROM unnest($8::text[], $9::text[]) ON CONFLICT DO NOTHING)
+		INSERT INTO feed_items (url, feed, seen, article, error, attempts, done)
 		SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[], $7::bool[])
 		ON CONFLICT (url) DO UPDATE SET seen = excluded.seen, article = excluded.article, error = excluded.error,
 		attempts = excluded.attempts, done = excluded.done
-		WHERE NOT ((feed_items.article != '' OR feed_items.error != '') AND excluded.article = '' AND excluded.error = '')`, urls, feeds, seen, articles, errs, attempts, done)
+		WHERE NOT ((feed_items.article != '' OR feed_items.error != '') AND excluded.article = '' AND excluded.error = '')`,
+		urls, feeds, seen, articles, errs, attempts, done, linkFeeds, linkURLs)
 	if err != nil {
 		return fmt.Errorf("save feed items: %w", err)
+	}
+	return nil
+}
+
+// ListFeedPages records that the feed lists the pages (by URL), so that
+// they count for it as well as for the feed that listed them first.
+func (s *Store) ListFeedPages(ctx context.Context, feed string, urls []string) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO feed_pages (feed, url) SELECT $1, u FROM unnest($2::text[]) AS t(u) ON CONFLICT DO NOTHING`, feed, urls)
+	if err != nil {
+		return fmt.Errorf("list feed pages of %s: %w", feed, err)
 	}
 	return nil
 }

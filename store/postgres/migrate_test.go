@@ -109,3 +109,54 @@ func TestUpgradeToActs(t *testing.T) {
 	}
 	storetest.UpgradedActs(t, s, rec, func() { checkConsistent(t, s) })
 }
+
+// TestUpgradeFeedPages opens a store made when a page counted only for
+// the feed that listed it first (version 12): the upgrade keeps each
+// feed's counts, and a page another feed lists counts for it too.
+func TestUpgradeFeedPages(t *testing.T) {
+	ctx := context.Background()
+	schema := freshSchema(t)
+	cfg, err := pgxpool.ParseConfig(testURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ConnConfig.RuntimeParams["search_path"] = schema
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range migrationNames(t)[:12] {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pool.Exec(ctx, string(body)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for _, q := range []string{
+		"CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (12)",
+		"INSERT INTO feeds (url, added) VALUES ('https://a.example/rss', now()), ('https://b.example/rss', now())",
+		`INSERT INTO feed_items (url, feed, seen, article, done) VALUES
+			('https://a.example/1', 'https://a.example/rss', now(), 'k1', true),
+			('https://a.example/2', 'https://a.example/rss', now(), '', false)`,
+	} {
+		if _, err := pool.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	pool.Close()
+
+	s := openIn(t, schema)
+	defer s.Close()
+	if err := s.ListFeedPages(ctx, "https://b.example/rss", []string{"https://a.example/1"}); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feeds) != 2 || feeds[0].Items != 2 || feeds[0].Stored != 1 || feeds[1].Items != 1 || feeds[1].Stored != 1 {
+		t.Errorf("after upgrading: %+v; want 2 pages (1 stored) and 1 (1 stored)", feeds)
+	}
+}

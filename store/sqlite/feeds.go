@@ -37,7 +37,8 @@ func (s *Store) AddFeeds(ctx context.Context, urls []string, now time.Time) erro
 func (s *Store) Feeds(ctx context.Context) ([]quotewire.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT url, kind, title, etag, last_modified, added, last_poll, last_success, last_error,
 		error, failures, COALESCE(c.items, 0), COALESCE(c.stored, 0), next_poll FROM feeds
-		LEFT JOIN (SELECT feed, count(*) AS items, count(*) FILTER (WHERE article != '') AS stored FROM feed_items GROUP BY feed) AS c
+		LEFT JOIN (SELECT l.feed, count(*) AS items, count(*) FILTER (WHERE i.article != '') AS stored
+			FROM feed_pages AS l LEFT JOIN feed_items AS i ON i.url = l.url GROUP BY l.feed) AS c
 		ON c.feed = feeds.url ORDER BY feeds.rowid`)
 	if err != nil {
 		return nil, fmt.Errorf("feeds: %w", err)
@@ -128,7 +129,8 @@ func (s *Store) FeedItems(ctx context.Context, urls []string) (map[string]quotew
 	return out, nil
 }
 
-// SaveFeedItems writes the state of pages (by URL), in one transaction;
+// SaveFeedItems writes the state of pages (by URL), in one transaction,
+// and counts each for its Feed (as ListFeedPages);
 // a page settled already (with an article or an error) keeps its state
 // against a bare mark (neither), such as a follower's "queued" written
 // after a worker stored the page.
@@ -151,13 +153,50 @@ func (s *Store) SaveFeedItems(ctx context.Context, items []quotewire.FeedItem) e
 		return fmt.Errorf("save feed items: %w", err)
 	}
 	defer st.Close()
+	link, err := tx.PrepareContext(ctx, "INSERT INTO feed_pages (feed, url) VALUES (?, ?) ON CONFLICT DO NOTHING")
+	if err != nil {
+		return fmt.Errorf("save feed items: %w", err)
+	}
+	defer link.Close()
 	for _, it := range items {
 		if _, err := st.ExecContext(ctx, it.URL, it.Feed, timeText(it.Seen), it.Article, it.Error, it.Attempts, it.Done); err != nil {
+			return fmt.Errorf("save feed item %s: %w", it.URL, err)
+		}
+		if _, err := link.ExecContext(ctx, it.Feed, it.URL); err != nil {
 			return fmt.Errorf("save feed item %s: %w", it.URL, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save feed items: %w", err)
+	}
+	return nil
+}
+
+// ListFeedPages records that the feed lists the pages (by URL), so that
+// they count for it as well as for the feed that listed them first.
+func (s *Store) ListFeedPages(ctx context.Context, feed string, urls []string) error {
+	if len(urls) == 0 {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("list feed pages of %s: %w", feed, err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, "INSERT INTO feed_pages (feed, url) VALUES (?, ?) ON CONFLICT DO NOTHING")
+	if err != nil {
+		return fmt.Errorf("list feed pages of %s: %w", feed, err)
+	}
+	defer st.Close()
+	for _, u := range urls {
+		if _, err := st.ExecContext(ctx, feed, u); err != nil {
+			return fmt.Errorf("list feed page %s of %s: %w", u, feed, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("list feed pages of %s: %w", feed, err)
 	}
 	return nil
 }

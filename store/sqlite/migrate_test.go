@@ -112,3 +112,53 @@ func TestUpgradeToActs(t *testing.T) {
 	}
 	storetest.UpgradedActs(t, s, rec, nil)
 }
+
+// TestUpgradeFeedPages opens a store made when a page counted only for
+// the feed that listed it first (version 11): the upgrade keeps each
+// feed's counts, and a page another feed lists counts for it too.
+func TestUpgradeFeedPages(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v11.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	for _, name := range names[:11] {
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(string(body)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	for _, q := range []string{
+		"PRAGMA user_version = 11",
+		"INSERT INTO feeds (url, added) VALUES ('https://a.example/rss', '2026-12-01T00:00:00Z'), ('https://b.example/rss', '2026-12-01T00:00:00Z')",
+		`INSERT INTO feed_items (url, feed, seen, article, done) VALUES
+			('https://a.example/1', 'https://a.example/rss', '2026-12-01T00:00:00Z', 'k1', 1),
+			('https://a.example/2', 'https://a.example/rss', '2026-12-01T00:00:00Z', '', 0)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := t.Context()
+	if err := s.ListFeedPages(ctx, "https://b.example/rss", []string{"https://a.example/1"}); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(feeds) != 2 || feeds[0].Items != 2 || feeds[0].Stored != 1 || feeds[1].Items != 1 || feeds[1].Stored != 1 {
+		t.Errorf("after upgrading: %+v; want 2 pages (1 stored) and 1 (1 stored)", feeds)
+	}
+}

@@ -20,7 +20,8 @@ type FeedState interface {
 
 // testFeeds: feeds are added once, listed in the order they were added,
 // and their state saved and read back whole (zero times stay zero); a
-// page's state is found by URL and replaced by a later save.
+// page's state is found by URL and replaced by a later save; a page counts
+// for every feed that lists it.
 func testFeeds(t *testing.T, s quotewire.Store) {
 	st, ok := s.(FeedState)
 	if !ok {
@@ -104,6 +105,26 @@ func testFeeds(t *testing.T, s quotewire.Store) {
 	if f := feeds[0]; f.Items != 0 || f.Stored != 0 {
 		t.Errorf("a feed with no pages counts %d, %d", f.Items, f.Stored)
 	}
+	// a page another feed listed first counts for both, once each however
+	// often listed; the page's state is one
+	for range 2 {
+		if err := st.ListFeedPages(ctx, "https://b.example/rss", []string{"https://a.example/1", "https://a.example/3", "https://a.example/1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.ListFeedPages(ctx, "https://b.example/rss", nil); err != nil {
+		t.Fatal(err)
+	}
+	feeds, _ = st.Feeds(ctx)
+	if f := feeds[0]; f.Items != 2 || f.Stored != 1 {
+		t.Errorf("rss feed listing two known pages counts %d pages, %d stored; want 2 and 1", f.Items, f.Stored)
+	}
+	if f := feeds[1]; f.Items != 3 || f.Stored != 2 {
+		t.Errorf("atom feed after another listed its pages counts %d pages, %d stored; want 3 and 2", f.Items, f.Stored)
+	}
+	if got, _ := st.FeedItems(ctx, []string{"https://a.example/1"}); got["https://a.example/1"].Feed != "https://a.example/atom" {
+		t.Errorf("a page's first feed changed to %q", got["https://a.example/1"].Feed)
+	}
 
 	// removed: no longer listed, its pages remembered; added again, counted again
 	n, err := st.RemoveFeeds(ctx, []string{"https://a.example/atom", "https://never.example/rss"})
@@ -111,7 +132,7 @@ func testFeeds(t *testing.T, s quotewire.Store) {
 		t.Fatalf("remove: %d, %v", n, err)
 	}
 	feeds, _ = st.Feeds(ctx)
-	if len(feeds) != 2 || feeds[0].URL != "https://b.example/rss" || feeds[1].URL != "https://c.example/sitemap.xml" {
+	if len(feeds) != 2 || feeds[0].URL != "https://b.example/rss" || feeds[0].Items != 2 || feeds[1].URL != "https://c.example/sitemap.xml" {
 		t.Errorf("after removal: %+v", feeds)
 	}
 	if got, _ := st.FeedItems(ctx, []string{"https://a.example/1"}); !got["https://a.example/1"].Done {
