@@ -524,8 +524,9 @@ func notFeed(resp *fetch.Response) error {
 	return errors.New("an HTML page, not a feed (RSS, Atom, JSON Feed or sitemap)")
 }
 
-// resolve makes link absolute against base, drops its fragment, and
-// keeps it only when it is http or https.
+// resolve makes link absolute against base, drops its fragment and its
+// tracking parameters (see tracking), and keeps it only when it is http
+// or https.
 func resolve(base, link string) (string, bool) {
 	return resolverOf(base).resolve(link)
 }
@@ -551,7 +552,41 @@ func (r resolver) resolve(link string) (string, bool) {
 	}
 	u.Fragment = ""
 	u.RawFragment = ""
+	u.RawQuery, u.ForceQuery = dropTracking(u.RawQuery), false
 	return u.String(), true
+}
+
+// tracking are the query parameters that say where a reader came from
+// (a feed, a newsletter, an advertisement), not which page: a page listed
+// with "?utm_source=rss" in one feed and without it in another is one
+// page, fetched and stored once. Every parameter beginning "utm_" is one
+// too.
+var tracking = map[string]bool{
+	"fbclid": true, "gclid": true, "dclid": true, "gbraid": true, "wbraid": true, "msclkid": true, "yclid": true,
+	"igshid": true, "mc_cid": true, "mc_eid": true, "_hsenc": true, "_hsmi": true, "mkt_tok": true,
+	"at_medium": true, "at_campaign": true, // BBC's feeds
+}
+
+// dropTracking returns the raw query without its tracking parameters,
+// the others kept as they were written, in their order.
+func dropTracking(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, p := range parts {
+		name, _, _ := strings.Cut(p, "=")
+		if n, err := url.QueryUnescape(name); err == nil {
+			name = n
+		}
+		name = strings.ToLower(name)
+		if p == "" || tracking[name] || strings.HasPrefix(name, "utm_") {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
 }
 
 // byHost runs do for each of xs, the xs of one host one after another

@@ -71,6 +71,12 @@ func TestResolve(t *testing.T) {
 		{"javascript:alert(1)", "", false},
 		{"mailto:desk@ex.org", "", false},
 		{"  ", "", false},
+		{"/n/3?utm_source=rss&utm_medium=feed&utm_campaign=Feed%3A+world", "https://ex.org/n/3", true},
+		{"/n/4?id=7&UTM_Source=x&page=2&fbclid=abc#c", "https://ex.org/n/4?id=7&page=2", true},
+		{"/n/5?at_medium=RSS&at_campaign=KARANGA", "https://ex.org/n/5", true},
+		{"/n/6?a=1&&b=%20x&utm%5Fsource=rss", "https://ex.org/n/6?a=1&b=%20x", true},
+		{"/n/7?", "https://ex.org/n/7", true},
+		{"/n/8?q=utm_source", "https://ex.org/n/8?q=utm_source", true},
 	}
 	for _, tt := range tests {
 		got, ok := resolve(base, tt.link)
