@@ -75,6 +75,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFeed$$' -fuzztime $(FUZZTIME) ./ingest/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzList$$' -fuzztime $(FUZZTIME) ./ingest/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzSitemap$$' -fuzztime $(FUZZTIME) ./follow
+	$(GO) test -run '^$$' -fuzz '^FuzzFeedList$$' -fuzztime $(FUZZTIME) ./follow
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME) ./ingest/warc
 	$(GO) test -run '^$$' -fuzz '^FuzzRecords$$' -fuzztime $(FUZZTIME) ./ingest/warc
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./engine

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -81,6 +80,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 
   quotewire follow --once https://www.example.org/rss.xml
   quotewire follow --db news.db --feeds feeds.txt --interval 10m --contact mailto:desk@example.org
+  quotewire follow --db news.db --feeds subscriptions.opml --once
   quotewire follow --db postgres://qw@db/news --nats nats://queue:4222 --feeds feeds.txt
   quotewire feeds --db news.db`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -89,7 +89,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 				return err
 			}
 			if len(urls) == 0 {
-				return usageError{"no feeds: give feed URLs or --feeds FILE (one URL a line)"}
+				return usageError{"no feeds: give feed URLs or --feeds FILE (an OPML export, or one URL a line)"}
 			}
 			switch progress {
 			case "auto", "on", "off":
@@ -178,7 +178,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 		},
 	}
 	dbFlag(c, &db)
-	c.Flags().StringVar(&feedsFile, "feeds", "", "a file of feed URLs, one a line (# starts a comment)")
+	c.Flags().StringVar(&feedsFile, "feeds", "", "a file of feeds: a feed reader's OPML export, or one URL a line (# starts a comment)")
 	c.Flags().BoolVar(&once, "once", false, "make one pass and exit (for cron)")
 	c.Flags().DurationVar(&interval, "interval", follow.DefaultInterval, "time between passes; a failing feed waits longer")
 	c.Flags().StringVar(&contact, "contact", "", "a URL or mailto: where outlets can reach you, sent in the User-Agent (default the project's page)")
@@ -218,10 +218,15 @@ type followRun struct {
 	stored, known, problems atomic.Int64
 }
 
-// feedURLs are the feeds of the arguments and of the file (one URL a
-// line, blank lines and # comments skipped), each once, checked to be
-// http(s) URLs.
+// feedURLs are the feeds of the arguments and of the file (an OPML
+// export or one URL a line: follow.ReadFeedList), each once, checked to
+// be http(s) URLs.
 func feedURLs(args []string, file string) ([]string, error) {
+	for _, u := range args {
+		if !follow.IsFeedURL(u) {
+			return nil, usageError{fmt.Sprintf("%q is not an http or https URL", u)}
+		}
+	}
 	urls := append([]string(nil), args...)
 	if file != "" {
 		fh, err := os.Open(file)
@@ -229,30 +234,15 @@ func feedURLs(args []string, file string) ([]string, error) {
 			return nil, fmt.Errorf("read --feeds: %w", err)
 		}
 		defer fh.Close()
-		sc := bufio.NewScanner(fh)
-		for n := 1; sc.Scan(); n++ {
-			line := strings.TrimSpace(sc.Text())
-			if i := strings.Index(line, "#"); i >= 0 && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
-				line = strings.TrimSpace(line[:i])
-			}
-			if line == "" {
-				continue
-			}
-			if !strings.HasPrefix(line, "http://") && !strings.HasPrefix(line, "https://") {
-				return nil, fmt.Errorf("%s line %d: %q is not an http or https URL", file, n, line)
-			}
-			urls = append(urls, line)
+		listed, err := follow.ReadFeedList(fh, file)
+		if err != nil {
+			return nil, err
 		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("read %s: %w", file, err)
-		}
+		urls = append(urls, listed...)
 	}
 	seen := map[string]bool{}
 	out := urls[:0]
 	for _, u := range urls {
-		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-			return nil, usageError{fmt.Sprintf("%q is not an http or https URL", u)}
-		}
 		if !seen[u] {
 			seen[u] = true
 			out = append(out, u)

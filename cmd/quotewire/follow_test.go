@@ -161,6 +161,25 @@ func TestFollowOnceAndFeeds(t *testing.T) {
 	}
 }
 
+// TestFollowOPML follows the feeds of a feed reader's OPML export.
+func TestFollowOPML(t *testing.T) {
+	site := newNewsSite(t, 2, 0)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	list := filepath.Join(dir, "subscriptions.opml")
+	os.WriteFile(list, []byte(`<?xml version="1.0" encoding="UTF-8"?><opml version="1.0"><head><title>Mine</title></head><body>
+<outline text="News"><outline type="rss" text="Local" xmlUrl="`+site.srv.URL+`/rss.xml"/></outline></body></opml>`), 0o644)
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", "--feeds", list)
+	if code != 0 || !strings.Contains(stderr, "1 feed polled; 2 new pages: 2 stored") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	os.WriteFile(list, []byte(`<opml><body><outline xmlUrl="file:///etc/passwd"/></body></opml>`), 0o644)
+	code, _, stderr = run(t, "", "follow", "--once", "--db", db, "--feeds", list)
+	if code == 0 || !strings.Contains(stderr, list) || !strings.Contains(stderr, "not an http or https URL") {
+		t.Errorf("an OPML list with a file URL: exit %d, %q", code, stderr)
+	}
+}
+
 func TestFollowUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"follow", "--once"},
