@@ -27,6 +27,8 @@ import (
 	"sync"
 	"text/tabwriter"
 	"time"
+
+	"github.com/quotewire/quotewire/internal/latency"
 )
 
 // Config is one benchmark.
@@ -64,13 +66,7 @@ type Config struct {
 }
 
 // Latency sums up response times, in milliseconds.
-type Latency struct {
-	N   int     `json:"n"`
-	P50 float64 `json:"p50_ms"`
-	P95 float64 `json:"p95_ms"`
-	P99 float64 `json:"p99_ms"`
-	Max float64 `json:"max_ms"`
-}
+type Latency = latency.Summary
 
 // RunResult is what one client count measured.
 type RunResult struct {
@@ -285,10 +281,10 @@ func runOnce(ctx context.Context, cfg Config, n int, seed uint64) RunResult {
 		ds[i] = s.d
 		byKind[s.kind] = append(byKind[s.kind], s.d)
 	}
-	rr.Latency = latency(ds)
+	rr.Latency = latency.Of(ds)
 	rr.ByKind = map[string]Latency{}
 	for k, v := range byKind {
-		rr.ByKind[k] = latency(v)
+		rr.ByKind[k] = latency.Of(v)
 	}
 	return rr
 }
@@ -311,20 +307,6 @@ func get(ctx context.Context, c *http.Client, url string) (time.Duration, int) {
 		return time.Since(start), 0
 	}
 	return time.Since(start), resp.StatusCode
-}
-
-// latency sums up ds (sorted in place).
-func latency(ds []time.Duration) Latency {
-	if len(ds) == 0 {
-		return Latency{}
-	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	at := func(p float64) float64 {
-		i := int(p*float64(len(ds))+0.5) - 1
-		return ms(ds[min(max(i, 0), len(ds)-1)])
-	}
-	return Latency{N: len(ds), P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: ms(ds[len(ds)-1])}
 }
 
 // Write prints the result as tables: one row per client count, then the

@@ -12,21 +12,6 @@ import (
 	"time"
 )
 
-func TestLatency(t *testing.T) {
-	var ds []time.Duration
-	for i := 100; i >= 1; i-- {
-		ds = append(ds, time.Duration(i)*time.Millisecond)
-	}
-	got := latency(ds)
-	want := Latency{N: 100, P50: 50, P95: 95, P99: 99, Max: 100}
-	if got != want {
-		t.Errorf("latency of 1..100 ms = %+v, want %+v", got, want)
-	}
-	if got := latency(nil); got != (Latency{}) {
-		t.Errorf("latency of nothing = %+v", got)
-	}
-}
-
 // fakeAPI answers the API calls BuildTargets makes, from two speakers'
 // quotes, and counts every other request.
 func fakeAPI(t *testing.T, other func(w http.ResponseWriter, r *http.Request)) *httptest.Server {

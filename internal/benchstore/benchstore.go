@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/latency"
 )
 
 // Result is what bench-store measured.
@@ -49,13 +50,7 @@ type Result struct {
 }
 
 // Latency sums up the times of one kind of query, in milliseconds.
-type Latency struct {
-	N   int     `json:"n"`
-	P50 float64 `json:"p50_ms"`
-	P95 float64 `json:"p95_ms"`
-	P99 float64 `json:"p99_ms"`
-	Max float64 `json:"max_ms"`
-}
+type Latency = latency.Summary
 
 // Putter is what Replicate needs of a store.
 type Putter interface {
@@ -122,22 +117,22 @@ func Search(ctx context.Context, s quotewire.Store, templates []quotewire.Record
 	if err != nil {
 		return err
 	}
-	times := map[string][]float64{}
+	times := map[string][]time.Duration{}
 	for _, q := range qs {
 		t0 := time.Now()
 		if _, err := s.Search(ctx, q.q); err != nil {
 			return fmt.Errorf("query %+v: %w", q.q, err)
 		}
-		ms := float64(time.Since(t0).Microseconds()) / 1000
-		times[q.kind] = append(times[q.kind], ms)
-		times["all"] = append(times["all"], ms)
+		d := time.Since(t0)
+		times[q.kind] = append(times[q.kind], d)
+		times["all"] = append(times["all"], d)
 	}
 	if res.Latency == nil {
 		res.Latency = map[string]Latency{}
 	}
 	res.Queries = len(qs)
 	for k, v := range times {
-		res.Latency[k] = percentiles(v)
+		res.Latency[k] = latency.Of(v)
 	}
 	return nil
 }
@@ -218,18 +213,6 @@ func benchQueries(ctx context.Context, s quotewire.Store, templates []quotewire.
 		out[i] = kinds[i%len(kinds)]()
 	}
 	return out, nil
-}
-
-// percentiles sums up times v (sorted in place).
-func percentiles(v []float64) Latency {
-	sort.Float64s(v)
-	at := func(p float64) float64 {
-		if len(v) == 0 {
-			return 0
-		}
-		return v[min(len(v)-1, int(p*float64(len(v))))]
-	}
-	return Latency{N: len(v), P50: at(0.50), P95: at(0.95), P99: at(0.99), Max: v[len(v)-1]}
 }
 
 // Write prints r as a table: the parts measured (the first phase alone

@@ -63,14 +63,6 @@ func TestReplicateAndSearch(t *testing.T) {
 	}
 }
 
-// TestPercentiles checks the summary of a few times.
-func TestPercentiles(t *testing.T) {
-	l := percentiles([]float64{5, 1, 4, 2, 3, 10, 9, 8, 7, 6})
-	if l.N != 10 || l.P50 != 6 || l.P95 != 10 || l.Max != 10 {
-		t.Errorf("percentiles: %+v", l)
-	}
-}
-
 // seedText returns the founding article's text.
 func seedText(t *testing.T) string {
 	t.Helper()
