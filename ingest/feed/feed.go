@@ -176,7 +176,10 @@ type Entry struct {
 	// GUID is the item's guid (an Atom entry's id, a JSON Feed item's
 	// id), "" when it has none.
 	GUID string
-	// Link is the item's link as the feed gives it (it may be relative).
+	// Link is the item's link as the feed gives it (it may be relative);
+	// for an item without one, its GUID when that is an http(s) URL (an
+	// RSS guid is the page's permalink unless it says otherwise, and
+	// feeds that say so still give one that leads to the page).
 	Link string
 	// Title is the item's title as plain text.
 	Title string
@@ -214,6 +217,9 @@ func List(data []byte, name string, opts Options) (*Listing, error) {
 		e := Entry{GUID: clean(it.GUID), Link: clean(it.Link), Title: inline(it.Title)}
 		if e.Link == "" && len(it.Links) > 0 {
 			e.Link = clean(it.Links[0])
+		}
+		if e.Link == "" && (strings.HasPrefix(e.GUID, "https://") || strings.HasPrefix(e.GUID, "http://")) {
+			e.Link = e.GUID
 		}
 		e.Date = r.date(it.Published, it.PublishedParsed)
 		if e.Date == "" {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -410,6 +411,23 @@ func TestList(t *testing.T) {
 	}
 	if links == 0 {
 		t.Error("no entry has a link")
+	}
+	// an item without a link: its guid, when that is a URL
+	l, err = List([]byte(`<rss version="2.0"><channel><title>t</title>
+<item><title>a</title><guid>https://ex.org/a</guid></item>
+<item><title>b</title><guid isPermaLink="false">http://ex.org/?p=2</guid></item>
+<item><title>c</title><guid>tag:ex.org,2026:c</guid></item>
+<item><title>d</title><link>https://ex.org/d</link><guid>https://ex.org/other</guid></item>
+</channel></rss>`), "guids.rss", Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range l.Entries {
+		got = append(got, e.Link)
+	}
+	if want := []string{"https://ex.org/a", "http://ex.org/?p=2", "", "https://ex.org/d"}; !slices.Equal(got, want) {
+		t.Errorf("links %q, want %q", got, want)
 	}
 	if _, err := List([]byte("  "), "empty.rss", Options{}); !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "empty.rss") {
 		t.Errorf("empty input: %v", err)
