@@ -84,3 +84,22 @@ func (f Feed) failingSince(now time.Time) time.Duration {
 	}
 	return now.Sub(since)
 }
+
+// Robots is a host's robots.txt as a crawler last fetched it, kept in the
+// store so that processes that start often (follow --once from cron,
+// queue workers) do not ask every host for it at every start.
+type Robots struct {
+	// Host is the scheme and host (with its port, if any), lower case:
+	// "https://www.example.org".
+	Host string
+	// Status is the HTTP status of the answer (a 4xx allows everything);
+	// Body its body, at most MaxRobotsBytes.
+	Status int
+	Body   []byte
+	// Fetched is when it was fetched; the zero time for none.
+	Fetched time.Time
+}
+
+// MaxRobotsBytes is the most of a robots.txt read and kept: 500 KiB, the
+// least parsing limit RFC 9309 allows.
+const MaxRobotsBytes = 500 << 10

@@ -1,6 +1,7 @@
 // Package fetch asks web servers for feeds and pages the way a crawler
 // that outlets will not block does: it obeys each host's robots.txt
-// (cached, its Crawl-delay honoured), names itself and a contact in its
+// (cached for RobotsTTL, across processes in a RobotsStore, its
+// Crawl-delay honoured), names itself and a contact in its
 // User-Agent, sends one request at a time to a host and waits a minimum
 // delay between them, makes conditional requests (If-None-Match,
 // If-Modified-Since), backs off on 429 and 5xx answers for as long as
@@ -34,6 +35,8 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
+
+	"github.com/quotewire/quotewire"
 )
 
 // Defaults of Options' zero fields.
@@ -185,6 +188,20 @@ type Options struct {
 	// top of this Fetcher's own: for processes that share the hosts they
 	// ask (queue workers on several machines; queue.HostGate).
 	Gate Gate
+	// Robots, when set, keeps each host's robots.txt between processes
+	// (a store): a host whose robots.txt was fetched less than
+	// RobotsTTL ago, by this process or another, is not asked again.
+	Robots RobotsStore
+}
+
+// RobotsStore keeps hosts' robots.txt (the SQLite and PostgreSQL stores
+// implement it).
+type RobotsStore interface {
+	// Robots returns host's robots.txt as last saved, with a zero Fetched
+	// when there is none.
+	Robots(ctx context.Context, host string) (quotewire.Robots, error)
+	// SaveRobots keeps a host's robots.txt, replacing what was kept.
+	SaveRobots(ctx context.Context, r quotewire.Robots) error
 }
 
 // Gate hands out hosts to the processes that share it: one request at a
@@ -272,9 +289,9 @@ type host struct {
 // agentToken is the product token robots.txt groups name us by.
 const agentToken = "quotewire"
 
-// robotsTTL is how long a host's robots.txt is kept before it is asked
-// for again.
-const robotsTTL = 12 * time.Hour
+// RobotsTTL is how long a host's robots.txt is kept before it is asked
+// for again (RFC 9309: no more than 24 hours).
+const RobotsTTL = 12 * time.Hour
 
 // New returns a Fetcher.
 func New(opts Options) *Fetcher {
@@ -455,8 +472,18 @@ func (f *Fetcher) wait(ctx context.Context, h *host) error {
 // for now (it is asked again at the next request), as the robots
 // standard (RFC 9309) has it.
 func (f *Fetcher) robots(ctx context.Context, u *url.URL, h *host) error {
-	if h.robots != nil && f.opts.Now().Sub(h.robotsAge) < robotsTTL {
+	if h.robots != nil && f.opts.Now().Sub(h.robotsAge) < RobotsTTL {
 		return nil
+	}
+	if h.robots == nil && f.opts.Robots != nil {
+		// kept by an earlier process; a store that cannot answer costs a
+		// request, not the fetch
+		if r, err := f.opts.Robots.Robots(ctx, hostKey(u)); err == nil && !r.Fetched.IsZero() && r.Status < 500 {
+			if age := f.opts.Now().Sub(r.Fetched); age >= 0 && age < RobotsTTL {
+				f.setRobots(h, r.Status, r.Body, r.Fetched)
+				return nil
+			}
+		}
 	}
 	if err := f.wait(ctx, h); err != nil {
 		return err
@@ -475,21 +502,32 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL, h *host) error {
 		// unreachable: nothing is asked of the host until it answers
 		return fmt.Errorf("robots.txt: %w", err)
 	}
-	data, perr := robotstxt.FromStatusAndBytes(status, body)
-	if perr != nil {
-		data, _ = robotstxt.FromStatusAndBytes(200, nil) // unparsable: as if empty
+	if len(body) > quotewire.MaxRobotsBytes {
+		body = body[:quotewire.MaxRobotsBytes]
 	}
-	g := data.FindGroup(agentToken)
-	h.robots = data
-	h.robotsAge = f.opts.Now()
+	now := f.opts.Now()
+	f.setRobots(h, status, body, now)
 	if status >= 500 {
 		h.robotsAge = time.Time{} // ask again next time
-	}
-	h.delay = f.opts.MinDelay
-	if g.CrawlDelay > h.delay {
-		h.delay = min(g.CrawlDelay, f.opts.MaxCrawlDelay)
+	} else if f.opts.Robots != nil {
+		// a cache: failing to keep it costs a request in a later process
+		_ = f.opts.Robots.SaveRobots(ctx, quotewire.Robots{Host: hostKey(u), Status: status, Body: body, Fetched: now})
 	}
 	return nil
+}
+
+// setRobots makes a robots.txt answer (status and body, fetched at) the
+// host's rules and its pause between requests.
+func (f *Fetcher) setRobots(h *host, status int, body []byte, fetched time.Time) {
+	data, err := robotstxt.FromStatusAndBytes(status, body)
+	if err != nil {
+		data, _ = robotstxt.FromStatusAndBytes(200, nil) // unparsable: as if empty
+	}
+	h.robots, h.robotsAge = data, fetched
+	h.delay = f.opts.MinDelay
+	if g := data.FindGroup(agentToken); g.CrawlDelay > h.delay {
+		h.delay = min(g.CrawlDelay, f.opts.MaxCrawlDelay)
+	}
 }
 
 // pathOf is the path and query robots.txt rules are tested against.

@@ -116,7 +116,8 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			}
 			var fetches fetch.Counter
 			f := &follow.Follower{
-				Fetcher:  fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, AllowPrivate: allowPrivate}),
+				Fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe,
+					AllowPrivate: allowPrivate, Robots: robotsStore(s)}),
 				State:    state,
 				Store:    s,
 				Pipeline: p,
@@ -192,6 +193,15 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	qf.register(c)
 	mo.register(c)
 	return c
+}
+
+// robotsStore is the store s as the keeper of hosts' robots.txt, nil
+// when it keeps none.
+func robotsStore(s quotewire.Store) fetch.RobotsStore {
+	if rs, ok := s.(fetch.RobotsStore); ok {
+		return rs
+	}
+	return nil
 }
 
 // openFeedState opens the store --db names (see openStore) with its feed

@@ -136,6 +136,11 @@ func TestFollowOnceAndFeeds(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "1 unchanged") || site.hit("/rss.xml") != 2 {
 		t.Errorf("second pass: exit %d, %s (feed asked %d times)", code, stderr, site.hit("/rss.xml"))
 	}
+	// the second run (a new process, as from cron) obeyed the robots.txt
+	// the first kept in the store
+	if n := site.hit("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt asked %d times by two runs, want once", n)
+	}
 
 	code, out, stderr := run(t, "", "feeds", "--db", db, "--format", "jsonl")
 	if code != 0 {

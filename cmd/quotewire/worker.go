@@ -169,7 +169,8 @@ bench-workers' reads it.
 			}
 			var fetches fetch.Counter
 			uw := &unitWorker{pipeline: p, store: s, batch: batch, stderr: m.Stderr,
-				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, Gate: gate, AllowPrivate: private})}
+				fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe, Gate: gate,
+					AllowPrivate: private, Robots: robotsStore(s)})}
 			var logMu sync.Mutex
 			warnf := func(format string, args ...any) {
 				logMu.Lock()

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -171,4 +172,34 @@ func deref(t *time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// Robots returns host's robots.txt as last saved, with a zero Fetched
+// when there is none.
+func (s *Store) Robots(ctx context.Context, host string) (quotewire.Robots, error) {
+	r := quotewire.Robots{Host: host}
+	err := s.pool.QueryRow(ctx, "SELECT status, body, fetched FROM robots WHERE host = $1", host).Scan(&r.Status, &r.Body, &r.Fetched)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return r, nil
+	case err != nil:
+		return r, fmt.Errorf("robots.txt of %s: %w", host, err)
+	}
+	r.Fetched = r.Fetched.UTC()
+	return r, nil
+}
+
+// SaveRobots keeps a host's robots.txt, replacing what was kept.
+func (s *Store) SaveRobots(ctx context.Context, r quotewire.Robots) error {
+	body := r.Body
+	if body == nil {
+		body = []byte{}
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO robots (host, status, body, fetched) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, fetched = excluded.fetched`,
+		r.Host, r.Status, body, r.Fetched)
+	if err != nil {
+		return fmt.Errorf("save robots.txt of %s: %w", r.Host, err)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -216,4 +217,37 @@ func textTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// Robots returns host's robots.txt as last saved, with a zero Fetched
+// when there is none.
+func (s *Store) Robots(ctx context.Context, host string) (quotewire.Robots, error) {
+	r := quotewire.Robots{Host: host}
+	var fetched string
+	err := s.db.QueryRowContext(ctx, "SELECT status, body, fetched FROM robots WHERE host = ?", host).Scan(&r.Status, &r.Body, &fetched)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return r, nil
+	case err != nil:
+		return r, fmt.Errorf("robots.txt of %s: %w", host, err)
+	}
+	r.Fetched = textTime(fetched)
+	return r, nil
+}
+
+// SaveRobots keeps a host's robots.txt, replacing what was kept.
+func (s *Store) SaveRobots(ctx context.Context, r quotewire.Robots) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	body := r.Body
+	if body == nil {
+		body = []byte{}
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO robots (host, status, body, fetched) VALUES (?, ?, ?, ?)
+		ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, fetched = excluded.fetched`,
+		r.Host, r.Status, body, timeText(r.Fetched))
+	if err != nil {
+		return fmt.Errorf("save robots.txt of %s: %w", r.Host, err)
+	}
+	return nil
 }

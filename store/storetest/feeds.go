@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/fetch"
 	"github.com/quotewire/quotewire/follow"
 )
 
@@ -16,6 +17,40 @@ import (
 type FeedState interface {
 	follow.State
 	RemoveFeeds(ctx context.Context, urls []string) (int, error)
+}
+
+// testRobots: a host's robots.txt is kept whole (bytes that are not
+// UTF-8 too) and replaced by a later save; a host never saved has none.
+func testRobots(t *testing.T, s quotewire.Store) {
+	rs, ok := s.(fetch.RobotsStore)
+	if !ok {
+		t.Fatalf("%T does not keep robots.txt", s)
+	}
+	ctx := context.Background()
+	t0 := time.Date(2026, 12, 7, 9, 30, 0, 250000000, time.UTC)
+	if r, err := rs.Robots(ctx, "https://none.example"); err != nil || !r.Fetched.IsZero() || r.Host != "https://none.example" {
+		t.Errorf("a host never saved: %+v, %v", r, err)
+	}
+	saved := quotewire.Robots{Host: "https://a.example:8443", Status: 200, Body: []byte("User-agent: *\nDisallow: /private\n\xff"), Fetched: t0}
+	if err := rs.SaveRobots(ctx, saved); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.SaveRobots(ctx, quotewire.Robots{Host: "http://b.example", Status: 404, Fetched: t0}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := rs.Robots(ctx, saved.Host); err != nil || !reflect.DeepEqual(r, saved) {
+		t.Errorf("read back %+v, %v; want %+v", r, err, saved)
+	}
+	if r, err := rs.Robots(ctx, "http://b.example"); err != nil || r.Status != 404 || len(r.Body) != 0 || !r.Fetched.Equal(t0) {
+		t.Errorf("a 404 read back as %+v, %v", r, err)
+	}
+	later := quotewire.Robots{Host: saved.Host, Status: 200, Body: []byte("User-agent: *\nDisallow:\n"), Fetched: t0.Add(13 * time.Hour)}
+	if err := rs.SaveRobots(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := rs.Robots(ctx, saved.Host); err != nil || !reflect.DeepEqual(r, later) {
+		t.Errorf("after a second save %+v, %v; want %+v", r, err, later)
+	}
 }
 
 // testFeeds: feeds are added once, listed in the order they were added,

@@ -57,6 +57,7 @@ func Run(t *testing.T, open Open) {
 		{"CanonicalRoles", testCanonicalRoles},
 		{"AcronymsAcross", testAcronymsAcross},
 		{"Feeds", testFeeds},
+		{"Robots", testRobots},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
