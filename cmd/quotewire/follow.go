@@ -115,9 +115,9 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 				}
 			}
 			var fetches fetch.Counter
+			fo := fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe,
+				AllowPrivate: allowPrivate, Robots: robotsStore(s)}
 			f := &follow.Follower{
-				Fetcher: fetch.New(fetch.Options{Contact: contact, Version: version, MinDelay: delay, Observe: fetches.Observe,
-					AllowPrivate: allowPrivate, Robots: robotsStore(s)}),
 				State:    state,
 				Store:    s,
 				Pipeline: p,
@@ -136,6 +136,11 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 					return err
 				}
 				defer closeNATS()
+				// the feeds' hosts are often the pages': the follower takes
+				// its turns with the workers, one request at a time a host
+				if fo.Gate, err = queue.NewHostGate(ctx, js, qf.queue, 0); err != nil {
+					return err
+				}
 				f.Enqueue = func(ctx context.Context, pages []follow.Page) error {
 					units := make([]queue.Unit, len(pages))
 					for i, p := range pages {
@@ -147,6 +152,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 				fmt.Fprintf(m.Stderr, "quotewire: following %s into %s; new pages go to queue %s at %s for workers to fetch\n",
 					plural(len(urls), "feed"), storeName(db), queue.NamesFor(qf.queue).Queue, qf.url)
 			}
+			f.Fetcher = fetch.New(fo)
 			fr := &followRun{f: f, urls: urls, once: once, show: show}
 			if metrics != "" {
 				ln, err := net.Listen("tcp", metrics)
