@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,12 +14,11 @@ import (
 	"github.com/quotewire/quotewire/store/storetest"
 )
 
-// TestUpgradeToActs opens a store made by a build that knew migrations 1
-// and 2 (before quotes had acts): the upgrade reads its quotes as
-// statements (what that build stored) and its speakers' statements as
-// their quotes, and re-analysing an article (reanalyze's Replace) stores
-// its new acts.
-func TestUpgradeToActs(t *testing.T) {
+// schemaAt makes a fresh schema as a build that knew only the first
+// version migrations left it, and returns its name and a pool on it (for
+// the test to write that build's rows; the test closes it).
+func schemaAt(t *testing.T, version int) (string, *pgxpool.Pool) {
+	t.Helper()
 	ctx := context.Background()
 	schema := freshSchema(t)
 	cfg, err := pgxpool.ParseConfig(testURL(t))
@@ -30,7 +30,7 @@ func TestUpgradeToActs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"migrations/0001_init.sql", "migrations/0002_parallel_writes.sql"} {
+	for _, name := range migrationNames(t)[:version] {
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -39,9 +39,20 @@ func TestUpgradeToActs(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 	}
-	if _, err := pool.Exec(ctx, "CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (2)"); err != nil {
+	if _, err := pool.Exec(ctx, fmt.Sprintf("CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (%d)", version)); err != nil {
 		t.Fatal(err)
 	}
+	return schema, pool
+}
+
+// TestUpgradeToActs opens a store made by a build that knew migrations 1
+// and 2 (before quotes had acts): the upgrade reads its quotes as
+// statements (what that build stored) and its speakers' statements as
+// their quotes, and re-analysing an article (reanalyze's Replace) stores
+// its new acts.
+func TestUpgradeToActs(t *testing.T) {
+	ctx := context.Background()
+	schema, pool := schemaAt(t, 2)
 	// Maria Zakharova's statement, question and belief, as that build
 	// stored them: with no act
 	rec := storetest.ActsCorpus()[0]
@@ -115,27 +126,8 @@ func TestUpgradeToActs(t *testing.T) {
 // feed's counts, and a page another feed lists counts for it too.
 func TestUpgradeFeedPages(t *testing.T) {
 	ctx := context.Background()
-	schema := freshSchema(t)
-	cfg, err := pgxpool.ParseConfig(testURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.ConnConfig.RuntimeParams["search_path"] = schema
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range migrationNames(t)[:12] {
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := pool.Exec(ctx, string(body)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	schema, pool := schemaAt(t, 12)
 	for _, q := range []string{
-		"CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (12)",
 		"INSERT INTO feeds (url, added) VALUES ('https://a.example/rss', now()), ('https://b.example/rss', now())",
 		`INSERT INTO feed_items (url, feed, seen, article, done) VALUES
 			('https://a.example/1', 'https://a.example/rss', now(), 'k1', true),

@@ -134,26 +134,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 // store takes articles as a new one does.
 func TestUpgradeFromVersion1(t *testing.T) {
 	ctx := context.Background()
-	schema := freshSchema(t)
-	cfg, err := pgxpool.ParseConfig(testURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.ConnConfig.RuntimeParams["search_path"] = schema
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v1, err := migrations.ReadFile("migrations/0001_init.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := pool.Exec(ctx, string(v1)); err != nil {
-		t.Fatalf("migration 1: %v", err)
-	}
-	if _, err := pool.Exec(ctx, "CREATE TABLE quotewire_schema (version integer NOT NULL); INSERT INTO quotewire_schema VALUES (1)"); err != nil {
-		t.Fatal(err)
-	}
+	schema, pool := schemaAt(t, 1)
 	foreignKeys := func() int {
 		var n int
 		if err := pool.QueryRow(ctx, `SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = $1::regnamespace
