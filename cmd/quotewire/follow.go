@@ -60,11 +60,14 @@ must not make quotewire read this machine's services, or its cloud's
 metadata, into the archive).
 
 What it learns is kept in the store: each feed's validators, its last
-success and failure, and every page it fetched, so a page is fetched once
-even when it leaves its feed and comes back, and a run killed at any point
-loses nothing (the next pass finishes its work). A feed that fails is asked
-less and less often (after 10, 20, 40… minutes, then every 6 hours);
-'quotewire feeds' lists the feeds and their health.
+success and failure, each host's robots.txt (for 12 hours, so runs from
+cron do not ask for it each time), and every page it fetched, so a page
+is fetched once even when it leaves its feed and comes back or several
+feeds list it (links lose their utm_* and other tracking parameters), and
+a run killed at any point loses nothing (the next pass finishes its work).
+A feed that fails is asked less and less often (after 10, 20, 40…
+minutes, then every 6 hours); 'quotewire feeds' lists the feeds and their
+health.
 
 With --nats the follower only polls: each new page becomes a unit on the
 queue (--queue) and 'quotewire worker' processes fetch, read and store
