@@ -89,6 +89,11 @@ type Follower struct {
 	// DefaultInterval); a failing feed waits Interval, then twice, four
 	// times… as long, up to six hours.
 	Interval time.Duration
+	// PassTime is the longest a pass spends fetching pages (default
+	// Interval): the pages not asked for by then are left for the next
+	// passes, so that one slow host (a long Crawl-delay, a backlog of
+	// hundreds of pages) does not hold back every other feed's next poll.
+	PassTime time.Duration
 	// MaxItems caps the new pages fetched from one feed in one pass, in
 	// the feed's order (the rest are fetched by the next passes);
 	// MaxSitemaps the sitemaps of a sitemap index read in one pass (those
@@ -119,8 +124,10 @@ type Report struct {
 	// Pages counts the new pages of the feeds; Queued those handed to
 	// Enqueue (all of them, when it is set); Fetched those fetched;
 	// Stored the articles stored; Known those the store held already;
-	// Problems the pages that could not be fetched or read.
-	Pages, Queued, Fetched, Stored, Known, Problems int
+	// Problems the pages that could not be fetched or read; Left those
+	// not asked for when the pass ran out of PassTime (the next passes
+	// fetch them).
+	Pages, Queued, Fetched, Stored, Known, Problems, Left int
 	// Errors are the feeds' and pages' problems, one line each, naming
 	// the URL.
 	Errors []string
@@ -136,6 +143,9 @@ func (f *Follower) defaults() {
 	}
 	if f.Interval <= 0 {
 		f.Interval = DefaultInterval
+	}
+	if f.PassTime <= 0 {
+		f.PassTime = f.Interval
 	}
 	if f.MaxItems <= 0 {
 		f.MaxItems = DefaultMaxItems
@@ -735,9 +745,13 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 			f.Progress(Progress{Pages: len(pages), Done: d})
 		}
 	}
-	byHost(f, ctx, pages, func(pg *page) string { return pg.url }, func(pg *page) {
+	// fetching stops when the pass is stopped or out of time; storing
+	// what was fetched does not
+	fctx, cancel := context.WithTimeout(ctx, f.PassTime)
+	defer cancel()
+	byHost(f, fctx, pages, func(pg *page) string { return pg.url }, func(pg *page) {
 		defer tell()
-		a, err := ReadPage(ctx, f.Fetcher, pg.Page())
+		a, err := ReadPage(fctx, f.Fetcher, pg.Page())
 		var rerr *quotewire.RecordError
 		switch {
 		case err == nil:
@@ -746,8 +760,8 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 			pg.attempted, pg.fetched = true, true
 			pg.err, pg.final = err.Error(), true
 			return
-		case errors.Is(err, context.Canceled) && ctx.Err() != nil:
-			return // stopped: not attempted
+		case fctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)):
+			return // stopped or out of time: not attempted
 		default:
 			pg.attempted = true
 			pg.err = err.Error()
@@ -767,6 +781,9 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 		}
 		switch {
 		case !pg.attempted:
+			if ctx.Err() == nil { // out of time, not stopped
+				rep.Left++
+			}
 		case pg.stored:
 			rep.Stored++
 		case pg.known:

@@ -583,3 +583,40 @@ func TestPageInTwoFeeds(t *testing.T) {
 		t.Errorf("feeds count (pages, stored) %v, want %v", got, want)
 	}
 }
+
+// TestPassTimeLeavesTheRestForLater: a pass that runs out of PassTime on
+// a slow host stores what it fetched and leaves the other pages to the
+// next passes, which fetch each once.
+func TestPassTimeLeavesTheRestForLater(t *testing.T) {
+	s := newSite(t, "")
+	s.rss("/feed", s.stories("/s", 6)...)
+	e := newEnv(t)
+	e.f.Fetcher = fetch.New(fetch.Options{MinDelay: 100 * time.Millisecond, Headers: time.Second, Total: 3 * time.Second, MaxWait: time.Second, AllowPrivate: true})
+	e.f.PassTime = 350 * time.Millisecond
+	rep := e.pass(t, s.srv.URL+"/feed")
+	if rep.Pages != 6 || rep.Left == 0 || rep.Stored == 0 || rep.Stored+rep.Left != 6 || rep.Problems != 0 {
+		t.Fatalf("first pass: %+v; want some stored and the rest left", rep)
+	}
+	total := rep.Stored
+	for i := 0; i < 5 && total < 6; i++ {
+		e.now = e.now.Add(10 * time.Minute)
+		rep = e.pass(t, s.srv.URL+"/feed")
+		if rep.Problems != 0 || rep.NotModified != 0 {
+			t.Fatalf("pass %d: %+v; want the feed read whole and no problem", i+2, rep)
+		}
+		total += rep.Stored
+	}
+	if total != 6 {
+		t.Errorf("stored %d in all, want 6", total)
+	}
+	for i := range 6 {
+		if n := s.hit(fmt.Sprintf("/s%d", i)); n != 1 {
+			t.Errorf("/s%d fetched %d times, want once", i, n)
+		}
+	}
+	// all settled: the feed's validators are kept, the next poll is a 304
+	e.now = e.now.Add(10 * time.Minute)
+	if rep := e.pass(t, s.srv.URL+"/feed"); rep.NotModified != 1 {
+		t.Errorf("after all were stored: %+v, want one 304", rep)
+	}
+}

@@ -34,7 +34,7 @@ func (m *Main) followCommand() *cobra.Command {
 		db, feedsFile, contact, progress string
 		metrics                          string
 		once, allowPrivate               bool
-		interval, delay                  time.Duration
+		interval, delay, passTime        time.Duration
 		workers, parallel, maxItems      int
 		mo                               modelOpts
 		qf                               queueFlags
@@ -65,9 +65,11 @@ cron do not ask for it each time), and every page it fetched, so a page
 is fetched once even when it leaves its feed and comes back or several
 feeds list it (links lose their utm_* and other tracking parameters), and
 a run killed at any point loses nothing (the next pass finishes its work).
-A feed that fails is asked less and less often (after 10, 20, 40…
-minutes, then every 6 hours); 'quotewire feeds' lists the feeds and their
-health.
+A pass fetches pages for --pass-time at most (by default --interval), and
+leaves the rest to the next passes: a host with a long Crawl-delay or a
+backlog does not hold back the other feeds' next polls. A feed that
+fails is asked less and less often (after 10, 20, 40… minutes, then
+every 6 hours); 'quotewire feeds' lists the feeds and their health.
 
 With --nats the follower only polls: each new page becomes a unit on the
 queue (--queue) and 'quotewire worker' processes fetch, read and store
@@ -124,7 +126,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 				State:    state,
 				Store:    s,
 				Pipeline: p,
-				Workers:  workers, Parallel: parallel, Interval: interval, MaxItems: maxItems,
+				Workers:  workers, Parallel: parallel, Interval: interval, PassTime: passTime, MaxItems: maxItems,
 			}
 			ctx := c.Context()
 			if ctx == nil {
@@ -195,6 +197,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	c.Flags().DurationVar(&delay, "delay", fetch.DefaultMinDelay, "least time between two requests to one host (a longer robots.txt Crawl-delay wins)")
 	c.Flags().IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
+	c.Flags().DurationVar(&passTime, "pass-time", 0, "the longest a pass spends fetching pages; those not fetched by then wait for the next pass (default --interval)")
 	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most (the rest on the next passes)")
 	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
 	c.Flags().BoolVar(&allowPrivate, "allow-private", false, "let feeds and pages on loopback, private and link-local addresses be fetched (an intranet's feeds; refused by default, so that a feed's links cannot make quotewire read this machine's or its network's services)")
@@ -366,6 +369,9 @@ func passLine(r follow.Report) string {
 	}
 	if r.Problems > 0 {
 		s += ", " + plural(r.Problems, "problem")
+	}
+	if r.Left > 0 {
+		s += fmt.Sprintf(", %d left for the next pass (out of --pass-time)", r.Left)
 	}
 	return s
 }

@@ -185,6 +185,29 @@ func TestFollowOPML(t *testing.T) {
 	}
 }
 
+// TestFollowPassTime: a pass out of --pass-time says how many pages it
+// left, and is no failure; the next pass fetches them.
+func TestFollowPassTime(t *testing.T) {
+	site := newNewsSite(t, 5, 0)
+	db := filepath.Join(t.TempDir(), "news.db")
+	args := []string{"follow", "--once", "--db", db, "--delay", "150ms", "--pass-time", "400ms", "--allow-private", "--rules-only", site.srv.URL + "/rss.xml"}
+	code, _, stderr := run(t, "", args...)
+	if code != 0 || !strings.Contains(stderr, "left for the next pass (out of --pass-time)") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for range 5 {
+		if len(storedURLs(t, db)) == 5 {
+			break
+		}
+		if code, _, stderr = run(t, "", args...); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	if got := storedURLs(t, db); len(got) != 5 {
+		t.Errorf("stored %v after the next passes, want 5 pages", got)
+	}
+}
+
 func TestFollowUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"follow", "--once"},
