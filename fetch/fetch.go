@@ -475,9 +475,10 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL, h *host) error {
 	if h.robots != nil && f.opts.Now().Sub(h.robotsAge) < RobotsTTL {
 		return nil
 	}
-	if h.robots == nil && f.opts.Robots != nil {
-		// kept by an earlier process; a store that cannot answer costs a
-		// request, not the fetch
+	if f.opts.Robots != nil {
+		// kept by an earlier process, or refreshed by another since this
+		// one read it; a store that cannot answer costs a request, not
+		// the fetch
 		if r, err := f.opts.Robots.Robots(ctx, hostKey(u)); err == nil && !r.Fetched.IsZero() && r.Status < 500 {
 			if age := f.opts.Now().Sub(r.Fetched); age >= 0 && age < RobotsTTL {
 				f.setRobots(h, r.Status, r.Body, r.Fetched)

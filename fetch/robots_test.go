@@ -116,6 +116,14 @@ func TestRobotsKeptBetweenProcesses(t *testing.T) {
 	if n := robotsAsked.Load(); n != 2 || !store.kept[host].Fetched.Equal(now) {
 		t.Errorf("a stale robots.txt: asked %d times in all (want 2), kept %+v", n, store.kept[host])
 	}
+	// the long-running process's copy is stale too, but another process
+	// has just refreshed the store's: it reads that one
+	if _, err := f.Get(ctx, Request{URL: s.URL + "/d2"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := robotsAsked.Load(); n != 2 {
+		t.Errorf("a process whose copy went stale asked again (%d in all, want 2) though the store had a fresh one", n)
+	}
 
 	// a 5xx is not kept: the next process asks again
 	now = now.Add(RobotsTTL)
