@@ -37,6 +37,11 @@ func ReadFeedList(r io.Reader, name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Unique(urls), nil
+}
+
+// Unique returns urls without repeats, in their order (reusing urls).
+func Unique(urls []string) []string {
 	seen := map[string]bool{}
 	out := urls[:0]
 	for _, u := range urls {
@@ -45,7 +50,7 @@ func ReadFeedList(r io.Reader, name string) ([]string, error) {
 			out = append(out, u)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // IsFeedURL reports whether u can be followed: an http or https URL.

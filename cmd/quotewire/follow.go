@@ -262,15 +262,7 @@ func feedURLs(args []string, file string) ([]string, error) {
 		}
 		urls = append(urls, listed...)
 	}
-	seen := map[string]bool{}
-	out := urls[:0]
-	for _, u := range urls {
-		if !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-	return out, nil
+	return follow.Unique(urls), nil
 }
 
 // runFollow makes passes until ctx is done (one with once), printing a
