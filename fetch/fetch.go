@@ -332,8 +332,11 @@ type Request struct {
 
 // Response is a successful answer: 2xx with its body, or 304.
 type Response struct {
-	// URL is the address that answered, after redirects.
-	URL string
+	// URL is the address that answered, after redirects; Moved is true
+	// when every redirect that led there was permanent (301 or 308): the
+	// address asked for is not to be used any more.
+	URL   string
+	Moved bool
 	// Status is 200-299 or 304 (NotModified).
 	Status      int
 	NotModified bool
@@ -531,6 +534,19 @@ func (f *Fetcher) setRobots(h *host, status int, body []byte, fetched time.Time)
 	}
 }
 
+// movedPermanently reports whether res came through redirects that were
+// all permanent (301 or 308), at least one.
+func movedPermanently(res *http.Response) bool {
+	hops := 0
+	for r := res.Request.Response; r != nil; r = r.Request.Response {
+		if r.StatusCode != http.StatusMovedPermanently && r.StatusCode != http.StatusPermanentRedirect {
+			return false
+		}
+		hops++
+	}
+	return hops > 0
+}
+
 // pathOf is the path and query robots.txt rules are tested against.
 func pathOf(u *url.URL) string {
 	p := u.EscapedPath()
@@ -606,7 +622,7 @@ func (f *Fetcher) do(ctx context.Context, req Request, h *host) (resp *Response,
 		return nil, se
 	}
 	h.failures = 0
-	out := &Response{URL: res.Request.URL.String(), Status: res.StatusCode, ETag: res.Header.Get("ETag"),
+	out := &Response{URL: res.Request.URL.String(), Moved: movedPermanently(res), Status: res.StatusCode, ETag: res.Header.Get("ETag"),
 		LastModified: res.Header.Get("Last-Modified"), ContentType: res.Header.Get("Content-Type")}
 	if res.StatusCode == http.StatusNotModified {
 		out.NotModified = true

@@ -163,6 +163,10 @@ func TestRedirects(t *testing.T) {
 		"/loop": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) },
 		"/old":  func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/new", http.StatusMovedPermanently) },
 		"/new":  func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "moved here") },
+		"/hop":  func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/old", http.StatusFound) },
+		"/p308": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/old", http.StatusPermanentRedirect)
+		},
 		"/ftp": func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "ftp://example.org/x", http.StatusFound)
 		},
@@ -173,8 +177,15 @@ func TestRedirects(t *testing.T) {
 		t.Errorf("redirect loop: %v", err)
 	}
 	resp, err := f.Get(ctx, Request{URL: s.URL + "/old"})
-	if err != nil || resp.URL != s.URL+"/new" || string(resp.Body) != "moved here" {
-		t.Errorf("redirect: %+v %v", resp, err)
+	if err != nil || resp.URL != s.URL+"/new" || string(resp.Body) != "moved here" || !resp.Moved {
+		t.Errorf("permanent redirect: %+v %v", resp, err)
+	}
+	// moved only when every hop is permanent
+	for path, moved := range map[string]bool{"/p308": true, "/hop": false, "/new": false} {
+		resp, err := f.Get(ctx, Request{URL: s.URL + path})
+		if err != nil || resp.URL != s.URL+"/new" || resp.Moved != moved {
+			t.Errorf("%s: %+v %v; want moved %v", path, resp, err, moved)
+		}
 	}
 	if _, err := f.Get(ctx, Request{URL: s.URL + "/ftp"}); !errors.Is(err, ErrScheme) {
 		t.Errorf("redirect to ftp: %v", err)

@@ -135,6 +135,15 @@ type Report struct {
 	// or not), with their last error: to be checked or no longer
 	// followed.
 	Dead []quotewire.Feed
+	// Moved are the feeds that answered from another address through
+	// permanent redirects (301, 308): to be followed there instead.
+	Moved []Move
+}
+
+// Move is a feed that moved permanently: From the address followed, To
+// the one that answered.
+type Move struct {
+	From, To string
 }
 
 func (f *Follower) defaults() {
@@ -241,6 +250,9 @@ func (f *Follower) Pass(ctx context.Context, urls []string) (Report, error) {
 			rep.Errors = append(rep.Errors, fmt.Sprintf("feed %s: %v", p.f.URL, p.err))
 		case p.resp != nil && p.resp.NotModified:
 			rep.NotModified++
+		}
+		if p.err == nil && p.resp != nil && p.resp.Moved && p.resp.URL != p.f.URL {
+			rep.Moved = append(rep.Moved, Move{From: p.f.URL, To: p.resp.URL})
 		}
 		if p.err != nil || p.resp == nil || p.resp.NotModified {
 			if err := f.State.SaveFeed(keep, p.f); err != nil {

@@ -620,3 +620,20 @@ func TestPassTimeLeavesTheRestForLater(t *testing.T) {
 		t.Errorf("after all were stored: %+v, want one 304", rep)
 	}
 }
+
+// TestMovedFeedIsReported: a feed answering through a permanent redirect
+// is read, and reported as moved; a temporary one is not.
+func TestMovedFeedIsReported(t *testing.T) {
+	s := newSite(t, "")
+	s.rss("/feed", s.stories("/s", 1)...)
+	s.handle("/old-feed", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/feed", http.StatusMovedPermanently)
+	})
+	s.handle("/today", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/feed", http.StatusFound) })
+	e := newEnv(t)
+	rep := e.pass(t, s.srv.URL+"/old-feed", s.srv.URL+"/today")
+	want := []follow.Move{{From: s.srv.URL + "/old-feed", To: s.srv.URL + "/feed"}}
+	if !reflect.DeepEqual(rep.Moved, want) || rep.Stored != 1 || rep.Failed != 0 {
+		t.Errorf("report %+v; want the page stored and moved %+v", rep, want)
+	}
+}

@@ -302,6 +302,10 @@ func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
 		for _, e := range rep.Errors {
 			fmt.Fprintf(m.Stderr, "  %s\n", e)
 		}
+		for _, mv := range rep.Moved {
+			fmt.Fprintf(m.Stderr, "  moved: %s answers from %s (moved permanently); follow that instead: put it in place of the old one in your list, and 'quotewire feeds --remove %s'\n",
+				mv.From, mv.To, mv.From)
+		}
 		for _, d := range rep.Dead {
 			fmt.Fprintf(m.Stderr, "  dead: %s has failed since %s (%s); check it, or stop following it with 'quotewire feeds --remove %s'\n",
 				d.URL, failingSince(d), oneLine(d.Error, 80), d.URL)

@@ -208,6 +208,26 @@ func TestFollowPassTime(t *testing.T) {
 	}
 }
 
+// TestFollowMovedFeed: a feed that moved permanently is read, and the
+// pass says where to follow it.
+func TestFollowMovedFeed(t *testing.T) {
+	site := newNewsSite(t, 1, 0)
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		http.Redirect(w, r, site.srv.URL+"/rss.xml", http.StatusPermanentRedirect)
+	}))
+	defer old.Close()
+	db := filepath.Join(t.TempDir(), "news.db")
+	code, _, stderr := run(t, "", "follow", "--once", "--db", db, "--delay", "1ms", "--allow-private", "--rules-only", old.URL+"/feed")
+	if code != 0 || !strings.Contains(stderr, "moved: "+old.URL+"/feed answers from "+site.srv.URL+"/rss.xml") ||
+		!strings.Contains(stderr, "quotewire feeds --remove "+old.URL+"/feed") || !strings.Contains(stderr, "1 stored") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
 func TestFollowUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"follow", "--once"},
