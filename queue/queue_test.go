@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/quotewire/quotewire/internal/natstest"
@@ -28,14 +27,7 @@ func testQueue(t *testing.T) (jetstream.JetStream, string) {
 // testQueueAt is testQueue on the NATS server at url.
 func testQueueAt(t *testing.T, url string) (jetstream.JetStream, string) {
 	t.Helper()
-	nc, err := nats.Connect(url)
-	if err != nil {
-		t.Fatalf("connect to %s: %v", url, err)
-	}
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := natstest.Connect(t, url)
 	b := make([]byte, 4)
 	rand.Read(b)
 	name := "qw_test_" + hex.EncodeToString(b)
@@ -43,7 +35,6 @@ func testQueueAt(t *testing.T, url string) (jetstream.JetStream, string) {
 		if err := Delete(context.Background(), js, name); err != nil {
 			t.Errorf("delete queue %s: %v", name, err)
 		}
-		nc.Close()
 	})
 	return js, name
 }

@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/quotewire/quotewire/internal/natstest"
 	"github.com/quotewire/quotewire/internal/workerhttp"
 )
 
@@ -179,15 +179,7 @@ func TestWorkerChecks(t *testing.T) {
 	url, _ := testNATS(t)
 	setup := func(t *testing.T) (http.Handler, context.CancelFunc, *nats.Conn, func() error) {
 		t.Helper()
-		nc, err := nats.Connect(url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(nc.Close)
-		js, err := jetstream.New(nc)
-		if err != nil {
-			t.Fatal(err)
-		}
+		js := natstest.Connect(t, url)
 		s, err := openStore(filepath.Join(t.TempDir(), "q.db"), false)
 		if err != nil {
 			t.Fatal(err)
@@ -195,7 +187,7 @@ func TestWorkerChecks(t *testing.T) {
 		t.Cleanup(func() { s.Close() })
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
-		return workerhttp.New(workerhttp.Config{Checks: workerChecks(ctx, js, s)}), cancel, nc, s.Close
+		return workerhttp.New(workerhttp.Config{Checks: workerChecks(ctx, js, s)}), cancel, js.Conn(), s.Close
 	}
 	ready := func(t *testing.T, h http.Handler) (int, string) {
 		t.Helper()

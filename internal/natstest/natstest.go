@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // EnvVar names the environment variable with an external server's
@@ -40,4 +42,20 @@ func URL(tb testing.TB) string {
 		s.WaitForShutdown()
 	})
 	return s.ClientURL()
+}
+
+// Connect returns JetStream on the NATS server at url (see URL),
+// connected for the test's time.
+func Connect(tb testing.TB, url string) jetstream.JetStream {
+	tb.Helper()
+	nc, err := nats.Connect(url)
+	if err != nil {
+		tb.Fatalf("connect to %s: %v", url, err)
+	}
+	tb.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		tb.Fatalf("JetStream on %s: %v", url, err)
+	}
+	return js
 }
