@@ -414,7 +414,7 @@ func (f *Follower) poll(ctx context.Context, p *polled) {
 		p.f.Failures++
 		p.f.LastError = now
 		p.f.Error = err.Error()
-		wait := min(f.Interval<<min(p.f.Failures-1, 20), maxBackoff)
+		wait := backoff(f.Interval, p.f.Failures)
 		var se *fetch.StatusError
 		if errors.As(err, &se) && se.RetryAfter > wait {
 			wait = min(se.RetryAfter, 7*24*time.Hour)
@@ -503,6 +503,17 @@ func declaresEncoding(data []byte) bool {
 	}
 	end := bytes.Index(data, []byte("?>"))
 	return end > 0 && bytes.Contains(data[:end], []byte("encoding"))
+}
+
+// backoff is how long a feed that failed failures times in a row waits:
+// interval, then twice, four times… as long, up to maxBackoff (doubled
+// step by step, so that a long interval cannot overflow).
+func backoff(interval time.Duration, failures int) time.Duration {
+	wait := min(interval, maxBackoff)
+	for i := 1; i < failures && wait < maxBackoff; i++ {
+		wait = min(2*wait, maxBackoff)
+	}
+	return wait
 }
 
 // notFeed is the error for a feed URL that answers with a web page: it

@@ -109,13 +109,12 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 	}()
 	var done int
 	var dmu sync.Mutex
-	tell := func() {
+	tell := func() { // Progress is told under the lock: one call at a time, Done rising
 		dmu.Lock()
+		defer dmu.Unlock()
 		done++
-		d := done
-		dmu.Unlock()
 		if f.Progress != nil {
-			f.Progress(Progress{Pages: len(pages), Done: d})
+			f.Progress(Progress{Pages: len(pages), Done: done})
 		}
 	}
 	// fetching stops when the pass is stopped or out of time; storing
