@@ -68,21 +68,20 @@ func (f Feed) Health(now time.Time) string {
 		return "new"
 	case f.Failures == 0:
 		return "ok"
-	case f.failingSince(now) >= 24*time.Hour:
+	case now.Sub(f.FailingSince()) >= 24*time.Hour:
 		return "dead"
 	default:
 		return "failing"
 	}
 }
 
-// failingSince is how long the feed has failed: since its last success,
-// or since it was added when it never answered.
-func (f Feed) failingSince(now time.Time) time.Duration {
-	since := f.LastSuccess
-	if since.IsZero() {
-		since = f.Added
+// FailingSince is since when the feed has failed: its last success, or
+// when it was added if it never answered.
+func (f Feed) FailingSince() time.Time {
+	if f.LastSuccess.IsZero() {
+		return f.Added
 	}
-	return now.Sub(since)
+	return f.LastSuccess
 }
 
 // Robots is a host's robots.txt as a crawler last fetched it, kept in the

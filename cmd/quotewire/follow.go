@@ -308,7 +308,7 @@ func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
 		}
 		for _, d := range rep.Dead {
 			fmt.Fprintf(m.Stderr, "  dead: %s has failed since %s (%s); check it, or stop following it with 'quotewire feeds --remove %s'\n",
-				d.URL, failingSince(d), oneLine(d.Error, 80), d.URL)
+				d.URL, d.FailingSince().Local().Format("2006-01-02 15:04"), oneLine(d.Error, 80), d.URL)
 		}
 		if once {
 			if rep.Failed > 0 {
@@ -328,16 +328,6 @@ func (m *Main) runFollow(ctx context.Context, fr *followRun) error {
 		case <-time.After(max(wait, 0)):
 		}
 	}
-}
-
-// failingSince says since when a feed fails: its last success, else
-// since it was added.
-func failingSince(f quotewire.Feed) string {
-	t := f.LastSuccess
-	if t.IsZero() {
-		t = f.Added
-	}
-	return t.Local().Format("2006-01-02 15:04")
 }
 
 // passLine sums up a pass in a line.
