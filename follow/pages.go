@@ -66,13 +66,13 @@ const storeBatch = 8
 // their articles; keep is the context of the store, which is not
 // cancelled when fetching is stopped.
 func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *Report) error {
-	byIndex := map[int]*page{}
-	var mu sync.Mutex
+	byURL := make(map[string]*page, len(pages)) // read only from here: ReadPage's articles carry their page's URL
+	for _, pg := range pages {
+		byURL[pg.url] = pg
+	}
 	run := archive.Ingester{Pipeline: f.Pipeline, Store: f.Store, Workers: f.Workers, Batch: storeBatch,
 		Settled: func(o archive.Outcome) {
-			mu.Lock()
-			pg := byIndex[o.Index]
-			mu.Unlock()
+			pg := byURL[o.Article.URL]
 			pg.key = o.Key
 			switch {
 			case o.Problem != nil:
@@ -83,25 +83,16 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 				pg.stored, pg.final = true, true
 			}
 		}}.Start(keep)
-	type fetched struct {
-		pg *page
-		a  quotewire.Article
-	}
-	articles := make(chan fetched, f.Parallel)
+	articles := make(chan quotewire.Article, f.Parallel)
 	var addErr error
 	added := make(chan struct{})
-	next := 0
 	go func() {
 		defer close(added)
-		for ft := range articles {
+		for a := range articles {
 			if addErr != nil {
 				continue
 			}
-			mu.Lock()
-			byIndex[next] = ft.pg
-			next++
-			mu.Unlock()
-			addErr = run.Add(ft.a)
+			addErr = run.Add(a)
 			if len(articles) == 0 {
 				run.Flush() // no page waiting: analyse what came now
 			}
@@ -140,7 +131,7 @@ func (f *Follower) fetchAndStore(ctx, keep context.Context, pages []*page, rep *
 			pg.final = !fetch.Temporary(err)
 			return
 		}
-		articles <- fetched{pg: pg, a: a}
+		articles <- a
 	})
 	close(articles)
 	<-added
