@@ -284,6 +284,8 @@ type host struct {
 	next      time.Time // earliest time of the next request
 	failures  int       // consecutive 429/5xx answers
 	robotsAge time.Time
+	// robotsStatus is the HTTP status robots.txt last answered with
+	robotsStatus int
 }
 
 // agentToken is the product token robots.txt groups name us by.
@@ -375,6 +377,11 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 	}
 	if !h.robots.TestAgent(pathOf(u), agentToken) {
 		f.observe(Event{URL: req.URL, Err: ErrRobots})
+		if h.robotsStatus >= 500 {
+			// robots.txt is down, not refusing: try again later
+			// (Temporary sees the 5xx)
+			return nil, fmt.Errorf("fetch %s: %w (robots.txt answered %w)", req.URL, ErrRobots, &StatusError{Code: h.robotsStatus})
+		}
 		return nil, fmt.Errorf("fetch %s: %w", req.URL, ErrRobots)
 	}
 	if err := f.wait(ctx, h); err != nil {
@@ -527,7 +534,7 @@ func (f *Fetcher) setRobots(h *host, status int, body []byte, fetched time.Time)
 	if err != nil {
 		data, _ = robotstxt.FromStatusAndBytes(200, nil) // unparsable: as if empty
 	}
-	h.robots, h.robotsAge = data, fetched
+	h.robots, h.robotsAge, h.robotsStatus = data, fetched, status
 	h.delay = f.opts.MinDelay
 	if g := data.FindGroup(agentToken); g.CrawlDelay > h.delay {
 		h.delay = min(g.CrawlDelay, f.opts.MaxCrawlDelay)

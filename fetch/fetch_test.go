@@ -95,6 +95,9 @@ func TestRobotsUnavailableDisallows(t *testing.T) {
 	if !errors.Is(err, ErrRobots) || asked.Load() != 0 {
 		t.Errorf("robots.txt answering 500 must disallow (RFC 9309): err %v, page asked %d times", err, asked.Load())
 	}
+	if !Temporary(err) || Kind(err) != "robots" {
+		t.Errorf("a robots.txt that is down refuses for now, not for good: Temporary %v, Kind %q (%v)", Temporary(err), Kind(err), err)
+	}
 }
 
 func TestConditional(t *testing.T) {

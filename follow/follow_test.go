@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -635,5 +636,30 @@ func TestMovedFeedIsReported(t *testing.T) {
 	want := []follow.Move{{From: s.srv.URL + "/old-feed", To: s.srv.URL + "/feed"}}
 	if !reflect.DeepEqual(rep.Moved, want) || rep.Stored != 1 || rep.Failed != 0 {
 		t.Errorf("report %+v; want the page stored and moved %+v", rep, want)
+	}
+}
+
+// TestRobotsDownIsNotFinal: a page refused because robots.txt answered
+// 503 is tried again on the next pass, and stored once robots.txt is back.
+func TestRobotsDownIsNotFinal(t *testing.T) {
+	s, pages := newSite(t, ""), newSite(t, "")
+	s.rss("/feed", pages.stories("/s", 1)...)
+	var down atomic.Bool
+	down.Store(true)
+	pages.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, "User-agent: *\nAllow: /\n")
+	})
+	e := newEnv(t)
+	if rep := e.pass(t, s.srv.URL+"/feed"); rep.Problems != 1 || rep.Stored != 0 {
+		t.Fatalf("robots.txt down: %+v, want the page refused for now", rep)
+	}
+	down.Store(false)
+	e.now = e.now.Add(10 * time.Minute)
+	if rep := e.pass(t, s.srv.URL+"/feed"); rep.Stored != 1 {
+		t.Errorf("robots.txt back: %+v, want the page stored", rep)
 	}
 }
