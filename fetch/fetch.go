@@ -575,6 +575,24 @@ func (f *Fetcher) do(ctx context.Context, req Request, h *host) (resp *Response,
 		ev.Err = err
 		f.observe(ev)
 	}()
+	if f.opts.Gate != nil {
+		// the wait for the host's turn is not the request's: Total
+		// starts once the turn is ours
+		u, err := url.Parse(req.URL)
+		if err != nil {
+			return nil, err
+		}
+		gctx, cancel := context.WithTimeout(ctx, f.opts.MaxWait)
+		release, err := f.opts.Gate.Acquire(gctx, hostKey(u), h.delay)
+		cancel()
+		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+				err = fmt.Errorf("%w: another worker holds the host for longer than %s", ErrBackoff, f.opts.MaxWait)
+			}
+			return nil, err
+		}
+		defer release()
+	}
 	ctx, cancel := context.WithTimeout(ctx, f.opts.Total)
 	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, req.URL, nil)
@@ -593,18 +611,6 @@ func (f *Fetcher) do(ctx context.Context, req Request, h *host) (resp *Response,
 	}
 	if req.LastModified != "" {
 		hr.Header.Set("If-Modified-Since", req.LastModified)
-	}
-	if f.opts.Gate != nil {
-		gctx, cancel := context.WithTimeout(ctx, f.opts.MaxWait)
-		release, err := f.opts.Gate.Acquire(gctx, hostKey(hr.URL), h.delay)
-		cancel()
-		if err != nil {
-			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-				err = fmt.Errorf("%w: another worker holds the host for longer than %s", ErrBackoff, f.opts.MaxWait)
-			}
-			return nil, err
-		}
-		defer release()
 	}
 	res, err := f.client.Do(hr)
 	h.next = f.opts.Now().Add(h.delay)

@@ -385,6 +385,7 @@ type countingGate struct {
 	hosts  []string
 	pauses []time.Duration
 	deny   bool
+	slow   time.Duration // each turn comes after this long
 }
 
 func (g *countingGate) Acquire(ctx context.Context, host string, pause time.Duration) (func(), error) {
@@ -392,6 +393,7 @@ func (g *countingGate) Acquire(ctx context.Context, host string, pause time.Dura
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}
+	time.Sleep(g.slow)
 	g.mu.Lock()
 	g.hosts, g.pauses = append(g.hosts, host), append(g.pauses, pause)
 	g.mu.Unlock()
@@ -413,6 +415,12 @@ func TestGate(t *testing.T) {
 	opts.MaxWait = 100 * time.Millisecond
 	if _, err := New(opts).Get(context.Background(), Request{URL: s.URL + "/a"}); !errors.Is(err, ErrBackoff) {
 		t.Errorf("a host another process holds: %v, want ErrBackoff", err)
+	}
+	// waiting for the turn does not count against the request's time
+	opts.Gate = &countingGate{slow: 300 * time.Millisecond}
+	opts.MaxWait, opts.Total = time.Second, 200*time.Millisecond
+	if _, err := New(opts).Get(context.Background(), Request{URL: s.URL + "/a"}); err != nil {
+		t.Errorf("a turn that took longer than Total to come: %v", err)
 	}
 }
 
