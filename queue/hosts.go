@@ -52,16 +52,19 @@ func NewHostGate(ctx context.Context, js jetstream.JetStream, queueName string, 
 func (g *HostGate) Acquire(ctx context.Context, host string, pause time.Duration) (func(), error) {
 	key := "h" + hex.EncodeToString([]byte(host)) // keys allow few characters; a host's ":" is not one
 	for {
-		_, err := g.kv.Create(ctx, key, []byte(host))
+		rev, err := g.kv.Create(ctx, key, []byte(host))
 		if err == nil {
-			stop := make(chan struct{})
-			go g.keep(key, host, stop)
+			stop, last := make(chan struct{}), make(chan uint64, 1)
+			go g.keep(key, host, rev, stop, last)
 			return func() {
 				time.AfterFunc(pause, func() {
 					close(stop)
+					rev := <-last // no write of ours can come after the delete
 					ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 					defer cancel()
-					g.kv.Delete(ctx, key) // on failure the key expires
+					// only our own key: once it expired, another may hold
+					// the host; on failure it expires
+					g.kv.Delete(ctx, key, jetstream.LastRevision(rev))
 				})
 			}, nil
 		}
@@ -79,17 +82,22 @@ func (g *HostGate) Acquire(ctx context.Context, host string, pause time.Duration
 }
 
 // keep writes a held host's key again every third of the TTL until stop
-// is closed, so that it outlives a long request and its pause.
-func (g *HostGate) keep(key, host string, stop chan struct{}) {
+// is closed, so that it outlives a long request and its pause, and then
+// sends the key's last revision on last. It writes over its own revision
+// only: a key that expired and was taken by another is left to it.
+func (g *HostGate) keep(key, host string, rev uint64, stop chan struct{}, last chan<- uint64) {
 	t := time.NewTicker(g.ttl / 3)
 	defer t.Stop()
 	for {
 		select {
 		case <-stop:
+			last <- rev
 			return
 		case <-t.C:
 			ctx, cancel := context.WithTimeout(context.Background(), g.ttl/3)
-			g.kv.Put(ctx, key, []byte(host)) // a missed write only lets the key expire sooner
+			if r, err := g.kv.Update(ctx, key, []byte(host), rev); err == nil { // a missed write only lets the key expire sooner
+				rev = r
+			}
 			cancel()
 		}
 	}
