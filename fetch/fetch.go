@@ -14,12 +14,10 @@
 package fetch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/netip"
@@ -34,9 +32,9 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/gzip"
 	"github.com/temoto/robotstxt"
-	"golang.org/x/net/html/charset"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/textenc"
 )
 
 // Defaults of Options' zero fields.
@@ -747,25 +745,10 @@ func (c *countReader) Read(p []byte) (int, error) {
 }
 
 // UTF8 returns body as UTF-8, decoded with the charset the Content-Type
-// names when it names one other than UTF-8 (ISO-8859-1, windows-1251…);
-// otherwise body as it is, for the page's own <meta> or XML declaration
-// to be read by its parser.
+// names when it names one other than UTF-8 (ISO-8859-1, windows-1251…)
+// and body is not UTF-8 already; otherwise body as it is, for the page's
+// own <meta> or XML declaration to be read by its parser (as
+// textenc.ToUTF8, which the WARC reader shares).
 func UTF8(body []byte, contentType string) []byte {
-	_, params, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		return body
-	}
-	label := strings.ToLower(strings.TrimSpace(params["charset"]))
-	if label == "" || label == "utf-8" || label == "utf8" {
-		return body
-	}
-	r, err := charset.NewReaderLabel(label, bytes.NewReader(body))
-	if err != nil {
-		return body // an unknown charset: leave it to the parser
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return body
-	}
-	return out
+	return textenc.ToUTF8(body, contentType)
 }

@@ -10,14 +10,13 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zlib"
-	"golang.org/x/net/html/charset"
 
 	"github.com/quotewire/quotewire"
+	"github.com/quotewire/quotewire/internal/textenc"
 )
 
 // response parses the block of the current response record as an HTTP
@@ -96,7 +95,7 @@ func (r *Reader) response() (resp response, ok bool, err error) {
 		warcDate: string(r.h.date),
 		httpDate: string(date),
 		payload:  body,
-		page:     transcode(body, ctype),
+		page:     textenc.ToUTF8(body, string(ctype)),
 	}, true, nil
 }
 
@@ -307,48 +306,6 @@ func hasToken(list []byte, tok string) bool {
 		}
 	}
 	return false
-}
-
-// transcode returns body as UTF-8 when it is not UTF-8, has no byte
-// order mark and its Content-Type names a charset that is not UTF-8;
-// otherwise it returns body, for htmlfile.Parse to decode by its <meta>.
-func transcode(body, ctype []byte) []byte {
-	if utf8.Valid(body) || hasBOM(body) {
-		return body
-	}
-	label := charsetParam(ctype)
-	if label == "" {
-		return body
-	}
-	enc, name := charset.Lookup(label)
-	if enc == nil || name == "utf-8" {
-		return body
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return body
-	}
-	return out
-}
-
-// hasBOM reports whether b starts with a UTF-8 or UTF-16 byte order mark.
-func hasBOM(b []byte) bool {
-	return bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(b, []byte("\xfe\xff")) || bytes.HasPrefix(b, []byte("\xff\xfe"))
-}
-
-// charsetParam returns the charset parameter of a Content-Type value, or
-// "".
-func charsetParam(ctype []byte) string {
-	_, params, _ := bytes.Cut(ctype, []byte(";"))
-	for len(params) > 0 {
-		var p []byte
-		p, params, _ = bytes.Cut(params, []byte(";"))
-		k, v, _ := bytes.Cut(p, []byte("="))
-		if bytes.EqualFold(bytes.TrimSpace(k), []byte("charset")) {
-			return string(bytes.Trim(v, " \t\"'"))
-		}
-	}
-	return ""
 }
 
 // targetURI returns a WARC-Target-URI value without the angle brackets
