@@ -438,12 +438,13 @@ func proxyAddresses() map[string]bool {
 	return out
 }
 
-// hostKey names u's host: its scheme and host, lower case.
-func hostKey(u *url.URL) string { return u.Scheme + "://" + strings.ToLower(u.Host) }
+// HostKey names u's host as the Fetcher paces it: its scheme and host
+// (with any port), lower case. Requests with one HostKey go one at a time.
+func HostKey(u *url.URL) string { return u.Scheme + "://" + strings.ToLower(u.Host) }
 
 // host returns the state of u's host, made on first use.
 func (f *Fetcher) host(u *url.URL) *host {
-	key := hostKey(u)
+	key := HostKey(u)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	h, ok := f.hosts[key]
@@ -487,7 +488,7 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL, h *host) error {
 		// kept by an earlier process, or refreshed by another since this
 		// one read it; a store that cannot answer costs a request, not
 		// the fetch
-		if r, err := f.opts.Robots.Robots(ctx, hostKey(u)); err == nil && !r.Fetched.IsZero() && r.Status < 500 {
+		if r, err := f.opts.Robots.Robots(ctx, HostKey(u)); err == nil && !r.Fetched.IsZero() && r.Status < 500 {
 			if age := f.opts.Now().Sub(r.Fetched); age >= 0 && age < RobotsTTL {
 				f.setRobots(h, r.Status, r.Body, r.Fetched)
 				return nil
@@ -520,7 +521,7 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL, h *host) error {
 		h.robotsAge = time.Time{} // ask again next time
 	} else if f.opts.Robots != nil {
 		// a cache: failing to keep it costs a request in a later process
-		_ = f.opts.Robots.SaveRobots(ctx, quotewire.Robots{Host: hostKey(u), Status: status, Body: body, Fetched: now})
+		_ = f.opts.Robots.SaveRobots(ctx, quotewire.Robots{Host: HostKey(u), Status: status, Body: body, Fetched: now})
 	}
 	return nil
 }
@@ -581,7 +582,7 @@ func (f *Fetcher) do(ctx context.Context, req Request, h *host) (resp *Response,
 			return nil, err
 		}
 		gctx, cancel := context.WithTimeout(ctx, f.opts.MaxWait)
-		release, err := f.opts.Gate.Acquire(gctx, hostKey(u), h.delay)
+		release, err := f.opts.Gate.Acquire(gctx, HostKey(u), h.delay)
 		cancel()
 		if err != nil {
 			if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
@@ -674,7 +675,7 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("redirect to %s: %w", req.URL, ErrScheme)
 	}
 	f.mu.Lock()
-	h := f.hosts[hostKey(req.URL)]
+	h := f.hosts[HostKey(req.URL)]
 	f.mu.Unlock()
 	// another host's rules are read only when it is held by this
 	// request; a host not met yet is checked at its first own request

@@ -656,13 +656,14 @@ func byHost[T any](f *Follower, ctx context.Context, xs []T, urlOf func(T) strin
 	wg.Wait()
 }
 
-// hostOf is the scheme and host of u, in lower case.
+// hostOf is the host u is paced by (fetch.HostKey), u itself when it does
+// not parse.
 func hostOf(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {
 		return u
 	}
-	return p.Scheme + "://" + strings.ToLower(p.Host)
+	return fetch.HostKey(p)
 }
 
 // charsetReader decodes an XML document in the charset its declaration
