@@ -96,10 +96,9 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			if len(urls) == 0 {
 				return usageError{"no feeds: give feed URLs or --feeds FILE (an OPML export, or one URL a line)"}
 			}
-			switch progress {
-			case "auto", "on", "off":
-			default:
-				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
+			show, err := m.showProgress(progress)
+			if err != nil {
+				return err
 			}
 			// with --nats the workers analyse the pages: the follower needs
 			// no models
@@ -134,7 +133,6 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 			}
 			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
 			if c.Flags().Changed("nats") {
 				js, closeNATS, err := qf.connect()
 				if err != nil {
@@ -199,7 +197,7 @@ bytes, 304s, robots.txt refusals and errors by kind, and pages stored.
 	c.Flags().IntVar(&parallel, "parallel", follow.DefaultParallel, "hosts asked at once (one request at a time per host)")
 	c.Flags().DurationVar(&passTime, "pass-time", 0, "the longest a pass spends fetching pages; those not fetched by then wait for the next pass (default --interval)")
 	c.Flags().IntVar(&maxItems, "max-items", follow.DefaultMaxItems, "new pages fetched from one feed in one pass, at most (the rest on the next passes)")
-	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	progressFlag(c, &progress)
 	c.Flags().BoolVar(&allowPrivate, "allow-private", false, "let feeds and pages on loopback, private and link-local addresses be fetched (an intranet's feeds; refused by default, so that a feed's links cannot make quotewire read this machine's or its network's services)")
 	c.Flags().StringVar(&metrics, "metrics-addr", "", "serve /healthz, /readyz and Prometheus /metrics (fetches by status, bytes, 304s, robots refusals, errors by kind; articles) on this address (host:port; default: off)")
 	qf.register(c)

@@ -496,3 +496,27 @@ func TestFeedsRemove(t *testing.T) {
 		t.Errorf("following again fetched page 0 %d times, the feed %d", site.hit("/news/0"), site.hit("/rss.xml"))
 	}
 }
+
+// TestProgressModes: the three commands with --progress take auto, on
+// and off, and refuse anything else as a usage error.
+func TestProgressModes(t *testing.T) {
+	for _, args := range [][]string{
+		{"ingest", "--db", filepath.Join(t.TempDir(), "x.db"), "--progress", "maybe", "../../testdata/seed/tass-2017-10-04-lavrov-krasnodar.txt"},
+		{"follow", "--once", "--db", filepath.Join(t.TempDir(), "x.db"), "--progress", "maybe", "https://a.example/rss"},
+		{"wikidata", "import", "--db", filepath.Join(t.TempDir(), "x.db"), "--progress", "maybe", "/dev/null"},
+	} {
+		code, _, stderr := run(t, "", args...)
+		if code != 2 || !strings.Contains(stderr, `unknown --progress "maybe": use auto, on or off`) {
+			t.Errorf("%v: exit %d, %q", args[:2], code, stderr)
+		}
+	}
+	m := &Main{StderrIsTerminal: true}
+	for mode, want := range map[string]bool{"auto": true, "on": true, "off": false} {
+		if got, err := m.showProgress(mode); got != want || err != nil {
+			t.Errorf("showProgress(%q) on a terminal = %v, %v; want %v", mode, got, err, want)
+		}
+	}
+	if got, _ := (&Main{}).showProgress("auto"); got {
+		t.Error("auto draws a bar when standard error is not a terminal")
+	}
+}

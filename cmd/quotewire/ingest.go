@@ -135,10 +135,9 @@ line or record) in the summary at the end and in a JSON Lines error log
 			if batch < 1 {
 				return usageError{"--batch must be at least 1"}
 			}
-			switch progress {
-			case "auto", "on", "off":
-			default:
-				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
+			show, err := m.showProgress(progress)
+			if err != nil {
+				return err
 			}
 			stop, err := startCPUProfile(cpuProf)
 			if err != nil {
@@ -157,7 +156,6 @@ line or record) in the summary at the end and in a JSON Lines error log
 			if errLog == "" {
 				errLog = errLogFor(db)
 			}
-			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
 			return m.runIngest(c.Context(), ingestRun{pipeline: p, store: s, paths: args, workers: workers, batch: batch, errLog: errLog, progress: show})
 		},
 	}
@@ -166,7 +164,7 @@ line or record) in the summary at the end and in a JSON Lines error log
 	c.Flags().IntVar(&batch, "batch", 256, "articles stored per transaction")
 	backgroundFlag(c, &background)
 	c.Flags().StringVar(&errLog, "error-log", "", "where to write the problems as JSON Lines (default DB.errors.jsonl, or quotewire.errors.jsonl for PostgreSQL; written only when there are problems)")
-	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	progressFlag(c, &progress)
 	c.Flags().StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file (inspect with go tool pprof)")
 	mo.register(c)
 	return c

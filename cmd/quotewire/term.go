@@ -1,10 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/vbauerster/mpb/v8"
 	"golang.org/x/term"
 )
@@ -36,4 +38,23 @@ func newProgress(w io.Writer) *mpb.Progress {
 		}
 	}
 	return mpb.New(mpb.WithOutput(out), mpb.WithWidth(progressDefaultWidth), mpb.WithRefreshRate(200*time.Millisecond), mpb.WithAutoRefresh())
+}
+
+// progressFlag registers --progress on c, into *mode.
+func progressFlag(c *cobra.Command, mode *string) {
+	c.Flags().StringVar(mode, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+}
+
+// showProgress says whether a --progress mode draws a bar here, or why
+// the mode is not one.
+func (m *Main) showProgress(mode string) (bool, error) {
+	switch mode {
+	case "on":
+		return true, nil
+	case "off":
+		return false, nil
+	case "auto":
+		return m.StderrIsTerminal, nil
+	}
+	return false, usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", mode)}
 }

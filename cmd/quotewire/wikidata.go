@@ -69,10 +69,9 @@ updated: run it again on a complete dump.
 			if db == "" {
 				return usageError{"wikidata import needs --db (a SQLite file or a postgres:// URL)"}
 			}
-			switch progress {
-			case "auto", "on", "off":
-			default:
-				return usageError{fmt.Sprintf("unknown --progress %q: use auto, on or off", progress)}
+			show, err := m.showProgress(progress)
+			if err != nil {
+				return err
 			}
 			s, idx, err := openWikidataIndex(db, false)
 			if err != nil {
@@ -85,14 +84,13 @@ updated: run it again on a complete dump.
 					ls = append(ls, l)
 				}
 			}
-			show := progress == "on" || progress == "auto" && m.StderrIsTerminal
 			return m.importWikidata(c, idx, args[0], wikidata.Options{Languages: ls, MaxLine: maxLine}, show)
 		},
 	}
 	c.Flags().StringVar(&db, "db", "", "store to import into: a SQLite file (created when missing) or a postgres:// URL")
 	c.Flags().StringVar(&langs, "lang", "en", "languages of labels, aliases and descriptions, in order of preference (comma-separated)")
 	c.Flags().IntVar(&maxLine, "max-line", wikidata.DefaultMaxLine, "longest entity line to parse, in bytes; longer ones are reported and skipped")
-	c.Flags().StringVar(&progress, "progress", "auto", "progress bar on standard error: auto (when it is a terminal), on or off")
+	progressFlag(c, &progress)
 	return c
 }
 
