@@ -75,6 +75,18 @@ func (f Feed) Health(now time.Time) string {
 	}
 }
 
+// FeedHealth is a feed with its health at some time, as the feeds are
+// listed (quotewire feeds --format jsonl, GET /api/feeds).
+type FeedHealth struct {
+	Feed
+	Health string `json:"health"`
+}
+
+// WithHealth is f with its health at now.
+func (f Feed) WithHealth(now time.Time) FeedHealth {
+	return FeedHealth{Feed: f, Health: f.Health(now)}
+}
+
 // FailingSince is since when the feed has failed: its last success, or
 // when it was added if it never answered.
 func (f Feed) FailingSince() time.Time {

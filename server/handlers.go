@@ -340,16 +340,10 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, articleReply{Key: rec.Key, Outlet: rec.Outlet, Article: rec.Analysis, Segments: ui.Segments(rec.Analysis)})
 }
 
-// feedJSON is a followed feed as /api/feeds gives it.
-type feedJSON struct {
-	quotewire.Feed
-	Health string `json:"health"`
-}
-
 // feeds lists the feeds the store follows with their health, in the
 // order they were added (none for a store that keeps no feeds).
 func (s *Server) feeds(w http.ResponseWriter, r *http.Request) error {
-	out := []feedJSON{}
+	out := []quotewire.FeedHealth{}
 	if s.feedList != nil {
 		fs, err := s.feedList.Feeds(r.Context())
 		if err != nil {
@@ -357,7 +351,7 @@ func (s *Server) feeds(w http.ResponseWriter, r *http.Request) error {
 		}
 		now := time.Now()
 		for _, f := range fs {
-			out = append(out, feedJSON{Feed: f, Health: f.Health(now)})
+			out = append(out, f.WithHealth(now))
 		}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"feeds": out})

@@ -383,7 +383,7 @@ the next 'quotewire follow' adds them again.
   quotewire feeds --db news.db --remove https://old.example.org/rss.xml`,
 		RunE: func(c *cobra.Command, args []string) error {
 			switch format {
-			case formatTable, "jsonl", formatCSV:
+			case formatTable, formatJSONL, formatCSV:
 			default:
 				return usageError{fmt.Sprintf("unknown --format %q: use table, jsonl or csv", format)}
 			}
@@ -428,12 +428,6 @@ the next 'quotewire follow' adds them again.
 	return c
 }
 
-// feedRow is a feed as feeds prints it.
-type feedRow struct {
-	quotewire.Feed
-	Health string `json:"health"`
-}
-
 // writeFeeds prints the feeds in the format.
 func writeFeeds(w io.Writer, feeds []quotewire.Feed, format string, now time.Time) error {
 	when := func(t time.Time) string {
@@ -443,10 +437,10 @@ func writeFeeds(w io.Writer, feeds []quotewire.Feed, format string, now time.Tim
 		return t.Local().Format("2006-01-02 15:04")
 	}
 	switch format {
-	case "jsonl":
+	case formatJSONL:
 		enc := json.NewEncoder(w)
 		for _, f := range feeds {
-			if err := enc.Encode(feedRow{Feed: f, Health: f.Health(now)}); err != nil {
+			if err := enc.Encode(f.WithHealth(now)); err != nil {
 				return err
 			}
 		}
