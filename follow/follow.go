@@ -472,12 +472,7 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 		if root, _ := rootElement(resp.Body); root == "html" {
 			return notFeed(resp)
 		}
-		body := resp.Body
-		if !declaresEncoding(body) {
-			// no XML declaration names the charset: the HTTP header may
-			body = fetch.UTF8(body, resp.ContentType)
-		}
-		l, err := feed.List(body, p.f.URL, feed.Options{Now: f.Now})
+		l, err := feed.List(resp.Body, p.f.URL, feed.Options{Now: f.Now, ContentType: resp.ContentType})
 		if err != nil {
 			return err
 		}
@@ -492,17 +487,6 @@ func (f *Follower) list(ctx context.Context, p *polled, resp *fetch.Response) er
 		p.pages = append(p.pages, &page{url: u, title: e.Title, date: e.Date, feed: p})
 	}
 	return nil
-}
-
-// declaresEncoding reports whether data starts with an XML declaration
-// that names its encoding (which the feed parser then follows).
-func declaresEncoding(data []byte) bool {
-	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
-	if !bytes.HasPrefix(data, []byte("<?xml")) {
-		return false
-	}
-	end := bytes.Index(data, []byte("?>"))
-	return end > 0 && bytes.Contains(data[:end], []byte("encoding"))
 }
 
 // backoff is how long a feed that failed failures times in a row waits:

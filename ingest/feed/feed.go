@@ -42,6 +42,7 @@ import (
 
 	"github.com/quotewire/quotewire"
 	"github.com/quotewire/quotewire/ingest/internal/source"
+	"github.com/quotewire/quotewire/internal/textenc"
 )
 
 // DefaultMaxBytes is the size limit of a feed when Options.MaxBytes is
@@ -67,6 +68,10 @@ type Options struct {
 	// Now returns the current time, against which dates in the future
 	// are judged. Nil means time.Now.
 	Now func() time.Time
+	// ContentType is the HTTP Content-Type the feed came with (List
+	// only): its charset is the feed's when its XML declaration names
+	// none.
+	ContentType string
 }
 
 func (o Options) withDefaults() Options {
@@ -204,6 +209,9 @@ func List(data []byte, name string, opts Options) (*Listing, error) {
 	if int64(len(data)) > opts.MaxBytes {
 		return nil, fmt.Errorf("read %s: feed larger than the limit: %w", name, quotewire.ErrTooLarge)
 	}
+	if opts.ContentType != "" && xmlEncoding(data) == "" {
+		data = textenc.ToUTF8(data, opts.ContentType)
+	}
 	f, err := decode(data, name)
 	if err != nil {
 		return nil, err
@@ -244,30 +252,36 @@ func parseFeed(data []byte) (f *gofeed.Feed, err error) {
 // declaresUTF8 reports whether the XML document data is in UTF-8 by its
 // declaration: it has none, or one with no encoding or encoding="UTF-8".
 func declaresUTF8(data []byte) bool {
+	switch strings.ToLower(xmlEncoding(data)) {
+	case "utf-8", "utf8", "":
+		return true
+	}
+	return false
+}
+
+// xmlEncoding returns the encoding data's XML declaration names, "" when
+// it has no declaration or the declaration names none.
+func xmlEncoding(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	data = bytes.TrimLeft(data, " \t\r\n")
 	if !bytes.HasPrefix(data, []byte("<?xml")) {
-		return true
+		return ""
 	}
 	end := bytes.Index(data, []byte("?>"))
 	if end < 0 {
-		return true
+		return ""
 	}
 	decl := string(data[:end])
 	i := strings.Index(decl, "encoding")
 	if i < 0 {
-		return true
+		return ""
 	}
 	rest := strings.TrimLeft(decl[i+len("encoding"):], " \t\r\n=")
 	rest = strings.Trim(rest, `"' `)
 	if j := strings.IndexAny(rest, `"' `); j >= 0 {
 		rest = rest[:j]
 	}
-	switch strings.ToLower(rest) {
-	case "utf-8", "utf8", "":
-		return true
-	}
-	return false
+	return rest
 }
 
 // article turns item number n into an article.

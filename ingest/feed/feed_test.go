@@ -429,6 +429,15 @@ func TestList(t *testing.T) {
 	if want := []string{"https://ex.org/a", "http://ex.org/?p=2", "", "https://ex.org/d"}; !slices.Equal(got, want) {
 		t.Errorf("links %q, want %q", got, want)
 	}
+	// the HTTP charset when the XML declaration names none, else the declaration's
+	latin1 := []byte("<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><link>https://ex.org/a</link></item></channel></rss>")
+	if l, err := List(latin1, "latin1.rss", Options{Now: now, ContentType: "application/rss+xml; charset=ISO-8859-1"}); err != nil || l.Title != "Café" {
+		t.Errorf("a feed in the header's charset: %+v, %v", l, err)
+	}
+	declared := append([]byte(`<?xml version="1.0" encoding="windows-1252"?>`), latin1...)
+	if l, err := List(declared, "declared.rss", Options{Now: now, ContentType: "application/rss+xml; charset=KOI8-R"}); err != nil || l.Title != "Café" {
+		t.Errorf("a feed whose declaration names its charset: %+v, %v", l, err)
+	}
 	if _, err := List([]byte("  "), "empty.rss", Options{}); !errors.Is(err, ErrNotFeed) || !strings.Contains(err.Error(), "empty.rss") {
 		t.Errorf("empty input: %v", err)
 	}
